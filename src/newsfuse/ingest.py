@@ -1,13 +1,441 @@
-"""Placeholder: the readers are being written (reads .txt files and folders only)."""
+"""Readers: files, folders and JSONL streams in, :class:`~newsfuse.models.Articles` out.
 
+Bad input never raises and never stops the batch: each unusable input becomes a
+:class:`~newsfuse.models.Skipped` with a one-line reason, carried on ``Articles.skipped``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
-from newsfuse.models import Article, Articles
+from newsfuse.models import Article, Articles, Skipped
+
+#: Largest article text accepted, in bytes of UTF-8 (about 800,000 words: no news report is
+#: near it; anything bigger is a dump or a wrong file, and would only slow every stage).
+MAX_TEXT_BYTES = 5_000_000
+#: Largest HTML page accepted: markup, scripts and styles make a page several times its text.
+MAX_HTML_BYTES = 4 * MAX_TEXT_BYTES
+#: Largest JSONL line: JSON escapes non-ASCII text as \\uXXXX, up to 6 bytes a character.
+MAX_JSONL_LINE_BYTES = 6 * MAX_TEXT_BYTES
+#: Show a progress bar (when asked to) only for this many files or more.
+PROGRESS_MIN_FILES = 50
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+JSONL_SUFFIXES = (".jsonl",)
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+_SUPPORTED = ", ".join(SUPPORTED_SUFFIXES[:-1]) + " or " + SUPPORTED_SUFFIXES[-1]
+
+STDIN = "-"
+_STDIN_NAME = "<stdin>"
+
+# Control characters that never occur in text (tab, newline, carriage return, form feed and
+# vertical tab do).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
-def read(paths) -> Articles:
+class _Skip(Exception):
+    """Raised inside a reader to turn an input into a Skipped; never leaves this module."""
+
+
+@dataclass
+class _Job:
+    """One input to read: a file (with how it was named) or stdin."""
+
+    path: Path | None  # None for stdin
+    shown: str  # how the input is named in origins and skip reasons
+
+
+def read(paths: str | Path | Iterable[str | Path], *, progress: bool = False) -> Articles:
+    """Read articles from files, folders, JSONL files and ``-`` (JSONL on stdin).
+
+    Folders are read recursively (supported files only, sorted). Every article gets a unique
+    id: a later article whose id is taken is renamed ``id~2``, ``id~3``, ...
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
     out = Articles()
-    for p in map(Path, [paths] if isinstance(paths, (str, Path)) else paths):
-        files = sorted(p.glob("*.txt")) if p.is_dir() else [p]
-        out.extend(Article(id=f.stem, text=f.read_text(), origin=str(f)) for f in files)
+    jobs = _expand(paths, out.skipped)
+    ids: set[str] = set()
+
+    def add(article: Article) -> None:
+        if article.id in ids:
+            n = 2
+            while f"{article.id}~{n}" in ids:
+                n += 1
+            article = article.model_copy(update={"id": f"{article.id}~{n}"})
+        ids.add(article.id)
+        out.append(article)
+
+    for job in _progress(jobs, enabled=progress):
+        try:
+            for item in _read_job(job):
+                if isinstance(item, Skipped):
+                    out.skipped.append(item)
+                else:
+                    add(item)
+        except _Skip as e:
+            out.skipped.append(Skipped(input=job.shown, reason=str(e)))
+        except OSError as e:
+            out.skipped.append(Skipped(input=job.shown, reason=f"cannot read: {_os_error(e)}"))
     return out
+
+
+# --- expanding the inputs into files -------------------------------------------------------
+
+
+def _expand(paths: Iterable[str | Path], skipped: list[Skipped]) -> list[_Job]:
+    jobs: list[_Job] = []
+    seen: set[Path | str] = set()
+
+    def add_file(path: Path) -> None:
+        try:
+            key = path.resolve()
+        except OSError:
+            key = path.absolute()
+        if key in seen:
+            skipped.append(Skipped(input=str(path), reason="same file given twice"))
+            return
+        seen.add(key)
+        jobs.append(_Job(path, str(path)))
+
+    for raw in paths:
+        if str(raw) == STDIN:
+            if STDIN in seen:
+                skipped.append(Skipped(input=_STDIN_NAME, reason="stdin given twice"))
+            else:
+                seen.add(STDIN)
+                jobs.append(_Job(None, _STDIN_NAME))
+            continue
+        path = Path(raw)
+        try:
+            is_dir, is_file = path.is_dir(), path.is_file()
+        except OSError as e:
+            skipped.append(Skipped(input=str(path), reason=f"cannot read: {_os_error(e)}"))
+            continue
+        if is_dir:
+            files, ignored = _folder_files(path)
+            if not files:
+                reason = f"folder has no {_SUPPORTED} files"
+                if ignored:
+                    reason += f" (found {_describe_ignored(ignored)})"
+                skipped.append(Skipped(input=str(path), reason=reason))
+                continue
+            if ignored:
+                skipped.append(
+                    Skipped(input=str(path), reason=f"ignored {_describe_ignored(ignored)}")
+                )
+            for f in files:
+                add_file(f)
+        elif is_file:
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                kind = f"'{path.suffix}'" if path.suffix else "(no extension)"
+                skipped.append(
+                    Skipped(input=str(path), reason=f"unsupported file type {kind}: use {_SUPPORTED}")
+                )
+                continue
+            add_file(path)
+        elif path.exists():
+            skipped.append(Skipped(input=str(path), reason="not a regular file or folder"))
+        else:
+            skipped.append(Skipped(input=str(path), reason="no such file or folder"))
+    return jobs
+
+
+def _folder_files(folder: Path) -> tuple[list[Path], list[Path]]:
+    """Supported and unsupported files under ``folder``, hidden files and folders left out."""
+    files: list[Path] = []
+    ignored: list[Path] = []
+    # os.walk does not follow symlinked folders, so a link loop cannot hang the walk.
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            if name.startswith("."):
+                continue
+            p = Path(root, name)
+            (files if p.suffix.lower() in SUPPORTED_SUFFIXES else ignored).append(p)
+    return sorted(files), sorted(ignored)
+
+
+def _describe_ignored(ignored: list[Path]) -> str:
+    kinds = sorted({p.suffix.lower() or "no extension" for p in ignored})
+    n = len(ignored)
+    return f"{n} file{'s' if n != 1 else ''} of unsupported type: {', '.join(kinds)}"
+
+
+def _progress(jobs: list[_Job], *, enabled: bool) -> Iterable[_Job]:
+    if not enabled or len(jobs) < PROGRESS_MIN_FILES:
+        return jobs
+    from rich.console import Console
+    from rich.progress import track
+
+    return track(
+        jobs, description="Reading", console=Console(stderr=True), transient=True
+    )
+
+
+# --- readers -------------------------------------------------------------------------------
+
+
+def _read_job(job: _Job) -> Iterator[Article | Skipped]:
+    if job.path is None:
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # a text-only stdin (some test harnesses): re-encode its lines
+            stream = (line.encode("utf-8", "surrogateescape") for line in sys.stdin)
+        yield from _read_jsonl_lines(stream, job.shown)
+        return
+    suffix = job.path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        yield _read_txt(job)
+    elif suffix in HTML_SUFFIXES:
+        yield _read_html(job)
+    else:
+        yield from _read_jsonl_file(job)
+
+
+def _read_txt(job: _Job) -> Article:
+    assert job.path is not None
+    text = _normalise(_decode(_read_bytes(job.path, MAX_TEXT_BYTES)))
+    _check_text(text)
+    return Article(id=job.path.stem, text=text, origin=job.shown)
+
+
+def _read_html(job: _Job) -> Article:
+    assert job.path is not None
+    data = _read_bytes(job.path, MAX_HTML_BYTES)
+    html = _decode(data, charset=_declared_charset(data))
+    _check_text(html)
+    import trafilatura
+    from trafilatura.settings import set_date_params
+
+    # Dates from the page's metadata and markup only: a date found by searching the page's
+    # text is as likely a sidebar's or a footer's as the article's.
+    doc = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        date_extraction_params=set_date_params(False),
+    )
+    text = _normalise(getattr(doc, "text", None) or "") if doc is not None else ""
+    if not text.strip():
+        raise _Skip("no article text found in the HTML page")
+    if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
+        raise _Skip(_too_large(len(text.encode("utf-8")), MAX_TEXT_BYTES, "of article text"))
+    published = _parse_date(getattr(doc, "date", None))
+    return Article(
+        id=job.path.stem,
+        text=text,
+        title=_str_or_none(getattr(doc, "title", None)),
+        url=_str_or_none(getattr(doc, "url", None)),
+        source=_str_or_none(getattr(doc, "sitename", None)),
+        published=published,
+        published_from="metadata" if published else None,
+        origin=job.shown,
+    )
+
+
+def _read_jsonl_file(job: _Job) -> Iterator[Article | Skipped]:
+    assert job.path is not None
+    with open(job.path, "rb") as f:
+        head = f.read(8192)
+        if not head:
+            raise _Skip("empty file")
+        _check_binary(head)
+        f.seek(0)
+        yield from _read_jsonl_lines(f, job.shown)
+
+
+def _read_jsonl_lines(stream: IO[bytes] | Iterable[bytes], shown: str) -> Iterator[Article | Skipped]:
+    any_line = False
+    for number, raw in enumerate(_lines(stream), start=1):
+        where = f"{shown}:{number}"
+        if raw is None:
+            yield Skipped(input=where, reason=_too_large(None, MAX_JSONL_LINE_BYTES, "on one line"))
+            continue
+        if number == 1:
+            raw = raw.removeprefix(codecs.BOM_UTF8)
+        if not raw.strip():
+            continue
+        any_line = True
+        try:
+            yield _jsonl_article(raw, where)
+        except _Skip as e:
+            yield Skipped(input=where, reason=str(e))
+    if not any_line:
+        raise _Skip("empty file" if shown != _STDIN_NAME else "no input on stdin")
+
+
+def _lines(stream: IO[bytes] | Iterable[bytes]) -> Iterator[bytes | None]:
+    """Lines of ``stream``; ``None`` for a line over the limit, which is skipped unread."""
+    readline = getattr(stream, "readline", None)
+    if readline is None:
+        for line in stream:
+            yield line if len(line) <= MAX_JSONL_LINE_BYTES else None
+        return
+    while True:
+        line = readline(MAX_JSONL_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_JSONL_LINE_BYTES and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # drain the rest of the long line
+                line = readline(1 << 20)
+            yield None
+            continue
+        yield line
+
+
+def _jsonl_article(raw: bytes, where: str) -> Article:
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise _Skip(f"not valid UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start} in the line)")
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise _Skip(f"not valid JSON: {e.msg} (column {e.colno})")
+    except RecursionError:
+        raise _Skip("not valid JSON: nested too deeply")
+    if not isinstance(record, dict):
+        raise _Skip(f"not a JSON object (got {_json_type(record)}): expected {{\"id\": ..., \"text\": ...}}")
+    if "text" not in record:
+        raise _Skip('no "text" field')
+    text = record["text"]
+    if not isinstance(text, str):
+        raise _Skip(f'"text" is {_json_type(text)}, not a string')
+    text = _normalise(text)
+    _check_text(text, empty='"text" is empty')
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_TEXT_BYTES:
+        raise _Skip(_too_large(size, MAX_TEXT_BYTES, "of text"))
+    if "id" not in record:
+        raise _Skip('no "id" field')
+    raw_id = record["id"]
+    if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int)):
+        raise _Skip(f'"id" is {_json_type(raw_id)}, not a string')
+    article_id = str(raw_id).strip()
+    if not article_id:
+        raise _Skip('"id" is empty')
+    published = _parse_date(record.get("published"))
+    return Article(
+        id=article_id,
+        text=text,
+        title=_str_or_none(record.get("title")),
+        url=_str_or_none(record.get("url")),
+        source=_str_or_none(record.get("source")),
+        published=published,
+        published_from="metadata" if published else None,
+        origin=where,
+    )
+
+
+# --- checks and helpers --------------------------------------------------------------------
+
+
+def _read_bytes(path: Path, limit: int) -> bytes:
+    # Check the size before reading: a huge file is refused without loading it.
+    size = path.stat().st_size
+    if size == 0:
+        raise _Skip("empty file")
+    if size > limit:
+        raise _Skip(_too_large(size, limit, "per file"))
+    with open(path, "rb") as f:
+        data = f.read(limit + 1)
+    if len(data) > limit:  # it grew while we looked (or stat lied: a pipe, a /proc file)
+        raise _Skip(_too_large(None, limit, "per file"))
+    if not data:
+        raise _Skip("empty file")
+    _check_binary(data)
+    return data
+
+
+def _check_binary(data: bytes) -> None:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise _Skip("text is encoded as UTF-16: save it as UTF-8")
+    if b"\x00" in data:
+        raise _Skip("binary file (contains NUL bytes), not text")
+
+
+def _decode(data: bytes, charset: str | None = None) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        error = e
+    if charset:  # an HTML page that declares another encoding
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    raise _Skip(
+        f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}): save it as UTF-8"
+    )
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = _CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii") if m else None
+
+
+def _check_text(text: str, empty: str = "empty file") -> None:
+    if not text.strip():
+        raise _Skip(empty if not text else f"{empty} (only whitespace)")
+    sample = text[:10_000]
+    if len(_CONTROL.findall(sample)) > 0.1 * len(sample):
+        raise _Skip("binary file (mostly control characters), not text")
+
+
+def _normalise(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _parse_date(value: Any) -> dt.date | None:
+    """An ISO date or date-time string as a date; anything else as None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        return dt.datetime.fromisoformat(value).date()
+    except ValueError:
+        pass
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _str_or_none(value: Any) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    return None
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "a string"
+
+
+def _too_large(size: int | None, limit: int, unit: str) -> str:
+    got = f" ({size / 1e6:.1f} MB)" if size is not None else ""
+    return f"too large{got}: the limit is {limit / 1e6:g} MB {unit}"
+
+
+def _os_error(e: OSError) -> str:
+    return e.strerror or str(e)

@@ -112,6 +112,7 @@ class Brief(_Frozen):
     families: tuple[Family, ...] = ()
     independent_sources: int = 0
     skipped: tuple[Skipped, ...] = ()
+    notes: tuple[str, ...] = Field(default=(), description="what the brief could not determine")
 
     def to_json(self, indent: int | None = 2) -> str:
         return self.model_dump_json(indent=indent)

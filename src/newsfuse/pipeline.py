@@ -26,6 +26,6 @@ def fuse(articles: Iterable[Article], words: int = DEFAULT_WORDS) -> Brief:
     usable, rejected = screen.screen(cleaned)
     skipped += rejected
     sentences = {a.id: segment.sentences(a) for a in usable}
-    families = syndication.families(usable, sentences)
+    families = syndication.families(usable)
     summary = summarize.summarize(usable, sentences, families, words=words)
     return brief.assemble(usable, families, summary, skipped, words=words)

@@ -1,9 +1,56 @@
-"""Placeholder: screening (empty, non-English, duplicates) is being written."""
+"""Screening: keep only the cleaned articles the later stages can use, and say why of the rest."""
+
+from __future__ import annotations
 
 from newsfuse.models import Article, Skipped
+from newsfuse.text import word_count
+
+#: Fewer words than this is a caption or a stub, not a report to summarise.
+MIN_WORDS = 15
+#: Languages the summariser handles (its sentence splitter, stemmer and stop words are English).
+LANGUAGES = frozenset({"en"})
+# Language identification looks at the start only: it is settled well before 2000 characters,
+# and its cost grows with the text.
+_LANGUAGE_SAMPLE = 2000
 
 
 def screen(articles: list[Article]) -> tuple[list[Article], list[Skipped]]:
-    usable = [a for a in articles if a.body.strip()]
-    rejected = [Skipped(input=a.id, reason="no text left after cleaning") for a in articles if not a.body.strip()]
+    """Split cleaned articles into usable ones (with ``language`` set) and rejected ones.
+
+    Rejected: no text left after cleaning, fewer than :data:`MIN_WORDS` words, not English,
+    or an id already taken by an earlier article.
+    """
+    usable: list[Article] = []
+    rejected: list[Skipped] = []
+    ids: set[str] = set()
+    for article in articles:
+        reason, language = _problem(article, ids)
+        if reason:
+            rejected.append(Skipped(input=article.id, reason=reason))
+            continue
+        ids.add(article.id)
+        usable.append(article.model_copy(update={"language": language}))
     return usable, rejected
+
+
+def _problem(article: Article, ids: set[str]) -> tuple[str | None, str | None]:
+    """Why ``article`` cannot be used (or None), and its language."""
+    if article.id in ids:
+        return f"duplicate id: another article already has the id '{article.id}'", None
+    body = article.body
+    if not body.strip():
+        return "no text left after cleaning", None
+    n = word_count(body)
+    if n < MIN_WORDS:
+        return f"too short to summarise ({n} words; at least {MIN_WORDS} needed)", None
+    language = detect_language(body)
+    if language not in LANGUAGES:
+        return f"not English (detected: {language})", language
+    return None, language
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the language ``text`` is written in, e.g. ``"en"``."""
+    import py3langid  # loads its model on first use (~0.6 s), then caches it for the process
+
+    return py3langid.classify(text[:_LANGUAGE_SAMPLE])[0]

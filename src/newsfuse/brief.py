@@ -1,0 +1,54 @@
+"""Assemble the :class:`~newsfuse.models.Brief` from what the stages produced."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsfuse.models import Article, ArticleReport, Brief, Family, Skipped, SummarySentence
+from newsfuse.text import word_count
+
+
+def assemble(
+    articles: Sequence[Article],
+    families: Sequence[Family],
+    summary: Sequence[SummarySentence],
+    skipped: Sequence[Skipped],
+    words: int,
+) -> Brief:
+    family_of = {m: f.id for f in families for m in f.members}
+    notes = []
+    if len(articles) == 1:
+        notes.append("only one article was usable: nothing in this brief is corroborated")
+    elif len(families) == 1 and articles:
+        notes.append("all articles derive from one text: they count as one independent source")
+    return Brief(
+        title=_title(articles, families),
+        words=words,
+        summary=tuple(summary),
+        articles=tuple(
+            ArticleReport(
+                id=a.id,
+                title=a.title,
+                source=a.source,
+                published=a.published,
+                family=family_of[a.id],
+                words=word_count(a.body),
+                removed_lines=a.removed_lines,
+            )
+            for a in articles
+        ),
+        families=tuple(families),
+        independent_sources=len(families),
+        skipped=tuple(skipped),
+        notes=tuple(notes),
+    )
+
+
+def _title(articles: Sequence[Article], families: Sequence[Family]) -> str | None:
+    """The headline of the largest family's first titled article: the most-carried framing."""
+    titles = {a.id: a.title for a in articles if a.title}
+    for family in sorted(families, key=lambda f: -len(f.members)):
+        for member in family.members:
+            if member in titles:
+                return titles[member]
+    return None

@@ -1,0 +1,136 @@
+"""The ``newsfuse`` command line: ``newsfuse brief PATH...``."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+import newsfuse
+from newsfuse.models import Brief
+from newsfuse.pipeline import DEFAULT_WORDS
+
+#: Exit code when no input could be used, so scripts can tell "nothing to say" from success.
+EXIT_NOTHING_USABLE = 2
+
+app = typer.Typer(
+    help="Turn many news reports of one event into one cited brief.",
+    add_completion=False,
+    no_args_is_help=True,
+    # A user mistake gets a one-line message, never a traceback.
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Format(str, Enum):
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsfuse {newsfuse.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Turn many news reports of one event into one cited brief."""
+
+
+@app.command(short_help="Fuse the articles at PATH... into one cited brief.")
+def brief(
+    paths: list[str] = typer.Argument(
+        ...,
+        metavar="PATH",
+        show_default=False,
+        help="Articles to fuse: .txt, .html/.htm or .jsonl files, folders (read recursively), "
+        "or - for JSONL on stdin (one {\"id\", \"text\"} object per line).",
+    ),
+    words: int = typer.Option(
+        DEFAULT_WORDS, "--words", "-w", min=1, metavar="N", help="Word budget of the summary."
+    ),
+    output_format: Format = typer.Option(
+        Format.markdown,
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="Output format: markdown (rendered when writing to a terminal), json or html.",
+    ),
+    output: Path | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        metavar="FILE",
+        show_default=False,
+        help="Write the brief to FILE (raw, in the chosen format) instead of standard output.",
+    ),
+) -> None:
+    """Read the articles at PATH... and print one brief: a cited summary, its sources and
+    which of them are copies of one another.
+
+    Inputs that cannot be used are listed on stderr as 'skipped: <input>: <reason>'.
+    Exit code 0 if a brief was made, 2 if no input could be used.
+    """
+    if output is not None:
+        _check_writable(output)
+    try:
+        articles = newsfuse.read(paths, progress=True)
+        result = newsfuse.fuse(articles, words=words)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        raise typer.Exit(130)
+    _report_skipped(result)
+    if not result.articles:
+        typer.echo("nothing to summarise: no usable article", err=True)
+        raise typer.Exit(EXIT_NOTHING_USABLE)
+    text = _render(result, output_format)
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as e:
+            typer.echo(f"error: cannot write {output}: {e.strerror or e}", err=True)
+            raise typer.Exit(1)
+        typer.echo(f"wrote {output}", err=True)
+    elif output_format is Format.markdown and sys.stdout.isatty():
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console().print(Markdown(text))
+    else:
+        # Raw text (no rich markup) so the output pipes into jq, a file or another tool.
+        typer.echo(text, nl=not text.endswith("\n"))
+
+
+def _render(result: Brief, output_format: Format) -> str:
+    if output_format is Format.json:
+        return result.to_json() + "\n"
+    if output_format is Format.html:
+        return result.to_html()
+    return result.to_markdown()
+
+
+def _report_skipped(result: Brief) -> None:
+    # Plain echo, not rich: paths and reasons may contain [brackets] rich would read as markup.
+    for s in result.skipped:
+        typer.echo(f"skipped: {s.input}: {s.reason}", err=True)
+    if result.skipped:
+        n = len(result.skipped)
+        typer.echo(f"{n} input{'s' if n != 1 else ''} skipped", err=True)
+
+
+def _check_writable(output: Path) -> None:
+    """Fail before the work, not after it, when FILE cannot be written."""
+    if output.is_dir():
+        raise typer.BadParameter(f"{output} is a folder, not a file", param_hint="'--output'")
+    parent = output.parent
+    if not parent.is_dir():
+        raise typer.BadParameter(f"folder {parent} does not exist", param_hint="'--output'")

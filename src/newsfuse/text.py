@@ -1,0 +1,52 @@
+"""Word-level text helpers shared by the stages that compare sentences.
+
+One tokenizer and one stemmer for the whole product, so that "the same content" means the same
+thing to syndication detection, summarisation and source attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_STEMMER = snowballstemmer.stemmer("english")
+
+# Function words: they carry no content of their own, so two sentences sharing only these
+# share nothing. A fixed list, not learnt, so results do not depend on the cluster.
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because
+    been before being below between both but by can can't cannot could couldn't did didn't do
+    does doesn't doing don't down during each few for from further had hadn't has hasn't have
+    haven't having he he'd he'll he's her here here's hers herself him himself his how how's i
+    i'd i'll i'm i've if in into is isn't it it's its itself let's me more most mustn't my
+    myself no nor not of off on once only or other ought our ours ourselves out over own same
+    shan't she she'd she'll she's should shouldn't so some such than that that's the their
+    theirs them themselves then there there's these they they'd they'll they're they've this
+    those through to too under until up very was wasn't we we'd we'll we're we've were weren't
+    what what's when when's where where's which while who who's whom why why's with won't would
+    wouldn't you you'd you'll you're you've your yours yourself yourselves said says say told
+    would will one two mr mrs ms s t""".split()
+)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (letters and digits, with an apostrophe suffix kept)."""
+    return _WORD.findall(text.lower().replace("’", "'"))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    # Cached: news vocabulary is small and the pure-Python stemmer is the hot spot.
+    return _STEMMER.stemWord(word)
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the words of ``text`` that are not stop words, in order."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
