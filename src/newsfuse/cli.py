@@ -100,7 +100,7 @@ def brief(
             typer.echo(f"error: cannot write {output}: {e.strerror or e}", err=True)
             raise typer.Exit(1)
         typer.echo(f"wrote {output}", err=True)
-    elif output_format is Format.markdown and sys.stdout.isatty():
+    elif output_format is Format.markdown and _is_terminal():
         from rich.console import Console
         from rich.markdown import Markdown
 
@@ -108,6 +108,11 @@ def brief(
     else:
         # Raw text (no rich markup) so the output pipes into jq, a file or another tool.
         typer.echo(text, nl=not text.endswith("\n"))
+
+
+def _is_terminal() -> bool:
+    # Rendered Markdown is for a person at a terminal; a pipe or file gets the raw Markdown.
+    return sys.stdout.isatty()
 
 
 def _render(result: Brief, output_format: Format) -> str:

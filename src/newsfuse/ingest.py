@@ -24,7 +24,7 @@ from newsfuse.models import Article, Articles, Skipped
 MAX_TEXT_BYTES = 5_000_000
 #: Largest HTML page accepted: markup, scripts and styles make a page several times its text.
 MAX_HTML_BYTES = 4 * MAX_TEXT_BYTES
-#: Largest JSONL line: JSON escapes non-ASCII text as \\uXXXX, up to 6 bytes a character.
+#: Largest JSONL line: JSON may escape non-ASCII text as \uXXXX, 6 bytes a character.
 MAX_JSONL_LINE_BYTES = 6 * MAX_TEXT_BYTES
 #: Show a progress bar (when asked to) only for this many files or more.
 PROGRESS_MIN_FILES = 50
@@ -41,6 +41,7 @@ _STDIN_NAME = "<stdin>"
 # Control characters that never occur in text (tab, newline, carriage return, form feed and
 # vertical tab do).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -65,7 +66,8 @@ def read(paths: str | Path | Iterable[str | Path], *, progress: bool = False) ->
     if isinstance(paths, (str, Path)):
         paths = [paths]
     out = Articles()
-    jobs = _expand(paths, out.skipped)
+    # Skips found while expanding stay in place, so reasons come in the order inputs were given.
+    jobs = _expand(paths)
     ids: set[str] = set()
 
     def add(article: Article) -> None:
@@ -78,6 +80,9 @@ def read(paths: str | Path | Iterable[str | Path], *, progress: bool = False) ->
         out.append(article)
 
     for job in _progress(jobs, enabled=progress):
+        if isinstance(job, Skipped):
+            out.skipped.append(job)
+            continue
         try:
             for item in _read_job(job):
                 if isinstance(item, Skipped):
@@ -94,8 +99,8 @@ def read(paths: str | Path | Iterable[str | Path], *, progress: bool = False) ->
 # --- expanding the inputs into files -------------------------------------------------------
 
 
-def _expand(paths: Iterable[str | Path], skipped: list[Skipped]) -> list[_Job]:
-    jobs: list[_Job] = []
+def _expand(paths: Iterable[str | Path]) -> list[_Job | Skipped]:
+    jobs: list[_Job | Skipped] = []
     seen: set[Path | str] = set()
 
     def add_file(path: Path) -> None:
@@ -104,7 +109,7 @@ def _expand(paths: Iterable[str | Path], skipped: list[Skipped]) -> list[_Job]:
         except OSError:
             key = path.absolute()
         if key in seen:
-            skipped.append(Skipped(input=str(path), reason="same file given twice"))
+            jobs.append(Skipped(input=str(path), reason="same file given twice"))
             return
         seen.add(key)
         jobs.append(_Job(path, str(path)))
@@ -112,7 +117,7 @@ def _expand(paths: Iterable[str | Path], skipped: list[Skipped]) -> list[_Job]:
     for raw in paths:
         if str(raw) == STDIN:
             if STDIN in seen:
-                skipped.append(Skipped(input=_STDIN_NAME, reason="stdin given twice"))
+                jobs.append(Skipped(input=_STDIN_NAME, reason="stdin given twice"))
             else:
                 seen.add(STDIN)
                 jobs.append(_Job(None, _STDIN_NAME))
@@ -121,7 +126,7 @@ def _expand(paths: Iterable[str | Path], skipped: list[Skipped]) -> list[_Job]:
         try:
             is_dir, is_file = path.is_dir(), path.is_file()
         except OSError as e:
-            skipped.append(Skipped(input=str(path), reason=f"cannot read: {_os_error(e)}"))
+            jobs.append(Skipped(input=str(path), reason=f"cannot read: {_os_error(e)}"))
             continue
         if is_dir:
             files, ignored = _folder_files(path)
@@ -129,10 +134,10 @@ def _expand(paths: Iterable[str | Path], skipped: list[Skipped]) -> list[_Job]:
                 reason = f"folder has no {_SUPPORTED} files"
                 if ignored:
                     reason += f" (found {_describe_ignored(ignored)})"
-                skipped.append(Skipped(input=str(path), reason=reason))
+                jobs.append(Skipped(input=str(path), reason=reason))
                 continue
             if ignored:
-                skipped.append(
+                jobs.append(
                     Skipped(input=str(path), reason=f"ignored {_describe_ignored(ignored)}")
                 )
             for f in files:
@@ -140,15 +145,15 @@ def _expand(paths: Iterable[str | Path], skipped: list[Skipped]) -> list[_Job]:
         elif is_file:
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                 kind = f"'{path.suffix}'" if path.suffix else "(no extension)"
-                skipped.append(
+                jobs.append(
                     Skipped(input=str(path), reason=f"unsupported file type {kind}: use {_SUPPORTED}")
                 )
                 continue
             add_file(path)
         elif path.exists():
-            skipped.append(Skipped(input=str(path), reason="not a regular file or folder"))
+            jobs.append(Skipped(input=str(path), reason="not a regular file or folder"))
         else:
-            skipped.append(Skipped(input=str(path), reason="no such file or folder"))
+            jobs.append(Skipped(input=str(path), reason="no such file or folder"))
     return jobs
 
 
@@ -173,15 +178,13 @@ def _describe_ignored(ignored: list[Path]) -> str:
     return f"{n} file{'s' if n != 1 else ''} of unsupported type: {', '.join(kinds)}"
 
 
-def _progress(jobs: list[_Job], *, enabled: bool) -> Iterable[_Job]:
+def _progress(jobs: list[_Job | Skipped], *, enabled: bool) -> Iterable[_Job | Skipped]:
     if not enabled or len(jobs) < PROGRESS_MIN_FILES:
         return jobs
     from rich.console import Console
     from rich.progress import track
 
-    return track(
-        jobs, description="Reading", console=Console(stderr=True), transient=True
-    )
+    return track(jobs, description="Reading", console=Console(stderr=True), transient=True)
 
 
 # --- readers -------------------------------------------------------------------------------
@@ -191,7 +194,7 @@ def _read_job(job: _Job) -> Iterator[Article | Skipped]:
     if job.path is None:
         stream = getattr(sys.stdin, "buffer", None)
         if stream is None:  # a text-only stdin (some test harnesses): re-encode its lines
-            stream = (line.encode("utf-8", "surrogateescape") for line in sys.stdin)
+            stream = (_encode(line) for line in sys.stdin)
         yield from _read_jsonl_lines(stream, job.shown)
         return
     suffix = job.path.suffix.lower()
@@ -220,12 +223,15 @@ def _read_html(job: _Job) -> Article:
 
     # Dates from the page's metadata and markup only: a date found by searching the page's
     # text is as likely a sidebar's or a footer's as the article's.
-    doc = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        include_comments=False,
-        date_extraction_params=set_date_params(False),
-    )
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            date_extraction_params=set_date_params(False),
+        )
+    except Exception as e:  # a third-party parser on untrusted input: no failure may escape
+        raise _Skip(f"could not extract text from the HTML page ({type(e).__name__})") from None
     text = _normalise(getattr(doc, "text", None) or "") if doc is not None else ""
     if not text.strip():
         raise _Skip("no article text found in the HTML page")
@@ -296,13 +302,15 @@ def _lines(stream: IO[bytes] | Iterable[bytes]) -> Iterator[bytes | None]:
 
 def _jsonl_article(raw: bytes, where: str) -> Article:
     try:
-        line = raw.decode("utf-8")
+        line = raw.decode("utf-8").rstrip("\r\n")
     except UnicodeDecodeError as e:
         raise _Skip(f"not valid UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start} in the line)")
     try:
         record = json.loads(line)
     except json.JSONDecodeError as e:
         raise _Skip(f"not valid JSON: {e.msg} (column {e.colno})")
+    except ValueError as e:  # e.g. an integer of more digits than Python converts
+        raise _Skip(f"not valid JSON: {e}")
     except RecursionError:
         raise _Skip("not valid JSON: nested too deeply")
     if not isinstance(record, dict):
@@ -312,7 +320,7 @@ def _jsonl_article(raw: bytes, where: str) -> Article:
     text = record["text"]
     if not isinstance(text, str):
         raise _Skip(f'"text" is {_json_type(text)}, not a string')
-    text = _normalise(text)
+    text = _normalise(_no_surrogates(text))
     _check_text(text, empty='"text" is empty')
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_TEXT_BYTES:
@@ -322,7 +330,7 @@ def _jsonl_article(raw: bytes, where: str) -> Article:
     raw_id = record["id"]
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int)):
         raise _Skip(f'"id" is {_json_type(raw_id)}, not a string')
-    article_id = str(raw_id).strip()
+    article_id = _no_surrogates(str(raw_id)).strip()
     if not article_id:
         raise _Skip('"id" is empty')
     published = _parse_date(record.get("published"))
@@ -414,8 +422,20 @@ def _parse_date(value: Any) -> dt.date | None:
 
 def _str_or_none(value: Any) -> str | None:
     if isinstance(value, str) and value.strip():
-        return value.strip()
+        return _no_surrogates(value.strip())
     return None
+
+
+def _no_surrogates(text: str) -> str:
+    # JSON's "\ud800" escapes decode to lone surrogates, which no output can encode.
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _encode(line: str) -> bytes:
+    try:
+        return line.encode("utf-8", "surrogateescape")  # gives back the bytes stdin had
+    except UnicodeEncodeError:
+        return line.encode("utf-8", "surrogatepass")  # invalid UTF-8: the line is skipped
 
 
 def _json_type(value: Any) -> str:
