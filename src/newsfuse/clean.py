@@ -1,7 +1,406 @@
-"""Placeholder: the cleaning stage is being written (keeps text as is)."""
+"""Cleaning: take page chrome, bylines, captions and repeats out of an article's text.
 
-from newsfuse.models import Article
+Scraped news arrives wrapped in site furniture ("Skip to main content", share counters, comment
+forms) and with captions and headlines repeated. Left in, these become "sentences" that the
+summariser can pick and that make unrelated pages look alike. Every line taken out is recorded
+as a :class:`~newsfuse.models.RemovedLine`, so a removal can always be audited.
+
+The rules are deliberately one-sided: a line goes only if a rule says what it is (chrome,
+byline, caption, date line, repeat...). Anything that reads like a sentence of news and matches
+no rule stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfuse.models import Article, RemovedLine
+
+# --- text normalisation --------------------------------------------------------------------
+
+_WS = r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+# Only runs that need changing (a non-plain space, or two or more): most spaces are left alone.
+_SPACES = re.compile(rf"[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]{_WS}*| {_WS}+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def split_lines(text: str) -> list[str]:
+    """Non-empty lines of ``text``, whitespace-normalised, with NEWLINE_CHAR tokens as breaks."""
+    # Multi-News writes line breaks as this token: markup, not text, so it is converted and
+    # not recorded as a removal. The spaces around it go with the line-end strip.
+    text = text.replace("NEWLINE_CHAR", "\n")
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
+    return [line for raw in text.splitlines() if (line := raw.strip())]
+
+
+# --- chrome patterns -------------------------------------------------------------------------
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+
+_NAME = r"[A-Z][\w.'’-]*"
+_NAMES = rf"{_NAME}(?: {_NAME})?(?:(?:,| and) {_NAME}(?: {_NAME})?)*"  # "Jane Doe and John Roe"
+
+# (reason, pattern), matched at the start of a line (re.match, case-insensitive unless a
+# pattern says (?-i:...)). Most also end in $, so a pattern describes a whole line and cannot
+# catch a sentence that merely mentions "subscribe" or "photo".
+_START_RULES: tuple[tuple[str, str], ...] = (
+    # comment forms
+    ("comments prompt", r"(?:leave a (?:reply|comment)|be the first to comment|no comments(?: yet)?"
+     r"|post a comment|add a comment|join the (?:conversation|discussion)|\d+ comments?)[.!]?$"),
+    ("comments prompt", r"your email address will not be published|required fields are marked"
+     r"|please enable javascript to view the comments|have something to add to this story\?"),
+    # boilerplate of social embeds, video players and web archives
+    ("page chrome", r"(?:tweet with a location|add a location to your tweets)$"
+     r"|you can add location information to your tweets"
+     r"|when you tweet with a location, twitter stores|we've detected that javascript is disabled"
+     r"|the interactive transcript could not be loaded"
+     r"|rating is available when the video has been rented"
+     r"|this feature is not available right now"
+     r"|sorry, the page you requested (?:was not|could not be) found"
+     r"|starting in 1996, alexa internet has been donating"
+     r"|these crawls are part of an effort to archive pages"
+     r"|interested in .{1,80}\? add .{1,80} as an interest"
+     r"|help spread the word!|share this (?:article|story)\b"
+     r"|dow jones reprints|(?:please )?(?:enable|turn on) javascript\b"
+     r"|avatar of \S.{0,40}$|story highlights$|topics?: "),
+    ("video chrome", r"media playback is unsupported on your device|just watched\b"
+     r"|embed more news videos\b|video loading\b|(?-i:CLOSE) (?-i:[A-Z])"
+     r"|scroll down for video|watch (?:the )?(?:full )?(?:video|clip)s? below|watch below"
+     r"|on a mobile device\? click"),
+    ("social embed", r"a post shared by .{1,80}\(@\w+\)"),
+    # links to other stories
+    ("related link", r"\[?(?:related(?: video| story| stories| content| coverage| articles?"
+     r"| news coverage)?|read more|see also|also read|more|videos?|watch|listen|full coverage"
+     r"|(?-i:PHOTOS?))\s*(?::|$)"),
+    ("related link", r">>|read or share this story:|click (?:here|to|for)\b"),
+    # a whole line in brackets, or a labelled one in parentheses: an inline link to a story
+    ("related link", r"\[[^\[\]]{3,200}\]$|\((?:(?-i:[A-Z]{3,}[A-Z ]*)|also on [^:()]{1,30}):"
+     r"[^()]{1,150}\)$|\([^()]{1,80}\bfull coverage\)$|more from [^.]{1,40}:?$"),
+    # prompts to subscribe or follow
+    ("subscribe prompt", r"(?:subscribe|sign up)\b|get (?:daily|the latest)\b.{0,60}\binbox"),
+    ("social prompt", r"(?:and )?(?:follow|like|find) (?:us|\S+(?: \S+){0,4}) on "
+     r"(?:twitter|facebook|instagram|google\+)"
+     r"|(?:follow|like) (?:us|\S+(?: \S+){0,3}) (?:@\w+|at http)"
+     r"|for (?:more|the latest)\b.{0,80},? follow (?:us|@\w+|\S+ on twitter)"
+     r"|(?:twitter:? )?@\w+\.?$|(?:https?://)?(?:www\.)?twitter\.com/\w+/?$"),
+    ("copyright notice", r"copyright\b|©|\(c\) \d{4}"),
+    # credits and contact lines at the foot of an article
+    ("credit", r"\(?(?:additional )?(?:reporting|writing|editing|compiled|produced) by\b"
+     r"|contributing:|information from:|originally published (?:on|in|by|at)\b"
+     r"|an expanded version of this (?:report|story|article) appears"
+     r"|\(this (?:version|story|article) (?:has been |was )?(?:corrects?|updated?|adds?)"),
+    # "Bacon reported from McLean, Va."
+    ("credit", r"(?-i:" + _NAMES + r") (?:reported|contributed) from [^.]{1,60}\.?$"),
+    ("contact line", r"(?:contact|write to|e-?mail|reach) (?-i:[A-Z])[\w.'’ -]{0,60}(?: at|:) "
+     r"[^ ]{0,60}(?:@|\d{3}-\d{4})|to reach .{1,60}, (?:call|e-?mail|write)\b"
+     r"|\S+@\S+\.[a-z]{2,}$"),
+    # bylines: "By Jane Doe, Reuters", "Libby Hogan reports.", "— Nicole Santa Cruz at City Hall"
+    ("byline", r"(?:(?:written|posted|story|words) )?by:? (?-i:(?:" + _NAME + r"|and|&|de|van|von)"
+     r"(?:[ ,]+(?:" + _NAME + r"|and|&|de|van|von|in|of|the)){0,9})\.?$"),
+    ("byline", r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) (?:reports|reporting)\.?$"),
+    ("byline", r"(?:--|—|–) ?(?-i:[A-Z][\w.'’-]+ [A-Z][\w.'’-]+)[^.]{0,60}$"),
+    # captions and credits of pictures
+    ("photo caption", r"(?-i:FILE) ?[-—–] |\(?in this (?:\w+ ){0,3}(?:photo|image)\b"
+     r"|image (?:copyright|caption)\b|view images?\b|enlarge (?:this )?image\b|\d+ of \d+\. "
+     r"|this (?:\w+ ){0,2}(?:photo|image|picture) (?:provided|released|taken)\b"
+     r"|getty images (?-i:[A-Z])|[^.]{0,60}/ ?(?:getty images|afp|ap|reuters|epa)\b"),
+    # "Photo: <caption>" but not "Photo: GoFundMe <a whole paragraph of the article>"
+    ("photo caption", r"(?:photo|picture|image)s?: (?=\S)(?!(?:\S+ ){40})"),
+    ("photo credit", r"\(?(?:photo(?:graph)?s?|image|picture|illustration|pic|listing image"
+     r"|(?:image|photo) credit|credit)(?: by|:) [^.]{1,80}\)?\.?$"
+     r"|courtesy(?: of)? [^.]{1,60}$|getty(?: images)?(?: \(\d+\))?$"),
+    ("photo credit", r"(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4} ?/ ?[A-Z][\w.'’&-]*"
+     r"(?:[ /][A-Z][\w.'’&-]*){0,5})(?: for [^.]{1,40})?$"),
+)
+
+# (reason, pattern) searched anywhere in a line of at most _PHRASE_MAX_CHARS: phrases no news
+# sentence uses.
+_PHRASE_RULES: tuple[tuple[str, str], ...] = (
+    ("page chrome", r"\byour browser does not support\b|\bwe[’']d like to hear from you\b"),
+    ("subscribe prompt", r"\bnever miss a (?:local )?story\b|\bthank you for subscribing\b"),
+    ("copyright notice", r"\ball rights reserved\b"),
+    ("credit", r"\bcontributed (?:to this (?:report|article|story)|reporting)\b"
+     r"|\bthe opinions expressed are (?:his|her|their) own\b"),
+    ("contact line", r"\b(?:may|can) be reached at\b"),
+    ("related link", r"\(opens in new window\)$|(?-i:\bRead more)\s*[»›>]*$"),
+)
+_PHRASE_MAX_CHARS = 600
+# Literal words one of which every phrase rule needs: a cheap test before the regexes run.
+_PHRASE_HINTS = (
+    "browser", "hear from", "never miss", "subscri", "sign", "reserved", "contributed",
+    "opinions", "reached at", "new window", "read more", "cookie",
+)
+
+# Pairs of words that, together in one line, make a prompt rather than news.
+_SUBSCRIBE_VERB = re.compile(r"\b(?:sign(?:ing)? up|subscrib(?:e|ing))\b", re.IGNORECASE)
+_SUBSCRIBE_NOUN = re.compile(
+    r"\b(?:newsletters?|inbox|e-?mail alerts?|free trial|digital access|privacy policy)\b",
+    re.IGNORECASE,
+)
+_COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_COOKIE_CONTEXT = re.compile(
+    r"\b(?:we use|(?:site|website) uses|accept|consent|cookie policy|cookie settings"
+    r"|by (?:continuing|using))\b",
+    re.IGNORECASE,
+)
+
+# A photo credit ending a caption ("... (Photo: X/AP)", "... (Jane Doe/Getty Images)",
+# "... Photo: Yonhap.", "... [Photo/Xinhua]"). A bare "(Reuters)" is attribution, not a credit.
+_CAPTION_TAIL = re.compile(
+    r"(?:\((?:photo|image|picture|credit)s?\b[^()]{0,80}\)"
+    r"|\([^()]{0,80}(?:\bgetty\b|\bstaff photographer\b|\bphoto(?:graph)?\b"
+    r"|(?-i:[A-Za-z.] ?/ ?[A-Z]))[^()]{0,60}\)"
+    r"|\[(?:photo|image)[^\]]{0,60}\]"
+    r"|\bphoto(?:graph)?:\s*[^.()]{1,60}\.?)\s*$",
+    re.IGNORECASE,
+)
+_CAPTION_TAIL_CHARS = 160  # the tail pattern is anchored at the end: look only there
+
+
+def _combine(rules: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    pattern = "|".join(f"(?P<r{i}>{p})" for i, (_, p) in enumerate(rules))
+    return re.compile(pattern, re.IGNORECASE), {f"r{i}": r for i, (r, _) in enumerate(rules)}
+
+
+_START_RE, _START_REASON = _combine(_START_RULES)
+_PHRASE_RE, _PHRASE_REASON = _combine(_PHRASE_RULES)
+
+# --- structural rules ----------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_NUMBER = re.compile(r"\d[\d.,]*[kmsh]?", re.IGNORECASE)
+
+# Words that, on their own, can only make a line of site furniture. A line made of nothing
+# else ("Skip to main content", "Share Tweet Email", "Story continues below advertisement")
+# cannot be news, whatever site it came from.
+_UI_WORDS = frozenset(
+    """skip jump main content navigation menu search home global international edition breaking
+    news advertisement advertisements advertising ad ads sponsored promoted continue continues
+    continued reading read below above more story stories article articles related coverage
+    you might may also like recommended popular trending top page share shares shared sharing
+    tweet tweets post email e-mail print save copy link links facebook twitter pinterest
+    linkedin whatsapp reddit google instagram youtube messenger comment comments reply replies
+    leave view views show hide close open expand next previous prev back listen audio video
+    videos photo photos image images gallery slideshow enlarge toggle caption captions play
+    playing replay watch now text size font subscribe subscription subscribers sign log login
+    register newsletter newsletters follow full here click tap loading see get app alerts
+    cookies accept privacy policy terms duration min mins minute minutes sec likes retweets
+    reads updated update posted exclusive live opinion sections section""".split()
+)
+_FILLER_WORDS = frozenset(
+    "a an the to of on in at this that our your us with for and or by up out is".split()
+)
+_COUNT_WORDS = frozenset("share shares views likes comments retweets reads".split())
+
+_DATE_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday mon tue tues wed thu thur thurs fri sat sun am pm a m p et edt est ct cdt
+    cst pt pdt pst mt mdt mst gmt utc bst cet cest ist jst kst hkt z t st nd rd th published
+    updated posted first last modified on at date time of""".split()
+)
+_MONTH_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+
+_MENU_SEPARATOR = re.compile(r"\s+[|•·»›>/]\s+")
+_SENTENCE_END = re.compile(r"""[.!?:;,"”’'»)\]…]$""")
+# Two sentences in one line: a word of two lowercase letters, a full stop, a capital.
+_TWO_SENTENCES = re.compile(r"[a-z]{2}[.!?]\s+[A-Z\"“]")
+_TRAILING_COUNT = re.compile(r"\s+\d{1,4}$")
+_END_PUNCTUATION = " .,;:!?\"'“”‘’()[]«»*-–—"
+_HAS_ALNUM = re.compile(r"[^\W_]")
+
+# "SEOUL (Reuters) - ", "PHNOM PENH, Cambodia (AP) _ ", "WASHINGTON — ", "(CNN) -- ",
+# "Sycamore, Illinois (CNN) ", "SEOUL, June 17 (Reuters) -".
+_PLACE = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
+_TITLE_PLACE = r"[A-Z][a-z.'’-]+(?: [A-Z][a-z.'’-]+){0,3}"
+_REGION = r"(?:, [A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,2})"
+_DAY = rf"(?:, (?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH})(?:,? \d{{4}})?)"
+_AGENCY = r"\([A-Z][A-Za-z.&'’ -]{0,30}\)"
+# Without a dash after it, only a known wire's name marks a dateline ("Hun Sen (CPP) Party...").
+_WIRE = (
+    r"\((?:AP|AFP|Reuters|UPI|Bloomberg|dpa|DPA|Xinhua|BBC|Kyodo|Yonhap|EFE|ANSA|PTI|IANS|TASS"
+    r"|Interfax|CNN[A-Za-z ]{0,12}|CBS[A-Za-z.]{0,10}|NBC[A-Za-z.]{0,10}|ABC[A-Za-z.]{0,10})\)"
+)
+_DASH = r" ?(?:--|[-—–_]|>>) ?"
+_DATELINE = re.compile(
+    rf"^(?:{_PLACE}{_REGION}?{_DAY}?(?: ?{_AGENCY})?{_DASH}"
+    rf"|(?:{_PLACE}|{_TITLE_PLACE}){_REGION}?{_DAY}? ?{_WIRE}(?:{_DASH}| )"
+    rf"|{_WIRE}(?:{_DASH}| ))"
+    r"(?=[A-Z0-9\"“‘'])"
+)
+
+# Chrome glued to the front of a line of text: strip it, keep the text.
+_PREFIX = re.compile(r"^(?:story highlights|advertisement)\s+(?=[A-Z0-9\"“‘'])", re.IGNORECASE)
+
+_HEADLINE_MAX_WORDS = 20
+_DATELINE_LINES = 5  # a dateline is looked for in this many first lines of the body
+_STRUCTURAL_MAX_WORDS = 16
+_FRAGMENT_MAX_WORDS = 4
+
+
+def _key(line: str) -> str:
+    """What two lines must share to count as the same line (case and end punctuation aside)."""
+    return line.casefold().strip(_END_PUNCTUATION)
+
+
+def _undouble(line: str) -> str | None:
+    """The half of a line that is one string written twice ("Title 3Title 3"), else None."""
+    n = len(line)
+    if n < 20:
+        return None
+    half = n // 2
+    for cut in (half, half + 1):  # "X X" (odd length, a space between) or "XX"
+        a, b = line[:cut].rstrip(), line[cut:].lstrip()
+        if a == b and a:
+            return a
+    return None
+
+
+def _structural_reason(line: str, words: list[str]) -> str | None:
+    """Reason for a line that is only UI words, only a date, only counters, or a menu."""
+    if not words or len(words) > _STRUCTURAL_MAX_WORDS:
+        return None
+    parts = _MENU_SEPARATOR.split(line)
+    if len(parts) >= 3 and all(0 < len(p.split()) <= 3 for p in parts):
+        return "page chrome"  # "Home | World | Sport"
+    lowered = [w.lower() for w in words]
+    if all(w in _UI_WORDS or w in _FILLER_WORDS or _NUMBER.fullmatch(w) for w in lowered):
+        if any(w in _UI_WORDS for w in lowered):
+            has_count = any(w in _COUNT_WORDS for w in lowered) and any(c.isdigit() for c in line)
+            return "counter" if has_count else "page chrome"
+        return None
+    if all(w in _DATE_WORDS or w.isdigit() or _NUMBER.fullmatch(w) for w in lowered):
+        has_year = any(w.isdigit() and len(w) == 4 for w in lowered)
+        if has_year and any(w in _MONTH_WORDS for w in lowered):
+            return "date line"
+    return None
+
+
+def _chrome_reason(line: str) -> str | None:
+    """Why ``line`` is not article text, if a rule says so; None for a line to keep."""
+    if not _HAS_ALNUM.search(line):
+        return "separator"
+    m = _START_RE.match(line)
+    if m:
+        return _START_REASON[m.lastgroup or ""]
+    low = line.lower()
+    if len(line) <= _PHRASE_MAX_CHARS and any(hint in low for hint in _PHRASE_HINTS):
+        m = _PHRASE_RE.search(line)
+        if m:
+            return _PHRASE_REASON[m.lastgroup or ""]
+        if _SUBSCRIBE_VERB.search(line) and _SUBSCRIBE_NOUN.search(line):
+            return "subscribe prompt"
+        if _COOKIE.search(line) and _COOKIE_CONTEXT.search(line):
+            return "cookie notice"
+    if _CAPTION_TAIL.search(line, max(0, len(line) - _CAPTION_TAIL_CHARS)):
+        return "photo caption"
+    if line.count(" ") < _STRUCTURAL_MAX_WORDS:
+        return _structural_reason(line, _TOKEN.findall(line))
+    return None
+
+
+def _is_headline(line: str) -> bool:
+    """A title-like line: short, not a sentence, not a dateline."""
+    words = line.split()
+    n = len(words)
+    if not 3 <= n <= _HEADLINE_MAX_WORDS or _DATELINE.match(line) or _TWO_SENTENCES.search(line):
+        return False
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'"):
+        return False
+    end = line.rstrip("\"”’')]»")[-1:]
+    if end in ".,;:":
+        return False
+    if n <= 12:
+        return True
+    # Longer lines only if Title Cased, or with neither a comma nor a question: a long line
+    # with commas is more likely a lead sentence that lost its full stop.
+    capitalised = sum(w[0].isupper() for w in words if len(w) > 3)
+    long_words = sum(len(w) > 3 for w in words)
+    return capitalised >= 0.6 * long_words or ("," not in line and end not in "?!")
 
 
 def clean(article: Article) -> Article:
-    return article.model_copy(update={"clean_text": article.text})
+    """Return ``article`` with ``clean_text`` (paragraphs joined by "\\n"), ``removed_lines``,
+    and ``title`` taken from the headline when the article had none."""
+    # (line number, removal): sorted at the end so the audit reads in document order.
+    removed: list[tuple[int, RemovedLine]] = []
+    kept: list[tuple[int, str]] = []
+    for i, line in enumerate(split_lines(article.text)):
+        single = _undouble(line)
+        if single is not None:
+            half = line[len(single):].strip()
+            removed.append((i, RemovedLine(text=half, reason="duplicate line")))
+            line = single
+        reason = _chrome_reason(line)
+        if not reason and (m := _PREFIX.match(line)):
+            removed.append((i, RemovedLine(text=m.group().strip(), reason="page chrome")))
+            line = line[m.end():]
+            reason = _chrome_reason(line)
+        if reason:
+            removed.append((i, RemovedLine(text=line, reason=reason)))
+        else:
+            kept.append((i, line))
+
+    title = article.title
+    headline_keys: set[str] = set()
+    if title:
+        headline_keys.add(_key(title))
+    start = 0
+    if len(kept) > 1 and (_is_headline(kept[0][1]) or _key(kept[0][1]) in headline_keys):
+        at, headline = kept[0]
+        keys = {_key(line) for _, line in kept[1:]}
+        trimmed = _TRAILING_COUNT.sub("", headline)
+        if trimmed != headline and _key(trimmed) in keys:
+            # "Headline 3": a comment counter glued on by the scrape
+            count = headline[len(trimmed):].strip()
+            removed.append((at, RemovedLine(text=count, reason="counter")))
+            headline = trimmed
+        removed.append((at, RemovedLine(text=headline, reason="headline")))
+        headline_keys.add(_key(headline))
+        if not title:
+            title = headline
+        start = 1
+
+    body: list[str] = []
+    seen: set[str] = set()
+    dateline_seen = False
+    for at, line in kept[start:]:
+        key = _key(line)
+        if key in headline_keys:
+            reason: str | None = "headline"
+        elif key in seen:
+            reason = "duplicate line"
+        elif len(line.split()) <= _FRAGMENT_MAX_WORDS and not _SENTENCE_END.search(line):
+            # A few words with no sentence punctuation: a section heading or a widget label.
+            reason = "short fragment"
+        elif (
+            not dateline_seen
+            and len(body) < _DATELINE_LINES
+            and (m := _DATELINE.match(line))
+            and len(line) > m.end() + 20
+        ):
+            # The wire's "PLACE (Agency) -" opens the body, sometimes after a highlight or two.
+            removed.append((at, RemovedLine(text=m.group().strip(), reason="dateline")))
+            line, reason, dateline_seen = line[m.end():], None, True
+        else:
+            reason = None
+        if reason:
+            removed.append((at, RemovedLine(text=line, reason=reason)))
+        else:
+            seen.add(key)
+            body.append(line)
+
+    removed.sort(key=lambda item: item[0])  # stable: same-line removals keep their order
+    return article.model_copy(
+        update={
+            "clean_text": "\n".join(body),
+            "removed_lines": tuple(r for _, r in removed),
+            "title": title,
+        }
+    )

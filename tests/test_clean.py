@@ -1,0 +1,321 @@
+"""The cleaner on real scraped text: chrome goes, every article sentence stays.
+
+Fixtures under fixtures/clean/ are verbatim excerpts of Multi-News passages (with their
+NEWLINE_CHAR tokens) and of a DUC 2004 wire story; the Kaesong files are the project's example.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from newsfuse.clean import clean, split_lines
+from newsfuse.models import Article
+
+HERE = Path(__file__).parent
+FIXTURES = HERE / "fixtures" / "clean"
+KAESONG = HERE.parent / "examples" / "kaesong"
+
+
+def kaesong(prefix: str) -> Article:
+    (path,) = KAESONG.glob(f"{prefix}_*.txt")
+    return clean(Article(id=path.stem, text=path.read_text(encoding="utf-8")))
+
+
+def fixture(name: str) -> Article:
+    return clean(Article(id=name, text=(FIXTURES / name).read_text(encoding="utf-8")))
+
+
+def lines(article: Article) -> list[str]:
+    assert article.clean_text is not None
+    return article.clean_text.split("\n") if article.clean_text else []
+
+
+def removed(article: Article) -> dict[str, str]:
+    return {r.text: r.reason for r in article.removed_lines}
+
+
+def assert_nothing_lost(article: Article) -> None:
+    """Every input line is kept, or removed with a reason, or split into a removed part
+    (a dateline, a repeated half) and a kept part: nothing disappears unrecorded."""
+    kept = lines(article)
+    gone = [r.text for r in article.removed_lines]
+    for line in split_lines(article.text):
+        if line in kept or line in gone:
+            continue
+        split = [g for g in gone if g and line.startswith(g) and line[len(g):].strip() in kept + gone]
+        assert split, f"line neither kept nor recorded as removed: {line!r}"
+
+
+ALL_INPUTS = [
+    *(p.name[:3] for p in sorted(KAESONG.glob("*.txt"))),
+    *(p.name for p in sorted(FIXTURES.glob("*.txt"))),
+]
+
+
+@pytest.mark.parametrize("name", ALL_INPUTS)
+def test_every_line_is_kept_or_accounted_for(name):
+    article = kaesong(name) if len(name) == 3 else fixture(name)
+    assert_nothing_lost(article)
+    assert "NEWLINE_CHAR" not in (article.clean_text or "")
+    assert all(line.strip() == line and line for line in lines(article))
+
+
+# --- the Kaesong example -------------------------------------------------------------------
+
+
+def test_page_chrome_counters_and_byline_are_removed_with_reasons():
+    article = kaesong("001")
+    assert removed(article) == {
+        "Skip to main content": "page chrome",
+        "Global Edition": "page chrome",
+        "Thursday, March 28, 2024": "date line",
+        "N.Korea blows up inter-Korean liaison office": "headline",
+        "Duration: 02:14s 0 shares 1 views": "counter",
+        "Libby Hogan reports.": "byline",
+        "You might like": "page chrome",
+        "Related news coverage": "related link",
+        "Advertisement": "page chrome",
+        "More coverage": "page chrome",
+    }
+    # the headline appears three times: all three go, and it becomes the title
+    assert [r.reason for r in article.removed_lines].count("headline") == 3
+    assert article.title == "N.Korea blows up inter-Korean liaison office"
+
+
+def test_short_and_fragmentary_article_sentences_are_kept():
+    text = lines(kaesong("001"))
+    assert text[0].startswith("North Korea blew up an office set up to foster better ties")
+    assert "As part of a series of projects aimed at reducing tensions between the two Koreas." in text
+    assert "The office has been closed since January over coronavirus fears." in text
+    assert "Usually, they're flown over the border by balloon or sent in bottles by sea." in text
+    assert text[-1] == "The defector-led groups had earlier said they will push ahead with their campaign this week."
+    assert len(text) == 16  # every paragraph of the report, and nothing else
+
+
+def test_headline_written_twice_on_one_line_with_a_counter():
+    article = kaesong("003")
+    assert article.title == "The symbol of inter-Korean relations crumbled into dust"
+    assert "crumbled into dust" not in article.clean_text
+    reasons = removed(article)
+    assert reasons["Avatar of Samuel"] == "page chrome"
+    assert reasons["By Samuel"] == "byline"
+    assert reasons["Leave a Reply"] == "comments prompt"
+    assert reasons["Your email address will not be published. Required fields are marked *"] == "comments prompt"
+    text = lines(article)
+    assert "The moment the Inter-Korean Joint Liaison Office collapsed on the afternoon of June 16." in text
+    assert "North Korea and South Korea have since made two calls a day, at 9:00 a.m. and 5:00 p.m." in text
+
+
+def test_repeated_photo_caption_goes_and_the_story_stays():
+    article = kaesong("000")
+    captions = [r.text for r in article.removed_lines if r.reason == "photo caption"]
+    # the same caption twice (once with non-breaking spaces), both with a credit
+    assert sum(c.startswith("Smoke rose from the Kaesong industrial area") for c in captions) == 2
+    assert "Smoke rose" not in article.clean_text
+    assert removed(article)["Breaking News"] == "page chrome"
+    assert removed(article)["No comments"] == "comments prompt"
+    assert article.title.startswith("North Korea Blows Up Liaison Office Shared With South Korea")
+    text = lines(article)
+    assert "The office opened in 2018, after the inter-Korean summit." in text
+    assert "The newspaper also quoted local openers that they were willing to join hands \"to blow up\" the inter-Korean liaison office." in text
+    assert "\u00a0" not in article.clean_text
+
+
+def test_comment_form_at_the_end_is_removed():
+    article = kaesong("002")
+    assert article.title == "North Korea Blows up Liaison Office on Its Side of Border With South"
+    assert removed(article) == {
+        "North Korea Blows up Liaison Office on Its Side of Border With South": "headline",
+        "Be the first to comment": "comments prompt",
+        "Leave a Reply": "comments prompt",
+        "Your email address will not be published.": "comments prompt",
+    }
+    assert lines(article)[-1].startswith("When it was operating, dozens of officials from both sides")
+
+
+def test_published_line_is_removed_from_the_text():
+    article = kaesong("004")
+    assert removed(article)["Published on 12:00 AM, June 17, 2020"] == "date line"
+    assert article.title == "North Korea blows up liaison office with South"
+    assert lines(article)[-1].startswith("South Korea's President Moon urged North Korea on Monday")
+
+
+def test_existing_title_is_kept_and_its_line_removed():
+    path = next(KAESONG.glob("004_*.txt"))
+    article = clean(Article(id="t", text=path.read_text(encoding="utf-8"), title="From metadata"))
+    assert article.title == "From metadata"
+    assert removed(article)["North Korea blows up liaison office with South"] == "headline"
+
+
+# --- Multi-News ----------------------------------------------------------------------------
+
+
+def test_newline_tokens_become_lines_and_are_not_recorded():
+    article = fixture("multinews_occupy_philly.txt")
+    text = lines(article)
+    assert len(text) == 9  # ten paragraphs, one of them a photo caption
+    assert "All the while, police looked on calmly." in text
+    assert "Police had no plans to evict anyone, Chief Inspector Joseph Sullivan said about 6:30 p.m." in text
+    assert not any("NEWLINE_CHAR" in r.text for r in article.removed_lines)
+    assert article.removed_lines[0].reason == "photo caption"
+    assert article.removed_lines[0].text.endswith("(David M Warren / Staff Photographer)")
+    assert len(article.removed_lines) == 1
+
+
+def test_reuters_dateline_slideshow_caption_and_credits():
+    article = fixture("multinews_occupy_la_reuters.txt")
+    reasons = removed(article)
+    assert reasons["LOS ANGELES (Reuters) -"] == "dateline"
+    assert next(t for t, r in reasons.items() if t.startswith("1 of 6.")) == (
+        "1 of 6. The Occupy Los Angeles encampment at City Hall Park is seen before the midnight "
+        "deadline for eviction from City Hall Park passes in Los Angeles, November 27, 2011."
+    )
+    assert reasons[next(t for t in reasons if t.startswith("(Writing by Steve Gorman"))] == "credit"
+    text = lines(article)
+    assert text[0].startswith("Police in riot gear closed in before dawn on Monday")
+    assert "'WHOSE STREET? OUR STREET!'" in text
+    assert len(text) == 6
+
+
+def test_bbc_video_and_image_captions_go_question_subheads_stay():
+    article = fixture("multinews_bbc_vx.txt")
+    reasons = [r.reason for r in article.removed_lines]
+    assert reasons == ["video chrome", "photo caption", "video chrome"]
+    text = lines(article)
+    assert "What does the toxicology report say?" in text
+    # a fact-box line without a full stop is still text
+    assert any(t.startswith("The most potent of the known chemical warfare agents") for t in text)
+    assert text[0] == "Kim Jong-nam, the half-brother of North Korea's leader, was killed by a highly toxic nerve agent, says Malaysia."
+
+
+def test_usa_today_video_teaser_credit_and_share_link():
+    article = fixture("multinews_usatoday_leopard.txt")
+    assert [r.reason for r in article.removed_lines] == [
+        "video chrome", "photo caption", "credit", "related link",
+    ]
+    assert removed(article)["Contributing: Associated Press"] == "credit"
+    text = lines(article)
+    assert len(text) == 11
+    assert text[0].startswith("A 2-year-old toddler was attacked and killed by a leopard on Friday")
+    assert "The incident has shocked many in Uganda, where leopard attacks on humans are rare." in text
+
+
+def test_dateline_after_story_highlights_and_reported_from_credit():
+    article = fixture("multinews_usatoday_boston.txt")
+    reasons = removed(article)
+    assert reasons["BOSTON —"] == "dateline"
+    assert reasons["Bacon reported from McLean, Va."] == "credit"
+    assert any(line.startswith("This rattled city was grappling Tuesday") for line in lines(article))
+    # highlights without a full stop are summary text, not chrome
+    assert "Second victim was Krystle Campbell, 29, a restaurant manager from Medford, Mass." in lines(article)
+
+
+def test_a_passage_that_is_only_chrome_leaves_no_text():
+    article = fixture("multinews_twitter_chrome.txt")
+    assert article.clean_text == ""
+    assert [r.reason for r in article.removed_lines] == ["page chrome", "page chrome"]
+
+
+# --- DUC 2004 newswire: left as it is, but for the dateline ---------------------------------
+
+
+def test_clean_newswire_is_untouched_but_for_the_dateline():
+    raw = (FIXTURES / "duc_brussels_ap.txt").read_text(encoding="utf-8").strip()
+    article = clean(Article(id="duc", text=raw))
+    assert [(r.text, r.reason) for r in article.removed_lines] == [("BRUSSELS, Belgium (AP) -", "dateline")]
+    assert article.clean_text == raw.removeprefix("BRUSSELS, Belgium (AP) - ")
+    assert article.title is None
+
+
+@pytest.mark.parametrize(
+    "dateline, rest",
+    [
+        ("SEOUL (Reuters) -", "North Korea blew up an inter-Korean liaison office on Tuesday."),
+        ("PHNOM PENH, Cambodia (AP) _", "Hun Sen rejected the opposition's demands for talks abroad."),
+        ("WASHINGTON —", "The Senate voted on Tuesday to confirm the new ambassador."),
+        ("Seoul, South Korea (CNN)", "North Korea is believed to be moving an intercontinental missile."),
+        ("SYCAMORE, Ill. --", "A 76-year-old man from Washington state was freed on Friday."),
+    ],
+)
+def test_datelines_are_stripped_and_the_sentence_kept(dateline, rest):
+    article = clean(Article(id="d", text=f"{dateline} {rest}"))
+    assert article.clean_text == rest
+    assert [(r.text, r.reason) for r in article.removed_lines] == [(dateline, "dateline")]
+
+
+# --- single lines: what each rule takes, and what it must leave ----------------------------
+
+# Real lines from Multi-News pages, and the reason they are not article text.
+CHROME = [
+    ("Story continues below advertisement", "page chrome"),
+    ("Home | World | Sport", "page chrome"),
+    ("Help spread the word! Share Tweet 300k shares on Facebook shares on Facebook", "page chrome"),
+    ("Read or Share this story: https://usat.ly/2hRShnF", "related link"),
+    ("[Related: Celebrities We Lost in 2014]", "related link"),
+    ("(WATCH: Obamacare timeline)", "related link"),
+    ("Click to share on Twitter (Opens in new window)", "related link"),
+    ("Never miss a local story. Sign up today for a free 30 day free trial of unlimited digital access. SUBSCRIBE NOW", "subscribe prompt"),
+    ("For more science news, you can sign up for our weekly newsletter here.", "subscribe prompt"),
+    ("We use cookies to improve your experience. By continuing to use this site you accept our cookie policy.", "cookie notice"),
+    ("Follow John Simerman on Twitter, @johnsimerman.", "social prompt"),
+    ("Copyright 2014 KCTV (Meredith Corp.) All rights reserved.", "copyright notice"),
+    ("Associated Press writer Phuong Le contributed to this report.", "credit"),
+    ("Write to Sarah Kent at sarah.kent@wsj.com", "contact line"),
+    ("By Jane Doe, Reuters", "byline"),
+    ("-- Nicole Santa Cruz and Rick Rojas at City Hall", "byline"),
+    ("FILE - In this Aug. 15, 2014 file photo, New York City real estate heir Robert Durst leaves a Houston courtroom.", "photo caption"),
+    ("Image copyright Getty Images Image caption Debris from the Air France crash is laid out for investigation in 2009", "photo caption"),
+    ("Mike Brown points to the gold ring showing the orbital path of Planet Nine. (Photo by Patrick T. Fallon for The Washington Post)", "photo caption"),
+    ("Nicholas Kamm/AFP/Getty Images", "photo caption"),
+    ("(Image: Getty)", "photo credit"),
+    ("JUST WATCHED Radio station faces criticism Replay More Videos ... MUST WATCH Radio station faces criticism 02:38", "video chrome"),
+    ("Posted at 11:43 AM on Nov. 24, 2010", "date line"),
+    ("___", "separator"),
+]
+
+
+@pytest.mark.parametrize("line, reason", CHROME)
+def test_chrome_line_is_removed_with_its_reason(line, reason):
+    article = clean(Article(id="c", text=f"{line}\nThe mayor said the camp would stay open until Monday."))
+    assert [(r.text, r.reason) for r in article.removed_lines] == [(line, reason)]
+    assert article.clean_text == "The mayor said the camp would stay open until Monday."
+
+
+# Real article sentences that look, to a careless rule, like chrome: they start with "By",
+# mention Facebook, copyright, photos, email or Reuters, or are short.
+SENTENCES = [
+    "All the while, police looked on calmly.",
+    "Nutter tweeted back that he agreed.",
+    "No arrests have yet been made.",
+    "Both parties declined further comment.",
+    "He was pronounced dead at the scene.",
+    "By Sunday night the size of the crowd outside City Hall swelled further as supporters from organized labor streamed into the area.",
+    "Police had no plans to evict anyone, Chief Inspector Joseph Sullivan said about 6:30 p.m.",
+    '"All the Palestinian factions are united behind the issue in this regard," Abu Zuhri said. (Reuters)',
+    "Wella Education posted on Facebook: “Our hearts are broken. He will be sorely missed.”",
+    "According to the national fraternity, the name Zeta Beta Tau Fraternity, its symbols, slogans and materials are all protected by copyright.",
+    "The photos show the unidentified boy standing and sitting next to the famed director following the London premiere.",
+    "Trades resumed later that afternoon, after the company published an email from Mr Musk to employees elaborating on the plans.",
+    "• JK Rowling recently launched the awareness campaign #Letstalklumos (wearelumos.org/letstalklumos)",
+    "Hurricane Mitch paused in its whirl through the western Caribbean to punish Honduras with 120-mph (205 km/h) winds.",
+    "Twitter users are now spamming Cohen, replying “Says who?” in response to all his tweets.",
+    "The Associated Press purchased an early copy of the book, which goes on sale Tuesday.",
+    "Readers who subscribe to the paper's print edition will see no change, the publisher said.",
+]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_article_sentence_is_kept(sentence):
+    text = f"The mayor said the camp would stay open until Monday.\n{sentence}"
+    article = clean(Article(id="s", text=text))
+    assert article.clean_text == text
+    assert article.removed_lines == ()
+
+
+def test_exact_repeat_of_a_line_is_removed_once_recorded():
+    text = "Police closed the road on Monday.\nThe fire spread overnight.\nPolice closed the road on Monday."
+    article = clean(Article(id="r", text=text))
+    assert article.clean_text == "Police closed the road on Monday.\nThe fire spread overnight."
+    assert [(r.text, r.reason) for r in article.removed_lines] == [
+        ("Police closed the road on Monday.", "duplicate line")
+    ]

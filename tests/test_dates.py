@@ -1,0 +1,91 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsfuse.dates import publication_date, with_publication_date
+from newsfuse.models import Article
+
+HERE = Path(__file__).parent
+KAESONG = HERE.parent / "examples" / "kaesong"
+FIXTURES = HERE / "fixtures" / "clean"
+
+
+def kaesong(prefix: str) -> Article:
+    (path,) = KAESONG.glob(f"{prefix}_*.txt")
+    return Article(id=path.stem, text=path.read_text(encoding="utf-8"))
+
+
+def test_published_line_gives_the_date():
+    article = with_publication_date(kaesong("004"))
+    assert article.published == dt.date(2020, 6, 17)
+    assert article.published_from == "text"
+
+
+def test_todays_date_in_the_page_chrome_is_not_taken():
+    # 001 opens with "Thursday, March 28, 2024": the site's date on the day it was scraped
+    article = with_publication_date(kaesong("001"))
+    assert article.published is None
+    assert article.published_from is None
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "003"])
+def test_reports_without_a_stated_date_stay_undated(prefix):
+    assert with_publication_date(kaesong(prefix)).published is None
+
+
+def test_date_from_metadata_is_left_alone():
+    article = kaesong("004").model_copy(
+        update={"published": dt.date(2020, 6, 16), "published_from": "metadata"}
+    )
+    assert with_publication_date(article) is article
+
+
+def test_posted_line_in_a_multi_news_page():
+    text = (FIXTURES / "multinews_romenesko_posted.txt").read_text(encoding="utf-8")
+    article = with_publication_date(Article(id="p", text=text))
+    assert article.published == dt.date(2010, 11, 24)
+    assert article.published_from == "text"
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Updated 9:04 PM ET Sun, 3 Sept 2017", dt.date(2017, 9, 3)),
+        ("First published on Tue 17 Jun 2020 10.00 BST", dt.date(2020, 6, 17)),
+        ("By Jane Doe | Updated: 2020-06-18T10:00:00Z", dt.date(2020, 6, 18)),
+        ("Posted: Jan 5th, 2015 at 3pm", dt.date(2015, 1, 5)),
+        ("Last updated: 17/06/2020", dt.date(2020, 6, 17)),
+        ("SEOUL, June 17, 2020 (Reuters) - North Korea blew up a liaison office.", dt.date(2020, 6, 17)),
+    ],
+)
+def test_dates_with_a_publication_cue(line, expected):
+    text = f"North Korea blew up a liaison office.\n{line}\nIt had been closed since January."
+    assert publication_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thursday, March 28, 2024\nN.Korea blows up liaison office\nNorth Korea blew up an office.",
+        "SEOUL, June 17 (Reuters) - North Korea blew up an office.",  # a dateline without a year
+        "A couple was found shot to death inside a home. (Published Sunday, Oct. 23, 2016)",
+        "The study, published June 1, 2019 in Nature, found no link.",
+        "Published in 2019, the study found no link.",
+        "Published June 2020",  # no day: not a date to put on a report
+        "Updated 06/07/2020",  # June 7 or 6 July
+        "Posted 12 June 2099",  # in the future
+    ],
+)
+def test_no_date_rather_than_a_guess(text):
+    assert publication_date(text) is None
+
+
+def test_published_wins_over_an_earlier_updated():
+    text = "Updated June 18, 2020\nPublished June 17, 2020\nNorth Korea blew up an office."
+    assert publication_date(text) == dt.date(2020, 6, 17)
+
+
+def test_multi_news_newline_tokens_separate_lines():
+    text = "North Korea blew up an office. NEWLINE_CHAR NEWLINE_CHAR Posted at 11:43 AM on Nov. 24, 2010"
+    assert publication_date(text) == dt.date(2010, 11, 24)
