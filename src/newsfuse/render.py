@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 
+from markdown_it import MarkdownIt
+
 from newsfuse.models import Brief
 
 DEFAULT_TITLE = "Brief"
@@ -18,10 +20,9 @@ DEFAULT_TITLE = "Brief"
 
 @dataclass(frozen=True)
 class _Ids:
-    """How each article is named in citations (short) and linked to in HTML (anchor)."""
+    """How each article is named in citations: its short id."""
 
     short: dict[str, str]
-    anchor: dict[str, str]
 
     def cite(self, article_id: str) -> str:
         return self.short.get(article_id, article_id)
@@ -51,8 +52,7 @@ def _ids(brief: Brief) -> _Ids:
     order = [a.id for a in brief.articles]
     order += [s for sentence in brief.summary for s in sentence.sources]
     order += [m for f in brief.families for m in f.members]
-    short = short_ids(order)
-    return _Ids(short=short, anchor={i: f"src-{n}" for n, i in enumerate(short, start=1)})
+    return _Ids(short=short_ids(order))
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -187,115 +187,29 @@ def to_markdown(brief: Brief) -> str:
 
 
 # --- HTML ----------------------------------------------------------------------------------
+# The page is the Markdown brief rendered by markdown-it-py (raw HTML off, so all text stays
+# escaped): one set of sections serves both formats.
 
 _CSS = """
 body{font:16px/1.55 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d1d1f;background:#fff;
 max-width:54rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.6rem;line-height:1.25;margin-bottom:.3rem}h2{font-size:1.15rem;margin-top:2rem}
-.counts{color:#555;margin-top:0}.note{background:#fff7e0;border-left:4px solid #e0a800;
-padding:.4rem .8rem;margin:.5rem 0}sup.cite{font-size:.7em;color:#555}sup.cite a{color:#0b5cad;
-text-decoration:none}table{border-collapse:collapse;width:100%;font-size:.88rem}
+blockquote{background:#fff7e0;border-left:4px solid #e0a800;margin:.5rem 0;padding:.1rem .8rem}
+table{border-collapse:collapse;width:100%;font-size:.88rem}
 th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
-td.num,th.num{text-align:right}tr:target{background:#fff7e0}code{font-size:.9em}
+code{font-size:.9em}
 """.strip()
 
-
-def _h(text: str | None) -> str:
-    return escape(text or "")
-
-
-def _html_title(brief: Brief, ids: _Ids) -> str:
-    return f"<h1>{_h(brief.title or DEFAULT_TITLE)}</h1>\n<p class=\"counts\">{_h(_counts(brief))}</p>"
-
-
-def _html_notes(brief: Brief, ids: _Ids) -> str:
-    return "\n".join(f'<p class="note"><strong>Note:</strong> {_h(n)}</p>' for n in _notes(brief))
-
-
-def _html_cite(ids: _Ids, article_id: str) -> str:
-    anchor = ids.anchor.get(article_id)
-    label = _h(ids.cite(article_id))
-    if anchor is None:
-        return label
-    return f'<a href="#{anchor}" title="{_h(article_id)}">{label}</a>'
-
-
-def _html_summary(brief: Brief, ids: _Ids) -> str:
-    if not brief.summary:
-        return "<h2>Summary</h2>\n<p><em>No summary: no article could be used.</em></p>"
-    parts = []
-    for s in brief.summary:
-        cite = ""
-        if s.sources:
-            cite = '<sup class="cite">[' + ", ".join(_html_cite(ids, i) for i in s.sources) + "]</sup>"
-        parts.append(_h(s.text) + cite)
-    return "<h2>Summary</h2>\n<p>" + "\n".join(parts) + "</p>"
-
-
-def _html_sources(brief: Brief, ids: _Ids) -> str:
-    if not brief.articles:
-        return ""
-    shortened = any(ids.cite(a.id) != a.id for a in brief.articles)
-    full_head = "<th>full id</th>" if shortened else ""
-    head = (
-        f"<tr><th>id</th>{full_head}<th>title</th><th>source</th><th>published</th>"
-        '<th class="num">family</th><th class="num">words</th><th class="num">lines removed</th></tr>'
-    )
-    rows = []
-    for a in brief.articles:
-        published = a.published.isoformat() if a.published else "–"
-        full = f"<td><code>{_h(a.id)}</code></td>" if shortened else ""
-        rows.append(
-            f'<tr id="{ids.anchor[a.id]}"><td><code>{_h(ids.cite(a.id))}</code></td>{full}'
-            f"<td>{_h(a.title) or '–'}</td><td>{_h(a.source) or '–'}</td><td>{published}</td>"
-            f'<td class="num">{a.family}</td><td class="num">{a.words}</td>'
-            f'<td class="num">{len(a.removed_lines)}</td></tr>'
-        )
-    return (
-        "<h2>Sources</h2>\n<table>\n<thead>" + head + "</thead>\n<tbody>\n"
-        + "\n".join(rows)
-        + "\n</tbody>\n</table>"
-    )
-
-
-def _html_families(brief: Brief, ids: _Ids) -> str:
-    if not brief.families:
-        return ""
-    groups, singles = _copies(brief, ids)
-    if not groups:
-        return "<p><strong>Families:</strong> no article is a copy of another.</p>"
-    parts = [f"{_h(_and(members))} are copies of one text (family {fid})" for fid, members in groups]
-    line = "; ".join(parts)
-    if singles:
-        line += "; every other article is its own family"
-    return f"<p><strong>Families:</strong> {line}.</p>"
-
-
-def _html_skipped(brief: Brief, ids: _Ids) -> str:
-    if not brief.skipped:
-        return ""
-    items = "\n".join(f"<li><code>{_h(s.input)}</code>: {_h(s.reason)}</li>" for s in brief.skipped)
-    return f"<h2>Skipped ({len(brief.skipped)})</h2>\n<ul>\n{items}\n</ul>"
-
-
-HTML_SECTIONS: list[Callable[[Brief, _Ids], str]] = [
-    _html_title,
-    _html_notes,
-    _html_summary,
-    _html_sources,
-    _html_families,
-    _html_skipped,
-]
+_MARKDOWN = MarkdownIt("js-default")  # CommonMark + tables, raw HTML disabled
 
 
 def to_html(brief: Brief) -> str:
-    """The brief as a complete standalone HTML5 page."""
-    ids = _ids(brief)
-    body = "\n".join(s for s in (section(brief, ids) for section in HTML_SECTIONS) if s)
+    """The brief as a complete standalone HTML5 page (inline CSS, nothing to fetch)."""
+    body = _MARKDOWN.render(to_markdown(brief))
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_h(brief.title or DEFAULT_TITLE)}</title>\n<style>\n{_CSS}\n</style>\n"
-        f"</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+        f"<title>{escape(brief.title or DEFAULT_TITLE)}</title>\n<style>\n{_CSS}\n</style>\n"
+        f"</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
     )

@@ -39,6 +39,9 @@ class Settings:
     skip_dangling: bool = True  # skip sentences opening on a word that points elsewhere
     support_coverage: float = 0.7  # share of a sentence's content an article must state to be cited
     solver_seconds: float = 2.0
+    weight_power: float = 1.0
+    sentence_prior: float = 0.0
+    prior_decay: float = 3.0
 
 
 DEFAULT = Settings()
@@ -104,7 +107,7 @@ def _concept_weights(
                     per_family[fam] = pos
     min_families = max(1, min(3, round(settings.min_sources_share * n_families)))
     return {
-        c: sum(per_family.values()) * (settings.unigram_weight if len(c) == 1 else 1.0)
+        c: sum(per_family.values()) ** settings.weight_power * (settings.unigram_weight if len(c) == 1 else 1.0)
         for c, per_family in best.items()
         if len(per_family) >= min_families
     }
@@ -140,7 +143,7 @@ def _select(
         concept_w[i] = weights[c]
     lengths = np.array([word_count(s.text) for s in fitting], dtype=float)
     # A tiny preference for earlier sentences breaks ties between equal coverings.
-    tie = np.array([1e-3 / (1 + s.index) for s in fitting])
+    tie = np.array([1e-3 / (1 + s.index) + settings.sentence_prior * 0.5 ** (s.index / settings.prior_decay) for s in fitting])
     objective = -np.concatenate([tie, concept_w])
 
     rows, cols = [], []
