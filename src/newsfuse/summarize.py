@@ -57,10 +57,15 @@ class Settings:
     position_bonus: float = 2.0  # extra weight of a concept met in an article's first sentence
     position_decay: float = 3.0  # sentences over which that bonus halves
     repeat_bonus: float = 1.0  # extra weight per log(distinct sentences of a family stating it)
-    max_overlap: float = 0.5  # two chosen sentences may share at most this of their content words
+    max_overlap: float = 0.5  # two chosen sentences must share less than this of their content
     min_sources_share: float = 0.3  # a concept must be in this share of families (at most 3)
     skip_dangling: bool = True  # skip sentences opening on a word that points elsewhere
     support_coverage: float = 0.7  # share of a sentence's content an article must state to be cited
+    # The program only sees the candidates densest in concept weight, as many as fill this
+    # many times the budget (at least pool_min_words): solving over every sentence cost 3-5x
+    # the time for no measurable gain on DUC 2004 or Multi-News.
+    pool_budgets: float = 3.0
+    pool_min_words: int = 600
     solver_seconds: float = 2.0  # the program is solved in ~0.1 s; this only bounds a bad case
 
 
@@ -97,7 +102,8 @@ def summarize(
     weights = _concept_weights(sentences, concepts, family_of, len(families), settings)
     content = {s: _content_set(t) for s, t in text.items()}
     candidates = _candidates(articles, sentences, text, concepts, settings)
-    chosen = _select(candidates, text, concepts, content, weights, words, settings)
+    pool = _densest(candidates, text, concepts, weights, words, settings)
+    chosen = _select(pool, text, concepts, content, weights, words, settings)
     ordered = sorted(chosen, key=_reading_order(articles, sentences))
     return [
         SummarySentence(text=text[s], sources=_supporting_articles(s, sentences, content, settings))
@@ -189,6 +195,28 @@ def _is_candidate(text: str, settings: Settings) -> bool:
     return text.rstrip("\"'”’)»").endswith((".", "!"))
 
 
+def _densest(
+    candidates: Sequence[Sentence],
+    text: Mapping[Sentence, str],
+    concepts: Mapping[Sentence, frozenset[Concept]],
+    weights: Mapping[Concept, float],
+    budget: int,
+    settings: Settings,
+) -> list[Sentence]:
+    """The candidates with the most concept weight per word, up to the pool's size in words."""
+    def density(s: Sentence) -> float:
+        return sum(weights.get(c, 0.0) for c in concepts[s]) / word_count(text[s])
+
+    limit = max(settings.pool_min_words, settings.pool_budgets * budget)
+    pool, size = [], 0
+    for s in sorted(candidates, key=density, reverse=True):
+        if size >= limit:
+            break
+        pool.append(s)
+        size += word_count(text[s])
+    return pool
+
+
 def _select(
     candidates: Sequence[Sentence],
     text: Mapping[Sentence, str],
@@ -247,7 +275,7 @@ def _select(
 
 
 def _restating_pairs(content: Sequence[frozenset[str]], max_overlap: float) -> np.ndarray:
-    """Pairs (i, j) of sentences sharing more than ``max_overlap`` of the smaller one's content."""
+    """Pairs (i, j) of sentences sharing ``max_overlap`` or more of the smaller one's content."""
     vocab: dict[str, int] = {}
     rows, cols = [], []
     for i, c in enumerate(content):
@@ -258,7 +286,7 @@ def _restating_pairs(content: Sequence[frozenset[str]], max_overlap: float) -> n
     shared = triu(m @ m.T, k=1).tocoo()
     sizes = np.array([len(c) for c in content])
     smaller = np.minimum(sizes[shared.row], sizes[shared.col])
-    keep = shared.data > max_overlap * smaller
+    keep = shared.data >= max_overlap * smaller
     return np.stack([shared.row[keep], shared.col[keep]], axis=1)
 
 
