@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 
@@ -83,8 +86,9 @@ def brief(
     if output is not None:
         _check_writable(output)
     try:
-        articles = newsfuse.read(paths, progress=True)
-        result = newsfuse.fuse(articles, words=words)
+        with _stdout_to_stderr():
+            articles = newsfuse.read(paths, progress=True)
+            result = newsfuse.fuse(articles, words=words)
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         raise typer.Exit(130)
@@ -139,3 +143,25 @@ def _check_writable(output: Path) -> None:
     parent = output.parent
     if not parent.is_dir():
         raise typer.BadParameter(f"folder {parent} does not exist", param_hint="'--output'")
+
+
+@contextmanager
+def _stdout_to_stderr() -> Iterator[None]:
+    """Send whatever is written to file descriptor 1 to stderr for the duration.
+
+    Compiled libraries (the HiGHS solver has been seen to) may print diagnostics straight to
+    fd 1, which would corrupt a JSON brief piped to another program.
+    """
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:  # no real fd 1 (e.g. embedded); nothing to guard
+        yield
+        return
+    os.dup2(2, 1)
+    try:
+        yield
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved, 1)
+        os.close(saved)

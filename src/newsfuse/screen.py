@@ -9,9 +9,9 @@ from newsfuse.text import word_count
 MIN_WORDS = 15
 #: Languages the summariser handles (its sentence splitter, stemmer and stop words are English).
 LANGUAGES = frozenset({"en"})
-# Language identification looks at the start only: it is settled well before 2000 characters,
+# Language identification looks at the start only: it is settled well within 1000 characters,
 # and its cost grows with the text.
-_LANGUAGE_SAMPLE = 2000
+_LANGUAGE_SAMPLE = 1000
 
 
 def screen(articles: list[Article]) -> tuple[list[Article], list[Skipped]]:

@@ -7,12 +7,11 @@ thing to syndication detection, summarisation and source attribution.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-import snowballstemmer
+import Stemmer  # PyStemmer: the Snowball stemmers compiled to C
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = Stemmer.Stemmer("english")
 
 # Function words: they carry no content of their own, so two sentences sharing only these
 # share nothing. A fixed list, not learnt, so results do not depend on the cluster.
@@ -37,9 +36,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("’", "'"))
 
 
-@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    # Cached: news vocabulary is small and the pure-Python stemmer is the hot spot.
     return _STEMMER.stemWord(word)
 
 
