@@ -12,6 +12,7 @@ text. Writes ``benchmarks/results/cleaning.json``.
 from __future__ import annotations
 
 import argparse
+import sys
 import json
 import random
 import re
@@ -66,7 +67,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=20, help="removed lines to print per set")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "cleaning.json")
     args = parser.parse_args()
-    console = Console()
+    console = Console() if sys.stdout.isatty() else Console(width=110)
     rng = random.Random(0)
     sets = {
         "kaesong example": list(newsfuse.read([ROOT / "examples" / "kaesong"])),
