@@ -76,7 +76,8 @@ def main() -> None:
     results = {}
     for name, articles in sets.items():
         reasons, removed, seconds, words_in, words_out = run(articles)
-        table = Table(title=f"{name}: {len(articles)} articles, {len(removed)} lines removed")
+        console.print(f"[bold]{name}[/bold]: {len(articles)} articles, {len(removed)} lines removed")
+        table = Table()
         table.add_column("rule")
         table.add_column("lines", justify="right")
         for reason, count in reasons.most_common():
