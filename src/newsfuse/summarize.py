@@ -39,7 +39,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_array, csr_array, triu
 
 from newsfuse.models import Article, Family, Sentence, SummarySentence
-from newsfuse.text import STOPWORDS, stem, word_count, words
+from newsfuse.text import STOPWORDS, content_stems, stem, word_count, words
 
 Concept = tuple[str, str]
 
@@ -100,7 +100,7 @@ def summarize(
     text = {s: _trim(s.text) for ss in sentences.values() for s in ss}
     concepts = {s: _concepts(t) for s, t in text.items()}
     weights = _concept_weights(sentences, concepts, family_of, len(families), settings)
-    content = {s: _content_set(t) for s, t in text.items()}
+    content = {s: frozenset(content_stems(t)) for s, t in text.items()}
     candidates = _candidates(articles, sentences, text, concepts, settings)
     pool = _densest(candidates, text, concepts, weights, words, settings)
     chosen = _select(pool, text, concepts, content, weights, words, settings)
@@ -337,7 +337,3 @@ def _supporting_articles(
         ):
             out.append(article_id)
     return tuple(out)
-
-
-def _content_set(text: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in words(text) if w not in STOPWORDS)
