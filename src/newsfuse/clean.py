@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from newsfuse.models import Article, RemovedLine
+from newsfuse.text import MONTH_PATTERN
 
 # --- text normalisation --------------------------------------------------------------------
 
@@ -35,10 +36,7 @@ def split_lines(text: str) -> list[str]:
 
 # --- chrome patterns -------------------------------------------------------------------------
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH = MONTH_PATTERN
 
 _NAME = r"[A-Z][\w.'’-]*"
 _NAMES = rf"{_NAME}(?: {_NAME})?(?:(?:,| and) {_NAME}(?: {_NAME})?)*"  # "Jane Doe and John Roe"

@@ -13,11 +13,9 @@ import re
 
 from newsfuse.clean import split_lines
 from newsfuse.models import Article
+from newsfuse.text import MONTH_PATTERN
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+_MONTH = MONTH_PATTERN
 _WEEKDAY = r"(?:Mon|Tue(?:s)?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _ZONE = r"(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|IST|JST|KST|HKT|AEST|AEDT)"
 _TIME = rf"\d{{1,2}}(?:[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)(?:\s+{_ZONE})?"

@@ -31,6 +31,14 @@ STOPWORDS = frozenset(
 )
 
 
+# An English month name or its abbreviation ("Sept.", "June"), as a regex fragment for the
+# stages that find dates in text (datelines, publication dates).
+MONTH_PATTERN = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters and digits, with an apostrophe suffix kept)."""
     return _WORD.findall(text.lower().replace("’", "'"))
