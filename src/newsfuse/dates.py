@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping, Sequence
 
 from newsfuse.clean import split_lines
-from newsfuse.models import Article
+from newsfuse.models import Article, BaseFrom, DateMention, DatePrecision, Sentence
 from newsfuse.text import MONTH_PATTERN
 
 _MONTH = MONTH_PATTERN
@@ -96,3 +97,268 @@ def _parse(m: re.Match[str]) -> dt.date | None:
     if not dt.date(1900, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=1):
         return None
     return day
+
+
+# --- Dates mentioned in sentences -------------------------------------------------------------
+#
+# Mentions are found with one regex and resolved with date arithmetic, not with dateparser: the
+# forms news uses are few ("on Tuesday", "June 16", "last weekend", "February last year"), the
+# arithmetic is exact, and a cluster has dozens of mentions where dateparser costs ~0.5 ms each
+# and has no answer for "last weekend" or "February last year".
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_WEEKDAYS = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)}
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+# Month names must be capitalised ("may", "march" are also words); the rest is case-blind.
+_M = r"(?P<{}>(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|(?-i:January|February|March|April|June|July|August|September|October|November|December))"
+_D = r"(?P<{}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_Y = r"(?P<{}>(?:19|20)\d\d)"
+_WD = r"(?P<{}>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+_UNIT = r"(?P<{}>day|week|weekend|month|year)"
+_MENTION = re.compile(
+    "|".join(
+        [
+            rf"\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b",
+            rf"\b{_M.format('m1')}\s+{_D.format('d1')},?\s+{_Y.format('y1')}\b",
+            rf"\b{_D.format('d2')}\s+(?:of\s+)?{_M.format('m2')},?\s+{_Y.format('y2')}\b",
+            rf"\b{_M.format('m3')}\s+{_D.format('d3')}\b(?![,.]?\d)",
+            rf"\b{_D.format('d4')}\s+(?:of\s+)?{_M.format('m4')}(?!\w)",
+            rf"\b{_M.format('m5')},?\s+(?:of\s+)?{_Y.format('y5')}\b",
+            rf"\b{_M.format('m6')}\s+(?P<rel6>last|this|next)\s+year\b",
+            rf"\b(?P<pre7>in|since|until|till|by|from|on|of|early|late|mid|mid-|last|this|next"
+            rf"|end of|beginning of|start of)\s+{_M.format('m7')}(?!\w)"
+            # the month must stand alone: "in September 2018", "on June 16" are read above
+            r"(?!\s*,?\s*(?:of\s+)?\d|\s+(?:last|this|next)\s+year)",
+            r"\b(?P<decade>(?:19|20)\d0)s\b",
+            rf"(?<![\d$£€¥₩.,/-]){_Y.format('y8')}(?![\d%]|,\d|\.\d|-\d|\s*(?:percent|per cent))",
+            rf"\b(?:(?P<rel9>last|this|next|past)\s+)?{_WD.format('wd')}\b",
+            r"\b(?P<word>yesterday|today|tonight|tomorrow|last night)\b",
+            rf"\b(?P<rel10>last|this|next|past|previous|earlier this|later this|over the|at the"
+            rf"|on the)\s+{_UNIT.format('unit10')}\b",
+            rf"\b(?P<n11>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+            rf"\s+{_UNIT.format('unit11')}s?\s+ago\b",
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+
+def mentions(
+    sentence: str, base: dt.date | None = None, base_from: BaseFrom = "publication"
+) -> list[DateMention]:
+    """The dates ``sentence`` mentions, resolved to the days they cover.
+
+    Relative mentions ("Tuesday", "yesterday", "last week", "June 16" without a year) are
+    resolved against ``base``, the article's publication date, or the event date when the
+    article has none (say which with ``base_from``); without a base they are left out, since a
+    guess would put a wrong date in the brief.
+    """
+    found: list[DateMention] = []
+    for m in _MENTION.finditer(sentence):
+        span = _resolve(m, base)
+        if span is None:
+            continue
+        first, last, precision, relative = span
+        found.append(
+            DateMention(
+                text=m.group(0),
+                start=m.start(),
+                end=m.end(),
+                date=first,
+                until=last,
+                precision=precision,
+                base=base if relative else None,
+                base_from=base_from if relative else None,
+            )
+        )
+    return found
+
+
+_Span = tuple[dt.date, dt.date, DatePrecision, bool]
+
+
+def _resolve(m: re.Match[str], base: dt.date | None) -> _Span | None:
+    g = m.groupdict()
+    try:
+        if g["iy"]:
+            return _day(dt.date(int(g["iy"]), int(g["im"]), int(g["id"])), False)
+        for k in "12":
+            if g["m" + k]:
+                return _day(dt.date(int(g["y" + k]), _month(g["m" + k]), int(g["d" + k])), False)
+        for k in "34":
+            if g["m" + k]:
+                return _month_day(_month(g["m" + k]), int(g["d" + k]), base)
+        if g["m5"]:
+            return _whole_month(int(g["y5"]), _month(g["m5"]), False)
+        if g["m6"]:
+            if base is None:
+                return None
+            shift = {"last": -1, "this": 0, "next": 1}[g["rel6"].lower()]
+            return _whole_month(base.year + shift, _month(g["m6"]), True)
+        if g["m7"]:
+            return _month_alone(_month(g["m7"]), g["pre7"].lower(), base)
+    except ValueError:  # "February 30"
+        return None
+    if g["decade"]:
+        start = int(g["decade"])
+        return dt.date(start, 1, 1), dt.date(start + 9, 12, 31), "decade", False
+    if g["y8"]:
+        year = int(g["y8"])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", False
+    if base is None:
+        return None
+    if g["wd"]:
+        return _weekday(_WEEKDAYS[g["wd"].lower()], (g["rel9"] or "").lower(), base)
+    if g["word"]:
+        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}
+        return _day(base + dt.timedelta(days=shift[g["word"].lower()]), True)
+    if g["unit10"]:
+        return _relative_unit(g["unit10"].lower(), g["rel10"].lower(), base)
+    if g["unit11"]:
+        n = g["n11"].lower()
+        count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        return _ago(count, g["unit11"].lower(), base)
+    return None
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")]
+
+
+def _day(day: dt.date, relative: bool) -> _Span:
+    return day, day, "day", relative
+
+
+def _whole_month(year: int, month: int, relative: bool) -> _Span:
+    first = dt.date(year, month, 1)
+    last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    return first, last, "month", relative
+
+
+def _month_day(month: int, day: int, base: dt.date | None) -> _Span | None:
+    """"June 16" with no year: the June 16 nearest the base, a little in its past preferred."""
+    if base is None:
+        return None
+    candidates = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    # News reports look back more than ahead: a future date counts double its distance.
+    best = min(candidates, key=lambda d: abs((d - base).days) * (2 if d > base else 1))
+    return _day(best, True)
+
+
+def _month_alone(month: int, prefix: str, base: dt.date | None) -> _Span | None:
+    """"since January", "last March", "next May": the month of that name nearest in the
+    direction the words point, in the past by default."""
+    if base is None:
+        return None
+    if prefix == "next":
+        year = base.year if month > base.month else base.year + 1
+    elif prefix == "last":
+        year = base.year if month < base.month else base.year - 1
+    elif prefix == "this":
+        year = base.year
+    else:
+        year = base.year if month <= base.month else base.year - 1
+    return _whole_month(year, month, True)
+
+
+def _weekday(weekday: int, relation: str, base: dt.date) -> _Span:
+    """A weekday named in a report is the latest such day up to the report's date ("on
+    Tuesday" in a Wednesday paper is yesterday), unless "next" points forward."""
+    back = (base.weekday() - weekday) % 7
+    if relation == "next":
+        return _day(base + dt.timedelta(days=(weekday - base.weekday()) % 7 or 7), True)
+    if relation in ("last", "past") and back == 0:
+        back = 7
+    return _day(base - dt.timedelta(days=back), True)
+
+
+def _relative_unit(unit: str, relation: str, base: dt.date) -> _Span | None:
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1}.get(relation, 0)
+    if unit == "day":
+        return None  # "the past day", "this day": too vague to date
+    if unit == "weekend":
+        # The weekend a report refers to is the latest one that has begun by its date.
+        saturday = base - dt.timedelta(days=(base.weekday() - 5) % 7)
+        saturday += dt.timedelta(weeks=max(step, 0))
+        return saturday, saturday + dt.timedelta(days=1), "weekend", True
+    if unit == "week":
+        monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=step)
+        return monday, monday + dt.timedelta(days=6), "week", True
+    if unit == "month":
+        month_index = base.year * 12 + base.month - 1 + step
+        return _whole_month(month_index // 12, month_index % 12 + 1, True)
+    year = base.year + step
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", True
+
+
+def _ago(count: int, unit: str, base: dt.date) -> _Span | None:
+    if unit == "day":
+        return _day(base - dt.timedelta(days=count), True)
+    if unit == "week":
+        day = base - dt.timedelta(weeks=count)
+        monday = day - dt.timedelta(days=day.weekday())
+        return monday, monday + dt.timedelta(days=6), "week", True
+    if unit == "month":
+        month_index = base.year * 12 + base.month - 1 - count
+        return _whole_month(month_index // 12, month_index % 12 + 1, True)
+    if unit == "year":
+        return dt.date(base.year - count, 1, 1), dt.date(base.year - count, 12, 31), "year", True
+    return None
+
+
+def in_articles(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    event_date: dt.date | None,
+) -> dict[str, list[list[DateMention]]]:
+    """The date mentions of every sentence of every article, by article id then sentence.
+
+    Relative dates are resolved against the article's publication date, or, for an article
+    without one, against the event date the other articles agree on: a report with no date of
+    its own is about that event, so its "Tuesday" is the Tuesday of that week.
+    """
+    out: dict[str, list[list[DateMention]]] = {}
+    for a in articles:
+        base, base_from = (a.published, "publication") if a.published else (event_date, "event")
+        out[a.id] = [mentions(s.text, base, base_from) for s in sentences.get(a.id, ())]
+    return out
+
+
+def explain(mention: DateMention, article_id: str) -> str:
+    """One line saying how a relative date was read, e.g. "'Tuesday' in 001 -> 2020-06-16
+    (relative to its publication date 2020-06-17)"."""
+    span = mention.date.isoformat()
+    if mention.until != mention.date:
+        span += f" to {mention.until.isoformat()}"
+    if mention.base is None:
+        return f"'{mention.text}' in {article_id} -> {span}"
+    whose = {
+        "publication": "its publication date",
+        "event": "the event date",
+        "cluster": "the other reports' publication date",
+    }[mention.base_from or "publication"]
+    return f"'{mention.text}' in {article_id} -> {span} (relative to {whose} {mention.base})"

@@ -90,6 +90,112 @@ class SummarySentence(_Frozen):
     )
 
 
+DatePrecision = Literal["day", "weekend", "week", "month", "year", "decade"]
+BaseFrom = Literal["publication", "event", "cluster"]
+
+
+class DateMention(_Frozen):
+    """A date as written in a sentence, resolved to the days it covers.
+
+    "on Tuesday" in an article published on 2020-06-17 is ``date=until=2020-06-16`` with
+    ``precision="day"``, ``base=2020-06-17`` and ``base_from="publication"``; "in 2018" covers
+    2018-01-01 to 2018-12-31 with ``precision="year"`` and no base (it needed none).
+    """
+
+    text: str = Field(description="the words as written, e.g. 'on Tuesday'")
+    start: int = Field(description="character offset in the sentence")
+    end: int
+    date: dt.date = Field(description="first day covered")
+    until: dt.date = Field(description="last day covered (inclusive)")
+    precision: DatePrecision
+    base: dt.date | None = Field(
+        default=None, description="the date a relative mention was resolved against"
+    )
+    base_from: BaseFrom | None = None
+
+    @property
+    def relative(self) -> bool:
+        return self.base is not None
+
+
+class Event(_Frozen):
+    """What happened, where and when, inferred across the articles."""
+
+    what: str | None = None
+    where: str | None = None
+    date: dt.date | None = None
+    precision: DatePrecision | None = None
+    evidence: tuple[str, ...] = Field(
+        default=(), description="how the date was found, one line per article that dates it"
+    )
+    sources: tuple[str, ...] = Field(default=(), description="articles that date the event so")
+
+
+FactStatus = Literal["corroborated", "single-source", "conflict"]
+FactKind = Literal["date", "time", "money", "percent", "count", "quote"]
+
+
+class Fact(_Frozen):
+    """A checkable statement and every article that makes it, in its own words or others'."""
+
+    about: str = Field(description="what the value is about, e.g. 'renovate the building'")
+    kind: FactKind
+    value: str = Field(description="the normalised value, e.g. 'KRW 9.78 billion = USD 8.6 million'")
+    text: str = Field(description="the wording of one source, the clearest")
+    sources: tuple[str, ...]
+    independent_sources: int = Field(description="families among the sources")
+    status: FactStatus
+
+
+class ConflictValue(_Frozen):
+    value: str
+    text: str
+    sources: tuple[str, ...]
+    attributed_to: str | None = Field(default=None, description="whom the articles cite for it")
+
+
+class Conflict(_Frozen):
+    """Incompatible values for one thing, side by side, each with who says it."""
+
+    about: str
+    values: tuple[ConflictValue, ...]
+
+
+class TimelineEntry(_Frozen):
+    date: dt.date
+    until: dt.date | None = Field(default=None, description="last day, for a span")
+    precision: DatePrecision
+    what: str = Field(description="a source sentence that reports it")
+    sources: tuple[str, ...]
+    resolution: tuple[str, ...] = Field(
+        default=(), description="how each relative date was resolved, e.g. \"'Tuesday' in 001 -> ...\""
+    )
+
+
+EntityType = Literal["person", "organisation", "place", "other"]
+
+
+class Entity(_Frozen):
+    """A person, organisation or place, with the spellings merged into it."""
+
+    name: str = Field(description="the most used full spelling")
+    type: EntityType
+    variants: tuple[str, ...] = Field(default=(), description="other spellings merged into it")
+    sources: tuple[str, ...]
+    independent_sources: int
+    mentions: int
+
+
+class Quote(_Frozen):
+    """What someone said, matched across the articles that carry it (translations included)."""
+
+    speaker: str | None = None
+    text: str = Field(description="the wording of the article that carries it most fully")
+    variants: tuple[str, ...] = Field(default=(), description="other wordings of the same quote")
+    sources: tuple[str, ...]
+    independent_sources: int
+
+
 class ArticleReport(_Frozen):
     """What the brief says about one input article."""
 
@@ -107,7 +213,13 @@ class Brief(_Frozen):
 
     title: str | None = None
     words: int = Field(description="the word budget the summary was made for")
+    event: Event | None = None
     summary: tuple[SummarySentence, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     articles: tuple[ArticleReport, ...] = ()
     families: tuple[Family, ...] = ()
     independent_sources: int = 0

@@ -1,0 +1,427 @@
+"""Facts: the checkable values of the cluster, aligned across articles, with who confirms them
+and where the articles contradict each other.
+
+1. Every value a sentence states (:mod:`newsfuse.values`) is a *claim*, with the sentence's
+   other content words as its context: what the value is about.
+2. Claims are grouped into facts: same kind of value, values that agree (their intervals meet,
+   through a currency equivalent if need be) and contexts that share weighty words. Agreement
+   is checked against every member, so "2018" never chains to "2019" through a third claim.
+3. Two facts are a conflict when their values cannot both be true, they are about the same
+   thing (their contexts are close, or both are the clock time of the event itself), and no
+   family of articles states both: one outlet revising itself is an update, not a conflict.
+   So is a later report with a new figure.
+4. A fact's sources are the articles with a claim in it, plus those restating one of its
+   sentences without the figure ("Moon urged Pyongyang to..." confirms "Moon urged Pyongyang
+   on Monday to..."). Its independent sources are the families among them.
+
+Quotes carried by two or more families become facts too (:mod:`newsfuse.quotes` matches
+them across translations).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from newsfuse import values
+from newsfuse.attribution import attribution
+from newsfuse.models import (
+    Article,
+    Conflict,
+    ConflictValue,
+    DateMention,
+    Event,
+    Fact,
+    Family,
+    Quote,
+    Sentence,
+)
+from newsfuse.text import STOPWORDS, content_stems, stem, words
+
+
+@dataclass(frozen=True)
+class Settings:
+    merge_similarity: float = 0.3  # context similarity for agreeing values to be one fact
+    merge_distinctive: float = 0.12  # ... when few sentences state that value
+    conflict_similarity: float = 0.5  # context similarity for disagreeing values to conflict
+    conflict_shared_stems: int = 3
+    restate_coverage: float = 0.7  # share of a sentence's words another must hold to restate it
+    restate_min_stems: int = 5
+    max_facts: int = 40
+    lead_sentences: int = 3  # sentences per article whose words describe the event
+
+
+DEFAULT = Settings()
+
+_RECURRING = re.compile(r"\b(?:a day|a week|daily|every|each day|per day|twice|times a)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One value stated in one sentence, with what it is about."""
+
+    article: str
+    family: int
+    sentence: Sentence
+    value: values.Quantity
+    context: frozenset[str]
+    year: int | None
+    other_dates: tuple[DateMention, ...]  # the sentence's date mentions besides this value
+
+
+def facts(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    families: Sequence[Family],
+    dated: Mapping[str, Sequence[Sequence[DateMention]]],
+    event: Event,
+    quotes: Sequence[Quote] = (),
+    settings: Settings = DEFAULT,
+) -> tuple[tuple[Fact, ...], tuple[Conflict, ...]]:
+    """The cluster's facts (corroborated first) and its conflicts."""
+    family_of = {m: f.id for f in families for m in f.members}
+    weights = _weights(sentences)
+    all_claims = claims(articles, sentences, family_of, dated, event)
+    groups = _group(all_claims, weights, settings)
+    if event.date is not None:
+        # The event date is one fact, built from the event inference: drop the groups that
+        # only restate it.
+        day = event.date.toordinal()
+        groups = [g for g in groups if not (g[0].value.kind == "date" and _value(g).low == day == _value(g).high)]
+    event_terms = _event_terms(articles, sentences, families, settings)
+    conflicting = _conflicts(groups, weights, event, event_terms, articles, settings)
+
+    in_conflict = {id(g) for pair in conflicting for g in pair}
+    stems = {s: frozenset(content_stems(s.text)) for ss in sentences.values() for s in ss}
+    made: list[tuple[tuple, Fact]] = []
+    if event.date is not None and event.sources:
+        made.append(((0,), _event_fact(event, family_of)))
+    for g in groups:
+        sources = _sources(g, sentences, stems, settings)
+        independent = len({family_of[s] for s in sources})
+        status = "conflict" if id(g) in in_conflict else (
+            "corroborated" if independent >= 2 else "single-source"
+        )
+        fact = Fact(
+            about=_about(g, weights),
+            kind=g[0].value.kind,
+            value=_value(g).shown,
+            text=_representative(g, weights).sentence.text,
+            sources=sources,
+            independent_sources=independent,
+            status=status,
+        )
+        first = min((c.sentence.index for c in g), default=0)
+        rank = {"corroborated": 1, "conflict": 2, "single-source": 3}[status]
+        made.append(((rank, -independent, -len(sources), first), fact))
+    for q in quotes:
+        if q.independent_sources >= 2:
+            made.append(((1, -q.independent_sources, -len(q.sources), 0), _quote_fact(q)))
+    made.sort(key=lambda pair: pair[0])
+    kept = [f for _, f in made]
+    kept = [f for f in kept if f.status != "single-source"] + [
+        f for f in kept if f.status == "single-source"
+    ][: max(0, settings.max_facts - sum(f.status != "single-source" for f in kept))]
+    return tuple(kept), tuple(_conflict(a, b, weights) for a, b in conflicting)
+
+
+def claims(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    family_of: Mapping[str, int],
+    dated: Mapping[str, Sequence[Sequence[DateMention]]],
+    event: Event,
+) -> list[Claim]:
+    """Every value of every sentence, as a claim with its context."""
+    out: list[Claim] = []
+    for a in articles:
+        year = (a.published or event.date or dt.date.today()).year
+        for s, mentions in zip(sentences.get(a.id, ()), dated.get(a.id, ())):
+            # Parts of the day ("in the morning") are too vague to align or contradict.
+            found = [
+                q for q in values.find(s.text, list(mentions), year)
+                if not (q.kind == "time" and not re.search(r"\d|\b(?:noon|midday|midnight)\b", q.text, re.I))
+            ]
+            if not found:
+                continue
+            context = _context(s.text, found)
+            for q in found:
+                others = tuple(m for m in mentions if (m.start, m.end) != (q.start, q.end))
+                out.append(Claim(a.id, family_of.get(a.id, 0), s, q, context, year, others))
+    return out
+
+
+def _context(text: str, found: Sequence[values.Quantity]) -> frozenset[str]:
+    """Content stems of the sentence with every value's words blanked out."""
+    chars = list(text)
+    for q in found:
+        chars[q.start : q.end] = " " * (q.end - q.start)
+    return frozenset(content_stems("".join(chars)))
+
+
+def _weights(sentences: Mapping[str, Sequence[Sentence]]) -> dict[str, float]:
+    """Inverse sentence frequency in this cluster: words every sentence has (the country, the
+    actors) say little about which fact a value belongs to."""
+    df: Counter[str] = Counter()
+    n = 0
+    for ss in sentences.values():
+        for s in ss:
+            df.update(set(content_stems(s.text)))
+            n += 1
+    return {w: math.log((n + 1) / c) for w, c in df.items()}
+
+
+def similarity(a: frozenset[str], b: frozenset[str], weights: Mapping[str, float]) -> float:
+    """Weighted overlap coefficient: the weight of the shared words over the lighter side's."""
+    if not a or not b:
+        return 0.0
+    shared = sum(weights.get(w, 1.0) for w in a & b)
+    lighter = min(sum(weights.get(w, 1.0) for w in a), sum(weights.get(w, 1.0) for w in b))
+    return shared / lighter if lighter else 0.0
+
+
+def _group(claims: Sequence[Claim], weights: Mapping[str, float], settings: Settings) -> list[list[Claim]]:
+    """Claims into facts: agglomerate while two groups agree on every value and have a pair of
+    claims close enough in context. How close depends on how common the value is: a figure
+    few sentences share ("January 2020", "9.78 billion won") is itself evidence of one fact,
+    a common one ("2018") needs its context to match."""
+    crowd = {
+        id(c): sum(
+            1 for o in claims
+            if o.value.kind == c.value.kind and o.sentence != c.sentence and c.value.agrees(o.value, c.year)
+        )
+        for c in claims
+    }
+    articles = len({c.article for c in claims})
+
+    def need(a: Claim, b: Claim) -> float:
+        if a.value.kind == "count" and not values.same_noun(a.value.unit, b.value.unit):
+            return math.inf
+        distinctive = max(crowd[id(a)], crowd[id(b)]) < articles
+        return settings.merge_distinctive if distinctive else settings.merge_similarity
+
+    groups: list[list[Claim]] = [[c] for c in claims]
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(groups)):
+            for j in range(i + 1, len(groups)):
+                a, b = groups[i], groups[j]
+                if a[0].value.kind != b[0].value.kind:
+                    continue
+                if not any(_claim_similarity(x, y, weights) >= need(x, y) for x in a for y in b):
+                    continue
+                if not all(x.value.agrees(y.value, x.year) for x in a for y in b):
+                    continue
+                groups[i] = a + b
+                del groups[j]
+                merged = True
+                break
+            if merged:
+                break
+    return groups
+
+
+def _claim_similarity(a: Claim, b: Claim, weights: Mapping[str, float]) -> float:
+    if a.sentence == b.sentence:
+        return 0.0  # two values of one sentence are two facts
+    if len(a.context & b.context) < 2:
+        return 0.0
+    return similarity(a.context, b.context, weights)
+
+
+def _value(group: Sequence[Claim]) -> values.Quantity:
+    """The most precise statement of the group's value (a stated equivalent counts as extra
+    precision: "9.78 billion won (US$8.6 million)" says more than "8.6 million USD")."""
+    return min(
+        (c.value for c in group),
+        key=lambda q: (not q.exact, -len(q.equivalents), (q.high - q.low) / max(abs(q.high), 1)),
+    )
+
+
+def _representative(group: Sequence[Claim], weights: Mapping[str, float]) -> Claim:
+    """The member closest to all the others: the wording the group shares most."""
+    if len(group) == 1:
+        return group[0]
+    return max(
+        group,
+        key=lambda c: (sum(similarity(c.context, o.context, weights) for o in group if o is not c),
+                       -len(c.sentence.text)),
+    )
+
+
+def _about(group: Sequence[Claim], weights: Mapping[str, float]) -> str:
+    """A few words saying what the value is about: the representative sentence's words that
+    the other members share, or those nearest the value when it stands alone."""
+    rep = _representative(group, weights)
+    text = rep.sentence.text
+    tokens = [(m.group(0), m.start()) for m in re.finditer(r"[A-Za-z][A-Za-z'’-]*", text)]
+    content = [(w, i) for w, i in tokens if w.lower() not in STOPWORDS and not (rep.value.start <= i < rep.value.end)]
+    counts = Counter(s for c in group for s in c.context)
+    if len(group) > 1:
+        picked = [(w, i) for w, i in content if counts[_stem(w)] >= 2]
+    else:
+        picked = sorted(content, key=lambda wi: abs(wi[1] - rep.value.start))[:6]
+        picked.sort(key=lambda wi: wi[1])
+    if rep.value.kind == "count":
+        picked = [(w, i) for w, i in picked if w != rep.value.noun]
+    phrase = " ".join(w for w, _ in picked[:8])
+    if rep.value.kind == "count":
+        phrase = f"{rep.value.noun}: {phrase}" if phrase else rep.value.noun
+    return phrase or rep.value.kind
+
+
+def _stem(word: str) -> str:
+    found = words(word)
+    return stem(found[0]) if found else ""
+
+
+def _sources(
+    group: Sequence[Claim],
+    sentences: Mapping[str, Sequence[Sentence]],
+    stems: Mapping[Sentence, frozenset[str]],
+    settings: Settings,
+) -> tuple[str, ...]:
+    """Articles with a claim in the group, and those restating one of its sentences."""
+    ids = {c.article for c in group}
+    for c in group:
+        target = stems[c.sentence]
+        if len(target) < settings.restate_min_stems:
+            continue
+        for article_id, ss in sentences.items():
+            if article_id in ids:
+                continue
+            if any(len(target & stems[s]) >= settings.restate_coverage * len(target) for s in ss):
+                ids.add(article_id)
+    return tuple(a for a in sentences if a in ids)
+
+
+def _event_terms(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    families: Sequence[Family],
+    settings: Settings,
+) -> frozenset[str]:
+    """Words of the titles and opening sentences used by two or more families (all of them if
+    there is one), minus those in more than 40% of all sentences: what and where, not who."""
+    by_family: dict[int, set[str]] = {}
+    family_of = {m: f.id for f in families for m in f.members}
+    for a in articles:
+        lead = [a.title or ""] + [s.text for s in sentences.get(a.id, ())[: settings.lead_sentences]]
+        by_family.setdefault(family_of.get(a.id, 0), set()).update(content_stems(" ".join(lead)))
+    need = 2 if len(by_family) >= 2 else 1
+    counts = Counter(w for ws in by_family.values() for w in ws)
+    n = sum(len(ss) for ss in sentences.values()) or 1
+    df = Counter(w for ss in sentences.values() for s in ss for w in set(content_stems(s.text)))
+    return frozenset(w for w, c in counts.items() if c >= need and df[w] <= 0.4 * n)
+
+
+def _is_event_time(c: Claim, event: Event, terms: frozenset[str]) -> bool:
+    """A clock time stated for the event itself: precise, not a recurring time, on no other
+    day than the event's, in a sentence using the event's own words."""
+    if c.value.kind != "time" or not c.value.exact or _RECURRING.search(c.sentence.text):
+        return False
+    if event.date is not None and any(
+        not (m.date <= event.date <= m.until) for m in c.other_dates
+    ):
+        return False
+    return bool(c.context & terms)
+
+
+def _conflicts(
+    groups: Sequence[list[Claim]],
+    weights: Mapping[str, float],
+    event: Event,
+    event_terms: frozenset[str],
+    articles: Sequence[Article],
+    settings: Settings,
+) -> list[tuple[list[Claim], list[Claim]]]:
+    published = {a.id: a.published for a in articles}
+    out = []
+    for i, a in enumerate(groups):
+        for b in groups[i + 1 :]:
+            if a[0].value.kind != b[0].value.kind:
+                continue
+            exact_a = [c for c in a if c.value.exact]
+            exact_b = [c for c in b if c.value.exact]
+            if not exact_a or not exact_b or not exact_a[0].value.comparable(exact_b[0].value):
+                continue
+            if any(x.value.agrees(y.value, x.year) for x in a for y in b):
+                continue
+            if {c.family for c in a} & {c.family for c in b}:
+                continue  # one family saying both: a correction or an update
+            if _is_update(a, b, published):
+                continue
+            if not (_same_slot(a, b, weights, settings) or (
+                all(_is_event_time(c, event, event_terms) for c in exact_a + exact_b)
+            )):
+                continue
+            out.append((a, b))
+    return out
+
+
+def _same_slot(a: Sequence[Claim], b: Sequence[Claim], weights: Mapping[str, float], settings: Settings) -> bool:
+    for x in a:
+        for y in b:
+            shared = x.context & y.context
+            if len(shared) >= settings.conflict_shared_stems and similarity(
+                x.context, y.context, weights
+            ) >= settings.conflict_similarity:
+                return True
+    return False
+
+
+def _is_update(a: Sequence[Claim], b: Sequence[Claim], published: Mapping[str, dt.date | None]) -> bool:
+    """Figures from reports of different days: a count that grew (a toll, a total) is news
+    moving on, not a contradiction."""
+    days_a = {published.get(c.article) for c in a}
+    days_b = {published.get(c.article) for c in b}
+    if None in days_a or None in days_b:
+        return False
+    return a[0].value.kind in ("count", "money", "percent") and days_a.isdisjoint(days_b)
+
+
+def _conflict(a: Sequence[Claim], b: Sequence[Claim], weights: Mapping[str, float]) -> Conflict:
+    about = "time of the event" if a[0].value.kind == "time" else _about(a, weights)
+    sides = []
+    for group in (a, b):
+        rep = _representative(group, weights)
+        cited = [attribution(c.sentence.text) for c in group]
+        sides.append(
+            ConflictValue(
+                value=_value(group).shown,
+                text=rep.sentence.text,
+                sources=tuple(dict.fromkeys(c.article for c in group)),
+                attributed_to=next((x for x in cited if x), None),
+            )
+        )
+    return Conflict(about=about, values=tuple(sides))
+
+
+def _event_fact(event: Event, family_of: Mapping[str, int]) -> Fact:
+    independent = len({family_of.get(s, 0) for s in event.sources})
+    return Fact(
+        about="date of the event" + (f": {event.what}" if event.what else ""),
+        kind="date",
+        value=event.date.isoformat() if event.date else "",
+        text="; ".join(event.evidence),
+        sources=event.sources,
+        independent_sources=independent,
+        status="corroborated" if independent >= 2 else "single-source",
+    )
+
+
+def _quote_fact(q: Quote) -> Fact:
+    return Fact(
+        about=f"{q.speaker or 'unattributed'} said",
+        kind="quote",
+        value=q.text,
+        text=" / ".join((q.text, *q.variants)),
+        sources=q.sources,
+        independent_sources=q.independent_sources,
+        status="corroborated",
+    )

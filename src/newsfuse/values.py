@@ -1,0 +1,454 @@
+"""The checkable values a sentence states: money, percentages, counts, times of day and dates.
+
+Every value becomes a :class:`Quantity`: an interval of what the wording can mean, in one unit.
+"nearly 8.6 million USD" is USD 7.3–8.6 million, "9.78 billion won (US$8.6 million)" is KRW
+9.75–9.79 billion with a USD equivalent stated beside it, "2018" is every day of 2018, "at noon"
+is 12:00. Agreement across articles is then one question, "do the intervals meet?", for every
+kind of value: that is what makes "2018" and "September 2018", or a won figure and a dollar
+figure, agree without a rule for each case.
+
+Dates come from :func:`newsfuse.dates.mentions`; this module turns them into quantities and
+finds the rest.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Literal
+
+from price_parser import Price
+
+from newsfuse.models import DateMention
+
+Kind = Literal["date", "time", "money", "percent", "count"]
+
+# Two amounts in different currencies agree when they are within this share of each other
+# once converted with the shipped yearly rates: rates drift within a year and reports round.
+RATE_TOLERANCE = 0.15
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A value as stated in one sentence, as the interval ``[low, high]`` in ``unit``.
+
+    ``unit`` is a currency code for money, the counted noun for counts ("compani"), a time
+    zone or "" for times, "" otherwise. Dates are day ordinals, times minutes after midnight.
+    ``exact`` says the wording is precise enough to contradict another value: "at 2:50 p.m."
+    is, "in the afternoon" is not.
+    """
+
+    kind: Kind
+    low: float
+    high: float
+    unit: str
+    shown: str
+    text: str
+    start: int
+    end: int
+    exact: bool = True
+    equivalents: tuple[Quantity, ...] = ()
+    noun: str = ""
+
+    def agrees(self, other: Quantity, year: int | None = None) -> bool:
+        """Whether both can be true of the same thing: their intervals meet (after currency
+        conversion for money, through a stated equivalent or the shipped rate table)."""
+        if self.kind != other.kind:
+            return False
+        for a in (self, *self.equivalents):
+            for b in (other, *other.equivalents):
+                same_unit = a.unit == b.unit or (a.kind == "count" and same_noun(a.unit, b.unit))
+                if same_unit or a.kind not in ("money", "count", "time"):
+                    if a.low <= b.high and b.low <= a.high:
+                        return True
+                elif a.kind == "money" and _converted_agree(a, b, year):
+                    return True
+        return False
+
+    def comparable(self, other: Quantity) -> bool:
+        """Whether a disagreement between the two would be a contradiction: same kind, same
+        unit (or convertible currencies), both precise."""
+        if self.kind != other.kind or not (self.exact and other.exact):
+            return False
+        if self.kind == "money":
+            return _usd_rate(self.unit, 2020) is not None and _usd_rate(other.unit, 2020) is not None
+        if self.kind == "count":
+            return same_noun(self.unit, other.unit)
+        return self.unit == other.unit
+
+
+def same_noun(a: str, b: str) -> bool:
+    """Counted nouns that name the same thing: equal stems, or spellings one edit apart in a
+    long enough word ("storey" / "story")."""
+    if a == b:
+        return True
+    from rapidfuzz.distance import Levenshtein
+
+    return min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b) <= 2 and a[:3] == b[:3]
+
+
+def find(sentence: str, dates: list[DateMention], year: int | None = None) -> list[Quantity]:
+    """Every value ``sentence`` states, in order; ``dates`` are its date mentions and
+    ``year`` the year the sentence is about, for the currency table."""
+    found = [_from_date(d) for d in dates]
+    taken = [(d.start, d.end) for d in dates]
+    for finder in (_money, _percents, _times, _counts):
+        for q in finder(sentence, taken):
+            found.append(q)
+            taken.append((q.start, q.end))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _free(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return all(end <= a or start >= b for a, b in taken)
+
+
+# --- dates --------------------------------------------------------------------------------
+
+
+def _from_date(d: DateMention) -> Quantity:
+    shown = {
+        "day": d.date.isoformat(),
+        "month": d.date.strftime("%Y-%m"),
+        "year": str(d.date.year),
+        "decade": f"{d.date.year}s",
+    }.get(d.precision, f"{d.date.isoformat()}/{d.until.isoformat()}")
+    return Quantity(
+        kind="date",
+        low=d.date.toordinal(),
+        high=d.until.toordinal(),
+        unit="",
+        shown=shown,
+        text=d.text,
+        start=d.start,
+        end=d.end,
+        exact=True,
+    )
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "crore": 1e7, "lakh": 1e5,
+}
+_SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bn|tn|crore|lakh|m|b|k)\b"
+_WORD_NUMBERS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a dozen": 12, "a hundred": 100, "a thousand": 1000,
+}
+_WORD_NUMBER = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+
+# Words before a number that widen what it can mean: (lower factor, upper factor).
+_HEDGES = [
+    (re.compile(r"\b(?:nearly|almost|just under|up to|less than|under|fewer than|close to)\s*$", re.I), (0.85, 1.0)),
+    (re.compile(r"\b(?:more than|over|at least|just over|upwards of|in excess of|exceeding)\s*$", re.I), (1.0, 1.3)),
+    (re.compile(r"\b(?:about|around|roughly|approximately|some|an estimated|estimated|approx\.?|circa|c\.)\s*$", re.I), (0.9, 1.1)),
+]
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _interval(value: float, written: str, before: str) -> tuple[float, float, bool]:
+    """What a written number can mean: its rounding, widened by a hedge word before it."""
+    decimals = len(written.split(".")[1]) if "." in written else 0
+    half_step = 0.5 * 10 ** (-decimals) if decimals else 0.0
+    # "8.6 million" covers 8.55 to 8.65 million; a whole number is taken as written, give or
+    # take 1% for "$8.64 million" vs "$8.6 million" when written rounder.
+    rel = max(half_step / max(_number(written), 1e-9), 0.01)
+    low, high = value * (1 - rel), value * (1 + rel)
+    for pattern, (down, up) in _HEDGES:
+        if pattern.search(before[-25:]):
+            return min(low, value * down), max(high, value * up), False
+    return low, high, True
+
+
+# --- money --------------------------------------------------------------------------------
+
+_SYMBOLS = {
+    "us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "a$": "AUD", "au$": "AUD",
+    "c$": "CAD", "ca$": "CAD", "hk$": "HKD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+    "¥": "JPY", "jpy": "JPY", "₩": "KRW", "krw": "KRW", "cny": "CNY", "rmb": "CNY", "rs": "INR",
+    "rs.": "INR", "inr": "INR", "₹": "INR", "rub": "RUB", "₽": "RUB", "chf": "CHF",
+}
+_CURRENCY_WORDS = {
+    "dollar": "USD", "us dollar": "USD", "u.s. dollar": "USD", "american dollar": "USD",
+    "canadian dollar": "CAD", "australian dollar": "AUD", "hong kong dollar": "HKD",
+    "euro": "EUR", "pound": "GBP", "pounds sterling": "GBP", "pound sterling": "GBP",
+    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "rupee": "INR",
+    "rouble": "RUB", "ruble": "RUB", "swiss franc": "CHF", "usd": "USD", "eur": "EUR",
+    "gbp": "GBP", "jpy": "JPY", "krw": "KRW", "cny": "CNY", "inr": "INR", "rub": "RUB",
+    "chf": "CHF", "hkd": "HKD", "cad": "CAD", "aud": "AUD",
+}
+_SYMBOL = r"(?:US\$|U\.S\.\s?\$|AU?\$|CA?\$|HK\$|\$|€|£|¥|₩|₹|₽|Rs\.?|\b(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|RUB|CHF))"
+_CURRENCY_WORD = (
+    r"(?:(?:US|U\.S\.|American|Canadian|Australian|Hong Kong)\s+dollars?|dollars?|euros?"
+    r"|pounds?(?:\s+sterling)?|yen|yuan|renminbi|won|rupees?|roubles?|rubles?|Swiss\s+francs?"
+    r"|USD|EUR|GBP|JPY|KRW|CNY|INR|RUB|CHF|HKD|CAD|AUD)\b"
+)
+_MONEY = re.compile(
+    rf"(?P<sym>{_SYMBOL})\s?(?P<n1>{_NUM})(?:\s*(?P<s1>{_SCALE}))?"
+    rf"|(?<![\w.,])(?P<n2>{_NUM})(?:\s*(?P<s2>{_SCALE}))?\s+(?P<word>{_CURRENCY_WORD})",
+    re.IGNORECASE,
+)
+
+
+def _money(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in _MONEY.finditer(sentence):
+        if not _free(m.start(), m.end(), taken):
+            continue
+        written = m.group("n1") or m.group("n2")
+        scale_word = (m.group("s1") or m.group("s2") or "").lower()
+        if m.group("sym"):
+            # price-parser reads the symbol and the figure; the scale word is ours to apply.
+            price = Price.fromstring(m.group(0))
+            symbol = (price.currency or m.group("sym")).lower().replace(" ", "")
+            currency = _SYMBOLS.get(symbol) or _SYMBOLS.get(m.group("sym").lower().replace(" ", ""))
+        else:
+            word = re.sub(r"\s+", " ", m.group("word").lower()).rstrip("s")
+            currency = _CURRENCY_WORDS.get(word) or _CURRENCY_WORDS.get(word + "s")
+        if currency is None:
+            continue
+        value = _number(written) * _SCALES.get(scale_word, 1.0)
+        low, high, exact = _interval(value, written, sentence[: m.start()])
+        out.append(
+            Quantity(
+                kind="money", low=low, high=high, unit=currency,
+                shown=f"{currency} {_readable(value)}", text=m.group(0),
+                start=m.start(), end=m.end(), exact=exact,
+            )
+        )
+    return _pair_equivalents(sentence, out)
+
+
+def _pair_equivalents(sentence: str, amounts: list[Quantity]) -> list[Quantity]:
+    """"9.78 billion won (US$8.6 million)": an amount followed by another currency in
+    brackets is one figure stated twice; keep the first, with the second as its equivalent."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(amounts):
+        a = amounts[i]
+        if i + 1 < len(amounts):
+            b = amounts[i + 1]
+            between = sentence[a.end : b.start]
+            if b.unit != a.unit and re.fullmatch(r"\s*[(\[,—–-]\s*(?:or|about|around|roughly|approximately|nearly)?\s*", between):
+                out.append(
+                    Quantity(
+                        kind="money", low=a.low, high=a.high, unit=a.unit,
+                        shown=f"{a.shown} = {b.shown}", text=sentence[a.start : b.end + 1].rstrip(" ,"),
+                        start=a.start, end=b.end, exact=a.exact, equivalents=(b,),
+                    )
+                )
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _readable(value: float) -> str:
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= scale:
+            return f"{value / scale:.3g} {word}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+@functools.cache
+def _rates() -> dict[str, list[tuple[int, float]]]:
+    """The shipped table of yearly USD rates (read once: it is constant data)."""
+    text = resources.files("newsfuse.data").joinpath("usd_rates.csv").read_text(encoding="utf-8")
+    rows = [r for r in csv.reader(line for line in text.splitlines() if not line.startswith("#"))]
+    years = [int(y) for y in rows[0][1:]]
+    return {r[0]: list(zip(years, (float(x) for x in r[1:]))) for r in rows[1:]}
+
+
+def _usd_rate(currency: str, year: int) -> float | None:
+    """Units of ``currency`` per US dollar in ``year``, interpolated in the table."""
+    if currency == "USD":
+        return 1.0
+    points = _rates().get(currency)
+    if not points:
+        return None
+    if year <= points[0][0]:
+        return points[0][1]
+    for (y0, r0), (y1, r1) in zip(points, points[1:]):
+        if year <= y1:
+            return r0 + (r1 - r0) * (year - y0) / (y1 - y0)
+    return points[-1][1]
+
+
+def _converted_agree(a: Quantity, b: Quantity, year: int | None) -> bool:
+    year = year or dt.date.today().year
+    ra, rb = _usd_rate(a.unit, year), _usd_rate(b.unit, year)
+    if ra is None or rb is None:
+        return False
+    a_low, a_high = a.low / ra, a.high / ra
+    b_low, b_high = b.low / rb, b.high / rb
+    return a_low <= b_high * (1 + RATE_TOLERANCE) and b_low <= a_high * (1 + RATE_TOLERANCE)
+
+
+# --- percentages ---------------------------------------------------------------------------
+
+_PERCENT = re.compile(
+    rf"(?<![\w.,])(?P<n>{_NUM})\s*(?P<u>%|per\s?cent\b|percentage points?\b)", re.IGNORECASE
+)
+
+
+def _percents(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    out = []
+    for m in _PERCENT.finditer(sentence):
+        if not _free(m.start(), m.end(), taken):
+            continue
+        value = _number(m.group("n"))
+        low, high, exact = _interval(value, m.group("n"), sentence[: m.start()])
+        points = "point" in m.group("u").lower()
+        out.append(
+            Quantity(
+                kind="percent", low=low, high=high, unit="pp" if points else "%",
+                shown=f"{m.group('n')}{' percentage points' if points else '%'}",
+                text=m.group(0), start=m.start(), end=m.end(), exact=exact,
+            )
+        )
+    return out
+
+
+# --- times of day ----------------------------------------------------------------------------
+
+_ZONE = r"(?:GMT|UTC|BST|[ECMP][SD]T|KST|JST|IST|CET|CEST|local time)"
+_TIME = re.compile(
+    rf"\b(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?\s?m\b\.?(?:\s*\(?(?P<z1>{_ZONE})\)?)?"
+    rf"|\b(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!\d)(?:\s*(?:hrs|hours|h)\b)?(?:\s*\(?(?P<z2>{_ZONE})\)?)?"
+    r"|\b(?P<named>noon|midday|midnight)\b"
+    r"|\b(?P<part>(?:early |late )?(?:morning|afternoon|evening|night))\b",
+    re.IGNORECASE,
+)
+_PARTS = {"morning": (300, 720), "afternoon": (720, 1080), "evening": (1080, 1320), "night": (1200, 1740)}
+_ROUGHLY = re.compile(r"\b(?:about|around|approximately|roughly|shortly (?:before|after)|just (?:before|after)|some time)\s*(?:at\s*)?$", re.I)
+
+
+def _times(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    out = []
+    for m in _TIME.finditer(sentence):
+        if not _free(m.start(), m.end(), taken):
+            continue
+        exact = True
+        if m.group("h"):
+            minutes = int(m.group("h")) % 12 * 60 + int(m.group("m") or 0)
+            minutes += 720 if m.group("ap").lower() == "p" else 0
+            zone = m.group("z1") or ""
+        elif m.group("h24"):
+            minutes = int(m.group("h24")) * 60 + int(m.group("m24"))
+            zone = m.group("z2") or ""
+        elif m.group("named"):
+            minutes = 0 if m.group("named").lower() == "midnight" else 720
+            zone = ""
+        else:
+            part = m.group("part").lower().split()[-1]
+            low, high = _PARTS[part]
+            out.append(
+                Quantity(kind="time", low=low, high=high, unit="", shown=part, text=m.group(0),
+                         start=m.start(), end=m.end(), exact=False)
+            )
+            continue
+        spread = 0
+        if _ROUGHLY.search(sentence[max(0, m.start() - 25) : m.start()]):
+            spread, exact = 30, False
+        out.append(
+            Quantity(
+                kind="time", low=minutes - spread, high=minutes + spread, unit=zone.upper(),
+                shown=f"{minutes // 60:02d}:{minutes % 60:02d}" + (f" {zone}" if zone else ""),
+                text=m.group(0).strip(), start=m.start(), end=m.end(), exact=exact,
+            )
+        )
+    return out
+
+
+# --- counts ---------------------------------------------------------------------------------
+
+_COUNT = re.compile(
+    rf"(?<![\w$£€¥₩.,:/-])(?P<n>{_NUM}|(?:{_WORD_NUMBER})\b)(?:\s*(?P<s>million|billion|thousand)\b)?"
+    # what follows is only looked at, so the next number in it is still found
+    r"(?P<sep>-|\s+)(?=(?P<rest>[^.;:!?]{0,60}))",
+    re.IGNORECASE,
+)
+# A number after these refers back to things already counted ("the two Koreas"): no claim.
+_ANAPHORIC = re.compile(r"\b(?:the|these|those|both|its|his|her|their|our|all|each|every|of|top|first|last|No\.?)\s*$", re.I)
+_NOT_HEADS = frozenset(
+    """more other new additional separate different further such few many several same
+    last next first second third former current major key small large big top main
+    of and or to in at on for by with from as than per a an the that who which whose were
+    was is are be been had have has will would could may might must should""".split()
+)
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    from newsfuse.text import stem
+
+    out = []
+    for m in _COUNT.finditer(sentence):
+        if not _free(m.start("n"), m.end("n"), taken):
+            continue
+        written = m.group("n")
+        word = written.lower()
+        if word in _WORD_NUMBERS:
+            value = float(_WORD_NUMBERS[word])
+        else:
+            value = _number(written)
+            if re.fullmatch(r"(?:19|20)\d\d", written) and not m.group("s"):
+                continue  # a year, read as a date
+        value *= _SCALES.get((m.group("s") or "").lower(), 1.0)
+        if value < 2 or _ANAPHORIC.search(sentence[: m.start()]):
+            continue
+        noun = _head_noun(m.group("rest"), hyphenated=m.group("sep") == "-")
+        if noun is None:
+            continue  # a number with nothing counted: not a checkable fact
+        end = m.start("rest") + m.group("rest").find(noun) + len(noun)
+        if not _free(m.start(), end, taken):
+            continue
+        if word in _WORD_NUMBERS:
+            low, high, exact = value, value, not _HEDGES[2][0].search(sentence[: m.start()][-25:])
+        else:
+            low, high, exact = _interval(value, written, sentence[: m.start()])
+        unit = stem(noun.lower().replace("’", "'").split("'")[0])
+        out.append(
+            Quantity(
+                kind="count", low=low, high=high, unit=unit,
+                shown=f"{_readable(value) if value >= 1e6 else f'{value:g}'} {noun.lower()}",
+                text=sentence[m.start() : end], start=m.start(), end=end, exact=exact, noun=noun,
+            )
+        )
+    return out
+
+
+def _head_noun(rest: str, hyphenated: bool) -> str | None:
+    """The noun a number counts: the first plain lower-case word after it, past capitalised
+    modifiers ("124 South Korean companies" -> "companies"); "four-storey" -> "storey"."""
+    tokens = _TOKEN.findall(rest[:50])
+    if not tokens or not rest[: len(rest) - len(rest.lstrip())].strip() == "":
+        return None
+    if hyphenated:
+        head = tokens[0].split("-")[0]
+        return head if head.isalpha() and head.islower() and head not in _NOT_HEADS else None
+    if not rest[:1].isalpha():
+        return None
+    capitalised = None
+    for token in tokens[:4]:
+        if token[0].isupper():
+            capitalised = token
+            continue
+        if token.lower() in _NOT_HEADS:
+            return capitalised if capitalised and token.lower() in {"of", "and", "to", "in", "at", "on", "for", "by", "with", "from", "as", "than", "per", "who", "which", "were", "was", "is", "are"} else None
+        return token
+    return capitalised
