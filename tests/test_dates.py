@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.dates import publication_date, with_publication_date
+from newsfuse.dates import mentions, publication_date, with_publication_date
 from newsfuse.models import Article
 
 HERE = Path(__file__).parent
@@ -89,3 +89,50 @@ def test_published_wins_over_an_earlier_updated():
 def test_multi_news_newline_tokens_separate_lines():
     text = "North Korea blew up an office. NEWLINE_CHAR NEWLINE_CHAR Posted at 11:43 AM on Nov. 24, 2010"
     assert publication_date(text) == dt.date(2010, 11, 24)
+
+
+# --- dates mentioned in sentences, resolved against the article's date -------------------------
+
+
+WEDNESDAY = dt.date(2020, 6, 17)  # 004's publication date in the Kaesong example
+
+
+@pytest.mark.parametrize(
+    "sentence, first, last, precision",
+    [
+        ("North Korea blew up an office in its border town of Kaesong on Tuesday after it threatened",
+         "2020-06-16", "2020-06-16", "day"),
+        ("North Korea blew up an office in its border town of Kaesong yesterday after it threatened",
+         "2020-06-16", "2020-06-16", "day"),
+        ("Last weekend, Kim Yo-jong, the North Korean leader’s sister, warned", "2020-06-13", "2020-06-14", "weekend"),
+        ("The office has been closed since January over coronavirus fears.", "2020-01-01", "2020-01-31", "month"),
+        ("no meetings have taken place since February last year", "2019-02-01", "2019-02-28", "month"),
+        ("The Inter-Korean Joint Liaison Office opened in the North Korean border city of Kaesong in September 2018",
+         "2018-09-01", "2018-09-30", "month"),
+        ("The office opened in 2018, after the inter-Korean summit.", "2018-01-01", "2018-12-31", "year"),
+        ("Pyongyang’s threats became reality on June 16, when the office was demolished.",
+         "2020-06-16", "2020-06-16", "day"),
+        ("Last week Pyongyang severed inter-Korean hotlines", "2020-06-08", "2020-06-14", "week"),
+        ("zones that had been demilitarised since the 1950s", "1950-01-01", "1959-12-31", "decade"),
+        ("He died on June 25, 2009 at his home.", "2009-06-25", "2009-06-25", "day"),
+    ],
+)
+def test_mentions_resolve_against_the_base(sentence, first, last, precision):
+    (m,) = mentions(sentence, WEDNESDAY)
+    assert (m.date.isoformat(), m.until.isoformat(), m.precision) == (first, last, precision)
+
+
+def test_absolute_mentions_need_no_base_and_relative_ones_are_dropped_without_one():
+    found = mentions("The office opened in September 2018 and was blown up on Tuesday.", None)
+    assert [m.text for m in found] == ["September 2018"]
+    assert found[0].base is None
+
+
+def test_monday_in_a_wednesday_paper_is_two_days_earlier():
+    (m,) = mentions("South Korea's President Moon urged North Korea on Monday to keep peace agreements", WEDNESDAY)
+    assert m.date == dt.date(2020, 6, 15)
+    assert m.base == WEDNESDAY and m.base_from == "publication"
+
+
+def test_numbers_that_are_not_years_are_not_dates():
+    assert mentions("about 2,018 people paid $2019 and 2019% more; May I go?", WEDNESDAY) == []

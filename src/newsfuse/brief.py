@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsfuse.models import Article, ArticleReport, Brief, Family, Skipped, SummarySentence
+from newsfuse.models import (
+    Article,
+    ArticleReport,
+    Brief,
+    Conflict,
+    Entity,
+    Event,
+    Fact,
+    Family,
+    Quote,
+    Skipped,
+    SummarySentence,
+    TimelineEntry,
+)
 from newsfuse.text import word_count
 
 
@@ -14,6 +27,12 @@ def assemble(
     summary: Sequence[SummarySentence],
     skipped: Sequence[Skipped],
     words: int,
+    event: Event | None = None,
+    facts: Sequence[Fact] = (),
+    conflicts: Sequence[Conflict] = (),
+    timeline: Sequence[TimelineEntry] = (),
+    entities: Sequence[Entity] = (),
+    quotes: Sequence[Quote] = (),
 ) -> Brief:
     family_of = {m: f.id for f in families for m in f.members}
     notes = []
@@ -21,10 +40,20 @@ def assemble(
         notes.append("only one article was usable: nothing in this brief is corroborated")
     elif len(families) == 1 and articles:
         notes.append("all articles derive from one text: they count as one independent source")
+    if articles and (event is None or event.date is None):
+        notes.append("the date of the event could not be determined: no report dates it")
+    if len(families) >= 2 and not any(f.status == "corroborated" for f in facts):
+        notes.append("no fact is confirmed by two independent sources")
     return Brief(
         title=_title(articles, families),
         words=words,
+        event=event,
         summary=tuple(summary),
+        facts=tuple(facts),
+        conflicts=tuple(conflicts),
+        timeline=tuple(timeline),
+        entities=tuple(entities),
+        quotes=tuple(quotes),
         articles=tuple(
             ArticleReport(
                 id=a.id,

@@ -40,7 +40,7 @@ from newsfuse.models import (
     Quote,
     Sentence,
 )
-from newsfuse.text import STOPWORDS, content_stems, stem, words
+from newsfuse.text import STOPWORDS, content_stems, inverse_frequency, overlap, stem, words
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def facts(
 ) -> tuple[tuple[Fact, ...], tuple[Conflict, ...]]:
     """The cluster's facts (corroborated first) and its conflicts."""
     family_of = {m: f.id for f in families for m in f.members}
-    weights = _weights(sentences)
+    weights = inverse_frequency(s.text for ss in sentences.values() for s in ss)
     all_claims = claims(articles, sentences, family_of, dated, event)
     groups = _group(all_claims, weights, settings)
     if event.date is not None:
@@ -97,11 +97,14 @@ def facts(
 
     in_conflict = {id(g) for pair in conflicting for g in pair}
     stems = {s: frozenset(content_stems(s.text)) for ss in sentences.values() for s in ss}
+    stated: dict[Sentence, list[values.Quantity]] = {}
+    for c in all_claims:
+        stated.setdefault(c.sentence, []).append(c.value)
     made: list[tuple[tuple, Fact]] = []
     if event.date is not None and event.sources:
         made.append(((0,), _event_fact(event, family_of)))
     for g in groups:
-        sources = _sources(g, sentences, stems, settings)
+        sources = _sources(g, sentences, stems, stated, settings)
         independent = len({family_of[s] for s in sources})
         status = "conflict" if id(g) in in_conflict else (
             "corroborated" if independent >= 2 else "single-source"
@@ -163,27 +166,6 @@ def _context(text: str, found: Sequence[values.Quantity]) -> frozenset[str]:
     return frozenset(content_stems("".join(chars)))
 
 
-def _weights(sentences: Mapping[str, Sequence[Sentence]]) -> dict[str, float]:
-    """Inverse sentence frequency in this cluster: words every sentence has (the country, the
-    actors) say little about which fact a value belongs to."""
-    df: Counter[str] = Counter()
-    n = 0
-    for ss in sentences.values():
-        for s in ss:
-            df.update(set(content_stems(s.text)))
-            n += 1
-    return {w: math.log((n + 1) / c) for w, c in df.items()}
-
-
-def similarity(a: frozenset[str], b: frozenset[str], weights: Mapping[str, float]) -> float:
-    """Weighted overlap coefficient: the weight of the shared words over the lighter side's."""
-    if not a or not b:
-        return 0.0
-    shared = sum(weights.get(w, 1.0) for w in a & b)
-    lighter = min(sum(weights.get(w, 1.0) for w in a), sum(weights.get(w, 1.0) for w in b))
-    return shared / lighter if lighter else 0.0
-
-
 def _group(claims: Sequence[Claim], weights: Mapping[str, float], settings: Settings) -> list[list[Claim]]:
     """Claims into facts: agglomerate while two groups agree on every value and have a pair of
     claims close enough in context. How close depends on how common the value is: a figure
@@ -231,7 +213,7 @@ def _claim_similarity(a: Claim, b: Claim, weights: Mapping[str, float]) -> float
         return 0.0  # two values of one sentence are two facts
     if len(a.context & b.context) < 2:
         return 0.0
-    return similarity(a.context, b.context, weights)
+    return overlap(a.context, b.context, weights)
 
 
 def _value(group: Sequence[Claim]) -> values.Quantity:
@@ -249,7 +231,7 @@ def _representative(group: Sequence[Claim], weights: Mapping[str, float]) -> Cla
         return group[0]
     return max(
         group,
-        key=lambda c: (sum(similarity(c.context, o.context, weights) for o in group if o is not c),
+        key=lambda c: (sum(overlap(c.context, o.context, weights) for o in group if o is not c),
                        -len(c.sentence.text)),
     )
 
@@ -284,9 +266,18 @@ def _sources(
     group: Sequence[Claim],
     sentences: Mapping[str, Sequence[Sentence]],
     stems: Mapping[Sentence, frozenset[str]],
+    stated: Mapping[Sentence, Sequence[values.Quantity]],
     settings: Settings,
 ) -> tuple[str, ...]:
-    """Articles with a claim in the group, and those restating one of its sentences."""
+    """Articles with a claim in the group, and those restating one of its sentences without
+    a value that contradicts it."""
+    value = _value(group)
+
+    def restates(target: frozenset[str], s: Sentence) -> bool:
+        if len(target & stems[s]) < settings.restate_coverage * len(target):
+            return False
+        return not any(_contradicts(q, value, group[0].year) for q in stated.get(s, ()))
+
     ids = {c.article for c in group}
     for c in group:
         target = stems[c.sentence]
@@ -295,9 +286,19 @@ def _sources(
         for article_id, ss in sentences.items():
             if article_id in ids:
                 continue
-            if any(len(target & stems[s]) >= settings.restate_coverage * len(target) for s in ss):
+            if any(restates(target, s) for s in ss):
                 ids.add(article_id)
     return tuple(a for a in sentences if a in ids)
+
+
+def _contradicts(q: values.Quantity, value: values.Quantity, year: int | None) -> bool:
+    """Whether ``q`` gives another value for the same kind of thing. Dates only contradict at
+    the same precision: a sentence dated "on Monday" may also mention "the 2018 agreements"."""
+    if q.kind != value.kind or q.agrees(value, year):
+        return False
+    if q.kind == "date":
+        return (q.high - q.low) == (value.high - value.low) == 0
+    return True
 
 
 def _event_terms(
@@ -368,7 +369,7 @@ def _same_slot(a: Sequence[Claim], b: Sequence[Claim], weights: Mapping[str, flo
     for x in a:
         for y in b:
             shared = x.context & y.context
-            if len(shared) >= settings.conflict_shared_stems and similarity(
+            if len(shared) >= settings.conflict_shared_stems and overlap(
                 x.context, y.context, weights
             ) >= settings.conflict_similarity:
                 return True

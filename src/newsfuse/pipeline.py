@@ -8,7 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from newsfuse import brief, clean, dates, screen, segment, summarize, syndication
+from newsfuse import (
+    brief,
+    clean,
+    dates,
+    entities,
+    event,
+    facts,
+    quotes,
+    screen,
+    segment,
+    summarize,
+    syndication,
+    timeline,
+)
 from newsfuse.models import Article, Brief, Skipped
 
 DEFAULT_WORDS = 120
@@ -28,4 +41,22 @@ def fuse(articles: Iterable[Article], words: int = DEFAULT_WORDS) -> Brief:
     sentences = {a.id: segment.sentences(a) for a in usable}
     families = syndication.families(usable)
     summary = summarize.summarize(usable, sentences, families, words=words)
-    return brief.assemble(usable, families, summary, skipped, words=words)
+    named = entities.entities(usable, families)
+    happened = event.infer(usable, sentences, families, named)
+    dated = dates.in_articles(usable, sentences, happened.date)
+    said = quotes.quotes(usable, sentences, families)
+    found, conflicts = facts.facts(usable, sentences, families, dated, happened, said)
+    entries = timeline.timeline(usable, sentences, families, happened.date, dated=dated, per_date=2)
+    return brief.assemble(
+        usable,
+        families,
+        summary,
+        skipped,
+        words=words,
+        event=happened,
+        facts=found,
+        conflicts=conflicts,
+        timeline=entries,
+        entities=named,
+        quotes=said,
+    )

@@ -13,7 +13,7 @@ from html import escape
 
 from markdown_it import MarkdownIt
 
-from newsfuse.models import Brief
+from newsfuse.models import Brief, TimelineEntry
 
 DEFAULT_TITLE = "Brief"
 
@@ -123,6 +123,119 @@ def _md_summary(brief: Brief, ids: _Ids) -> str:
     return "## Summary\n\n" + " ".join(parts)
 
 
+def _cites(ids: _Ids, sources: Sequence[str]) -> str:
+    return ", ".join(_md(ids.cite(i)) for i in sources)
+
+
+def _md_event(brief: Brief, ids: _Ids) -> str:
+    e = brief.event
+    if e is None or not (e.what or e.date or e.where):
+        return ""
+    lines = ["## What happened", ""]
+    if e.what:
+        lines.append(f"- **What:** {_md(e.what)}")
+    lines.append(f"- **Where:** {_md(e.where) or '*not determined*'}")
+    if e.date:
+        lines.append(
+            f"- **When:** {e.date.isoformat()} ({e.precision}), dated so by "
+            f"{_plural(len(e.sources), 'article', 'articles')} [{_cites(ids, e.sources)}]"
+        )
+        lines += [f"  - {_md(x)}" for x in e.evidence]
+    else:
+        lines.append("- **When:** *not determined: no report dates the event*")
+    return "\n".join(lines)
+
+
+def _md_facts(brief: Brief, ids: _Ids) -> str:
+    if not brief.facts:
+        return "## Facts\n\n*No checkable facts were found.*"
+    head = "| value | about | confirmed by | sources |\n|---|---|---|---|"
+    rows = []
+    for f in brief.facts:
+        if f.status == "corroborated":
+            confirmed = f"**{_plural(f.independent_sources, 'independent source', 'independent sources')}**"
+        elif f.status == "conflict":
+            confirmed = "*in conflict: see below*"
+        else:
+            confirmed = "*single source*"
+        value = f.value if len(f.value) <= 80 else f.value[:77] + "..."
+        rows.append(f"| {_md(value)} | {_md(f.about)} | {confirmed} | {_cites(ids, f.sources)} |")
+    return "## Facts\n\n" + head + "\n" + "\n".join(rows)
+
+
+def _md_conflicts(brief: Brief, ids: _Ids) -> str:
+    if not brief.conflicts:
+        return ""
+    parts = ["## Conflicts"]
+    for c in brief.conflicts:
+        rows = ["| value | according to | sources | wording |", "|---|---|---|---|"]
+        for v in c.values:
+            rows.append(
+                f"| **{_md(v.value)}** | {_md(v.attributed_to) or '–'} | {_cites(ids, v.sources)} | {_md(v.text)} |"
+            )
+        parts.append(f"**{_md(c.about)}**\n\n" + "\n".join(rows))
+    return "\n\n".join(parts)
+
+
+def _md_timeline(brief: Brief, ids: _Ids) -> str:
+    if not brief.timeline:
+        return ""
+    rows = ["| date | what | sources |", "|---|---|---|"]
+    for e in brief.timeline:
+        when = e.date.isoformat() if e.precision == "day" else _span(e)
+        what = _md(e.what)
+        rows.append(f"| {when} | {what} | {_cites(ids, e.sources)} |")
+    resolved = [r for e in brief.timeline for r in e.resolution]
+    note = ""
+    if resolved:
+        note = "\n\nRelative dates, as resolved:\n\n" + "\n".join(
+            f"- {_md(r)}" for r in dict.fromkeys(resolved)
+        )
+    return "## Timeline\n\n" + "\n".join(rows) + note
+
+
+def _span(e: TimelineEntry) -> str:
+    if e.precision == "year":
+        return str(e.date.year)
+    if e.precision == "month":
+        return e.date.strftime("%Y-%m")
+    if e.precision == "decade":
+        return f"{e.date.year}s"
+    return f"{e.date.isoformat()} to {e.until.isoformat()}" if e.until else e.date.isoformat()
+
+
+def _md_entities(brief: Brief, ids: _Ids) -> str:
+    if not brief.entities:
+        return ""
+    groups = {"person": "People", "organisation": "Organisations", "place": "Places", "other": "Other"}
+    lines = ["## People, organisations and places", ""]
+    for kind, label in groups.items():
+        items = [e for e in brief.entities if e.type == kind]
+        if not items:
+            continue
+        shown = []
+        for e in items:
+            text = f"{_md(e.name)} ({_plural(len(e.sources), 'source', 'sources')})"
+            if e.variants:
+                text += " – also " + ", ".join(f"“{_md(v)}”" for v in e.variants)
+            shown.append(text)
+        lines.append(f"- **{label}:** " + "; ".join(shown))
+    return "\n".join(lines)
+
+
+def _md_quotes(brief: Brief, ids: _Ids) -> str:
+    if not brief.quotes:
+        return ""
+    lines = ["## Quotes", ""]
+    for q in brief.quotes:
+        who = _md(q.speaker) if q.speaker else "*unattributed*"
+        line = f"- {who}: “{_md(q.text)}” [{_cites(ids, q.sources)}]"
+        if q.variants:
+            line += " – also reported as " + "; ".join(f"“{_md(v)}”" for v in q.variants)
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def _md_sources(brief: Brief, ids: _Ids) -> str:
     if not brief.articles:
         return ""
@@ -172,7 +285,13 @@ def _md_skipped(brief: Brief, ids: _Ids) -> str:
 MARKDOWN_SECTIONS: list[Callable[[Brief, _Ids], str]] = [
     _md_title,
     _md_notes,
+    _md_event,
     _md_summary,
+    _md_facts,
+    _md_conflicts,
+    _md_timeline,
+    _md_entities,
+    _md_quotes,
     _md_sources,
     _md_families,
     _md_skipped,

@@ -6,7 +6,10 @@ thing to syndication detection, summarisation and source attribution.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping
 
 import Stemmer  # PyStemmer: the Snowball stemmers compiled to C
 
@@ -55,3 +58,25 @@ def content_stems(text: str) -> list[str]:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+def inverse_frequency(texts: Iterable[str]) -> dict[str, float]:
+    """``log((n + 1) / df)`` of each content stem over ``texts`` (the sentences of a cluster):
+    words every sentence has (the country, the main actors) say little about what a sentence
+    is about, rarer ones say more."""
+    df: Counter[str] = Counter()
+    n = 0
+    for t in texts:
+        df.update(set(content_stems(t)))
+        n += 1
+    return {w: math.log((n + 1) / c) for w, c in df.items()}
+
+
+def overlap(a: Collection[str], b: Collection[str], weights: Mapping[str, float]) -> float:
+    """Weighted overlap coefficient of two stem sets: the weight of what they share over the
+    weight of the lighter one, so a short sentence inside a long one scores 1."""
+    if not a or not b:
+        return 0.0
+    shared = sum(weights.get(w, 1.0) for w in set(a) & set(b))
+    lighter = min(sum(weights.get(w, 1.0) for w in a), sum(weights.get(w, 1.0) for w in b))
+    return shared / lighter if lighter else 0.0

@@ -1,0 +1,143 @@
+"""Facts and conflicts on real reports: the Kaesong example, and small clusters built from
+real sentences to pin down one rule each."""
+
+import datetime as dt
+
+import pytest
+
+from newsfuse import clean, dates, event, facts, read, segment, syndication
+from newsfuse.models import Article, Family
+
+
+def stages(articles):
+    arts = [dates.with_publication_date(clean.clean(a)) for a in articles]
+    sents = {a.id: segment.sentences(a) for a in arts}
+    fams = syndication.families(arts)
+    ev = event.infer(arts, sents, fams)
+    dated = dates.in_articles(arts, sents, ev.date)
+    return arts, sents, fams, ev, dated
+
+
+@pytest.fixture(scope="module")
+def kaesong(kaesong_dir):
+    arts, sents, fams, ev, dated = stages(read([kaesong_dir]))
+    return ev, *facts.facts(arts, sents, fams, dated, ev)
+
+
+def by_prefix(ids):
+    return sorted(i.split("_")[0] for i in ids)
+
+
+def test_the_event_is_dated_by_every_report(kaesong):
+    ev, _, _ = kaesong
+    assert ev.date == dt.date(2020, 6, 16)
+    assert by_prefix(ev.sources) == ["000", "001", "002", "003", "004"]
+    assert any("'yesterday' in 004" in line for line in ev.evidence)
+
+
+def test_the_renovation_cost_in_won_and_dollars_is_one_fact_from_three_sources(kaesong):
+    _, found, _ = kaesong
+    (cost,) = [f for f in found if f.kind == "money" and "9.78" in f.value]
+    assert by_prefix(cost.sources) == ["000", "002", "003"]
+    assert cost.independent_sources == 3 and cost.status == "corroborated"
+
+
+def test_2018_and_september_2018_are_one_fact(kaesong):
+    _, found, _ = kaesong
+    (opened,) = [f for f in found if f.kind == "date" and f.value.startswith("2018") and len(f.sources) == 5]
+    assert opened.value == "2018-09" and opened.independent_sources == 3
+
+
+def test_syndicated_copies_count_once(kaesong):
+    _, found, _ = kaesong
+    (moon,) = [f for f in found if f.kind == "date" and f.value == "2020-06-15" and "urged" in f.text]
+    # 001 restates 004's sentence without "on Monday"; both are one Reuters family
+    assert by_prefix(moon.sources) == ["001", "004"]
+    assert moon.independent_sources == 1 and moon.status == "single-source"
+
+
+def test_the_time_of_the_explosion_is_the_one_conflict(kaesong):
+    _, found, conflicts = kaesong
+    (conflict,) = conflicts
+    sides = {v.value: by_prefix(v.sources) for v in conflict.values}
+    assert sides == {"12:00": ["000"], "14:50": ["003"]}
+    assert not any(f.kind == "money" and f.status == "conflict" for f in found)
+
+
+def test_no_date_in_2024(kaesong):
+    ev, found, _ = kaesong
+    assert all("2024" not in f.value for f in found)
+
+
+def _article(i: str, text: str, published=None) -> Article:
+    return Article(id=i, text=text, published=published)
+
+
+def _facts(articles, families):
+    arts = [clean.clean(a) for a in articles]
+    sents = {a.id: segment.sentences(a) for a in arts}
+    ev = event.infer(arts, sents, families)
+    dated = dates.in_articles(arts, sents, ev.date)
+    return facts.facts(arts, sents, families, dated, ev)
+
+
+# Death tolls from the DUC 2004 Hurricane Mitch reports are the classic "same slot, other
+# value" case; these sentences are shortened from real ones.
+A = "Officials said 231 people were killed in Honduras by the floods on Friday, the government said."
+B = "The government said 400 people were killed in Honduras by the floods, officials said on Friday."
+
+
+def test_different_tolls_from_independent_sources_on_the_same_day_conflict():
+    day = dt.date(1998, 11, 1)
+    found, conflicts = _facts(
+        [_article("a", A, day), _article("b", B, day)],
+        [Family(id=1, members=("a",)), Family(id=2, members=("b",))],
+    )
+    assert len(conflicts) == 1
+    assert {v.value for v in conflicts[0].values} == {"231 people", "400 people"}
+
+
+def test_a_new_toll_in_a_later_report_is_an_update_not_a_conflict():
+    found, conflicts = _facts(
+        [_article("a", A, dt.date(1998, 11, 1)), _article("b", B, dt.date(1998, 11, 3))],
+        [Family(id=1, members=("a",)), Family(id=2, members=("b",))],
+    )
+    assert conflicts == ()
+
+
+def test_one_family_saying_two_things_is_not_a_conflict():
+    day = dt.date(1998, 11, 1)
+    found, conflicts = _facts(
+        [_article("a", A, day), _article("b", B, day)],
+        [Family(id=1, members=("a", "b"))],
+    )
+    assert conflicts == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "12 34 56 78 9.5 1000000 2 3 4",
+        "The the the of of 5 5 5 $ $ % % 2:50 2:50 p.m. noon noon noon.",
+        "Thé ofﬁce wаs blоwn up 3 tіmes ón Tuesdаy аt 14:00 — 9.78 bіllіon wоn.",
+    ],
+)
+def test_garbled_text_neither_crashes_nor_invents_corroboration(text):
+    found, conflicts = _facts(
+        [_article("a", text or "x"), _article("b", text or "y")],
+        [Family(id=1, members=("a",)), Family(id=2, members=("b",))],
+    )
+    assert conflicts == ()
+    # identical garbage in two articles may repeat a figure, but never a dated event
+    assert all(f.kind != "date" or f.status != "corroborated" for f in found)
+
+
+def test_a_sentence_with_the_other_value_does_not_confirm_a_fact():
+    day = dt.date(1998, 11, 1)
+    found, _ = _facts(
+        [_article("a", A, day), _article("b", B, day)],
+        [Family(id=1, members=("a",)), Family(id=2, members=("b",))],
+    )
+    tolls = {f.value: f.sources for f in found if f.kind == "count"}
+    assert tolls == {"231 people": ("a",), "400 people": ("b",)}

@@ -1,0 +1,78 @@
+"""Values read from real report sentences, and when two of them agree."""
+
+import pytest
+
+from newsfuse import values
+from newsfuse.dates import mentions
+
+
+def found(sentence: str, year: int = 2020) -> list[values.Quantity]:
+    return values.find(sentence, mentions(sentence, None), year)
+
+
+def one(sentence: str, kind: str) -> values.Quantity:
+    (q,) = [q for q in found(sentence) if q.kind == kind]
+    return q
+
+
+# The three renovation figures of the Kaesong example: one amount, three wordings.
+WON_AND_DOLLARS = "South Korea spent at least 9.78 billion won (US$8.6 million) in 2018 to renovate the building."
+DOLLARS = "According to NK News , South Korea spent nearly 8.6 million USD to renovate inter-Korean liaison office."
+WON_PRECISE = "South Korea used 9.78 billion won ($8.64 million) from the Inter-Korean Cooperation Fund to renovate the building."
+
+
+def test_an_amount_with_its_equivalent_in_brackets_is_one_figure():
+    q = one(WON_AND_DOLLARS, "money")
+    assert q.unit == "KRW" and q.equivalents[0].unit == "USD"
+    assert q.shown == "KRW 9.78 billion = USD 8.6 million"
+
+
+def test_won_and_dollar_wordings_of_one_amount_agree():
+    a, b, c = one(WON_AND_DOLLARS, "money"), one(DOLLARS, "money"), one(WON_PRECISE, "money")
+    assert a.agrees(b, 2020) and b.agrees(c, 2020) and a.agrees(c, 2020)
+
+
+def test_won_alone_agrees_with_dollars_through_the_rate_table():
+    won = one("South Korea spent 9.78 billion won to renovate the office.", "money")
+    assert won.agrees(one(DOLLARS, "money"), 2020)
+    assert not won.agrees(one("It cost $20 million to build.", "money"), 2020)
+
+
+def test_hedged_figures_are_intervals_and_not_exact():
+    q = one(DOLLARS, "money")  # "nearly 8.6 million"
+    assert q.low < 8.6e6 <= q.high and not q.exact
+
+
+def test_times_of_day():
+    noon = one("Yonhap said there was black smoke and a loud bang near the border, at noon.", "time")
+    kcna = one("`At 2:50 p.m., the liaison office was tragically destroyed in a shocking explosion,` KCNA reported.", "time")
+    assert (noon.low, kcna.low) == (720, 890)
+    assert noon.comparable(kcna) and not noon.agrees(kcna)
+
+
+def test_counts_take_the_counted_noun():
+    qs = found("According to Sputnik, the industrial park has about 124 South Korean companies operating with more than 54,000 Korean workers.")
+    assert [(q.kind, q.noun) for q in qs] == [("count", "companies"), ("count", "workers")]
+
+
+def test_spelling_variants_of_a_counted_noun_agree():
+    storey = one("which stood as a gleaming four-storey blue glass structure", "count")
+    story = one("This four-story office building is located in the Kaesong industrial park.", "count")
+    assert storey.agrees(story)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It aims at reducing tensions between the two Koreas.",  # "the two": a reference, not a count
+        "The score was 3 and then more.",  # a number with nothing counted
+        "In 2018 the office opened.",  # a year is a date, not a count
+    ],
+)
+def test_numbers_that_count_nothing_are_not_counts(sentence):
+    assert [q for q in found(sentence) if q.kind == "count"] == []
+
+
+def test_percentages():
+    q = one("South Korea’s won weakened by about 0.7% against the dollar.", "percent")
+    assert q.shown == "0.7%" and q.low < 0.7 < q.high
