@@ -87,8 +87,8 @@ def _what(
 
 
 def _where(lead_sentences: Sequence[str], entities: Sequence[Entity]) -> str | None:
-    """The place named in the most dating sentences; among equals the rarer one overall,
-    which is the more specific ("Kaesong" over "North Korea")."""
+    """The place named in the most dating sentences by the most articles; among equals the
+    less mentioned one, which is the more specific ("Kaesong" over "North Korea")."""
     stems = [set(content_stems(s)) for s in lead_sentences]
     best: tuple | None = None
     for e in entities:
@@ -100,7 +100,7 @@ def _where(lead_sentences: Sequence[str], entities: Sequence[Entity]) -> str | N
         )
         if hits == 0:
             continue
-        key = (hits, -e.mentions)
+        key = (hits, len(e.sources), -e.mentions)
         if best is None or key > best[0]:
             best = (key, e.name)
     return best[1] if best else None

@@ -186,26 +186,32 @@ def _group(claims: Sequence[Claim], weights: Mapping[str, float], settings: Sett
         distinctive = max(crowd[id(a)], crowd[id(b)]) < articles
         return settings.merge_distinctive if distinctive else settings.merge_similarity
 
-    groups: list[list[Claim]] = [[c] for c in claims]
-    merged = True
-    while merged:
-        merged = False
-        for i in range(len(groups)):
-            for j in range(i + 1, len(groups)):
-                a, b = groups[i], groups[j]
-                if a[0].value.kind != b[0].value.kind:
-                    continue
-                if not any(_claim_similarity(x, y, weights) >= need(x, y) for x in a for y in b):
-                    continue
-                if not all(x.value.agrees(y.value, x.year) for x in a for y in b):
-                    continue
-                groups[i] = a + b
-                del groups[j]
-                merged = True
-                break
-            if merged:
-                break
-    return groups
+    # Candidate links, closest first; a link joins two groups only if every value agrees.
+    links = []
+    for i, x in enumerate(claims):
+        for j in range(i + 1, len(claims)):
+            y = claims[j]
+            if x.value.kind != y.value.kind:
+                continue
+            sim = _claim_similarity(x, y, weights)
+            if sim > 0 and sim >= need(x, y):
+                links.append((sim, i, j))
+    links.sort(reverse=True)
+    group_of = list(range(len(claims)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
+    for _, i, j in links:
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        if not all(
+            claims[x].value.agrees(claims[y].value, claims[x].year)
+            for x in members[gi] for y in members[gj]
+        ):
+            continue
+        for k in members[gj]:
+            group_of[k] = gi
+        members[gi] += members.pop(gj)
+    return [[claims[k] for k in sorted(ms)] for _, ms in sorted(members.items())]
 
 
 def _claim_similarity(a: Claim, b: Claim, weights: Mapping[str, float]) -> float:
@@ -406,7 +412,7 @@ def _conflict(a: Sequence[Claim], b: Sequence[Claim], weights: Mapping[str, floa
 def _event_fact(event: Event, family_of: Mapping[str, int]) -> Fact:
     independent = len({family_of.get(s, 0) for s in event.sources})
     return Fact(
-        about="date of the event" + (f": {event.what}" if event.what else ""),
+        about="date of the event",
         kind="date",
         value=event.date.isoformat() if event.date else "",
         text="; ".join(event.evidence),

@@ -27,6 +27,13 @@ class _Ids:
     def cite(self, article_id: str) -> str:
         return self.short.get(article_id, article_id)
 
+    def shorten(self, text: str) -> str:
+        """``text`` with every full article id in it replaced by its short id."""
+        for full, short in sorted(self.short.items(), key=lambda kv: -len(kv[0])):
+            if full != short:
+                text = text.replace(full, short)
+        return text
+
 
 def short_ids(ids: Iterable[str]) -> dict[str, str]:
     """Map each id to its prefix before the first ``_`` when no other id shares it, else itself.
@@ -140,7 +147,7 @@ def _md_event(brief: Brief, ids: _Ids) -> str:
             f"- **When:** {e.date.isoformat()} ({e.precision}), dated so by "
             f"{_plural(len(e.sources), 'article', 'articles')} [{_cites(ids, e.sources)}]"
         )
-        lines += [f"  - {_md(x)}" for x in e.evidence]
+        lines += [f"  - {_md(ids.shorten(x))}" for x in e.evidence]
     else:
         lines.append("- **When:** *not determined: no report dates the event*")
     return "\n".join(lines)
@@ -189,7 +196,7 @@ def _md_timeline(brief: Brief, ids: _Ids) -> str:
     note = ""
     if resolved:
         note = "\n\nRelative dates, as resolved:\n\n" + "\n".join(
-            f"- {_md(r)}" for r in dict.fromkeys(resolved)
+            f"- {_md(ids.shorten(r))}" for r in dict.fromkeys(resolved)
         )
     return "## Timeline\n\n" + "\n".join(rows) + note
 

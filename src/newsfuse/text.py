@@ -6,6 +6,7 @@ thing to syndication detection, summarisation and source attribution.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -53,7 +54,13 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> list[str]:
     """Stems of the words of ``text`` that are not stop words, in order."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS]
+    return list(_content_stems(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _content_stems(text: str) -> tuple[str, ...]:
+    # Cached: every stage compares the same sentences (summary, facts, timeline, event).
+    return tuple(stem(w) for w in words(text) if w not in STOPWORDS)
 
 
 def word_count(text: str) -> int:
