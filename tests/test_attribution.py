@@ -198,3 +198,8 @@ def test_people_finds_whom_she_points_to():
     assert people(STATE_MEDIA_REPORTED) == ["Kim Yo Jong"]
     assert people("South Korea's President Moon Jae-in urged Pyongyang.") == ["Moon Jae-in"]
     assert people(NO_SOURCE) == []
+
+
+def test_a_two_letter_outlet_name_at_the_start_does_not_crash():
+    # From DUC 2004 (d30003t): a short capitalised word before the verb once raised IndexError.
+    assert "Mundo" in (attribution("El Mundo said its reporter accompanied Chilean politicians seeking his release.") or "")

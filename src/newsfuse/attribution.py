@@ -215,11 +215,11 @@ class _Phrase(NamedTuple):
 
 
 def _is_word(tok: str) -> bool:
-    return tok[0].isalnum()
+    return bool(tok) and tok[0].isalnum()
 
 
 def _is_cap(tok: str) -> bool:
-    return tok[0].isupper() and tok.lower().rstrip("'’") not in _NOT_NAME
+    return bool(tok) and tok[0].isupper() and tok.lower().rstrip("'’") not in _NOT_NAME
 
 
 def _finish(tokens: list[str], det: str | None, suffix: str = "") -> _Phrase:
