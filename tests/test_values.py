@@ -76,3 +76,15 @@ def test_numbers_that_count_nothing_are_not_counts(sentence):
 def test_percentages():
     q = one("South Korea’s won weakened by about 0.7% against the dollar.", "percent")
     assert q.shown == "0.7%" and q.low < 0.7 < q.high
+
+
+def test_wire_style_dollars_and_no_rupees_inside_a_word():
+    # DUC 2004 (AP): "dlrs" is dollars; the "rs" ending it is not the rupee sign.
+    (q,) = found("The prize amount of 7.6 million kronor (dlrs 978,000) is divided equally among the three.")
+    assert q.unit == "USD" and q.shown == "USD 978,000"
+
+
+def test_a_clock_time_without_am_pm_or_one_end_of_a_span_cannot_contradict():
+    # Multi-News: "some time between 6:45 and 7 p.m." is neither 06:45 nor exactly 19:00.
+    times = [q for q in found("Maria was taken that day some time between 6:45 and 7 p.m., police said.") if q.kind == "time"]
+    assert times and not any(q.exact for q in times)

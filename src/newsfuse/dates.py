@@ -160,6 +160,13 @@ _MENTION = re.compile(
 )
 
 
+# Every mention contains one of these; testing for them first is ~10x cheaper than _MENTION.
+_MAYBE_DATE = re.compile(
+    r"\d|day|night|week|month|year|tomorrow|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+    re.IGNORECASE,
+)
+
+
 def mentions(
     sentence: str, base: dt.date | None = None, base_from: BaseFrom = "publication"
 ) -> list[DateMention]:
@@ -171,6 +178,8 @@ def mentions(
     guess would put a wrong date in the brief.
     """
     found: list[DateMention] = []
+    if not _MAYBE_DATE.search(sentence):
+        return found  # most sentences name no date: skip the long pattern
     for m in _MENTION.finditer(sentence):
         span = _resolve(m, base)
         if span is None:

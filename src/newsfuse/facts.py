@@ -47,8 +47,9 @@ from newsfuse.text import STOPWORDS, content_stems, inverse_frequency, overlap, 
 class Settings:
     merge_similarity: float = 0.3  # context similarity for agreeing values to be one fact
     merge_distinctive: float = 0.12  # ... when few sentences state that value
-    conflict_similarity: float = 0.5  # context similarity for disagreeing values to conflict
-    conflict_shared_stems: int = 3
+    conflict_similarity: float = 0.6  # context similarity for disagreeing values to conflict
+    conflict_shared_stems: int = 4
+    event_time_terms: int = 2  # event words a sentence needs for its clock time to be the event's
     restate_coverage: float = 0.7  # share of a sentence's words another must hold to restate it
     restate_min_stems: int = 5
     max_facts: int = 40
@@ -332,11 +333,9 @@ def _is_event_time(c: Claim, event: Event, terms: frozenset[str]) -> bool:
     day than the event's, in a sentence using the event's own words."""
     if c.value.kind != "time" or not c.value.exact or _RECURRING.search(c.sentence.text):
         return False
-    if event.date is not None and any(
-        not (m.date <= event.date <= m.until) for m in c.other_dates
-    ):
-        return False
-    return bool(c.context & terms)
+    if event.date is None or any(not (m.date <= event.date <= m.until) for m in c.other_dates):
+        return False  # no event day to pin it to, or the sentence is about another day
+    return len(c.context & terms) >= DEFAULT.event_time_terms
 
 
 def _conflicts(
@@ -363,12 +362,26 @@ def _conflicts(
                 continue  # one family saying both: a correction or an update
             if _is_update(a, b, published):
                 continue
+            if a[0].value.kind == "date" and not _comparable_dates(a, b, published):
+                continue
             if not (_same_slot(a, b, weights, settings) or (
                 all(_is_event_time(c, event, event_terms) for c in exact_a + exact_b)
             )):
                 continue
             out.append((a, b))
     return out
+
+
+def _comparable_dates(a: Sequence[Claim], b: Sequence[Claim], published: Mapping[str, dt.date | None]) -> bool:
+    """Dates contradict only at one precision (a day against a day: "the 1964 charter" is no
+    rival to "on Thursday"), and not when both are weekday-style dates resolved against
+    different publication days, where one slip of the resolution would make a conflict."""
+    span = {round(c.value.high - c.value.low) for c in (*a, *b)}
+    if len(span) != 1:
+        return False
+    relative = all(c.value.text.lower() != c.value.shown and not re.search(r"\d{4}", c.value.text) for c in (*a, *b))
+    days = {published.get(c.article) for c in (*a, *b)}
+    return not (relative and len(days) > 1)
 
 
 def _same_slot(a: Sequence[Claim], b: Sequence[Claim], weights: Mapping[str, float], settings: Settings) -> bool:

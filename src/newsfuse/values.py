@@ -91,11 +91,20 @@ def same_noun(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 4 and Levenshtein.distance(a, b) <= 2 and a[:3] == b[:3]
 
 
+_MAYBE_VALUE = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty"
+    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|noon|midday|midnight)\b",
+    re.IGNORECASE,
+)
+
+
 def find(sentence: str, dates: list[DateMention], year: int | None = None) -> list[Quantity]:
     """Every value ``sentence`` states, in order; ``dates`` are its date mentions and
     ``year`` the year the sentence is about, for the currency table."""
     found = [_from_date(d) for d in dates]
     taken = [(d.start, d.end) for d in dates]
+    if not _MAYBE_VALUE.search(sentence):
+        return found  # no digit, number word or named time: nothing more to find
     for finder in (_money, _percents, _times, _counts):
         for q in finder(sentence, taken):
             found.append(q)
@@ -179,7 +188,7 @@ _SYMBOLS = {
     "us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "a$": "AUD", "au$": "AUD",
     "c$": "CAD", "ca$": "CAD", "hk$": "HKD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
     "¥": "JPY", "jpy": "JPY", "₩": "KRW", "krw": "KRW", "cny": "CNY", "rmb": "CNY", "rs": "INR",
-    "rs.": "INR", "inr": "INR", "₹": "INR", "rub": "RUB", "₽": "RUB", "chf": "CHF",
+    "rs.": "INR", "inr": "INR", "dlrs": "USD", "₹": "INR", "rub": "RUB", "₽": "RUB", "chf": "CHF",
 }
 _CURRENCY_WORDS = {
     "dollar": "USD", "us dollar": "USD", "u.s. dollar": "USD", "american dollar": "USD",
@@ -190,7 +199,7 @@ _CURRENCY_WORDS = {
     "gbp": "GBP", "jpy": "JPY", "krw": "KRW", "cny": "CNY", "inr": "INR", "rub": "RUB",
     "chf": "CHF", "hkd": "HKD", "cad": "CAD", "aud": "AUD",
 }
-_SYMBOL = r"(?:US\$|U\.S\.\s?\$|AU?\$|CA?\$|HK\$|\$|€|£|¥|₩|₹|₽|Rs\.?|\b(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|RUB|CHF))"
+_SYMBOL = r"(?:US\$|U\.S\.\s?\$|AU?\$|CA?\$|HK\$|\$|€|£|¥|₩|₹|₽|\bRs\.?|\b(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|RUB|CHF|dlrs))"
 _CURRENCY_WORD = (
     r"(?:(?:US|U\.S\.|American|Canadian|Australian|Hong Kong)\s+dollars?|dollars?|euros?"
     r"|pounds?(?:\s+sterling)?|yen|yuan|renminbi|won|rupees?|roubles?|rubles?|Swiss\s+francs?"
@@ -333,6 +342,7 @@ _TIME = re.compile(
     r"|\b(?P<part>(?:early |late )?(?:morning|afternoon|evening|night))\b",
     re.IGNORECASE,
 )
+_BOUND = re.compile(r"\b(?:between|and|to|by|until|till|from|as early as|as late as|before|after)\s*(?:at\s*)?$", re.I)
 _PARTS = {"morning": (300, 720), "afternoon": (720, 1080), "evening": (1080, 1320), "night": (1200, 1740)}
 _ROUGHLY = re.compile(r"\b(?:about|around|approximately|roughly|shortly (?:before|after)|just (?:before|after)|some time)\s*(?:at\s*)?$", re.I)
 
@@ -350,6 +360,8 @@ def _times(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         elif m.group("h24"):
             minutes = int(m.group("h24")) * 60 + int(m.group("m24"))
             zone = m.group("z2") or ""
+            # "6:45" alone may be morning or evening: only a 24-hour time or a zone is exact.
+            exact = minutes >= 13 * 60 or bool(zone) or m.group("h24").startswith("0")
         elif m.group("named"):
             minutes = 0 if m.group("named").lower() == "midnight" else 720
             zone = ""
@@ -362,8 +374,11 @@ def _times(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             )
             continue
         spread = 0
-        if _ROUGHLY.search(sentence[max(0, m.start() - 25) : m.start()]):
+        before = sentence[max(0, m.start() - 25) : m.start()]
+        if _ROUGHLY.search(before):
             spread, exact = 30, False
+        elif _BOUND.search(before):
+            exact = False  # one end of a span ("between 6:45 and 7 p.m.", "by 8 p.m.")
         out.append(
             Quantity(
                 kind="time", low=minutes - spread, high=minutes + spread, unit=zone.upper(),
