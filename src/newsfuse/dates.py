@@ -135,7 +135,7 @@ _UNIT = r"(?P<{}>day|week|weekend|month|year)"
 _MENTION = re.compile(
     "|".join(
         [
-            rf"\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b",
+            r"\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b",
             rf"\b{_M.format('m1')}\s+{_D.format('d1')},?\s+{_Y.format('y1')}\b",
             rf"\b{_D.format('d2')}\s+(?:of\s+)?{_M.format('m2')},?\s+{_Y.format('y2')}\b",
             rf"\b{_M.format('m3')}\s+{_D.format('d3')}\b(?![,.]?\d)",

@@ -93,7 +93,7 @@ def facts(
         # only restate it.
         day = event.date.toordinal()
         groups = [g for g in groups if not (g[0].value.kind == "date" and _value(g).low == day == _value(g).high)]
-    event_terms = _event_terms(articles, sentences, families, settings)
+    event_terms = _event_terms(articles, sentences, families, weights, settings)
     conflicting = _conflicts(groups, weights, event, event_terms, articles, settings)
 
     in_conflict = {id(g) for pair in conflicting for g in pair}
@@ -312,6 +312,7 @@ def _event_terms(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
     families: Sequence[Family],
+    weights: Mapping[str, float],
     settings: Settings,
 ) -> frozenset[str]:
     """Words of the titles and opening sentences used by two or more families (all of them if
@@ -323,19 +324,22 @@ def _event_terms(
         by_family.setdefault(family_of.get(a.id, 0), set()).update(content_stems(" ".join(lead)))
     need = 2 if len(by_family) >= 2 else 1
     counts = Counter(w for ws in by_family.values() for w in ws)
+    # "in at most 40% of the sentences", read off the inverse frequencies: log((n+1)/df)
     n = sum(len(ss) for ss in sentences.values()) or 1
-    df = Counter(w for ss in sentences.values() for s in ss for w in set(content_stems(s.text)))
-    return frozenset(w for w, c in counts.items() if c >= need and df[w] <= 0.4 * n)
+    rare_enough = math.log((n + 1) / (0.4 * n))
+    return frozenset(
+        w for w, c in counts.items() if c >= need and weights.get(w, math.inf) >= rare_enough
+    )
 
 
-def _is_event_time(c: Claim, event: Event, terms: frozenset[str]) -> bool:
+def _is_event_time(c: Claim, event: Event, terms: frozenset[str], settings: Settings) -> bool:
     """A clock time stated for the event itself: precise, not a recurring time, on no other
     day than the event's, in a sentence using the event's own words."""
     if c.value.kind != "time" or not c.value.exact or _RECURRING.search(c.sentence.text):
         return False
     if event.date is None or any(not (m.date <= event.date <= m.until) for m in c.other_dates):
         return False  # no event day to pin it to, or the sentence is about another day
-    return len(c.context & terms) >= DEFAULT.event_time_terms
+    return len(c.context & terms) >= settings.event_time_terms
 
 
 def _conflicts(
@@ -365,7 +369,7 @@ def _conflicts(
             if a[0].value.kind == "date" and not _comparable_dates(a, b, published):
                 continue
             if not (_same_slot(a, b, weights, settings) or (
-                all(_is_event_time(c, event, event_terms) for c in exact_a + exact_b)
+                all(_is_event_time(c, event, event_terms, settings) for c in exact_a + exact_b)
             )):
                 continue
             out.append((a, b))
@@ -379,7 +383,7 @@ def _comparable_dates(a: Sequence[Claim], b: Sequence[Claim], published: Mapping
     span = {round(c.value.high - c.value.low) for c in (*a, *b)}
     if len(span) != 1:
         return False
-    relative = all(c.value.text.lower() != c.value.shown and not re.search(r"\d{4}", c.value.text) for c in (*a, *b))
+    relative = not any(re.search(r"\d{4}", c.value.text) for c in (*a, *b))
     days = {published.get(c.article) for c in (*a, *b)}
     return not (relative and len(days) > 1)
 

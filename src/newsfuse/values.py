@@ -24,6 +24,7 @@ from typing import Literal
 from price_parser import Price
 
 from newsfuse.models import DateMention
+from newsfuse.text import stem
 
 Kind = Literal["date", "time", "money", "percent", "count"]
 
@@ -409,8 +410,6 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
-    from newsfuse.text import stem
-
     out = []
     for m in _COUNT.finditer(sentence):
         if not _free(m.start("n"), m.end("n"), taken):
@@ -451,7 +450,7 @@ def _head_noun(rest: str, hyphenated: bool) -> str | None:
     """The noun a number counts: the first plain lower-case word after it, past capitalised
     modifiers ("124 South Korean companies" -> "companies"); "four-storey" -> "storey"."""
     tokens = _TOKEN.findall(rest[:50])
-    if not tokens or not rest[: len(rest) - len(rest.lstrip())].strip() == "":
+    if not tokens:
         return None
     if hyphenated:
         head = tokens[0].split("-")[0]
