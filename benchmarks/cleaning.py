@@ -12,10 +12,10 @@ text. Writes ``benchmarks/results/cleaning.json``.
 from __future__ import annotations
 
 import argparse
-import sys
 import json
 import random
 import re
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -24,7 +24,7 @@ from rich.console import Console
 from rich.table import Table
 
 import newsfuse
-from newsfuse.clean import clean
+from newsfuse.fusion.clean import clean
 from newsfuse.models import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,7 +48,7 @@ def run(articles: list[Article]) -> tuple[Counter, list[tuple[str, str, str]], f
     cleaned = [clean(a) for a in articles]
     seconds = time.perf_counter() - start
     words_in = words_out = 0
-    for before, after in zip(articles, cleaned):
+    for before, after in zip(articles, cleaned, strict=False):
         words_in += len(before.text.replace("NEWLINE_CHAR", " ").split())
         words_out += len(after.body.split())
         for line in after.removed_lines:
@@ -65,7 +65,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--sample", type=int, default=20, help="removed lines to print per set")
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "cleaning.json")
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "benchmarks" / "results" / "cleaning.json"
+    )
     args = parser.parse_args()
     console = Console() if sys.stdout.isatty() else Console(width=110)
     rng = random.Random(0)
@@ -76,7 +78,9 @@ def main() -> None:
     results = {}
     for name, articles in sets.items():
         reasons, removed, seconds, words_in, words_out = run(articles)
-        console.print(f"[bold]{name}[/bold]: {len(articles)} articles, {len(removed)} lines removed")
+        console.print(
+            f"[bold]{name}[/bold]: {len(articles)} articles, {len(removed)} lines removed"
+        )
         table = Table()
         table.add_column("rule")
         table.add_column("lines", justify="right")

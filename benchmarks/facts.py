@@ -161,7 +161,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))  # run from a checkout without installing
 
-from newsfuse.text import STOPWORDS, stem  # noqa: E402
+from newsfuse.fusion.text import STOPWORDS, stem  # noqa: E402
 
 DEFAULT_OUT = REPO / "benchmarks" / "results" / "facts.json"
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
@@ -236,20 +236,57 @@ _NUMBER_WORD_RE = re.compile(
     re.I,
 )
 _SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "bn": 1e9,
+    "mn": 1e6,
+    "m": 1e6,
+    "k": 1e3,
 }
 _CURRENCY_PREFIX = {
-    "us$": "USD", "u.s.$": "USD", "$": "USD", "hk$": "HKD", "a$": "AUD", "au$": "AUD",
-    "c$": "CAD", "ca$": "CAD", "s$": "SGD", "nz$": "NZD", "r$": "BRL", "€": "EUR", "£": "GBP",
-    "¥": "JPY", "₩": "KRW", "₹": "INR",
+    "us$": "USD",
+    "u.s.$": "USD",
+    "$": "USD",
+    "hk$": "HKD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "s$": "SGD",
+    "nz$": "NZD",
+    "r$": "BRL",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₩": "KRW",
+    "₹": "INR",
 }
 _CURRENCY_WORDS = {
-    "won": "KRW", "dollar": "USD", "dollars": "USD", "us dollars": "USD", "euro": "EUR",
-    "euros": "EUR", "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
-    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "rupee": "INR",
-    "rupees": "INR", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
-    "franc": "CHF", "francs": "CHF",
+    "won": "KRW",
+    "dollar": "USD",
+    "dollars": "USD",
+    "us dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "pounds sterling": "GBP",
+    "sterling": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rmb": "CNY",
+    "rupee": "INR",
+    "rupees": "INR",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "ruble": "RUB",
+    "rubles": "RUB",
+    "franc": "CHF",
+    "francs": "CHF",
 }
 _CURRENCY_CODES = "USD EUR GBP JPY KRW CNY INR CHF RUB AUD CAD HKD SGD NZD BRL".split()
 _PREFIX_RE = "|".join(re.escape(p) for p in sorted(_CURRENCY_PREFIX, key=len, reverse=True))
@@ -260,14 +297,26 @@ _NUMBER_RE = re.compile(
     r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|m|k)(?![a-z]))?"
     r"(?:\s?(?P<post>us dollars|pounds sterling|"
     + "|".join(sorted((w for w in _CURRENCY_WORDS if " " not in w), key=len, reverse=True))
-    + "|" + "|".join(_CURRENCY_CODES) + r")(?![a-z]))?"
+    + "|"
+    + "|".join(_CURRENCY_CODES)
+    + r")(?![a-z]))?"
     r"(?:\s?(?P<pct>%|per\s?cent|percent|pct)(?![a-z]))?"
     r"(?![\w])",
     re.I,
 )
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = (
     r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -278,7 +327,8 @@ _MONTH_DAY_RE = re.compile(
     r"\b" + _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>\d{4})(?!\d))?"
 )
 _DAY_MONTH_RE = re.compile(
-    r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
+    r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _MONTH
     + r"(?:,?\s+(?P<year>\d{4})(?!\d))?"
 )
 _MONTH_YEAR_RE = re.compile(r"\b" + _MONTH + r"(?:,?\s+(?P<year>\d{4})(?!\d))?")
@@ -311,9 +361,13 @@ def _number_words_to_digits(text: str) -> str:
 
 def _date(year: str | None, month: str | None, day: str | None) -> Date | None:
     y = int(year) if year else None
-    m = _MONTHS[month[:3].lower()] if month and not month.isdigit() else (int(month) if month else None)
+    m = (
+        _MONTHS[month[:3].lower()]
+        if month and not month.isdigit()
+        else (int(month) if month else None)
+    )
     d = int(day) if day else None
-    if m is not None and not 1 <= m <= 12 or d is not None and not 1 <= d <= 31:
+    if (m is not None and not 1 <= m <= 12) or (d is not None and not 1 <= d <= 31):
         return None
     if y is not None and not 1800 <= y <= 2100:
         return None
@@ -350,7 +404,7 @@ def quantities(text: str) -> list[Quantity]:
     def month_year(m: re.Match[str]) -> Date | None:
         name = m.group("month")
         bare = m.group("year") is None
-        if bare and (name == "May" or len(name.rstrip(".")) <= 4 and name not in ("June", "July")):
+        if bare and (name == "May" or (len(name.rstrip(".")) <= 4 and name not in ("June", "July"))):
             return None  # "May" (the verb) and abbreviations need a year to be a date
         return _date(m.group("year"), name, None)
 
@@ -398,11 +452,10 @@ def _date_found(g: Date, b: Date) -> bool:
     for gp, bp in ((g.year, b.year), (g.month, b.month), (g.day, b.day)):
         if gp is not None and bp is not None and gp != bp:
             return False
-    if g.day is not None and b.day is None or g.month is not None and b.month is None:
+    if (g.day is not None and b.day is None) or (g.month is not None and b.month is None):
         return False
-    if g.year is not None and b.year is None and g.month is None:
-        return False  # a bare gold year needs the year
-    return True
+    # a bare gold year needs the year
+    return not (g.year is not None and b.year is None and g.month is None)
 
 
 def quantity_found(g: Quantity, pool: Iterable[Quantity]) -> bool:
@@ -411,14 +464,18 @@ def quantity_found(g: Quantity, pool: Iterable[Quantity]) -> bool:
         if isinstance(g, Num):
             if isinstance(b, Num) and _num_agrees(g, b):
                 return True
-            if (isinstance(b, Date) and b.month is None and g.unit is None
-                    and g.value == b.year):
+            if isinstance(b, Date) and b.month is None and g.unit is None and g.value == b.year:
                 return True
         elif isinstance(g, Date):
             if isinstance(b, Date) and _date_found(g, b):
                 return True
-            if (isinstance(b, Num) and b.unit is None and g.month is None
-                    and g.year is not None and b.value == g.year):
+            if (
+                isinstance(b, Num)
+                and b.unit is None
+                and g.month is None
+                and g.year is not None
+                and b.value == g.year
+            ):
                 return True
         elif isinstance(g, Time):
             if isinstance(b, Time) and b.minutes == g.minutes:
@@ -459,7 +516,8 @@ def contradicts(brief_value: Sequence[Quantity], gold_alts: list[list[Quantity]]
     """The brief value states quantities and none of them agrees with any gold quantity."""
     gold = [q for alt in gold_alts for q in alt]
     return bool(brief_value) and not any(
-        quantity_found(g, [b]) or quantity_found(b, [g]) for b in brief_value for g in gold)
+        quantity_found(g, [b]) or quantity_found(b, [g]) for b in brief_value for g in gold
+    )
 
 
 def currencies_named(text: str) -> set[str]:
@@ -480,27 +538,71 @@ def currencies_named(text: str) -> set[str]:
 # ============================================================================================
 
 _SPELLING = {
-    "storey": "story", "storeys": "stories", "defence": "defense", "offence": "offense",
-    "licence": "license", "pretence": "pretense", "grey": "gray", "programme": "program",
-    "programmes": "programs", "travelled": "traveled", "travelling": "traveling",
-    "cancelled": "canceled", "cancelling": "canceling", "labelled": "labeled",
-    "modelled": "modeled", "fuelled": "fueled", "signalled": "signaled", "levelled": "leveled",
-    "channelled": "channeled", "totalled": "totaled", "counselled": "counseled",
-    "jewellery": "jewelry", "tyre": "tire", "tyres": "tires", "kerb": "curb",
-    "aeroplane": "airplane", "aluminium": "aluminum", "cheque": "check", "plough": "plow",
-    "mould": "mold", "manoeuvre": "maneuver", "manoeuvres": "maneuvers", "judgement": "judgment",
-    "ageing": "aging", "enrol": "enroll", "fulfil": "fulfill", "sceptical": "skeptical",
+    "storey": "story",
+    "storeys": "stories",
+    "defence": "defense",
+    "offence": "offense",
+    "licence": "license",
+    "pretence": "pretense",
+    "grey": "gray",
+    "programme": "program",
+    "programmes": "programs",
+    "travelled": "traveled",
+    "travelling": "traveling",
+    "cancelled": "canceled",
+    "cancelling": "canceling",
+    "labelled": "labeled",
+    "modelled": "modeled",
+    "fuelled": "fueled",
+    "signalled": "signaled",
+    "levelled": "leveled",
+    "channelled": "channeled",
+    "totalled": "totaled",
+    "counselled": "counseled",
+    "jewellery": "jewelry",
+    "tyre": "tire",
+    "tyres": "tires",
+    "kerb": "curb",
+    "aeroplane": "airplane",
+    "aluminium": "aluminum",
+    "cheque": "check",
+    "plough": "plow",
+    "mould": "mold",
+    "manoeuvre": "maneuver",
+    "manoeuvres": "maneuvers",
+    "judgement": "judgment",
+    "ageing": "aging",
+    "enrol": "enroll",
+    "fulfil": "fulfill",
+    "sceptical": "skeptical",
 }
 _ISE = re.compile(r"^(\w{3,})(is|ys)(e|ed|es|ing|ation|ations|er|ers)$")
 _OUR = re.compile(r"^(\w{3,})our(s|ed|ing|ite|ites|able)?$")
 _TRE = re.compile(r"^(\w+)(t|b)re(s|d)?$")
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:'[a-z]+)?")
 _SKIP_WORDS = (
-    set(_NUMBER_WORDS) | set(_TENS) | set(_SCALES) | {"dozen", "per", "cent", "percent", "pct"}
+    set(_NUMBER_WORDS)
+    | set(_TENS)
+    | set(_SCALES)
+    | {"dozen", "per", "cent", "percent", "pct"}
     | {w for phrase in _CURRENCY_WORDS for w in phrase.split()}
-    | {c.lower() for c in _CURRENCY_CODES} | {"am", "pm", "noon", "midday", "midnight"}
-    | set(_WEEKDAYS) | {"january", "february", "march", "april", "june", "july", "august",
-                        "september", "sept", "october", "november", "december"}
+    | {c.lower() for c in _CURRENCY_CODES}
+    | {"am", "pm", "noon", "midday", "midnight"}
+    | set(_WEEKDAYS)
+    | {
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "sept",
+        "october",
+        "november",
+        "december",
+    }
 )
 _KIND_WORDS = {
     "date": "date day",
@@ -682,22 +784,33 @@ def score_facts(golds: list[GoldFact], facts: list[Json]) -> tuple[Json, list[Js
     bags = [brief_fact_bag(f) for f in facts]
     covs = [[coverage(f"{g.slot} {g.value}", b) for b in bags] for g in golds]
     topic = [
-        max((covs[gi][i] for gi, g in enumerate(golds) if set(g.sources) & set(f.get("sources") or [])),
-            default=0.0)
+        max(
+            (
+                covs[gi][i]
+                for gi, g in enumerate(golds)
+                if set(g.sources) & set(f.get("sources") or [])
+            ),
+            default=0.0,
+        )
         for i, f in enumerate(facts)
     ]
     matched_by: dict[int, list[int]] = {i: [] for i in range(len(facts))}
     gold_rows: list[Json] = []
     best: list[tuple[GoldFact, FactMatch]] = []
     for gi, gold in enumerate(golds):
-        matches = [m for i, f in enumerate(facts)
-                   if (m := match_fact(gold, f, i, covs[gi][i], topic[i]))]
+        matches = [
+            m for i, f in enumerate(facts) if (m := match_fact(gold, f, i, covs[gi][i], topic[i]))
+        ]
         for m in matches:
             matched_by[m.brief_index].append(gi)
         matches.sort(key=lambda m: (-m.score, -m.jaccard, m.brief_index))
         row: Json = {
-            "slot": gold.slot, "value": gold.value, "sources": gold.sources,
-            "independent": gold.independent, "matched": bool(matches), "best": None,
+            "slot": gold.slot,
+            "value": gold.value,
+            "sources": gold.sources,
+            "independent": gold.independent,
+            "matched": bool(matches),
+            "best": None,
             "other_matches": [m.brief_index for m in matches[1:]],
         }
         if matches:
@@ -705,20 +818,32 @@ def score_facts(golds: list[GoldFact], facts: list[Json]) -> tuple[Json, list[Js
             f = facts[m.brief_index]
             best.append((gold, m))
             row["best"] = {
-                "brief_index": m.brief_index, "about": f.get("about"), "value": f.get("value"),
-                "text": f.get("text"), "sources": f.get("sources"),
-                "independent_sources": f.get("independent_sources"), "status": f.get("status"),
-                "score": round(m.score, 3), "coverage": round(m.coverage, 3),
-                "value_found_in": m.value_in, "jaccard": round(m.jaccard, 3),
+                "brief_index": m.brief_index,
+                "about": f.get("about"),
+                "value": f.get("value"),
+                "text": f.get("text"),
+                "sources": f.get("sources"),
+                "independent_sources": f.get("independent_sources"),
+                "status": f.get("status"),
+                "score": round(m.score, 3),
+                "coverage": round(m.coverage, 3),
+                "value_found_in": m.value_in,
+                "jaccard": round(m.jaccard, 3),
                 "sources_exact": set(f.get("sources") or []) == set(gold.sources),
                 "independent_exact": f.get("independent_sources") == gold.independent,
             }
         gold_rows.append(row)
     brief_rows = [
-        {"index": i, "about": f.get("about"), "value": f.get("value"),
-         "sources": f.get("sources"), "independent_sources": f.get("independent_sources"),
-         "status": f.get("status"), "corroborated": is_corroborated(f),
-         "matches_gold": [golds[g].slot for g in matched_by[i]]}
+        {
+            "index": i,
+            "about": f.get("about"),
+            "value": f.get("value"),
+            "sources": f.get("sources"),
+            "independent_sources": f.get("independent_sources"),
+            "status": f.get("status"),
+            "corroborated": is_corroborated(f),
+            "matches_gold": [golds[g].slot for g in matched_by[i]],
+        }
         for i, f in enumerate(facts)
     ]
     corr = [r for r in brief_rows if r["corroborated"]]
@@ -726,17 +851,21 @@ def score_facts(golds: list[GoldFact], facts: list[Json]) -> tuple[Json, list[Js
         "gold_facts": len(golds),
         "gold_matched": sum(r["matched"] for r in gold_rows),
         "gold_corroborated": sum(g.corroborated for g in golds),
-        "gold_corroborated_matched": sum(r["matched"] for g, r in zip(golds, gold_rows) if g.corroborated),
+        "gold_corroborated_matched": sum(
+            r["matched"] for g, r in zip(golds, gold_rows, strict=False) if g.corroborated
+        ),
         "brief_facts": len(facts),
         "brief_matched": sum(bool(r["matches_gold"]) for r in brief_rows),
         "brief_corroborated": len(corr),
         "brief_corroborated_matched": sum(bool(r["matches_gold"]) for r in corr),
         "best_matches": len(best),
         "sources_exact": sum(
-            set(facts[m.brief_index].get("sources") or []) == set(g.sources) for g, m in best),
+            set(facts[m.brief_index].get("sources") or []) == set(g.sources) for g, m in best
+        ),
         "jaccard_sum": sum(m.jaccard for _, m in best),
         "independent_exact": sum(
-            facts[m.brief_index].get("independent_sources") == g.independent for g, m in best),
+            facts[m.brief_index].get("independent_sources") == g.independent for g, m in best
+        ),
     }
     return counts, gold_rows, brief_rows
 
@@ -808,7 +937,8 @@ def conflict_pairing(gold: Json, brief: Json, ids: Ids) -> dict[int, int]:
     for gi, gv in enumerate(gold.get("values") or []):
         g_sources = set(ids.all(gv.get("sources") or []))
         edges[gi] = [
-            bi for bi, bv in enumerate(brief.get("values") or [])
+            bi
+            for bi, bv in enumerate(brief.get("values") or [])
             if g_sources & set(bv.get("sources") or [])
             and phrase_matches_value(str(gv.get("value") or ""), bv, currency_only=False)
         ]
@@ -829,14 +959,16 @@ def score_conflicts(
                 brief_hits.add(bi)
                 if best is None or len(pairing) > len(best[1]):
                     best = (bi, pairing)
-        rows.append({
-            "slot": g.get("slot"),
-            "values": [v.get("value") for v in g.get("values") or []],
-            "found": best is not None,
-            "brief_index": best[0] if best else None,
-            "brief_about": brief_conflicts[best[0]].get("about") if best else None,
-            "pairs": {str(k): v for k, v in best[1].items()} if best else {},
-        })
+        rows.append(
+            {
+                "slot": g.get("slot"),
+                "values": [v.get("value") for v in g.get("values") or []],
+                "found": best is not None,
+                "brief_index": best[0] if best else None,
+                "brief_about": brief_conflicts[best[0]].get("about") if best else None,
+                "pairs": {str(k): v for k, v in best[1].items()} if best else {},
+            }
+        )
     counts = {
         "gold_conflicts": len(gold_conflicts),
         "gold_found": sum(r["found"] for r in rows),
@@ -879,12 +1011,24 @@ def check_conflict_rule(x: str, y: str, brief: Json) -> Json:
             1: [i for i, v in enumerate(values) if phrase_matches_value(y, v)],
         }
         if len(max_bipartite(edges)) == 2:
-            hits.append({"conflict": ci, "about": conflict.get("about"),
-                         "values": [v.get("value") for v in values]})
+            hits.append(
+                {
+                    "conflict": ci,
+                    "about": conflict.get("about"),
+                    "values": [v.get("value") for v in values],
+                }
+            )
     checkable = bool(value_quantities(x) or currencies_named(x) or units(x)) and bool(
-        value_quantities(y) or currencies_named(y) or units(y))
-    return {"pattern": "conflict between", "x": x, "y": y, "checkable": checkable,
-            "violated": bool(hits) if checkable else None, "evidence": hits}
+        value_quantities(y) or currencies_named(y) or units(y)
+    )
+    return {
+        "pattern": "conflict between",
+        "x": x,
+        "y": y,
+        "checkable": checkable,
+        "violated": bool(hits) if checkable else None,
+        "evidence": hits,
+    }
 
 
 def check_date_rule(what: str, when: Date, brief: Json) -> Json:
@@ -912,8 +1056,13 @@ def check_date_rule(what: str, when: Date, brief: Json) -> Json:
         parsed = [q for q in quantities(iso) if isinstance(q, Date)]
         if parsed and _date_found(when, parsed[0]):
             hits.append({"where": where, "date": iso})
-    return {"pattern": "date in", "when": when.__dict__, "checkable": True,
-            "violated": bool(hits), "evidence": hits}
+    return {
+        "pattern": "date in",
+        "when": when.__dict__,
+        "checkable": True,
+        "violated": bool(hits),
+        "evidence": hits,
+    }
 
 
 def check_count_rule(id_tokens: list[str], n: int, brief: Json, gold: Json, ids: Ids) -> Json:
@@ -928,10 +1077,22 @@ def check_count_rule(id_tokens: list[str], n: int, brief: Json, gold: Json, ids:
     for i, fact in enumerate(brief.get("facts") or []):
         exactly_these = set(fact.get("sources") or []) == set(members)
         if exactly_these and int(fact.get("independent_sources") or 0) > gold_k:
-            evidence.append({"fact": i, "about": fact.get("about"),
-                             "independent_sources": fact.get("independent_sources")})
-    return {"pattern": "count as independent", "articles": members, "n": n, "gold_families": gold_k,
-            "checkable": True, "violated": bool(evidence), "evidence": evidence}
+            evidence.append(
+                {
+                    "fact": i,
+                    "about": fact.get("about"),
+                    "independent_sources": fact.get("independent_sources"),
+                }
+            )
+    return {
+        "pattern": "count as independent",
+        "articles": members,
+        "n": n,
+        "gold_families": gold_k,
+        "checkable": True,
+        "violated": bool(evidence),
+        "evidence": evidence,
+    }
 
 
 def check_must_not(line: str, brief: Json, gold: Json, ids: Ids) -> Json:
@@ -962,8 +1123,11 @@ def check_must_not(line: str, brief: Json, gold: Json, ids: Ids) -> Json:
 def score_event(gold: Json, brief: Json) -> Json:
     gold_date = (gold.get("event") or {}).get("date")
     brief_date = (brief.get("event") or {}).get("date")
-    return {"gold": gold_date, "brief": brief_date,
-            "correct": None if not gold_date else str(brief_date) == str(gold_date)}
+    return {
+        "gold": gold_date,
+        "brief": brief_date,
+        "correct": None if not gold_date else str(brief_date) == str(gold_date),
+    }
 
 
 def _pairs(families: Sequence[Sequence[str]]) -> set[frozenset[str]]:
@@ -974,7 +1138,8 @@ def score_families(gold: Json, brief: Json, ids: Ids) -> Json:
     gold_fams = [sorted(set(ids.all(f))) for f in gold.get("families") or []]
     brief_fams = [sorted(set(f.get("members") or [])) for f in brief.get("families") or []]
     everyone = {m for f in gold_fams + brief_fams for m in f} | {
-        a.get("id") for a in brief.get("articles") or [] if a.get("id")}
+        a.get("id") for a in brief.get("articles") or [] if a.get("id")
+    }
 
     def partition(fams: list[list[str]]) -> set[frozenset[str]]:
         part = {frozenset(f) for f in fams if f}
@@ -988,8 +1153,12 @@ def score_families(gold: Json, brief: Json, ids: Ids) -> Json:
         common = len(gp & bp)
         p, r = ratio(common, len(bp)) or 0.0, ratio(common, len(gp)) or 0.0
         f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"exact": partition(gold_fams) == partition(brief_fams) if gold_fams else None,
-            "pairwise_f1": f1, "gold": gold_fams, "brief": brief_fams}
+    return {
+        "exact": partition(gold_fams) == partition(brief_fams) if gold_fams else None,
+        "pairwise_f1": f1,
+        "gold": gold_fams,
+        "brief": brief_fams,
+    }
 
 
 def score_publication_dates(gold: Json, brief: Json, ids: Ids) -> Json:
@@ -1001,7 +1170,9 @@ def score_publication_dates(gold: Json, brief: Json, ids: Ids) -> Json:
         text = str(expected).strip()
         m = re.match(r"^(not\s+)?(\d{4}-\d{2}-\d{2})\b", text)
         if not m:
-            rows.append({"article": art, "gold": text, "brief": got, "checkable": False, "correct": None})
+            rows.append(
+                {"article": art, "gold": text, "brief": got, "checkable": False, "correct": None}
+            )
             continue
         ok = (str(got) != m.group(2)) if m.group(1) else (str(got) == m.group(2))
         rows.append({"article": art, "gold": text, "brief": got, "checkable": True, "correct": ok})
@@ -1023,16 +1194,21 @@ def load_gold_facts(gold: Json, ids: Ids) -> list[GoldFact]:
         if independent is None:
             independent = family_count(sources, families)
         value = str(f.get("value") or "")
-        out.append(GoldFact(str(f.get("slot") or ""), value, sources, int(independent),
-                            value_quantities(value)))
+        out.append(
+            GoldFact(
+                str(f.get("slot") or ""), value, sources, int(independent), value_quantities(value)
+            )
+        )
     return out
 
 
 def article_files(gold_path: Path) -> list[Path]:
     """The article files next to a gold file (the gold file and other gold*.json excluded)."""
     return sorted(
-        p for p in gold_path.parent.iterdir()
-        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+        p
+        for p in gold_path.parent.iterdir()
+        if p.is_file()
+        and p.suffix.lower() in ARTICLE_SUFFIXES
         and p.resolve() != gold_path.resolve()
         and not (p.suffix.lower() == ".json" and p.name.lower().startswith("gold"))
     )
@@ -1058,7 +1234,10 @@ def known_ids(brief: Json, read_ids: Iterable[str]) -> set[str]:
 
 def score_cluster(gold_path: Path, brief_path: Path | None) -> Json:
     """Every figure for one gold file."""
-    out: Json = {"gold": str(gold_path), "brief_from": str(brief_path) if brief_path else "newsfuse.fuse"}
+    out: Json = {
+        "gold": str(gold_path),
+        "brief_from": str(brief_path) if brief_path else "newsfuse.fuse",
+    }
     try:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         if brief_path:
@@ -1076,50 +1255,67 @@ def score_cluster(gold_path: Path, brief_path: Path | None) -> Json:
     facts = list(brief.get("facts") or [])
     fact_counts, gold_rows, brief_rows = score_facts(golds, facts)
     conflict_counts, conflict_rows = score_conflicts(
-        list(gold.get("conflicts") or []), list(brief.get("conflicts") or []), ids)
+        list(gold.get("conflicts") or []), list(brief.get("conflicts") or []), ids
+    )
     must_not = [check_must_not(str(line), brief, gold, ids) for line in gold.get("must_not") or []]
-    out.update({
-        "fact_counts": fact_counts,
-        "facts": fact_metrics(fact_counts),
-        "conflict_counts": conflict_counts,
-        "conflicts": conflict_metrics(conflict_counts),
-        "must_not": {
-            "lines": len(must_not),
-            "checkable": sum(r["checkable"] for r in must_not),
-            "violations": sum(bool(r["violated"]) for r in must_not),
-            "details": must_not,
-        },
-        "event_date": score_event(gold, brief),
-        "families": score_families(gold, brief, ids),
-        "publication_dates": score_publication_dates(gold, brief, ids),
-        "gold_facts": gold_rows,
-        "brief_facts": brief_rows,
-        "gold_conflicts": conflict_rows,
-    })
+    out.update(
+        {
+            "fact_counts": fact_counts,
+            "facts": fact_metrics(fact_counts),
+            "conflict_counts": conflict_counts,
+            "conflicts": conflict_metrics(conflict_counts),
+            "must_not": {
+                "lines": len(must_not),
+                "checkable": sum(r["checkable"] for r in must_not),
+                "violations": sum(bool(r["violated"]) for r in must_not),
+                "details": must_not,
+            },
+            "event_date": score_event(gold, brief),
+            "families": score_families(gold, brief, ids),
+            "publication_dates": score_publication_dates(gold, brief, ids),
+            "gold_facts": gold_rows,
+            "brief_facts": brief_rows,
+            "gold_conflicts": conflict_rows,
+        }
+    )
     return out
 
 
 def conflict_metrics(c: Json) -> Json:
-    return {"recall": ratio(c["gold_found"], c["gold_conflicts"]),
-            "precision": ratio(c["brief_matched"], c["brief_conflicts"])}
+    return {
+        "recall": ratio(c["gold_found"], c["gold_conflicts"]),
+        "precision": ratio(c["brief_matched"], c["brief_conflicts"]),
+    }
 
 
 def overall(clusters: list[Json]) -> Json:
     """Micro-averaged figures over the clusters that were scored."""
     ok = [c for c in clusters if "error" not in c]
     fc = {k: sum(c["fact_counts"][k] for c in ok) for k in (ok[0]["fact_counts"] if ok else {})}
-    cc = {k: sum(c["conflict_counts"][k] for c in ok) for k in (ok[0]["conflict_counts"] if ok else {})}
+    cc = {
+        k: sum(c["conflict_counts"][k] for c in ok)
+        for k in (ok[0]["conflict_counts"] if ok else {})
+    }
     events = [c["event_date"]["correct"] for c in ok if c["event_date"]["correct"] is not None]
     return {
-        "clusters": len(clusters), "scored": len(ok),
-        "fact_counts": fc, "facts": fact_metrics(fc) if fc else {},
-        "conflict_counts": cc, "conflicts": conflict_metrics(cc) if cc else {},
-        "must_not": {k: sum(c["must_not"][k] for c in ok) for k in ("lines", "checkable", "violations")},
+        "clusters": len(clusters),
+        "scored": len(ok),
+        "fact_counts": fc,
+        "facts": fact_metrics(fc) if fc else {},
+        "conflict_counts": cc,
+        "conflicts": conflict_metrics(cc) if cc else {},
+        "must_not": {
+            k: sum(c["must_not"][k] for c in ok) for k in ("lines", "checkable", "violations")
+        },
         "event_date_correct": {"correct": sum(events), "of": len(events)},
-        "families": {"exact": sum(bool(c["families"]["exact"]) for c in ok),
-                     "of": sum(c["families"]["exact"] is not None for c in ok),
-                     "mean_pairwise_f1": ratio(sum(c["families"]["pairwise_f1"] for c in ok), len(ok))},
-        "publication_dates": {k: sum(c["publication_dates"][k] for c in ok) for k in ("checked", "correct")},
+        "families": {
+            "exact": sum(bool(c["families"]["exact"]) for c in ok),
+            "of": sum(c["families"]["exact"] is not None for c in ok),
+            "mean_pairwise_f1": ratio(sum(c["families"]["pairwise_f1"] for c in ok), len(ok)),
+        },
+        "publication_dates": {
+            k: sum(c["publication_dates"][k] for c in ok) for k in ("checked", "correct")
+        },
     }
 
 
@@ -1152,8 +1348,16 @@ def table_rows(name: str, c: Json) -> list[str]:
     return [
         name,
         _frac(c["facts"]["recall"], fc["gold_matched"], fc["gold_facts"]),
-        _frac(c["facts"]["recall_corroborated"], fc["gold_corroborated_matched"], fc["gold_corroborated"]),
-        _frac(c["facts"]["precision_corroborated"], fc["brief_corroborated_matched"], fc["brief_corroborated"]),
+        _frac(
+            c["facts"]["recall_corroborated"],
+            fc["gold_corroborated_matched"],
+            fc["gold_corroborated"],
+        ),
+        _frac(
+            c["facts"]["precision_corroborated"],
+            fc["brief_corroborated_matched"],
+            fc["brief_corroborated"],
+        ),
         _frac(c["facts"]["precision_all"], fc["brief_matched"], fc["brief_facts"]),
         _f(c["facts"]["sources_exact"]) + " / " + _f(c["facts"]["mean_jaccard"]),
         _frac(c["facts"]["independent_exact"], fc["independent_exact"], fc["best_matches"]),
@@ -1166,8 +1370,18 @@ def table_rows(name: str, c: Json) -> list[str]:
 
 
 HEADERS = [
-    "gold", "facts R", "corr. R", "corr. P", "all P", "src exact / J", "indep exact",
-    "confl R", "confl P", "must_not viol.", "event date", "families",
+    "gold",
+    "facts R",
+    "corr. R",
+    "corr. P",
+    "all P",
+    "src exact / J",
+    "indep exact",
+    "confl R",
+    "confl P",
+    "must_not viol.",
+    "event date",
+    "families",
 ]
 TARGET_ROW = ["target", ">= 0.80", "", ">= 0.90", "", "", ">= 0.90", ">= 0.80", "", "0", "", ""]
 
@@ -1182,7 +1396,7 @@ def print_report(clusters: list[Json], total: Json) -> None:
     except ImportError:  # plain text
         widths = [max(len(r[i]) for r in [HEADERS, *rows]) for i in range(len(HEADERS))]
         for r in [HEADERS, *rows]:
-            print("  ".join(v.ljust(w) for v, w in zip(r, widths)))
+            print("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=False)))
         console = None
     else:
         console = Console(width=200)
@@ -1206,29 +1420,46 @@ def print_report(clusters: list[Json], total: Json) -> None:
         missed = [r["slot"] for r in c["gold_facts"] if not r["matched"]]
         wrong_indep = [
             f"{r['slot']} (brief {r['best']['independent_sources']}, gold {r['independent']})"
-            for r in c["gold_facts"] if r["best"] and not r["best"]["independent_exact"]]
-        unmatched_corr = [f"{r['about']} = {r['value']}" for r in c["brief_facts"]
-                          if r["corroborated"] and not r["matches_gold"]]
+            for r in c["gold_facts"]
+            if r["best"] and not r["best"]["independent_exact"]
+        ]
+        unmatched_corr = [
+            f"{r['about']} = {r['value']}"
+            for r in c["brief_facts"]
+            if r["corroborated"] and not r["matches_gold"]
+        ]
         violated = [r["text"] for r in c["must_not"]["details"] if r["violated"]]
         unchecked = [r["text"] for r in c["must_not"]["details"] if not r["checkable"]]
-        for label, items in (("gold facts missed", missed), ("independent count wrong", wrong_indep),
-                             ("corroborated brief facts not in gold", unmatched_corr),
-                             ("must_not VIOLATED", violated), ("must_not not checkable", unchecked)):
+        for label, items in (
+            ("gold facts missed", missed),
+            ("independent count wrong", wrong_indep),
+            ("corroborated brief facts not in gold", unmatched_corr),
+            ("must_not VIOLATED", violated),
+            ("must_not not checkable", unchecked),
+        ):
             if items:
                 say(f"[{name}] {label}: " + "; ".join(items))
 
 
 def default_gold() -> Path:
     local = REPO / "examples" / "kaesong" / "gold.json"
-    return local if local.exists() else REPO.parent / "shared" / "examples" / "kaesong" / "gold.json"
+    return (
+        local if local.exists() else REPO.parent / "shared" / "examples" / "kaesong" / "gold.json"
+    )
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("gold", nargs="*", type=Path, help="gold.json files (default: the Kaesong one)")
+    parser.add_argument(
+        "gold", nargs="*", type=Path, help="gold.json files (default: the Kaesong one)"
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON output file")
-    parser.add_argument("--brief", type=Path, default=None,
-                        help="score this brief JSON instead of fusing the articles (one gold file)")
+    parser.add_argument(
+        "--brief",
+        type=Path,
+        default=None,
+        help="score this brief JSON instead of fusing the articles (one gold file)",
+    )
     args = parser.parse_args(argv)
     args.gold = args.gold or [default_gold()]
     if args.brief and len(args.gold) != 1:
@@ -1246,17 +1477,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         "date": dt.datetime.now().isoformat(timespec="seconds"),
         "targets": TARGETS,
         "thresholds": {
-            "coverage_with_value": COVERAGE_WITH_VALUE, "coverage_no_value": COVERAGE_NO_VALUE,
-            "coverage_phrase": COVERAGE_PHRASE, "bonus_in_value": BONUS_IN_VALUE,
-            "bonus_in_text": BONUS_IN_TEXT, "jaccard_weight": JACCARD_WEIGHT,
+            "coverage_with_value": COVERAGE_WITH_VALUE,
+            "coverage_no_value": COVERAGE_NO_VALUE,
+            "coverage_phrase": COVERAGE_PHRASE,
+            "bonus_in_value": BONUS_IN_VALUE,
+            "bonus_in_text": BONUS_IN_TEXT,
+            "jaccard_weight": JACCARD_WEIGHT,
             "topic_margin": TOPIC_MARGIN,
         },
         "overall": total,
         "clusters": clusters,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False, default=str) + "\n",
-                        encoding="utf-8")
+    args.out.write_text(
+        json.dumps(result, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+    )
     print(f"wrote {args.out}")
     return 1 if any("error" in c for c in clusters) else 0
 

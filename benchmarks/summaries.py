@@ -118,7 +118,7 @@ def load_multi_news(data: Path, limit: int | None = None) -> list[Cluster]:
         context = record["context"]
         marks = list(_PASSAGE.finditer(context))
         docs = []
-        for mark, nxt in zip(marks, marks[1:] + [None], strict=True):
+        for mark, nxt in zip(marks, [*marks[1:], None], strict=True):
             text = context[mark.end() : nxt.start() if nxt else len(context)].strip()
             if text:
                 plain = text.replace("NEWLINE_CHAR", "\n")
@@ -213,7 +213,9 @@ def make_scorer(bench: BenchSet):
     return rouge_scorer.RougeScorer(types, use_stemmer=True)
 
 
-def score_summary(scorer, summary: str, references: Sequence[str], bench: BenchSet) -> dict[str, float]:
+def score_summary(
+    scorer, summary: str, references: Sequence[str], bench: BenchSet
+) -> dict[str, float]:
     """ROUGE x100 of one summary (cut to the budget), averaged over its references."""
     summary = cut(summary, bench.budget)
     per_ref = [scorer.score(ref, summary) for ref in references]
@@ -366,7 +368,14 @@ def run_newsfuse(args: argparse.Namespace, advance: Callable[[], None]) -> dict:
     """Run this script as a child that fuses every cluster; its results as a dict."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "newsfuse.json"
-        cmd = [sys.executable, str(Path(__file__).resolve()), "--_child", str(out), "--data", str(args.data)]
+        cmd = [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--_child",
+            str(out),
+            "--data",
+            str(args.data),
+        ]
         cmd += ["--sets", ",".join(b.name for b in selected_sets(args))]
         if args.limit is not None:
             cmd += ["--limit", str(args.limit)]
@@ -581,12 +590,20 @@ def selected_sets(args: argparse.Namespace) -> list[BenchSet]:
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=None,
-                        help="benchmark data folder (default: ../shared/data from the repo root)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help="benchmark data folder (default: ../shared/data from the repo root)",
+    )
     parser.add_argument("--limit", type=int, default=None, help="first N clusters of each set")
-    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated: " + ", ".join(SETS))
+    parser.add_argument(
+        "--sets", default=",".join(SETS), help="comma-separated: " + ", ".join(SETS)
+    )
     parser.add_argument("--no-speed", action="store_true", help="skip speed, memory, cold start")
-    parser.add_argument("--out", type=Path, default=None, help=f"JSON results (default {DEFAULT_OUT})")
+    parser.add_argument(
+        "--out", type=Path, default=None, help=f"JSON results (default {DEFAULT_OUT})"
+    )
     parser.add_argument("--_child", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)  # fmt: skip
     args.data = (args.data or DEFAULT_DATA).resolve()

@@ -208,6 +208,7 @@ def parse_timeline(text: str) -> tuple[dict[dt.date, list[str]], list[str]]:
             out[date].append(detokenize(line.strip()))
     return {d: s for d, s in sorted(out.items()) if s}, notes
 
+
 def load_topic(root: Path, name: str) -> Topic:
     folder = root / name
     files = sorted((folder / "timelines").glob("*.txt"))
@@ -259,7 +260,8 @@ class TilseRouge:
     variants = ("agreement", "concat", "align_m1")
 
     def __init__(self) -> None:
-        from tilse.data.timelines import GroundTruth, Timeline as TilseTimeline
+        from tilse.data.timelines import GroundTruth
+        from tilse.data.timelines import Timeline as TilseTimeline
         from tilse.evaluation import rouge
 
         self._timeline, self._truth = TilseTimeline, GroundTruth
@@ -374,9 +376,9 @@ class Prepared:
 
 
 def prepare(docs: Sequence[Doc]) -> Prepared:
-    from newsfuse.clean import clean
+    from newsfuse.fusion.clean import clean
+    from newsfuse.fusion.segment import sentences
     from newsfuse.models import Article
-    from newsfuse.segment import sentences
 
     t0 = time.perf_counter()
     articles = [
@@ -409,7 +411,7 @@ class _Picker:
 
 def mention_baseline(prep: Prepared, first: dt.date, last: dt.date, l: int, k: int) -> Timeline:
     """The l most mentioned days in [first, last], each with the first k sentences naming it."""
-    from newsfuse.dates import mentions
+    from newsfuse.fusion.dates import mentions
 
     counts: Counter[dt.date] = Counter()
     naming: dict[dt.date, list[str]] = defaultdict(list)  # in publication order
@@ -473,8 +475,8 @@ def run_newsfuse(
     every system's dates to the gold timeline's span; without, newsfuse picks from all.
     """
     from newsfuse import dates
+    from newsfuse.fusion.syndication import families
     from newsfuse.models import Family
-    from newsfuse.syndication import families
 
     params = inspect.signature(function).parameters
     kwargs: dict = {"max_dates": l, "per_date": k}
@@ -536,8 +538,17 @@ def render_tables(report: dict, console) -> None:
         caption_justify="left",
     )
     table.add_column("System")
-    for column in ("date P", "date R", "date F1", "agree R1 P", "agree R1 R", "agree R1 F1",
-                   "concat R1 F1", *(["align+ m:1 R1 F1"] if align else []), "s / topic"):
+    for column in (
+        "date P",
+        "date R",
+        "date F1",
+        "agree R1 P",
+        "agree R1 R",
+        "agree R1 F1",
+        "concat R1 F1",
+        *(["align+ m:1 R1 F1"] if align else []),
+        "s / topic",
+    ):
         table.add_column(column, justify="right")  # fmt: skip
     for system in SYSTEMS:
         avg = averages.get(system)
@@ -568,9 +579,7 @@ def render_tables(report: dict, console) -> None:
     table.caption = "\n".join(lines)
     console.print(table)
 
-    per = Table(
-        title="Per topic: date F1 · agreement ROUGE-1 F1 · seconds", caption_justify="left"
-    )
+    per = Table(title="Per topic: date F1 · agreement ROUGE-1 F1 · seconds", caption_justify="left")
     for column in ("Topic", "l", "k", "articles"):
         per.add_column(column, justify="left" if column == "Topic" else "right")
     for system in SYSTEMS:
@@ -621,11 +630,16 @@ def _rounded(scores: dict) -> dict:
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=None,
-                        help="benchmark data folder (default: ../shared/data from the repo root)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help="benchmark data folder (default: ../shared/data from the repo root)",
+    )
     parser.add_argument("--topics", default=None, help="comma-separated topics (default: all)")
-    parser.add_argument("--out", type=Path, default=None,
-                        help=f"JSON results (default {DEFAULT_OUT})")
+    parser.add_argument(
+        "--out", type=Path, default=None, help=f"JSON results (default {DEFAULT_OUT})"
+    )
     args = parser.parse_args(argv)  # fmt: skip
     args.data = (args.data or DEFAULT_DATA).resolve()
     args.out = (args.out or DEFAULT_OUT).resolve()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsfuse.attribution import (
+from newsfuse.fusion.attribution import (
     attribution,
     cite,
     people,
@@ -40,18 +40,18 @@ KIM_APPOSITIVE = (
 )
 STATE_MEDIA_QUOTED = (
     "Earlier yesterday, North Korean state media quoted the military as saying it has been "
-    "studying an \"action plan\" to re-enter zones that had been demilitarized under a 2018 "
-    "inter-Korean pact and \"turn the front line into a fortress\"."
+    'studying an "action plan" to re-enter zones that had been demilitarized under a 2018 '
+    'inter-Korean pact and "turn the front line into a fortress".'
 )
 KPA_QUOTED = (
-    "The Korean People's Army (KPA) was quoted saying it has been studying an \"action plan\" to "
-    "reenter zones that had been demilitarised since the 1950s and quote \"turn the front line "
-    "into a fortress.\""
+    'The Korean People\'s Army (KPA) was quoted saying it has been studying an "action plan" to '
+    'reenter zones that had been demilitarised since the 1950s and quote "turn the front line '
+    'into a fortress."'
 )
 HEADQUARTERS = (
     "The North Korean People's Army's headquarters on the same day said it was studying \"measures "
     "to return the military to demilitarized areas under an agreement between the two regions, "
-    "turning the front line into a fortress and raising the scene.\" military sentiment towards "
+    'turning the front line into a fortress and raising the scene." military sentiment towards '
     "Korea ”."
 )
 STATE_MEDIA_REPORTED = (
@@ -99,23 +99,39 @@ def test_kaesong_examples(sentence, expected):
         (KPA_QUOTED, "Korean People's Army (KPA)"),
         (STATE_MEDIA_QUOTED, "military, quoted by North Korean state media"),
         (KIM_APPOSITIVE, "Kim Yo-jong"),
-        ("Over the weekend, Kim Yo Jong warned the building in Kaesong would soon \"collapse\".",
-         "Kim Yo Jong"),
-        ("\"We will not back down,\" said John Smith, the mayor.", "John Smith"),
-        ("The blast killed three people, the ministry said, citing local officials.",
-         "ministry, citing local officials"),
+        (
+            'Over the weekend, Kim Yo Jong warned the building in Kaesong would soon "collapse".',
+            "Kim Yo Jong",
+        ),
+        ('"We will not back down," said John Smith, the mayor.', "John Smith"),
+        (
+            "The blast killed three people, the ministry said, citing local officials.",
+            "ministry, citing local officials",
+        ),
         ("Mr. Smith, who declined to be named, said the plan had failed.", "Mr. Smith"),
-        ("A spokesman for the Ministry of Foreign Affairs said on Tuesday that talks would resume.",
-         "a spokesman for the Ministry of Foreign Affairs"),
+        (
+            "A spokesman for the Ministry of Foreign Affairs said on Tuesday that talks would resume.",
+            "a spokesman for the Ministry of Foreign Affairs",
+        ),
         # a closing attribution wins over an earlier verb
-        ("The Islamic militant group Hamas, which has tried to stop the peace agreement, claimed "
-         "responsibility, police said.", "police"),
-        ("Kim Jong-nam, the half-brother of North Korea's leader, was killed by a highly toxic "
-         "nerve agent, says Malaysia.", "Malaysia"),
-        ("Officials in Central America estimated Tuesday that about 7,000 people have died.",
-         "Officials in Central America"),
-        ("Francis Manana Nabugyere, the boy's father, said they buried his son's remains.",
-         "Francis Manana Nabugyere"),
+        (
+            "The Islamic militant group Hamas, which has tried to stop the peace agreement, claimed "
+            "responsibility, police said.",
+            "police",
+        ),
+        (
+            "Kim Jong-nam, the half-brother of North Korea's leader, was killed by a highly toxic "
+            "nerve agent, says Malaysia.",
+            "Malaysia",
+        ),
+        (
+            "Officials in Central America estimated Tuesday that about 7,000 people have died.",
+            "Officials in Central America",
+        ),
+        (
+            "Francis Manana Nabugyere, the boy's father, said they buried his son's remains.",
+            "Francis Manana Nabugyere",
+        ),
     ],
 )
 def test_common_news_patterns(sentence, expected):
@@ -138,7 +154,7 @@ def test_common_news_patterns(sentence, expected):
         "said said said",
         "Malaysian toxicology reports indicate he was attacked using VX nerve agent.",
         "Two people were killed in the attack for which the group Hamas claimed responsibility.",
-        "!!! ??? \"\" ’’ ‘ «",
+        '!!! ??? "" ’’ ‘ «',
     ],
 )
 def test_no_attribution(sentence):
@@ -168,7 +184,7 @@ def test_quote_spans_respect_apostrophes():
     assert quoted(STATE_MEDIA_REPORTED) == ["decisively carry out the next action"]
     assert quoted("Korea's leader met the Workers’ Party in the ’90s.") == []
     assert quoted("He said 'the Workers' Party is strong'.") == ["the Workers' Party is strong"]
-    assert quoted("both sides' militaries vowed to cease \"all hostile acts\"") == [
+    assert quoted('both sides\' militaries vowed to cease "all hostile acts"') == [
         "all hostile acts"
     ]
     assert quoted("He said ``this'' and «that».") == ["this", "that"]
@@ -202,4 +218,9 @@ def test_people_finds_whom_she_points_to():
 
 def test_a_two_letter_outlet_name_at_the_start_does_not_crash():
     # From DUC 2004 (d30003t): a short capitalised word before the verb once raised IndexError.
-    assert "Mundo" in (attribution("El Mundo said its reporter accompanied Chilean politicians seeking his release.") or "")
+    assert "Mundo" in (
+        attribution(
+            "El Mundo said its reporter accompanied Chilean politicians seeking his release."
+        )
+        or ""
+    )

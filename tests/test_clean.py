@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.clean import clean, split_lines
+from newsfuse.fusion.clean import clean, split_lines
 from newsfuse.models import Article
 
 HERE = Path(__file__).parent
@@ -42,7 +42,9 @@ def assert_nothing_lost(article: Article) -> None:
     for line in split_lines(article.text):
         if line in kept or line in gone:
             continue
-        split = [g for g in gone if g and line.startswith(g) and line[len(g):].strip() in kept + gone]
+        split = [
+            g for g in gone if g and line.startswith(g) and line[len(g) :].strip() in kept + gone
+        ]
         assert split, f"line neither kept nor recorded as removed: {line!r}"
 
 
@@ -85,10 +87,15 @@ def test_page_chrome_counters_and_byline_are_removed_with_reasons():
 def test_short_and_fragmentary_article_sentences_are_kept():
     text = lines(kaesong("001"))
     assert text[0].startswith("North Korea blew up an office set up to foster better ties")
-    assert "As part of a series of projects aimed at reducing tensions between the two Koreas." in text
+    assert (
+        "As part of a series of projects aimed at reducing tensions between the two Koreas." in text
+    )
     assert "The office has been closed since January over coronavirus fears." in text
     assert "Usually, they're flown over the border by balloon or sent in bottles by sea." in text
-    assert text[-1] == "The defector-led groups had earlier said they will push ahead with their campaign this week."
+    assert (
+        text[-1]
+        == "The defector-led groups had earlier said they will push ahead with their campaign this week."
+    )
     assert len(text) == 16  # every paragraph of the report, and nothing else
 
 
@@ -100,10 +107,19 @@ def test_headline_written_twice_on_one_line_with_a_counter():
     assert reasons["Avatar of Samuel"] == "page chrome"
     assert reasons["By Samuel"] == "byline"
     assert reasons["Leave a Reply"] == "comments prompt"
-    assert reasons["Your email address will not be published. Required fields are marked *"] == "comments prompt"
+    assert (
+        reasons["Your email address will not be published. Required fields are marked *"]
+        == "comments prompt"
+    )
     text = lines(article)
-    assert "The moment the Inter-Korean Joint Liaison Office collapsed on the afternoon of June 16." in text
-    assert "North Korea and South Korea have since made two calls a day, at 9:00 a.m. and 5:00 p.m." in text
+    assert (
+        "The moment the Inter-Korean Joint Liaison Office collapsed on the afternoon of June 16."
+        in text
+    )
+    assert (
+        "North Korea and South Korea have since made two calls a day, at 9:00 a.m. and 5:00 p.m."
+        in text
+    )
 
 
 def test_repeated_photo_caption_goes_and_the_story_stays():
@@ -117,7 +133,10 @@ def test_repeated_photo_caption_goes_and_the_story_stays():
     assert article.title.startswith("North Korea Blows Up Liaison Office Shared With South Korea")
     text = lines(article)
     assert "The office opened in 2018, after the inter-Korean summit." in text
-    assert "The newspaper also quoted local openers that they were willing to join hands \"to blow up\" the inter-Korean liaison office." in text
+    assert (
+        'The newspaper also quoted local openers that they were willing to join hands "to blow up" the inter-Korean liaison office.'
+        in text
+    )
     assert "\u00a0" not in article.clean_text
 
 
@@ -130,7 +149,9 @@ def test_comment_form_at_the_end_is_removed():
         "Leave a Reply": "comments prompt",
         "Your email address will not be published.": "comments prompt",
     }
-    assert lines(article)[-1].startswith("When it was operating, dozens of officials from both sides")
+    assert lines(article)[-1].startswith(
+        "When it was operating, dozens of officials from both sides"
+    )
 
 
 def test_published_line_is_removed_from_the_text():
@@ -155,7 +176,10 @@ def test_newline_tokens_become_lines_and_are_not_recorded():
     text = lines(article)
     assert len(text) == 9  # ten paragraphs, one of them a photo caption
     assert "All the while, police looked on calmly." in text
-    assert "Police had no plans to evict anyone, Chief Inspector Joseph Sullivan said about 6:30 p.m." in text
+    assert (
+        "Police had no plans to evict anyone, Chief Inspector Joseph Sullivan said about 6:30 p.m."
+        in text
+    )
     assert not any("NEWLINE_CHAR" in r.text for r in article.removed_lines)
     assert article.removed_lines[0].reason == "photo caption"
     assert article.removed_lines[0].text.endswith("(David M Warren / Staff Photographer)")
@@ -185,19 +209,27 @@ def test_bbc_video_and_image_captions_go_question_subheads_stay():
     assert "What does the toxicology report say?" in text
     # a fact-box line without a full stop is still text
     assert any(t.startswith("The most potent of the known chemical warfare agents") for t in text)
-    assert text[0] == "Kim Jong-nam, the half-brother of North Korea's leader, was killed by a highly toxic nerve agent, says Malaysia."
+    assert (
+        text[0]
+        == "Kim Jong-nam, the half-brother of North Korea's leader, was killed by a highly toxic nerve agent, says Malaysia."
+    )
 
 
 def test_usa_today_video_teaser_credit_and_share_link():
     article = fixture("multinews_usatoday_leopard.txt")
     assert [r.reason for r in article.removed_lines] == [
-        "video chrome", "photo caption", "credit", "related link",
+        "video chrome",
+        "photo caption",
+        "credit",
+        "related link",
     ]
     assert removed(article)["Contributing: Associated Press"] == "credit"
     text = lines(article)
     assert len(text) == 11
     assert text[0].startswith("A 2-year-old toddler was attacked and killed by a leopard on Friday")
-    assert "The incident has shocked many in Uganda, where leopard attacks on humans are rare." in text
+    assert (
+        "The incident has shocked many in Uganda, where leopard attacks on humans are rare." in text
+    )
 
 
 def test_dateline_after_story_highlights_and_reported_from_credit():
@@ -205,9 +237,14 @@ def test_dateline_after_story_highlights_and_reported_from_credit():
     reasons = removed(article)
     assert reasons["BOSTON —"] == "dateline"
     assert reasons["Bacon reported from McLean, Va."] == "credit"
-    assert any(line.startswith("This rattled city was grappling Tuesday") for line in lines(article))
+    assert any(
+        line.startswith("This rattled city was grappling Tuesday") for line in lines(article)
+    )
     # highlights without a full stop are summary text, not chrome
-    assert "Second victim was Krystle Campbell, 29, a restaurant manager from Medford, Mass." in lines(article)
+    assert (
+        "Second victim was Krystle Campbell, 29, a restaurant manager from Medford, Mass."
+        in lines(article)
+    )
 
 
 def test_a_passage_that_is_only_chrome_leaves_no_text():
@@ -222,7 +259,9 @@ def test_a_passage_that_is_only_chrome_leaves_no_text():
 def test_clean_newswire_is_untouched_but_for_the_dateline():
     raw = (FIXTURES / "duc_brussels_ap.txt").read_text(encoding="utf-8").strip()
     article = clean(Article(id="duc", text=raw))
-    assert [(r.text, r.reason) for r in article.removed_lines] == [("BRUSSELS, Belgium (AP) -", "dateline")]
+    assert [(r.text, r.reason) for r in article.removed_lines] == [
+        ("BRUSSELS, Belgium (AP) -", "dateline")
+    ]
     assert article.clean_text == raw.removeprefix("BRUSSELS, Belgium (AP) - ")
     assert article.title is None
 
@@ -231,9 +270,15 @@ def test_clean_newswire_is_untouched_but_for_the_dateline():
     "dateline, rest",
     [
         ("SEOUL (Reuters) -", "North Korea blew up an inter-Korean liaison office on Tuesday."),
-        ("PHNOM PENH, Cambodia (AP) _", "Hun Sen rejected the opposition's demands for talks abroad."),
+        (
+            "PHNOM PENH, Cambodia (AP) _",
+            "Hun Sen rejected the opposition's demands for talks abroad.",
+        ),
         ("WASHINGTON —", "The Senate voted on Tuesday to confirm the new ambassador."),
-        ("Seoul, South Korea (CNN)", "North Korea is believed to be moving an intercontinental missile."),
+        (
+            "Seoul, South Korea (CNN)",
+            "North Korea is believed to be moving an intercontinental missile.",
+        ),
         ("SYCAMORE, Ill. --", "A 76-year-old man from Washington state was freed on Friday."),
     ],
 )
@@ -254,21 +299,39 @@ CHROME = [
     ("[Related: Celebrities We Lost in 2014]", "related link"),
     ("(WATCH: Obamacare timeline)", "related link"),
     ("Click to share on Twitter (Opens in new window)", "related link"),
-    ("Never miss a local story. Sign up today for a free 30 day free trial of unlimited digital access. SUBSCRIBE NOW", "subscribe prompt"),
+    (
+        "Never miss a local story. Sign up today for a free 30 day free trial of unlimited digital access. SUBSCRIBE NOW",
+        "subscribe prompt",
+    ),
     ("For more science news, you can sign up for our weekly newsletter here.", "subscribe prompt"),
-    ("We use cookies to improve your experience. By continuing to use this site you accept our cookie policy.", "cookie notice"),
+    (
+        "We use cookies to improve your experience. By continuing to use this site you accept our cookie policy.",
+        "cookie notice",
+    ),
     ("Follow John Simerman on Twitter, @johnsimerman.", "social prompt"),
     ("Copyright 2014 KCTV (Meredith Corp.) All rights reserved.", "copyright notice"),
     ("Associated Press writer Phuong Le contributed to this report.", "credit"),
     ("Write to Sarah Kent at sarah.kent@wsj.com", "contact line"),
     ("By Jane Doe, Reuters", "byline"),
     ("-- Nicole Santa Cruz and Rick Rojas at City Hall", "byline"),
-    ("FILE - In this Aug. 15, 2014 file photo, New York City real estate heir Robert Durst leaves a Houston courtroom.", "photo caption"),
-    ("Image copyright Getty Images Image caption Debris from the Air France crash is laid out for investigation in 2009", "photo caption"),
-    ("Mike Brown points to the gold ring showing the orbital path of Planet Nine. (Photo by Patrick T. Fallon for The Washington Post)", "photo caption"),
+    (
+        "FILE - In this Aug. 15, 2014 file photo, New York City real estate heir Robert Durst leaves a Houston courtroom.",
+        "photo caption",
+    ),
+    (
+        "Image copyright Getty Images Image caption Debris from the Air France crash is laid out for investigation in 2009",
+        "photo caption",
+    ),
+    (
+        "Mike Brown points to the gold ring showing the orbital path of Planet Nine. (Photo by Patrick T. Fallon for The Washington Post)",
+        "photo caption",
+    ),
     ("Nicholas Kamm/AFP/Getty Images", "photo caption"),
     ("(Image: Getty)", "photo credit"),
-    ("JUST WATCHED Radio station faces criticism Replay More Videos ... MUST WATCH Radio station faces criticism 02:38", "video chrome"),
+    (
+        "JUST WATCHED Radio station faces criticism Replay More Videos ... MUST WATCH Radio station faces criticism 02:38",
+        "video chrome",
+    ),
     ("Posted at 11:43 AM on Nov. 24, 2010", "date line"),
     ("___", "separator"),
 ]
@@ -276,7 +339,9 @@ CHROME = [
 
 @pytest.mark.parametrize("line, reason", CHROME)
 def test_chrome_line_is_removed_with_its_reason(line, reason):
-    article = clean(Article(id="c", text=f"{line}\nThe mayor said the camp would stay open until Monday."))
+    article = clean(
+        Article(id="c", text=f"{line}\nThe mayor said the camp would stay open until Monday.")
+    )
     assert [(r.text, r.reason) for r in article.removed_lines] == [(line, reason)]
     assert article.clean_text == "The mayor said the camp would stay open until Monday."
 

@@ -69,7 +69,10 @@ def test_missing_path_among_good_ones_is_skipped_not_fatal(runner, tmp_path):
     result = runner.invoke(app, ["brief", str(KAESONG), str(missing), "-f", "json"])
     assert result.exit_code == 0
     assert len(json.loads(result.stdout)["articles"]) == 5
-    assert result.stderr.splitlines() == [f"skipped: {missing}: no such file or folder", "1 input skipped"]
+    assert result.stderr.splitlines() == [
+        f"skipped: {missing}: no such file or folder",
+        "1 input skipped",
+    ]
 
 
 def test_only_bad_inputs_exit_2_with_the_reasons_on_stderr(runner, tmp_path):
@@ -92,7 +95,9 @@ def test_only_bad_inputs_exit_2_with_the_reasons_on_stderr(runner, tmp_path):
 
 
 def test_articles_rejected_by_screening_count_as_unusable(runner):
-    result = runner.invoke(app, ["brief", str(FIXTURES / "german.txt"), str(FIXTURES / "vietnamese.txt")])
+    result = runner.invoke(
+        app, ["brief", str(FIXTURES / "german.txt"), str(FIXTURES / "vietnamese.txt")]
+    )
     assert result.exit_code == 2
     assert "skipped: german: not English (detected: de)" in result.stderr
     assert "skipped: vietnamese: not English (detected: vi)" in result.stderr
@@ -108,14 +113,18 @@ def test_one_article_only(runner):
 
 def test_stdin_dash(runner):
     lines = [
-        json.dumps({"id": f"k{i}", "text": path.read_text(encoding="utf-8"), "source": f"Outlet {i}"})
+        json.dumps(
+            {"id": f"k{i}", "text": path.read_text(encoding="utf-8"), "source": f"Outlet {i}"}
+        )
         for i, path in enumerate(sorted(KAESONG.glob("*.txt")))
     ]
-    result = runner.invoke(app, ["brief", "-", "--format", "json"], input="\n".join(lines) + "\nnot json\n")
+    result = runner.invoke(
+        app, ["brief", "-", "--format", "json"], input="\n".join(lines) + "\nnot json\n"
+    )
     assert result.exit_code == 0
     brief = json.loads(result.stdout)
     assert [a["id"] for a in brief["articles"]] == ["k0", "k1", "k2", "k3", "k4"]
-    assert [a["source"] for a in brief["articles"]][0] == "Outlet 0"
+    assert next(a["source"] for a in brief["articles"]) == "Outlet 0"
     assert "skipped: <stdin>:6: not valid JSON: Expecting value (column 1)" in result.stderr
 
 
@@ -128,7 +137,16 @@ def test_version(runner):
 def test_help_describes_the_command_and_options(runner):
     result = runner.invoke(app, ["brief", "--help"])
     assert result.exit_code == 0
-    for text in ("--words", "--format", "--output", "markdown", "json", "html", "stdin", "Exit code"):
+    for text in (
+        "--words",
+        "--format",
+        "--output",
+        "markdown",
+        "json",
+        "html",
+        "stdin",
+        "Exit code",
+    ):
         assert text in result.stdout
 
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.dates import mentions, publication_date, with_publication_date
+from newsfuse.fusion.dates import mentions, publication_date, with_publication_date
 from newsfuse.models import Article
 
 HERE = Path(__file__).parent
@@ -56,7 +56,10 @@ def test_posted_line_in_a_multi_news_page():
         ("By Jane Doe | Updated: 2020-06-18T10:00:00Z", dt.date(2020, 6, 18)),
         ("Posted: Jan 5th, 2015 at 3pm", dt.date(2015, 1, 5)),
         ("Last updated: 17/06/2020", dt.date(2020, 6, 17)),
-        ("SEOUL, June 17, 2020 (Reuters) - North Korea blew up a liaison office.", dt.date(2020, 6, 17)),
+        (
+            "SEOUL, June 17, 2020 (Reuters) - North Korea blew up a liaison office.",
+            dt.date(2020, 6, 17),
+        ),
     ],
 )
 def test_dates_with_a_publication_cue(line, expected):
@@ -100,18 +103,54 @@ WEDNESDAY = dt.date(2020, 6, 17)  # 004's publication date in the Kaesong exampl
 @pytest.mark.parametrize(
     "sentence, first, last, precision",
     [
-        ("North Korea blew up an office in its border town of Kaesong on Tuesday after it threatened",
-         "2020-06-16", "2020-06-16", "day"),
-        ("North Korea blew up an office in its border town of Kaesong yesterday after it threatened",
-         "2020-06-16", "2020-06-16", "day"),
-        ("Last weekend, Kim Yo-jong, the North Korean leader’s sister, warned", "2020-06-13", "2020-06-14", "weekend"),
-        ("The office has been closed since January over coronavirus fears.", "2020-01-01", "2020-01-31", "month"),
-        ("no meetings have taken place since February last year", "2019-02-01", "2019-02-28", "month"),
-        ("The Inter-Korean Joint Liaison Office opened in the North Korean border city of Kaesong in September 2018",
-         "2018-09-01", "2018-09-30", "month"),
-        ("The office opened in 2018, after the inter-Korean summit.", "2018-01-01", "2018-12-31", "year"),
-        ("Pyongyang’s threats became reality on June 16, when the office was demolished.",
-         "2020-06-16", "2020-06-16", "day"),
+        (
+            "North Korea blew up an office in its border town of Kaesong on Tuesday after it threatened",
+            "2020-06-16",
+            "2020-06-16",
+            "day",
+        ),
+        (
+            "North Korea blew up an office in its border town of Kaesong yesterday after it threatened",
+            "2020-06-16",
+            "2020-06-16",
+            "day",
+        ),
+        (
+            "Last weekend, Kim Yo-jong, the North Korean leader’s sister, warned",
+            "2020-06-13",
+            "2020-06-14",
+            "weekend",
+        ),
+        (
+            "The office has been closed since January over coronavirus fears.",
+            "2020-01-01",
+            "2020-01-31",
+            "month",
+        ),
+        (
+            "no meetings have taken place since February last year",
+            "2019-02-01",
+            "2019-02-28",
+            "month",
+        ),
+        (
+            "The Inter-Korean Joint Liaison Office opened in the North Korean border city of Kaesong in September 2018",
+            "2018-09-01",
+            "2018-09-30",
+            "month",
+        ),
+        (
+            "The office opened in 2018, after the inter-Korean summit.",
+            "2018-01-01",
+            "2018-12-31",
+            "year",
+        ),
+        (
+            "Pyongyang’s threats became reality on June 16, when the office was demolished.",
+            "2020-06-16",
+            "2020-06-16",
+            "day",
+        ),
         ("Last week Pyongyang severed inter-Korean hotlines", "2020-06-08", "2020-06-14", "week"),
         ("zones that had been demilitarised since the 1950s", "1950-01-01", "1959-12-31", "decade"),
         ("He died on June 25, 2009 at his home.", "2009-06-25", "2009-06-25", "day"),
@@ -129,7 +168,10 @@ def test_absolute_mentions_need_no_base_and_relative_ones_are_dropped_without_on
 
 
 def test_monday_in_a_wednesday_paper_is_two_days_earlier():
-    (m,) = mentions("South Korea's President Moon urged North Korea on Monday to keep peace agreements", WEDNESDAY)
+    (m,) = mentions(
+        "South Korea's President Moon urged North Korea on Monday to keep peace agreements",
+        WEDNESDAY,
+    )
     assert m.date == dt.date(2020, 6, 15)
     assert m.base == WEDNESDAY and m.base_from == "publication"
 

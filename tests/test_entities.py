@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse import entities as entities_module
-from newsfuse.entities import entities
+from newsfuse.fusion import entities as entities_module
+from newsfuse.fusion.entities import entities
 from newsfuse.models import Article, Entity, Family
 
 FIXTURES = Path(__file__).parent / "fixtures" / "entities"
@@ -44,8 +44,19 @@ def _having(found: dict[str, Entity], spelling: str) -> Entity:
 
 
 def test_the_main_names_are_found(found):
-    for name in ["North Korea", "South Korea", "Kaesong", "Pyongyang", "Seoul", "Kim Yo Jong",
-                 "Kim Jong Un", "Moon Jae-in", "KCNA", "Reuters", "Yonhap"]:
+    for name in [
+        "North Korea",
+        "South Korea",
+        "Kaesong",
+        "Pyongyang",
+        "Seoul",
+        "Kim Yo Jong",
+        "Kim Jong Un",
+        "Moon Jae-in",
+        "KCNA",
+        "Reuters",
+        "Yonhap",
+    ]:
         assert name in found, sorted(found)
 
 
@@ -78,8 +89,23 @@ def test_types_of_obvious_names(found):
 
 
 def test_no_capitalised_common_words(found):
-    junk = {"The", "Tuesday", "Saturday", "Monday", "June", "January", "September", "Meanwhile",
-            "Tensions", "Responding", "Last", "On", "North Korean", "South Korean", "North Koreans"}
+    junk = {
+        "The",
+        "Tuesday",
+        "Saturday",
+        "Monday",
+        "June",
+        "January",
+        "September",
+        "Meanwhile",
+        "Tensions",
+        "Responding",
+        "Last",
+        "On",
+        "North Korean",
+        "South Korean",
+        "North Koreans",
+    }
     assert not junk & {s for e in found.values() for s in (e.name, *e.variants)}
 
 
@@ -100,11 +126,17 @@ def test_sources_follow_article_order_and_unfamilied_articles_count_alone():
 
 def test_currency_codes_are_not_names():
     articles = [
-        _article("000", "According to NK News , South Korea spent nearly 8.6 million USD to "
-                        "renovate inter-Korean liaison office."),
-        _article("002", "South Korea spent at least 9.78 billion won (US$8.6 million) in 2018 to "
-                        "renovate the building, which stood as a gleaming four-storey blue glass "
-                        "structure amid the otherwise drab industrial city."),
+        _article(
+            "000",
+            "According to NK News , South Korea spent nearly 8.6 million USD to "
+            "renovate inter-Korean liaison office.",
+        ),
+        _article(
+            "002",
+            "South Korea spent at least 9.78 billion won (US$8.6 million) in 2018 to "
+            "renovate the building, which stood as a gleaming four-storey blue glass "
+            "structure amid the otherwise drab industrial city.",
+        ),
     ]
     found = {e.name: e for e in entities(articles, [])}
     assert found["South Korea"].sources == ("000", "002")
@@ -113,8 +145,11 @@ def test_currency_codes_are_not_names():
 
 def test_acronym_merges_with_the_name_it_abbreviates():
     articles = [
-        _article("a", "North Korea's official Korean Central News Agency said the office was "
-                      "destroyed. The Korean Central News Agency called defectors \"human scum\"."),
+        _article(
+            "a",
+            "North Korea's official Korean Central News Agency said the office was "
+            'destroyed. The Korean Central News Agency called defectors "human scum".',
+        ),
         _article("b", "KCNA said the office was blown up. Later KCNA quoted the military."),
         _article("c", "North Korean state news agency KCNA reported the explosion."),
     ]
@@ -126,10 +161,16 @@ def test_acronym_merges_with_the_name_it_abbreviates():
 
 def test_accents_and_middle_initials_do_not_split_a_name():
     articles = [
-        _article("a", "Vietnam's Communist Party chief Nguyễn Phú Trọng met President Moon "
-                      "Jae-in in Hanoi on Tuesday. Donald J. Trump was not there."),
-        _article("b", "Nguyen Phu Trong, the party chief, told reporters in Hanoi that ties with "
-                      "Donald Trump were strong."),
+        _article(
+            "a",
+            "Vietnam's Communist Party chief Nguyễn Phú Trọng met President Moon "
+            "Jae-in in Hanoi on Tuesday. Donald J. Trump was not there.",
+        ),
+        _article(
+            "b",
+            "Nguyen Phu Trong, the party chief, told reporters in Hanoi that ties with "
+            "Donald Trump were strong.",
+        ),
     ]
     found = {e.name: e for e in entities(articles, [])}
     assert _having(found, "Nguyen Phu Trong").sources == ("a", "b")
@@ -146,8 +187,10 @@ def test_accents_and_middle_initials_do_not_split_a_name():
         ["!!! ??? 123 456 ... ----- $$$ 2:50 p.m. 9.78"],
         ["NORTH KOREA BLEW UP THE LIAISON OFFICE IN KAESONG ON TUESDAY, KCNA SAID.\nKIM WARNED."],
         ["The This These However Tuesday June NEWLINE_CHAR NEWLINE_CHAR A B C. I. O. U."],
-        ["military sentiment towards Korea ”. local openers that they were willing to join "
-         "hands \"to blow up\" the . Keasong Industrial Park is a special economic zone"],
+        [
+            "military sentiment towards Korea ”. local openers that they were willing to join "
+            'hands "to blow up" the . Keasong Industrial Park is a special economic zone'
+        ],
         ["Ông Nguyễn Phú Trọng gặp Tổng thống Moon Jae-in tại Hà Nội. Ελλάδα и Москва 北京"],
         ["\x00\x01 ÄÖÜ ß “”’— " * 50, "Zürich São Paulo Łódź " * 30],
     ],

@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from newsfuse import clean, dates, event, facts, read, segment, syndication
+from newsfuse import read
+from newsfuse.fusion import clean, dates, event, facts, segment, syndication
 from newsfuse.models import Article, Family
 
 
@@ -44,13 +45,17 @@ def test_the_renovation_cost_in_won_and_dollars_is_one_fact_from_three_sources(k
 
 def test_2018_and_september_2018_are_one_fact(kaesong):
     _, found, _ = kaesong
-    (opened,) = [f for f in found if f.kind == "date" and f.value.startswith("2018") and len(f.sources) == 5]
+    (opened,) = [
+        f for f in found if f.kind == "date" and f.value.startswith("2018") and len(f.sources) == 5
+    ]
     assert opened.value == "2018-09" and opened.independent_sources == 3
 
 
 def test_syndicated_copies_count_once(kaesong):
     _, found, _ = kaesong
-    (moon,) = [f for f in found if f.kind == "date" and f.value == "2020-06-15" and "urged" in f.text]
+    (moon,) = [
+        f for f in found if f.kind == "date" and f.value == "2020-06-15" and "urged" in f.text
+    ]
     # 001 restates 004's sentence without "on Monday"; both are one Reuters family
     assert by_prefix(moon.sources) == ["001", "004"]
     assert moon.independent_sources == 1 and moon.status == "single-source"
@@ -65,7 +70,7 @@ def test_the_time_of_the_explosion_is_the_one_conflict(kaesong):
 
 
 def test_no_date_in_2024(kaesong):
-    ev, found, _ = kaesong
+    _ev, found, _ = kaesong
     assert all("2024" not in f.value for f in found)
 
 
@@ -89,7 +94,7 @@ B = "The government said 400 people were killed in Honduras by the floods, offic
 
 def test_different_tolls_from_independent_sources_on_the_same_day_conflict():
     day = dt.date(1998, 11, 1)
-    found, conflicts = _facts(
+    _found, conflicts = _facts(
         [_article("a", A, day), _article("b", B, day)],
         [Family(id=1, members=("a",)), Family(id=2, members=("b",))],
     )
@@ -98,7 +103,7 @@ def test_different_tolls_from_independent_sources_on_the_same_day_conflict():
 
 
 def test_a_new_toll_in_a_later_report_is_an_update_not_a_conflict():
-    found, conflicts = _facts(
+    _found, conflicts = _facts(
         [_article("a", A, dt.date(1998, 11, 1)), _article("b", B, dt.date(1998, 11, 3))],
         [Family(id=1, members=("a",)), Family(id=2, members=("b",))],
     )
@@ -107,7 +112,7 @@ def test_a_new_toll_in_a_later_report_is_an_update_not_a_conflict():
 
 def test_one_family_saying_two_things_is_not_a_conflict():
     day = dt.date(1998, 11, 1)
-    found, conflicts = _facts(
+    _found, conflicts = _facts(
         [_article("a", A, day), _article("b", B, day)],
         [Family(id=1, members=("a", "b"))],
     )

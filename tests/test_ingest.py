@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse import ingest, read
+from newsfuse import read
 from newsfuse.models import Articles
+from newsfuse.sources import files as ingest
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 ENGLISH = (FIXTURES / "english.txt").read_text(encoding="utf-8")
@@ -60,7 +61,14 @@ def test_html_page_gives_main_text_and_metadata_without_chrome():
     assert "loud explosion was heard across the border" in article.text
     assert "tragically ruined with a terrific explosion" in article.text
     # navigation, the header's "today" date, the sidebar and the footer are page chrome
-    for chrome in ("Subscribe", "March 28, 2024", "Most read", "Ten recipes", "All rights reserved", "Privacy"):
+    for chrome in (
+        "Subscribe",
+        "March 28, 2024",
+        "Most read",
+        "Ten recipes",
+        "All rights reserved",
+        "Privacy",
+    ):
         assert chrome not in article.text
 
 
@@ -114,7 +122,9 @@ def test_stdin_dash_reads_jsonl(monkeypatch):
     assert [a.id for a in articles] == ["s1", "s2"]
     assert articles[1].source == "Reuters"
     assert articles[0].origin == "<stdin>:1"
-    assert reasons(articles) == {"<stdin>:4": "not valid JSON: Expecting property name enclosed in double quotes (column 2)"}
+    assert reasons(articles) == {
+        "<stdin>:4": "not valid JSON: Expecting property name enclosed in double quotes (column 2)"
+    }
 
 
 def test_empty_stdin_is_skipped(monkeypatch):
@@ -147,7 +157,9 @@ def test_unsupported_files_in_a_folder_are_reported_in_one_line(tmp_path):
 
 def test_mixed_inputs_in_one_call(tmp_path):
     shutil.copy(FIXTURES / "english.txt", tmp_path / "one.txt")
-    articles = read([tmp_path / "one.txt", str(FIXTURES / "wire.jsonl"), FIXTURES / "liaison_office.html"])
+    articles = read(
+        [tmp_path / "one.txt", str(FIXTURES / "wire.jsonl"), FIXTURES / "liaison_office.html"]
+    )
     assert [a.id for a in articles] == ["one", "yonhap-1", "ap-1", "blog-1", "liaison_office"]
 
 
@@ -170,13 +182,21 @@ def test_same_stem_in_two_folders_keeps_both_with_unique_ids(tmp_path):
     write(tmp_path / "y" / "report.html", "<html><body><p>" + ENGLISH + "</p></body></html>")
     articles = read(tmp_path)
     by_origin = {Path(a.origin).relative_to(tmp_path).as_posix(): a.id for a in articles}
-    assert by_origin == {"x/report.txt": "report", "y/report.html": "report~2", "y/report.txt": "report~3"}
+    assert by_origin == {
+        "x/report.txt": "report",
+        "y/report.html": "report~2",
+        "y/report.txt": "report~3",
+    }
     assert articles[2].text == "The second report."
     assert articles.skipped == []
 
 
 def test_renamed_id_does_not_collide_with_an_existing_one(tmp_path):
-    lines = [{"id": "a", "text": "One."}, {"id": "a~2", "text": "Two."}, {"id": "a", "text": "Three."}]
+    lines = [
+        {"id": "a", "text": "One."},
+        {"id": "a~2", "text": "Two."},
+        {"id": "a", "text": "Three."},
+    ]
     path = write(tmp_path / "ids.jsonl", "\n".join(json.dumps(x) for x in lines))
     assert [a.id for a in read(path)] == ["a", "a~2", "a~3"]
 
@@ -226,7 +246,9 @@ def test_utf16_file_says_how_to_fix_it(tmp_path):
 
 def test_non_utf8_bytes_name_the_byte_and_offset(tmp_path):
     path = write(tmp_path / "latin1.txt", "Le café a fermé.".encode("latin-1"))
-    assert reasons(read(path)) == {str(path): "not valid UTF-8 (byte 0xe9 at offset 6): save it as UTF-8"}
+    assert reasons(read(path)) == {
+        str(path): "not valid UTF-8 (byte 0xe9 at offset 6): save it as UTF-8"
+    }
 
 
 def test_20_mb_file_is_skipped_without_reading_it(tmp_path, monkeypatch):
@@ -259,7 +281,10 @@ def test_file_just_under_the_limit_is_read(tmp_path, monkeypatch):
     ("line", "reason"),
     [
         ("this is not json", "not valid JSON: Expecting value (column 1)"),
-        ('{"id": "a", "text": "unterminated}', "not valid JSON: Unterminated string starting at (column 21)"),
+        (
+            '{"id": "a", "text": "unterminated}',
+            "not valid JSON: Unterminated string starting at (column 21)",
+        ),
         ('{"id": "a", "title": "no text"}', 'no "text" field'),
         ('{"id": "a", "text": 12}', '"text" is a number, not a string'),
         ('{"id": "a", "text": null}', '"text" is null, not a string'),
@@ -286,7 +311,9 @@ def test_non_utf8_jsonl_line_is_skipped_alone(tmp_path):
     path = write(tmp_path / "bytes.jsonl", good + b"\n" + bad + b"\n")
     articles = read(path)
     assert [a.id for a in articles] == ["good"]
-    assert reasons(articles) == {f"{path}:2": "not valid UTF-8 (byte 0xe9 at offset 26 in the line)"}
+    assert reasons(articles) == {
+        f"{path}:2": "not valid UTF-8 (byte 0xe9 at offset 26 in the line)"
+    }
 
 
 def test_jsonl_line_over_the_limit_is_skipped(tmp_path, monkeypatch):
@@ -314,7 +341,9 @@ def test_folder_with_no_supported_files(tmp_path):
     articles = read([folder, empty])
     assert list(articles) == []
     assert reasons(articles) == {
-        str(folder): "folder has no .txt, .html, .htm or .jsonl files (found 1 file of unsupported type: .jpg)",
+        str(
+            folder
+        ): "folder has no .txt, .html, .htm or .jsonl files (found 1 file of unsupported type: .jpg)",
         str(empty): "folder has no .txt, .html, .htm or .jsonl files",
     }
 
@@ -383,7 +412,9 @@ def test_html_parser_failure_is_a_skip_not_a_crash(tmp_path, monkeypatch):
 
     monkeypatch.setattr(trafilatura, "bare_extraction", broken)
     path = write(tmp_path / "page.html", "<html><body><p>" + ENGLISH + "</p></body></html>")
-    assert reasons(read(path)) == {str(path): "could not extract text from the HTML page (ValueError)"}
+    assert reasons(read(path)) == {
+        str(path): "could not extract text from the HTML page (ValueError)"
+    }
 
 
 def test_text_only_stdin_is_read(monkeypatch):
@@ -393,9 +424,16 @@ def test_text_only_stdin_is_read(monkeypatch):
 
 
 def test_jsonl_lone_surrogates_are_replaced_so_output_can_be_encoded(tmp_path):
-    path = write(tmp_path / "s.jsonl", '{"id": "s\\ud800", "text": "Broken \\udc00 escape.", "title": "T\\ud801"}')
+    path = write(
+        tmp_path / "s.jsonl",
+        '{"id": "s\\ud800", "text": "Broken \\udc00 escape.", "title": "T\\ud801"}',
+    )
     [article] = read(path)
-    assert article.id == "s\ufffd" and article.text == "Broken \ufffd escape." and article.title == "T\ufffd"
+    assert (
+        article.id == "s\ufffd"
+        and article.text == "Broken \ufffd escape."
+        and article.title == "T\ufffd"
+    )
     article.model_dump_json()  # would raise on a lone surrogate
 
 

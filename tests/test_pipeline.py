@@ -12,7 +12,16 @@ def test_brief_of_the_example_counts_families_not_articles(kaesong_brief):
     families = {a.id: a.family for a in kaesong_brief.articles}
     assert families["001_8fa23842f85e5271"] == families["002_24046019265150bb"]
     assert families["002_24046019265150bb"] == families["004_287fbccee5e1a2b4"]
-    assert len({families["000_a9149104c1ca651c"], families["003_e677b8c53843b8f0"], families["002_24046019265150bb"]}) == 3
+    assert (
+        len(
+            {
+                families["000_a9149104c1ca651c"],
+                families["003_e677b8c53843b8f0"],
+                families["002_24046019265150bb"],
+            }
+        )
+        == 3
+    )
 
 
 def test_summary_is_within_budget_and_every_sentence_is_cited(kaesong_brief):

@@ -5,15 +5,18 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse import segment
+from newsfuse.fusion import segment
+from newsfuse.fusion.quotes import quotes
 from newsfuse.models import Article, Family, Quote
-from newsfuse.quotes import quotes
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
 IDS = ("000", "001", "002", "003", "004")
 # 001, 002 and 004 are Reuters copies: one family (as newsfuse.syndication finds them).
-FAMILIES = (Family(id=1, members=("000",)), Family(id=2, members=("001", "002", "004")),
-            Family(id=3, members=("003",)))
+FAMILIES = (
+    Family(id=1, members=("000",)),
+    Family(id=2, members=("001", "002", "004")),
+    Family(id=3, members=("003",)),
+)
 
 
 def _article(id_: str, text: str) -> Article:
@@ -104,7 +107,7 @@ def test_quotes_run_on_from_the_previous_speaker():
     # the speaker before it; "he said" after a titled name points back to it.
     text = (
         '"We are expecting people to pack up and leave," said Mark McDonald, spokesman for Mayor '
-        'Nutter. "I\'m not going to speculate about what the city might do at any time down the '
+        "Nutter. \"I'm not going to speculate about what the city might do at any time down the "
         'road from now."\n'
         "For about 90 minutes, protesters chanted slogans.\n"
         "Police had no plans to evict anyone, Chief Inspector Joseph Sullivan said about 6:30 p.m.\n"
@@ -121,10 +124,12 @@ def test_a_named_speaker_clash_blocks_a_merge_that_words_alone_would_make():
     b = 'Jones said the plan was "a complete failure of leadership and vision".'
     apart = _run([_article("a", a), _article("b", b)])
     assert [q.sources for q in apart] == [("a",), ("b",)]
-    anonymous = _run([
-        _article("a", a.replace("Smith said", "It was said")),
-        _article("b", b.replace("Jones said", "It was said")),
-    ])
+    anonymous = _run(
+        [
+            _article("a", a.replace("Smith said", "It was said")),
+            _article("b", b.replace("Jones said", "It was said")),
+        ]
+    )
     assert [q.sources for q in anonymous] == [("a", "b")]
 
 

@@ -1,19 +1,20 @@
 import datetime as dt
 from html.parser import HTMLParser
+from typing import ClassVar
 
 import pytest
 
 from newsfuse.models import ArticleReport, Brief, Family, RemovedLine, Skipped, SummarySentence
-from newsfuse.render import short_ids, to_html, to_markdown
+from newsfuse.render.markdown import short_ids, to_html, to_markdown
 
 A, B, C = "001_8fa23842f85e5271", "002_24046019265150bb", "003_e677b8c53843b8f0"
 
 
 def make_brief(**changes) -> Brief:
-    fields = dict(
-        title="North Korea blows up liaison office in Kaesong",
-        words=120,
-        summary=(
+    fields = {
+        "title": "North Korea blows up liaison office in Kaesong",
+        "words": 120,
+        "summary": (
             SummarySentence(
                 text="North Korea blew up the inter-Korean liaison office in Kaesong on Tuesday.",
                 sources=(A, B, C),
@@ -22,7 +23,7 @@ def make_brief(**changes) -> Brief:
                 text="The office opened in September 2018 after a summit.", sources=(C,)
             ),
         ),
-        articles=(
+        "articles": (
             ArticleReport(
                 id=A,
                 title="N. Korea blows up liaison office",
@@ -35,10 +36,10 @@ def make_brief(**changes) -> Brief:
             ArticleReport(id=B, title=None, source="Reuters", family=1, words=499),
             ArticleReport(id=C, title="Liaison office destroyed", family=2, words=430),
         ),
-        families=(Family(id=1, members=(A, B)), Family(id=2, members=(C,))),
-        independent_sources=2,
-        skipped=(Skipped(input="notes.pdf", reason="unsupported file type '.pdf'"),),
-    )
+        "families": (Family(id=1, members=(A, B)), Family(id=2, members=(C,))),
+        "independent_sources": 2,
+        "skipped": (Skipped(input="notes.pdf", reason="unsupported file type '.pdf'"),),
+    }
     fields.update(changes)
     return Brief(**fields)
 
@@ -74,7 +75,9 @@ def test_markdown_has_every_section_in_order():
     lines = md.splitlines()
     assert lines[0] == "# North Korea blows up liaison office in Kaesong"
     assert "3 articles, 2 independent sources (families); 1 input skipped" in lines
-    positions = [md.index(h) for h in ("## Summary", "## Sources", "**Families:**", "## Skipped (1)")]
+    positions = [
+        md.index(h) for h in ("## Summary", "## Sources", "**Families:**", "## Skipped (1)")
+    ]
     assert positions == sorted(positions)
     assert md.endswith("\n") and not md.endswith("\n\n")
 
@@ -91,7 +94,8 @@ def test_markdown_sources_table():
     md = to_markdown(make_brief())
     assert "| id | full id | title | source | published | family | words | lines removed |" in md
     assert (
-        f"| `001` | `{A}` | N. Korea blows up liaison office | Yonhap | 2020-06-16 | 1 | 436 | 1 |" in md
+        f"| `001` | `{A}` | N. Korea blows up liaison office | Yonhap | 2020-06-16 | 1 | 436 | 1 |"
+        in md
     )
     assert f"| `002` | `{B}` | – | Reuters | – | 1 | 499 | 0 |" in md
 
@@ -120,7 +124,9 @@ def test_markdown_families_line_names_the_copies():
 
 
 def test_markdown_skipped_and_notes():
-    brief = make_brief(notes=("only one article was usable: nothing in this brief is corroborated",))
+    brief = make_brief(
+        notes=("only one article was usable: nothing in this brief is corroborated",)
+    )
     md = to_markdown(brief)
     assert "> **Note:** only one article was usable: nothing in this brief is corroborated" in md
     assert "- `notes.pdf`: unsupported file type '.pdf'" in md
@@ -159,7 +165,7 @@ def test_markdown_escapes_text_that_would_become_markup():
 
 
 class _TagChecker(HTMLParser):
-    VOID = {"meta", "link", "br", "img", "hr", "input"}
+    VOID: ClassVar[set[str]] = {"meta", "link", "br", "img", "hr", "input"}
 
     def __init__(self) -> None:
         super().__init__()
@@ -190,7 +196,7 @@ def parse(html: str) -> _TagChecker:
 
 def test_html_is_a_complete_balanced_page():
     html = to_html(make_brief())
-    assert html.startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+    assert html.startswith('<!DOCTYPE html>\n<html lang="en">')
     page = parse(html)
     assert page.tags[:3] == ["html", "head", "meta"]
     for tag in ("title", "style", "body", "h1", "h2", "table"):
@@ -235,7 +241,9 @@ def test_html_escapes_everything():
 
 
 def test_html_notes_are_shown():
-    brief = make_brief(notes=("all articles derive from one text: they count as one independent source",))
+    brief = make_brief(
+        notes=("all articles derive from one text: they count as one independent source",)
+    )
     assert "<strong>Note:</strong> all articles derive from one text" in to_html(brief)
 
 

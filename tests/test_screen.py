@@ -1,7 +1,7 @@
 from pathlib import Path
 
+from newsfuse.fusion.screen import MIN_WORDS, detect_language, screen
 from newsfuse.models import Article
-from newsfuse.screen import MIN_WORDS, detect_language, screen
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 ENGLISH = (FIXTURES / "english.txt").read_text(encoding="utf-8")
@@ -21,7 +21,9 @@ def test_english_article_is_kept_with_its_language():
 
 
 def test_german_and_vietnamese_are_rejected_with_the_detected_language():
-    usable, rejected = screen([cleaned("de", GERMAN), cleaned("en", ENGLISH), cleaned("vi", VIETNAMESE)])
+    usable, rejected = screen(
+        [cleaned("de", GERMAN), cleaned("en", ENGLISH), cleaned("vi", VIETNAMESE)]
+    )
     assert [a.id for a in usable] == ["en"]
     assert [(s.input, s.reason) for s in rejected] == [
         ("de", "not English (detected: de)"),

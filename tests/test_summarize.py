@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 import newsfuse
-from newsfuse import segment, summarize, syndication
+from newsfuse.fusion import segment, summarize, syndication
+from newsfuse.fusion.summarize import Settings
+from newsfuse.fusion.text import content_stems
 from newsfuse.models import Article
-from newsfuse.summarize import Settings
-from newsfuse.text import content_stems
 
 ROOT = Path(__file__).parents[1]
 KAESONG = ROOT / "examples" / "kaesong"

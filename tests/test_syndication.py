@@ -1,15 +1,16 @@
 """Families: wire copies and rewrites of one text are one independent source."""
 
-from newsfuse import clean, read
+from newsfuse import read
+from newsfuse.fusion import clean
+from newsfuse.fusion.syndication import containment, families, shingles
 from newsfuse.models import Article
-from newsfuse.syndication import containment, families, shingles
 
 REUTERS = (
     "North Korea blew up an office set up to foster better ties with South Korea in its border "
     "town of Kaesong on Tuesday after it threatened to take action if North Korean defectors went "
     "ahead with a campaign to send propaganda leaflets into the North. North Korea's KCNA state "
     "news said the liaison office, which had been closed since January over fears of the novel "
-    "coronavirus, was \"tragically ruined with a terrific explosion\". South Korea also said the "
+    'coronavirus, was "tragically ruined with a terrific explosion". South Korea also said the '
     "office had been blown up."
 )
 VIETNAMESE_TRANSLATION = (

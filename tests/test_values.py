@@ -2,8 +2,8 @@
 
 import pytest
 
-from newsfuse import values
-from newsfuse.dates import mentions
+from newsfuse.fusion import values
+from newsfuse.fusion.dates import mentions
 
 
 def found(sentence: str, year: int = 2020) -> list[values.Quantity]:
@@ -16,7 +16,9 @@ def one(sentence: str, kind: str) -> values.Quantity:
 
 
 # The three renovation figures of the Kaesong example: one amount, three wordings.
-WON_AND_DOLLARS = "South Korea spent at least 9.78 billion won (US$8.6 million) in 2018 to renovate the building."
+WON_AND_DOLLARS = (
+    "South Korea spent at least 9.78 billion won (US$8.6 million) in 2018 to renovate the building."
+)
 DOLLARS = "According to NK News , South Korea spent nearly 8.6 million USD to renovate inter-Korean liaison office."
 WON_PRECISE = "South Korea used 9.78 billion won ($8.64 million) from the Inter-Korean Cooperation Fund to renovate the building."
 
@@ -44,20 +46,29 @@ def test_hedged_figures_are_intervals_and_not_exact():
 
 
 def test_times_of_day():
-    noon = one("Yonhap said there was black smoke and a loud bang near the border, at noon.", "time")
-    kcna = one("`At 2:50 p.m., the liaison office was tragically destroyed in a shocking explosion,` KCNA reported.", "time")
+    noon = one(
+        "Yonhap said there was black smoke and a loud bang near the border, at noon.", "time"
+    )
+    kcna = one(
+        "`At 2:50 p.m., the liaison office was tragically destroyed in a shocking explosion,` KCNA reported.",
+        "time",
+    )
     assert (noon.low, kcna.low) == (720, 890)
     assert noon.comparable(kcna) and not noon.agrees(kcna)
 
 
 def test_counts_take_the_counted_noun():
-    qs = found("According to Sputnik, the industrial park has about 124 South Korean companies operating with more than 54,000 Korean workers.")
+    qs = found(
+        "According to Sputnik, the industrial park has about 124 South Korean companies operating with more than 54,000 Korean workers."
+    )
     assert [(q.kind, q.noun) for q in qs] == [("count", "companies"), ("count", "workers")]
 
 
 def test_spelling_variants_of_a_counted_noun_agree():
     storey = one("which stood as a gleaming four-storey blue glass structure", "count")
-    story = one("This four-story office building is located in the Kaesong industrial park.", "count")
+    story = one(
+        "This four-story office building is located in the Kaesong industrial park.", "count"
+    )
     assert storey.agrees(story)
 
 
@@ -80,11 +91,17 @@ def test_percentages():
 
 def test_wire_style_dollars_and_no_rupees_inside_a_word():
     # DUC 2004 (AP): "dlrs" is dollars; the "rs" ending it is not the rupee sign.
-    (q,) = found("The prize amount of 7.6 million kronor (dlrs 978,000) is divided equally among the three.")
+    (q,) = found(
+        "The prize amount of 7.6 million kronor (dlrs 978,000) is divided equally among the three."
+    )
     assert q.unit == "USD" and q.shown == "USD 978,000"
 
 
 def test_a_clock_time_without_am_pm_or_one_end_of_a_span_cannot_contradict():
     # Multi-News: "some time between 6:45 and 7 p.m." is neither 06:45 nor exactly 19:00.
-    times = [q for q in found("Maria was taken that day some time between 6:45 and 7 p.m., police said.") if q.kind == "time"]
+    times = [
+        q
+        for q in found("Maria was taken that day some time between 6:45 and 7 p.m., police said.")
+        if q.kind == "time"
+    ]
     assert times and not any(q.exact for q in times)

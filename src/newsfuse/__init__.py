@@ -6,17 +6,17 @@
 >>> print(brief.to_markdown())
 """
 
-from newsfuse.ingest import read
+from newsfuse.fusion import DEFAULT_WORDS, fuse
 from newsfuse.models import Article, Articles, Brief, Family, Skipped, SummarySentence
-from newsfuse.pipeline import DEFAULT_WORDS, fuse
+from newsfuse.sources import read
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "DEFAULT_WORDS",
     "Article",
     "Articles",
     "Brief",
-    "DEFAULT_WORDS",
     "Family",
     "Skipped",
     "SummarySentence",

@@ -6,14 +6,14 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
 
 import newsfuse
+from newsfuse.fusion.pipeline import DEFAULT_WORDS
 from newsfuse.models import Brief
-from newsfuse.pipeline import DEFAULT_WORDS
 
 #: Exit code when no input could be used, so scripts can tell "nothing to say" from success.
 EXIT_NOTHING_USABLE = 2
@@ -28,7 +28,7 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     markdown = "markdown"
     json = "json"
     html = "html"
@@ -56,7 +56,7 @@ def brief(
         metavar="PATH",
         show_default=False,
         help="Articles to fuse: .txt, .html/.htm or .jsonl files, folders (read recursively), "
-        "or - for JSONL on stdin (one {\"id\", \"text\"} object per line).",
+        'or - for JSONL on stdin (one {"id", "text"} object per line).',
     ),
     words: int = typer.Option(
         DEFAULT_WORDS, "--words", "-w", min=1, metavar="N", help="Word budget of the summary."

@@ -140,7 +140,9 @@ class Fact(_Frozen):
 
     about: str = Field(description="what the value is about, e.g. 'renovate the building'")
     kind: FactKind
-    value: str = Field(description="the normalised value, e.g. 'KRW 9.78 billion = USD 8.6 million'")
+    value: str = Field(
+        description="the normalised value, e.g. 'KRW 9.78 billion = USD 8.6 million'"
+    )
     text: str = Field(description="the wording of one source, the clearest")
     sources: tuple[str, ...]
     independent_sources: int = Field(description="families among the sources")
@@ -168,7 +170,8 @@ class TimelineEntry(_Frozen):
     what: str = Field(description="a source sentence that reports it")
     sources: tuple[str, ...]
     resolution: tuple[str, ...] = Field(
-        default=(), description="how each relative date was resolved, e.g. \"'Tuesday' in 001 -> ...\""
+        default=(),
+        description="how each relative date was resolved, e.g. \"'Tuesday' in 001 -> ...\"",
     )
 
 
@@ -229,15 +232,17 @@ class Brief(_Frozen):
     def to_json(self, indent: int | None = 2) -> str:
         return self.model_dump_json(indent=indent)
 
+    # The renderers live in newsfuse.render (which imports this module), so these helpers
+    # import it when called: models stays importable without the rendering stack.
     def to_markdown(self) -> str:
-        from newsfuse.render import to_markdown
+        from newsfuse.render import render
 
-        return to_markdown(self)
+        return render(self, "markdown")
 
     def to_html(self) -> str:
-        from newsfuse.render import to_html
+        from newsfuse.render import render
 
-        return to_html(self)
+        return render(self, "html")
 
 
 class Articles(list[Article]):

@@ -13,9 +13,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from newsfuse import dates
+from newsfuse.fusion import dates
+from newsfuse.fusion.text import content_stems
 from newsfuse.models import Article, DateMention, Entity, Event, Family, Sentence
-from newsfuse.text import content_stems
 
 LEAD_SENTENCES = 5
 RECENT_DAYS = 10
@@ -104,4 +104,3 @@ def _where(lead_sentences: Sequence[str], entities: Sequence[Entity]) -> str | N
         if best is None or key > best[0]:
             best = (key, e.name)
     return best[1] if best else None
-

@@ -146,7 +146,9 @@ def _expand(paths: Iterable[str | Path]) -> list[_Job | Skipped]:
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                 kind = f"'{path.suffix}'" if path.suffix else "(no extension)"
                 jobs.append(
-                    Skipped(input=str(path), reason=f"unsupported file type {kind}: use {_SUPPORTED}")
+                    Skipped(
+                        input=str(path), reason=f"unsupported file type {kind}: use {_SUPPORTED}"
+                    )
                 )
                 continue
             add_file(path)
@@ -261,7 +263,9 @@ def _read_jsonl_file(job: _Job) -> Iterator[Article | Skipped]:
         yield from _read_jsonl_lines(f, job.shown)
 
 
-def _read_jsonl_lines(stream: IO[bytes] | Iterable[bytes], shown: str) -> Iterator[Article | Skipped]:
+def _read_jsonl_lines(
+    stream: IO[bytes] | Iterable[bytes], shown: str
+) -> Iterator[Article | Skipped]:
     any_line = False
     for number, raw in enumerate(_lines(stream), start=1):
         where = f"{shown}:{number}"
@@ -314,7 +318,9 @@ def _jsonl_article(raw: bytes, where: str) -> Article:
     except RecursionError:
         raise _Skip("not valid JSON: nested too deeply")
     if not isinstance(record, dict):
-        raise _Skip(f"not a JSON object (got {_json_type(record)}): expected {{\"id\": ..., \"text\": ...}}")
+        raise _Skip(
+            f'not a JSON object (got {_json_type(record)}): expected {{"id": ..., "text": ...}}'
+        )
     if "text" not in record:
         raise _Skip('no "text" field')
     text = record["text"]

@@ -27,8 +27,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsfuse import values
-from newsfuse.attribution import attribution
+from newsfuse.fusion import values
+from newsfuse.fusion.attribution import attribution
+from newsfuse.fusion.text import STOPWORDS, content_stems, inverse_frequency, overlap, stem, words
 from newsfuse.models import (
     Article,
     Conflict,
@@ -40,7 +41,6 @@ from newsfuse.models import (
     Quote,
     Sentence,
 )
-from newsfuse.text import STOPWORDS, content_stems, inverse_frequency, overlap, stem, words
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,11 @@ def facts(
         # The event date is one fact, built from the event inference: drop the groups that
         # only restate it.
         day = event.date.toordinal()
-        groups = [g for g in groups if not (g[0].value.kind == "date" and _value(g).low == day == _value(g).high)]
+        groups = [
+            g
+            for g in groups
+            if not (g[0].value.kind == "date" and _value(g).low == day == _value(g).high)
+        ]
     event_terms = _event_terms(articles, sentences, families, weights, settings)
     conflicting = _conflicts(groups, weights, event, event_terms, articles, settings)
 
@@ -107,8 +111,10 @@ def facts(
     for g in groups:
         sources = _sources(g, sentences, stems, stated, settings)
         independent = len({family_of[s] for s in sources})
-        status = "conflict" if id(g) in in_conflict else (
-            "corroborated" if independent >= 2 else "single-source"
+        status = (
+            "conflict"
+            if id(g) in in_conflict
+            else ("corroborated" if independent >= 2 else "single-source")
         )
         fact = Fact(
             about=_about(g, weights),
@@ -144,11 +150,15 @@ def claims(
     out: list[Claim] = []
     for a in articles:
         year = (a.published or event.date or dt.date.today()).year
-        for s, mentions in zip(sentences.get(a.id, ()), dated.get(a.id, ())):
+        for s, mentions in zip(sentences.get(a.id, ()), dated.get(a.id, ()), strict=False):
             # Parts of the day ("in the morning") are too vague to align or contradict.
             found = [
-                q for q in values.find(s.text, list(mentions), year)
-                if not (q.kind == "time" and not re.search(r"\d|\b(?:noon|midday|midnight)\b", q.text, re.I))
+                q
+                for q in values.find(s.text, list(mentions), year)
+                if not (
+                    q.kind == "time"
+                    and not re.search(r"\d|\b(?:noon|midday|midnight)\b", q.text, re.I)
+                )
             ]
             if not found:
                 continue
@@ -167,15 +177,20 @@ def _context(text: str, found: Sequence[values.Quantity]) -> frozenset[str]:
     return frozenset(content_stems("".join(chars)))
 
 
-def _group(claims: Sequence[Claim], weights: Mapping[str, float], settings: Settings) -> list[list[Claim]]:
+def _group(
+    claims: Sequence[Claim], weights: Mapping[str, float], settings: Settings
+) -> list[list[Claim]]:
     """Claims into facts: agglomerate while two groups agree on every value and have a pair of
     claims close enough in context. How close depends on how common the value is: a figure
     few sentences share ("January 2020", "9.78 billion won") is itself evidence of one fact,
     a common one ("2018") needs its context to match."""
     crowd = {
         id(c): sum(
-            1 for o in claims
-            if o.value.kind == c.value.kind and o.sentence != c.sentence and c.value.agrees(o.value, c.year)
+            1
+            for o in claims
+            if o.value.kind == c.value.kind
+            and o.sentence != c.sentence
+            and c.value.agrees(o.value, c.year)
         )
         for c in claims
     }
@@ -206,7 +221,8 @@ def _group(claims: Sequence[Claim], weights: Mapping[str, float], settings: Sett
             continue
         if not all(
             claims[x].value.agrees(claims[y].value, claims[x].year)
-            for x in members[gi] for y in members[gj]
+            for x in members[gi]
+            for y in members[gj]
         ):
             continue
         for k in members[gj]:
@@ -238,8 +254,10 @@ def _representative(group: Sequence[Claim], weights: Mapping[str, float]) -> Cla
         return group[0]
     return max(
         group,
-        key=lambda c: (sum(overlap(c.context, o.context, weights) for o in group if o is not c),
-                       -len(c.sentence.text)),
+        key=lambda c: (
+            sum(overlap(c.context, o.context, weights) for o in group if o is not c),
+            -len(c.sentence.text),
+        ),
     )
 
 
@@ -249,7 +267,11 @@ def _about(group: Sequence[Claim], weights: Mapping[str, float]) -> str:
     rep = _representative(group, weights)
     text = rep.sentence.text
     tokens = [(m.group(0), m.start()) for m in re.finditer(r"[A-Za-z][A-Za-z'’-]*", text)]
-    content = [(w, i) for w, i in tokens if w.lower() not in STOPWORDS and not (rep.value.start <= i < rep.value.end)]
+    content = [
+        (w, i)
+        for w, i in tokens
+        if w.lower() not in STOPWORDS and not (rep.value.start <= i < rep.value.end)
+    ]
     counts = Counter(s for c in group for s in c.context)
     if len(group) > 1:
         picked = [(w, i) for w, i in content if counts[_stem(w)] >= 2]
@@ -320,7 +342,9 @@ def _event_terms(
     by_family: dict[int, set[str]] = {}
     family_of = {m: f.id for f in families for m in f.members}
     for a in articles:
-        lead = [a.title or ""] + [s.text for s in sentences.get(a.id, ())[: settings.lead_sentences]]
+        lead = [a.title or ""] + [
+            s.text for s in sentences.get(a.id, ())[: settings.lead_sentences]
+        ]
         by_family.setdefault(family_of.get(a.id, 0), set()).update(content_stems(" ".join(lead)))
     need = 2 if len(by_family) >= 2 else 1
     counts = Counter(w for ws in by_family.values() for w in ws)
@@ -368,15 +392,18 @@ def _conflicts(
                 continue
             if a[0].value.kind == "date" and not _comparable_dates(a, b, published):
                 continue
-            if not (_same_slot(a, b, weights, settings) or (
-                all(_is_event_time(c, event, event_terms, settings) for c in exact_a + exact_b)
-            )):
+            if not (
+                _same_slot(a, b, weights, settings)
+                or (all(_is_event_time(c, event, event_terms, settings) for c in exact_a + exact_b))
+            ):
                 continue
             out.append((a, b))
     return out
 
 
-def _comparable_dates(a: Sequence[Claim], b: Sequence[Claim], published: Mapping[str, dt.date | None]) -> bool:
+def _comparable_dates(
+    a: Sequence[Claim], b: Sequence[Claim], published: Mapping[str, dt.date | None]
+) -> bool:
     """Dates contradict only at one precision (a day against a day: "the 1964 charter" is no
     rival to "on Thursday"), and not when both are weekday-style dates resolved against
     different publication days, where one slip of the resolution would make a conflict."""
@@ -388,18 +415,23 @@ def _comparable_dates(a: Sequence[Claim], b: Sequence[Claim], published: Mapping
     return not (relative and len(days) > 1)
 
 
-def _same_slot(a: Sequence[Claim], b: Sequence[Claim], weights: Mapping[str, float], settings: Settings) -> bool:
+def _same_slot(
+    a: Sequence[Claim], b: Sequence[Claim], weights: Mapping[str, float], settings: Settings
+) -> bool:
     for x in a:
         for y in b:
             shared = x.context & y.context
-            if len(shared) >= settings.conflict_shared_stems and overlap(
-                x.context, y.context, weights
-            ) >= settings.conflict_similarity:
+            if (
+                len(shared) >= settings.conflict_shared_stems
+                and overlap(x.context, y.context, weights) >= settings.conflict_similarity
+            ):
                 return True
     return False
 
 
-def _is_update(a: Sequence[Claim], b: Sequence[Claim], published: Mapping[str, dt.date | None]) -> bool:
+def _is_update(
+    a: Sequence[Claim], b: Sequence[Claim], published: Mapping[str, dt.date | None]
+) -> bool:
     """Figures from reports of different days: a count that grew (a toll, a total) is news
     moving on, not a contradiction."""
     days_a = {published.get(c.article) for c in a}

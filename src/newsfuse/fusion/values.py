@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -23,8 +24,8 @@ from typing import Literal
 
 from price_parser import Price
 
+from newsfuse.fusion.text import stem
 from newsfuse.models import DateMention
-from newsfuse.text import stem
 
 Kind = Literal["date", "time", "money", "percent", "count"]
 
@@ -76,7 +77,9 @@ class Quantity:
         if self.kind != other.kind or not (self.exact and other.exact):
             return False
         if self.kind == "money":
-            return _usd_rate(self.unit, 2020) is not None and _usd_rate(other.unit, 2020) is not None
+            return (
+                _usd_rate(self.unit, 2020) is not None and _usd_rate(other.unit, 2020) is not None
+            )
         if self.kind == "count":
             return same_noun(self.unit, other.unit)
         return self.unit == other.unit
@@ -144,24 +147,76 @@ def _from_date(d: DateMention) -> Quantity:
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "crore": 1e7, "lakh": 1e5,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "crore": 1e7,
+    "lakh": 1e5,
 }
 _SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bn|tn|crore|lakh|m|b|k)\b"
 _WORD_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a dozen": 12, "a hundred": 100, "a thousand": 1000,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a dozen": 12,
+    "a hundred": 100,
+    "a thousand": 1000,
 }
 _WORD_NUMBER = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 
 # Words before a number that widen what it can mean: (lower factor, upper factor).
 _HEDGES = [
-    (re.compile(r"\b(?:nearly|almost|just under|up to|less than|under|fewer than|close to)\s*$", re.I), (0.85, 1.0)),
-    (re.compile(r"\b(?:more than|over|at least|just over|upwards of|in excess of|exceeding)\s*$", re.I), (1.0, 1.3)),
-    (re.compile(r"\b(?:about|around|roughly|approximately|some|an estimated|estimated|approx\.?|circa|c\.)\s*$", re.I), (0.9, 1.1)),
+    (
+        re.compile(
+            r"\b(?:nearly|almost|just under|up to|less than|under|fewer than|close to)\s*$", re.I
+        ),
+        (0.85, 1.0),
+    ),
+    (
+        re.compile(
+            r"\b(?:more than|over|at least|just over|upwards of|in excess of|exceeding)\s*$", re.I
+        ),
+        (1.0, 1.3),
+    ),
+    (
+        re.compile(
+            r"\b(?:about|around|roughly|approximately|some|an estimated|estimated|approx\.?|circa|c\.)\s*$",
+            re.I,
+        ),
+        (0.9, 1.1),
+    ),
 ]
 
 
@@ -186,19 +241,66 @@ def _interval(value: float, written: str, before: str) -> tuple[float, float, bo
 # --- money --------------------------------------------------------------------------------
 
 _SYMBOLS = {
-    "us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "a$": "AUD", "au$": "AUD",
-    "c$": "CAD", "ca$": "CAD", "hk$": "HKD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
-    "¥": "JPY", "jpy": "JPY", "₩": "KRW", "krw": "KRW", "cny": "CNY", "rmb": "CNY", "rs": "INR",
-    "rs.": "INR", "inr": "INR", "dlrs": "USD", "₹": "INR", "rub": "RUB", "₽": "RUB", "chf": "CHF",
+    "us$": "USD",
+    "u.s.$": "USD",
+    "$": "USD",
+    "usd": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "hk$": "HKD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": "JPY",
+    "jpy": "JPY",
+    "₩": "KRW",
+    "krw": "KRW",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "rs": "INR",
+    "rs.": "INR",
+    "inr": "INR",
+    "dlrs": "USD",
+    "₹": "INR",
+    "rub": "RUB",
+    "₽": "RUB",
+    "chf": "CHF",
 }
 _CURRENCY_WORDS = {
-    "dollar": "USD", "us dollar": "USD", "u.s. dollar": "USD", "american dollar": "USD",
-    "canadian dollar": "CAD", "australian dollar": "AUD", "hong kong dollar": "HKD",
-    "euro": "EUR", "pound": "GBP", "pounds sterling": "GBP", "pound sterling": "GBP",
-    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "rupee": "INR",
-    "rouble": "RUB", "ruble": "RUB", "swiss franc": "CHF", "usd": "USD", "eur": "EUR",
-    "gbp": "GBP", "jpy": "JPY", "krw": "KRW", "cny": "CNY", "inr": "INR", "rub": "RUB",
-    "chf": "CHF", "hkd": "HKD", "cad": "CAD", "aud": "AUD",
+    "dollar": "USD",
+    "us dollar": "USD",
+    "u.s. dollar": "USD",
+    "american dollar": "USD",
+    "canadian dollar": "CAD",
+    "australian dollar": "AUD",
+    "hong kong dollar": "HKD",
+    "euro": "EUR",
+    "pound": "GBP",
+    "pounds sterling": "GBP",
+    "pound sterling": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "won": "KRW",
+    "rupee": "INR",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "swiss franc": "CHF",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "jpy": "JPY",
+    "krw": "KRW",
+    "cny": "CNY",
+    "inr": "INR",
+    "rub": "RUB",
+    "chf": "CHF",
+    "hkd": "HKD",
+    "cad": "CAD",
+    "aud": "AUD",
 }
 _SYMBOL = r"(?:US\$|U\.S\.\s?\$|AU?\$|CA?\$|HK\$|\$|€|£|¥|₩|₹|₽|\bRs\.?|\b(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|RUB|CHF|dlrs))"
 _CURRENCY_WORD = (
@@ -234,16 +336,22 @@ def _money(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         low, high, exact = _interval(value, written, sentence[: m.start()])
         out.append(
             Quantity(
-                kind="money", low=low, high=high, unit=currency,
-                shown=f"{currency} {_readable(value)}", text=m.group(0),
-                start=m.start(), end=m.end(), exact=exact,
+                kind="money",
+                low=low,
+                high=high,
+                unit=currency,
+                shown=f"{currency} {_readable(value)}",
+                text=m.group(0),
+                start=m.start(),
+                end=m.end(),
+                exact=exact,
             )
         )
     return _pair_equivalents(sentence, out)
 
 
 def _pair_equivalents(sentence: str, amounts: list[Quantity]) -> list[Quantity]:
-    """"9.78 billion won (US$8.6 million)": an amount followed by another currency in
+    """ "9.78 billion won (US$8.6 million)": an amount followed by another currency in
     brackets is one figure stated twice; keep the first, with the second as its equivalent."""
     out: list[Quantity] = []
     i = 0
@@ -252,12 +360,21 @@ def _pair_equivalents(sentence: str, amounts: list[Quantity]) -> list[Quantity]:
         if i + 1 < len(amounts):
             b = amounts[i + 1]
             between = sentence[a.end : b.start]
-            if b.unit != a.unit and re.fullmatch(r"\s*[(\[,—–-]\s*(?:or|about|around|roughly|approximately|nearly)?\s*", between):
+            if b.unit != a.unit and re.fullmatch(
+                r"\s*[(\[,—–-]\s*(?:or|about|around|roughly|approximately|nearly)?\s*", between
+            ):
                 out.append(
                     Quantity(
-                        kind="money", low=a.low, high=a.high, unit=a.unit,
-                        shown=f"{a.shown} = {b.shown}", text=sentence[a.start : b.end + 1].rstrip(" ,"),
-                        start=a.start, end=b.end, exact=a.exact, equivalents=(b,),
+                        kind="money",
+                        low=a.low,
+                        high=a.high,
+                        unit=a.unit,
+                        shown=f"{a.shown} = {b.shown}",
+                        text=sentence[a.start : b.end + 1].rstrip(" ,"),
+                        start=a.start,
+                        end=b.end,
+                        exact=a.exact,
+                        equivalents=(b,),
                     )
                 )
                 i += 2
@@ -278,9 +395,9 @@ def _readable(value: float) -> str:
 def _rates() -> dict[str, list[tuple[int, float]]]:
     """The shipped table of yearly USD rates (read once: it is constant data)."""
     text = resources.files("newsfuse.data").joinpath("usd_rates.csv").read_text(encoding="utf-8")
-    rows = [r for r in csv.reader(line for line in text.splitlines() if not line.startswith("#"))]
+    rows = list(csv.reader(line for line in text.splitlines() if not line.startswith("#")))
     years = [int(y) for y in rows[0][1:]]
-    return {r[0]: list(zip(years, (float(x) for x in r[1:]))) for r in rows[1:]}
+    return {r[0]: list(zip(years, (float(x) for x in r[1:]), strict=False)) for r in rows[1:]}
 
 
 def _usd_rate(currency: str, year: int) -> float | None:
@@ -292,7 +409,7 @@ def _usd_rate(currency: str, year: int) -> float | None:
         return None
     if year <= points[0][0]:
         return points[0][1]
-    for (y0, r0), (y1, r1) in zip(points, points[1:]):
+    for (y0, r0), (y1, r1) in itertools.pairwise(points):
         if year <= y1:
             return r0 + (r1 - r0) * (year - y0) / (y1 - y0)
     return points[-1][1]
@@ -325,9 +442,15 @@ def _percents(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         points = "point" in m.group("u").lower()
         out.append(
             Quantity(
-                kind="percent", low=low, high=high, unit="pp" if points else "%",
+                kind="percent",
+                low=low,
+                high=high,
+                unit="pp" if points else "%",
                 shown=f"{m.group('n')}{' percentage points' if points else '%'}",
-                text=m.group(0), start=m.start(), end=m.end(), exact=exact,
+                text=m.group(0),
+                start=m.start(),
+                end=m.end(),
+                exact=exact,
             )
         )
     return out
@@ -343,9 +466,20 @@ _TIME = re.compile(
     r"|\b(?P<part>(?:early |late )?(?:morning|afternoon|evening|night))\b",
     re.IGNORECASE,
 )
-_BOUND = re.compile(r"\b(?:between|and|to|by|until|till|from|as early as|as late as|before|after)\s*(?:at\s*)?$", re.I)
-_PARTS = {"morning": (300, 720), "afternoon": (720, 1080), "evening": (1080, 1320), "night": (1200, 1740)}
-_ROUGHLY = re.compile(r"\b(?:about|around|approximately|roughly|shortly (?:before|after)|just (?:before|after)|some time)\s*(?:at\s*)?$", re.I)
+_BOUND = re.compile(
+    r"\b(?:between|and|to|by|until|till|from|as early as|as late as|before|after)\s*(?:at\s*)?$",
+    re.I,
+)
+_PARTS = {
+    "morning": (300, 720),
+    "afternoon": (720, 1080),
+    "evening": (1080, 1320),
+    "night": (1200, 1740),
+}
+_ROUGHLY = re.compile(
+    r"\b(?:about|around|approximately|roughly|shortly (?:before|after)|just (?:before|after)|some time)\s*(?:at\s*)?$",
+    re.I,
+)
 
 
 def _times(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
@@ -370,8 +504,17 @@ def _times(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             part = m.group("part").lower().split()[-1]
             low, high = _PARTS[part]
             out.append(
-                Quantity(kind="time", low=low, high=high, unit="", shown=part, text=m.group(0),
-                         start=m.start(), end=m.end(), exact=False)
+                Quantity(
+                    kind="time",
+                    low=low,
+                    high=high,
+                    unit="",
+                    shown=part,
+                    text=m.group(0),
+                    start=m.start(),
+                    end=m.end(),
+                    exact=False,
+                )
             )
             continue
         spread = 0
@@ -382,9 +525,15 @@ def _times(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             exact = False  # one end of a span ("between 6:45 and 7 p.m.", "by 8 p.m.")
         out.append(
             Quantity(
-                kind="time", low=minutes - spread, high=minutes + spread, unit=zone.upper(),
+                kind="time",
+                low=minutes - spread,
+                high=minutes + spread,
+                unit=zone.upper(),
                 shown=f"{minutes // 60:02d}:{minutes % 60:02d}" + (f" {zone}" if zone else ""),
-                text=m.group(0).strip(), start=m.start(), end=m.end(), exact=exact,
+                text=m.group(0).strip(),
+                start=m.start(),
+                end=m.end(),
+                exact=exact,
             )
         )
     return out
@@ -399,7 +548,10 @@ _COUNT = re.compile(
     re.IGNORECASE,
 )
 # A number after these refers back to things already counted ("the two Koreas"): no claim.
-_ANAPHORIC = re.compile(r"\b(?:the|these|those|both|its|his|her|their|our|all|each|every|of|top|first|last|No\.?)\s*$", re.I)
+_ANAPHORIC = re.compile(
+    r"\b(?:the|these|those|both|its|his|her|their|our|all|each|every|of|top|first|last|No\.?)\s*$",
+    re.I,
+)
 _NOT_HEADS = frozenset(
     """more other new additional separate different further such few many several same
     last next first second third former current major key small large big top main
@@ -438,9 +590,16 @@ def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         unit = stem(noun.lower().replace("’", "'").split("'")[0])
         out.append(
             Quantity(
-                kind="count", low=low, high=high, unit=unit,
+                kind="count",
+                low=low,
+                high=high,
+                unit=unit,
                 shown=f"{_readable(value) if value >= 1e6 else f'{value:g}'} {noun.lower()}",
-                text=sentence[m.start() : end], start=m.start(), end=end, exact=exact, noun=noun,
+                text=sentence[m.start() : end],
+                start=m.start(),
+                end=end,
+                exact=exact,
+                noun=noun,
             )
         )
     return out
@@ -463,6 +622,32 @@ def _head_noun(rest: str, hyphenated: bool) -> str | None:
             capitalised = token
             continue
         if token.lower() in _NOT_HEADS:
-            return capitalised if capitalised and token.lower() in {"of", "and", "to", "in", "at", "on", "for", "by", "with", "from", "as", "than", "per", "who", "which", "were", "was", "is", "are"} else None
+            return (
+                capitalised
+                if capitalised
+                and token.lower()
+                in {
+                    "of",
+                    "and",
+                    "to",
+                    "in",
+                    "at",
+                    "on",
+                    "for",
+                    "by",
+                    "with",
+                    "from",
+                    "as",
+                    "than",
+                    "per",
+                    "who",
+                    "which",
+                    "were",
+                    "was",
+                    "is",
+                    "are",
+                }
+                else None
+            )
         return token
     return capitalised

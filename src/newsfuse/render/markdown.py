@@ -79,7 +79,9 @@ def _counts(brief: Brief) -> str:
 
 def _copies(brief: Brief, ids: _Ids) -> tuple[list[tuple[int, list[str]]], bool]:
     """Families with more than one member (as short ids), and whether any family is single."""
-    groups = [(f.id, [ids.cite(m) for m in f.members]) for f in brief.families if len(f.members) > 1]
+    groups = [
+        (f.id, [ids.cite(m) for m in f.members]) for f in brief.families if len(f.members) > 1
+    ]
     singles = any(len(f.members) == 1 for f in brief.families)
     return groups, singles
 
@@ -160,7 +162,9 @@ def _md_facts(brief: Brief, ids: _Ids) -> str:
     rows = []
     for f in brief.facts:
         if f.status == "corroborated":
-            confirmed = f"**{_plural(f.independent_sources, 'independent source', 'independent sources')}**"
+            confirmed = (
+                f"**{_plural(f.independent_sources, 'independent source', 'independent sources')}**"
+            )
         elif f.status == "conflict":
             confirmed = "*in conflict: see below*"
         else:
@@ -214,7 +218,12 @@ def _span(e: TimelineEntry) -> str:
 def _md_entities(brief: Brief, ids: _Ids) -> str:
     if not brief.entities:
         return ""
-    groups = {"person": "People", "organisation": "Organisations", "place": "Places", "other": "Other"}
+    groups = {
+        "person": "People",
+        "organisation": "Organisations",
+        "place": "Places",
+        "other": "Other",
+    }
     lines = ["## People, organisations and places", ""]
     for kind, label in groups.items():
         items = [e for e in brief.entities if e.type == kind]
@@ -275,7 +284,10 @@ def _md_families(brief: Brief, ids: _Ids) -> str:
     groups, singles = _copies(brief, ids)
     if not groups:
         return "**Families:** no article is a copy of another."
-    parts = [f"{_and([_md(m) for m in members])} are copies of one text (family {fid})" for fid, members in groups]
+    parts = [
+        f"{_and([_md(m) for m in members])} are copies of one text (family {fid})"
+        for fid, members in groups
+    ]
     line = "**Families:** " + "; ".join(parts)
     if singles:
         line += "; every other article is its own family"

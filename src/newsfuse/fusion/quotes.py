@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsfuse.attribution import (
+from newsfuse.fusion.attribution import (
     Cited,
     SpeakerId,
     cite,
@@ -32,8 +32,8 @@ from newsfuse.attribution import (
     quote_spans,
     same_speaker,
 )
+from newsfuse.fusion.text import content_stems, words
 from newsfuse.models import Article, Family, Quote, Sentence
-from newsfuse.text import content_stems, words
 
 MIN_STEMS = 3  # content words a quote needs to stand on its own
 MIN_SHARED = 2  # content stems two wordings must share to be one quote

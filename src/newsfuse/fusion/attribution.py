@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from newsfuse.text import MONTH_PATTERN, STOPWORDS, stem, words
+from newsfuse.fusion.text import MONTH_PATTERN, STOPWORDS, stem, words
 
 # --- quote marks --------------------------------------------------------------------------------
 
@@ -145,9 +145,13 @@ _TIME_WORDS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 # Capitalised words that begin a sentence or clause without being part of a name.
-_NOT_NAME = STOPWORDS | _TIME_WORDS | frozenset(
-    "however meanwhile also earlier later separately additionally still instead last next "
-    "citing according responding speaking asked".split()
+_NOT_NAME = (
+    STOPWORDS
+    | _TIME_WORDS
+    | frozenset(
+        "however meanwhile also earlier later separately additionally still instead last next "
+        "citing according responding speaking asked".split()
+    )
 )
 # Heads that make a lower-case phrase a source: "officials said", "the newspaper reported".
 _SOURCE_NOUNS = frozenset(
@@ -179,8 +183,9 @@ _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ADVERBIAL = re.compile(
     r"(?:,\s*)?\s*\b(?:also|earlier|later|then|previously|again|separately|reportedly|further"
     r"|officially|publicly|recently|first|repeatedly|once|now|still|has|have|had|would|will"
-    r"|could|did|does|do|yesterday|today|tonight|" + _DAY +
-    r"|(?:on|in|at|over|during|earlier|later|last|this|late|early)\s+(?:the\s+)?(?:same\s+)?"
+    r"|could|did|does|do|yesterday|today|tonight|"
+    + _DAY
+    + r"|(?:on|in|at|over|during|earlier|later|last|this|late|early)\s+(?:the\s+)?(?:same\s+)?"
     r"(?:[\w-]+\s+)?(?:day|week|weekend|month|year|morning|afternoon|evening|night|" + _DAY + ")"
     r"|on\s+" + MONTH_PATTERN + r"\s+\d{1,2}(?:,\s*\d{4})?"
     r"|in\s+a\s+(?:statement|report|post|interview|briefing|message|tweet|dispatch))\s*$"
@@ -199,9 +204,7 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<rest>[^,.;:…]{1,120})")
 _PASSIVE_AUX = frozenset("was were been being is are be".split())
 # Verb forms that are also plural nouns: a verb only if a clause or object follows.
 _NOUN_LIKE = frozenset("reports claims notes quotes calls states cites tells".split())
-_CLAUSE_START = re.compile(
-    r"\s*(?:that|the|a|an|it|he|she|they|we|this|there|[A-Z]|[\"“‘'`«…,:])"
-)
+_CLAUSE_START = re.compile(r"\s*(?:that|the|a|an|it|he|she|they|we|this|there|[A-Z]|[\"“‘'`«…,:])")
 _TAIL = re.compile(r"[^,;…\"”“]{0,40}$")  # a verb this close to the end closes the sentence
 _APPOSITIVE = re.compile(r"(?:the|a|an|who|which|whose|his|her|its|their|\d)\b")
 
@@ -265,7 +268,7 @@ def _phrase_before(text: str) -> _Phrase:
         if low == "the" and left.lower() in ("of", "for", "in", "at", "from") and got:
             got.append(tok)  # "Ministry of the Interior"
         elif (
-            (low in _CONNECTORS or low in ("in", "at", "from") and left.lower() in _SOURCE_NOUNS)
+            (low in _CONNECTORS or (low in ("in", "at", "from") and left.lower() in _SOURCE_NOUNS))
             and got
             and _is_word(left)
             and (_is_cap(left) or left.lower() in _SOURCE_NOUNS)  # "a spokesman for ..."
@@ -315,8 +318,12 @@ def _phrase_after(text: str, whole: bool = False) -> _Phrase:
                 break
             got.append(tok)
             lower_run = 0
-        elif low in _CONNECTORS | {"from", "at", "the"} and got and nxt and _is_word(nxt) and (
-            _is_cap(nxt) or nxt.lower() == "the"
+        elif (
+            low in _CONNECTORS | {"from", "at", "the"}
+            and got
+            and nxt
+            and _is_word(nxt)
+            and (_is_cap(nxt) or nxt.lower() == "the")
         ):
             got.append(tok)
         elif low in _NOT_NAME or lower_run >= _MAX_LOWER_RUN:

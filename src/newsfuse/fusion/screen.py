@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from newsfuse.fusion.text import word_count
 from newsfuse.models import Article, Skipped
-from newsfuse.text import word_count
 
 #: Fewer words than this is a caption or a stub, not a report to summarise.
 MIN_WORDS = 15

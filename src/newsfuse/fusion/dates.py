@@ -12,9 +12,9 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 
-from newsfuse.clean import split_lines
+from newsfuse.fusion.clean import split_lines
+from newsfuse.fusion.text import MONTH_PATTERN
 from newsfuse.models import Article, BaseFrom, DateMention, DatePrecision, Sentence
-from newsfuse.text import MONTH_PATTERN
 
 _MONTH = MONTH_PATTERN
 _WEEKDAY = r"(?:Mon|Tue(?:s)?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
@@ -110,21 +110,44 @@ _MONTHS = {
     m: i
     for i, names in enumerate(
         [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ],
         start=1,
     )
     for m in names
 }
-_WEEKDAYS = {d: i for i, d in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-)}
+_WEEKDAYS = {
+    d: i
+    for i, d in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
 }
 # Month names must be capitalised ("may", "march" are also words); the rest is case-blind.
 _M = r"(?P<{}>(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|(?-i:January|February|March|April|June|July|August|September|October|November|December))"
@@ -262,7 +285,7 @@ def _whole_month(year: int, month: int, relative: bool) -> _Span:
 
 
 def _month_day(month: int, day: int, base: dt.date | None) -> _Span | None:
-    """"June 16" with no year: the June 16 nearest the base, a little in its past preferred."""
+    """ "June 16" with no year: the June 16 nearest the base, a little in its past preferred."""
     if base is None:
         return None
     candidates = []
@@ -279,7 +302,7 @@ def _month_day(month: int, day: int, base: dt.date | None) -> _Span | None:
 
 
 def _month_alone(month: int, prefix: str, base: dt.date | None) -> _Span | None:
-    """"since January", "last March", "next May": the month of that name nearest in the
+    """ "since January", "last March", "next May": the month of that name nearest in the
     direction the words point, in the past by default."""
     if base is None:
         return None

@@ -40,8 +40,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newsfuse.fusion.text import STOPWORDS
 from newsfuse.models import Article, Entity, EntityType, Family
-from newsfuse.text import STOPWORDS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -73,14 +73,12 @@ _TWO_LETTERS = re.compile(r"[^\W\d_].*[^\W\d_]", re.S)
 # What may precede the first word of a sentence (after spaces): end punctuation, an opening
 # quote or bracket, a dash. A hyphen or apostrophe only after a space: "anti-Wall Street" and
 # "Workers' Party" open nothing.
-_OPENERS = frozenset(".!?:;\"“”`([{—–…")
+_OPENERS = frozenset('.!?:;"“”`([{—–…')
 _OPENERS_AFTER_SPACE = frozenset("-'‘’")
 
 # Lower-case words that sit inside names: "Workers' Party of Korea", "Charles de Gaulle".
-_PARTICLES = frozenset(
-    "of de del della da di du des la le van von der den bin ibn al el".split()
-)
-_PARTICLE_GAP = re.compile(r"[ \t]+(?:(?:%s)[ \t]+){1,3}" % "|".join(sorted(_PARTICLES)))
+_PARTICLES = frozenset("of de del della da di du des la le van von der den bin ibn al el".split())
+_PARTICLE_GAP = re.compile(r"[ \t]+(?:(?:{})[ \t]+){{1,3}}".format("|".join(sorted(_PARTICLES))))
 # Possessives inside a name rather than between two: "Korean People's Army", "Workers' Party"
 # (while "South Korea's President" is two names).
 _NAME_POSSESSIVES = frozenset(
@@ -233,7 +231,7 @@ def entities(
     # Only ``limit`` candidates are read: NER is the cost, and the cheap filters above leave it
     # few top candidates to drop, so slightly fewer than ``limit`` entities may come back.
     tallies: dict[str, _Tally] = {}
-    for mentions, reading in zip(ranked, _read(texts, ranked[:limit])):
+    for mentions, reading in zip(ranked, _read(texts, ranked[:limit]), strict=False):
         for m in mentions:
             for text, kind in reading.parts:
                 spelling, key = (m.text, m.key) if reading.whole else (text, _key(text))
@@ -367,8 +365,12 @@ def _runs(text: str, start: int, end: int, named: set[str]) -> tuple[list[list[_
         while before > start and text[before - 1] in " \t":
             before -= 1
         mark = text[before - 1] if before > start else ""
-        initial = not mark or mark in _OPENERS or (
-            mark in _OPENERS_AFTER_SPACE and (before - 1 == start or text[before - 2].isspace())
+        initial = (
+            not mark
+            or mark in _OPENERS
+            or (
+                mark in _OPENERS_AFTER_SPACE and (before - 1 == start or text[before - 2].isspace())
+            )
         )
         if not initial:
             named.add(word)
@@ -382,8 +384,10 @@ def _runs(text: str, start: int, end: int, named: set[str]) -> tuple[list[list[_
             gap = text[run[-1][1] : at]
             # "Donald J. Trump", "St. Louis": an initial or abbreviation and its dot do not end
             # a name.
-            initial_dot = gap[:1] == "." and gap[1:].isspace() and (
-                len(run[-1][2]) == 1 or run[-1][2] in _ABBREVIATIONS
+            initial_dot = (
+                gap[:1] == "."
+                and gap[1:].isspace()
+                and (len(run[-1][2]) == 1 or run[-1][2] in _ABBREVIATIONS)
             )
             if not (gap.isspace() or initial_dot or _PARTICLE_GAP.fullmatch(gap)):
                 runs.append(run)
@@ -484,7 +488,7 @@ def _read(texts: Sequence[str], candidates: list[list[_Mention]]) -> list[_Readi
     votes: list[Counter[tuple[object, ...]]] = [Counter() for _ in candidates]
     readings: dict[tuple[object, ...], _Reading] = {}
     docs = _nlp().pipe([texts[a][s:e] for a, s, e in windows], batch_size=256)
-    for (article, start, end), doc in zip(windows, docs):
+    for (article, start, end), doc in zip(windows, docs, strict=False):
         for m_start, m_end, c in inside(article, start, end):
             reading = _reading(doc, m_start - start, m_end - start)
             signature = reading.signature()
@@ -575,10 +579,10 @@ def _merge(read: dict[str, _Tally], unread: list[_Tally]) -> list[tuple[_Tally, 
             acronym = _acronym(name)
             if acronym:
                 initials = initials or [_initials(t.spellings) for t in longer]
-                matches = [t for t, i in zip(longer, initials) if acronym in i]
+                matches = [t for t, i in zip(longer, initials, strict=False) if acronym in i]
             else:
                 key = _key(name)
-                matches = [t for t, w in zip(persons, words) if key in w]
+                matches = [t for t, w in zip(persons, words, strict=False) if key in w]
         if len(matches) == 1:
             merged.setdefault(id(matches[0]), []).append(tally)
         elif is_read:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from newsfuse import (
+from newsfuse.fusion import (
     brief,
     clean,
     dates,

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
+from newsfuse.fusion.text import MONTH_PATTERN
 from newsfuse.models import Article, RemovedLine
-from newsfuse.text import MONTH_PATTERN
 
 # --- text normalisation --------------------------------------------------------------------
 
@@ -46,72 +46,111 @@ _NAMES = rf"{_NAME}(?: {_NAME})?(?:(?:,| and) {_NAME}(?: {_NAME})?)*"  # "Jane D
 # catch a sentence that merely mentions "subscribe" or "photo".
 _START_RULES: tuple[tuple[str, str], ...] = (
     # comment forms
-    ("comments prompt", r"(?:leave a (?:reply|comment)|be the first to comment|no comments(?: yet)?"
-     r"|post a comment|add a comment|join the (?:conversation|discussion)|\d+ comments?)[.!]?$"),
-    ("comments prompt", r"your email address will not be published|required fields are marked"
-     r"|please enable javascript to view the comments|have something to add to this story\?"),
+    (
+        "comments prompt",
+        r"(?:leave a (?:reply|comment)|be the first to comment|no comments(?: yet)?"
+        r"|post a comment|add a comment|join the (?:conversation|discussion)|\d+ comments?)[.!]?$",
+    ),
+    (
+        "comments prompt",
+        r"your email address will not be published|required fields are marked"
+        r"|please enable javascript to view the comments|have something to add to this story\?",
+    ),
     # boilerplate of social embeds, video players and web archives
-    ("page chrome", r"(?:tweet with a location|add a location to your tweets)$"
-     r"|you can add location information to your tweets"
-     r"|when you tweet with a location, twitter stores|we've detected that javascript is disabled"
-     r"|the interactive transcript could not be loaded"
-     r"|rating is available when the video has been rented"
-     r"|this feature is not available right now"
-     r"|sorry, the page you requested (?:was not|could not be) found"
-     r"|starting in 1996, alexa internet has been donating"
-     r"|these crawls are part of an effort to archive pages"
-     r"|interested in .{1,80}\? add .{1,80} as an interest"
-     r"|help spread the word!|share this (?:article|story)\b"
-     r"|dow jones reprints|(?:please )?(?:enable|turn on) javascript\b"
-     r"|avatar of \S.{0,40}$|story highlights$|topics?: "),
-    ("video chrome", r"media playback is unsupported on your device|just watched\b"
-     r"|embed more news videos\b|video loading\b|(?-i:CLOSE) (?-i:[A-Z])"
-     r"|scroll down for video|watch (?:the )?(?:full )?(?:video|clip)s? below|watch below"
-     r"|on a mobile device\? click"),
+    (
+        "page chrome",
+        r"(?:tweet with a location|add a location to your tweets)$"
+        r"|you can add location information to your tweets"
+        r"|when you tweet with a location, twitter stores|we've detected that javascript is disabled"
+        r"|the interactive transcript could not be loaded"
+        r"|rating is available when the video has been rented"
+        r"|this feature is not available right now"
+        r"|sorry, the page you requested (?:was not|could not be) found"
+        r"|starting in 1996, alexa internet has been donating"
+        r"|these crawls are part of an effort to archive pages"
+        r"|interested in .{1,80}\? add .{1,80} as an interest"
+        r"|help spread the word!|share this (?:article|story)\b"
+        r"|dow jones reprints|(?:please )?(?:enable|turn on) javascript\b"
+        r"|avatar of \S.{0,40}$|story highlights$|topics?: ",
+    ),
+    (
+        "video chrome",
+        r"media playback is unsupported on your device|just watched\b"
+        r"|embed more news videos\b|video loading\b|(?-i:CLOSE) (?-i:[A-Z])"
+        r"|scroll down for video|watch (?:the )?(?:full )?(?:video|clip)s? below|watch below"
+        r"|on a mobile device\? click",
+    ),
     ("social embed", r"a post shared by .{1,80}\(@\w+\)"),
     # links to other stories
-    ("related link", r"\[?(?:related(?: video| story| stories| content| coverage| articles?"
-     r"| news coverage)?|read more|see also|also read|more|videos?|watch|listen|full coverage"
-     r"|(?-i:PHOTOS?))\s*(?::|$)"),
+    (
+        "related link",
+        r"\[?(?:related(?: video| story| stories| content| coverage| articles?"
+        r"| news coverage)?|read more|see also|also read|more|videos?|watch|listen|full coverage"
+        r"|(?-i:PHOTOS?))\s*(?::|$)",
+    ),
     ("related link", r">>|read or share this story:|click (?:here|to|for)\b"),
     # a whole line in brackets, or a labelled one in parentheses: an inline link to a story
-    ("related link", r"\[[^\[\]]{3,200}\]$|\((?:(?-i:[A-Z]{3,}[A-Z ]*)|also on [^:()]{1,30}):"
-     r"[^()]{1,150}\)$|\([^()]{1,80}\bfull coverage\)$|more from [^.]{1,40}:?$"),
+    (
+        "related link",
+        r"\[[^\[\]]{3,200}\]$|\((?:(?-i:[A-Z]{3,}[A-Z ]*)|also on [^:()]{1,30}):"
+        r"[^()]{1,150}\)$|\([^()]{1,80}\bfull coverage\)$|more from [^.]{1,40}:?$",
+    ),
     # prompts to subscribe or follow
     ("subscribe prompt", r"(?:subscribe|sign up)\b|get (?:daily|the latest)\b.{0,60}\binbox"),
-    ("social prompt", r"(?:and )?(?:follow|like|find) (?:us|\S+(?: \S+){0,4}) on "
-     r"(?:twitter|facebook|instagram|google\+)"
-     r"|(?:follow|like) (?:us|\S+(?: \S+){0,3}) (?:@\w+|at http)"
-     r"|for (?:more|the latest)\b.{0,80},? follow (?:us|@\w+|\S+ on twitter)"
-     r"|(?:twitter:? )?@\w+\.?$|(?:https?://)?(?:www\.)?twitter\.com/\w+/?$"),
+    (
+        "social prompt",
+        r"(?:and )?(?:follow|like|find) (?:us|\S+(?: \S+){0,4}) on "
+        r"(?:twitter|facebook|instagram|google\+)"
+        r"|(?:follow|like) (?:us|\S+(?: \S+){0,3}) (?:@\w+|at http)"
+        r"|for (?:more|the latest)\b.{0,80},? follow (?:us|@\w+|\S+ on twitter)"
+        r"|(?:twitter:? )?@\w+\.?$|(?:https?://)?(?:www\.)?twitter\.com/\w+/?$",
+    ),
     ("copyright notice", r"copyright\b|©|\(c\) \d{4}"),
     # credits and contact lines at the foot of an article
-    ("credit", r"\(?(?:additional )?(?:reporting|writing|editing|compiled|produced) by\b"
-     r"|contributing:|information from:|originally published (?:on|in|by|at)\b"
-     r"|an expanded version of this (?:report|story|article) appears"
-     r"|\(this (?:version|story|article) (?:has been |was )?(?:corrects?|updated?|adds?)"),
+    (
+        "credit",
+        r"\(?(?:additional )?(?:reporting|writing|editing|compiled|produced) by\b"
+        r"|contributing:|information from:|originally published (?:on|in|by|at)\b"
+        r"|an expanded version of this (?:report|story|article) appears"
+        r"|\(this (?:version|story|article) (?:has been |was )?(?:corrects?|updated?|adds?)",
+    ),
     # "Bacon reported from McLean, Va."
     ("credit", r"(?-i:" + _NAMES + r") (?:reported|contributed) from [^.]{1,60}\.?$"),
-    ("contact line", r"(?:contact|write to|e-?mail|reach) (?-i:[A-Z])[\w.'’ -]{0,60}(?: at|:) "
-     r"[^ ]{0,60}(?:@|\d{3}-\d{4})|to reach .{1,60}, (?:call|e-?mail|write)\b"
-     r"|\S+@\S+\.[a-z]{2,}$"),
+    (
+        "contact line",
+        r"(?:contact|write to|e-?mail|reach) (?-i:[A-Z])[\w.'’ -]{0,60}(?: at|:) "
+        r"[^ ]{0,60}(?:@|\d{3}-\d{4})|to reach .{1,60}, (?:call|e-?mail|write)\b"
+        r"|\S+@\S+\.[a-z]{2,}$",
+    ),
     # bylines: "By Jane Doe, Reuters", "Libby Hogan reports.", "— Nicole Santa Cruz at City Hall"
-    ("byline", r"(?:(?:written|posted|story|words) )?by:? (?-i:(?:" + _NAME + r"|and|&|de|van|von)"
-     r"(?:[ ,]+(?:" + _NAME + r"|and|&|de|van|von|in|of|the)){0,9})\.?$"),
+    (
+        "byline",
+        r"(?:(?:written|posted|story|words) )?by:? (?-i:(?:" + _NAME + r"|and|&|de|van|von)"
+        r"(?:[ ,]+(?:" + _NAME + r"|and|&|de|van|von|in|of|the)){0,9})\.?$",
+    ),
     ("byline", r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) (?:reports|reporting)\.?$"),
     ("byline", r"(?:--|—|–) ?(?-i:[A-Z][\w.'’-]+ [A-Z][\w.'’-]+)[^.]{0,60}$"),
     # captions and credits of pictures
-    ("photo caption", r"(?-i:FILE) ?[-—–] |\(?in this (?:\w+ ){0,3}(?:photo|image)\b"
-     r"|image (?:copyright|caption)\b|view images?\b|enlarge (?:this )?image\b|\d+ of \d+\. "
-     r"|this (?:\w+ ){0,2}(?:photo|image|picture) (?:provided|released|taken)\b"
-     r"|getty images (?-i:[A-Z])|[^.]{0,60}/ ?(?:getty images|afp|ap|reuters|epa)\b"),
+    (
+        "photo caption",
+        r"(?-i:FILE) ?[-—–] |\(?in this (?:\w+ ){0,3}(?:photo|image)\b"
+        r"|image (?:copyright|caption)\b|view images?\b|enlarge (?:this )?image\b|\d+ of \d+\. "
+        r"|this (?:\w+ ){0,2}(?:photo|image|picture) (?:provided|released|taken)\b"
+        r"|getty images (?-i:[A-Z])|[^.]{0,60}/ ?(?:getty images|afp|ap|reuters|epa)\b",
+    ),
     # "Photo: <caption>" but not "Photo: GoFundMe <a whole paragraph of the article>"
     ("photo caption", r"(?:photo|picture|image)s?: (?=\S)(?!(?:\S+ ){40})"),
-    ("photo credit", r"\(?(?:photo(?:graph)?s?|image|picture|illustration|pic|listing image"
-     r"|(?:image|photo) credit|credit)(?: by|:) [^.]{1,80}\)?\.?$"
-     r"|courtesy(?: of)? [^.]{1,60}$|getty(?: images)?(?: \(\d+\))?$"),
-    ("photo credit", r"(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4} ?/ ?[A-Z][\w.'’&-]*"
-     r"(?:[ /][A-Z][\w.'’&-]*){0,5})(?: for [^.]{1,40})?$"),
+    (
+        "photo credit",
+        r"\(?(?:photo(?:graph)?s?|image|picture|illustration|pic|listing image"
+        r"|(?:image|photo) credit|credit)(?: by|:) [^.]{1,80}\)?\.?$"
+        r"|courtesy(?: of)? [^.]{1,60}$|getty(?: images)?(?: \(\d+\))?$",
+    ),
+    (
+        "photo credit",
+        r"(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4} ?/ ?[A-Z][\w.'’&-]*"
+        r"(?:[ /][A-Z][\w.'’&-]*){0,5})(?: for [^.]{1,40})?$",
+    ),
 )
 
 # (reason, pattern) searched anywhere in a line of at most _PHRASE_MAX_CHARS: phrases no news
@@ -120,16 +159,29 @@ _PHRASE_RULES: tuple[tuple[str, str], ...] = (
     ("page chrome", r"\byour browser does not support\b|\bwe[’']d like to hear from you\b"),
     ("subscribe prompt", r"\bnever miss a (?:local )?story\b|\bthank you for subscribing\b"),
     ("copyright notice", r"\ball rights reserved\b"),
-    ("credit", r"\bcontributed (?:to this (?:report|article|story)|reporting)\b"
-     r"|\bthe opinions expressed are (?:his|her|their) own\b"),
+    (
+        "credit",
+        r"\bcontributed (?:to this (?:report|article|story)|reporting)\b"
+        r"|\bthe opinions expressed are (?:his|her|their) own\b",
+    ),
     ("contact line", r"\b(?:may|can) be reached at\b"),
     ("related link", r"\(opens in new window\)$|(?-i:\bRead more)\s*[»›>]*$"),
 )
 _PHRASE_MAX_CHARS = 600
 # Literal words one of which every phrase rule needs: a cheap test before the regexes run.
 _PHRASE_HINTS = (
-    "browser", "hear from", "never miss", "subscri", "sign", "reserved", "contributed",
-    "opinions", "reached at", "new window", "read more", "cookie",
+    "browser",
+    "hear from",
+    "never miss",
+    "subscri",
+    "sign",
+    "reserved",
+    "contributed",
+    "opinions",
+    "reached at",
+    "new window",
+    "read more",
+    "cookie",
 )
 
 # Pairs of words that, together in one line, make a prompt rather than news.
@@ -332,13 +384,13 @@ def clean(article: Article) -> Article:
     for i, line in enumerate(split_lines(article.text)):
         single = _undouble(line)
         if single is not None:
-            half = line[len(single):].strip()
+            half = line[len(single) :].strip()
             removed.append((i, RemovedLine(text=half, reason="duplicate line")))
             line = single
         reason = _chrome_reason(line)
         if not reason and (m := _PREFIX.match(line)):
             removed.append((i, RemovedLine(text=m.group().strip(), reason="page chrome")))
-            line = line[m.end():]
+            line = line[m.end() :]
             reason = _chrome_reason(line)
         if reason:
             removed.append((i, RemovedLine(text=line, reason=reason)))
@@ -356,7 +408,7 @@ def clean(article: Article) -> Article:
         trimmed = _TRAILING_COUNT.sub("", headline)
         if trimmed != headline and _key(trimmed) in keys:
             # "Headline 3": a comment counter glued on by the scrape
-            count = headline[len(trimmed):].strip()
+            count = headline[len(trimmed) :].strip()
             removed.append((at, RemovedLine(text=count, reason="counter")))
             headline = trimmed
         removed.append((at, RemovedLine(text=headline, reason="headline")))
@@ -385,7 +437,7 @@ def clean(article: Article) -> Article:
         ):
             # The wire's "PLACE (Agency) -" opens the body, sometimes after a highlight or two.
             removed.append((at, RemovedLine(text=m.group().strip(), reason="dateline")))
-            line, reason, dateline_seen = line[m.end():], None, True
+            line, reason, dateline_seen = line[m.end() :], None, True
         else:
             reason = None
         if reason:

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsfuse.fusion.text import words
 from newsfuse.models import Article, Family
-from newsfuse.text import words
 
 SHINGLE = 5
 MIN_CONTAINMENT = 0.12

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsfuse.fusion.text import word_count
 from newsfuse.models import (
     Article,
     ArticleReport,
@@ -18,7 +19,6 @@ from newsfuse.models import (
     SummarySentence,
     TimelineEntry,
 )
-from newsfuse.text import word_count
 
 
 def assemble(

@@ -14,9 +14,9 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsfuse import dates as dating
+from newsfuse.fusion import dates as dating
+from newsfuse.fusion.text import content_stems, inverse_frequency, overlap
 from newsfuse.models import Article, DateMention, DatePrecision, Family, Sentence, TimelineEntry
-from newsfuse.text import content_stems, inverse_frequency, overlap
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def timeline(
 
     by_date: dict[_Key, list[_Candidate]] = defaultdict(list)
     for a in articles:
-        for s, mentions in zip(sentences.get(a.id, ()), dated.get(a.id, ())):
+        for s, mentions in zip(sentences.get(a.id, ()), dated.get(a.id, ()), strict=False):
             if len(s.text.split()) < settings.min_words:
                 continue
             stems = frozenset(content_stems(s.text))
@@ -107,7 +107,9 @@ def timeline(
                     sources=tuple(a.id for a in articles if a.id in {c.article for c in reporters}),
                     resolution=tuple(
                         dict.fromkeys(
-                            dating.explain(c.mention, c.article) for c in reporters if c.mention.relative
+                            dating.explain(c.mention, c.article)
+                            for c in reporters
+                            if c.mention.relative
                         )
                     ),
                 )
@@ -126,8 +128,14 @@ def _fold_into_days(
         keep = []
         for c in by_date[key]:
             target = next(
-                (d for d in inside
-                 if any(overlap(c.stems, o.stems, weights) >= settings.same_report for o in by_date[d])),
+                (
+                    d
+                    for d in inside
+                    if any(
+                        overlap(c.stems, o.stems, weights) >= settings.same_report
+                        for o in by_date[d]
+                    )
+                ),
                 None,
             )
             (by_date[target] if target else keep).append(c)
@@ -147,7 +155,11 @@ def _entries_for(
     unique = list({(c.article, c.sentence.index): c for c in candidates}.values())
 
     def reporters(c: _Candidate) -> list[_Candidate]:
-        return [o for o in unique if o is c or overlap(c.stems, o.stems, weights) >= settings.same_report]
+        return [
+            o
+            for o in unique
+            if o is c or overlap(c.stems, o.stems, weights) >= settings.same_report
+        ]
 
     scored = sorted(
         unique,

@@ -29,6 +29,7 @@ every article that states the same content, not only the one it was taken from.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -38,8 +39,8 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_array, csr_array, triu
 
+from newsfuse.fusion.text import STOPWORDS, content_stems, stem, word_count, words
 from newsfuse.models import Article, Family, Sentence, SummarySentence
-from newsfuse.text import STOPWORDS, content_stems, stem, word_count, words
 
 Concept = tuple[str, str]
 
@@ -116,14 +117,15 @@ def _trim(text: str) -> str:
     m = _CONNECTIVE.match(text)
     if not m:
         return text
-    rest = text[m.end():]
+    rest = text[m.end() :]
     return rest[0].upper() + rest[1:]
 
 
 def _concepts(text: str) -> frozenset[Concept]:
     toks = [(w, stem(w)) for w in words(text)]
     return frozenset(
-        (sa, sb) for (a, sa), (b, sb) in zip(toks, toks[1:])
+        (sa, sb)
+        for (a, sa), (b, sb) in itertools.pairwise(toks)
         if not (a in STOPWORDS and b in STOPWORDS)
     )
 
@@ -204,6 +206,7 @@ def _densest(
     settings: Settings,
 ) -> list[Sentence]:
     """The candidates with the most concept weight per word, up to the pool's size in words."""
+
     def density(s: Sentence) -> float:
         return sum(weights.get(c, 0.0) for c in concepts[s]) / word_count(text[s])
 
@@ -248,8 +251,10 @@ def _select(
                 cols.append(j)
     # z_c <= sum of y_s over sentences s containing c
     cover = coo_array(
-        (np.concatenate([-np.ones(len(rows)), np.ones(n_c)]),
-         (np.concatenate([rows, np.arange(n_c)]), np.concatenate([cols, n_s + np.arange(n_c)]))),
+        (
+            np.concatenate([-np.ones(len(rows)), np.ones(n_c)]),
+            (np.concatenate([rows, np.arange(n_c)]), np.concatenate([cols, n_s + np.arange(n_c)])),
+        ),
         shape=(n_c, n_s + n_c),
     )
     length = coo_array((lengths, (np.zeros(n_s, dtype=int), np.arange(n_s))), shape=(1, n_s + n_c))
