@@ -404,7 +404,9 @@ def quantities(text: str) -> list[Quantity]:
     def month_year(m: re.Match[str]) -> Date | None:
         name = m.group("month")
         bare = m.group("year") is None
-        if bare and (name == "May" or (len(name.rstrip(".")) <= 4 and name not in ("June", "July"))):
+        if bare and (
+            name == "May" or (len(name.rstrip(".")) <= 4 and name not in ("June", "July"))
+        ):
             return None  # "May" (the verb) and abbreviations need a year to be a date
         return _date(m.group("year"), name, None)
 

@@ -14,9 +14,9 @@ import pytest
 
 import newsfuse
 from newsfuse.fusion import segment, summarize, syndication
-from newsfuse.fusion.summarize import Settings
 from newsfuse.fusion.text import content_stems
 from newsfuse.models import Article
+from newsfuse.settings import SummarySettings as Settings
 
 ROOT = Path(__file__).parents[1]
 KAESONG = ROOT / "examples" / "kaesong"

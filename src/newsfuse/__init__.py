@@ -8,6 +8,7 @@
 
 from newsfuse.fusion import DEFAULT_WORDS, fuse
 from newsfuse.models import Article, Articles, Brief, Family, Skipped, SummarySentence
+from newsfuse.settings import Settings
 from newsfuse.sources import read
 
 __version__ = "0.1.0"
@@ -18,6 +19,7 @@ __all__ = [
     "Articles",
     "Brief",
     "Family",
+    "Settings",
     "Skipped",
     "SummarySentence",
     "fuse",

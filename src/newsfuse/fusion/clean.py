@@ -423,7 +423,7 @@ def clean(article: Article) -> Article:
     for at, line in kept[start:]:
         key = _key(line)
         if key in headline_keys:
-            reason: str | None = "headline"
+            reason = "headline"
         elif key in seen:
             reason = "duplicate line"
         elif len(line.split()) <= _FRAGMENT_MAX_WORDS and not _SENTENCE_END.search(line):

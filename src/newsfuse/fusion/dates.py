@@ -259,8 +259,8 @@ def _resolve(m: re.Match[str], base: dt.date | None) -> _Span | None:
     if g["wd"]:
         return _weekday(_WEEKDAYS[g["wd"].lower()], (g["rel9"] or "").lower(), base)
     if g["word"]:
-        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}
-        return _day(base + dt.timedelta(days=shift[g["word"].lower()]), True)
+        day_shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}
+        return _day(base + dt.timedelta(days=day_shift[g["word"].lower()]), True)
     if g["unit10"]:
         return _relative_unit(g["unit10"].lower(), g["rel10"].lower(), base)
     if g["unit11"]:
@@ -375,7 +375,8 @@ def in_articles(
     """
     out: dict[str, list[list[DateMention]]] = {}
     for a in articles:
-        base, base_from = (a.published, "publication") if a.published else (event_date, "event")
+        base = a.published or event_date
+        base_from: BaseFrom = "publication" if a.published else "event"
         out[a.id] = [mentions(s.text, base, base_from) for s in sentences.get(a.id, ())]
     return out
 

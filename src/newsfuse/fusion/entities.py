@@ -505,9 +505,9 @@ def _window(text: str, m: _Mention) -> tuple[int, int]:
     end = after[min(_AFTER, len(after)) - 1] if _AFTER and after else m.end
     for stop in _SENTENCE_END.finditer(text, start, m.start):
         start = stop.end()
-    stop = _SENTENCE_END.search(text, m.end, end)
-    if stop:
-        end = stop.start()
+    last = _SENTENCE_END.search(text, m.end, end)
+    if last:
+        end = last.start()
     # Punctuation at the edges is a token NER pays for and learns little from.
     while start < m.start and text[start] in _EDGE_PUNCTUATION:
         start += 1

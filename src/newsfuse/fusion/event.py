@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 
 from newsfuse.fusion import dates
 from newsfuse.fusion.text import content_stems
-from newsfuse.models import Article, DateMention, Entity, Event, Family, Sentence
+from newsfuse.models import Article, BaseFrom, DateMention, Entity, Event, Family, Sentence
 
 LEAD_SENTENCES = 5
 RECENT_DAYS = 10
@@ -36,7 +36,7 @@ def infer(
     support: dict[dt.date, dict[str, tuple[DateMention, str]]] = defaultdict(dict)
     for a in articles:
         base = a.published or reference
-        base_from = "publication" if a.published else "cluster"
+        base_from: BaseFrom = "publication" if a.published else "cluster"
         lead = [a.title or ""] + [s.text for s in sentences.get(a.id, ())[:LEAD_SENTENCES]]
         for text in lead:
             for m in dates.mentions(text, base, base_from):
@@ -46,7 +46,7 @@ def infer(
     if not support:
         return Event(what=_what(articles, sentences, families, ()), where=None)
 
-    def strength(day: dt.date) -> tuple:
+    def strength(day: dt.date) -> tuple[object, ...]:
         ids = support[day]
         return (len({family_of.get(i, i) for i in ids}), len(ids), -day.toordinal())
 
@@ -90,7 +90,7 @@ def _where(lead_sentences: Sequence[str], entities: Sequence[Entity]) -> str | N
     """The place named in the most dating sentences by the most articles; among equals the
     less mentioned one, which is the more specific ("Kaesong" over "North Korea")."""
     stems = [set(content_stems(s)) for s in lead_sentences]
-    best: tuple | None = None
+    best: tuple[tuple[int, int, int], str] | None = None
     for e in entities:
         if e.type != "place":
             continue

@@ -41,22 +41,7 @@ from newsfuse.models import (
     Quote,
     Sentence,
 )
-
-
-@dataclass(frozen=True)
-class Settings:
-    merge_similarity: float = 0.3  # context similarity for agreeing values to be one fact
-    merge_distinctive: float = 0.12  # ... when few sentences state that value
-    conflict_similarity: float = 0.6  # context similarity for disagreeing values to conflict
-    conflict_shared_stems: int = 4
-    event_time_terms: int = 2  # event words a sentence needs for its clock time to be the event's
-    restate_coverage: float = 0.7  # share of a sentence's words another must hold to restate it
-    restate_min_stems: int = 5
-    max_facts: int = 40
-    lead_sentences: int = 3  # sentences per article whose words describe the event
-
-
-DEFAULT = Settings()
+from newsfuse.settings import DEFAULT, FactSettings
 
 _RECURRING = re.compile(r"\b(?:a day|a week|daily|every|each day|per day|twice|times a)\b", re.I)
 
@@ -81,7 +66,7 @@ def facts(
     dated: Mapping[str, Sequence[Sequence[DateMention]]],
     event: Event,
     quotes: Sequence[Quote] = (),
-    settings: Settings = DEFAULT,
+    settings: FactSettings = DEFAULT.facts,
 ) -> tuple[tuple[Fact, ...], tuple[Conflict, ...]]:
     """The cluster's facts (corroborated first) and its conflicts."""
     family_of = {m: f.id for f in families for m in f.members}
@@ -105,7 +90,7 @@ def facts(
     stated: dict[Sentence, list[values.Quantity]] = {}
     for c in all_claims:
         stated.setdefault(c.sentence, []).append(c.value)
-    made: list[tuple[tuple, Fact]] = []
+    made: list[tuple[tuple[object, ...], Fact]] = []
     if event.date is not None and event.sources:
         made.append(((0,), _event_fact(event, family_of)))
     for g in groups:
@@ -178,7 +163,7 @@ def _context(text: str, found: Sequence[values.Quantity]) -> frozenset[str]:
 
 
 def _group(
-    claims: Sequence[Claim], weights: Mapping[str, float], settings: Settings
+    claims: Sequence[Claim], weights: Mapping[str, float], settings: FactSettings
 ) -> list[list[Claim]]:
     """Claims into facts: agglomerate while two groups agree on every value and have a pair of
     claims close enough in context. How close depends on how common the value is: a figure
@@ -296,7 +281,7 @@ def _sources(
     sentences: Mapping[str, Sequence[Sentence]],
     stems: Mapping[Sentence, frozenset[str]],
     stated: Mapping[Sentence, Sequence[values.Quantity]],
-    settings: Settings,
+    settings: FactSettings,
 ) -> tuple[str, ...]:
     """Articles with a claim in the group, and those restating one of its sentences without
     a value that contradicts it."""
@@ -335,7 +320,7 @@ def _event_terms(
     sentences: Mapping[str, Sequence[Sentence]],
     families: Sequence[Family],
     weights: Mapping[str, float],
-    settings: Settings,
+    settings: FactSettings,
 ) -> frozenset[str]:
     """Words of the titles and opening sentences used by two or more families (all of them if
     there is one), minus those in more than 40% of all sentences: what and where, not who."""
@@ -356,7 +341,7 @@ def _event_terms(
     )
 
 
-def _is_event_time(c: Claim, event: Event, terms: frozenset[str], settings: Settings) -> bool:
+def _is_event_time(c: Claim, event: Event, terms: frozenset[str], settings: FactSettings) -> bool:
     """A clock time stated for the event itself: precise, not a recurring time, on no other
     day than the event's, in a sentence using the event's own words."""
     if c.value.kind != "time" or not c.value.exact or _RECURRING.search(c.sentence.text):
@@ -372,7 +357,7 @@ def _conflicts(
     event: Event,
     event_terms: frozenset[str],
     articles: Sequence[Article],
-    settings: Settings,
+    settings: FactSettings,
 ) -> list[tuple[list[Claim], list[Claim]]]:
     published = {a.id: a.published for a in articles}
     out = []
@@ -416,7 +401,7 @@ def _comparable_dates(
 
 
 def _same_slot(
-    a: Sequence[Claim], b: Sequence[Claim], weights: Mapping[str, float], settings: Settings
+    a: Sequence[Claim], b: Sequence[Claim], weights: Mapping[str, float], settings: FactSettings
 ) -> bool:
     for x in a:
         for y in b:

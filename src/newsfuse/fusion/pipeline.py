@@ -23,16 +23,19 @@ from newsfuse.fusion import (
     timeline,
 )
 from newsfuse.models import Article, Brief, Skipped
+from newsfuse.settings import DEFAULT, Settings
 
 DEFAULT_WORDS = 120
 
 
-def fuse(articles: Iterable[Article], words: int = DEFAULT_WORDS) -> Brief:
+def fuse(
+    articles: Iterable[Article], words: int = DEFAULT_WORDS, settings: Settings = DEFAULT
+) -> Brief:
     """Fuse reports of one event into a brief whose summary fits in ``words`` words.
 
     ``articles`` is what :func:`newsfuse.read` returned, or any iterable of
     :class:`~newsfuse.models.Article`; inputs that ``read`` could not use (its ``skipped``)
-    are carried into the brief.
+    are carried into the brief. ``settings`` is the knob tree of :mod:`newsfuse.settings`.
     """
     skipped: list[Skipped] = list(getattr(articles, "skipped", []))
     cleaned = [dates.with_publication_date(clean.clean(a)) for a in articles]
@@ -40,13 +43,25 @@ def fuse(articles: Iterable[Article], words: int = DEFAULT_WORDS) -> Brief:
     skipped += rejected
     sentences = {a.id: segment.sentences(a) for a in usable}
     families = syndication.families(usable)
-    summary = summarize.summarize(usable, sentences, families, words=words)
+    summary = summarize.summarize(
+        usable, sentences, families, words=words, settings=settings.summary
+    )
     named = entities.entities(usable, families)
     happened = event.infer(usable, sentences, families, named)
     dated = dates.in_articles(usable, sentences, happened.date)
     said = quotes.quotes(usable, sentences, families)
-    found, conflicts = facts.facts(usable, sentences, families, dated, happened, said)
-    entries = timeline.timeline(usable, sentences, families, happened.date, dated=dated, per_date=2)
+    found, conflicts = facts.facts(
+        usable, sentences, families, dated, happened, said, settings=settings.facts
+    )
+    entries = timeline.timeline(
+        usable,
+        sentences,
+        families,
+        happened.date,
+        dated=dated,
+        per_date=2,
+        settings=settings.timeline,
+    )
     return brief.assemble(
         usable,
         families,

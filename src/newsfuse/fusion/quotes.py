@@ -185,7 +185,9 @@ def _cluster(mentions: Sequence[_Mention]) -> list[list[_Mention]]:
     named speakers clash (so "A" ~ "B" ~ "C" cannot chain Kim's words to KCNA's)."""
     # Speakers compared once per pair of names, not once per pair of mentions.
     ids = {m.speaker: SpeakerId.of(m.speaker) for m in mentions if m.speaker}
-    relation = {(x, y): same_speaker(ix, iy) for x, ix in ids.items() for y, iy in ids.items()}
+    relation: dict[tuple[str | None, str | None], bool | None] = {
+        (x, y): same_speaker(ix, iy) for x, ix in ids.items() for y, iy in ids.items()
+    }
     agree = [[relation.get((a.speaker, b.speaker)) for b in mentions] for a in mentions]
     pairs: list[tuple[float, int, int, bool]] = []
     for i, a in enumerate(mentions):

@@ -53,4 +53,5 @@ def detect_language(text: str) -> str:
     """ISO 639-1 code of the language ``text`` is written in, e.g. ``"en"``."""
     import py3langid  # loads its model on first use (~0.6 s), then caches it for the process
 
-    return py3langid.classify(text[:_LANGUAGE_SAMPLE])[0]
+    language: str = py3langid.classify(text[:_LANGUAGE_SAMPLE])[0]
+    return language

@@ -32,8 +32,7 @@ import datetime as dt
 import itertools
 import math
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
@@ -41,36 +40,10 @@ from scipy.sparse import coo_array, csr_array, triu
 
 from newsfuse.fusion.text import STOPWORDS, content_stems, stem, word_count, words
 from newsfuse.models import Article, Family, Sentence, SummarySentence
+from newsfuse.settings import DEFAULT, SummarySettings
 
 Concept = tuple[str, str]
 
-
-@dataclass(frozen=True)
-class Settings:
-    """Knobs of the method. One set of values serves every data set; only the budget varies.
-
-    Values were chosen on DUC 2004 and Multi-News together; a value is kept only when it does not
-    hurt either.
-    """
-
-    min_words: int = 8  # shorter sentences are fragments, captions or datelines
-    max_words: int = 55  # longer ones are run-ons that eat the budget
-    position_bonus: float = 2.0  # extra weight of a concept met in an article's first sentence
-    position_decay: float = 3.0  # sentences over which that bonus halves
-    repeat_bonus: float = 1.0  # extra weight per log(distinct sentences of a family stating it)
-    max_overlap: float = 0.5  # two chosen sentences must share less than this of their content
-    min_sources_share: float = 0.3  # a concept must be in this share of families (at most 3)
-    skip_dangling: bool = True  # skip sentences opening on a word that points elsewhere
-    support_coverage: float = 0.7  # share of a sentence's content an article must state to be cited
-    # The program only sees the candidates densest in concept weight, as many as fill this
-    # many times the budget (at least pool_min_words): solving over every sentence cost 3-5x
-    # the time for no measurable gain on DUC 2004 or Multi-News.
-    pool_budgets: float = 2.5
-    pool_min_words: int = 600
-    solver_seconds: float = 2.0  # the program is solved in ~0.1 s; this only bounds a bad case
-
-
-DEFAULT = Settings()
 
 _QUOTE_OPENERS = ('"', "“", "``", "'", "‘", "`")
 # Openers that refer back to a sentence the reader of a summary has not seen.
@@ -93,10 +66,10 @@ def summarize(
     sentences: Mapping[str, Sequence[Sentence]],
     families: Sequence[Family],
     words: int,
-    settings: Settings | None = None,
+    settings: SummarySettings | None = None,
 ) -> list[SummarySentence]:
     """Choose and order summary sentences within ``words`` words, each with its sources."""
-    settings = settings or DEFAULT
+    settings = settings or DEFAULT.summary
     family_of = {m: f.id for f in families for m in f.members}
     text = {s: _trim(s.text) for ss in sentences.values() for s in ss}
     concepts = {s: _concepts(t) for s, t in text.items()}
@@ -135,7 +108,7 @@ def _concept_weights(
     concepts: Mapping[Sentence, frozenset[Concept]],
     family_of: Mapping[str, int],
     n_families: int,
-    settings: Settings,
+    settings: SummarySettings,
 ) -> dict[Concept, float]:
     # Per family: the best position any member states a concept at, and how many distinct
     # sentences state it (a wire copy repeats sentences verbatim, so it adds none).
@@ -168,7 +141,7 @@ def _candidates(
     sentences: Mapping[str, Sequence[Sentence]],
     text: Mapping[Sentence, str],
     concepts: Mapping[Sentence, frozenset[Concept]],
-    settings: Settings,
+    settings: SummarySettings,
 ) -> list[Sentence]:
     """Sentences fit to stand in a summary, one per distinct text (the oldest report's copy)."""
     rank = {a.id: (a.published or dt.date.max, i) for i, a in enumerate(articles)}
@@ -184,7 +157,7 @@ def _candidates(
     return sorted(best.values(), key=lambda s: (rank[s.article_id], s.index))
 
 
-def _is_candidate(text: str, settings: Settings) -> bool:
+def _is_candidate(text: str, settings: SummarySettings) -> bool:
     n = word_count(text)
     if not settings.min_words <= n <= settings.max_words:
         return False
@@ -203,7 +176,7 @@ def _densest(
     concepts: Mapping[Sentence, frozenset[Concept]],
     weights: Mapping[Concept, float],
     budget: int,
-    settings: Settings,
+    settings: SummarySettings,
 ) -> list[Sentence]:
     """The candidates with the most concept weight per word, up to the pool's size in words."""
 
@@ -227,7 +200,7 @@ def _select(
     content: Mapping[Sentence, frozenset[str]],
     weights: Mapping[Concept, float],
     budget: int,
-    settings: Settings,
+    settings: SummarySettings,
 ) -> list[Sentence]:
     """Maximise covered concept weight subject to the word budget (an exact ILP via HiGHS)."""
     fitting = [s for s in candidates if word_count(text[s]) <= budget]
@@ -308,13 +281,15 @@ def _lead_fallback(
     return out
 
 
-def _reading_order(articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]):
+def _reading_order(
+    articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+) -> Callable[[Sentence], tuple[object, ...]]:
     """Older reports first (what happened before what followed), then position in the article."""
     published = {a.id: a.published or dt.date.max for a in articles}
     input_rank = {a.id: i for i, a in enumerate(articles)}
     sizes = {k: max(1, len(v)) for k, v in sentences.items()}
 
-    def key(s: Sentence) -> tuple:
+    def key(s: Sentence) -> tuple[object, ...]:
         return (
             published[s.article_id],
             math.floor(4 * s.index / sizes[s.article_id]),
@@ -329,7 +304,7 @@ def _supporting_articles(
     chosen: Sentence,
     sentences: Mapping[str, Sequence[Sentence]],
     content: Mapping[Sentence, frozenset[str]],
-    settings: Settings,
+    settings: SummarySettings,
 ) -> tuple[str, ...]:
     """Every article one of whose sentences states most of ``chosen``'s content words."""
     target = content[chosen]

@@ -49,7 +49,8 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
+    stemmed: str = _STEMMER.stemWord(word)
+    return stemmed
 
 
 def content_stems(text: str) -> list[str]:

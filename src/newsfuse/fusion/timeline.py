@@ -17,17 +17,7 @@ from dataclasses import dataclass
 from newsfuse.fusion import dates as dating
 from newsfuse.fusion.text import content_stems, inverse_frequency, overlap
 from newsfuse.models import Article, DateMention, DatePrecision, Family, Sentence, TimelineEntry
-
-
-@dataclass(frozen=True)
-class Settings:
-    max_entries: int = 15  # in a brief; the benchmark asks for as many dates as the gold has
-    same_report: float = 0.4  # overlap at which two sentences report the same thing
-    distinct: float = 0.5  # a second entry for a date must overlap the first less than this
-    min_words: int = 6  # shorter sentences are captions and fragments, not reports
-
-
-DEFAULT = Settings()
+from newsfuse.settings import DEFAULT, TimelineSettings
 
 _Key = tuple[dt.date, dt.date, DatePrecision]
 
@@ -51,7 +41,7 @@ def timeline(
     max_dates: int | None = None,
     per_date: int = 1,
     day_only: bool = False,
-    settings: Settings = DEFAULT,
+    settings: TimelineSettings = DEFAULT.timeline,
 ) -> tuple[TimelineEntry, ...]:
     """Dated entries in date order.
 
@@ -79,7 +69,7 @@ def timeline(
 
     _fold_into_days(by_date, weights, settings)
 
-    def support(key: _Key) -> tuple:
+    def support(key: _Key) -> tuple[int, ...]:
         found = by_date[key]
         precise = key[2] == "day"
         return (len({c.family for c in found}), precise, len({c.article for c in found}))
@@ -118,14 +108,14 @@ def timeline(
 
 
 def _fold_into_days(
-    by_date: dict[_Key, list[_Candidate]], weights: Mapping[str, float], settings: Settings
+    by_date: dict[_Key, list[_Candidate]], weights: Mapping[str, float], settings: TimelineSettings
 ) -> None:
     """Move a vaguer mention ("over the weekend") to a day it covers when another article
     reports the same thing on that day ("on Saturday"): a refinement, so one entry."""
     days = [k for k in by_date if k[2] == "day"]
     for key in [k for k in by_date if k[2] in ("weekend", "week")]:
         inside = [d for d in days if key[0] <= d[0] <= key[1]]
-        keep = []
+        keep: list[_Candidate] = []
         for c in by_date[key]:
             target = next(
                 (
@@ -149,7 +139,7 @@ def _entries_for(
     candidates: Sequence[_Candidate],
     weights: Mapping[str, float],
     per_date: int,
-    settings: Settings,
+    settings: TimelineSettings,
 ) -> list[tuple[_Candidate, list[_Candidate]]]:
     """The most restated sentences for one date, each with the candidates reporting it."""
     unique = list({(c.article, c.sentence.index): c for c in candidates}.values())

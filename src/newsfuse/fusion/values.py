@@ -608,7 +608,7 @@ def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
 def _head_noun(rest: str, hyphenated: bool) -> str | None:
     """The noun a number counts: the first plain lower-case word after it, past capitalised
     modifiers ("124 South Korean companies" -> "companies"); "four-storey" -> "storey"."""
-    tokens = _TOKEN.findall(rest[:50])
+    tokens: list[str] = _TOKEN.findall(rest[:50])
     if not tokens:
         return None
     if hyphenated:
