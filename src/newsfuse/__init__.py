@@ -4,7 +4,13 @@
 >>> articles = newsfuse.read(["examples/kaesong"])
 >>> brief = newsfuse.fuse(articles, words=120)
 >>> print(brief.to_markdown())
+
+newsfuse logs what a long run is doing through the standard ``logging`` module, under the
+``newsfuse`` logger; as a library it only adds a ``NullHandler``: the application (or
+``newsfuse --verbose``) decides where the records go.
 """
+
+import logging
 
 from newsfuse.fusion import DEFAULT_WORDS, fuse
 from newsfuse.models import Article, Articles, Brief, Family, Skipped, SummarySentence
@@ -12,6 +18,8 @@ from newsfuse.settings import Settings
 from newsfuse.sources import read
 
 __version__ = "0.1.0"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "DEFAULT_WORDS",
