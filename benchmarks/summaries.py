@@ -80,7 +80,7 @@ TARGET_COLD_START_S = 3.0
 
 @dataclass(frozen=True)
 class Doc:
-    """One input article, independent of newsfuse (which may not import while it is edited)."""
+    """One input article as the data gives it, before any system sees it."""
 
     id: str
     text: str  # as stored: what newsfuse is given
@@ -318,7 +318,7 @@ def run_baselines(
 
 
 # --------------------------------------------------------------------------------------------
-# newsfuse, in a child process (peak RSS of its own; an import failure cannot stop the rest)
+# newsfuse, in a child process (peak RSS of its own; a crash there cannot stop the baselines)
 # --------------------------------------------------------------------------------------------
 
 
