@@ -6,7 +6,9 @@ Runs :func:`newsfuse.clean.clean` on the bundled Kaesong example and on every Mu
 article (raw scraped text with ``NEWLINE_CHAR`` tokens and page chrome), prints the lines
 removed per rule, a random sample of removed lines to read, and every removed line that looks
 like an article sentence (12+ words, ending in a full stop): the suspects to read for lost
-text. Writes ``benchmarks/results/cleaning.json``.
+text. Writes ``benchmarks/results/cleaning.json`` (``--out``), atomically, once both sets are
+done. ``--data`` defaults to ``../shared/data`` next to the repository; a missing data file
+stops the script with one line and exit code 1.
 """
 
 from __future__ import annotations
@@ -24,16 +26,19 @@ from rich.console import Console
 from rich.table import Table
 
 import newsfuse
+from newsfuse.eval.results import finish_run, require_path
 from newsfuse.fusion.clean import clean
 from newsfuse.models import Article
 
 ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data"  # "../shared/data" from the repository root
 PASSAGE = re.compile(r"(?m)^Passage \d+:\n")
 
 
 def multi_news_articles(data: Path) -> list[Article]:
     out = []
-    with open(data / "multi_news" / "multi_news_dev.jsonl", encoding="utf-8") as fh:
+    path = require_path(data / "multi_news" / "multi_news_dev.jsonl", "Multi-News data")
+    with open(path, encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
             passages = [p for p in PASSAGE.split(row["context"]) if p.strip()]
@@ -61,14 +66,17 @@ def _sentence_like(text: str) -> bool:
     return len(text.split()) >= 12 and text.rstrip("\"'”’)").endswith(".")
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=Path("../shared/data"))
+    parser.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="data folder (default ../shared/data)"
+    )
     parser.add_argument("--sample", type=int, default=20, help="removed lines to print per set")
     parser.add_argument(
         "--out", type=Path, default=ROOT / "benchmarks" / "results" / "cleaning.json"
     )
     args = parser.parse_args()
+    require_path(args.data, "benchmark data folder (--data)", kind="dir")
     console = Console() if sys.stdout.isatty() else Console(width=110)
     rng = random.Random(0)
     sets = {
@@ -108,10 +116,8 @@ def main() -> None:
             "sample": [{"article": a, "rule": r, "text": t} for a, r, t in sample],
             "sentence_like_removed": [{"article": a, "rule": r, "text": t} for a, r, t in suspects],
         }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False))
-    console.print(f"written {args.out}")
+    return finish_run(args.out, results)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

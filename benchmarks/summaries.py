@@ -10,6 +10,12 @@ duc2004,multi_news``, ``--no-speed`` (skip the speed/memory section and the cold
 ``../shared/data`` next to the repository; a path given on the command line is resolved against
 the current directory. Needs the ``bench`` extra (rouge-score 0.1.2, sumy 0.13.0).
 
+The scoring is :mod:`newsfuse.eval.rouge` (tested on its own); this script loads the data, runs
+the systems and prints. A missing data file stops it with one line and exit code 1 before
+anything runs; the results file is replaced (atomically) only after a complete run: not when
+newsfuse failed or raised on a cluster, and not for a partial run (``--limit``, ``--sets``,
+``--no-speed``) unless ``--out`` names where to write it.
+
 What it measures, every system scored by the same code in the same run:
 
 * DUC 2004 task 2 (50 clusters of 10 AP/NYT articles, 4 human references each): summaries cut
@@ -51,6 +57,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsfuse.eval.results import finish_run, require_path
+from newsfuse.eval.rouge import Rouge, sentence_lines
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data"  # "../shared/data" from the repository root
 DEFAULT_OUT = REPO / "benchmarks" / "results" / "summaries.json"
@@ -71,7 +80,7 @@ TARGET_COLD_START_S = 3.0
 
 @dataclass(frozen=True)
 class Doc:
-    """One input article, independent of newsfuse (which may not import while it is edited)."""
+    """One input article as the data gives it, before any system sees it."""
 
     id: str
     text: str  # as stored: what newsfuse is given
@@ -151,13 +160,13 @@ def _jsonl(path: Path, limit: int | None) -> Iterable[dict]:
 # The benchmark sets: one description each, one scoring path for both
 # --------------------------------------------------------------------------------------------
 
-# metric key -> (rouge_score type, field)
+# metric key -> (ROUGE type, PRF field)
 METRICS = {
     "R1-R": ("rouge1", "recall"),
-    "R1-F": ("rouge1", "fmeasure"),
+    "R1-F": ("rouge1", "f1"),
     "R2-R": ("rouge2", "recall"),
-    "R2-F": ("rouge2", "fmeasure"),
-    "RL-F": ("rougeL", "fmeasure"),
+    "R2-F": ("rouge2", "f1"),
+    "RL-F": ("rougeL", "f1"),
 }
 
 
@@ -170,63 +179,54 @@ class BenchSet:
     targets: dict[str, float]  # newsfuse must reach at least these
     load: Callable[[Path, int | None], list[Cluster]]
     published_systems: bool = False  # score the SumRepo outputs too
+    files: tuple[str, ...] = ()  # what it reads under --data, checked before anything runs
 
 
 SETS = {
     "duc2004": BenchSet(
         "duc2004", "DUC 2004", 100, ("R1-R", "R1-F", "R2-R", "R2-F"),
         {"R1-R": 40.0, "R2-R": 10.5}, load_duc, published_systems=True,
+        files=("duc2004/duc2004_task2.jsonl", "duc2004/sumrepo_system_summaries"),
     ),
     "multi_news": BenchSet(
         "multi_news", "Multi-News", 250, ("R1-F", "R2-F", "RL-F"), {"R2-F": 16.0}, load_multi_news,
+        files=("multi_news/multi_news_dev.jsonl",),
     ),
 }  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------
-# Text helpers, ROUGE
+# Text helpers, ROUGE (newsfuse.eval.rouge)
 # --------------------------------------------------------------------------------------------
 
-_LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w+")
 
 
 def cut(text: str, words: int) -> str:
-    """The first ``words`` whitespace-separated words of ``text``."""
+    """The first ``words`` whitespace-separated words of ``text``, on one line."""
     return " ".join(text.split()[:words])
 
 
 def split_sentences(text: str) -> list[str]:
     """Sentences by sentencex, never joined across a line break."""
-    import sentencex
-
-    out = []
-    for line in _LINE.findall(text):
-        out.extend(s.strip() for s in sentencex.segment("en", line) if s.strip())
-    return out
+    return [s for s in sentence_lines(text).split("\n") if s]
 
 
-def make_scorer(bench: BenchSet):
-    from rouge_score import rouge_scorer
-
-    types = sorted({METRICS[m][0] for m in bench.metrics})
-    return rouge_scorer.RougeScorer(types, use_stemmer=True)
+def make_scorer(bench: BenchSet) -> Rouge:
+    """Stemmed ROUGE of the set's types; summaries cut to its budget; references averaged."""
+    return Rouge(sorted({METRICS[m][0] for m in bench.metrics}), words=bench.budget)
 
 
 def score_summary(
-    scorer, summary: str, references: Sequence[str], bench: BenchSet
+    scorer: Rouge, summary: str, references: Sequence[str], bench: BenchSet
 ) -> dict[str, float]:
     """ROUGE x100 of one summary (cut to the budget), averaged over its references."""
-    summary = cut(summary, bench.budget)
-    per_ref = [scorer.score(ref, summary) for ref in references]
-    return {
-        m: 100 * statistics.fmean(getattr(s[METRICS[m][0]], METRICS[m][1]) for s in per_ref)
-        for m in bench.metrics
-    }
+    scores = scorer.score(summary, references)
+    return {m: 100 * getattr(scores[METRICS[m][0]], METRICS[m][1]) for m in bench.metrics}
 
 
 def score_system(
-    scorer, summaries: dict[str, str], clusters: Sequence[Cluster], bench: BenchSet
+    scorer: Rouge, summaries: dict[str, str], clusters: Sequence[Cluster], bench: BenchSet
 ) -> tuple[dict[str, float], list[dict[str, float]]]:
     """Mean over clusters, and the per-cluster scores (a missing summary scores as empty)."""
     per_cluster = [
@@ -318,7 +318,7 @@ def run_baselines(
 
 
 # --------------------------------------------------------------------------------------------
-# newsfuse, in a child process (peak RSS of its own; an import failure cannot stop the rest)
+# newsfuse, in a child process (peak RSS of its own; a crash there cannot stop the baselines)
 # --------------------------------------------------------------------------------------------
 
 
@@ -607,11 +607,16 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--_child", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)  # fmt: skip
     args.data = (args.data or DEFAULT_DATA).resolve()
+    args.out_given = args.out is not None
     args.out = (args.out or DEFAULT_OUT).resolve()
     args.sets = [s.strip() for s in args.sets.split(",") if s.strip()]
     unknown = [s for s in args.sets if s not in SETS]
     if unknown:
         parser.error(f"unknown set(s) {unknown}; choose from {list(SETS)}")
+    require_path(args.data, "benchmark data folder (--data)", kind="dir")
+    for name in args.sets:
+        for file in SETS[name].files:
+            require_path(args.data / file, f"{SETS[name].label} data")
     # DUC first, so the child's peak RSS after DUC is not inflated by other sets.
     args.sets.sort(key=lambda s: s != "duc2004")
     return args
@@ -728,10 +733,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         "newsfuse_per_cluster": per_cluster,
         "run_seconds": round(elapsed, 1),
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    print(f"Wrote {args.out} in {elapsed:.0f} s.", file=sys.stderr)
-    return 1 if nf.get("error") else 0
+    print(f"Finished in {elapsed:.0f} s.", file=sys.stderr)
+    problems = []
+    if nf.get("error"):
+        problems.append(f"newsfuse failed: {nf['error'].strip().splitlines()[-1]}")
+    problems += [
+        f"newsfuse raised on {count} {name} clusters"
+        for name, count in results["newsfuse_failed_clusters"].items()
+        if count
+    ]
+    partial = [
+        option
+        for option, used in (
+            ("--limit", args.limit is not None),
+            ("--sets", set(args.sets) != set(SETS)),
+            ("--no-speed", args.no_speed),
+        )
+        if used
+    ]
+    if partial and not args.out_given and not problems:
+        # The committed file holds a full run; a partial one is shown, not written over it.
+        print(
+            f"{args.out} not written: partial run ({', '.join(partial)}); "
+            "give --out to keep its figures",
+            file=sys.stderr,
+        )
+        return 0
+    return finish_run(args.out, report, problems)
 
 
 if __name__ == "__main__":

@@ -32,7 +32,8 @@ F1 of the averages):
   (``align_date_content_costs_many_to_one``: each date aligned to its best gold date by date
   distance and content, overlap discounted by 1/(days apart + 1); the variant news-tls reports).
 
-ROUGE is computed by Martschat's own toolkit, tilse 0.2.1 (``tilse.evaluation.rouge.
+The metrics are :mod:`newsfuse.eval.timeline` (tested on its own). ROUGE is computed by
+Martschat's own toolkit, tilse 0.2.1 (``tilse.evaluation.rouge.
 TimelineRougeEvaluator``), with its Python ROUGE (``rouge_computation="reimpl"``: lowercased,
 ROUGE-1.5.5's stopword list removed, Porter stemmer). Its default, the ROUGE-1.5.5 perl script
 through the pyrouge copy it bundles, needs the perl module XML::DOM, which is not installed
@@ -48,29 +49,31 @@ scoring: lowercased runs of [a-z0-9] from the detokenised text, as ROUGE-1.5.5 d
 The metrics are checked on every run before any system is scored: each gold timeline scored
 against itself gives 1 for date F1 and every ROUGE variant, an empty timeline 0.
 
-Systems, all given the same articles (``newsfuse.clean.clean``, then
-``newsfuse.segment.sentences``; that preparation is shared and timed apart, as "prep"):
+Systems, all given the same articles (``newsfuse.fusion.clean.clean``, then
+``newsfuse.fusion.segment.sentences``; that preparation is shared and timed apart, as "prep"):
 
 * mention baseline: the l dates most mentioned within the span (every day-precision mention
-  found by ``newsfuse.dates.mentions`` in every sentence, resolved against the article's
+  found by ``newsfuse.fusion.dates.mentions`` in every sentence, resolved against the article's
   publication date, plus each article's publication date once), ties to the earlier date; for
   each date the first k distinct sentences, in publication order, that mention it, topped up
   with the first sentences of articles published that day when fewer mention it.
 * publication peaks: the l days on which most articles were published, with the first
   sentences of those articles.
-* newsfuse: ``newsfuse.timeline.timeline(articles, sentences, families, max_dates=l,
+* newsfuse: ``newsfuse.fusion.timeline.timeline(articles, sentences, families, max_dates=l,
   per_date=k, day_only=True)`` (``day_only`` only if the function takes it), offered through
-  ``dated=`` only the date mentions within the span (``newsfuse.dates.in_articles``, filtered):
+  ``dated=`` only the date mentions within the span (``newsfuse.fusion.dates.in_articles``, filtered):
   the protocol limits every system's dates to the span, as news-tls's systems do. ``families``
-  from ``newsfuse.syndication.families`` (about 1 s for 300 articles; past 10 s per topic the
+  from ``newsfuse.fusion.syndication.families`` (about 1 s for 300 articles; past 10 s per topic the
   script would give one family per article instead and say so in the JSON); its time, and that
   of ``in_articles``, count to newsfuse's.
 * newsfuse, dates unrestricted: the same without ``dated=``, to show what knowing the span is
   worth to it.
 
-The newsfuse rows are skipped, with a message, while ``newsfuse.timeline`` has no
-``timeline``; an exception on one topic is recorded in the JSON and leaves that row without an
-average.
+If ``newsfuse.fusion.timeline.timeline`` cannot be imported the newsfuse rows are skipped; an
+exception on one topic leaves that row without an average. Either way the tables are printed but
+the results file is not replaced and the exit code is 1; a run on some ``--topics`` only writes
+its figures only when ``--out`` is given. Missing data stops the script with one line and exit
+code 1 before anything runs; the results file is replaced atomically.
 
 Gold data: MJ_bbc's timeline has a block dated "2011-04-0"; it is left out (its date is
 unknown) and noted in the JSON. Two topics have short spans with nearly every day a gold date
@@ -93,16 +96,27 @@ import datetime as dt
 import importlib
 import importlib.metadata
 import inspect
-import json
 import re
 import shlex
 import sys
 import time
 import traceback
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from newsfuse.eval.results import finish_run, require_path
+from newsfuse.eval.scores import PRF
+from newsfuse.eval.timeline import (
+    Timeline,
+    TimelineRouge,
+    check_metrics,
+    score_timeline,
+    timeline_rouge,
+    tokenized,
+)
+from newsfuse.eval.timeline import average as average_timelines
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data"  # "../shared/data" from the repository root
@@ -114,8 +128,8 @@ NEWSFUSE_FREE = "newsfuse, dates unrestricted"
 SYSTEMS = (MENTIONS, PEAKS, NEWSFUSE, NEWSFUSE_FREE)
 FAMILIES_SLOW_S = 10.0  # above this per topic, newsfuse gets one family per article
 
-# A system timeline: dates (in the system's order) to sentences.
-Timeline = dict[dt.date, list[str]]
+# A system timeline as built here: dates (in the system's order) to sentences.
+TimelineDict = dict[dt.date, list[str]]
 
 
 # --------------------------------------------------------------------------------------------
@@ -230,137 +244,25 @@ def topic_names(root: Path) -> list[str]:
 
 
 # --------------------------------------------------------------------------------------------
-# Metrics
+# Metrics: newsfuse.eval.timeline (tested on its own); JSON-ready dicts here
 # --------------------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"[a-z0-9]+")
+
+def score(rouge: TimelineRouge, pred: Timeline, gold: Timeline) -> dict[str, dict]:
+    """Date and ROUGE scores of one timeline, as JSON-ready dicts."""
+    return {m: s.as_dict() for m, s in score_timeline(rouge, pred, gold).items()}
 
 
-def tokenized(sentence: str) -> str:
-    """What ROUGE-1.5.5 compares: lowercase alphanumeric runs, joined by spaces."""
-    return " ".join(_TOKEN.findall(sentence.lower()))
-
-
-def prf(p: float, r: float) -> dict[str, float]:
-    return {"precision": p, "recall": r, "f1": 0.0 if p + r == 0 else 2 * p * r / (p + r)}
-
-
-def date_scores(pred: Timeline, gold: Mapping[dt.date, Sequence[str]]) -> dict[str, float]:
-    shared = len(set(pred) & set(gold))
-    return prf(shared / len(pred) if pred else 0.0, shared / len(gold) if gold else 0.0)
-
-
-class TilseRouge:
-    """ROUGE-1 of tilse's TimelineRougeEvaluator (Python reimplementation of ROUGE)."""
-
-    name = (
-        "tilse 0.2.1 TimelineRougeEvaluator, rouge_computation='reimpl' "
-        "(ROUGE-1.5.5 stopwords removed, Porter stemmer)"
-    )
-    variants = ("agreement", "concat", "align_m1")
-
-    def __init__(self) -> None:
-        from tilse.data.timelines import GroundTruth
-        from tilse.data.timelines import Timeline as TilseTimeline
-        from tilse.evaluation import rouge
-
-        self._timeline, self._truth = TilseTimeline, GroundTruth
-        self._evaluator = rouge.TimelineRougeEvaluator(
-            measures={"rouge_1"}, rouge_computation="reimpl"
-        )
-
-    def score(self, pred: Timeline, gold: Mapping[dt.date, Sequence[str]]) -> dict[str, dict]:
-        pred = {d: [tokenized(s) for s in ss] for d, ss in pred.items() if ss}
-        if not pred or not any(pred.values()):  # tilse divides by zero on an empty timeline
-            return {v: prf(0.0, 0.0) for v in self.variants}
-        tl = self._timeline(pred)
-        reference = {d: [tokenized(s) for s in ss] for d, ss in gold.items()}
-        truth = self._truth([self._timeline(reference)])
-        e = self._evaluator
-        out = {}
-        for variant, method in (
-            ("agreement", e.evaluate_agreement),
-            ("concat", e.evaluate_concat),
-            ("align_m1", e.evaluate_align_date_content_costs_many_to_one),
-        ):
-            r1 = method(tl, truth)["rouge_1"]
-            out[variant] = prf(float(r1["precision"]), float(r1["recall"]))
-        return out
-
-
-class OwnRouge:
-    """Agreement and concat ROUGE-1 with rouge_score's tokenizer and Porter stemmer."""
-
-    name = (
-        "own agreement/concat ROUGE-1 "
-        "(rouge_score 0.1.2 tokenizer + Porter stemmer, no stopword removal)"
-    )
-    variants = ("agreement", "concat")
-
-    def __init__(self) -> None:
-        from rouge_score import tokenizers
-
-        self._tokenizer = tokenizers.DefaultTokenizer(use_stemmer=True)
-
-    def _counts(self, sentences: Sequence[str]) -> Counter[str]:
-        return Counter(t for s in sentences for t in self._tokenizer.tokenize(tokenized(s)))
-
-    def score(self, pred: Timeline, gold: Mapping[dt.date, Sequence[str]]) -> dict[str, dict]:
-        p = {d: self._counts(ss) for d, ss in pred.items()}
-        g = {d: self._counts(ss) for d, ss in gold.items()}
-        p_len = sum(c.total() for c in p.values())
-        g_len = sum(c.total() for c in g.values())
-
-        def ratio(hits: int, total: int) -> float:
-            return hits / total if total else 0.0
-
-        agree = sum((p[d] & g[d]).total() for d in p.keys() & g.keys())
-        concat = (sum(p.values(), Counter()) & sum(g.values(), Counter())).total()
-        return {
-            "agreement": prf(ratio(agree, p_len), ratio(agree, g_len)),
-            "concat": prf(ratio(concat, p_len), ratio(concat, g_len)),
-        }
-
-
-def make_rouge() -> TilseRouge | OwnRouge:
-    try:
-        return TilseRouge()
-    except ImportError:
-        return OwnRouge()
-
-
-def score(rouge, pred: Timeline, gold: Mapping[dt.date, Sequence[str]]) -> dict[str, dict]:
-    return {"date": date_scores(pred, gold), **rouge.score(pred, gold)}
-
-
-def sanity_check(rouge, topics: Sequence[Topic]) -> dict:
+def sanity_check(rouge: TimelineRouge, topics: Sequence[Topic]) -> dict:
     """Gold against itself must score 1 everywhere, an empty timeline 0; raises otherwise."""
-    checks = {}
-    for t in topics:
-        itself = score(rouge, {d: list(s) for d, s in t.gold.items()}, t.gold)
-        empty = score(rouge, {}, t.gold)
-        bad = [
-            f"{t.name} {case} {metric} {k}={v[k]:.4f}"
-            for case, scores, want in (("gold-vs-gold", itself, 1.0), ("empty", empty, 0.0))
-            for metric, v in scores.items()
-            for k in ("precision", "recall", "f1")
-            if abs(v[k] - want) > 1e-9
-        ]
-        if bad:
-            raise AssertionError("metric sanity check failed: " + "; ".join(bad))
-        checks[t.name] = "ok"
-    return {"gold_vs_gold": 1.0, "empty": 0.0, "topics": checks}
+    check_metrics(rouge, {t.name: t.gold for t in topics})
+    return {"gold_vs_gold": 1.0, "empty": 0.0, "topics": {t.name: "ok" for t in topics}}
 
 
 def average(per_topic: Sequence[dict[str, dict]]) -> dict[str, dict]:
     """news-tls's averaging: mean precision and recall over topics, F1 of the means."""
-    out = {}
-    for metric in per_topic[0]:
-        p = sum(s[metric]["precision"] for s in per_topic) / len(per_topic)
-        r = sum(s[metric]["recall"] for s in per_topic) / len(per_topic)
-        out[metric] = prf(p, r)
-        out[metric]["mean_f1"] = sum(s[metric]["f1"] for s in per_topic) / len(per_topic)
-    return out
+    scores = [{m: PRF(**v) for m, v in s.items()} for s in per_topic]
+    return {m: a.as_dict() for m, a in average_timelines(scores).items()}
 
 
 # --------------------------------------------------------------------------------------------
@@ -409,7 +311,7 @@ class _Picker:
             picked.append(sentence)
 
 
-def mention_baseline(prep: Prepared, first: dt.date, last: dt.date, l: int, k: int) -> Timeline:
+def mention_baseline(prep: Prepared, first: dt.date, last: dt.date, l: int, k: int) -> TimelineDict:
     """The l most mentioned days in [first, last], each with the first k sentences naming it."""
     from newsfuse.fusion.dates import mentions
 
@@ -435,7 +337,7 @@ def mention_baseline(prep: Prepared, first: dt.date, last: dt.date, l: int, k: i
     return picker.out
 
 
-def peaks_baseline(prep: Prepared, first: dt.date, last: dt.date, l: int, k: int) -> Timeline:
+def peaks_baseline(prep: Prepared, first: dt.date, last: dt.date, l: int, k: int) -> TimelineDict:
     """The l days with most articles published, with those articles' first sentences."""
     published = Counter(a.published for a in prep.articles if first <= a.published <= last)
     picker = _Picker(k)
@@ -452,29 +354,25 @@ def peaks_baseline(prep: Prepared, first: dt.date, last: dt.date, l: int, k: int
 
 
 def newsfuse_timeline_function() -> tuple[Callable | None, str | None]:
-    """``newsfuse.timeline.timeline``, or None and why it cannot be run."""
+    """``newsfuse.fusion.timeline.timeline``, or None and why it cannot be run."""
     try:
-        module = importlib.import_module("newsfuse.timeline")
-    except ModuleNotFoundError as e:
-        if e.name == "newsfuse.timeline":
-            return None, "newsfuse.timeline does not exist yet; newsfuse row skipped"
-        return None, f"importing newsfuse.timeline failed: {e!r}; newsfuse row skipped"
+        module = importlib.import_module("newsfuse.fusion.timeline")
     except Exception as e:  # the module is being edited
-        return None, f"importing newsfuse.timeline failed: {e!r}; newsfuse row skipped"
+        return None, f"importing newsfuse.fusion.timeline failed: {e!r}; newsfuse row skipped"
     if not hasattr(module, "timeline"):
-        return None, "newsfuse.timeline has no timeline() yet; newsfuse row skipped"
+        return None, "newsfuse.fusion.timeline has no timeline(); newsfuse row skipped"
     return module.timeline, None
 
 
 def run_newsfuse(
     function: Callable, prep: Prepared, l: int, k: int, span: tuple[dt.date, dt.date] | None
-) -> tuple[Timeline, dict]:
+) -> tuple[TimelineDict, dict]:
     """newsfuse's timeline of one topic, cut to the protocol, and what happened on the way.
 
     With ``span``, only date mentions within it are offered (``dated=``), as the protocol limits
     every system's dates to the gold timeline's span; without, newsfuse picks from all.
     """
-    from newsfuse import dates
+    from newsfuse.fusion import dates
     from newsfuse.fusion.syndication import families
     from newsfuse.models import Family
 
@@ -491,7 +389,7 @@ def run_newsfuse(
         fams = [Family(id=i, members=(a.id,)) for i, a in enumerate(prep.articles, start=1)]
         info["families"] = f"singletons (families() took {info['families_seconds']:.1f} s)"
     else:
-        info["families"] = f"{len(fams)} from newsfuse.syndication.families"
+        info["families"] = f"{len(fams)} from newsfuse.fusion.syndication.families"
     t1 = time.perf_counter()
     if span is not None:
         if "dated" not in params or not hasattr(dates, "in_articles"):
@@ -506,7 +404,7 @@ def run_newsfuse(
     info["seconds"] = info["families_seconds"] + info["timeline_seconds"]
     info["entries"] = len(entries)
     info["non_day_entries"] = sum(e.precision != "day" for e in entries)
-    out: Timeline = {}
+    out: TimelineDict = {}
     for e in entries:
         if e.date not in out and len(out) >= l:
             info["cut_dates"] = info.get("cut_dates", 0) + 1
@@ -642,10 +540,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     args = parser.parse_args(argv)  # fmt: skip
     args.data = (args.data or DEFAULT_DATA).resolve()
+    args.out_given = args.out is not None
     args.out = (args.out or DEFAULT_OUT).resolve()
-    root = args.data / "timeline17"
-    if not root.is_dir():
-        parser.error(f"{root} not found")
+    require_path(args.data, "benchmark data folder (--data)", kind="dir")
+    root = require_path(args.data / "timeline17", "Timeline17 data", kind="dir")
     available = topic_names(root)
     args.topics = (
         [t.strip() for t in args.topics.split(",") if t.strip()] if args.topics else available
@@ -664,7 +562,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     root = args.data / "timeline17"
     topics = [load_topic(root, name) for name in args.topics]
-    rouge = make_rouge()
+    rouge = timeline_rouge()
     sanity = sanity_check(rouge, topics)
     nf_function, nf_skipped = newsfuse_timeline_function()
 
@@ -763,10 +661,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not console.is_terminal:  # piped or captured: do not squeeze the tables into 80 columns
         console = Console(width=150)
     render_tables(report, console)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    print(f"Wrote {args.out} in {elapsed:.0f} s.", file=sys.stderr)
-    return 0
+    print(f"Finished in {elapsed:.0f} s.", file=sys.stderr)
+    problems = [nf_skipped] if nf_skipped else []
+    problems += [f"{s} raised on a topic (no average)" for s in SYSTEMS if s not in averages]
+    if not problems and set(args.topics) != set(topic_names(root)) and not args.out_given:
+        # The committed file holds all topics; a run on some is shown, not written over it.
+        print(
+            f"{args.out} not written: partial run (--topics); give --out to keep it",
+            file=sys.stderr,
+        )
+        return 0
+    return finish_run(args.out, report, problems)
 
 
 if __name__ == "__main__":
