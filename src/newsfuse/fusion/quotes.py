@@ -15,11 +15,13 @@ are not reported as statements.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from newsfuse.fusion.attribution import (
     Cited,
@@ -31,6 +33,7 @@ from newsfuse.fusion.attribution import (
     people,
     quote_spans,
     same_speaker,
+    speaker_key,
 )
 from newsfuse.fusion.text import content_stems, words
 from newsfuse.models import Article, Family, Quote, Sentence
@@ -183,36 +186,101 @@ def _match(a: _Mention, b: _Mention, agree: bool | None) -> tuple[float, bool] |
 def _cluster(mentions: Sequence[_Mention]) -> list[list[_Mention]]:
     """Groups of mentions of one quote: strongest matches first, and never two groups whose
     named speakers clash (so "A" ~ "B" ~ "C" cannot chain Kim's words to KCNA's)."""
-    # Speakers compared once per pair of names, not once per pair of mentions.
-    ids = {m.speaker: SpeakerId.of(m.speaker) for m in mentions if m.speaker}
-    relation: dict[tuple[str | None, str | None], bool | None] = {
-        (x, y): same_speaker(ix, iy) for x, ix in ids.items() for y, iy in ids.items()
-    }
-    agree = [[relation.get((a.speaker, b.speaker)) for b in mentions] for a in mentions]
+    ids: dict[str, SpeakerId] = {}
+    relation: dict[tuple[str, str], bool | None] = {}
+
+    def agree(x: str | None, y: str | None) -> bool | None:
+        # Speakers compared once per pair of names, and only for pairs that are looked at.
+        if not x or not y:
+            return None
+        if (x, y) not in relation:
+            ix = ids.get(x) or ids.setdefault(x, SpeakerId.of(x))
+            iy = ids.get(y) or ids.setdefault(y, SpeakerId.of(y))
+            relation[x, y] = relation[y, x] = same_speaker(ix, iy)
+        return relation[x, y]
+
     pairs: list[tuple[float, int, int, bool]] = []
-    for i, a in enumerate(mentions):
-        for j in range(i + 1, len(mentions)):
-            if a.stems.isdisjoint(mentions[j].stems):
-                continue
-            if (found := _match(a, mentions[j], agree[i][j])) is not None:
-                pairs.append((found[0], i, j, found[1]))
+    for i, j in _candidate_pairs(mentions):
+        a, b = mentions[i], mentions[j]
+        if (found := _match(a, b, agree(a.speaker, b.speaker))) is not None:
+            pairs.append((found[0], i, j, found[1]))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     group_of = list(range(len(mentions)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
+    # The distinct speakers of each group: clashes are checked between names, not mentions.
+    speakers: dict[int, set[str]] = {
+        i: {m.speaker} if m.speaker else set() for i, m in enumerate(mentions)
+    }
     for _, i, j, near_identical in pairs:
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue
-        clash = any(agree[x][y] is False for x in members[gi] for y in members[gj])
-        if clash and not near_identical:
+        if not near_identical and any(
+            agree(x, y) is False for x in speakers[gi] for y in speakers[gj]
+        ):
             continue
+        if len(members[gi]) < len(members[gj]):
+            gi, gj = gj, gi  # relabel the smaller group: linear-logarithmic overall
         for k in members[gj]:
             group_of[k] = gi
         members[gi].extend(members.pop(gj))
+        speakers[gi] |= speakers.pop(gj)
     return [
         sorted((mentions[k] for k in ks), key=lambda m: (m.article, m.sentence))
-        for ks in members.values()
+        for _, ks in sorted(members.items(), key=lambda item: min(item[1]))
     ]
+
+
+def _candidate_pairs(mentions: Sequence[_Mention]) -> list[tuple[int, int]]:
+    """Every pair (i < j) that :func:`_match` could accept, without trying all pairs.
+
+    A match needs the two wordings to share at least ``max(MIN_SHARED, ceil(MIN_OVERLAP * n))``
+    of the smaller one's ``n`` stems. So, with stems ordered rarest first, the smaller
+    wording's first ``n - that + MIN_SHARED`` stems (its prefix) hold MIN_SHARED of the other
+    wording: indexing prefixes only, and probing them with whole wordings, finds every such
+    pair (the prefix filter of set-similarity joins). Prefixes hold rare stems, so their
+    postings stay short as a story grows: near-linear, where all pairs of a long story's
+    thousands of quotes were quadratic. A fragment of fewer than :data:`MIN_STEMS` stems only joins a wording of the
+    same speaker that holds all of it, so it is looked up among the wordings whose speaker
+    shares a word with its own.
+    """
+    frequency: Counter[str] = Counter(st for m in mentions for st in m.stems)
+    prefix_of: dict[str, list[int]] = {}
+    by_speaker: dict[tuple[str, str], list[int]] = {}  # (speaker stem, quote stem) -> mentions
+    keys = {m.speaker: speaker_key(m.speaker) for m in mentions if m.speaker}
+    fragments: list[int] = []
+    for i, m in enumerate(mentions):
+        n = len(m.stems)
+        if m.speaker:
+            for sk in keys[m.speaker]:
+                for st in m.stems:
+                    by_speaker.setdefault((sk, st), []).append(i)
+        if n < MIN_STEMS:
+            if m.speaker:
+                fragments.append(i)
+            continue
+        need = max(MIN_SHARED, math.ceil(MIN_OVERLAP * n))
+        ordered = sorted(m.stems, key=lambda st: (frequency[st], st))
+        for st in ordered[: n - need + MIN_SHARED]:
+            prefix_of.setdefault(st, []).append(i)
+    out: set[tuple[int, int]] = set()
+    for i, m in enumerate(mentions):
+        size = len(m.stems)
+        if size < MIN_STEMS:
+            continue
+        hits = Counter(chain.from_iterable(prefix_of.get(st, ()) for st in m.stems))
+        for j, count in hits.items():
+            # two stems of j's prefix in i: enough when j is the smaller (ties: probed both ways)
+            if count >= MIN_SHARED and j != i and len(mentions[j].stems) <= size:
+                out.add((i, j) if i < j else (j, i))
+    for j in fragments:
+        m = mentions[j]
+        rarest = min(m.stems, key=lambda st: (frequency[st], st))
+        for sk in keys[m.speaker or ""]:
+            for i in by_speaker.get((sk, rarest), ()):
+                if i != j and m.stems <= mentions[i].stems:
+                    out.add((i, j) if i < j else (j, i))
+    return sorted(out)
 
 
 # --- output -------------------------------------------------------------------------------------
