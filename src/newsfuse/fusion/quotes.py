@@ -19,7 +19,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -27,6 +27,7 @@ from newsfuse.fusion.attribution import (
     Cited,
     SpeakerId,
     cite,
+    full_name,
     is_person,
     mask_quotes,
     named,
@@ -57,6 +58,7 @@ class _Mention:
     text: str
     stems: frozenset[str]
     speaker: str | None
+    ambiguous: bool = False  # a surname two people of the cluster share: compared with no one
 
 
 def quotes(
@@ -65,10 +67,11 @@ def quotes(
     families: Sequence[Family],
 ) -> tuple[Quote, ...]:
     """The direct quotes of the cluster, one per utterance, most independently carried first."""
+    cast = _Cast.of(a.body for a in articles)
     mentions = [
         m
         for pos, article in enumerate(articles)
-        for m in _mentions(pos, article, sentences.get(article.id, ()))
+        for m in _mentions(pos, article, sentences.get(article.id, ()), cast)
     ]
     groups = _cluster(mentions)
     family_of = {member: f.id for f in families for member in f.members}
@@ -86,7 +89,99 @@ def quotes(
 # --- mentions -----------------------------------------------------------------------------------
 
 
-def _mentions(pos: int, article: Article, sents: Sequence[Sentence]) -> list[_Mention]:
+# Words before a name that tell whether the person is a man or a woman ("Ms Jackson", "his
+# sister LaToya"): the cluster's own evidence for which of two people a "she said" points to.
+_MALE = frozenset(
+    """mr sir mister lord king prince brother father son husband nephew uncle grandfather
+    boyfriend widower actor spokesman chairman businessman congressman""".split()
+)
+_FEMALE = frozenset(
+    """mrs ms miss madam lady dame queen princess sister mother daughter wife niece aunt
+    grandmother girlfriend widow actress spokeswoman chairwoman businesswoman congresswoman""".split()
+)
+_TITLED = frozenset("mr mrs ms miss sir dame lady dr".split())  # before a surname, not a first name
+_NAME = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+_CUED = re.compile(
+    r"\b(?P<cue>(?i:" + "|".join(sorted(_MALE | _FEMALE)) + r"))\.?\s+"
+    r"(?P<name>" + _NAME + r"(?:\s+" + _NAME + r"){0,2})"
+)
+_FULL = re.compile(_NAME + r"(?:\s+(?:[A-Z]\.\s+)?" + _NAME + r"){1,3}")
+_LISTENER = r"\b(?:told|tells|telling|to|with|by|interviewed|asked)\s+(?:the\s+)?"
+_PERSON_PRONOUNS = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
+
+
+@dataclass(frozen=True)
+class _Cast:
+    """The people a cluster names: full names by surname and by first name, and what the text
+    says of their sex. Read once per cluster with two regular expressions."""
+
+    by_part: Mapping[str, frozenset[str]]  # "jackson" -> {"LaToya Jackson", "Michael Jackson"}
+    sex: Mapping[str, str]  # first name or full name (lower case) -> "m" / "f"
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> _Cast:
+        names: set[str] = set()
+        votes: dict[str, Counter[str]] = {}
+        for text in texts:
+            names.update(_FULL.findall(text))
+            for m in _CUED.finditer(text):
+                cue, name = m.group("cue").lower(), m.group("name")
+                if cue in _TITLED:
+                    continue  # "Ms Jackson": a surname, which a whole family shares
+                vote = "m" if cue in _MALE else "f"
+                for key in {name.lower(), name.split()[0].lower()}:
+                    votes.setdefault(key, Counter())[vote] += 1
+        by_part: dict[str, set[str]] = {}
+        for found in names:
+            if (full := full_name(found)) is None:
+                continue
+            parts = full.split()
+            for part in (parts[0], parts[-1]):
+                by_part.setdefault(part.lower(), set()).add(full)
+        # A clear majority: "his sister LaToya" now and then misparsed does not flip her.
+        sexes = {k: c.most_common(1)[0][0] for k, c in votes.items() if _clear(c)}
+        return cls({k: frozenset(v) for k, v in by_part.items()}, sexes)
+
+    def sex_of(self, name: str) -> str | None:
+        low = name.lower()
+        return self.sex.get(low) or self.sex.get(low.split()[0]) if low else None
+
+    def compatible(self, name: str, pronoun: str) -> bool:
+        want = _PERSON_PRONOUNS.get(pronoun)
+        have = self.sex_of(name)
+        return want is None or have is None or have == want
+
+    def resolve(self, speaker: str, context: str) -> tuple[str, bool]:
+        """``speaker`` with a bare surname or first name ("Jackson", "Jermaine") replaced by
+        the one full name of the cluster that has it, and whether it stays ambiguous (two or
+        more people have it). "Ms Jackson" keeps its title when it stays ambiguous."""
+        bare = re.sub(r"['’]s?$", "", speaker)
+        if " " in bare or not bare[:1].isupper() or bare.isupper():
+            return speaker, False
+        fulls = self.by_part.get(bare.lower(), frozenset()) - {bare}
+        if len(fulls) == 1:
+            return next(iter(fulls)), False
+        if not fulls:
+            return speaker, False
+        title = re.search(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady)\.?\s+" + re.escape(bare), context)
+        if title:
+            cue = title.group(1).lower()
+            want = "m" if cue in _MALE else "f" if cue in _FEMALE else None
+            fitting = [f for f in fulls if self.sex_of(f) in (want, None)]
+            if want and len(fitting) == 1 and all(self.sex_of(f) for f in fulls):
+                return fitting[0], False
+            return f"{title.group(1)} {bare}", True
+        return speaker, True
+
+
+def _clear(votes: Counter[str]) -> bool:
+    (_, top), *rest = votes.most_common()
+    return not rest or top >= 3 * rest[0][1]
+
+
+def _mentions(
+    pos: int, article: Article, sents: Sequence[Sentence], cast: _Cast | None = None
+) -> list[_Mention]:
     body = article.body
     if not sents or not body:
         return []
@@ -104,16 +199,19 @@ def _mentions(pos: int, article: Article, sents: Sequence[Sentence]) -> list[_Me
             groups.append((first, last, [(s, e)]))
     out: list[_Mention] = []
     said: dict[int, str] = {}  # sentence position -> speaker found for its quote
+    cast = cast or _Cast({}, {})
     for first, last, parts in groups:
         text = _FRAGMENT_JOIN.join(_tidy(body[s:e]) for s, e in parts)
         start, end = sents[first].start, sents[last].end
         context = mask_quotes(body[start:end], [(s - start, e - start) for s, e in parts])
-        who = _speaker(cite(context), context, sents, first, said)
+        who = _speaker(cite(context), context, sents, first, said, cast)
+        ambiguous = False
         if who:
+            who, ambiguous = cast.resolve(who, context)
             said[last] = who
         stems = frozenset(st for st in content_stems(text) if len(st) > 1 or st.isdigit())
         if stems:
-            out.append(_Mention(pos, sents[first].index, text, stems, who))
+            out.append(_Mention(pos, sents[first].index, text, stems, who, ambiguous))
     return out
 
 
@@ -129,6 +227,7 @@ def _speaker(
     sents: Sequence[Sentence],
     index: int,
     said: Mapping[int, str],
+    cast: _Cast,
 ) -> str | None:
     """The speaker of a quote: named in its sentence, or the one a pronoun points back to, or,
     for a sentence that is nothing but a quote, whoever spoke in the sentence before (news
@@ -139,20 +238,31 @@ def _speaker(
         if words(context.replace("…", "")) or index == 0:
             return None
         return said.get(index - 1) or _cited(sents[index - 1].text)
-    person = found.pronoun in ("he", "she", "his", "her")
-    if person and (names := people(context)):
+    pronoun = found.pronoun or ""
+    person = pronoun in _PERSON_PRONOUNS
+    if person and (names := _candidates(context, pronoun, cast)):
         return names[0]  # "Sullivan said about 6:30 p.m. "We ...," he said."
     for back in range(index - 1, max(-1, index - 1 - LOOK_BACK), -1):
         prev = said.get(back) or _cited(sents[back].text)
         if not person:
             if prev:
                 return prev
-        elif prev and is_person(prev):
+        elif prev and is_person(prev) and cast.compatible(prev, pronoun):
             return prev
-        elif names := people(sents[back].text):
+        elif names := _candidates(sents[back].text, pronoun, cast):
             # "state media reported that Kim Yo Jong ... had ordered" -> Kim Yo Jong
             return names[0]
     return None
+
+
+def _candidates(sentence: str, pronoun: str, cast: _Cast) -> list[str]:
+    """The people of ``sentence`` whom ``pronoun`` may point to, subject first: not one the
+    text says is of the other sex, nor a listener ("she told Vanity Fair", "asked Murray")."""
+    return [
+        name
+        for name in people(sentence)
+        if cast.compatible(name, pronoun) and not re.search(_LISTENER + re.escape(name), sentence)
+    ]
 
 
 def _cited(sentence: str) -> str | None:
@@ -199,17 +309,22 @@ def _cluster(mentions: Sequence[_Mention]) -> list[list[_Mention]]:
             relation[x, y] = relation[y, x] = same_speaker(ix, iy)
         return relation[x, y]
 
+    def agree_mentions(a: _Mention, b: _Mention) -> bool | None:
+        if (a.ambiguous or b.ambiguous) and a.speaker != b.speaker:
+            return None  # "Ms Jackson" may be LaToya or Janet: neither agrees nor clashes
+        return agree(a.speaker, b.speaker)
+
     pairs: list[tuple[float, int, int, bool]] = []
     for i, j in _candidate_pairs(mentions):
         a, b = mentions[i], mentions[j]
-        if (found := _match(a, b, agree(a.speaker, b.speaker))) is not None:
+        if (found := _match(a, b, agree_mentions(a, b))) is not None:
             pairs.append((found[0], i, j, found[1]))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     group_of = list(range(len(mentions)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
     # The distinct speakers of each group: clashes are checked between names, not mentions.
     speakers: dict[int, set[str]] = {
-        i: {m.speaker} if m.speaker else set() for i, m in enumerate(mentions)
+        i: {m.speaker} if m.speaker and not m.ambiguous else set() for i, m in enumerate(mentions)
     }
     for _, i, j, near_identical in pairs:
         gi, gj = group_of[i], group_of[j]
@@ -316,7 +431,8 @@ def _group_speaker(group: Sequence[_Mention]) -> str | None:
     spoken = [m.speaker for m in group if m.speaker]
     if not spoken:
         return None
-    pool = [s for s in spoken if named(s)] or spoken
+    sure = [m.speaker for m in group if m.speaker and not m.ambiguous]
+    pool = [s for s in sure if named(s)] or [s for s in spoken if named(s)] or spoken
     counts = Counter(re.sub(r"[’']", "'", s) for s in pool)
     best = min(counts, key=lambda s: (-counts[s], len(s), s))
     return next(s for s in pool if re.sub(r"[’']", "'", s) == best)
