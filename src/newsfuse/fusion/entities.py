@@ -664,13 +664,16 @@ def _retype(target: _Tally, seen: _Seen) -> EntityType:
         and not generic
         and (
             (len(words) > 1 and words[-1] in _OUTLET_WORDS)
-            or seen.credit
+            # "SEOUL (Reuters) -"; but "POLITICO (Washington) -" credits a place
+            or (seen.credit > 0 and (kind != "place" or seen.credit > seen.locative))
             # people "say", outlets "report": NER's person needs more than one outlet use
             or (kind == "person" and seen.outlet >= 2 and seen.outlet > seen.person)
             or (kind != "person" and seen.outlet > seen.locative)
         )
     ):
         return "organisation"
+    if kind == "person" and any(ch.isdigit() for ch in target.name):
+        return "other"  # "H1N1", "H5N1": no one's name has digits
     common = len(words) == 1 and not target.name.isupper()  # "US" is not "us"
     if kind in ("person", "place") and common and seen.lower >= seen.capitalised > 0:
         return "other"
