@@ -281,6 +281,9 @@ def _phrase_before(text: str) -> _Phrase:
             det = low
             break
         elif low in _POSSESSIVE_PRONOUNS:
+            if any(_is_cap(t) for t in got):  # "his sister LaToya said": LaToya speaks
+                det = low
+                break
             return _Phrase(None, low)
         elif tok[0].isupper():
             if low.rstrip("'’") in _NOT_NAME:
@@ -297,6 +300,16 @@ def _phrase_before(text: str) -> _Phrase:
     return _finish(got, det, suffix)
 
 
+def _names_follow(toks: list[str]) -> bool:
+    """Whether a name comes within a few words: "his sister LaToya", not "his spokesman"."""
+    for tok in toks[: _MAX_LOWER_RUN + 1]:
+        if not _is_word(tok):
+            return False
+        if _is_cap(tok):
+            return True
+    return False
+
+
 def _phrase_after(text: str, whole: bool = False) -> _Phrase:
     """The name-like phrase that starts ``text`` ("according to NK News, ..."); with ``whole``,
     only if it is all of ``text``."""
@@ -304,9 +317,11 @@ def _phrase_after(text: str, whole: bool = False) -> _Phrase:
     if not toks:
         return _Phrase(None)
     first = toks[0].lower()
-    if first in _SUBJECT_PRONOUNS or first in _POSSESSIVE_PRONOUNS:
+    if first in _SUBJECT_PRONOUNS or (
+        first in _POSSESSIVE_PRONOUNS and not _names_follow(toks[1:])
+    ):
         return _Phrase(None, first if not whole or len(toks) == 1 else None)
-    det = first if first in _DETERMINERS else None
+    det = first if first in _DETERMINERS or first in _POSSESSIVE_PRONOUNS else None
     got: list[str] = []
     lower_run = 0
     start = 1 if det else 0

@@ -99,13 +99,11 @@ _FEMALE = frozenset(
     """mrs ms miss madam lady dame queen princess sister mother daughter wife niece aunt
     grandmother girlfriend widow actress spokeswoman chairwoman businesswoman congresswoman""".split()
 )
+_CUES = _MALE | _FEMALE
 _TITLED = frozenset("mr mrs ms miss sir dame lady dr".split())  # before a surname, not a first name
-_NAME = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
-_CUED = re.compile(
-    r"\b(?P<cue>(?i:" + "|".join(sorted(_MALE | _FEMALE)) + r"))\.?\s+"
-    r"(?P<name>" + _NAME + r"(?:\s+" + _NAME + r"){0,2})"
-)
-_FULL = re.compile(_NAME + r"(?:\s+(?:[A-Z]\.\s+)?" + _NAME + r"){1,3}")
+# Runs of capitalised words ("LaToya Jackson", "Sister Mary"): the one pattern read over the
+# cluster, cheap because it can only start on a capital.
+_RUN = re.compile(r"[A-Z][a-z][\w'’-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w'’-]*){0,3}")
 _LISTENER = r"\b(?:told|tells|telling|to|with|by|interviewed|asked)\s+(?:the\s+)?"
 _PERSON_PRONOUNS = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
 
@@ -123,10 +121,17 @@ class _Cast:
         names: set[str] = set()
         votes: dict[str, Counter[str]] = {}
         for text in texts:
-            names.update(_FULL.findall(text))
-            for m in _CUED.finditer(text):
-                cue, name = m.group("cue").lower(), m.group("name")
-                if cue in _TITLED:
+            for m in _RUN.finditer(text):
+                run = m.group()
+                first, _, rest = run.partition(" ")
+                if rest and first.lower() in _CUES:
+                    cue, name = first.lower(), rest.strip()  # "Sister Mary", "Mrs Jackson"
+                else:
+                    prev = text[max(0, m.start() - 16) : m.start()].split()
+                    cue, name = (prev[-1].rstrip(".").lower() if prev else ""), run
+                    if rest:
+                        names.add(run)
+                if cue in _TITLED or cue not in _CUES:
                     continue  # "Ms Jackson": a surname, which a whole family shares
                 vote = "m" if cue in _MALE else "f"
                 for key in {name.lower(), name.split()[0].lower()}:
