@@ -40,6 +40,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newsfuse.fusion.attribution import full_name
 from newsfuse.fusion.text import STOPWORDS
 from newsfuse.models import Article, Entity, EntityType, Family
 
@@ -256,8 +257,12 @@ def entities(
         if target.kind is not None or len(target.vouched) >= _UNRECOGNISED_MIN_SOURCES
     ]
     seen = {id(t): _contexts(texts, t, lower) for t, _ in kept}
+    # words that name a place or an organisation of their own here ("Indonesia" AirAsia)
+    taken = {
+        w.lower() for t, _ in kept if t.kind in ("place", "organisation") for w in t.name.split()
+    }
     out = [
-        _entity(target, merged, articles, fams, _retype(target, seen[id(target)]))
+        _entity(target, merged, articles, fams, _retype(target, seen[id(target)], taken))
         for target, merged in kept
     ]
     out.sort(key=lambda e: (-e.independent_sources, -len(e.sources), -e.mentions))
@@ -643,13 +648,18 @@ def _contexts(texts: Sequence[str], target: _Tally, lower: Counter[str]) -> _See
     return seen
 
 
-def _retype(target: _Tally, seen: _Seen) -> EntityType:
+def _retype(
+    target: _Tally, seen: _Seen, taken: frozenset[str] | set[str] = frozenset()
+) -> EntityType:
     """The type NER gave, corrected by what the cluster's sentences say of the name.
 
     * An outlet is an organisation: its name ends on an outlet word, or the text credits it
       after a dateline, or uses it as outlets are used ("told Reuters.", "Yonhap reported",
       "reported by Bloomberg", "KCNA state news") more than as a place ("in X"), or, against
       NER's person, twice and more than as a person ("X said").
+    * A person is who speaks: a name NER did not read as a person, shaped as a person's full
+      name (two to four capitalised words, no organisation or place word), that "said" or
+      "told" and is never used as an outlet or a place, is a person.
     * A name the cluster mostly writes in lower case ("propofol") is a common word: not a
       person, not a place.
     * A place is somewhere: a name NER typed as a place in under two thirds of its readings,
@@ -672,6 +682,15 @@ def _retype(target: _Tally, seen: _Seen) -> EntityType:
         )
     ):
         return "organisation"
+    if (
+        kind != "person"
+        and seen.person
+        and not (seen.outlet or seen.locative or seen.credit)
+        and full_name(target.name) == target.name
+        and len(words) <= 3
+        and not any(w in taken or w.endswith(("ish", "ese")) for w in words)  # "Jewish Affairs"
+    ):
+        return "person"  # "Tawni Cranz said": a two-word name without an organisation word
     if kind == "person" and any(ch.isdigit() for ch in target.name):
         return "other"  # "H1N1", "H5N1": no one's name has digits
     common = len(words) == 1 and not target.name.isupper()  # "US" is not "us"

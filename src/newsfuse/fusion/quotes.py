@@ -163,9 +163,11 @@ class _Cast:
         bare = re.sub(r"['’]s?$", "", speaker)
         if " " in bare or not bare[:1].isupper() or bare.isupper():
             return speaker, False
-        fulls = self.by_part.get(bare.lower(), frozenset()) - {bare}
+        found = self.by_part.get(bare.lower(), frozenset()) - {bare}
+        # "End Quote Kathy Jorrie" is "Kathy Jorrie" with a glued headline: one person
+        fulls = [f for f in found if not any(g != f and f.endswith(" " + g) for g in found)]
         if len(fulls) == 1:
-            return next(iter(fulls)), False
+            return fulls[0], False
         if not fulls:
             return speaker, False
         title = re.search(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady)\.?\s+" + re.escape(bare), context)
@@ -261,13 +263,18 @@ def _speaker(
 
 
 def _candidates(sentence: str, pronoun: str, cast: _Cast) -> list[str]:
-    """The people of ``sentence`` whom ``pronoun`` may point to, subject first: not one the
-    text says is of the other sex, nor a listener ("she told Vanity Fair", "asked Murray")."""
-    return [
+    """The people of ``sentence`` whom ``pronoun`` may point to: those the text says are of
+    the pronoun's sex first, then those it says nothing of, each in order (subject first).
+    Never a listener ("she told Vanity Fair", "asked Murray") nor a possessor ("Dr Murray's
+    spokeswoman Miranda Sevcik": she is the spokeswoman)."""
+    fit = [
         name
         for name in people(sentence)
-        if cast.compatible(name, pronoun) and not re.search(_LISTENER + re.escape(name), sentence)
+        if cast.compatible(name, pronoun)
+        and not re.search(_LISTENER + re.escape(name), sentence)
+        and not re.search(re.escape(name) + r"['’]s?\s", sentence)
     ]
+    return sorted(fit, key=lambda name: cast.sex_of(name) is None)
 
 
 def _cited(sentence: str) -> str | None:
