@@ -249,7 +249,7 @@ def test_the_outlet_told_is_not_the_speaker():
         assert _with(found, words).speaker == "Betty Joan Perske"
 
 
-def test_candidate_pairs_miss_no_pair_that_matches():
+def test_candidate_pairs_miss_no_pair_that_matches(monkeypatch):
     # The prefix filter must be exact: every pair all-pairs matching would accept is proposed.
     from newsfuse.fusion import quotes as q
     from newsfuse.fusion.attribution import same_speaker
@@ -262,7 +262,9 @@ def test_candidate_pairs_miss_no_pair_that_matches():
     mentions = [
         m for pos, a in enumerate(articles) for m in q._mentions(pos, a, segment.sentences(a), cast)
     ]
+    monkeypatch.setattr(q, "_DIRECT_PAIRS", 0)  # the filter, not the small-cluster shortcut
     proposed = set(q._candidate_pairs(mentions))
+    assert len(proposed) < len(mentions) * (len(mentions) - 1) / 10  # and it does filter
     for i, a in enumerate(mentions):
         for j in range(i + 1, len(mentions)):
             b = mentions[j]

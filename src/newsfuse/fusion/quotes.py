@@ -19,7 +19,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -34,7 +34,6 @@ from newsfuse.fusion.attribution import (
     people,
     quote_spans,
     same_speaker,
-    speaker_key,
 )
 from newsfuse.fusion.text import content_stems, words
 from newsfuse.models import Article, Family, Quote, Sentence
@@ -44,6 +43,7 @@ MIN_SHARED = 2  # content stems two wordings must share to be one quote
 MIN_OVERLAP = 0.5  # shared stems / stems of the shorter wording, with agreeing speakers
 MIN_OVERLAP_UNKNOWN = 0.6  # ... when the speakers cannot be compared
 CLASH_SHARED, CLASH_OVERLAP = 4, 0.8  # near-identical words overrule two different speakers
+_DIRECT_PAIRS = 300  # mentions up to which all pairs sharing a stem are tried directly
 LOOK_BACK = 2  # sentences searched for the person a "she said" points to
 
 _FRAGMENT_JOIN = " … "
@@ -99,53 +99,59 @@ _FEMALE = frozenset(
     """mrs ms miss madam lady dame queen princess sister mother daughter wife niece aunt
     grandmother girlfriend widow actress spokeswoman chairwoman businesswoman congresswoman""".split()
 )
-_CUES = _MALE | _FEMALE
-_TITLED = frozenset("mr mrs ms miss sir dame lady dr".split())  # before a surname, not a first name
+# "Ms Jackson" is left out: a title stands before a surname, which a whole family shares.
+_SEX_CUES = tuple(
+    form
+    for cue in sorted(_MALE | _FEMALE)
+    if cue not in ("mr", "mrs", "ms", "miss", "sir", "dame", "lady")
+    for form in (cue, cue.capitalize())
+)
 # Runs of capitalised words ("LaToya Jackson", "Sister Mary"): the one pattern read over the
 # cluster, cheap because it can only start on a capital.
 _RUN = re.compile(r"[A-Z][a-z][\w'’-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w'’-]*){0,3}")
-_LISTENER = r"\b(?:told|tells|telling|to|with|by|interviewed|asked)\s+(?:the\s+)?"
+_LISTENER = re.compile(r"\b(?:told|tells|telling|to|with|by|interviewed|asked)\s+(?:the\s+)?$")
+_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady)\.?\s+$")
+_POSSESSOR = re.compile(r"['’]s?\s")
+
+
+def _occurrences(name: str, text: str) -> Iterator[int]:
+    """Where ``name`` starts in ``text`` (plain search: names vary, patterns would not cache)."""
+    at = text.find(name)
+    while at != -1:
+        yield at
+        at = text.find(name, at + 1)
+
+
 _PERSON_PRONOUNS = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
 
 
-@dataclass(frozen=True)
 class _Cast:
     """The people a cluster names: full names by surname and by first name, and what the text
-    says of their sex. Read once per cluster with two regular expressions."""
+    says of their sex. Read in one pass of one pattern, and only when a quote needs it (most
+    quotes name their speaker in full)."""
 
-    by_part: Mapping[str, frozenset[str]]  # "jackson" -> {"LaToya Jackson", "Michael Jackson"}
-    sex: Mapping[str, str]  # first name or full name (lower case) -> "m" / "f"
+    def __init__(self, texts: Iterable[str] = ()) -> None:
+        self._texts = tuple(texts)
+        self._tables: tuple[dict[str, frozenset[str]], dict[str, str]] | None = None
 
     @classmethod
     def of(cls, texts: Iterable[str]) -> _Cast:
-        names: set[str] = set()
-        votes: dict[str, Counter[str]] = {}
-        for text in texts:
-            for m in _RUN.finditer(text):
-                run = m.group()
-                first, _, rest = run.partition(" ")
-                if rest and first.lower() in _CUES:
-                    cue, name = first.lower(), rest.strip()  # "Sister Mary", "Mrs Jackson"
-                else:
-                    prev = text[max(0, m.start() - 16) : m.start()].split()
-                    cue, name = (prev[-1].rstrip(".").lower() if prev else ""), run
-                    if rest:
-                        names.add(run)
-                if cue in _TITLED or cue not in _CUES:
-                    continue  # "Ms Jackson": a surname, which a whole family shares
-                vote = "m" if cue in _MALE else "f"
-                for key in {name.lower(), name.split()[0].lower()}:
-                    votes.setdefault(key, Counter())[vote] += 1
-        by_part: dict[str, set[str]] = {}
-        for found in names:
-            if (full := full_name(found)) is None:
-                continue
-            parts = full.split()
-            for part in (parts[0], parts[-1]):
-                by_part.setdefault(part.lower(), set()).add(full)
-        # A clear majority: "his sister LaToya" now and then misparsed does not flip her.
-        sexes = {k: c.most_common(1)[0][0] for k, c in votes.items() if _clear(c)}
-        return cls({k: frozenset(v) for k, v in by_part.items()}, sexes)
+        return cls(texts)
+
+    @property
+    def by_part(self) -> Mapping[str, frozenset[str]]:
+        """ "jackson" -> {"LaToya Jackson", "Michael Jackson"}: full names by first, last word."""
+        return self._read()[0]
+
+    @property
+    def sex(self) -> Mapping[str, str]:
+        """First name or full name (lower case) -> "m" / "f", where the text says."""
+        return self._read()[1]
+
+    def _read(self) -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+        if self._tables is None:
+            self._tables = _read_cast(self._texts)
+        return self._tables
 
     def sex_of(self, name: str) -> str | None:
         low = name.lower()
@@ -170,7 +176,10 @@ class _Cast:
             return fulls[0], False
         if not fulls:
             return speaker, False
-        title = re.search(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady)\.?\s+" + re.escape(bare), context)
+        title = next(
+            (t for at in _occurrences(bare, context) if (t := _TITLE.search(context, 0, at))),
+            None,
+        )
         if title:
             cue = title.group(1).lower()
             want = "m" if cue in _MALE else "f" if cue in _FEMALE else None
@@ -179,6 +188,35 @@ class _Cast:
                 return fitting[0], False
             return f"{title.group(1)} {bare}", True
         return speaker, True
+
+
+def _read_cast(texts: Sequence[str]) -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+    names: set[str] = set()
+    votes: dict[str, Counter[str]] = {}
+    for text in texts:
+        names.update(run for run in _RUN.findall(text) if " " in run)
+        # Cue words found with str.find, which is far cheaper than one regex of alternatives.
+        for cue in _SEX_CUES:
+            at = text.find(cue)
+            while at != -1:
+                end = at + len(cue)
+                m = _RUN.match(text, end + 1) if text[end : end + 1] in (" ", ".") else None
+                if m and (at == 0 or not text[at - 1].isalnum()):
+                    name = m.group()  # "sister LaToya", "his wife Katherine Jackson"
+                    vote = "m" if cue.lower() in _MALE else "f"
+                    for key in {name.lower(), name.split()[0].lower()}:
+                        votes.setdefault(key, Counter())[vote] += 1
+                at = text.find(cue, end)
+    by_part: dict[str, set[str]] = {}
+    for found in names:
+        if (full := full_name(found)) is None:
+            continue
+        parts = full.split()
+        for part in (parts[0], parts[-1]):
+            by_part.setdefault(part.lower(), set()).add(full)
+    # A clear majority: "his sister LaToya" now and then misparsed does not flip her.
+    sexes = {k: c.most_common(1)[0][0] for k, c in votes.items() if _clear(c)}
+    return {k: frozenset(v) for k, v in by_part.items()}, sexes
 
 
 def _clear(votes: Counter[str]) -> bool:
@@ -206,7 +244,7 @@ def _mentions(
             groups.append((first, last, [(s, e)]))
     out: list[_Mention] = []
     said: dict[int, str] = {}  # sentence position -> speaker found for its quote
-    cast = cast or _Cast({}, {})
+    cast = cast or _Cast()
     for first, last, parts in groups:
         text = _FRAGMENT_JOIN.join(_tidy(body[s:e]) for s, e in parts)
         start, end = sents[first].start, sents[last].end
@@ -271,8 +309,11 @@ def _candidates(sentence: str, pronoun: str, cast: _Cast) -> list[str]:
         name
         for name in people(sentence)
         if cast.compatible(name, pronoun)
-        and not re.search(_LISTENER + re.escape(name), sentence)
-        and not re.search(re.escape(name) + r"['’]s?\s", sentence)
+        and not any(
+            _LISTENER.search(sentence, max(0, at - 20), at)
+            or _POSSESSOR.match(sentence, at + len(name))
+            for at in _occurrences(name, sentence)
+        )
     ]
     return sorted(fit, key=lambda name: cast.sex_of(name) is None)
 
@@ -367,24 +408,25 @@ def _candidate_pairs(mentions: Sequence[_Mention]) -> list[tuple[int, int]]:
     wording: indexing prefixes only, and probing them with whole wordings, finds every such
     pair (the prefix filter of set-similarity joins). Prefixes hold rare stems, so their
     postings stay short as a story grows: near-linear, where all pairs of a long story's
-    thousands of quotes were quadratic. A fragment of fewer than :data:`MIN_STEMS` stems only joins a wording of the
-    same speaker that holds all of it, so it is looked up among the wordings whose speaker
-    shares a word with its own.
+    thousands of quotes were quadratic. A fragment of fewer than :data:`MIN_STEMS` stems only
+    joins a wording that holds all of it, so it is looked up by its rarest stem. A cluster of a
+    few hundred quotes is cheaper to pair directly.
     """
+    if len(mentions) <= _DIRECT_PAIRS:
+        return [
+            (i, j)
+            for i, a in enumerate(mentions)
+            for j in range(i + 1, len(mentions))
+            if not a.stems.isdisjoint(mentions[j].stems)
+        ]
     frequency: Counter[str] = Counter(st for m in mentions for st in m.stems)
     prefix_of: dict[str, list[int]] = {}
-    by_speaker: dict[tuple[str, str], list[int]] = {}  # (speaker stem, quote stem) -> mentions
-    keys = {m.speaker: speaker_key(m.speaker) for m in mentions if m.speaker}
-    fragments: list[int] = []
+    rarest: dict[int, str] = {}  # fragment (with a speaker: it needs one) -> its rarest stem
     for i, m in enumerate(mentions):
         n = len(m.stems)
-        if m.speaker:
-            for sk in keys[m.speaker]:
-                for st in m.stems:
-                    by_speaker.setdefault((sk, st), []).append(i)
         if n < MIN_STEMS:
             if m.speaker:
-                fragments.append(i)
+                rarest[i] = min(m.stems, key=lambda st: (frequency[st], st))
             continue
         need = max(MIN_SHARED, math.ceil(MIN_OVERLAP * n))
         ordered = sorted(m.stems, key=lambda st: (frequency[st], st))
@@ -400,13 +442,17 @@ def _candidate_pairs(mentions: Sequence[_Mention]) -> list[tuple[int, int]]:
             # two stems of j's prefix in i: enough when j is the smaller (ties: probed both ways)
             if count >= MIN_SHARED and j != i and len(mentions[j].stems) <= size:
                 out.add((i, j) if i < j else (j, i))
-    for j in fragments:
-        m = mentions[j]
-        rarest = min(m.stems, key=lambda st: (frequency[st], st))
-        for sk in keys[m.speaker or ""]:
-            for i in by_speaker.get((sk, rarest), ()):
-                if i != j and m.stems <= mentions[i].stems:
-                    out.add((i, j) if i < j else (j, i))
+    wanted = frozenset(rarest.values())
+    holding: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.speaker:
+            for st in m.stems & wanted:
+                holding.setdefault(st, []).append(i)
+    for j, st in rarest.items():
+        stems = mentions[j].stems
+        for i in holding.get(st, ()):
+            if i != j and stems <= mentions[i].stems:
+                out.add((i, j) if i < j else (j, i))
     return sorted(out)
 
 
