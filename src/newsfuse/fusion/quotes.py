@@ -100,12 +100,7 @@ _FEMALE = frozenset(
     grandmother girlfriend widow actress spokeswoman chairwoman businesswoman congresswoman""".split()
 )
 # "Ms Jackson" is left out: a title stands before a surname, which a whole family shares.
-_SEX_CUES = tuple(
-    form
-    for cue in sorted(_MALE | _FEMALE)
-    if cue not in ("mr", "mrs", "ms", "miss", "sir", "dame", "lady")
-    for form in (cue, cue.capitalize())
-)
+_SEX_CUES = (_MALE | _FEMALE) - {"mr", "mrs", "ms", "miss", "sir", "dame", "lady"}
 # Runs of capitalised words ("LaToya Jackson", "Sister Mary"): the one pattern read over the
 # cluster, cheap because it can only start on a capital.
 _RUN = re.compile(r"[A-Z][a-z][\w'’-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w'’-]*){0,3}")
@@ -127,12 +122,13 @@ _PERSON_PRONOUNS = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
 
 class _Cast:
     """The people a cluster names: full names by surname and by first name, and what the text
-    says of their sex. Read in one pass of one pattern, and only when a quote needs it (most
-    quotes name their speaker in full)."""
+    says of their sex ("his sister LaToya", "brother Jermaine"). Read only when a quote needs
+    it, and the sex of a name only for the names a pronoun is tried on."""
 
     def __init__(self, texts: Iterable[str] = ()) -> None:
         self._texts = tuple(texts)
-        self._tables: tuple[dict[str, frozenset[str]], dict[str, str]] | None = None
+        self._by_part: dict[str, frozenset[str]] | None = None
+        self._sex: dict[str, str | None] = {}
 
     @classmethod
     def of(cls, texts: Iterable[str]) -> _Cast:
@@ -141,21 +137,28 @@ class _Cast:
     @property
     def by_part(self) -> Mapping[str, frozenset[str]]:
         """ "jackson" -> {"LaToya Jackson", "Michael Jackson"}: full names by first, last word."""
-        return self._read()[0]
-
-    @property
-    def sex(self) -> Mapping[str, str]:
-        """First name or full name (lower case) -> "m" / "f", where the text says."""
-        return self._read()[1]
-
-    def _read(self) -> tuple[dict[str, frozenset[str]], dict[str, str]]:
-        if self._tables is None:
-            self._tables = _read_cast(self._texts)
-        return self._tables
+        if self._by_part is None:
+            self._by_part = _full_names(self._texts)
+        return self._by_part
 
     def sex_of(self, name: str) -> str | None:
-        low = name.lower()
-        return self.sex.get(low) or self.sex.get(low.split()[0]) if low else None
+        """ "m" or "f" if the cluster says so of ``name`` or of its first word, else None."""
+        return self._sex_of(name) or (self._sex_of(name.split()[0]) if " " in name else None)
+
+    def _sex_of(self, name: str) -> str | None:
+        if name not in self._sex:
+            votes: Counter[str] = Counter()
+            for text in self._texts:
+                for at in _occurrences(name, text):
+                    if text[at + len(name) : at + len(name) + 1].isalnum():
+                        continue  # "Michael" in "Michaels"
+                    before = text[max(0, at - 16) : at].split()
+                    cue = before[-1].rstrip(".").lower() if before else ""
+                    if cue in _SEX_CUES:
+                        votes["m" if cue in _MALE else "f"] += 1
+            # A clear majority: "his sister LaToya" now and then misparsed does not flip her.
+            self._sex[name] = votes.most_common(1)[0][0] if votes and _clear(votes) else None
+        return self._sex[name]
 
     def compatible(self, name: str, pronoun: str) -> bool:
         want = _PERSON_PRONOUNS.get(pronoun)
@@ -190,33 +193,14 @@ class _Cast:
         return speaker, True
 
 
-def _read_cast(texts: Sequence[str]) -> tuple[dict[str, frozenset[str]], dict[str, str]]:
-    names: set[str] = set()
-    votes: dict[str, Counter[str]] = {}
-    for text in texts:
-        names.update(run for run in _RUN.findall(text) if " " in run)
-        # Cue words found with str.find, which is far cheaper than one regex of alternatives.
-        for cue in _SEX_CUES:
-            at = text.find(cue)
-            while at != -1:
-                end = at + len(cue)
-                m = _RUN.match(text, end + 1) if text[end : end + 1] in (" ", ".") else None
-                if m and (at == 0 or not text[at - 1].isalnum()):
-                    name = m.group()  # "sister LaToya", "his wife Katherine Jackson"
-                    vote = "m" if cue.lower() in _MALE else "f"
-                    for key in {name.lower(), name.split()[0].lower()}:
-                        votes.setdefault(key, Counter())[vote] += 1
-                at = text.find(cue, end)
+def _full_names(texts: Sequence[str]) -> dict[str, frozenset[str]]:
     by_part: dict[str, set[str]] = {}
-    for found in names:
-        if (full := full_name(found)) is None:
-            continue
-        parts = full.split()
-        for part in (parts[0], parts[-1]):
-            by_part.setdefault(part.lower(), set()).add(full)
-    # A clear majority: "his sister LaToya" now and then misparsed does not flip her.
-    sexes = {k: c.most_common(1)[0][0] for k, c in votes.items() if _clear(c)}
-    return {k: frozenset(v) for k, v in by_part.items()}, sexes
+    for found in {run for text in texts for run in _RUN.findall(text) if " " in run}:
+        if (full := full_name(found)) is not None:
+            parts = full.split()
+            for part in (parts[0], parts[-1]):
+                by_part.setdefault(part.lower(), set()).add(full)
+    return {k: frozenset(v) for k, v in by_part.items()}
 
 
 def _clear(votes: Counter[str]) -> bool:
