@@ -101,6 +101,8 @@ _FEMALE = frozenset(
 )
 # "Ms Jackson" is left out: a title stands before a surname, which a whole family shares.
 _SEX_CUES = (_MALE | _FEMALE) - {"mr", "mrs", "ms", "miss", "sir", "dame", "lady"}
+_SEX_FORMS = tuple(form for cue in sorted(_SEX_CUES) for form in (cue, cue.capitalize()))
+_NAME_BY_NAME = 30  # texts up to which a name's sex is looked up name by name, not all at once
 # Runs of capitalised words ("LaToya Jackson", "Sister Mary"): the one pattern read over the
 # cluster, cheap because it can only start on a capital.
 _RUN = re.compile(r"[A-Z][a-z][\w'’-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w'’-]*){0,3}")
@@ -129,6 +131,8 @@ class _Cast:
         self._texts = tuple(texts)
         self._by_part: dict[str, frozenset[str]] | None = None
         self._sex: dict[str, str | None] = {}
+        self._votes: dict[str, Counter[str]] | None = None
+        self._fulls: dict[str, list[str]] = {}
 
     @classmethod
     def of(cls, texts: Iterable[str]) -> _Cast:
@@ -146,8 +150,13 @@ class _Cast:
         return self._sex_of(name) or (self._sex_of(name.split()[0]) if " " in name else None)
 
     def _sex_of(self, name: str) -> str | None:
+        if len(self._texts) > _NAME_BY_NAME:
+            if self._votes is None:
+                self._votes = _sex_votes(self._texts)
+            votes = self._votes.get(name)
+            return votes.most_common(1)[0][0] if votes and _clear(votes) else None
         if name not in self._sex:
-            votes: Counter[str] = Counter()
+            votes = Counter()
             for text in self._texts:
                 for at in _occurrences(name, text):
                     if text[at + len(name) : at + len(name) + 1].isalnum():
@@ -172,9 +181,13 @@ class _Cast:
         bare = re.sub(r"['’]s?$", "", speaker)
         if " " in bare or not bare[:1].isupper() or bare.isupper():
             return speaker, False
-        found = self.by_part.get(bare.lower(), frozenset()) - {bare}
-        # "End Quote Kathy Jorrie" is "Kathy Jorrie" with a glued headline: one person
-        fulls = [f for f in found if not any(g != f and f.endswith(" " + g) for g in found)]
+        if bare not in self._fulls:
+            found = self.by_part.get(bare.lower(), frozenset()) - {bare}
+            # "End Quote Kathy Jorrie" is "Kathy Jorrie" with a glued headline: one person
+            self._fulls[bare] = sorted(
+                f for f in found if not any(g != f and f.endswith(" " + g) for g in found)
+            )
+        fulls = self._fulls[bare]
         if len(fulls) == 1:
             return fulls[0], False
         if not fulls:
@@ -191,6 +204,24 @@ class _Cast:
                 return fitting[0], False
             return f"{title.group(1)} {bare}", True
         return speaker, True
+
+
+def _sex_votes(texts: Sequence[str]) -> dict[str, Counter[str]]:
+    """Votes for every name a cue word stands before, in one pass: for a long story, where
+    looking each name up in every text would grow with the square of its length."""
+    votes: dict[str, Counter[str]] = {}
+    for text in texts:
+        for cue in _SEX_FORMS:
+            at = text.find(cue)
+            while at != -1:
+                end = at + len(cue)
+                m = _RUN.match(text, end + 1) if text[end : end + 1] == " " else None
+                if m and (at == 0 or not text[at - 1].isalnum()):
+                    name = m.group()  # "sister LaToya", "his wife Katherine Jackson"
+                    for key in {name, name.split()[0]}:
+                        votes.setdefault(key, Counter())["m" if cue.lower() in _MALE else "f"] += 1
+                at = text.find(cue, end)
+    return votes
 
 
 def _full_names(texts: Sequence[str]) -> dict[str, frozenset[str]]:
