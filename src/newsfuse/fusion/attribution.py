@@ -429,17 +429,34 @@ def _verb_subject(text: str, m: re.Match[str]) -> _Phrase:
 _COMPLEMENT = re.compile(r"(?:[^,;.…\"“”]{0,40}?\s)?that\s+|\s*(?=[A-Z])")
 
 
+# A relative clause between the inner verb and the quote: "told staff to download an app that
+# "contained a GPS function"": the quote describes the app, it is not the teller's words.
+_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b")
+_NOUN_THAT = re.compile(r"\b(\w+)\s+that\b")
+_VERBS = frozenset(_CORE_VERBS + _SOFT_VERBS)
+
+
 def _inner(text: str, outer: re.Match[str], verbs: list[re.Match[str]], quote: int) -> str | None:
     """The speaker of a reported clause that holds the quote: the named subject that opens
     what ``outer`` reports, when a reporting verb of its own governs the quote ("KCNA said that
     Kim Jong Un ordered "...""). None when the quote is ``outer``'s own words."""
     if outer.end() > quote or not (m := _COMPLEMENT.match(text, outer.end() + 1)):
         return None
-    clause = text[m.end() : quote]
+    start = m.end()
+    if _VERB.search(text, outer.end(), start):  # "said Kim warned that": Kim opens the clause
+        start = outer.end() + 1
+    clause = text[start:quote]
     subject = _phrase_after(clause).text  # English puts a clause's subject first
     if not subject or not named(subject) or not clause.startswith(subject.split()[0]):
         return None
-    own = [v for v in verbs if m.end() + len(subject) <= v.start() and v.end() <= quote]
+    own = [
+        v
+        for v in verbs
+        if start + len(subject) <= v.start()
+        and v.end() <= quote
+        and not _RELATIVE.search(text, v.end(), quote)
+        and not any(w.group(1) not in _VERBS for w in _NOUN_THAT.finditer(text, v.end(), quote))
+    ]
     return subject if own else None
 
 
