@@ -224,3 +224,38 @@ def test_a_two_letter_outlet_name_at_the_start_does_not_crash():
         )
         or ""
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # the quote is in a clause the outer verb reports, with a verb and a named subject
+        (
+            'State media reported that Kim Yo Jong ordered the army to "decisively carry out" it.',
+            "Kim Yo Jong",
+        ),
+        ('Yonhap said Kim warned that the building would soon "collapse".', "Kim"),
+        # ... not when the clause's subject is only described, or the quote sits in a relative
+        # clause of its own (Multi-News: the app's description, not Stubits' words)
+        ('Police said the man told officers "I did it".', "Police"),
+        (
+            "But everything changed in April 2014, when Arias claims Stubits told her to download an "
+            'app that "contained a global positioning system function".',
+            "Arias",
+        ),
+        # a comma-set sentence adverb between subject and verb (Multi-News)
+        (
+            'Hamas spokesman Fawzi Barhoum, meanwhile, said "Netanyahu is leading his army".',
+            "Hamas spokesman Fawzi Barhoum",
+        ),
+        # "his sister LaToya" names LaToya; "his spokesman" names no one
+        ("Michael was murdered for money, according to his sister LaToya.", "sister LaToya"),
+    ],
+)
+def test_the_speaker_is_the_person_quoted(sentence, speaker):
+    assert cite(sentence).speaker == speaker
+
+
+def test_a_possessive_before_a_description_is_a_pronoun():
+    found = cite('His spokesman said "it was murder".')
+    assert found.speaker is None and found.pronoun == "his"

@@ -210,3 +210,54 @@ def test_no_model_needed_when_nothing_looks_like_a_name(monkeypatch):
     monkeypatch.setattr(entities_module, "_nlp", no_model)
     assert entities([_article("a", "nothing capitalised here. or here.")], []) == ()
     assert entities([_article("a", "North Korea")], [], limit=0) == ()
+
+
+# --- types checked against the cluster's own use of a name ---------------------------------------
+
+
+def _folder(name: str) -> list[Article]:
+    return [_article(p.stem, p.read_text()) for p in sorted((FIXTURES / name).glob("*.txt"))]
+
+
+def test_outlets_are_organisations():
+    # Sentences of five Multi-News clusters. NER alone, on its tiny windows, read every one of
+    # these outlets as a place; the text says they report, are told things and credit.
+    found = {e.name: e.type for e in entities(_folder("outlets"), ())}
+    for outlet in ("Fairfax", "Sun", "KCTV", "Bloomberg", "Bloomberg News"):
+        assert found[outlet] == "organisation", (outlet, found)
+    assert found["London"] == "place"
+
+
+def test_news_agencies_and_papers_of_the_kaesong_reports_are_organisations(found):
+    assert found["KCNA"].type == "organisation"  # "KCNA reported", "KCNA state news said"
+    paper = [
+        "On the morning of the same day, Rodong Sinmun of North Korea threatened "
+        '"that the useless thing called the North-South joint liaison office will disappear '
+        'without a trace".',
+        "In a June 15 article in the Rodong Sinmun newspaper, a North Korean Labor Party "
+        'mouthpiece, Pyongyang called South Korea the "enemy".',
+    ]
+    typed = {
+        e.name: e.type for e in entities([_article("a", paper[0]), _article("b", paper[1])], ())
+    }
+    assert typed["Rodong Sinmun"] == "organisation"  # NER: a person; "Sinmun" is a newspaper
+
+
+def test_a_drug_is_neither_place_nor_person():
+    # Sentences of the Timeline17 Michael Jackson pages: the cluster writes "propofol" in lower
+    # case more often than capitalised, as a common noun (NER read "Propofol" as a person).
+    found = {e.name: e.type for e in entities(_folder("propofol"), ())}
+    assert found["Propofol"] == "other"
+    assert found["Conrad Murray"] == "person" and found["Los Angeles"] == "place"
+
+
+def test_a_name_with_digits_is_not_a_person():
+    texts = [
+        "The H1N1 virus spread to Mexico City on Friday, officials in Mexico said.",
+        "Doctors in Mexico said the H1N1 strain was new. H1N1 has killed 20 people.",
+        "Experts said H1N1 spread fast in Mexico City and the H5N1 strain did not.",
+    ]
+    found = {
+        e.name: e.type for e in entities([_article(str(i), t) for i, t in enumerate(texts)], ())
+    }
+    assert found.get("H1N1", "other") != "person"

@@ -188,7 +188,9 @@ _ADVERBIAL = re.compile(
     + r"|(?:on|in|at|over|during|earlier|later|last|this|late|early)\s+(?:the\s+)?(?:same\s+)?"
     r"(?:[\w-]+\s+)?(?:day|week|weekend|month|year|morning|afternoon|evening|night|" + _DAY + ")"
     r"|on\s+" + MONTH_PATTERN + r"\s+\d{1,2}(?:,\s*\d{4})?"
-    r"|in\s+a\s+(?:statement|report|post|interview|briefing|message|tweet|dispatch))\s*$"
+    r"|in\s+a\s+(?:statement|report|post|interview|briefing|message|tweet|dispatch)"
+    r"|meanwhile|however|though|too|instead|in\s+turn|for\s+(?:his|her|their|its)\s+part)"
+    r"\s*,?\s*$"
 )
 _PAREN_SUFFIX = re.compile(r"\s*\(([A-Z][\w.&-]{0,12})\)\s*$")  # "Korean People's Army (KPA)"
 _PASSIVE_SAYING = re.compile(
@@ -279,6 +281,9 @@ def _phrase_before(text: str) -> _Phrase:
             det = low
             break
         elif low in _POSSESSIVE_PRONOUNS:
+            if any(_is_cap(t) for t in got):  # "his sister LaToya said": LaToya speaks
+                det = low
+                break
             return _Phrase(None, low)
         elif tok[0].isupper():
             if low.rstrip("'’") in _NOT_NAME:
@@ -295,6 +300,16 @@ def _phrase_before(text: str) -> _Phrase:
     return _finish(got, det, suffix)
 
 
+def _names_follow(toks: list[str]) -> bool:
+    """Whether a name comes within a few words: "his sister LaToya", not "his spokesman"."""
+    for tok in toks[: _MAX_LOWER_RUN + 1]:
+        if not _is_word(tok):
+            return False
+        if _is_cap(tok):
+            return True
+    return False
+
+
 def _phrase_after(text: str, whole: bool = False) -> _Phrase:
     """The name-like phrase that starts ``text`` ("according to NK News, ..."); with ``whole``,
     only if it is all of ``text``."""
@@ -302,9 +317,11 @@ def _phrase_after(text: str, whole: bool = False) -> _Phrase:
     if not toks:
         return _Phrase(None)
     first = toks[0].lower()
-    if first in _SUBJECT_PRONOUNS or first in _POSSESSIVE_PRONOUNS:
+    if first in _SUBJECT_PRONOUNS or (
+        first in _POSSESSIVE_PRONOUNS and not _names_follow(toks[1:])
+    ):
         return _Phrase(None, first if not whole or len(toks) == 1 else None)
-    det = first if first in _DETERMINERS else None
+    det = first if first in _DETERMINERS or first in _POSSESSIVE_PRONOUNS else None
     got: list[str] = []
     lower_run = 0
     start = 1 if det else 0
@@ -386,17 +403,61 @@ def cite(sentence: str) -> Cited | None:
     # "Hamas, which ..., claimed responsibility, police said."
     verbs.sort(key=lambda m: not _TAIL.match(text, m.end()))
     for m in verbs[:_MAX_VERBS]:
-        before = text[max(0, m.start() - _WINDOW) : m.start()]
-        found = _Phrase(None)
-        if re.search(r"[,\"”'’`»…]\s*$", before):
-            found = _inverted(text[m.end() :])  # '"...," said Kim.', '..., says Malaysia.'
-        if not (found.text or found.pronoun):
-            found = _subject(before)
+        found = _verb_subject(text, m)
         if found.text or found.pronoun:
+            if has_quote and (inner := _inner(text, m, verbs, spans[0][0])) is not None:
+                # "state media reported that Kim ordered troops to "..."": Kim's words, relayed
+                return Cited(inner, found.text, "according to") if found.text else Cited(inner)
             return _with(found, via, how, according)
     if according:
         return Cited(according)
     return None
+
+
+def _verb_subject(text: str, m: re.Match[str]) -> _Phrase:
+    """Who the reporting verb ``m`` has as its subject (before it, or after it when inverted)."""
+    before = text[max(0, m.start() - _WINDOW) : m.start()]
+    found = _Phrase(None)
+    if re.search(r"[,\"”'’`»…]\s*$", before):
+        found = _inverted(text[m.end() :])  # '"...," said Kim.', '..., says Malaysia.'
+    if not (found.text or found.pronoun):
+        found = _subject(before)
+    return found
+
+
+# What joins a reporting verb to the clause it reports: "reported (on Tuesday) that", "said".
+_COMPLEMENT = re.compile(r"(?:[^,;.…\"“”]{0,40}?\s)?that\s+|\s*(?=[A-Z])")
+
+
+# A relative clause between the inner verb and the quote: "told staff to download an app that
+# "contained a GPS function"": the quote describes the app, it is not the teller's words.
+_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b")
+_NOUN_THAT = re.compile(r"\b(\w+)\s+that\b")
+_VERBS = frozenset(_CORE_VERBS + _SOFT_VERBS)
+
+
+def _inner(text: str, outer: re.Match[str], verbs: list[re.Match[str]], quote: int) -> str | None:
+    """The speaker of a reported clause that holds the quote: the named subject that opens
+    what ``outer`` reports, when a reporting verb of its own governs the quote ("KCNA said that
+    Kim Jong Un ordered "...""). None when the quote is ``outer``'s own words."""
+    if outer.end() > quote or not (m := _COMPLEMENT.match(text, outer.end() + 1)):
+        return None
+    start = m.end()
+    if _VERB.search(text, outer.end(), start):  # "said Kim warned that": Kim opens the clause
+        start = outer.end() + 1
+    clause = text[start:quote]
+    subject = _phrase_after(clause).text  # English puts a clause's subject first
+    if not subject or not named(subject) or not clause.startswith(subject.split()[0]):
+        return None
+    own = [
+        v
+        for v in verbs
+        if start + len(subject) <= v.start()
+        and v.end() <= quote
+        and not _RELATIVE.search(text, v.end(), quote)
+        and not any(w.group(1) not in _VERBS for w in _NOUN_THAT.finditer(text, v.end(), quote))
+    ]
+    return subject if own else None
 
 
 def _reporting(m: re.Match[str], text: str, has_quote: bool) -> bool:
@@ -517,8 +578,9 @@ def people(sentence: str) -> list[str]:
     out: list[str] = []
     run: list[str] = []
     for tok in [*toks, "."]:
-        if _is_word(tok) and tok[0].isupper() and tok.lower() not in _NOT_NAME:
-            run.append(tok)
+        low = tok.lower()
+        if _is_word(tok) and tok[0].isupper() and (low not in _NOT_NAME or low in _TITLES):
+            run.append(tok)  # "Ms Jackson": a title opens a name
             continue
         name = _person(run)
         if name:
@@ -529,7 +591,7 @@ def people(sentence: str) -> list[str]:
 
 _TITLES = frozenset(
     """president minister prime secretary chairman chairwoman leader general gen lt col sgt mr
-    mrs ms dr prof sen rep gov governor mayor king queen prince princess pope judge justice
+    mrs ms miss dr prof sen rep gov governor mayor king queen prince princess pope judge justice
     ambassador chancellor premier commander spokesman spokeswoman director chief deputy vice
     senator representative officer captain colonel admiral inspector superintendent detective
     sergeant commissioner sheriff lieutenant""".split()
@@ -544,7 +606,8 @@ _NON_PERSON = frozenset(
     river street road airport station church club league federation organisation organization
     commission bureau service services network television radio channel international national
     korea korean china chinese japan japanese america american russia russian europe european
-    inter""".split()
+    inter magazine journal herald tribune gazette telegraph sinmun ilbo shimbun chronicle
+    observer express mail wire broadcasting broadcaster newspaper weekly fair""".split()
 )
 
 
@@ -560,6 +623,7 @@ def _person(run: list[str], least: int = 2) -> str | None:
     titles = [i for i, tok in enumerate(run) if tok.lower().rstrip(".") in _TITLES]
     if titles:
         run = run[titles[-1] + 1 :]
+        least = 1  # "Dr Murray": a title makes one word a person
     if run:
         run = [*run[:-1], re.sub(r"['’]s?$", "", run[-1])]
     if not least <= len(run) <= 4:
@@ -569,3 +633,13 @@ def _person(run: list[str], least: int = 2) -> str | None:
         if tok.isupper() or any(p.rstrip("'s") in _NON_PERSON or p in _NON_PERSON for p in parts):
             return None
     return " ".join(run)
+
+
+def full_name(name: str) -> str | None:
+    """``name`` as a person's full name (two to four words, titles dropped), or None: what a
+    bare surname may stand for."""
+    run = [t for t in _TOKEN.findall(name) if _is_word(t)]
+    if not run or not all(t[0].isupper() for t in run):
+        return None
+    found = _person(run)
+    return found if found and " " in found else None

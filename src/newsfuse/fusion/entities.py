@@ -40,6 +40,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newsfuse.fusion.attribution import full_name
 from newsfuse.fusion.text import STOPWORDS
 from newsfuse.models import Article, Entity, EntityType, Family
 
@@ -139,6 +140,7 @@ _TRIES = 3  # mentions of a candidate tried when choosing its window
 # A name NER does not recognise is kept (as "other") when this many independent sources
 # capitalise it mid-sentence: the small model misses "KCNA" in "North Korea's KCNA state news".
 _UNRECOGNISED_MIN_SOURCES = 2
+_EVIDENCE_MENTIONS = 60  # mentions of a name whose context is read to check its type
 
 _Kind = EntityType | None  # None: NER was silent about it
 
@@ -189,8 +191,11 @@ class _Tally:
     mentions: int = 0
     kinds: Counter[_Kind] = field(default_factory=Counter)
     vouched: set[object] = field(default_factory=set)  # families capitalising it mid-sentence
+    at: list[tuple[int, int, int]] = field(default_factory=list)  # (article, start, end), a few
 
     def add(self, spelling: str, mention: _Mention, kind: _Kind, family: object) -> None:
+        if len(self.at) < _EVIDENCE_MENTIONS:
+            self.at.append((mention.article, mention.start, mention.end))
         self.spellings[spelling] += 1
         self.articles.add(mention.article)
         self.mentions += 1
@@ -223,7 +228,8 @@ def entities(
     family_of = {m: f.id for f in families for m in f.members}
     fams: list[object] = [family_of.get(a.id, a.id) for a in articles]
 
-    groups = _groups(_candidates(texts))
+    found, lower = _candidates(texts)
+    groups = _groups(found)
     if not groups:
         return ()  # nothing name-like: do not pay for loading the model
     ranked = sorted(groups.values(), key=lambda ms: _rank(ms, fams))
@@ -245,10 +251,19 @@ def entities(
             for m in mentions:
                 unread[-1].add(m.text, m, None, fams[m.article])
 
-    out = [
-        _entity(target, merged, articles, fams)
+    kept = [
+        (target, merged)
         for target, merged in _merge(tallies, unread)
         if target.kind is not None or len(target.vouched) >= _UNRECOGNISED_MIN_SOURCES
+    ]
+    seen = {id(t): _contexts(texts, t, lower) for t, _ in kept}
+    # words that name a place or an organisation of their own here ("Indonesia" AirAsia)
+    taken = {
+        w.lower() for t, _ in kept if t.kind in ("place", "organisation") for w in t.name.split()
+    }
+    out = [
+        _entity(target, merged, articles, fams, _retype(target, seen[id(target)], taken))
+        for target, merged in kept
     ]
     out.sort(key=lambda e: (-e.independent_sources, -len(e.sources), -e.mentions))
     return tuple(out[:limit])
@@ -277,9 +292,10 @@ def _rank(mentions: list[_Mention], fams: list[object]) -> tuple[int, ...]:
 _Word = tuple[int, int, str, bool]
 
 
-def _candidates(texts: Sequence[str]) -> list[_Mention]:
-    """Every run of capitalised words in ``texts`` that may be a name, in text order."""
-    lower: set[str] = set()  # words the cluster writes in lower case
+def _candidates(texts: Sequence[str]) -> tuple[list[_Mention], Counter[str]]:
+    """Every run of capitalised words in ``texts`` that may be a name, in text order; and how
+    often the cluster writes each word in lower case."""
+    lower: Counter[str] = Counter()  # words the cluster writes in lower case
     named: set[str] = set()  # capitalised words seen mid-sentence
     runs: list[tuple[int, list[_Word]]] = []
     for article, text in enumerate(texts):
@@ -307,7 +323,7 @@ def _candidates(texts: Sequence[str]) -> list[_Mention]:
         if _TWO_LETTERS.search(name) and name.lower() not in _VAGUE:
             key = keys.get(name) or keys.setdefault(name, _key(name))
             out.append(_Mention(article, start, end, name, run[0][3], key))
-    return out
+    return out, lower
 
 
 def _unit(text: str, start: int, end: int) -> bool:
@@ -330,7 +346,7 @@ def _headline(line: str, caps: int) -> bool:
     return shouting or not line.rstrip().endswith(_SENTENCE_CLOSE)
 
 
-def _common(word: _Word, lower: set[str], named: set[str]) -> bool:
+def _common(word: _Word, lower: Counter[str], named: set[str]) -> bool:
     """Whether a capitalised word is only a common word opening a sentence ("Tensions",
     "Citing"): never capitalised mid-sentence, and written in lower case elsewhere or shaped
     like a participle or adverb. A sentence-initial "North" is not: "North" occurs mid-sentence."""
@@ -556,7 +572,137 @@ def _tidy(name: str) -> str:
     return name if _TWO_LETTERS.search(name) else ""
 
 
-# --- 3. merging forms --------------------------------------------------------------------------
+# --- 3. what the cluster's own sentences say of a name -----------------------------------------
+
+# Words that end the name of an outlet, a news agency or a paper: "Rodong Sinmun", "Washington
+# Post", "Yonhap News Agency", "Press TV". A word of the name itself, so it holds for outlets no
+# list could hold.
+_OUTLET_WORDS = frozenset(
+    """agency news times post sinmun ilbo shimbun daily tribune network broadcaster broadcasting
+    herald journal gazette telegraph radio television tv magazine press media channel
+    chronicle wire newspaper weekly mail observer monitor examiner inquirer""".split()
+)
+# How the text uses an outlet: its credit after a dateline ("SEOUL (Reuters) -"), what it
+# reported, who told it: "told Reuters.", "reported by Yonhap", "KCNA reported".
+_CREDIT_BEFORE = re.compile(r"(?:^|[A-Z]{2,}[^\n(]{0,30}|[.\n]\s*)\(\s*$")
+_CREDIT_AFTER = re.compile(r"\s*\)\s*[-–—:]")
+_OUTLET_BEFORE = re.compile(
+    r"(?:\btold|\breported\s+by|\bquoted\s+by|\binterview\s+with|\baccording\s+to)"
+    r"(?:\s+the)?\s+$"
+)
+_OUTLET_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:reported|reports|correspondent|reporter|website|broadcast|aired"
+    r"|published)\b"
+)
+# "KCNA state news said", "Yonhap news agency": an outlet word right after the name (not after
+# a place: "North Korea state media" is the place's media).
+_OUTLET_NOUN_AFTER = re.compile(
+    r"\s+(?:state\s+)?(?:news\s+agency|news|newspaper|broadcaster|tv|television)\b"
+)
+_PERSON_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|wrote|insisted)\b")
+_TOLD_AFTER = re.compile(r"\s*(?:[.,:;\"“”'’]|$|\s+(?:that|in|on|last|this|earlier)\b)")
+# "in Kaesong", "from Seoul", "near the border with China": a place is where things happen.
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|from|to|near|into|across|outside|inside|toward|towards|via|around|throughout"
+    r"|through|between|off|across|visit|visited|reached|left)(?:\s+the)?\s+$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class _Seen:
+    """Counts of the contexts a name occurs in across the cluster."""
+
+    capitalised: int = 0
+    lower: int = 0  # the name written as a common word: "propofol"
+    credit: int = 0
+    outlet: int = 0
+    person: int = 0
+    locative: int = 0
+
+
+def _contexts(texts: Sequence[str], target: _Tally, lower: Counter[str]) -> _Seen:
+    """How the cluster uses ``target``: read around the first of its mentions (enough to tell,
+    and a bounded cost however long the story)."""
+    seen = _Seen(capitalised=target.mentions)
+    if " " not in target.name:
+        seen.lower = lower[target.name.lower()]
+    for article, start, end in target.at:
+        text = texts[article]
+        before = text[max(0, start - 40) : start]
+        after = text[end : end + 30]
+        if _CREDIT_BEFORE.search(before) and _CREDIT_AFTER.match(after):
+            seen.credit += 1
+        if _OUTLET_BEFORE.search(before) and (
+            not before.rstrip().endswith("told") or _TOLD_AFTER.match(after)
+        ):
+            seen.outlet += 1
+        if _OUTLET_AFTER.match(after):
+            seen.outlet += 1
+        if target.kind != "place" and _OUTLET_NOUN_AFTER.match(after):
+            seen.outlet += 1
+        if _PERSON_AFTER.match(after):
+            seen.person += 1
+        if _LOCATIVE_BEFORE.search(before):
+            seen.locative += 1
+    return seen
+
+
+def _retype(
+    target: _Tally, seen: _Seen, taken: frozenset[str] | set[str] = frozenset()
+) -> EntityType:
+    """The type NER gave, corrected by what the cluster's sentences say of the name.
+
+    * An outlet is an organisation: its name ends on an outlet word, or the text credits it
+      after a dateline, or uses it as outlets are used ("told Reuters.", "Yonhap reported",
+      "reported by Bloomberg", "KCNA state news") more than as a place ("in X"), or, against
+      NER's person, twice and more than as a person ("X said").
+    * A person is who speaks: a name NER did not read as a person, shaped as a person's full
+      name (two to four capitalised words, no organisation or place word), that "said" or
+      "told" and is never used as an outlet or a place, is a person.
+    * A name the cluster mostly writes in lower case ("propofol") is a common word: not a
+      person, not a place.
+    * A place is somewhere: a name NER typed as a place in under two thirds of its readings,
+      that is never "in X", "from X", "to X" in the whole cluster (a drug, a product, a
+      team), is not one. A place NER is sure of stays one: "Pyongyang said" is an actor.
+    """
+    kind: EntityType = target.kind or "other"
+    words = target.name.lower().replace("-", " ").split()
+    generic = len(words) == 1 and words[0] in _OUTLET_WORDS  # "TV", "News" alone name no one
+    if (
+        kind != "organisation"
+        and not generic
+        and (
+            (len(words) > 1 and words[-1] in _OUTLET_WORDS)
+            # "SEOUL (Reuters) -"; but "POLITICO (Washington) -" credits a place
+            or (seen.credit > 0 and (kind != "place" or seen.credit > seen.locative))
+            # people "say", outlets "report": NER's person needs more than one outlet use
+            or (kind == "person" and seen.outlet >= 2 and seen.outlet > seen.person)
+            or (kind != "person" and seen.outlet > seen.locative)
+        )
+    ):
+        return "organisation"
+    if (
+        kind != "person"
+        and seen.person
+        and not (seen.outlet or seen.locative or seen.credit)
+        and full_name(target.name) == target.name
+        and len(words) <= 3
+        and not any(w in taken or w.endswith(("ish", "ese")) for w in words)  # "Jewish Affairs"
+    ):
+        return "person"  # "Tawni Cranz said": a two-word name without an organisation word
+    if kind == "person" and any(ch.isdigit() for ch in target.name):
+        return "other"  # "H1N1", "H5N1": no one's name has digits
+    common = len(words) == 1 and not target.name.isupper()  # "US" is not "us"
+    if kind in ("person", "place") and common and seen.lower >= seen.capitalised > 0:
+        return "other"
+    typed = sum(n for k, n in target.kinds.items() if k is not None)
+    if kind == "place" and not seen.locative and target.kinds["place"] * 3 < typed * 2:
+        return "other"  # NER hesitated, and the text never puts anything in it
+    return kind
+
+
+# --- 4. merging forms --------------------------------------------------------------------------
 
 
 def _merge(read: dict[str, _Tally], unread: list[_Tally]) -> list[tuple[_Tally, list[_Tally]]]:
@@ -591,7 +737,11 @@ def _merge(read: dict[str, _Tally], unread: list[_Tally]) -> list[tuple[_Tally, 
 
 
 def _entity(
-    target: _Tally, merged: list[_Tally], articles: Sequence[Article], fams: list[object]
+    target: _Tally,
+    merged: list[_Tally],
+    articles: Sequence[Article],
+    fams: list[object],
+    kind: EntityType,
 ) -> Entity:
     spellings = Counter(target.spellings)
     indices = set(target.articles)
@@ -603,7 +753,7 @@ def _entity(
     name = target.name  # the most used full spelling: never a short form or an acronym
     return Entity(
         name=name,
-        type=target.kind or "other",  # full names are typed more reliably than short forms
+        type=kind,  # full names are typed more reliably than short forms
         variants=tuple(s for s, _ in spellings.most_common() if s != name),
         sources=tuple(articles[i].id for i in sorted(indices)),
         independent_sources=len({fams[i] for i in indices}),

@@ -15,16 +15,19 @@ are not reported as statements.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from newsfuse.fusion.attribution import (
     Cited,
     SpeakerId,
     cite,
+    full_name,
     is_person,
     mask_quotes,
     named,
@@ -40,6 +43,7 @@ MIN_SHARED = 2  # content stems two wordings must share to be one quote
 MIN_OVERLAP = 0.5  # shared stems / stems of the shorter wording, with agreeing speakers
 MIN_OVERLAP_UNKNOWN = 0.6  # ... when the speakers cannot be compared
 CLASH_SHARED, CLASH_OVERLAP = 4, 0.8  # near-identical words overrule two different speakers
+_DIRECT_PAIRS = 300  # mentions up to which all pairs sharing a stem are tried directly
 LOOK_BACK = 2  # sentences searched for the person a "she said" points to
 
 _FRAGMENT_JOIN = " … "
@@ -54,6 +58,7 @@ class _Mention:
     text: str
     stems: frozenset[str]
     speaker: str | None
+    ambiguous: bool = False  # a surname two people of the cluster share: compared with no one
 
 
 def quotes(
@@ -62,10 +67,11 @@ def quotes(
     families: Sequence[Family],
 ) -> tuple[Quote, ...]:
     """The direct quotes of the cluster, one per utterance, most independently carried first."""
+    cast = _Cast.of(a.body for a in articles)
     mentions = [
         m
         for pos, article in enumerate(articles)
-        for m in _mentions(pos, article, sentences.get(article.id, ()))
+        for m in _mentions(pos, article, sentences.get(article.id, ()), cast)
     ]
     groups = _cluster(mentions)
     family_of = {member: f.id for f in families for member in f.members}
@@ -83,7 +89,159 @@ def quotes(
 # --- mentions -----------------------------------------------------------------------------------
 
 
-def _mentions(pos: int, article: Article, sents: Sequence[Sentence]) -> list[_Mention]:
+# Words before a name that tell whether the person is a man or a woman ("Ms Jackson", "his
+# sister LaToya"): the cluster's own evidence for which of two people a "she said" points to.
+_MALE = frozenset(
+    """mr sir mister lord king prince brother father son husband nephew uncle grandfather
+    boyfriend widower actor spokesman chairman businessman congressman""".split()
+)
+_FEMALE = frozenset(
+    """mrs ms miss madam lady dame queen princess sister mother daughter wife niece aunt
+    grandmother girlfriend widow actress spokeswoman chairwoman businesswoman congresswoman""".split()
+)
+# "Ms Jackson" is left out: a title stands before a surname, which a whole family shares.
+_SEX_CUES = (_MALE | _FEMALE) - {"mr", "mrs", "ms", "miss", "sir", "dame", "lady"}
+_SEX_FORMS = tuple(form for cue in sorted(_SEX_CUES) for form in (cue, cue.capitalize()))
+_NAME_BY_NAME = 30  # texts up to which a name's sex is looked up name by name, not all at once
+# Runs of capitalised words ("LaToya Jackson", "Sister Mary"): the one pattern read over the
+# cluster, cheap because it can only start on a capital.
+_RUN = re.compile(r"[A-Z][a-z][\w'’-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w'’-]*){0,3}")
+_LISTENER = re.compile(r"\b(?:told|tells|telling|to|with|by|interviewed|asked)\s+(?:the\s+)?$")
+_TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady)\.?\s+$")
+_POSSESSOR = re.compile(r"['’]s?\s")
+
+
+def _occurrences(name: str, text: str) -> Iterator[int]:
+    """Where ``name`` starts in ``text`` (plain search: names vary, patterns would not cache)."""
+    at = text.find(name)
+    while at != -1:
+        yield at
+        at = text.find(name, at + 1)
+
+
+_PERSON_PRONOUNS = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
+
+
+class _Cast:
+    """The people a cluster names: full names by surname and by first name, and what the text
+    says of their sex ("his sister LaToya", "brother Jermaine"). Read only when a quote needs
+    it, and the sex of a name only for the names a pronoun is tried on."""
+
+    def __init__(self, texts: Iterable[str] = ()) -> None:
+        self._texts = tuple(texts)
+        self._by_part: dict[str, frozenset[str]] | None = None
+        self._sex: dict[str, str | None] = {}
+        self._votes: dict[str, Counter[str]] | None = None
+        self._fulls: dict[str, list[str]] = {}
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> _Cast:
+        return cls(texts)
+
+    @property
+    def by_part(self) -> Mapping[str, frozenset[str]]:
+        """ "jackson" -> {"LaToya Jackson", "Michael Jackson"}: full names by first, last word."""
+        if self._by_part is None:
+            self._by_part = _full_names(self._texts)
+        return self._by_part
+
+    def sex_of(self, name: str) -> str | None:
+        """ "m" or "f" if the cluster says so of ``name`` or of its first word, else None."""
+        return self._sex_of(name) or (self._sex_of(name.split()[0]) if " " in name else None)
+
+    def _sex_of(self, name: str) -> str | None:
+        if len(self._texts) > _NAME_BY_NAME:
+            if self._votes is None:
+                self._votes = _sex_votes(self._texts)
+            votes = self._votes.get(name)
+            return votes.most_common(1)[0][0] if votes and _clear(votes) else None
+        if name not in self._sex:
+            votes = Counter()
+            for text in self._texts:
+                for at in _occurrences(name, text):
+                    if text[at + len(name) : at + len(name) + 1].isalnum():
+                        continue  # "Michael" in "Michaels"
+                    before = text[max(0, at - 16) : at].split()
+                    cue = before[-1].rstrip(".").lower() if before else ""
+                    if cue in _SEX_CUES:
+                        votes["m" if cue in _MALE else "f"] += 1
+            # A clear majority: "his sister LaToya" now and then misparsed does not flip her.
+            self._sex[name] = votes.most_common(1)[0][0] if votes and _clear(votes) else None
+        return self._sex[name]
+
+    def compatible(self, name: str, pronoun: str) -> bool:
+        want = _PERSON_PRONOUNS.get(pronoun)
+        have = self.sex_of(name)
+        return want is None or have is None or have == want
+
+    def resolve(self, speaker: str, context: str) -> tuple[str, bool]:
+        """``speaker`` with a bare surname or first name ("Jackson", "Jermaine") replaced by
+        the one full name of the cluster that has it, and whether it stays ambiguous (two or
+        more people have it). "Ms Jackson" keeps its title when it stays ambiguous."""
+        bare = re.sub(r"['’]s?$", "", speaker)
+        if " " in bare or not bare[:1].isupper() or bare.isupper():
+            return speaker, False
+        if bare not in self._fulls:
+            found = self.by_part.get(bare.lower(), frozenset()) - {bare}
+            # "End Quote Kathy Jorrie" is "Kathy Jorrie" with a glued headline: one person
+            self._fulls[bare] = sorted(
+                f for f in found if not any(g != f and f.endswith(" " + g) for g in found)
+            )
+        fulls = self._fulls[bare]
+        if len(fulls) == 1:
+            return fulls[0], False
+        if not fulls:
+            return speaker, False
+        title = next(
+            (t for at in _occurrences(bare, context) if (t := _TITLE.search(context, 0, at))),
+            None,
+        )
+        if title:
+            cue = title.group(1).lower()
+            want = "m" if cue in _MALE else "f" if cue in _FEMALE else None
+            fitting = [f for f in fulls if self.sex_of(f) in (want, None)]
+            if want and len(fitting) == 1 and all(self.sex_of(f) for f in fulls):
+                return fitting[0], False
+            return f"{title.group(1)} {bare}", True
+        return speaker, True
+
+
+def _sex_votes(texts: Sequence[str]) -> dict[str, Counter[str]]:
+    """Votes for every name a cue word stands before, in one pass: for a long story, where
+    looking each name up in every text would grow with the square of its length."""
+    votes: dict[str, Counter[str]] = {}
+    for text in texts:
+        for cue in _SEX_FORMS:
+            at = text.find(cue)
+            while at != -1:
+                end = at + len(cue)
+                m = _RUN.match(text, end + 1) if text[end : end + 1] == " " else None
+                if m and (at == 0 or not text[at - 1].isalnum()):
+                    name = m.group()  # "sister LaToya", "his wife Katherine Jackson"
+                    for key in {name, name.split()[0]}:
+                        votes.setdefault(key, Counter())["m" if cue.lower() in _MALE else "f"] += 1
+                at = text.find(cue, end)
+    return votes
+
+
+def _full_names(texts: Sequence[str]) -> dict[str, frozenset[str]]:
+    by_part: dict[str, set[str]] = {}
+    for found in {run for text in texts for run in _RUN.findall(text) if " " in run}:
+        if (full := full_name(found)) is not None:
+            parts = full.split()
+            for part in (parts[0], parts[-1]):
+                by_part.setdefault(part.lower(), set()).add(full)
+    return {k: frozenset(v) for k, v in by_part.items()}
+
+
+def _clear(votes: Counter[str]) -> bool:
+    (_, top), *rest = votes.most_common()
+    return not rest or top >= 3 * rest[0][1]
+
+
+def _mentions(
+    pos: int, article: Article, sents: Sequence[Sentence], cast: _Cast | None = None
+) -> list[_Mention]:
     body = article.body
     if not sents or not body:
         return []
@@ -101,16 +259,19 @@ def _mentions(pos: int, article: Article, sents: Sequence[Sentence]) -> list[_Me
             groups.append((first, last, [(s, e)]))
     out: list[_Mention] = []
     said: dict[int, str] = {}  # sentence position -> speaker found for its quote
+    cast = cast or _Cast()
     for first, last, parts in groups:
         text = _FRAGMENT_JOIN.join(_tidy(body[s:e]) for s, e in parts)
         start, end = sents[first].start, sents[last].end
         context = mask_quotes(body[start:end], [(s - start, e - start) for s, e in parts])
-        who = _speaker(cite(context), context, sents, first, said)
+        who = _speaker(cite(context), context, sents, first, said, cast)
+        ambiguous = False
         if who:
+            who, ambiguous = cast.resolve(who, context)
             said[last] = who
         stems = frozenset(st for st in content_stems(text) if len(st) > 1 or st.isdigit())
         if stems:
-            out.append(_Mention(pos, sents[first].index, text, stems, who))
+            out.append(_Mention(pos, sents[first].index, text, stems, who, ambiguous))
     return out
 
 
@@ -126,6 +287,7 @@ def _speaker(
     sents: Sequence[Sentence],
     index: int,
     said: Mapping[int, str],
+    cast: _Cast,
 ) -> str | None:
     """The speaker of a quote: named in its sentence, or the one a pronoun points back to, or,
     for a sentence that is nothing but a quote, whoever spoke in the sentence before (news
@@ -136,20 +298,39 @@ def _speaker(
         if words(context.replace("…", "")) or index == 0:
             return None
         return said.get(index - 1) or _cited(sents[index - 1].text)
-    person = found.pronoun in ("he", "she", "his", "her")
-    if person and (names := people(context)):
+    pronoun = found.pronoun or ""
+    person = pronoun in _PERSON_PRONOUNS
+    if person and (names := _candidates(context, pronoun, cast)):
         return names[0]  # "Sullivan said about 6:30 p.m. "We ...," he said."
     for back in range(index - 1, max(-1, index - 1 - LOOK_BACK), -1):
         prev = said.get(back) or _cited(sents[back].text)
         if not person:
             if prev:
                 return prev
-        elif prev and is_person(prev):
+        elif prev and is_person(prev) and cast.compatible(prev, pronoun):
             return prev
-        elif names := people(sents[back].text):
+        elif names := _candidates(sents[back].text, pronoun, cast):
             # "state media reported that Kim Yo Jong ... had ordered" -> Kim Yo Jong
             return names[0]
     return None
+
+
+def _candidates(sentence: str, pronoun: str, cast: _Cast) -> list[str]:
+    """The people of ``sentence`` whom ``pronoun`` may point to: those the text says are of
+    the pronoun's sex first, then those it says nothing of, each in order (subject first).
+    Never a listener ("she told Vanity Fair", "asked Murray") nor a possessor ("Dr Murray's
+    spokeswoman Miranda Sevcik": she is the spokeswoman)."""
+    fit = [
+        name
+        for name in people(sentence)
+        if cast.compatible(name, pronoun)
+        and not any(
+            _LISTENER.search(sentence, max(0, at - 20), at)
+            or _POSSESSOR.match(sentence, at + len(name))
+            for at in _occurrences(name, sentence)
+        )
+    ]
+    return sorted(fit, key=lambda name: cast.sex_of(name) is None)
 
 
 def _cited(sentence: str) -> str | None:
@@ -183,36 +364,111 @@ def _match(a: _Mention, b: _Mention, agree: bool | None) -> tuple[float, bool] |
 def _cluster(mentions: Sequence[_Mention]) -> list[list[_Mention]]:
     """Groups of mentions of one quote: strongest matches first, and never two groups whose
     named speakers clash (so "A" ~ "B" ~ "C" cannot chain Kim's words to KCNA's)."""
-    # Speakers compared once per pair of names, not once per pair of mentions.
-    ids = {m.speaker: SpeakerId.of(m.speaker) for m in mentions if m.speaker}
-    relation: dict[tuple[str | None, str | None], bool | None] = {
-        (x, y): same_speaker(ix, iy) for x, ix in ids.items() for y, iy in ids.items()
-    }
-    agree = [[relation.get((a.speaker, b.speaker)) for b in mentions] for a in mentions]
+    ids: dict[str, SpeakerId] = {}
+    relation: dict[tuple[str, str], bool | None] = {}
+
+    def agree(x: str | None, y: str | None) -> bool | None:
+        # Speakers compared once per pair of names, and only for pairs that are looked at.
+        if not x or not y:
+            return None
+        if (x, y) not in relation:
+            ix = ids.get(x) or ids.setdefault(x, SpeakerId.of(x))
+            iy = ids.get(y) or ids.setdefault(y, SpeakerId.of(y))
+            relation[x, y] = relation[y, x] = same_speaker(ix, iy)
+        return relation[x, y]
+
+    def agree_mentions(a: _Mention, b: _Mention) -> bool | None:
+        if (a.ambiguous or b.ambiguous) and a.speaker != b.speaker:
+            return None  # "Ms Jackson" may be LaToya or Janet: neither agrees nor clashes
+        return agree(a.speaker, b.speaker)
+
     pairs: list[tuple[float, int, int, bool]] = []
-    for i, a in enumerate(mentions):
-        for j in range(i + 1, len(mentions)):
-            if a.stems.isdisjoint(mentions[j].stems):
-                continue
-            if (found := _match(a, mentions[j], agree[i][j])) is not None:
-                pairs.append((found[0], i, j, found[1]))
+    for i, j in _candidate_pairs(mentions):
+        a, b = mentions[i], mentions[j]
+        if (found := _match(a, b, agree_mentions(a, b))) is not None:
+            pairs.append((found[0], i, j, found[1]))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     group_of = list(range(len(mentions)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
+    # The distinct speakers of each group: clashes are checked between names, not mentions.
+    speakers: dict[int, set[str]] = {
+        i: {m.speaker} if m.speaker and not m.ambiguous else set() for i, m in enumerate(mentions)
+    }
     for _, i, j, near_identical in pairs:
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue
-        clash = any(agree[x][y] is False for x in members[gi] for y in members[gj])
-        if clash and not near_identical:
+        if not near_identical and any(
+            agree(x, y) is False for x in speakers[gi] for y in speakers[gj]
+        ):
             continue
+        if len(members[gi]) < len(members[gj]):
+            gi, gj = gj, gi  # relabel the smaller group: linear-logarithmic overall
         for k in members[gj]:
             group_of[k] = gi
         members[gi].extend(members.pop(gj))
+        speakers[gi] |= speakers.pop(gj)
     return [
         sorted((mentions[k] for k in ks), key=lambda m: (m.article, m.sentence))
-        for ks in members.values()
+        for _, ks in sorted(members.items(), key=lambda item: min(item[1]))
     ]
+
+
+def _candidate_pairs(mentions: Sequence[_Mention]) -> list[tuple[int, int]]:
+    """Every pair (i < j) that :func:`_match` could accept, without trying all pairs.
+
+    A match needs the two wordings to share at least ``max(MIN_SHARED, ceil(MIN_OVERLAP * n))``
+    of the smaller one's ``n`` stems. So, with stems ordered rarest first, the smaller
+    wording's first ``n - that + MIN_SHARED`` stems (its prefix) hold MIN_SHARED of the other
+    wording: indexing prefixes only, and probing them with whole wordings, finds every such
+    pair (the prefix filter of set-similarity joins). Prefixes hold rare stems, so their
+    postings stay short as a story grows: near-linear, where all pairs of a long story's
+    thousands of quotes were quadratic. A fragment of fewer than :data:`MIN_STEMS` stems only
+    joins a wording that holds all of it, so it is looked up by its rarest stem. A cluster of a
+    few hundred quotes is cheaper to pair directly.
+    """
+    if len(mentions) <= _DIRECT_PAIRS:
+        return [
+            (i, j)
+            for i, a in enumerate(mentions)
+            for j in range(i + 1, len(mentions))
+            if not a.stems.isdisjoint(mentions[j].stems)
+        ]
+    frequency: Counter[str] = Counter(st for m in mentions for st in m.stems)
+    prefix_of: dict[str, list[int]] = {}
+    rarest: dict[int, str] = {}  # fragment (with a speaker: it needs one) -> its rarest stem
+    for i, m in enumerate(mentions):
+        n = len(m.stems)
+        if n < MIN_STEMS:
+            if m.speaker:
+                rarest[i] = min(m.stems, key=lambda st: (frequency[st], st))
+            continue
+        need = max(MIN_SHARED, math.ceil(MIN_OVERLAP * n))
+        ordered = sorted(m.stems, key=lambda st: (frequency[st], st))
+        for st in ordered[: n - need + MIN_SHARED]:
+            prefix_of.setdefault(st, []).append(i)
+    out: set[tuple[int, int]] = set()
+    for i, m in enumerate(mentions):
+        size = len(m.stems)
+        if size < MIN_STEMS:
+            continue
+        hits = Counter(chain.from_iterable(prefix_of.get(st, ()) for st in m.stems))
+        for j, count in hits.items():
+            # two stems of j's prefix in i: enough when j is the smaller (ties: probed both ways)
+            if count >= MIN_SHARED and j != i and len(mentions[j].stems) <= size:
+                out.add((i, j) if i < j else (j, i))
+    wanted = frozenset(rarest.values())
+    holding: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.speaker:
+            for st in m.stems & wanted:
+                holding.setdefault(st, []).append(i)
+    for j, st in rarest.items():
+        stems = mentions[j].stems
+        for i in holding.get(st, ()):
+            if i != j and stems <= mentions[i].stems:
+                out.add((i, j) if i < j else (j, i))
+    return sorted(out)
 
 
 # --- output -------------------------------------------------------------------------------------
@@ -248,7 +504,8 @@ def _group_speaker(group: Sequence[_Mention]) -> str | None:
     spoken = [m.speaker for m in group if m.speaker]
     if not spoken:
         return None
-    pool = [s for s in spoken if named(s)] or spoken
+    sure = [m.speaker for m in group if m.speaker and not m.ambiguous]
+    pool = [s for s in sure if named(s)] or [s for s in spoken if named(s)] or spoken
     counts = Counter(re.sub(r"[’']", "'", s) for s in pool)
     best = min(counts, key=lambda s: (-counts[s], len(s), s))
     return next(s for s in pool if re.sub(r"[’']", "'", s) == best)
