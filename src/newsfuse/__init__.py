@@ -6,12 +6,27 @@
 >>> print(brief.to_markdown())
 """
 
+from typing import TYPE_CHECKING, Any
+
 from newsfuse.fusion import DEFAULT_WORDS, fuse
 from newsfuse.models import Article, Articles, Brief, Family, Skipped, SummarySentence
 from newsfuse.settings import Settings
 from newsfuse.sources import read
 
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from newsfuse.store import Store
+
+
+def __getattr__(name: str) -> Any:
+    # The store pulls in SQLAlchemy (~0.3 s): loaded when first used, not by `import newsfuse`.
+    if name == "Store":
+        from newsfuse.store import Store
+
+        return Store
+    raise AttributeError(f"module 'newsfuse' has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_WORDS",
@@ -21,6 +36,7 @@ __all__ = [
     "Family",
     "Settings",
     "Skipped",
+    "Store",
     "SummarySentence",
     "fuse",
     "read",

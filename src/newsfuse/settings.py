@@ -62,12 +62,41 @@ class TimelineSettings:
 
 
 @dataclass(frozen=True)
+class FetchSettings:
+    """How URLs and feeds are fetched (``newsfuse add https://...``)."""
+
+    timeout: float = 20.0  # seconds per connect / read; a news page answers in well under that
+    # Largest response body accepted, counted while it streams in: a news page with its markup
+    # is rarely 2 MB, so 10 MB refuses only dumps, videos and runaway responses.
+    max_bytes: int = 10_000_000
+    max_redirects: int = 5  # more than this is a loop or a tracking chain, not a moved page
+    user_agent: str = "newsfuse/0.1 (+https://pypi.org/project/newsfuse/)"
+    # A feed item whose own content has at least this many words is the article itself
+    # (content:encoded carries full text on many sites); shorter is a teaser: fetch its link.
+    feed_full_text_words: int = 150
+    max_feed_items: int = 200  # a feed is the latest items; more is an archive dump
+
+
+@dataclass(frozen=True)
+class StoreSettings:
+    """How the store writes and keeps briefs current."""
+
+    # Articles written per transaction: each commits its articles with their event
+    # assignments, so a crash loses at most this many, which a re-run then adds.
+    batch_size: int = 50
+    brief_words: int = 120  # the summary budget of the briefs the store keeps
+    busy_timeout: float = 120.0  # seconds a second SQLite writer waits for the first
+
+
+@dataclass(frozen=True)
 class Settings:
     """The whole tree: ``Settings()`` is the default newsfuse runs with."""
 
     summary: SummarySettings = field(default_factory=SummarySettings)
     facts: FactSettings = field(default_factory=FactSettings)
     timeline: TimelineSettings = field(default_factory=TimelineSettings)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    store: StoreSettings = field(default_factory=StoreSettings)
 
 
 DEFAULT = Settings()
