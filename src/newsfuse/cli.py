@@ -109,8 +109,15 @@ def brief(
     """
     if output is not None:
         _check_writable(output)
-    if (event is None) == (not paths):
-        raise typer.BadParameter("give PATH... to fuse, or --event ID for a stored event")
+    if event is None and not paths:
+        typer.echo(
+            "Usage: newsfuse brief [OPTIONS] [PATH]...\nTry 'newsfuse brief --help' for help.\n\n"
+            "Error: Missing argument 'PATH...' (or --event ID).",
+            err=True,
+        )
+        raise typer.Exit(2)
+    if event is not None and paths:
+        raise typer.BadParameter("give PATH... to fuse, or --event ID, not both")
     try:
         with _stdout_to_stderr():
             if event is not None:
@@ -293,11 +300,18 @@ def _stored_brief(db: str, event_id: str) -> Brief:
 def _brief_each_event(paths: list[str], words: int, largest: bool) -> list[Brief]:
     """One brief per event found in ``paths`` (only the largest with ``largest``)."""
     from newsfuse.events import group
+    from newsfuse.fusion import clean, dates
     from newsfuse.models import Articles
     from newsfuse.sources import read_sources
 
     articles = read_sources(paths, progress=True)
-    groups = group(articles, newsfuse.Settings()) if len(articles) > 1 else [list(articles)]
+    groups = [list(articles)]
+    if len(articles) > 1:
+        # Grouping reads clean text; fuse cleans again from the text as read, so each group
+        # gets the articles as read.
+        cleaned = [dates.with_publication_date(clean.clean(a)) for a in articles]
+        as_read = {a.id: a for a in articles}
+        groups = [[as_read[a.id] for a in g] for g in group(cleaned, newsfuse.Settings())]
     if len(groups) > 1:
         n = len(groups)
         if largest:

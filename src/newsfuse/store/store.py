@@ -77,13 +77,15 @@ class Grouper(Protocol):
     def add(
         self, article_id: str, feats: dict[str, Any], published: dt.date | None
     ) -> _Assigned: ...
-    def restore(self, rows: Iterable[tuple[str, dict[str, Any], dt.date | None, str]]) -> None: ...
+    def restore(
+        self, rows: Iterable[tuple[str, dict[str, Any], dt.date | None, str]]
+    ) -> object: ...
 
 
 def default_grouper(settings: Settings) -> Grouper:
     from newsfuse.events import EventGrouper
 
-    grouper: Grouper = EventGrouper(getattr(settings, "grouping"))  # noqa: B009 (until merged)
+    grouper: Grouper = EventGrouper(settings.grouping)
     return grouper
 
 

@@ -1,0 +1,1 @@
+"""Scoring primitives shared by the benchmarks and the quality gate."""

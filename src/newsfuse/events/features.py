@@ -1,0 +1,91 @@
+"""What the grouper keeps of one article: content terms with counts, and which are names.
+
+Features depend on the article alone (never on what else is in the store), so they can be
+computed once, stored beside the article and fed back to :meth:`EventGrouper.restore`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from newsfuse.fusion.text import STOPWORDS, content_stems, stem
+from newsfuse.models import Article
+
+#: Bumped when the feature layout changes, so a store can tell stale features apart.
+FEATURES_VERSION = 1
+
+Features = dict[str, Any]
+
+# A sentence ends at . ! ? (optionally followed by a closing quote) before a space; good enough
+# to know which capitalised word only opens a sentence.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
+_TOKEN = re.compile(r"[A-Za-z][\w'’.-]*[\w]|[A-Za-z]|\d[\d,.:]*\d|\d")
+# Lower-case words that may sit inside a name ("Bank of America", "Charles de Gaulle").
+_NAME_JOINERS = frozenset({"of", "de", "la", "del", "van", "von", "bin", "al", "le", "da"})
+# Capitalised words that open sentences or headlines without naming anything.
+_NOT_NAMES = STOPWORDS | {"mr.", "mrs.", "ms.", "dr.", "st.", "but", "and", "or", "if", "so"}
+
+
+def _is_cap(token: str) -> bool:
+    return token[0].isupper()
+
+
+def _names(text: str) -> tuple[Counter[str], set[str]]:
+    """Multi-word names ("tara reid") with counts, and the stems of every word met capitalised
+    inside a sentence (a word that only opens sentences is not taken for a name)."""
+    phrases: Counter[str] = Counter()
+    proper: set[str] = set()
+    for line in text.splitlines():
+        # A line in capitals (a headline) says nothing about which words are names.
+        letters = [c for c in line if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) > 0.7 * len(letters):
+            continue
+        for sentence in _SENTENCE_END.split(line):
+            tokens = _TOKEN.findall(sentence)
+            run: list[str] = []
+            for i, tok in enumerate([*tokens, "."]):
+                if _is_cap(tok) and not (i == 0 and tok.lower() in _NOT_NAMES):
+                    run.append(tok)
+                    continue
+                if run and tok in _NAME_JOINERS and i + 1 < len(tokens) and _is_cap(tokens[i + 1]):
+                    run.append(tok)
+                    continue
+                _close_run(run, phrases)
+                for word in run:
+                    low = word.lower()
+                    if low not in _NOT_NAMES and low not in _NAME_JOINERS:
+                        proper.add(stem(low.strip(".")))
+                run = []
+    return phrases, proper
+
+
+def _close_run(run: list[str], out: Counter[str]) -> None:
+    words = [w.lower().strip(".") for w in run]
+    while words and words[0] in _NOT_NAMES:
+        words.pop(0)
+    while words and words[-1] in _NAME_JOINERS:
+        words.pop()
+    if len(words) >= 2:
+        out[" ".join(words)] += 1
+
+
+def features(article: Article) -> Features:
+    """The grouping features of one cleaned article (``article.clean_text`` set).
+
+    ``terms`` maps content stems (numbers included) and ``@``-prefixed multi-word names to their
+    counts; ``proper`` lists the stems met as names. JSON-serialisable.
+    """
+    body = article.body
+    title = article.title or ""
+    text = body if not title or title in body[: len(title) + 200] else f"{title}\n{body}"
+    terms: Counter[str] = Counter(content_stems(text))
+    phrases, proper = _names(text)
+    for phrase, count in phrases.items():
+        terms["@" + phrase] += count
+    return {
+        "v": FEATURES_VERSION,
+        "terms": dict(sorted(terms.items())),
+        "proper": sorted(proper & terms.keys()),
+    }
