@@ -40,14 +40,18 @@ def feed_articles(
     except Exception as e:  # a third-party parser on untrusted input
         return [Skipped(input=feed, reason=f"malformed feed ({type(e).__name__})")]
     entries: list[Any] = list(parsed.get("entries") or [])
-    if not entries:
-        if parsed.get("bozo"):
-            why = " ".join(str(parsed.get("bozo_exception") or "not well-formed").split())
+    out: list[Article | Skipped] = []
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if problem is not None and not isinstance(problem, feedparser.CharacterEncodingOverride):
+        why = " ".join(str(problem).split()) or type(problem).__name__
+        if not entries:
             return [Skipped(input=feed, reason=f"malformed feed: {why}")]
+        # feedparser recovers what it can: say so, and go on with the items it read.
+        out.append(Skipped(input=feed, reason=f"malformed feed: {why} (read its items anyway)"))
+    if not entries:
         if not parsed.get("version"):
             return [Skipped(input=feed, reason="not an RSS or Atom feed")]
         return [Skipped(input=feed, reason="feed has no items")]
-    out: list[Article | Skipped] = []
     if len(entries) > settings.max_feed_items:
         out.append(
             Skipped(

@@ -370,7 +370,8 @@ class Store:
                 E.update()
                 .where(E.c.id == event_id)
                 .values(
-                    title=made.title,
+                    # A brief of untitled articles (wire copy) is named by what happened.
+                    title=made.title or (happened.what if happened else None),
                     date=happened.date if happened else None,
                     place=happened.where if happened else None,
                     independent_sources=made.independent_sources,
