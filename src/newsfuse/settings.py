@@ -86,6 +86,10 @@ class StoreSettings:
     batch_size: int = 50
     brief_words: int = 120  # the summary budget of the briefs the store keeps
     busy_timeout: float = 120.0  # seconds a second SQLite writer waits for the first
+    # Processes that recompute briefs when many events are dirty (0: one per CPU, at most 4).
+    # Each brief is one fuse of one event, independent of the others, and fuse is CPU-bound.
+    brief_workers: int = 0
+    parallel_from: int = 40  # fewer dirty events than this are briefed in-process
 
 
 @dataclass(frozen=True)

@@ -324,19 +324,43 @@ class Store:
             dirty = conn.execute(
                 sa.select(E.c.id, E.c.n_articles).where(E.c.dirty).order_by(E.c.id)
             ).all()
+        jobs = [(event_id, n, self.articles(event_id)) for event_id, n in dirty]
+        # An event another writer added to since it was read is left dirty: that writer
+        # refreshes it at the end of its own batch.
+        jobs = [(e, n, members) for e, n, members in jobs if len(members) == n]
+        words, settings = self.settings.store.brief_words, self.settings
+        made: Iterable[Brief]
+        pool = None
+        workers = _workers(self.settings.store.brief_workers)
+        if workers > 1 and len(jobs) >= self.settings.store.parallel_from:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # spawn: the workers share nothing with this process (no inherited connections).
+            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+            made = pool.map(_fuse_event, [(m, words, settings) for _, _, m in jobs], chunksize=4)
+        else:
+            made = (_fuse_event((m, words, settings)) for _, _, m in jobs)
         done: list[str] = []
-        for i, (event_id, n) in enumerate(dirty, start=1):
-            if self._refresh_one(event_id, n):
-                done.append(event_id)
-            if progress is not None:
-                progress("briefing", i, len(dirty))
+        try:
+            for i, ((event_id, n, _), brief) in enumerate(zip(jobs, made), start=1):
+                if self._save_brief(event_id, n, brief):
+                    done.append(event_id)
+                if progress is not None:
+                    progress("briefing", i, len(jobs))
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
         return done
 
     def _refresh_one(self, event_id: str, n_articles: int) -> bool:
         members = self.articles(event_id)
         if len(members) != n_articles:  # another writer added some since: it will refresh
             return False
-        made = fuse(members, words=self.settings.store.brief_words, settings=self.settings)
+        made = _fuse_event((members, self.settings.store.brief_words, self.settings))
+        return self._save_brief(event_id, n_articles, made)
+
+    def _save_brief(self, event_id: str, n_articles: int, made: Brief) -> bool:
         now = _now()
         with self._write() as conn:
             # Only if no article arrived while fusing; otherwise the event stays dirty.
@@ -516,6 +540,19 @@ class Store:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _fuse_event(job: tuple[list[Article], int, Settings]) -> Brief:
+    """One event's brief (module-level, so worker processes can run it)."""
+    members, words, settings = job
+    return fuse(members, words=words, settings=settings)
+
+
+def _workers(setting: int) -> int:
+    import os
+
+    return setting if setting > 0 else min(4, os.cpu_count() or 1)
+
 
 _WORDS = re.compile(r"\w+")
 
