@@ -140,6 +140,10 @@ class Store:
         self._hashes: dict[str, str] = {}
         self._grouper: Grouper | None = None
         try:
+            if not create and self.path is None:
+                with self._read() as conn:
+                    if not sa.inspect(conn).has_table(schema.schema_version.name):
+                        raise ValueError("no newsfuse store there (newsfuse add creates one)")
             with self._write() as conn:
                 schema.migrate(conn)
         except ValueError as e:
