@@ -300,18 +300,25 @@ def _stored_brief(db: str, event_id: str) -> Brief:
 def _brief_each_event(paths: list[str], words: int, largest: bool) -> list[Brief]:
     """One brief per event found in ``paths`` (only the largest with ``largest``)."""
     from newsfuse.events import group
-    from newsfuse.fusion import clean, dates
+    from newsfuse.fusion import clean, dates, screen
     from newsfuse.models import Articles
     from newsfuse.sources import read_sources
 
     articles = read_sources(paths, progress=True)
+    skipped = list(articles.skipped)
     groups = [list(articles)]
     if len(articles) > 1:
-        # Grouping reads clean text; fuse cleans again from the text as read, so each group
-        # gets the articles as read.
+        # Grouping reads clean text, and only of articles fuse can use (the others would
+        # open events of their own); each group then gets its articles as read, in input
+        # order, and fuse cleans them itself.
         cleaned = [dates.with_publication_date(clean.clean(a)) for a in articles]
-        as_read = {a.id: a for a in articles}
-        groups = [[as_read[a.id] for a in g] for g in group(cleaned, newsfuse.Settings())]
+        usable, rejected = screen.screen(cleaned)
+        skipped += rejected
+        order = {a.id: i for i, a in enumerate(articles)}
+        found = [sorted(g, key=lambda a: order[a.id]) for g in group(usable, newsfuse.Settings())]
+        groups = sorted(
+            ([articles[order[a.id]] for a in g] for g in found), key=lambda g: order[g[0].id]
+        )
     if len(groups) > 1:
         n = len(groups)
         if largest:
@@ -321,9 +328,7 @@ def _brief_each_event(paths: list[str], words: int, largest: bool) -> list[Brief
             )
         else:
             typer.echo(f"found {n} events", err=True)
-    return [
-        newsfuse.fuse(Articles(g, skipped=articles.skipped), words=words) for g in groups or [[]]
-    ]
+    return [newsfuse.fuse(Articles(g, skipped=skipped), words=words) for g in groups or [[]]]
 
 
 def _render_all(results: list[Brief], output_format: Format) -> str:
