@@ -139,3 +139,24 @@ def test_known_urls_are_not_fetched_again(httpserver):
     got = read_sources([httpserver.url_for("/feed")], known_url=lambda url: url == ok)
     assert not got and not got.skipped
     assert [r.path for r, _ in httpserver.log] == ["/feed"]
+
+
+def test_a_store_rerun_on_a_feed_fetches_only_the_feed(httpserver, tmp_path):
+    from newsfuse.store import Store
+    from stream_support import grouper_factory
+
+    ok = httpserver.url_for("/world/kaesong.html")
+    httpserver.expect_request("/feed").respond_with_data(
+        _rss([_item("Office", ok, summary="Teaser.")]), content_type="application/rss+xml"
+    )
+    httpserver.expect_request("/world/kaesong.html").respond_with_data(
+        PAGE, content_type="text/html"
+    )
+    with Store(tmp_path / "s.db", grouper=grouper_factory()) as store:
+        first = store.add([httpserver.url_for("/feed")], refresh=False)
+        assert [a.status for a in first.articles] == ["new"]
+        second = store.add([httpserver.url_for("/feed")], refresh=False)
+    assert [(a.status, a.reason) for a in second.articles] == [
+        ("duplicate", f"duplicate of {first.articles[0].id} (same URL)")
+    ]
+    assert [r.path for r, _ in httpserver.log] == ["/feed", "/world/kaesong.html", "/feed"]
