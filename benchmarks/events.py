@@ -29,7 +29,7 @@ import re
 import statistics
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -141,10 +141,16 @@ def score(name: str, predicted: dict[str, int], gold: dict[str, str], note: str 
     )
 
 
+# The index bounds off: every event holding any of the article's terms is scored.
+EXHAUSTIVE = replace(
+    DEFAULT.grouping, candidate_terms=10**9, max_postings=10**9, max_candidates=10**9
+)
+
+
 def run_newsfuse(
-    ordered: list[Article], feats: dict[str, dict], at_once: bool
+    ordered: list[Article], feats: dict[str, dict], at_once: bool, settings=DEFAULT.grouping
 ) -> tuple[dict[str, int], list[float]]:
-    grouper = EventGrouper(DEFAULT.grouping)
+    grouper = EventGrouper(settings)
     if at_once:
         grouper.prime(feats[a.id] for a in ordered)
     times = []
@@ -236,12 +242,71 @@ def run_set(name: str, data: Path, limit: int | None) -> SetResult:
     result.rows.append(score("newsfuse, fed in order", stream, gold))
     at_once, _ = run_newsfuse(ordered, feats, at_once=True)
     result.rows.append(score("newsfuse, whole set at once", at_once, gold))
+    exhaustive, ex_times = run_newsfuse(ordered, feats, at_once=False, settings=EXHAUSTIVE)
+    result.rows.append(
+        score(
+            "newsfuse, no index bounds (every event)",
+            exhaustive,
+            gold,
+            note=f"add {1000 * statistics.mean(ex_times[-tenth:]):.2f} ms (last tenth)",
+        )
+    )
     ids = [a.id for a in ordered]
     sim = tfidf_similarity(ordered)
     result.rows.append(best_agglomerative(sim, ids, gold))
     result.rows.append(best_single_pass(sim, ids, gold))
     result.rows.append(score("every article alone", {i: k for k, i in enumerate(ids)}, gold))
     return result
+
+
+@dataclass
+class Growth:
+    articles: int
+    ms_per_article_first_1k: float  # clean + features + add
+    ms_per_article_last_1k: float
+    ms_add_first_1k: float
+    ms_add_last_1k: float
+    restore_s: float
+    b3_f1: float
+
+
+def run_growth(data: Path) -> Growth:
+    """Every set in one stream (dated sets by date, then the undated ones): cost per article
+    as the index grows, and restore() of the whole state."""
+    arts: list[Article] = []
+    gold: dict[str, str] = {}
+    for name in SETS:
+        labelled = LOADERS[name](data)
+        for a in labelled.articles:
+            aid = f"{name}:{a.id}"
+            arts.append(a.model_copy(update={"id": aid}))
+            gold[aid] = f"{name}:{labelled.gold[a.id]}"
+    grouper = EventGrouper(DEFAULT.grouping)
+    total, adds, rows = [], [], []
+    for a in feed_order(arts):
+        t0 = time.perf_counter()
+        c = clean(a)
+        f = grouper.features(c)
+        t1 = time.perf_counter()
+        asg = grouper.add(c.id, f, c.published)
+        t2 = time.perf_counter()
+        total.append(t2 - t0)
+        adds.append(t2 - t1)
+        rows.append((c.id, json.loads(json.dumps(f)), c.published, asg.event_id))
+    t0 = time.perf_counter()
+    restored = EventGrouper(DEFAULT.grouping).restore(rows)
+    restore_s = time.perf_counter() - t0
+    assert restored.groups_ == grouper.groups_
+    k = min(1000, len(total) // 2)
+    return Growth(
+        len(total),
+        1000 * statistics.mean(total[:k]),
+        1000 * statistics.mean(total[-k:]),
+        1000 * statistics.mean(adds[:k]),
+        1000 * statistics.mean(adds[-k:]),
+        restore_s,
+        bcubed(from_groups(grouper.groups_), gold).f1,
+    )
 
 
 def print_set(r: SetResult) -> None:
@@ -274,10 +339,20 @@ def main() -> None:
         print_set(r)
         results.append(r)
     if args.limit is None and tuple(names) == SETS:
+        growth = run_growth(args.data)
+        print(
+            f"\n## all sets as one stream: {growth.articles} articles, B3 F1 {growth.b3_f1:.3f}\n"
+            f"clean+features+add per article: {growth.ms_per_article_first_1k:.2f} ms (first 1k)"
+            f" / {growth.ms_per_article_last_1k:.2f} ms (last 1k); add alone "
+            f"{growth.ms_add_first_1k:.2f} / {growth.ms_add_last_1k:.2f} ms; "
+            f"restore() of all {growth.articles}: {growth.restore_s:.2f} s"
+        )
         RESULTS.parent.mkdir(exist_ok=True)
         out = {
+            "command": "benchmarks/events.py --data ../shared/data",
             "settings": asdict(DEFAULT.grouping),
             "sets": [asdict(r) for r in results],
+            "one_stream": asdict(growth),
         }
         RESULTS.write_text(json.dumps(out, indent=2) + "\n")
         print(f"\nwrote {RESULTS}")

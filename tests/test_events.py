@@ -46,13 +46,17 @@ def _stream(articles: list[Article], grouper: EventGrouper | None = None) -> lis
     return [g.add(a.id, g.features(a), a.published) for a in articles]
 
 
-@pytest.mark.xfail(reason="first cut: tuning in progress", strict=False)
 def test_sister_events_of_one_kind_are_told_apart_by_names():
     ids = [[a.id for a in event] for event in group(_ecb())]
     assert sorted(ids) == [["1_10ecb", "1_11ecb"], ["1_10ecbplus", "1_11ecbplus"]]
 
 
-@pytest.mark.xfail(reason="first cut: tuning in progress", strict=False)
+@pytest.mark.xfail(
+    strict=True,
+    reason="known limit: in a stream of only these 4 excerpts the hospital and police names"
+    " both shootings share are still rare, so the two Chicago shootings merge; the full GVA"
+    " stream (benchmarks/events.py) keeps most such pairs apart",
+)
 def test_two_shootings_of_one_night_in_one_city_are_told_apart():
     articles, gold = _gva()
     events = group(articles)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from newsfuse.events.features import FEATURES_VERSION, Features, features
+from newsfuse.events.extract import FEATURES_VERSION, Features, features
 from newsfuse.events.grouper import Assignment, EventGrouper
 from newsfuse.models import Article
 from newsfuse.settings import DEFAULT, Settings

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from newsfuse.events.features import Features
+from newsfuse.events.extract import Features
 from newsfuse.settings import GroupingSettings
 
 
@@ -43,11 +43,37 @@ class Assignment:
 class _Event:
     id: str
     members: list[str] = field(default_factory=list)
-    # Sum over members of their length-normalised term weights before IDF: IDF moves as the
-    # stream grows, so it is applied when scoring, never baked in.
+    # Sum of the members' unit TF-IDF vectors, each weighted with the IDF of the moment it
+    # joined: kept up to date in O(article) per join (rescoring every stored term each time the
+    # IDF moves would cost O(event)), and replayed exactly by restore().
     centroid: dict[str, float] = field(default_factory=dict)
+    norm2: float = 0.0
     first: dt.date | None = None
     last: dt.date | None = None
+
+
+def _unit(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in vector.values()))
+    return {t: w / norm for t, w in vector.items()} if norm else {}
+
+
+def _dot(vector: Mapping[str, float], centroid: Mapping[str, float]) -> float:
+    dot = 0.0
+    for t, w in vector.items():
+        c = centroid.get(t)
+        if c is not None:
+            dot += w * c
+    return dot
+
+
+def _accumulate(centroid: dict[str, float], vector: Mapping[str, float]) -> float:
+    """Add unit ``vector`` to ``centroid``; return how much its squared norm grows."""
+    dot = 0.0
+    for t, w in vector.items():
+        c = centroid.get(t, 0.0)
+        dot += c * w
+        centroid[t] = c + w
+    return 2 * dot + (1.0 if vector else 0.0)
 
 
 def _digit(term: str) -> bool:
@@ -75,8 +101,8 @@ class EventGrouper:
     # --- public surface -----------------------------------------------------------------------
 
     def features(self, article: object) -> Features:
-        """The JSON-serialisable features of one cleaned article (see :mod:`.features`)."""
-        from newsfuse.events.features import features
+        """The JSON-serialisable features of one cleaned article (see :mod:`.extract`)."""
+        from newsfuse.events.extract import features
         from newsfuse.models import Article
 
         if not isinstance(article, Article):
@@ -91,21 +117,17 @@ class EventGrouper:
         if article_id in self.event_of_:
             return Assignment(self.event_of_[article_id], new=False)
         self._count(feats)
-        base = self._base(feats)
+        vector = self._vector(feats)
         best_id, best = None, 0.0
-        if base:
-            weights = {t: w * self._idf(t) for t, w in base.items()}
-            norm = math.sqrt(sum(w * w for w in weights.values()))
-            if norm > 0:
-                for event_id in self._candidates(weights):
-                    score = self._score(weights, norm, self.events_[event_id], published)
-                    if score > best:
-                        best_id, best = event_id, score
+        for event_id in self._candidates(vector):
+            score = self._score(vector, self.events_[event_id], published)
+            if score > best:
+                best_id, best = event_id, score
         if best_id is not None and best >= self.settings.threshold:
-            self._join(best_id, article_id, base, published)
+            self._join(best_id, article_id, vector, published)
             return Assignment(best_id, new=False)
         event_id = self._new_id(article_id)
-        self._join(event_id, article_id, base, published)
+        self._join(event_id, article_id, vector, published)
         return Assignment(event_id, new=True)
 
     def restore(self, rows: Iterable[tuple[str, Features, dt.date | None, str]]) -> EventGrouper:
@@ -115,7 +137,7 @@ class EventGrouper:
             if article_id in self.event_of_:
                 continue
             self._count(feats)
-            self._join(event_id, article_id, self._base(feats), published)
+            self._join(event_id, article_id, self._vector(feats), published)
         return self
 
     def prime(self, all_feats: Iterable[Features]) -> EventGrouper:
@@ -139,25 +161,35 @@ class EventGrouper:
             self.df_.update(feats["terms"].keys())
             self.n_articles_ += 1
 
-    def _idf(self, term: str) -> float:
-        df = self.df_.get(term, 0)
-        return math.log((self.n_articles_ + 1) / df) if df else 0.0
-
-    def _base(self, feats: Features) -> dict[str, float]:
-        """Sublinear term frequency times the name/number boost, normalised to length 1."""
+    def _vector(self, feats: Features) -> dict[str, float]:
+        """Unit TF-IDF vector: sublinear term frequency, times the name/number boost, times the
+        IDF of now."""
         s = self.settings
         proper = set(feats.get("proper", ()))
-        base: dict[str, float] = {}
+        # IDF with a prior: prior_docs pseudo-documents in which a term occurs as often as in
+        # general English (a report of ~prior_words words), so that early in a stream, when
+        # every term is still rare, "earthquake" already weighs less than "Qeshm".
+        n0 = s.prior_docs
+        log_n = math.log(self.n_articles_ + n0 + 1)
+        zipf: Mapping[str, float] = feats.get("zipf", {})
+        df = self.df_
+        vector: dict[str, float] = {}
         terms: Mapping[str, int] = feats["terms"]
         for term, count in terms.items():
-            w = 1.0 + math.log(count)
+            z = zipf.get(term, 0.0)
+            prior = n0 * min(1.0, s.prior_words * 10 ** (z - 9)) if z > 0 else 0.0
+            idf = max(0.0, log_n - math.log(df.get(term, 1) + prior))
+            w = (1.0 + math.log(count)) * idf
             if term[0] == "@" or term in proper:
                 w *= s.name_boost
             elif _digit(term):
                 w *= s.number_boost
-            base[term] = w
-        norm = math.sqrt(sum(w * w for w in base.values()))
-        return {t: w / norm for t, w in base.items()} if norm else {}
+            if w > 0:
+                vector[term] = w
+        if s.max_terms and len(vector) > s.max_terms:
+            kept = heapq.nlargest(s.max_terms, vector.items(), key=lambda tw: (tw[1], tw[0]))
+            vector = dict(kept)
+        return _unit(vector)
 
     def _candidates(self, weights: Mapping[str, float]) -> list[str]:
         s = self.settings
@@ -172,19 +204,11 @@ class EventGrouper:
                 votes[event_id] = votes.get(event_id, 0.0) + weights[t]
         return heapq.nlargest(s.max_candidates, votes, key=lambda e: (votes[e], e))
 
-    def _score(
-        self, weights: Mapping[str, float], norm: float, event: _Event, published: dt.date | None
-    ) -> float:
-        centroid = event.centroid
-        dot = 0.0
-        for t, w in weights.items():
-            c = centroid.get(t)
-            if c is not None:
-                dot += w * c * self._idf(t)
-        if dot <= 0:
+    def _score(self, vector: dict[str, float], event: _Event, published: dt.date | None) -> float:
+        if event.norm2 <= 0:
             return 0.0
-        cnorm = math.sqrt(sum((c * self._idf(t)) ** 2 for t, c in centroid.items()))
-        return dot / (norm * cnorm) * self._date_agreement(event, published)
+        cosine = _dot(vector, event.centroid) / math.sqrt(event.norm2)
+        return cosine * self._date_agreement(event, published) if cosine > 0 else 0.0
 
     def _date_agreement(self, event: _Event, published: dt.date | None) -> float:
         if published is None or event.first is None or event.last is None:
@@ -196,20 +220,19 @@ class EventGrouper:
         elif published > event.last:
             days = (published - event.last).days
         gap = max(0.0, days - s.date_window)
-        return float(0.5 ** (gap / s.date_half_life))
+        return float((1.0 + s.date_bonus) * 0.5 ** (gap / s.date_half_life))
 
     def _join(
-        self, event_id: str, article_id: str, base: Mapping[str, float], published: dt.date | None
+        self, event_id: str, article_id: str, vector: dict[str, float], published: dt.date | None
     ) -> None:
         event = self.events_.get(event_id)
         if event is None:
             event = self.events_[event_id] = _Event(event_id)
-        centroid = event.centroid
-        for t, w in base.items():
-            if t not in centroid:
-                centroid[t] = 0.0
+        # |c + x|^2 = |c|^2 + 2 c.x + |x|^2, and |x| = 1 (or 0 for an article with no terms).
+        for t in vector:
+            if t not in event.centroid:
                 self.postings_.setdefault(t, []).append(event_id)
-            centroid[t] += w
+        event.norm2 += _accumulate(event.centroid, vector)
         event.members.append(article_id)
         if published is not None:
             event.first = published if event.first is None else min(event.first, published)
