@@ -86,10 +86,13 @@ class StoreSettings:
     batch_size: int = 50
     brief_words: int = 120  # the summary budget of the briefs the store keeps
     busy_timeout: float = 120.0  # seconds a second SQLite writer waits for the first
-    # Processes that recompute briefs when many events are dirty (0: one per CPU, at most 4).
-    # Each brief is one fuse of one event, independent of the others, and fuse is CPU-bound.
-    brief_workers: int = 0
-    parallel_from: int = 40  # fewer dirty events than this are briefed in-process
+    # Worker processes for the CPU-bound work that is independent per item: cleaning and
+    # grouping features per article, one fuse per dirty event (0: one per CPU, at most 4).
+    # Grouping itself and writing stay in order in the calling process.
+    workers: int = 0
+    # Below these sizes, starting workers (a fresh interpreter each) costs more than it saves.
+    parallel_articles_from: int = 300
+    parallel_briefs_from: int = 40
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 import re
 from collections import defaultdict
@@ -217,27 +218,31 @@ class Store:
         ]
         outcomes += known
         batch = max(1, self.settings.store.batch_size)
-        for start in range(0, len(items), batch):
-            outcomes += self._add_batch(items[start : start + batch])
-            if progress is not None:
-                progress("adding", min(start + batch, len(items)), len(items))
+        pool = None
+        workers = _workers(self.settings.store.workers)
+        jobs = [(a, self._make_grouper, self.settings) for a in items]
+        prepared: Iterator[_Prepared | AddedArticle]
+        if workers > 1 and len(items) >= self.settings.store.parallel_articles_from:
+            # Workers clean and featurise ahead while this process groups and writes, in order.
+            pool = _pool(workers)
+            prepared = pool.map(_prepare, jobs, chunksize=16)
+        else:
+            prepared = (_prepare(job) for job in jobs)
+        try:
+            done = 0
+            while done < len(items):
+                chunk = list(itertools.islice(prepared, batch))
+                outcomes += self._add_batch(chunk)
+                done += len(chunk)
+                if progress is not None:
+                    progress("adding", done, len(items))
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
         refreshed = self.refresh(progress=progress) if refresh else []
         return AddReport(articles=tuple(outcomes), refreshed=tuple(refreshed))
 
-    def _prepare(self, article: Article) -> _Prepared | AddedArticle:
-        cleaned = dates.with_publication_date(clean.clean(article))
-        usable, rejected = screen.screen([cleaned])
-        shown = article.origin or article.id
-        if rejected:
-            return AddedArticle(input=shown, status="skipped", reason=rejected[0].reason)
-        ready = usable[0]
-        feats = self._ensure_grouper().features(ready)
-        feats_json = json.dumps(feats, sort_keys=True, separators=(",", ":"))
-        # Round-trip the features so the grouper gets what a restore will give it.
-        return _Prepared(ready, text_hash(ready.body), json.loads(feats_json), feats_json)
-
-    def _add_batch(self, batch: Sequence[Article]) -> list[AddedArticle]:
-        prepared = [self._prepare(a) for a in batch]
+    def _add_batch(self, prepared: Sequence[_Prepared | AddedArticle]) -> list[AddedArticle]:
         out: list[AddedArticle] = []
         try:
             with self._write() as conn:
@@ -335,13 +340,9 @@ class Store:
         words, settings = self.settings.store.brief_words, self.settings
         made: Iterable[Brief]
         pool = None
-        workers = _workers(self.settings.store.brief_workers)
-        if workers > 1 and len(jobs) >= self.settings.store.parallel_from:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            # spawn: the workers share nothing with this process (no inherited connections).
-            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        workers = _workers(self.settings.store.workers)
+        if workers > 1 and len(jobs) >= self.settings.store.parallel_briefs_from:
+            pool = _pool(workers)
             made = pool.map(_fuse_event, [(m, words, settings) for _, _, m in jobs], chunksize=4)
         else:
             made = (_fuse_event((m, words, settings)) for _, _, m in jobs)
@@ -544,6 +545,32 @@ class Store:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def _prepare(
+    job: tuple[Article, Callable[[Settings], Grouper], Settings],
+) -> _Prepared | AddedArticle:
+    """Clean, screen, hash and featurise one article (module-level: workers run it)."""
+    article, make_grouper, settings = job
+    cleaned = dates.with_publication_date(clean.clean(article))
+    usable, rejected = screen.screen([cleaned])
+    if rejected:
+        shown = article.origin or article.id
+        return AddedArticle(input=shown, status="skipped", reason=rejected[0].reason)
+    ready = usable[0]
+    # The features depend on the article alone, not on the grouper's state.
+    feats = make_grouper(settings).features(ready)
+    feats_json = json.dumps(feats, sort_keys=True, separators=(",", ":"))
+    # Round-trip the features so the grouper gets what a restore will give it.
+    return _Prepared(ready, text_hash(ready.body), json.loads(feats_json), feats_json)
+
+
+def _pool(workers: int) -> Any:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn: the workers share nothing with this process (no inherited connections).
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
 
 
 def _fuse_event(job: tuple[list[Article], int, Settings]) -> Brief:
