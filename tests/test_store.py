@@ -188,3 +188,36 @@ def test_articles_can_be_added_as_objects_in_small_batches(store_location):
         report = store.add(arts, refresh=False)
         assert [a.id for a in report.articles] == [r["id"] for r in rows]
         assert [a.id for a in store.articles()] == [r["id"] for r in rows]
+
+
+def test_worker_processes_give_the_same_store(tmp_path):
+    """Cleaning and features computed in worker processes change nothing stored (briefs in
+    workers are the same module-level fuse call)."""
+    rows = _lines(8)
+    src = _jsonl(tmp_path / "a.jsonl", rows)
+    serial = Settings(store=StoreSettings(workers=1, batch_size=3))
+    parallel = Settings(
+        store=StoreSettings(
+            workers=2, batch_size=3, parallel_articles_from=2, parallel_briefs_from=2
+        )
+    )
+    for name, settings in (("serial.db", serial), ("parallel.db", parallel)):
+        with _open(str(tmp_path / name), settings=settings) as store:
+            store.add([src])
+    a, b = dump(str(tmp_path / "serial.db")), dump(str(tmp_path / "parallel.db"))
+    assert a == b and a["briefs"]
+
+
+def test_a_brief_reads_at_most_the_latest_articles_and_says_so(tmp_path):
+    rows = [r for r in _lines() if r["gold"] == "d30002t"]  # four Hurricane Mitch reports
+    settings = Settings(store=StoreSettings(brief_max_articles=2))
+    arts = [Article(id=r["id"], text=r["text"]) for r in rows]
+    with _open(str(tmp_path / "s.db"), settings=settings) as store:
+        store.add(arts)
+        event = max(store.events(), key=lambda e: len(e.articles))
+        brief = store.brief(event.id)
+    if len(event.articles) > 2:
+        assert [a.id for a in brief.articles] == list(event.articles[-2:])
+        assert brief.notes[-1] == (
+            f"briefed from the latest 2 of the event's {len(event.articles)} articles"
+        )

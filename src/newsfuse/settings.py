@@ -85,6 +85,10 @@ class StoreSettings:
     # assignments, so a crash loses at most this many, which a re-run then adds.
     batch_size: int = 50
     brief_words: int = 120  # the summary budget of the briefs the store keeps
+    # A brief reads at most this many of its event's articles, the latest added: fuse is
+    # made for the reports of one event (tens), and a story followed for months (hundreds
+    # of articles) would take minutes per refresh. The brief's notes say when it was capped.
+    brief_max_articles: int = 100
     busy_timeout: float = 120.0  # seconds a second SQLite writer waits for the first
     # Worker processes for the CPU-bound work that is independent per item: cleaning and
     # grouping features per article, one fuse per dirty event (0: one per CPU, at most 4).

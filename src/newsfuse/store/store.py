@@ -327,25 +327,34 @@ class Store:
 
     # --- briefs ---
 
-    def refresh(self, *, progress: Progress | None = None) -> list[str]:
-        """Recompute the brief of every event whose articles changed since its last brief."""
+    def refresh(
+        self, events: Iterable[str] | None = None, *, progress: Progress | None = None
+    ) -> list[str]:
+        """Recompute the brief of every event whose articles changed since its last brief
+        (or only of those of ``events`` that did). Returns the events briefed."""
         with self._read() as conn:
             dirty = conn.execute(
                 sa.select(E.c.id, E.c.n_articles).where(E.c.dirty).order_by(E.c.id)
             ).all()
+        if events is not None:
+            wanted = set(events)
+            dirty = [row for row in dirty if row[0] in wanted]
         jobs = [(event_id, n, self.articles(event_id)) for event_id, n in dirty]
         # An event another writer added to since it was read is left dirty: that writer
         # refreshes it at the end of its own batch.
         jobs = [(e, n, members) for e, n, members in jobs if len(members) == n]
         words, settings = self.settings.store.brief_words, self.settings
+        cap = max(1, self.settings.store.brief_max_articles)
         made: Iterable[Brief]
         pool = None
         workers = _workers(self.settings.store.workers)
         if workers > 1 and len(jobs) >= self.settings.store.parallel_briefs_from:
             pool = _pool(workers)
-            made = pool.map(_fuse_event, [(m, words, settings) for _, _, m in jobs], chunksize=4)
+            made = pool.map(
+                _fuse_event, [(m, words, settings, cap) for _, _, m in jobs], chunksize=4
+            )
         else:
-            made = (_fuse_event((m, words, settings)) for _, _, m in jobs)
+            made = (_fuse_event((m, words, settings, cap)) for _, _, m in jobs)
         done: list[str] = []
         try:
             for i, ((event_id, n, _), brief) in enumerate(zip(jobs, made), start=1):
@@ -362,7 +371,8 @@ class Store:
         members = self.articles(event_id)
         if len(members) != n_articles:  # another writer added some since: it will refresh
             return False
-        made = _fuse_event((members, self.settings.store.brief_words, self.settings))
+        cap = max(1, self.settings.store.brief_max_articles)
+        made = _fuse_event((members, self.settings.store.brief_words, self.settings, cap))
         return self._save_brief(event_id, n_articles, made)
 
     def _save_brief(self, event_id: str, n_articles: int, made: Brief) -> bool:
@@ -428,11 +438,9 @@ class Store:
                     sa.select(B.c.brief).where(B.c.event_id == event_id)
                 ).scalar_one_or_none()
             if stored is None:  # a writer keeps adding to it: brief what is there now
-                return fuse(
-                    self.articles(event_id),
-                    words=self.settings.store.brief_words,
-                    settings=self.settings,
-                )
+                store = self.settings.store
+                job = (self.articles(event_id), store.brief_words, self.settings)
+                return _fuse_event((*job, max(1, store.brief_max_articles)))
         return Brief.model_validate_json(stored)
 
     # --- reading ---
@@ -573,10 +581,14 @@ def _pool(workers: int) -> Any:
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
 
 
-def _fuse_event(job: tuple[list[Article], int, Settings]) -> Brief:
-    """One event's brief (module-level, so worker processes can run it)."""
-    members, words, settings = job
-    return fuse(members, words=words, settings=settings)
+def _fuse_event(job: tuple[list[Article], int, Settings, int]) -> Brief:
+    """One event's brief from its latest ``cap`` articles (module-level: workers run it)."""
+    members, words, settings, cap = job
+    made = fuse(members[-cap:], words=words, settings=settings)
+    if len(members) > cap:
+        note = f"briefed from the latest {cap} of the event's {len(members)} articles"
+        made = made.model_copy(update={"notes": (*made.notes, note)})
+    return made
 
 
 def _workers(setting: int) -> int:
