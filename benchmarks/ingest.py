@@ -80,7 +80,9 @@ def main() -> None:
         default=300,
         help="brief only this many events (seeded sample) and extrapolate; 0: all",
     )
-    parser.add_argument("--workers", type=int, default=0, help="worker processes (0: per CPU)")
+    parser.add_argument(
+        "--workers", type=int, default=1, help="worker processes (default 1: none; 0: per CPU)"
+    )
     args = parser.parse_args()
 
     from dataclasses import replace
