@@ -124,4 +124,4 @@ def test_a_threshold_of_zero_overlap_keeps_everything_alone():
 @pytest.mark.parametrize("published", [None, dt.date(2015, 9, 28)])
 def test_features_take_only_a_cleaned_article(published):
     with pytest.raises(TypeError):
-        EventGrouper().features({"text": "x", "published": published})
+        EventGrouper().features({"text": "x", "published": published})  # type: ignore[arg-type]

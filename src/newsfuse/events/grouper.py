@@ -30,7 +30,8 @@ from itertools import repeat
 
 import numpy as np
 
-from newsfuse.events.extract import Features
+from newsfuse.events.extract import Features, features
+from newsfuse.models import Article
 from newsfuse.settings import GroupingSettings
 
 
@@ -78,7 +79,8 @@ class EventGrouper:
     """Group a stream of articles into events, one article at a time.
 
     >>> g = EventGrouper(GroupingSettings())
-    >>> a = g.add("a1", feats, published)  # doctest: +SKIP
+    >>> a = g.add(article.id, g.features(article), article.published)  # doctest: +SKIP
+    >>> a.event_id, a.new  # doctest: +SKIP
     """
 
     def __init__(self, settings: GroupingSettings | None = None) -> None:
@@ -94,11 +96,9 @@ class EventGrouper:
 
     # --- public surface -----------------------------------------------------------------------
 
-    def features(self, article: object) -> Features:
-        """The JSON-serialisable features of one cleaned article (see :mod:`.extract`)."""
-        from newsfuse.events.extract import features
-        from newsfuse.models import Article
-
+    def features(self, article: Article) -> Features:
+        """The JSON-serialisable features of one cleaned article (see :mod:`.extract`); they
+        depend on the article alone, so the store can keep them for :meth:`restore`."""
         if not isinstance(article, Article):
             raise TypeError("features() takes a newsfuse Article")
         return features(article)
