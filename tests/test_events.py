@@ -69,8 +69,9 @@ def test_features_are_json_serialisable_and_name_aware():
     feats = EventGrouper().features(a)
     assert json.loads(json.dumps(feats)) == feats
     assert "@tara reid" in feats["terms"]
-    assert "reid" in feats["proper"]
-    assert "actress" not in feats["proper"]
+    assert {"reid", "@tara reid", "@promises treatment center"} <= set(feats["names"])
+    assert "actress" not in feats["names"]
+    assert "33" in feats["numbers"]
 
 
 def test_assignments_are_deterministic_and_event_ids_stable():
@@ -123,4 +124,4 @@ def test_a_threshold_of_zero_overlap_keeps_everything_alone():
 @pytest.mark.parametrize("published", [None, dt.date(2015, 9, 28)])
 def test_features_take_only_a_cleaned_article(published):
     with pytest.raises(TypeError):
-        EventGrouper().features({"text": "x", "published": published})
+        EventGrouper().features({"text": "x", "published": published})  # type: ignore[arg-type]

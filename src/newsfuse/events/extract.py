@@ -19,63 +19,56 @@ from newsfuse.models import Article
 
 #: Bumped when the feature layout changes, so a store can tell stale features apart.
 FEATURES_VERSION = 1
+#: Terms kept per article: enough for any news report's distinctive vocabulary, and it bounds
+#: what the store keeps and what each add() and restore() costs.
+MAX_TERMS = 200
 
 Features = dict[str, Any]
 
-# A sentence ends at . ! ? (optionally followed by a closing quote) before a space; good enough
-# to know which capitalised word only opens a sentence.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+")
-_TOKEN = re.compile(r"[A-Za-z][\w'’.-]*[\w]|[A-Za-z]|\d[\d,.:]*\d|\d")
 # Lower-case words that may sit inside a name ("Bank of America", "Charles de Gaulle").
 _NAME_JOINERS = frozenset({"of", "de", "la", "del", "van", "von", "bin", "al", "le", "da"})
 # Capitalised words that open sentences or headlines without naming anything.
 _NOT_NAMES = STOPWORDS | {"mr.", "mrs.", "ms.", "dr.", "st.", "but", "and", "or", "if", "so"}
 
 
-def _is_cap(token: str) -> bool:
-    return token[0].isupper()
+_CAP = r"(?:[A-Z][\w'’.-]*\w|[A-Z])"
+# A run of capitalised words, possibly joined by "of", "de", ... ("Bank of America").
+_RUN = re.compile(
+    rf"(?<![\w'’-]){_CAP}(?:[ \t]+(?:(?:of|de|la|del|van|von|bin|al|le|da)[ \t]+)?{_CAP})*"
+)
+_MAX_HEADLINE = 200  # characters: a longer line is text, never a headline
+
+
+def _is_headline(line: str) -> bool:
+    """A line in capitals or Title Case: its capitals say nothing about which words are names."""
+    if len(line) > _MAX_HEADLINE:
+        return False
+    letters = sum(c.isalpha() for c in line)
+    if letters and sum(c.isupper() for c in line) > 0.7 * letters:
+        return True
+    long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) > 0.6 * len(long_words)
 
 
 def _names(text: str) -> tuple[Counter[str], set[str]]:
     """Multi-word names ("tara reid") with counts, and the stems of every word met capitalised
-    inside a sentence (a word that only opens sentences is not taken for a name)."""
+    (a capitalised function word opening a sentence is not taken for a name)."""
     phrases: Counter[str] = Counter()
     proper: set[str] = set()
     for line in text.splitlines():
-        # A headline in capitals or Title Case says nothing about which words are names.
-        letters = [c for c in line if c.isalpha()]
-        if letters and sum(c.isupper() for c in letters) > 0.7 * len(letters):
+        if _is_headline(line):
             continue
-        long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-        if len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) > 0.6 * len(long_words):
-            continue
-        for sentence in _SENTENCE_END.split(line):
-            tokens = _TOKEN.findall(sentence)
-            run: list[str] = []
-            for i, tok in enumerate([*tokens, "."]):
-                if _is_cap(tok) and not (i == 0 and tok.lower() in _NOT_NAMES):
-                    run.append(tok)
-                    continue
-                if run and tok in _NAME_JOINERS and i + 1 < len(tokens) and _is_cap(tokens[i + 1]):
-                    run.append(tok)
-                    continue
-                _close_run(run, phrases)
-                for word in run:
-                    low = word.lower()
-                    if low not in _NOT_NAMES and low not in _NAME_JOINERS:
-                        proper.add(stem(low.strip(".")))
-                run = []
+        for m in _RUN.finditer(line):
+            run = [w.lower().strip(".") for w in m.group().split()]
+            # A capitalised function word ("The", "But") opens a sentence, it names nothing.
+            while run and run[0] in _NOT_NAMES:
+                run.pop(0)
+            while run and run[-1] in _NAME_JOINERS:
+                run.pop()
+            if len(run) >= 2:
+                phrases[" ".join(run)] += 1
+            proper.update(stem(w) for w in run if w not in _NOT_NAMES and w not in _NAME_JOINERS)
     return phrases, proper
-
-
-def _close_run(run: list[str], out: Counter[str]) -> None:
-    words = [w.lower().strip(".") for w in run]
-    while words and words[0] in _NOT_NAMES:
-        words.pop(0)
-    while words and words[-1] in _NAME_JOINERS:
-        words.pop()
-    if len(words) >= 2:
-        out[" ".join(words)] += 1
 
 
 @functools.lru_cache(maxsize=1)
@@ -93,8 +86,10 @@ def features(article: Article) -> Features:
     """The grouping features of one cleaned article (``article.clean_text`` set).
 
     ``terms`` maps content stems (numbers included) and ``@``-prefixed multi-word names to their
-    counts; ``proper`` lists the stems met as names; ``zipf`` gives each term's frequency in general English (Zipf scale, 0 when unknown),
-    a prior for how common it is before the stream has shown it. JSON-serialisable.
+    counts, at most :data:`MAX_TERMS` of them; ``names`` lists those that are names (stems met
+    capitalised, and the multi-word names), ``numbers`` those with digits;
+    ``zipf`` gives each term's frequency in general English (Zipf scale, 0 when unknown), a
+    prior for how common it is before the stream has shown it. JSON-serialisable.
     """
     background = _background()
     body = article.body
@@ -102,10 +97,13 @@ def features(article: Article) -> Features:
     text = body if not title or title in body[: len(title) + 200] else f"{title}\n{body}"
     stems: list[str] = []
     frequency: dict[str, float] = {}
+    stem_of: dict[str, str] = {}
     for word in words(text):
         if word in STOPWORDS:
             continue
-        term = stem(word)
+        term = stem_of.get(word)
+        if term is None:
+            term = stem_of[word] = stem(word)
         stems.append(term)
         frequency[term] = max(frequency.get(term, 0.0), background.get(word, 0.0))
     terms: Counter[str] = Counter(stems)
@@ -114,9 +112,17 @@ def features(article: Article) -> Features:
         terms["@" + phrase] += count
         # A name of several words is at most as common as its rarest word.
         frequency["@" + phrase] = min(background.get(w, 0.0) for w in phrase.split()) / 10
+    zipf = {t: _zipf(frequency.get(t, 0.0)) for t in terms}
+    if len(terms) > MAX_TERMS:
+        # Keep the terms that weigh most before any stream is seen: frequent in the article,
+        # rare in English. The rest could only add small weights to the cosine.
+        ranked = sorted(terms, key=lambda t: (-(1 + math.log(terms[t])) * (8 - zipf[t]), t))
+        terms = Counter({t: terms[t] for t in ranked[:MAX_TERMS]})
+    kept = sorted(terms)
     return {
         "v": FEATURES_VERSION,
-        "terms": dict(sorted(terms.items())),
-        "proper": sorted(proper & terms.keys()),
-        "zipf": {t: _zipf(frequency.get(t, 0.0)) for t in sorted(terms)},
+        "terms": {t: terms[t] for t in kept},
+        "names": [t for t in kept if t[0] == "@" or t in proper],
+        "numbers": [t for t in kept if t[0] != "@" and any(c.isdigit() for c in t)],
+        "zipf": {t: zipf[t] for t in kept},
     }

@@ -26,8 +26,12 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import repeat
 
-from newsfuse.events.extract import Features
+import numpy as np
+
+from newsfuse.events.extract import Features, features
+from newsfuse.models import Article
 from newsfuse.settings import GroupingSettings
 
 
@@ -52,11 +56,6 @@ class _Event:
     last: dt.date | None = None
 
 
-def _unit(vector: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(w * w for w in vector.values()))
-    return {t: w / norm for t, w in vector.items()} if norm else {}
-
-
 def _dot(vector: Mapping[str, float], centroid: Mapping[str, float]) -> float:
     dot = 0.0
     for t, w in vector.items():
@@ -76,15 +75,12 @@ def _accumulate(centroid: dict[str, float], vector: Mapping[str, float]) -> floa
     return 2 * dot + (1.0 if vector else 0.0)
 
 
-def _digit(term: str) -> bool:
-    return any(c.isdigit() for c in term)
-
-
 class EventGrouper:
     """Group a stream of articles into events, one article at a time.
 
     >>> g = EventGrouper(GroupingSettings())
-    >>> a = g.add("a1", feats, published)  # doctest: +SKIP
+    >>> a = g.add(article.id, g.features(article), article.published)  # doctest: +SKIP
+    >>> a.event_id, a.new  # doctest: +SKIP
     """
 
     def __init__(self, settings: GroupingSettings | None = None) -> None:
@@ -100,11 +96,9 @@ class EventGrouper:
 
     # --- public surface -----------------------------------------------------------------------
 
-    def features(self, article: object) -> Features:
-        """The JSON-serialisable features of one cleaned article (see :mod:`.extract`)."""
-        from newsfuse.events.extract import features
-        from newsfuse.models import Article
-
+    def features(self, article: Article) -> Features:
+        """The JSON-serialisable features of one cleaned article (see :mod:`.extract`); they
+        depend on the article alone, so the store can keep them for :meth:`restore`."""
         if not isinstance(article, Article):
             raise TypeError("features() takes a newsfuse Article")
         return features(article)
@@ -163,33 +157,42 @@ class EventGrouper:
 
     def _vector(self, feats: Features) -> dict[str, float]:
         """Unit TF-IDF vector: sublinear term frequency, times the name/number boost, times the
-        IDF of now."""
+        IDF of now, over the article's max_terms heaviest terms."""
         s = self.settings
-        proper = set(feats.get("proper", ()))
         # IDF with a prior: prior_docs pseudo-documents in which a term occurs as often as in
         # general English (a report of ~prior_words words), so that early in a stream, when
         # every term is still rare, "earthquake" already weighs less than "Qeshm".
-        n0 = s.prior_docs
-        log_n = math.log(self.n_articles_ + n0 + 1)
-        zipf: Mapping[str, float] = feats.get("zipf", {})
-        df = self.df_
-        vector: dict[str, float] = {}
         terms: Mapping[str, int] = feats["terms"]
-        for term, count in terms.items():
-            z = zipf.get(term, 0.0)
-            prior = n0 * min(1.0, s.prior_words * 10 ** (z - 9)) if z > 0 else 0.0
-            idf = max(0.0, log_n - math.log(df.get(term, 1) + prior))
-            w = (1.0 + math.log(count)) * idf
-            if term[0] == "@" or term in proper:
-                w *= s.name_boost
-            elif _digit(term):
-                w *= s.number_boost
-            if w > 0:
-                vector[term] = w
-        if s.max_terms and len(vector) > s.max_terms:
-            kept = heapq.nlargest(s.max_terms, vector.items(), key=lambda tw: (tw[1], tw[0]))
-            vector = dict(kept)
-        return _unit(vector)
+        if not terms:
+            return {}
+        keys = list(terms)
+        n = len(keys)
+        # Vectorised: restore() replays this for every stored article.
+        counts = np.fromiter(terms.values(), dtype=float, count=n)
+        df = np.fromiter(map(self.df_.get, keys, repeat(1)), dtype=float, count=n)
+        zipf = np.fromiter(map(feats.get("zipf", {}).get, keys, repeat(0.0)), dtype=float, count=n)
+        prior = np.where(
+            zipf > 0, s.prior_docs * np.minimum(1.0, s.prior_words * 10.0 ** (zipf - 9)), 0.0
+        )
+        idf = math.log(self.n_articles_ + s.prior_docs + 1) - np.log(df + prior)
+        weights = (1.0 + np.log(counts)) * idf
+        position = {t: i for i, t in enumerate(keys)}
+        for term in feats.get("names", ()):
+            if term in position:
+                weights[position[term]] *= s.name_boost
+        for term in feats.get("numbers", ()):
+            if term in position:
+                weights[position[term]] *= s.number_boost
+        keep = np.flatnonzero(weights > 0)
+        if s.max_terms and len(keep) > s.max_terms:
+            # The heaviest max_terms, ties broken by term order (a stable sort).
+            order = np.argsort(-weights[keep], kind="stable")[: s.max_terms]
+            keep = np.sort(keep[order])
+        kept = weights[keep]
+        norm = float(np.sqrt(kept @ kept))
+        if norm == 0:
+            return {}
+        return dict(zip([keys[i] for i in keep], (kept / norm).tolist()))
 
     def _candidates(self, weights: Mapping[str, float]) -> list[str]:
         s = self.settings
