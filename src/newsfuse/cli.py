@@ -223,8 +223,8 @@ def add(
     progress: bool = typer.Option(
         True, "--progress/--no-progress", help="Progress bar on stderr (only at a terminal)."
     ),
-    verbose: bool = typer.Option(
-        False, "--verbose", "-v", help="One line per new article: its id and event."
+    listing: bool = typer.Option(
+        False, "--list", "-l", help="One line per new article on stdout: its id and event."
     ),
 ) -> None:
     """Read every SOURCE, store each article once (a URL or text already stored is a
@@ -243,7 +243,7 @@ def add(
         raise typer.Exit(130)
     finally:
         store.close()
-    _report_add(report, verbose)
+    _report_add(report, listing)
     typer.echo(_add_summary(report, store.location))
     if report.articles and all(a.status == "skipped" for a in report.articles):
         raise typer.Exit(EXIT_NOTHING_USABLE)
@@ -374,14 +374,14 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[str, int, int], None] | N
         yield update
 
 
-def _report_add(report: AddReport, verbose: bool) -> None:
+def _report_add(report: AddReport, listing: bool) -> None:
     # Plain echo, not rich: inputs and reasons may contain [brackets] rich would read as markup.
     for a in report.articles:
         if a.status == "skipped":
             typer.echo(f"skipped: {a.input}: {a.reason}", err=True)
         elif a.status == "duplicate":
             typer.echo(f"duplicate: {a.input}: {a.reason}", err=True)
-        elif verbose:
+        elif listing:
             kind = "new event" if a.new_event else "event"
             typer.echo(f"added: {a.id} -> {kind} {a.event_id}")
 
