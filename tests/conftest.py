@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -16,3 +17,59 @@ def kaesong_brief():
     import newsfuse
 
     return newsfuse.fuse(newsfuse.read([KAESONG]), words=120)
+
+
+# --- stores: SQLite always, PostgreSQL when a server answers at 127.0.0.1:5432 -------------
+
+
+def _postgres_base() -> tuple[str | None, str]:
+    """A postgresql:// URL of the test database, or None and why not."""
+    try:
+        import psycopg
+    except ImportError:
+        return None, "psycopg is not installed"
+    last = ""
+    for user in ("postgres", "root"):
+        try:
+            with psycopg.connect(
+                host="127.0.0.1", port=5432, dbname="test", user=user, connect_timeout=2
+            ):
+                return f"postgresql://{user}@127.0.0.1:5432/test", ""
+        except Exception as e:  # any failure means: no usable server here
+            last = " ".join(str(e).split())[:120]
+    return None, f"no PostgreSQL at 127.0.0.1:5432 (database test): {last}"
+
+
+_PG = _postgres_base()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_location(request, tmp_path):
+    """Where a test's store lives: a fresh SQLite file, or a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "store.db")
+        return
+    base, why = _PG
+    if base is None:
+        if os.environ.get("NEWSFUSE_TEST_POSTGRES") == "required":  # CI: a skip would hide it
+            pytest.fail(why)
+        pytest.skip(why)
+    import uuid
+
+    import psycopg
+
+    schema = f"nf_test_{uuid.uuid4().hex[:12]}"
+    conninfo = base.replace("postgresql://", "postgresql://", 1)
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        yield f"{base}?options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(conninfo, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+@pytest.fixture(scope="session")
+def httpserver_listen_address():
+    """pytest-httpserver on 127.0.0.1 (any free port): no name lookup, no outside network."""
+    return ("127.0.0.1", 0)

@@ -11,6 +11,7 @@ newsfuse logs what a long run is doing through the standard ``logging`` module, 
 """
 
 import logging
+from typing import TYPE_CHECKING, Any
 
 from newsfuse.fusion import DEFAULT_WORDS, fuse
 from newsfuse.models import Article, Articles, Brief, Family, Skipped, SummarySentence
@@ -21,6 +22,19 @@ __version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
+if TYPE_CHECKING:
+    from newsfuse.store import Store
+
+
+def __getattr__(name: str) -> Any:
+    # The store pulls in SQLAlchemy (~0.3 s): loaded when first used, not by `import newsfuse`.
+    if name == "Store":
+        from newsfuse.store import Store
+
+        return Store
+    raise AttributeError(f"module 'newsfuse' has no attribute {name!r}")
+
+
 __all__ = [
     "DEFAULT_WORDS",
     "Article",
@@ -29,6 +43,7 @@ __all__ = [
     "Family",
     "Settings",
     "Skipped",
+    "Store",
     "SummarySentence",
     "fuse",
     "read",

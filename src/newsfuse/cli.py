@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import logging
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -14,7 +16,7 @@ import typer
 
 import newsfuse
 from newsfuse.fusion.pipeline import DEFAULT_WORDS
-from newsfuse.models import Brief
+from newsfuse.models import AddReport, Brief, EventSummary, Skipped
 
 #: Exit code when no input could be used, so scripts can tell "nothing to say" from success.
 EXIT_NOTHING_USABLE = 2
@@ -26,6 +28,18 @@ app = typer.Typer(
     # A user mistake gets a one-line message, never a traceback.
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+)
+
+
+#: The store used when neither --db nor NEWSFUSE_DB names one.
+DEFAULT_DB = "newsfuse.db"
+
+_DB_OPTION = typer.Option(
+    DEFAULT_DB,
+    "--db",
+    envvar="NEWSFUSE_DB",
+    metavar="PATH|URL",
+    help="The store: a SQLite file, or postgresql://user@host/database.",
 )
 
 
@@ -70,12 +84,13 @@ def _log_to_stderr(level: int) -> None:
 
 @app.command(short_help="Fuse the articles at PATH... into one cited brief.")
 def brief(
-    paths: list[str] = typer.Argument(
-        ...,
+    paths: list[str] | None = typer.Argument(
+        None,
         metavar="PATH",
         show_default=False,
         help="Articles to fuse: .txt, .html/.htm or .jsonl files, folders (read recursively), "
-        'or - for JSONL on stdin (one {"id", "text"} object per line).',
+        'http(s):// pages, RSS/Atom feeds, or - for JSONL on stdin (one {"id", "text"} '
+        "object per line). Several events in them get a brief each.",
     ),
     words: int = typer.Option(
         DEFAULT_WORDS, "--words", "-w", min=1, metavar="N", help="Word budget of the summary."
@@ -95,27 +110,47 @@ def brief(
         show_default=False,
         help="Write the brief to FILE (raw, in the chosen format) instead of standard output.",
     ),
+    event: str | None = typer.Option(
+        None, "--event", "-e", metavar="ID", help="Print the stored brief of event ID (see events)."
+    ),
+    db: str = _DB_OPTION,
+    largest: bool = typer.Option(
+        False, "--largest", help="When PATH... holds several events, brief only the largest."
+    ),
 ) -> None:
     """Read the articles at PATH... and print one brief: a cited summary, its sources and
     which of them are copies of one another.
+
+    With --event ID, print the brief the store (--db) keeps for that event instead.
 
     Inputs that cannot be used are listed on stderr as 'skipped: <input>: <reason>'.
     Exit code 0 if a brief was made, 2 if no input could be used.
     """
     if output is not None:
         _check_writable(output)
+    if event is None and not paths:
+        typer.echo(
+            "Usage: newsfuse brief [OPTIONS] [PATH]...\nTry 'newsfuse brief --help' for help.\n\n"
+            "Error: Missing argument 'PATH...' (or --event ID).",
+            err=True,
+        )
+        raise typer.Exit(2)
+    if event is not None and paths:
+        raise typer.BadParameter("give PATH... to fuse, or --event ID, not both")
     try:
         with _stdout_to_stderr():
-            articles = newsfuse.read(paths, progress=True)
-            result = newsfuse.fuse(articles, words=words)
+            if event is not None:
+                results = [_stored_brief(db, event)]
+            else:
+                results = _brief_each_event(paths or [], words, largest)
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         raise typer.Exit(130)
-    _report_skipped(result)
-    if not result.articles:
+    _report_skipped(_merged_skips(results))
+    if not any(r.articles for r in results):
         typer.echo("nothing to summarise: no usable article", err=True)
         raise typer.Exit(EXIT_NOTHING_USABLE)
-    text = _render(result, output_format)
+    text = _render_all(results, output_format)
     if output is not None:
         try:
             output.write_text(text, encoding="utf-8")
@@ -184,3 +219,252 @@ def _stdout_to_stderr() -> Iterator[None]:
         sys.stdout.flush()
         os.dup2(saved, 1)
         os.close(saved)
+
+
+# --- the stream: add, events, brief --event, several events in brief PATH... ---------------
+
+
+class EventsFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command(short_help="Add articles to the store, each assigned to an event.")
+def add(
+    sources: list[str] = typer.Argument(
+        ...,
+        metavar="SOURCE",
+        show_default=False,
+        help="What brief reads (files, folders, .jsonl, -), http(s):// pages and RSS/Atom "
+        "feeds (by URL, or .rss/.atom/.xml files).",
+    ),
+    db: str = _DB_OPTION,
+    progress: bool = typer.Option(
+        True, "--progress/--no-progress", help="Progress bar on stderr (only at a terminal)."
+    ),
+    listing: bool = typer.Option(
+        False, "--list", "-l", help="One line per new article on stdout: its id and event."
+    ),
+) -> None:
+    """Read every SOURCE, store each article once (a URL or text already stored is a
+    duplicate), assign it to an existing event or a new one, and refresh the briefs of the
+    events that got articles. Running the same add again adds nothing.
+
+    Skipped inputs and duplicates are listed on stderr; a summary goes to stdout.
+    Exit code 0, or 2 if no input could be read at all.
+    """
+    store = _open_store(db, create=True)
+    try:
+        with _stdout_to_stderr(), _progress_bar(progress) as bar:
+            report = store.add(sources, progress=bar)
+    except KeyboardInterrupt:
+        typer.echo("interrupted: every finished batch is stored; run add again to go on", err=True)
+        raise typer.Exit(130)
+    finally:
+        store.close()
+    _report_add(report, listing)
+    typer.echo(_add_summary(report, store.location))
+    if report.articles and all(a.status == "skipped" for a in report.articles):
+        raise typer.Exit(EXIT_NOTHING_USABLE)
+
+
+@app.command(short_help="List the events in the store, newest first.")
+def events(
+    db: str = _DB_OPTION,
+    since: str | None = typer.Option(
+        None, "--since", metavar="DATE", help="Only events dated on or after DATE (YYYY-MM-DD)."
+    ),
+    output_format: EventsFormat = typer.Option(
+        EventsFormat.table, "--format", "-f", case_sensitive=False, help="table or json."
+    ),
+) -> None:
+    """The events of the store: id, date, place, articles, independent sources, conflicts,
+    last update and title. --format json prints a list of {"id", "title", "date", "where",
+    "articles", "independent_sources", "conflicts", "updated"}."""
+    day = _parse_day(since) if since else None
+    store = _open_store(db, create=False)
+    try:
+        listed = store.events(since=day)
+    finally:
+        store.close()
+    if output_format is EventsFormat.json:
+        typer.echo(json.dumps([_event_json(e) for e in listed], indent=2, ensure_ascii=False))
+        return
+    typer.echo(_events_table(listed, store.location))
+
+
+def _open_store(db: str, *, create: bool) -> newsfuse.Store:
+    from newsfuse.store import StoreError
+
+    try:
+        return newsfuse.Store(db, create=create)
+    except StoreError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(1)
+
+
+def _stored_brief(db: str, event_id: str) -> Brief:
+    from newsfuse.store import UnknownEvent
+
+    store = _open_store(db, create=False)
+    try:
+        return store.brief(event_id)
+    except UnknownEvent as e:
+        typer.echo(f"error: {e} (newsfuse events lists them)", err=True)
+        raise typer.Exit(1)
+    finally:
+        store.close()
+
+
+def _brief_each_event(paths: list[str], words: int, largest: bool) -> list[Brief]:
+    """One brief per event found in ``paths`` (only the largest with ``largest``)."""
+    from newsfuse.events import group
+    from newsfuse.fusion import clean, dates, screen
+    from newsfuse.models import Articles
+    from newsfuse.sources import read_sources
+
+    articles = read_sources(paths, progress=True)
+    skipped = list(articles.skipped)
+    groups = [list(articles)]
+    if len(articles) > 1:
+        # Grouping reads clean text, and only of articles fuse can use (the others would
+        # open events of their own); each group then gets its articles as read, in input
+        # order, and fuse cleans them itself.
+        cleaned = [dates.with_publication_date(clean.clean(a)) for a in articles]
+        usable, rejected = screen.screen(cleaned)
+        skipped += rejected
+        order = {a.id: i for i, a in enumerate(articles)}
+        found = [sorted(g, key=lambda a: order[a.id]) for g in group(usable, newsfuse.Settings())]
+        groups = sorted(
+            ([articles[order[a.id]] for a in g] for g in found), key=lambda g: order[g[0].id]
+        )
+    if len(groups) > 1:
+        n = len(groups)
+        if largest:
+            groups = [max(groups, key=len)]  # max keeps the first of equal sizes
+            typer.echo(
+                f"found {n} events; briefing the largest ({len(groups[0])} articles)", err=True
+            )
+        else:
+            typer.echo(f"found {n} events", err=True)
+    return [newsfuse.fuse(Articles(g, skipped=skipped), words=words) for g in groups or [[]]]
+
+
+def _render_all(results: list[Brief], output_format: Format) -> str:
+    """One brief as before; several, never merged: a JSON list, Markdown sections, one page."""
+    if len(results) == 1:
+        return _render(results[0], output_format)
+    if output_format is Format.json:
+        return "[\n" + ",\n".join(r.to_json() for r in results) + "\n]\n"
+    if output_format is Format.html:
+        pages = [r.to_html() for r in results]
+        bodies = [p.split("<main>\n", 1)[1].split("</main>", 1)[0] for p in pages]
+        head, _, _ = pages[0].partition("<main>\n")
+        return head + "<main>\n" + "<hr>\n".join(bodies) + "</main>\n</body>\n</html>\n"
+    return "\n\n---\n\n".join(r.to_markdown().rstrip("\n") for r in results) + "\n"
+
+
+def _merged_skips(results: list[Brief]) -> Brief:
+    """A brief holding every skip of ``results`` once (each brief carries the read's skips)."""
+    seen: dict[tuple[str, str], Skipped] = {}
+    for r in results:
+        for s in r.skipped:
+            seen.setdefault((s.input, s.reason), s)
+    return results[0].model_copy(update={"skipped": tuple(seen.values())})
+
+
+@contextmanager
+def _progress_bar(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]:
+    """A rich progress bar on stderr, or None when off or stderr is not a terminal."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = int(bar.add_task(stage.capitalize(), total=total))
+            bar.update(tasks[stage], completed=done, total=total)  # type: ignore[arg-type]
+
+        yield update
+
+
+def _report_add(report: AddReport, listing: bool) -> None:
+    # Plain echo, not rich: inputs and reasons may contain [brackets] rich would read as markup.
+    for a in report.articles:
+        if a.status == "skipped":
+            typer.echo(f"skipped: {a.input}: {a.reason}", err=True)
+        elif a.status == "duplicate":
+            typer.echo(f"duplicate: {a.input}: {a.reason}", err=True)
+        elif listing:
+            kind = "new event" if a.new_event else "event"
+            typer.echo(f"added: {a.id} -> {kind} {a.event_id}")
+
+
+def _add_summary(report: AddReport, location: str) -> str:
+    new = report.count("new")
+    opened = len(report.new_events)
+    parts = [
+        f"added {new} article{'s' if new != 1 else ''} ({opened} to new events, "
+        f"{new - opened} to existing ones)",
+        f"{report.count('duplicate')} duplicate{'s' if report.count('duplicate') != 1 else ''}",
+        f"{report.count('skipped')} skipped",
+        f"{len(report.refreshed)} brief{'s' if len(report.refreshed) != 1 else ''} refreshed",
+    ]
+    return ", ".join(parts) + f"; store: {location}"
+
+
+def _event_json(e: EventSummary) -> dict[str, object]:
+    return {
+        "id": e.id,
+        "title": e.title,
+        "date": e.date.isoformat() if e.date else None,
+        "where": e.where,
+        "articles": list(e.articles),
+        "independent_sources": e.independent_sources,
+        "conflicts": e.conflicts,
+        "updated": e.updated.isoformat(timespec="seconds"),
+    }
+
+
+def _events_table(listed: list[EventSummary], location: str) -> str:
+    n = len(listed)
+    lines = [f"store: {location} ({n} event{'s' if n != 1 else ''})"]
+    if not listed:
+        return lines[0]
+    header = ("id", "date", "where", "articles", "sources", "conflicts", "updated", "title")
+    rows = [
+        (
+            e.id,
+            e.date.isoformat() if e.date else "-",
+            _cut(e.where or "-", 20),
+            str(len(e.articles)),
+            "-" if e.independent_sources is None else str(e.independent_sources),
+            "-" if e.conflicts is None else str(e.conflicts),
+            e.updated.strftime("%Y-%m-%d %H:%M"),
+            _cut(e.title or "(brief not made yet)", 70),
+        )
+        for e in listed
+    ]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
+    for r in [header, *rows]:
+        cells = [
+            c.ljust(w) if i in (0, 2) else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))
+        ]
+        lines.append("  ".join([*cells, r[-1]]).rstrip())
+    return "\n".join(lines)
+
+
+def _cut(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _parse_day(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="'--since'")

@@ -255,3 +255,48 @@ class Articles(list[Article]):
     def __init__(self, items: Iterable[Article] = (), skipped: Iterable[Skipped] = ()) -> None:
         super().__init__(items)
         self.skipped: list[Skipped] = list(skipped)
+
+
+# --- the store: what ``Store.add`` did and what ``Store.events`` lists ---------------------
+
+AddStatus = Literal["new", "duplicate", "skipped"]
+
+
+class AddedArticle(_Frozen):
+    """What :meth:`newsfuse.Store.add` did with one input article."""
+
+    input: str = Field(description="where it came from: a file (and line), a URL")
+    id: str | None = Field(
+        default=None, description="its id in the store (for a duplicate: the one it duplicates)"
+    )
+    status: AddStatus
+    event_id: str | None = None
+    new_event: bool = Field(default=False, description="the article opened a new event")
+    reason: str | None = Field(default=None, description="why it was a duplicate or skipped")
+
+
+class AddReport(_Frozen):
+    """Per input article: new, duplicate or skipped, and the event it went to."""
+
+    articles: tuple[AddedArticle, ...] = ()
+    refreshed: tuple[str, ...] = Field(default=(), description="events whose brief was recomputed")
+
+    def count(self, status: AddStatus) -> int:
+        return sum(a.status == status for a in self.articles)
+
+    @property
+    def new_events(self) -> tuple[str, ...]:
+        return tuple(a.event_id for a in self.articles if a.new_event and a.event_id)
+
+
+class EventSummary(_Frozen):
+    """One event of the store, as ``newsfuse events`` lists it."""
+
+    id: str
+    title: str | None = None
+    date: dt.date | None = None
+    where: str | None = None
+    articles: tuple[str, ...] = Field(default=(), description="article ids, in the order added")
+    independent_sources: int | None = Field(default=None, description="None until briefed")
+    conflicts: int | None = None
+    updated: dt.datetime

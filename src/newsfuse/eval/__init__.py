@@ -8,6 +8,7 @@ runtime dependencies import it only when a scorer is built: ROUGE needs ``rouge-
 * :mod:`newsfuse.eval.scores`: :class:`PRF`, the precision/recall/F1 every metric returns;
 * :mod:`newsfuse.eval.rouge`: summary ROUGE with truncation to N words, several references,
   ROUGE-Lsum on sentence lines;
+* :mod:`newsfuse.eval.clustering`: B-cubed and pairwise scores of a grouping into events;
 * :mod:`newsfuse.eval.timeline`: date F1 and date-sensitive timeline ROUGE-1;
 * :mod:`newsfuse.eval.results`: write results atomically after a complete run; exit on missing
   data.

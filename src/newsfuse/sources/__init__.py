@@ -1,10 +1,167 @@
-"""Things in, articles out: files, folders, JSONL and standard input (URLs and feeds to come).
+"""Things in, articles out: files, folders, JSONL, standard input, URLs and RSS/Atom feeds.
 
 Every reader returns :class:`~newsfuse.models.Article` objects and turns each input it cannot
 use into a :class:`~newsfuse.models.Skipped` with a one-line reason; nothing here raises for a
 user's bad input.
+
+- :func:`read`: files, folders, JSONL and ``-`` (``files.py``).
+- :func:`read_sources`: all of those plus ``http(s)://`` pages (``url.py``) and feeds, by URL
+  or as local ``.rss``/``.atom``/``.xml`` files (``feeds.py``), in the order given.
 """
 
-from newsfuse.sources.files import read
+from __future__ import annotations
 
-__all__ = ["read"]
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsfuse.models import Article, Articles, Skipped
+from newsfuse.settings import DEFAULT, FetchSettings
+from newsfuse.sources.feeds import FEED_SUFFIXES, feed_articles
+from newsfuse.sources.files import read
+from newsfuse.sources.url import FetchError, get, is_url, make_client, normalise_url, page_article
+
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = ["FetchError", "is_url", "read", "read_sources"]
+
+
+def read_sources(
+    sources: str | Path | Iterable[str | Path],
+    *,
+    client: httpx.Client | None = None,
+    transport: httpx.BaseTransport | None = None,
+    settings: FetchSettings = DEFAULT.fetch,
+    progress: bool = False,
+    known_url: Callable[[str], bool] | None = None,
+) -> Articles:
+    """Read every source, in order: paths as :func:`read` does, URLs fetched, feeds expanded.
+
+    ``client`` (or ``transport``) is the network; by default a client with the settings'
+    timeout and User-Agent. ``known_url(url)`` true means "already have it": that URL or feed
+    item is not fetched again and yields nothing (the store passes its URL index and records
+    the duplicates itself, so a re-run fetches nothing it has).
+    """
+    if isinstance(sources, (str, Path)):
+        sources = [sources]
+    sources = list(sources)
+    own = client is None and any(_needs_network(s) for s in sources)
+    http = make_client(settings, transport) if own else client
+    out = Articles()
+    run: list[str | Path] = []  # consecutive paths, read together so read() numbers ids once
+
+    def flush() -> None:
+        if run:
+            got = read(run, progress=progress)
+            out.extend(got)
+            out.skipped.extend(got.skipped)
+            run.clear()
+
+    def fetch_page(url: str) -> Article | Skipped:
+        assert http is not None
+        try:
+            fetched = get(url, http, settings)
+            if fetched.is_feed:
+                raise FetchError("a feed inside a feed: not followed")
+            return page_article(fetched, url)
+        except FetchError as e:
+            return Skipped(input=url, reason=str(e))
+
+    try:
+        for source in sources:
+            if is_url(source):
+                flush()
+                assert http is not None and isinstance(source, str)
+                url = normalise_url(source)
+                if known_url is not None and known_url(url):
+                    continue
+                items = _read_url(url, http, settings, fetch_page, known_url)
+            elif Path(source).suffix.lower() in FEED_SUFFIXES and Path(source).is_file():
+                flush()
+                items = _read_feed_file(Path(source), fetch_page, settings, known_url)
+            else:
+                run.append(source)
+                continue
+            for item in items:
+                if isinstance(item, Skipped):
+                    out.skipped.append(item)
+                else:
+                    out.append(item)
+        flush()
+    finally:
+        if own and http is not None:
+            http.close()
+    return _unique_ids(out)
+
+
+def _read_url(
+    url: str,
+    http: httpx.Client,
+    settings: FetchSettings,
+    fetch_page: Callable[[str], Article | Skipped],
+    known_url: Callable[[str], bool] | None,
+) -> list[Article | Skipped]:
+    try:
+        fetched = get(url, http, settings)
+        if not fetched.is_feed:
+            return [page_article(fetched, url)]
+    except FetchError as e:
+        return [Skipped(input=url, reason=str(e))]
+    return feed_articles(fetched.body, url, _unless_known(fetch_page, known_url), settings)
+
+
+def _read_feed_file(
+    path: Path,
+    fetch_page: Callable[[str], Article | Skipped],
+    settings: FetchSettings,
+    known_url: Callable[[str], bool] | None,
+) -> list[Article | Skipped]:
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        return [Skipped(input=str(path), reason=f"cannot read: {e.strerror or e}")]
+    if not data.strip():
+        return [Skipped(input=str(path), reason="empty file")]
+    return feed_articles(data, str(path), _unless_known(fetch_page, known_url), settings)
+
+
+def _unless_known(
+    fetch_page: Callable[[str], Article | Skipped],
+    known_url: Callable[[str], bool] | None,
+) -> Callable[[str], Article | Skipped]:
+    if known_url is None:
+        return fetch_page
+
+    def fetch(url: str) -> Article | Skipped:
+        if known_url(url):
+            return Skipped(input=url, reason=_KNOWN)
+        return fetch_page(url)
+
+    return fetch
+
+
+#: The reason of a Skipped that stands for "already in the store, not fetched again"; these
+#: are dropped from ``skipped`` by :func:`_unique_ids` (the caller knows them already).
+_KNOWN = "already stored (not fetched again)"
+
+
+def _needs_network(source: str | Path) -> bool:
+    return is_url(source) or (
+        Path(source).suffix.lower() in FEED_SUFFIXES and Path(source).is_file()
+    )
+
+
+def _unique_ids(articles: Articles) -> Articles:
+    """The same renaming :func:`read` does (``id~2``...), across files and URLs together."""
+    ids: set[str] = set()
+    out = Articles(skipped=[s for s in articles.skipped if s.reason != _KNOWN])
+    for a in articles:
+        if a.id in ids:
+            n = 2
+            while f"{a.id}~{n}" in ids:
+                n += 1
+            a = a.model_copy(update={"id": f"{a.id}~{n}"})
+        ids.add(a.id)
+        out.append(a)
+    return out

@@ -1,0 +1,128 @@
+"""What the grouper keeps of one article: content terms with counts, and which are names.
+
+Features depend on the article alone (never on what else is in the store), so they can be
+computed once, stored beside the article and fed back to :meth:`EventGrouper.restore`.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from typing import Any
+
+import wordfreq
+
+from newsfuse.fusion.text import STOPWORDS, stem, words
+from newsfuse.models import Article
+
+#: Bumped when the feature layout changes, so a store can tell stale features apart.
+FEATURES_VERSION = 1
+#: Terms kept per article: enough for any news report's distinctive vocabulary, and it bounds
+#: what the store keeps and what each add() and restore() costs.
+MAX_TERMS = 200
+
+Features = dict[str, Any]
+
+# Lower-case words that may sit inside a name ("Bank of America", "Charles de Gaulle").
+_NAME_JOINERS = frozenset({"of", "de", "la", "del", "van", "von", "bin", "al", "le", "da"})
+# Capitalised words that open sentences or headlines without naming anything.
+_NOT_NAMES = STOPWORDS | {"mr.", "mrs.", "ms.", "dr.", "st.", "but", "and", "or", "if", "so"}
+
+
+_CAP = r"(?:[A-Z][\w'’.-]*\w|[A-Z])"
+# A run of capitalised words, possibly joined by "of", "de", ... ("Bank of America").
+_RUN = re.compile(
+    rf"(?<![\w'’-]){_CAP}(?:[ \t]+(?:(?:of|de|la|del|van|von|bin|al|le|da)[ \t]+)?{_CAP})*"
+)
+_MAX_HEADLINE = 200  # characters: a longer line is text, never a headline
+
+
+def _is_headline(line: str) -> bool:
+    """A line in capitals or Title Case: its capitals say nothing about which words are names."""
+    if len(line) > _MAX_HEADLINE:
+        return False
+    letters = sum(c.isalpha() for c in line)
+    if letters and sum(c.isupper() for c in line) > 0.7 * letters:
+        return True
+    long_words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) > 0.6 * len(long_words)
+
+
+def _names(text: str) -> tuple[Counter[str], set[str]]:
+    """Multi-word names ("tara reid") with counts, and the stems of every word met capitalised
+    (a capitalised function word opening a sentence is not taken for a name)."""
+    phrases: Counter[str] = Counter()
+    proper: set[str] = set()
+    for line in text.splitlines():
+        if _is_headline(line):
+            continue
+        for m in _RUN.finditer(line):
+            run = [w.lower().strip(".") for w in m.group().split()]
+            # A capitalised function word ("The", "But") opens a sentence, it names nothing.
+            while run and run[0] in _NOT_NAMES:
+                run.pop(0)
+            while run and run[-1] in _NAME_JOINERS:
+                run.pop()
+            if len(run) >= 2:
+                phrases[" ".join(run)] += 1
+            proper.update(stem(w) for w in run if w not in _NOT_NAMES and w not in _NAME_JOINERS)
+    return phrases, proper
+
+
+@functools.lru_cache(maxsize=1)
+def _background() -> dict[str, float]:
+    """Word frequencies of general English (wordfreq's shipped list; no download)."""
+    frequencies: dict[str, float] = wordfreq.get_frequency_dict("en", wordlist="best")
+    return frequencies
+
+
+def _zipf(frequency: float) -> float:
+    return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0
+
+
+def features(article: Article) -> Features:
+    """The grouping features of one cleaned article (``article.clean_text`` set).
+
+    ``terms`` maps content stems (numbers included) and ``@``-prefixed multi-word names to their
+    counts, at most :data:`MAX_TERMS` of them; ``names`` lists those that are names (stems met
+    capitalised, and the multi-word names), ``numbers`` those with digits;
+    ``zipf`` gives each term's frequency in general English (Zipf scale, 0 when unknown), a
+    prior for how common it is before the stream has shown it. JSON-serialisable.
+    """
+    background = _background()
+    body = article.body
+    title = article.title or ""
+    text = body if not title or title in body[: len(title) + 200] else f"{title}\n{body}"
+    stems: list[str] = []
+    frequency: dict[str, float] = {}
+    stem_of: dict[str, str] = {}
+    for word in words(text):
+        if word in STOPWORDS:
+            continue
+        term = stem_of.get(word)
+        if term is None:
+            term = stem_of[word] = stem(word)
+        stems.append(term)
+        frequency[term] = max(frequency.get(term, 0.0), background.get(word, 0.0))
+    terms: Counter[str] = Counter(stems)
+    phrases, proper = _names(text)
+    for phrase, count in phrases.items():
+        terms["@" + phrase] += count
+        # A name of several words is at most as common as its rarest word.
+        frequency["@" + phrase] = min(background.get(w, 0.0) for w in phrase.split()) / 10
+    zipf = {t: _zipf(frequency.get(t, 0.0)) for t in terms}
+    if len(terms) > MAX_TERMS:
+        # Keep the terms that weigh most before any stream is seen: frequent in the article,
+        # rare in English. The rest could only add small weights to the cosine.
+        ranked = sorted(terms, key=lambda t: (-(1 + math.log(terms[t])) * (8 - zipf[t]), t))
+        terms = Counter({t: terms[t] for t in ranked[:MAX_TERMS]})
+    kept = sorted(terms)
+    return {
+        "v": FEATURES_VERSION,
+        "terms": {t: terms[t] for t in kept},
+        "names": [t for t in kept if t[0] == "@" or t in proper],
+        "numbers": [t for t in kept if t[0] != "@" and any(c.isdigit() for c in t)],
+        "zipf": {t: zipf[t] for t in kept},
+    }

@@ -1,0 +1,252 @@
+"""Incremental event grouping: each arriving article joins an event or opens a new one.
+
+Shaped like scikit-learn's ``Birch.partial_fit``: the parameters are given to ``__init__``
+(one :class:`~newsfuse.settings.GroupingSettings`), the learned state has a trailing
+underscore, and :meth:`EventGrouper.add` learns from one article at a time. Nothing here does
+I/O: the store persists each article's features and event and hands them back to
+:meth:`EventGrouper.restore`.
+
+How an article is placed:
+
+1. Its terms are weighted by TF-IDF, with document frequencies learned from the stream so far;
+   names and numbers weigh more, because they tell apart two events of one kind.
+2. Candidate events are those sharing one of its most distinctive terms, looked up in an
+   inverted index (never a scan of every stored article).
+3. Each candidate is scored by the cosine between the article and the event's centroid, times
+   the agreement of their publication dates; the article joins the best event whose score
+   reaches the threshold, else it opens a new event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import heapq
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from itertools import repeat
+
+import numpy as np
+
+from newsfuse.events.extract import Features, features
+from newsfuse.models import Article
+from newsfuse.settings import GroupingSettings
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where :meth:`EventGrouper.add` put an article: its event, and whether it opened it."""
+
+    event_id: str
+    new: bool
+
+
+@dataclass
+class _Event:
+    id: str
+    members: list[str] = field(default_factory=list)
+    # Sum of the members' unit TF-IDF vectors, each weighted with the IDF of the moment it
+    # joined: kept up to date in O(article) per join (rescoring every stored term each time the
+    # IDF moves would cost O(event)), and replayed exactly by restore().
+    centroid: dict[str, float] = field(default_factory=dict)
+    norm2: float = 0.0
+    first: dt.date | None = None
+    last: dt.date | None = None
+
+
+def _dot(vector: Mapping[str, float], centroid: Mapping[str, float]) -> float:
+    dot = 0.0
+    for t, w in vector.items():
+        c = centroid.get(t)
+        if c is not None:
+            dot += w * c
+    return dot
+
+
+def _accumulate(centroid: dict[str, float], vector: Mapping[str, float]) -> float:
+    """Add unit ``vector`` to ``centroid``; return how much its squared norm grows."""
+    dot = 0.0
+    for t, w in vector.items():
+        c = centroid.get(t, 0.0)
+        dot += c * w
+        centroid[t] = c + w
+    return 2 * dot + (1.0 if vector else 0.0)
+
+
+class EventGrouper:
+    """Group a stream of articles into events, one article at a time.
+
+    >>> g = EventGrouper(GroupingSettings())
+    >>> a = g.add(article.id, g.features(article), article.published)  # doctest: +SKIP
+    >>> a.event_id, a.new  # doctest: +SKIP
+    """
+
+    def __init__(self, settings: GroupingSettings | None = None) -> None:
+        self.settings = settings or GroupingSettings()
+        self.n_articles_ = 0
+        self.df_: Counter[str] = Counter()
+        self.events_: dict[str, _Event] = {}
+        self.event_of_: dict[str, str] = {}
+        # term -> ids of the events holding it, in the order they first held it.
+        self.postings_: dict[str, list[str]] = {}
+        # Set by prime(): document frequencies known for the whole set in advance.
+        self.fixed_df_ = False
+
+    # --- public surface -----------------------------------------------------------------------
+
+    def features(self, article: Article) -> Features:
+        """The JSON-serialisable features of one cleaned article (see :mod:`.extract`); they
+        depend on the article alone, so the store can keep them for :meth:`restore`."""
+        if not isinstance(article, Article):
+            raise TypeError("features() takes a newsfuse Article")
+        return features(article)
+
+    def add(self, article_id: str, feats: Features, published: dt.date | None) -> Assignment:
+        """Place one article: join the best event over the threshold or open a new one.
+
+        Deterministic: the same articles added in the same order give the same assignments.
+        """
+        if article_id in self.event_of_:
+            return Assignment(self.event_of_[article_id], new=False)
+        self._count(feats)
+        vector = self._vector(feats)
+        best_id, best = None, 0.0
+        for event_id in self._candidates(vector):
+            score = self._score(vector, self.events_[event_id], published)
+            if score > best:
+                best_id, best = event_id, score
+        if best_id is not None and best >= self.settings.threshold:
+            self._join(best_id, article_id, vector, published)
+            return Assignment(best_id, new=False)
+        event_id = self._new_id(article_id)
+        self._join(event_id, article_id, vector, published)
+        return Assignment(event_id, new=True)
+
+    def restore(self, rows: Iterable[tuple[str, Features, dt.date | None, str]]) -> EventGrouper:
+        """Rebuild the state from stored ``(article_id, feats, published, event_id)`` rows, in
+        the order they were added; no scoring is redone. Returns ``self``."""
+        for article_id, feats, published, event_id in rows:
+            if article_id in self.event_of_:
+                continue
+            self._count(feats)
+            self._join(event_id, article_id, self._vector(feats), published)
+        return self
+
+    def prime(self, all_feats: Iterable[Features]) -> EventGrouper:
+        """Fix document frequencies to those of a whole set known in advance (batch use and
+        the benchmark's "all at once" run); later adds then no longer update them."""
+        for feats in all_feats:
+            self.df_.update(feats["terms"].keys())
+            self.n_articles_ += 1
+        self.fixed_df_ = True
+        return self
+
+    @property
+    def groups_(self) -> list[list[str]]:
+        """Article ids of each event, events in the order they were opened."""
+        return [list(e.members) for e in self.events_.values()]
+
+    # --- internals ----------------------------------------------------------------------------
+
+    def _count(self, feats: Features) -> None:
+        if not self.fixed_df_:
+            self.df_.update(feats["terms"].keys())
+            self.n_articles_ += 1
+
+    def _vector(self, feats: Features) -> dict[str, float]:
+        """Unit TF-IDF vector: sublinear term frequency, times the name/number boost, times the
+        IDF of now, over the article's max_terms heaviest terms."""
+        s = self.settings
+        # IDF with a prior: prior_docs pseudo-documents in which a term occurs as often as in
+        # general English (a report of ~prior_words words), so that early in a stream, when
+        # every term is still rare, "earthquake" already weighs less than "Qeshm".
+        terms: Mapping[str, int] = feats["terms"]
+        if not terms:
+            return {}
+        keys = list(terms)
+        n = len(keys)
+        # Vectorised: restore() replays this for every stored article.
+        counts = np.fromiter(terms.values(), dtype=float, count=n)
+        df = np.fromiter(map(self.df_.get, keys, repeat(1)), dtype=float, count=n)
+        zipf = np.fromiter(map(feats.get("zipf", {}).get, keys, repeat(0.0)), dtype=float, count=n)
+        prior = np.where(
+            zipf > 0, s.prior_docs * np.minimum(1.0, s.prior_words * 10.0 ** (zipf - 9)), 0.0
+        )
+        idf = math.log(self.n_articles_ + s.prior_docs + 1) - np.log(df + prior)
+        weights = (1.0 + np.log(counts)) * idf
+        position = {t: i for i, t in enumerate(keys)}
+        for term in feats.get("names", ()):
+            if term in position:
+                weights[position[term]] *= s.name_boost
+        for term in feats.get("numbers", ()):
+            if term in position:
+                weights[position[term]] *= s.number_boost
+        keep = np.flatnonzero(weights > 0)
+        if s.max_terms and len(keep) > s.max_terms:
+            # The heaviest max_terms, ties broken by term order (a stable sort).
+            order = np.argsort(-weights[keep], kind="stable")[: s.max_terms]
+            keep = np.sort(keep[order])
+        kept = weights[keep]
+        norm = float(np.sqrt(kept @ kept))
+        if norm == 0:
+            return {}
+        return dict(zip([keys[i] for i in keep], (kept / norm).tolist()))
+
+    def _candidates(self, weights: Mapping[str, float]) -> list[str]:
+        s = self.settings
+        terms = heapq.nlargest(
+            s.candidate_terms,
+            (t for t in weights if t in self.postings_),
+            key=lambda t: (weights[t], t),
+        )
+        votes: dict[str, float] = {}
+        for t in terms:
+            for event_id in self.postings_[t][-s.max_postings :]:
+                votes[event_id] = votes.get(event_id, 0.0) + weights[t]
+        return heapq.nlargest(s.max_candidates, votes, key=lambda e: (votes[e], e))
+
+    def _score(self, vector: dict[str, float], event: _Event, published: dt.date | None) -> float:
+        if event.norm2 <= 0:
+            return 0.0
+        cosine = _dot(vector, event.centroid) / math.sqrt(event.norm2)
+        return cosine * self._date_agreement(event, published) if cosine > 0 else 0.0
+
+    def _date_agreement(self, event: _Event, published: dt.date | None) -> float:
+        if published is None or event.first is None or event.last is None:
+            return 1.0
+        s = self.settings
+        days = 0
+        if published < event.first:
+            days = (event.first - published).days
+        elif published > event.last:
+            days = (published - event.last).days
+        gap = max(0.0, days - s.date_window)
+        return float((1.0 + s.date_bonus) * 0.5 ** (gap / s.date_half_life))
+
+    def _join(
+        self, event_id: str, article_id: str, vector: dict[str, float], published: dt.date | None
+    ) -> None:
+        event = self.events_.get(event_id)
+        if event is None:
+            event = self.events_[event_id] = _Event(event_id)
+        # |c + x|^2 = |c|^2 + 2 c.x + |x|^2, and |x| = 1 (or 0 for an article with no terms).
+        for t in vector:
+            if t not in event.centroid:
+                self.postings_.setdefault(t, []).append(event_id)
+        event.norm2 += _accumulate(event.centroid, vector)
+        event.members.append(article_id)
+        if published is not None:
+            event.first = published if event.first is None else min(event.first, published)
+            event.last = published if event.last is None else max(event.last, published)
+        self.event_of_[article_id] = event_id
+
+    def _new_id(self, article_id: str) -> str:
+        # Named after its first article, so the same stream gives the same ids in any store.
+        digest = hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:12]
+        event_id, n = f"e{digest}", 1
+        while event_id in self.events_:
+            n += 1
+            event_id = f"e{digest}-{n}"
+        return event_id

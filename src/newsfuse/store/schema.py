@@ -1,0 +1,103 @@
+"""The store's tables, its schema version and the migrations that get a database to it.
+
+Tables are SQLAlchemy Core objects, so one definition serves SQLite and PostgreSQL. The
+database records the version it is at (``newsfuse_schema``); opening a store applies, in one
+transaction, every migration after that version. To change the schema: freeze the current
+definitions a migration needs inside it, then append a migration; never edit an old one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+schema_version = sa.Table(
+    "newsfuse_schema",
+    metadata,
+    sa.Column("version", sa.Integer, nullable=False),
+)
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    # Insertion order: briefs read an event's articles in this order, so they do not depend
+    # on how a database happens to return rows.
+    sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("id", sa.Text, nullable=False, unique=True),  # the id `read` gave it
+    sa.Column("url", sa.Text, index=True),
+    sa.Column("origin", sa.Text, index=True),  # file (and line) or the URL as requested
+    sa.Column("hash", sa.String(64), nullable=False, unique=True),  # of the clean text's words
+    sa.Column("title", sa.Text),
+    sa.Column("source", sa.Text),
+    sa.Column("published", sa.Date),
+    sa.Column("published_from", sa.String(16)),
+    sa.Column("language", sa.String(16)),
+    sa.Column("text", sa.Text, nullable=False),  # as read: fuse cleans it again, identically
+    sa.Column("clean_text", sa.Text, nullable=False),
+    sa.Column("removed_lines", sa.Text, nullable=False),  # JSON list of {"text", "reason"}
+    sa.Column("feats", sa.Text, nullable=False),  # JSON: the grouper's features of the article
+    sa.Column("event_id", sa.Text, nullable=False, index=True),
+    sa.Column("added", sa.DateTime, nullable=False),  # UTC
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.Text, primary_key=True),
+    sa.Column("title", sa.Text),
+    sa.Column("date", sa.Date),
+    sa.Column("place", sa.Text),
+    sa.Column("independent_sources", sa.Integer),
+    sa.Column("conflicts", sa.Integer),
+    # Only ever grows: a brief computed from n articles is current iff the event still has n.
+    sa.Column("n_articles", sa.Integer, nullable=False),
+    sa.Column("created", sa.DateTime, nullable=False),
+    sa.Column("updated", sa.DateTime, nullable=False),
+    sa.Column("dirty", sa.Boolean, nullable=False, index=True),  # brief older than articles
+)
+
+briefs = sa.Table(
+    "briefs",
+    metadata,
+    sa.Column("event_id", sa.Text, primary_key=True),
+    sa.Column("brief", sa.Text, nullable=False),  # Brief JSON
+    sa.Column("version", sa.Integer, nullable=False),  # 1, 2, ... each time it is recomputed
+    sa.Column("n_articles", sa.Integer, nullable=False),
+    sa.Column("updated", sa.DateTime, nullable=False),
+)
+
+
+def _v1(conn: sa.Connection) -> None:
+    """Articles, events and briefs."""
+    for table in (articles, events, briefs):
+        table.create(conn)
+
+
+#: MIGRATIONS[i] takes a database from version i to i + 1.
+MIGRATIONS: tuple[Callable[[sa.Connection], None], ...] = (_v1,)
+VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sa.Connection) -> int:
+    """Bring the database on ``conn`` (inside a write transaction) to :data:`VERSION`.
+
+    Returns the version it was at (0 for a new database). Raises ``ValueError`` for a
+    database made by a newer newsfuse, which this one must not write to.
+    """
+    inspector = sa.inspect(conn)
+    if not inspector.has_table(schema_version.name):
+        schema_version.create(conn)
+        conn.execute(schema_version.insert().values(version=0))
+    found = conn.execute(sa.select(schema_version.c.version)).scalar_one()
+    if found > VERSION:
+        raise ValueError(
+            f"the store is at schema version {found}; this newsfuse knows up to {VERSION}: upgrade newsfuse"
+        )
+    for step in MIGRATIONS[found:]:
+        step(conn)
+    if found != VERSION:
+        conn.execute(schema_version.update().values(version=VERSION))
+    return int(found)

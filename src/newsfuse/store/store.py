@@ -1,0 +1,732 @@
+"""The store: articles, their events and the events' briefs, in SQLite or PostgreSQL.
+
+The only code that talks to the database. Every write goes through :meth:`Store._write`: one
+transaction that first takes the store's write lock (``BEGIN IMMEDIATE`` on SQLite, an
+advisory lock on PostgreSQL), so a second writer waits instead of interleaving. ``add`` writes
+in batches; each batch commits its articles together with their event assignments (and the
+grouper's features of each), so a run killed at any point leaves whole batches only, and a
+re-run, which restores the grouper from the stored features, ends with the store a clean run
+gives. Briefs are recomputed afterwards, only for the events a batch touched (``dirty``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import json
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Protocol
+
+import sqlalchemy as sa
+
+from newsfuse.fusion import clean, dates, fuse, screen
+from newsfuse.models import (
+    AddedArticle,
+    AddReport,
+    Article,
+    Articles,
+    Brief,
+    EventSummary,
+    RemovedLine,
+)
+from newsfuse.settings import DEFAULT, Settings
+from newsfuse.sources import read_sources
+from newsfuse.store import schema
+from newsfuse.store.schema import articles as A
+from newsfuse.store.schema import briefs as B
+from newsfuse.store.schema import events as E
+
+#: ``progress(stage, done, total)``: stage is "adding" or "briefing".
+Progress = Callable[[str, int, int], None]
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or used; ``str(error)`` is a one-line reason."""
+
+
+class UnknownEvent(StoreError, KeyError):
+    """No event with that id in the store."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
+
+
+if TYPE_CHECKING:
+    import httpx
+
+# --- the grouper, as the store uses it (implemented by newsfuse.events) --------------------
+
+
+class _Assigned(Protocol):
+    @property
+    def event_id(self) -> str: ...
+    @property
+    def new(self) -> bool: ...
+
+
+class Grouper(Protocol):
+    """The incremental event grouping the store drives (``newsfuse.events.EventGrouper``)."""
+
+    def features(self, article: Article) -> dict[str, Any]: ...
+    def add(
+        self, article_id: str, feats: dict[str, Any], published: dt.date | None
+    ) -> _Assigned: ...
+    def restore(
+        self, rows: Iterable[tuple[str, dict[str, Any], dt.date | None, str]]
+    ) -> object: ...
+
+
+def default_grouper(settings: Settings) -> Grouper:
+    from newsfuse.events import EventGrouper
+
+    grouper: Grouper = EventGrouper(settings.grouping)
+    return grouper
+
+
+# --- the store -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Prepared:
+    """An article cleaned, screened, hashed and featurised, ready to be written."""
+
+    article: Article
+    hash: str
+    feats: dict[str, Any]
+    feats_json: str
+
+
+class Store:
+    """Articles grouped into events, with each event's brief kept current.
+
+    ``Store("news.db")`` opens (or creates) a SQLite file; ``Store("postgresql://host/db")``
+    a PostgreSQL database, through the same code. Use it as a context manager, or call
+    :meth:`close`.
+
+    >>> with Store("newsfuse.db") as store:
+    ...     report = store.add(["examples/kaesong"])
+    ...     for event in store.events():
+    ...         print(event.id, event.title, len(event.articles))
+    ...     brief = store.brief(event.id)
+    """
+
+    def __init__(
+        self,
+        location: str | Path,
+        *,
+        settings: Settings = DEFAULT,
+        create: bool = True,
+        grouper: Callable[[Settings], Grouper] | None = None,
+    ) -> None:
+        self.settings = settings
+        self._make_grouper = grouper or default_grouper
+        url, self.path = _database_url(location)
+        if self.path is not None and not create and not self.path.is_file():
+            raise StoreError(f"no store at {self.path} (newsfuse add creates one)")
+        self.dialect = url.get_backend_name()
+        self._engine = _engine(url, settings.store.busy_timeout)
+        self.location = str(self.path) if self.path is not None else _shown_url(url)
+        # What is stored, mirrored in memory so a batch checks duplicates without a query per
+        # article; re-read whenever another process has written (see _sync).
+        self._seq = -1
+        self._ids: set[str] = set()
+        self._urls: dict[str, str] = {}
+        self._hashes: dict[str, str] = {}
+        self._grouper: Grouper | None = None
+        try:
+            if not create and self.path is None:
+                with self._read() as conn:
+                    if not sa.inspect(conn).has_table(schema.schema_version.name):
+                        raise ValueError("no newsfuse store there (newsfuse add creates one)")
+            with self._write() as conn:
+                schema.migrate(conn)
+        except ValueError as e:
+            self._engine.dispose()
+            raise StoreError(f"{self.location}: {e}") from None
+        except sa.exc.SQLAlchemyError as e:
+            self._engine.dispose()
+            raise StoreError(f"cannot open the store {self.location}: {_db_error(e)}") from None
+
+    # --- lifecycle ---
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- adding ---
+
+    def add(
+        self,
+        sources: str | Path | Article | Iterable[str | Path | Article],
+        *,
+        refresh: bool = True,
+        progress: Progress | None = None,
+        client: httpx.Client | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> AddReport:
+        """Read, clean and store every article of ``sources``, each assigned to an event.
+
+        ``sources`` is what :func:`newsfuse.sources.read_sources` reads (paths, folders,
+        JSONL, ``-``, URLs, feeds) and/or :class:`~newsfuse.models.Article` objects. An
+        article whose URL or text is already stored is a duplicate and is not added again.
+        With ``refresh``, the briefs of the events that got articles are recomputed at the end.
+        """
+        if isinstance(sources, (str, Path, Article)):
+            sources = [sources]
+        given = list(sources)
+        known: list[AddedArticle] = []
+        self._sync_now()
+
+        def known_url(url: str) -> bool:
+            stored = self._urls.get(url)
+            if stored is not None:
+                known.append(_duplicate(url, stored, "same URL"))
+            return stored is not None
+
+        paths = [s for s in given if not isinstance(s, Article)]
+        read: Articles = Articles()
+        if paths:
+            read = read_sources(
+                paths,
+                client=client,
+                transport=transport,
+                settings=self.settings.fetch,
+                progress=progress is not None,
+                known_url=known_url,
+            )
+        # Given Article objects come after what was read from paths, in the order given.
+        items = [*read, *(s for s in given if isinstance(s, Article))]
+        outcomes: list[AddedArticle] = [
+            AddedArticle(input=s.input, status="skipped", reason=s.reason) for s in read.skipped
+        ]
+        outcomes += known
+        batch = max(1, self.settings.store.batch_size)
+        pool = None
+        workers = _workers(self.settings.store.workers)
+        jobs = [(a, self._make_grouper, self.settings) for a in items]
+        prepared: Iterator[_Prepared | AddedArticle]
+        if workers > 1 and len(items) >= self.settings.store.parallel_articles_from:
+            # Workers clean and featurise ahead while this process groups and writes, in order.
+            pool = _pool(workers)
+            prepared = pool.map(_prepare, jobs, chunksize=16)
+        else:
+            prepared = (_prepare(job) for job in jobs)
+        try:
+            done = 0
+            while done < len(items):
+                chunk = list(itertools.islice(prepared, batch))
+                outcomes += self._add_batch(chunk)
+                done += len(chunk)
+                if progress is not None:
+                    progress("adding", done, len(items))
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+        refreshed = self.refresh(progress=progress) if refresh else []
+        return AddReport(articles=tuple(outcomes), refreshed=tuple(refreshed))
+
+    def _add_batch(self, prepared: Sequence[_Prepared | AddedArticle]) -> list[AddedArticle]:
+        out: list[AddedArticle] = []
+        try:
+            with self._write() as conn:
+                self._sync(conn)
+                grouper = self._ensure_grouper()
+                now = _now()
+                rows: list[dict[str, Any]] = []
+                new_events: list[dict[str, Any]] = []
+                grown: dict[str, int] = defaultdict(int)
+                urls: dict[str, str] = {}
+                hashes: dict[str, str] = {}
+                ids: set[str] = set()
+                for p in prepared:
+                    if isinstance(p, AddedArticle):
+                        out.append(p)
+                        continue
+                    a = p.article
+                    shown = a.origin or a.id
+                    url = a.url
+                    if url is not None and (url in self._urls or url in urls):
+                        out.append(_duplicate(shown, self._urls.get(url) or urls[url], "same URL"))
+                        continue
+                    if p.hash in self._hashes or p.hash in hashes:
+                        same = self._hashes.get(p.hash) or hashes[p.hash]
+                        out.append(_duplicate(shown, same, "same text"))
+                        continue
+                    article_id = _free_id(a.id, lambda i: i in self._ids or i in ids)
+                    assigned = grouper.add(article_id, p.feats, a.published)
+                    rows.append(_article_row(a, article_id, p, assigned.event_id, now))
+                    ids.add(article_id)
+                    hashes[p.hash] = article_id
+                    if url is not None:
+                        urls[url] = article_id
+                    if a.origin and a.origin != url and a.origin.startswith(("http:", "https:")):
+                        urls[a.origin] = article_id
+                    if assigned.new:
+                        new_events.append(_event_row(assigned.event_id, now))
+                    else:
+                        grown[assigned.event_id] += 1
+                    out.append(
+                        AddedArticle(
+                            input=shown,
+                            id=article_id,
+                            status="new",
+                            event_id=assigned.event_id,
+                            new_event=assigned.new,
+                        )
+                    )
+                if rows:
+                    conn.execute(A.insert(), rows)
+                opened = {e["id"] for e in new_events}
+                for e in new_events:
+                    e["n_articles"] = sum(r["event_id"] == e["id"] for r in rows)
+                if new_events:
+                    conn.execute(E.insert(), new_events)
+                updates = [
+                    {"eid": eid, "k": k, "now": now}
+                    for eid, k in grown.items()
+                    if eid not in opened
+                ]
+                if updates:
+                    conn.execute(
+                        E.update()
+                        .where(E.c.id == sa.bindparam("eid"))
+                        .values(
+                            n_articles=E.c.n_articles + sa.bindparam("k"),
+                            updated=sa.bindparam("now"),
+                            dirty=True,
+                        ),
+                        updates,
+                    )
+                if rows:
+                    self._seq = conn.execute(sa.select(sa.func.max(A.c.seq))).scalar_one()
+        except BaseException:
+            # The grouper saw articles that were not committed: rebuild it from the database.
+            self._forget()
+            raise
+        self._ids |= ids
+        self._urls |= urls
+        self._hashes |= hashes
+        return out
+
+    # --- briefs ---
+
+    def refresh(
+        self, events: Iterable[str] | None = None, *, progress: Progress | None = None
+    ) -> list[str]:
+        """Recompute the brief of every event whose articles changed since its last brief
+        (or only of those of ``events`` that did). Returns the events briefed."""
+        with self._read() as conn:
+            dirty = conn.execute(
+                sa.select(E.c.id, E.c.n_articles).where(E.c.dirty).order_by(E.c.id)
+            ).all()
+        if events is not None:
+            wanted = set(events)
+            dirty = [row for row in dirty if row[0] in wanted]
+        jobs = [(event_id, n, self.articles(event_id)) for event_id, n in dirty]
+        # An event another writer added to since it was read is left dirty: that writer
+        # refreshes it at the end of its own batch.
+        jobs = [(e, n, members) for e, n, members in jobs if len(members) == n]
+        words, settings = self.settings.store.brief_words, self.settings
+        cap = max(1, self.settings.store.brief_max_articles)
+        made: Iterable[Brief]
+        pool = None
+        workers = _workers(self.settings.store.workers)
+        if workers > 1 and len(jobs) >= self.settings.store.parallel_briefs_from:
+            pool = _pool(workers)
+            made = pool.map(
+                _fuse_event, [(m, words, settings, cap) for _, _, m in jobs], chunksize=4
+            )
+        else:
+            made = (_fuse_event((m, words, settings, cap)) for _, _, m in jobs)
+        done: list[str] = []
+        try:
+            for i, ((event_id, n, _), brief) in enumerate(zip(jobs, made), start=1):
+                if self._save_brief(event_id, n, brief):
+                    done.append(event_id)
+                if progress is not None:
+                    progress("briefing", i, len(jobs))
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+        return done
+
+    def _refresh_one(self, event_id: str, n_articles: int) -> bool:
+        members = self.articles(event_id)
+        if len(members) != n_articles:  # another writer added some since: it will refresh
+            return False
+        cap = max(1, self.settings.store.brief_max_articles)
+        made = _fuse_event((members, self.settings.store.brief_words, self.settings, cap))
+        return self._save_brief(event_id, n_articles, made)
+
+    def _save_brief(self, event_id: str, n_articles: int, made: Brief) -> bool:
+        now = _now()
+        with self._write() as conn:
+            # Only if no article arrived while fusing; otherwise the event stays dirty.
+            current = conn.execute(
+                sa.select(E.c.n_articles).where(E.c.id == event_id)
+            ).scalar_one_or_none()
+            if current != n_articles:
+                return False
+            payload = made.model_dump_json()
+            version = conn.execute(
+                sa.select(B.c.version).where(B.c.event_id == event_id)
+            ).scalar_one_or_none()
+            if version is None:
+                conn.execute(
+                    B.insert().values(
+                        event_id=event_id,
+                        brief=payload,
+                        version=1,
+                        n_articles=n_articles,
+                        updated=now,
+                    )
+                )
+            else:
+                conn.execute(
+                    B.update()
+                    .where(B.c.event_id == event_id)
+                    .values(brief=payload, version=version + 1, n_articles=n_articles, updated=now)
+                )
+            happened = made.event
+            conn.execute(
+                E.update()
+                .where(E.c.id == event_id)
+                .values(
+                    # A brief of untitled articles (wire copy) is named by what happened.
+                    title=made.title or (happened.what if happened else None),
+                    date=happened.date if happened else None,
+                    place=happened.where if happened else None,
+                    independent_sources=made.independent_sources,
+                    conflicts=len(made.conflicts),
+                    dirty=False,
+                )
+            )
+        return True
+
+    def brief(self, event_id: str) -> Brief:
+        """The current brief of ``event_id`` (recomputed first if articles came since)."""
+        with self._read() as conn:
+            row = conn.execute(
+                sa.select(E.c.dirty, E.c.n_articles).where(E.c.id == event_id)
+            ).one_or_none()
+            stored = conn.execute(
+                sa.select(B.c.brief).where(B.c.event_id == event_id)
+            ).scalar_one_or_none()
+        if row is None:
+            raise UnknownEvent(f"no event {event_id!r} in {self.location}")
+        if row.dirty or stored is None:
+            self._refresh_one(event_id, row.n_articles)
+            with self._read() as conn:
+                stored = conn.execute(
+                    sa.select(B.c.brief).where(B.c.event_id == event_id)
+                ).scalar_one_or_none()
+            if stored is None:  # a writer keeps adding to it: brief what is there now
+                store = self.settings.store
+                job = (self.articles(event_id), store.brief_words, self.settings)
+                return _fuse_event((*job, max(1, store.brief_max_articles)))
+        return Brief.model_validate_json(stored)
+
+    # --- reading ---
+
+    def events(self, since: dt.date | None = None) -> list[EventSummary]:
+        """The events, newest first: by event date, else their latest article's date.
+
+        ``since`` keeps events dated on or after it (undated ones: updated on or after it).
+        """
+        with self._read() as conn:
+            rows = conn.execute(sa.select(E)).all()
+            members = conn.execute(
+                sa.select(A.c.event_id, A.c.id, A.c.published).order_by(A.c.seq)
+            ).all()
+        ids: dict[str, list[str]] = defaultdict(list)
+        latest: dict[str, dt.date] = {}
+        for event_id, article_id, published in members:
+            ids[event_id].append(article_id)
+            if published is not None and (event_id not in latest or published > latest[event_id]):
+                latest[event_id] = published
+        out: list[tuple[dt.date | None, EventSummary]] = []
+        for r in rows:
+            when: dt.date | None = r.date or latest.get(r.id)
+            updated = r.updated.replace(tzinfo=dt.UTC)
+            if since is not None and (when or updated.date()) < since:
+                continue
+            summary = EventSummary(
+                id=r.id,
+                title=r.title,
+                date=r.date,
+                where=r.place,
+                articles=tuple(ids.get(r.id, ())),
+                independent_sources=r.independent_sources,
+                conflicts=r.conflicts,
+                updated=updated,
+            )
+            out.append((when, summary))
+        out.sort(key=lambda x: (x[1].updated, x[1].id), reverse=True)
+        out.sort(key=lambda x: x[0] or dt.date.min, reverse=True)  # stable: dated first
+        return [s for _, s in out]
+
+    def articles(self, event_id: str | None = None) -> list[Article]:
+        """The stored articles (of one event), in the order they were added."""
+        query = sa.select(A).order_by(A.c.seq)
+        if event_id is not None:
+            query = query.where(A.c.event_id == event_id)
+        with self._read() as conn:
+            rows = conn.execute(query).all()
+        return [_article(r) for r in rows]
+
+    def __len__(self) -> int:
+        with self._read() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(A)).scalar_one())
+
+    # --- the database ---
+
+    @contextmanager
+    def _read(self) -> Iterator[sa.Connection]:
+        with self._engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sa.Connection]:
+        with self._engine.connect() as conn:
+            conn.execution_options(newsfuse_write=True)
+            with conn.begin():
+                if self.dialect == "postgresql":
+                    # One writer at a time per schema, as SQLite's write lock gives.
+                    conn.execute(
+                        sa.text("SELECT pg_advisory_xact_lock(hashtext(current_schema()))")
+                    )
+                yield conn
+
+    def _ensure_grouper(self) -> Grouper:
+        if self._grouper is None:
+            self._grouper = self._make_grouper(self.settings)
+        return self._grouper
+
+    def _forget(self) -> None:
+        self._seq = -1
+        self._grouper = None
+
+    def _sync_now(self) -> None:
+        with self._read() as conn:
+            self._sync(conn)
+
+    def _sync(self, conn: sa.Connection) -> None:
+        """Bring the in-memory mirror (and the grouper) up to what the database holds."""
+        top = conn.execute(sa.select(sa.func.max(A.c.seq))).scalar_one()
+        top = -1 if top is None else int(top)
+        if top == self._seq and self._grouper is not None:
+            return
+        rows = conn.execute(
+            sa.select(
+                A.c.id, A.c.url, A.c.origin, A.c.hash, A.c.feats, A.c.published, A.c.event_id
+            ).order_by(A.c.seq)
+        ).all()
+        self._ids = {r.id for r in rows}
+        self._urls = {}
+        for r in rows:
+            if r.origin and r.origin.startswith(("http:", "https:")):
+                self._urls[r.origin] = r.id
+            if r.url:
+                self._urls[r.url] = r.id
+        self._hashes = {r.hash: r.id for r in rows}
+        grouper = self._make_grouper(self.settings)
+        grouper.restore((r.id, json.loads(r.feats), r.published, r.event_id) for r in rows)
+        self._grouper = grouper
+        self._seq = top
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _prepare(
+    job: tuple[Article, Callable[[Settings], Grouper], Settings],
+) -> _Prepared | AddedArticle:
+    """Clean, screen, hash and featurise one article (module-level: workers run it)."""
+    article, make_grouper, settings = job
+    cleaned = dates.with_publication_date(clean.clean(article))
+    usable, rejected = screen.screen([cleaned])
+    if rejected:
+        shown = article.origin or article.id
+        return AddedArticle(input=shown, status="skipped", reason=rejected[0].reason)
+    ready = usable[0]
+    # The features depend on the article alone, not on the grouper's state.
+    feats = make_grouper(settings).features(ready)
+    feats_json = json.dumps(feats, sort_keys=True, separators=(",", ":"))
+    # Round-trip the features so the grouper gets what a restore will give it.
+    return _Prepared(ready, text_hash(ready.body), json.loads(feats_json), feats_json)
+
+
+def _pool(workers: int) -> Any:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn: the workers share nothing with this process (no inherited connections).
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+def _fuse_event(job: tuple[list[Article], int, Settings, int]) -> Brief:
+    """One event's brief from its latest ``cap`` articles (module-level: workers run it)."""
+    members, words, settings, cap = job
+    made = fuse(members[-cap:], words=words, settings=settings)
+    if len(members) > cap:
+        note = f"briefed from the latest {cap} of the event's {len(members)} articles"
+        made = made.model_copy(update={"notes": (*made.notes, note)})
+    return made
+
+
+def _workers(setting: int) -> int:
+    import os
+
+    return setting if setting > 0 else min(4, os.cpu_count() or 1)
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def text_hash(text: str) -> str:
+    """The identity of an article's text: its words, case and spacing and punctuation aside."""
+    return hashlib.sha256(" ".join(_WORDS.findall(text.lower())).encode()).hexdigest()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _duplicate(shown: str, stored: str, why: str) -> AddedArticle:
+    return AddedArticle(
+        input=shown, id=stored, status="duplicate", reason=f"duplicate of {stored} ({why})"
+    )
+
+
+def _free_id(wanted: str, taken: Callable[[str], bool]) -> str:
+    """``wanted``, or ``wanted~2``, ``wanted~3``... as :func:`newsfuse.read` renames."""
+    if not taken(wanted):
+        return wanted
+    n = 2
+    while taken(f"{wanted}~{n}"):
+        n += 1
+    return f"{wanted}~{n}"
+
+
+def _article_row(
+    a: Article, article_id: str, p: _Prepared, event_id: str, now: dt.datetime
+) -> dict[str, Any]:
+    return {
+        "id": article_id,
+        "url": a.url,
+        "origin": a.origin,
+        "hash": p.hash,
+        "title": a.title,
+        "source": a.source,
+        "published": a.published,
+        "published_from": a.published_from,
+        "language": a.language,
+        "text": a.text,
+        "clean_text": a.body,
+        "removed_lines": json.dumps([r.model_dump() for r in a.removed_lines]),
+        "feats": p.feats_json,
+        "event_id": event_id,
+        "added": now,
+    }
+
+
+def _event_row(event_id: str, now: dt.datetime) -> dict[str, Any]:
+    return {"id": event_id, "n_articles": 1, "created": now, "updated": now, "dirty": True}
+
+
+def _article(r: sa.Row[Any]) -> Article:
+    return Article(
+        id=r.id,
+        text=r.text,
+        title=r.title,
+        url=r.url,
+        source=r.source,
+        published=r.published,
+        published_from=r.published_from,
+        origin=r.origin,
+        clean_text=r.clean_text,
+        removed_lines=tuple(RemovedLine(**x) for x in json.loads(r.removed_lines)),
+        language=r.language,
+    )
+
+
+def _database_url(location: str | Path) -> tuple[sa.URL, Path | None]:
+    """The SQLAlchemy URL of a path or URL, and the SQLite file's path (None for a server)."""
+    text = str(location)
+    if "://" not in text:
+        path = Path(text).expanduser()
+        if path.is_dir():
+            raise StoreError(
+                f"{path} is a folder: give a file for the store (e.g. {path}/newsfuse.db)"
+            )
+        if not path.parent.is_dir():
+            raise StoreError(f"cannot create the store {path}: folder {path.parent} does not exist")
+        return sa.make_url(f"sqlite:///{path.absolute()}"), path
+    try:
+        url = sa.make_url(text)
+    except sa.exc.ArgumentError:
+        raise StoreError(f"not a database URL or a path: {text}") from None
+    name = url.drivername
+    if name in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")  # psycopg 3, the driver we ship
+    elif name == "sqlite" and url.database:
+        return url, Path(url.database)
+    elif not name.startswith(("postgresql", "sqlite")):
+        raise StoreError(f"unsupported database {name!r}: use a SQLite path or postgresql://...")
+    return url, None
+
+
+def _engine(url: sa.URL, busy_timeout: float) -> sa.Engine:
+    if url.get_backend_name() != "sqlite":
+        return sa.create_engine(url, pool_pre_ping=True)
+    engine = sa.create_engine(url, connect_args={"timeout": busy_timeout})
+
+    @sa.event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
+        # Transactions are begun by us (below), so a writer can take the lock up front.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        # WAL: readers (a web page) read while a writer writes. synchronous=NORMAL is safe
+        # against a killed process (only a power cut may lose the last commits).
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _begin(conn: sa.Connection) -> None:
+        # IMMEDIATE takes the write lock at BEGIN: a second writer waits there (busy timeout)
+        # rather than failing later when a read lock cannot be upgraded.
+        write = conn.get_execution_options().get("newsfuse_write")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def _shown_url(url: sa.URL) -> str:
+    return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
+
+
+def _db_error(e: sa.exc.SQLAlchemyError) -> str:
+    orig = getattr(e, "orig", None)
+    return " ".join(str(orig or e).split())[:300]
+
+
+__all__ = ["Grouper", "Store", "StoreError", "UnknownEvent", "text_hash"]

@@ -1,0 +1,127 @@
+"""Event grouping on real excerpts: same event together, sister events apart, and the
+stream's determinism, restore and batch equivalences."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from newsfuse.events import Assignment, EventGrouper, feed_order, group
+from newsfuse.fusion.clean import clean
+from newsfuse.models import Article
+from newsfuse.settings import DEFAULT, GroupingSettings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "events"
+
+
+def _ecb() -> list[Article]:
+    # Interleaved as in ECB+'s file order: Reid, Lohan, Reid, Lohan.
+    names = ["1_10ecb", "1_10ecbplus", "1_11ecb", "1_11ecbplus"]
+    return [
+        clean(Article(id=n, text=(FIXTURES / f"ecb_{n}.txt").read_text(encoding="utf-8")))
+        for n in names
+    ]
+
+
+def _gva() -> tuple[list[Article], dict[str, str]]:
+    rows = [json.loads(line) for line in (FIXTURES / "gva_chicago_2015-09-28.jsonl").open()]
+    articles = [
+        clean(
+            Article(
+                id=r["id"],
+                text=r["text"],
+                title=r["title"],
+                source=r["source"],
+                published=dt.date.fromisoformat(r["published"]),
+            )
+        )
+        for r in rows
+    ]
+    return articles, {r["id"]: r["event"] for r in rows}
+
+
+def _stream(articles: list[Article], grouper: EventGrouper | None = None) -> list[Assignment]:
+    g = grouper or EventGrouper(DEFAULT.grouping)
+    return [g.add(a.id, g.features(a), a.published) for a in articles]
+
+
+def test_sister_events_of_one_kind_are_told_apart_by_names():
+    ids = [[a.id for a in event] for event in group(_ecb())]
+    assert sorted(ids) == [["1_10ecb", "1_11ecb"], ["1_10ecbplus", "1_11ecbplus"]]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known limit: in a stream of only these 4 excerpts the hospital and police names"
+    " both shootings share are still rare, so the two Chicago shootings merge; the full GVA"
+    " stream (benchmarks/events.py) keeps most such pairs apart",
+)
+def test_two_shootings_of_one_night_in_one_city_are_told_apart():
+    articles, gold = _gva()
+    events = group(articles)
+    predicted = sorted(sorted(gold[a.id] for a in event) for event in events)
+    assert predicted == [["422035", "422035"], ["422064", "422064"]]
+
+
+def test_features_are_json_serialisable_and_name_aware():
+    a = _ecb()[0]
+    feats = EventGrouper().features(a)
+    assert json.loads(json.dumps(feats)) == feats
+    assert "@tara reid" in feats["terms"]
+    assert {"reid", "@tara reid", "@promises treatment center"} <= set(feats["names"])
+    assert "actress" not in feats["names"]
+    assert "33" in feats["numbers"]
+
+
+def test_assignments_are_deterministic_and_event_ids_stable():
+    articles, _ = _gva()
+    first, second = _stream(articles), _stream(articles)
+    assert first == second
+    assert first[0].new
+
+
+def test_adding_an_article_twice_does_not_move_it():
+    a = _ecb()[0]
+    g = EventGrouper()
+    feats = g.features(a)
+    first = g.add(a.id, feats, None)
+    assert g.add(a.id, feats, None) == Assignment(first.event_id, new=False)
+    assert g.groups_ == [[a.id]]
+
+
+def test_restore_then_add_equals_never_stopping():
+    articles = _ecb() + _gva()[0]
+    whole = _stream(articles)
+    g = EventGrouper()
+    head = articles[:5]
+    stored = [
+        (a.id, g.features(a), a.published, asg.event_id)
+        for a, asg in zip(head, whole[:5], strict=True)
+    ]
+    # Through JSON, as a store would keep the features.
+    stored = [(i, json.loads(json.dumps(f)), p, e) for i, f, p, e in stored]
+    restored = EventGrouper().restore(stored)
+    assert _stream(articles[5:], restored) == whole[5:]
+
+
+def test_batch_group_equals_the_stream_in_feed_order():
+    articles = _gva()[0][::-1]  # input order is not feed order: group sorts by date
+    ordered = feed_order(articles)
+    assert [a.published for a in ordered] == sorted(a.published for a in articles)
+    g = EventGrouper()
+    by_event: dict[str, list[str]] = {}
+    for a in ordered:
+        by_event.setdefault(g.add(a.id, g.features(a), a.published).event_id, []).append(a.id)
+    assert [[a.id for a in event] for event in group(articles)] == list(by_event.values())
+
+
+def test_a_threshold_of_zero_overlap_keeps_everything_alone():
+    settings = GroupingSettings(threshold=1.01)
+    assert all(asg.new for asg in _stream(_ecb(), EventGrouper(settings)))
+
+
+@pytest.mark.parametrize("published", [None, dt.date(2015, 9, 28)])
+def test_features_take_only_a_cleaned_article(published):
+    with pytest.raises(TypeError):
+        EventGrouper().features({"text": "x", "published": published})  # type: ignore[arg-type]

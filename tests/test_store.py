@@ -1,0 +1,223 @@
+"""The store on real excerpts: dedup, events, briefs kept current, restarts, schema, errors.
+
+Every test runs on SQLite and, when a server answers at 127.0.0.1:5432, on PostgreSQL (the
+``store_location`` fixture); the PostgreSQL runs are skipped with a one-line reason otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import newsfuse
+from newsfuse.models import Article
+from newsfuse.settings import Settings, StoreSettings
+from newsfuse.store import Store, StoreError, UnknownEvent
+from stream_support import dump, grouper_factory
+
+FIXTURES = Path(__file__).parent / "fixtures" / "stream"
+ARTICLES = FIXTURES / "articles.jsonl"
+
+
+def _open(location: str, **kw) -> Store:
+    return Store(location, grouper=grouper_factory(), **kw)
+
+
+def _lines(n: int | None = None) -> list[dict]:
+    rows = [json.loads(line) for line in ARTICLES.read_text().splitlines()]
+    return rows[:n] if n is not None else rows
+
+
+def _jsonl(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
+
+
+def test_add_stores_each_article_once_and_a_rerun_adds_nothing(store_location, kaesong_dir):
+    with _open(store_location) as store:
+        report = store.add([kaesong_dir, ARTICLES], refresh=False)
+        assert report.count("new") == 25
+        assert report.count("duplicate") == report.count("skipped") == 0
+        ids = {a.id for a in report.articles}
+        assert "APW19981016.0240" in ids and "000_a9149104c1ca651c" in ids  # ids as read gives
+        # every article is in an event; the first article of an event opened it
+        opened = [a for a in report.articles if a.new_event]
+        assert {a.event_id for a in report.articles} == {a.event_id for a in opened}
+        before = dump(store_location)
+
+        again = store.add([kaesong_dir, ARTICLES], refresh=False)
+        assert again.count("new") == 0 and again.count("duplicate") == 25
+        dup = next(a for a in again.articles if a.input.endswith("000_a9149104c1ca651c.txt"))
+        assert dup.reason == "duplicate of 000_a9149104c1ca651c (same text)"
+    assert dump(store_location) == before
+
+
+def test_same_text_or_same_url_is_a_duplicate_and_a_taken_id_is_renamed(
+    store_location, kaesong_dir, tmp_path
+):
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    shutil.copy(kaesong_dir / "001_8fa23842f85e5271.txt", copy / "renamed.txt")
+    rows = _lines(2)
+    same_url = dict(
+        rows[0], id="other", text=rows[1]["text"] + " Updated.", url="https://x.example/a"
+    )
+    first = dict(rows[0], url="https://x.example/a")
+    taken_id = dict(rows[1], id=first["id"])  # another text under an id already stored
+    with _open(store_location) as store:
+        store.add([kaesong_dir, _jsonl(tmp_path / "a.jsonl", [first])], refresh=False)
+        report = store.add(
+            [copy, _jsonl(tmp_path / "b.jsonl", [same_url, taken_id])], refresh=False
+        )
+    by_status = {a.input.rsplit("/", 1)[-1]: a for a in report.articles}
+    assert by_status["renamed.txt"].status == "duplicate"
+    assert by_status["renamed.txt"].reason == "duplicate of 001_8fa23842f85e5271 (same text)"
+    assert by_status["b.jsonl:1"].reason == f"duplicate of {first['id']} (same URL)"
+    assert by_status["b.jsonl:2"].status == "new"
+    assert by_status["b.jsonl:2"].id == f"{first['id']}~2"
+
+
+def test_unusable_articles_are_skipped_with_the_reason(store_location, tmp_path):
+    rows = [
+        {"id": "short", "text": "Too short to be a report."},
+        {
+            "id": "de",
+            "text": "Nordkorea hat am Dienstag das Verbindungsbüro in Kaesong gesprengt, "
+            "teilte das Vereinigungsministerium in Seoul mit. Die Explosion war weithin zu hören.",
+        },
+    ]
+    with _open(store_location) as store:
+        report = store.add([_jsonl(tmp_path / "bad.jsonl", rows), tmp_path / "missing"])
+        assert len(store) == 0
+    reasons = {a.input.rsplit("/", 1)[-1]: a.reason for a in report.articles}
+    assert reasons["missing"] == "no such file or folder"
+    assert reasons["bad.jsonl:1"].startswith("too short")
+    assert reasons["bad.jsonl:2"] == "not English (detected: de)"
+
+
+def test_events_list_and_briefs_are_kept_current(store_location, tmp_path):
+    rows = _lines()
+    hurricane = [r for r in rows if r["gold"] == "d30002t"]
+    pinochet = [r for r in rows if r["gold"] == "d30003t"]
+    with _open(store_location) as store:
+        store.add(_jsonl(tmp_path / "a.jsonl", hurricane[:2] + pinochet))
+        listed = store.events()
+        assert listed and all(e.independent_sources is not None for e in listed)
+        event_of = {a: e.id for e in listed for a in e.articles}
+        mitch = event_of[hurricane[0]["id"]]
+        first = store.brief(mitch)
+        assert {a.id for a in first.articles} == {a for a, e in event_of.items() if e == mitch}
+        # the stored brief is the brief of the event's stored articles
+        assert first == newsfuse.fuse(store.articles(mitch), words=120)
+
+        report = store.add(_jsonl(tmp_path / "b.jsonl", hurricane[2:]))
+        touched = {a.event_id for a in report.articles if a.status == "new"}
+        assert set(report.refreshed) == touched  # only touched events are recomputed
+        if mitch in touched:
+            assert len(store.brief(mitch).articles) > len(first.articles)
+
+        # newest first, and --since keeps later events only
+        dates = [e.date for e in store.events() if e.date]
+        assert dates == sorted(dates, reverse=True)
+        assert all(
+            e.date is None or e.date >= dt.date(1998, 10, 25)
+            for e in store.events(since=dt.date(1998, 10, 25))
+            if e.date
+        )
+        with pytest.raises(UnknownEvent, match="no event 'nope'"):
+            store.brief("nope")
+
+
+def test_a_restarted_store_continues_where_it_stopped(store_location, tmp_path):
+    """Two add runs on one store (grouping restored from the stored features in between)
+    give the store one run over the same articles gives."""
+    rows = _lines()
+    whole = tmp_path / "whole.db"
+    with _open(str(whole)) as store:
+        store.add(_jsonl(tmp_path / "all.jsonl", rows), refresh=False)
+    for part in (rows[:9], rows[9:]):
+        with _open(store_location) as store:
+            store.add(_jsonl(tmp_path / "part.jsonl", part), refresh=False)
+    a, b = dump(str(whole)), dump(store_location)
+    for row in a["articles"] + b["articles"]:
+        row["origin"] = None  # the file names differ; nothing else may
+    assert a == b
+
+
+def test_schema_version_and_a_newer_store_is_refused(tmp_path):
+    import sqlalchemy as sa
+
+    from newsfuse.store import schema
+
+    path = tmp_path / "s.db"
+    with _open(str(path)) as store, store._write() as conn:
+        assert conn.execute(sa.select(schema.schema_version.c.version)).scalar_one() == (
+            schema.VERSION
+        )
+        conn.execute(schema.schema_version.update().values(version=schema.VERSION + 1))
+    with pytest.raises(StoreError, match="schema version 2; this newsfuse knows up to 1"):
+        _open(str(path))
+
+
+def test_sqlite_store_is_in_wal_mode(tmp_path):
+    path = tmp_path / "s.db"
+    with _open(str(path)) as store, store._read() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_store_errors_are_one_line(tmp_path):
+    with pytest.raises(StoreError, match="no store at"):
+        Store(tmp_path / "none.db", create=False)
+    with pytest.raises(StoreError, match="is a folder"):
+        Store(tmp_path)
+    with pytest.raises(StoreError, match=r"folder .* does not exist"):
+        Store(tmp_path / "no" / "s.db")
+    with pytest.raises(StoreError, match="unsupported database 'mysql'"):
+        Store("mysql://localhost/x")
+
+
+def test_articles_can_be_added_as_objects_in_small_batches(store_location):
+    rows = _lines(6)
+    settings = Settings(store=StoreSettings(batch_size=2))
+    arts = [Article(id=r["id"], text=r["text"]) for r in rows]
+    with _open(store_location, settings=settings) as store:
+        report = store.add(arts, refresh=False)
+        assert [a.id for a in report.articles] == [r["id"] for r in rows]
+        assert [a.id for a in store.articles()] == [r["id"] for r in rows]
+
+
+def test_worker_processes_give_the_same_store(tmp_path):
+    """Cleaning and features computed in worker processes change nothing stored (briefs in
+    workers are the same module-level fuse call)."""
+    rows = _lines(8)
+    src = _jsonl(tmp_path / "a.jsonl", rows)
+    serial = Settings(store=StoreSettings(workers=1, batch_size=3))
+    parallel = Settings(
+        store=StoreSettings(
+            workers=2, batch_size=3, parallel_articles_from=2, parallel_briefs_from=2
+        )
+    )
+    for name, settings in (("serial.db", serial), ("parallel.db", parallel)):
+        with _open(str(tmp_path / name), settings=settings) as store:
+            store.add([src])
+    a, b = dump(str(tmp_path / "serial.db")), dump(str(tmp_path / "parallel.db"))
+    assert a == b and a["briefs"]
+
+
+def test_a_brief_reads_at_most_the_latest_articles_and_says_so(tmp_path):
+    rows = [r for r in _lines() if r["gold"] == "d30002t"]  # four Hurricane Mitch reports
+    settings = Settings(store=StoreSettings(brief_max_articles=2))
+    arts = [Article(id=r["id"], text=r["text"]) for r in rows]
+    with _open(str(tmp_path / "s.db"), settings=settings) as store:
+        store.add(arts)
+        event = max(store.events(), key=lambda e: len(e.articles))
+        brief = store.brief(event.id)
+    assert len(event.articles) > 2
+    assert [a.id for a in brief.articles] == list(event.articles[-2:])
+    assert brief.notes[-1] == (
+        f"briefed from the latest 2 of the event's {len(event.articles)} articles"
+    )
