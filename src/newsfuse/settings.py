@@ -34,6 +34,18 @@ class SummarySettings:
     pool_budgets: float = 2.5
     pool_min_words: int = 600
     solver_seconds: float = 2.0  # the program is solved in ~0.1 s; this only bounds a bad case
+    # Two sentences dating something to one day (or giving one figure) and sharing this share
+    # of the smaller one's content words are two accounts of one happening: one is chosen.
+    same_anchor_overlap: float = 0.25
+    compress: bool = True  # offer shortened versions of pool sentences (attributions out, ...)
+    lead_sentences: int = 2  # an article's first sentences, where it says what happened
+    parse_max: int = 16  # sentences parsed for shortening (leads first): parsing is the cost
+    lead_pool: int = 6  # best-carried openings considered (and parsed) for the first sentence
+    # The first sentence takes at most this share of the budget (at least lead_min_room
+    # words), in the longest version of the lead that fits: a short budget gets the event
+    # shortened, a long one the lead whole.
+    lead_share: float = 0.25
+    lead_min_room: int = 20
 
 
 @dataclass(frozen=True)

@@ -124,7 +124,8 @@ def _md_notes(brief: Brief, ids: _Ids) -> str:
 
 def _md_summary(brief: Brief, ids: _Ids) -> str:
     if not brief.summary:
-        return "## Summary\n\n*No summary: no article could be used.*"
+        why = brief.summary_note or "no article could be used"
+        return f"## Summary\n\n*No summary: {_md(why)}.*"
     parts = []
     for s in brief.summary:
         cite = f" [{', '.join(_md(ids.cite(i)) for i in s.sources)}]" if s.sources else ""
