@@ -454,7 +454,7 @@ def peaks_baseline(prep: Prepared, first: dt.date, last: dt.date, l: int, k: int
 def newsfuse_timeline_function() -> tuple[Callable | None, str | None]:
     """``newsfuse.timeline.timeline``, or None and why it cannot be run."""
     try:
-        module = importlib.import_module("newsfuse.timeline")
+        module = importlib.import_module("newsfuse.fusion.timeline")
     except ModuleNotFoundError as e:
         if e.name == "newsfuse.timeline":
             return None, "newsfuse.timeline does not exist yet; newsfuse row skipped"
@@ -474,7 +474,7 @@ def run_newsfuse(
     With ``span``, only date mentions within it are offered (``dated=``), as the protocol limits
     every system's dates to the gold timeline's span; without, newsfuse picks from all.
     """
-    from newsfuse import dates
+    from newsfuse.fusion import dates
     from newsfuse.fusion.syndication import families
     from newsfuse.models import Family
 

@@ -182,6 +182,11 @@ class TimelineEntry(_Frozen):
         default=(),
         description="how each relative date was resolved, e.g. \"'Tuesday' in 001 -> ...\"",
     )
+    background: bool = Field(
+        default=False,
+        description="a date the reports mention as background (the start of a state, or well "
+        "before the story's first report), not a day of the story",
+    )
 
 
 EntityType = Literal["person", "organisation", "place", "other"]

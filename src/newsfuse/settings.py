@@ -69,8 +69,14 @@ class TimelineSettings:
 
     max_entries: int = 15  # in a brief; the benchmark asks for as many dates as the gold has
     same_report: float = 0.4  # overlap at which two sentences report the same thing
-    distinct: float = 0.5  # a second entry for a date must overlap the first less than this
+    # On one date, sentences overlapping this much tell one happening (one entry, all their
+    # sources): lower than same_report, since sharing the day is evidence already.
+    same_happening: float = 0.25
     min_words: int = 6  # shorter sentences are captions and fragments, not reports
+    # A date ending this many days before the story's first report (or the event) is
+    # background, not a day of the story.
+    background_days: int = 30
+    lead_sentences: int = 3  # opening sentences dated by their report's publication
 
 
 @dataclass(frozen=True)

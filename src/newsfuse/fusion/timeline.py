@@ -1,15 +1,21 @@
 """The timeline: what the articles say happened on which day.
 
 Every sentence that mentions a date (resolved per article by :mod:`newsfuse.dates`) is a
-candidate entry for that date. Dates are ranked by how many independent sources mention them;
-for each date the entry is the sentence the others restate most (its content is what the
-sources share about that day), and a second entry is added only when another sentence says
-something else. Each entry lists the articles that report it and how relative dates were read.
+candidate entry for that date; so are a report's opening sentences that give no date of their
+own, for the day before its publication and that day (daily news opens on the news of the
+day). A vaguer mention that restates a finer one ("in 2018" / "in September 2018", "over the
+weekend" / "on Saturday") is folded into the finer date. Dates are ranked by how many
+independent sources mention them; on each date the candidates are grouped into happenings
+(sentences restating one another are one happening, with all their sources) and each
+happening is told by the sentence the others restate most. A date mentioned only as the
+start of a state ("demilitarised since the 1950s") or well before the story's first report
+is background: kept apart from the story's days, after them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -27,8 +33,14 @@ class _Candidate:
     article: str
     family: int
     sentence: Sentence
-    mention: DateMention
+    mention: DateMention | None  # None: an opening dated by its report's publication
     stems: frozenset[str]
+    background: bool = False
+
+
+# "since the 1950s": the start of a state the sentence describes, not when its news happened.
+_SINCE = re.compile(r"\b(?:since|until|till|as of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_PRECISION_RANK = {"day": 0, "weekend": 1, "week": 2, "month": 3, "year": 4, "decade": 5}
 
 
 def timeline(
@@ -55,8 +67,11 @@ def timeline(
     family_of = {m: f.id for f in families for m in f.members}
     weights = inverse_frequency(s.text for ss in sentences.values() for s in ss)
 
+    known = sorted(a.published for a in articles if a.published)
+    story_start = event_date or (known[0] if known else None)
     by_date: dict[_Key, list[_Candidate]] = defaultdict(list)
     for a in articles:
+        fam = family_of.get(a.id, 0)
         for s, mentions in zip(sentences.get(a.id, ()), dated.get(a.id, ()), strict=False):
             if len(s.text.split()) < settings.min_words:
                 continue
@@ -65,14 +80,30 @@ def timeline(
                 if day_only and m.precision != "day":
                     continue
                 key = (m.date, m.until, m.precision)
-                by_date[key].append(_Candidate(a.id, family_of.get(a.id, 0), s, m, stems))
+                background = bool(_SINCE.search(s.text[: m.start])) or (
+                    story_start is not None
+                    and m.until < story_start - dt.timedelta(days=settings.background_days)
+                )
+                by_date[key].append(_Candidate(a.id, fam, s, m, stems, background))
+            if not mentions and a.published and s.index < settings.lead_sentences:
+                for day in (a.published - dt.timedelta(days=1), a.published):
+                    by_date[(day, day, "day")].append(_Candidate(a.id, fam, s, None, stems))
 
-    _fold_into_days(by_date, weights, settings)
+    _fold_into_finer(by_date, weights, settings)
+    # Only the reports' own openings: a day nothing mentions is no day of the story.
+    for key in [k for k, found in by_date.items() if all(c.mention is None for c in found)]:
+        del by_date[key]
 
     def support(key: _Key) -> tuple[int, ...]:
-        found = by_date[key]
+        found = [c for c in by_date[key] if c.mention is not None]
+        story = [c for c in found if not c.background]
         precise = key[2] == "day"
-        return (len({c.family for c in found}), precise, len({c.article for c in found}))
+        return (
+            bool(story),
+            len({c.family for c in story or found}),
+            precise,
+            len({c.article for c in found}),
+        )
 
     ranked = sorted(by_date, key=support, reverse=True)
     if max_dates is not None:
@@ -88,6 +119,7 @@ def timeline(
     entries: list[TimelineEntry] = []
     for key in sorted(picks):
         for pick, reporters in picks[key]:
+            mentioned = [c for c in reporters if c.mention is not None]
             entries.append(
                 TimelineEntry(
                     date=key[0],
@@ -98,32 +130,42 @@ def timeline(
                     resolution=tuple(
                         dict.fromkeys(
                             dating.explain(c.mention, c.article)
-                            for c in reporters
-                            if c.mention.relative
+                            for c in mentioned
+                            if c.mention is not None and c.mention.relative
                         )
                     ),
+                    background=bool(mentioned) and all(c.background for c in mentioned),
                 )
             )
-    return tuple(entries)
+    # The story's days in date order, then its background in date order.
+    return tuple(sorted(entries, key=lambda e: e.background))
 
 
-def _fold_into_days(
+def _fold_into_finer(
     by_date: dict[_Key, list[_Candidate]], weights: Mapping[str, float], settings: TimelineSettings
 ) -> None:
-    """Move a vaguer mention ("over the weekend") to a day it covers when another article
-    reports the same thing on that day ("on Saturday"): a refinement, so one entry."""
-    days = [k for k in by_date if k[2] == "day"]
-    for key in [k for k in by_date if k[2] in ("weekend", "week")]:
-        inside = [d for d in days if key[0] <= d[0] <= key[1]]
+    """Move a vaguer mention ("over the weekend", "in 2018") to a finer date it covers ("on
+    Saturday", "in September 2018") when another article reports the same thing there: a
+    refinement, so one entry. Vaguest first, so a year can land on a month, then a day."""
+    for key in sorted(by_date, key=lambda k: -_PRECISION_RANK[k[2]]):
+        if key[2] == "day" or key not in by_date:
+            continue
+        finer = [
+            d
+            for d in by_date
+            if _PRECISION_RANK[d[2]] < _PRECISION_RANK[key[2]] and key[0] <= d[0] <= d[1] <= key[1]
+        ]
+        finer.sort(key=lambda d: _PRECISION_RANK[d[2]])  # the finest first
         keep: list[_Candidate] = []
         for c in by_date[key]:
             target = next(
                 (
                     d
-                    for d in inside
+                    for d in finer
                     if any(
                         overlap(c.stems, o.stems, weights) >= settings.same_report
                         for o in by_date[d]
+                        if o.mention is not None
                     )
                 ),
                 None,
@@ -141,34 +183,26 @@ def _entries_for(
     per_date: int,
     settings: TimelineSettings,
 ) -> list[tuple[_Candidate, list[_Candidate]]]:
-    """The most restated sentences for one date, each with the candidates reporting it."""
+    """The best-reported happenings of one date, each told by its most restated sentence and
+    with every candidate that reports it (paraphrases included)."""
     unique = list({(c.article, c.sentence.index): c for c in candidates}.values())
 
-    def reporters(c: _Candidate) -> list[_Candidate]:
-        return [
-            o
-            for o in unique
-            if o is c or overlap(c.stems, o.stems, weights) >= settings.same_report
-        ]
+    def restated(c: _Candidate) -> float:
+        return sum(overlap(c.stems, o.stems, weights) for o in unique if o is not c)
 
-    scored = sorted(
-        unique,
-        key=lambda c: (
-            -len({o.family for o in reporters(c)}),
-            -sum(overlap(c.stems, o.stems, weights) for o in unique if o is not c),
-            c.sentence.index,
-        ),
-    )
-    picked: list[tuple[_Candidate, list[_Candidate]]] = []
+    # A sentence that itself names the date tells that day's news better than an opening
+    # filed under it by publication.
+    scored = sorted(unique, key=lambda c: (c.mention is None, -restated(c), c.sentence.index))
+    groups: list[list[_Candidate]] = []
     for c in scored:
-        if len(picked) >= per_date:
-            break
-        mine = reporters(c)
-        if any(
-            overlap(c.stems, p.stems, weights) >= settings.distinct
-            or {o.article for o in mine} <= {o.article for o in theirs}
-            for p, theirs in picked
-        ):
-            continue  # the same report again, or nothing a source adds beyond the first
-        picked.append((c, mine))
-    return picked
+        home = next(
+            (g for g in groups if overlap(c.stems, g[0].stems, weights) >= settings.same_happening),
+            None,
+        )
+        if home is None:
+            groups.append([c])
+        else:
+            home.append(c)
+    groups = [g for g in groups if g[0].mention is not None]
+    groups.sort(key=lambda g: (-len({c.family for c in g}), -len(g)))
+    return [(g[0], g) for g in groups[:per_date]]

@@ -193,8 +193,12 @@ def _md_timeline(brief: Brief, ids: _Ids) -> str:
     if not brief.timeline:
         return ""
     rows = ["| date | what | sources |", "|---|---|---|"]
-    for e in brief.timeline:
+    story = [e for e in brief.timeline if not e.background]
+    background = [e for e in brief.timeline if e.background]
+    for e in story + background:
         when = e.date.isoformat() if e.precision == "day" else _span(e)
+        if e.background:
+            when += " (background)"
         what = _md(e.what)
         rows.append(f"| {when} | {what} | {_cites(ids, e.sources)} |")
     resolved = [r for e in brief.timeline for r in e.resolution]
