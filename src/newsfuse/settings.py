@@ -76,7 +76,7 @@ class TimelineSettings:
     # A date ending this many days before the story's first report (or the event) is
     # background, not a day of the story.
     background_days: int = 30
-    lead_sentences: int = 3  # opening sentences dated by their report's publication
+    lead_sentences: int = 2  # opening sentences dated by their report's publication
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ import datetime as dt
 import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -46,7 +47,7 @@ from scipy.sparse import coo_array, csr_array, triu
 
 from newsfuse.fusion import compress
 from newsfuse.fusion import dates as dating
-from newsfuse.fusion.text import STOPWORDS, content_stems, stem, word_count, words
+from newsfuse.fusion.text import STOPWORDS, content_stems, stems, word_count, words
 from newsfuse.models import Article, Family, Sentence, Summary, SummarySentence
 from newsfuse.settings import DEFAULT, SummarySettings
 
@@ -123,7 +124,8 @@ def summarize(
     settings = settings or DEFAULT.summary
     family_of = {m: f.id for f in families for m in f.members}
     text = {s: _trim(s.text) for ss in sentences.values() for s in ss}
-    concepts = {s: _concepts(t) for s, t in text.items()}
+    by_text: dict[str, frozenset[Concept]] = {}  # wire copies repeat sentences verbatim
+    concepts = {s: by_text.get(t) or by_text.setdefault(t, _concepts(t)) for s, t in text.items()}
     weights = _concept_weights(sentences, concepts, family_of, len(families), settings)
     candidates = _candidates(articles, sentences, text, concepts, settings)
     if not candidates:
@@ -141,10 +143,10 @@ def summarize(
         )
     option_concepts = {o: _concepts(o.text) for o in fitting}
     content = {o: frozenset(content_stems(o.text)) for o in fitting}
-    all_content = {s: frozenset(content_stems(t)) for s, t in text.items()}
+    stated = _Statements(sentences, text)
 
     def cited(o: _Option) -> tuple[str, ...]:
-        return _supporting_articles(o, content[o], sentences, all_content, settings)
+        return stated.supporting(o.sentence.article_id, content[o], settings.support_coverage)
 
     lead = _lead(fitting, leads, cited, family_of, words, settings)
     anchors = _anchors(fitting, articles)
@@ -163,7 +165,8 @@ def _trim(text: str) -> str:
 
 
 def _concepts(text: str) -> frozenset[Concept]:
-    toks = [(w, stem(w)) for w in words(text)]
+    tokens = words(text)
+    toks = list(zip(tokens, stems(tokens), strict=True))
     return frozenset(
         (sa, sb)
         for (a, sa), (b, sb) in itertools.pairwise(toks)
@@ -528,21 +531,27 @@ def _reading_order(
     return key
 
 
-def _supporting_articles(
-    chosen: _Option,
-    target: frozenset[str],
-    sentences: Mapping[str, Sequence[Sentence]],
-    content: Mapping[Sentence, frozenset[str]],
-    settings: SummarySettings,
-) -> tuple[str, ...]:
-    """Every article one of whose sentences states most of ``chosen``'s content words."""
-    own = chosen.sentence.article_id
-    if not target:
-        return (own,)
-    out = []
-    for article_id, ss in sentences.items():
-        if article_id == own or any(
-            len(target & content[s]) >= settings.support_coverage * len(target) for s in ss
-        ):
-            out.append(article_id)
-    return tuple(out)
+class _Statements:
+    """Which articles state most of a set of content words, through an index from each word
+    to the sentences holding it: checking every sentence for each summary sentence is
+    quadratic on a big story."""
+
+    def __init__(self, sentences: Mapping[str, Sequence[Sentence]], text: Mapping[Sentence, str]):
+        self.order = list(sentences)
+        self.owner: list[str] = []
+        self.postings: dict[str, list[int]] = {}
+        for article_id, ss in sentences.items():
+            for s in ss:
+                i = len(self.owner)
+                self.owner.append(article_id)
+                for w in set(content_stems(text[s])):
+                    self.postings.setdefault(w, []).append(i)
+
+    def supporting(self, own: str, target: frozenset[str], coverage: float) -> tuple[str, ...]:
+        """``own`` and every article one of whose sentences holds ``coverage`` of ``target``."""
+        counts: Counter[int] = Counter()
+        for w in target:
+            counts.update(self.postings.get(w, ()))
+        need = coverage * len(target)
+        found = {self.owner[i] for i, n in counts.items() if n >= need} | {own}
+        return tuple(a for a in self.order if a in found)

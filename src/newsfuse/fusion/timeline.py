@@ -20,8 +20,11 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from scipy.sparse import csr_array
+
 from newsfuse.fusion import dates as dating
-from newsfuse.fusion.text import content_stems, inverse_frequency, overlap
+from newsfuse.fusion.text import content_stems, inverse_frequency
 from newsfuse.models import Article, DateMention, DatePrecision, Family, Sentence, TimelineEntry
 from newsfuse.settings import DEFAULT, TimelineSettings
 
@@ -95,7 +98,8 @@ def timeline(
         del by_date[key]
 
     def support(key: _Key) -> tuple[int, ...]:
-        found = [c for c in by_date[key] if c.mention is not None]
+        # The openings filed under a day count too: reports of that day's news.
+        found = by_date[key]
         story = [c for c in found if not c.background]
         precise = key[2] == "day"
         return (
@@ -150,31 +154,61 @@ def _fold_into_finer(
     for key in sorted(by_date, key=lambda k: -_PRECISION_RANK[k[2]]):
         if key[2] == "day" or key not in by_date:
             continue
-        finer = [
-            d
-            for d in by_date
-            if _PRECISION_RANK[d[2]] < _PRECISION_RANK[key[2]] and key[0] <= d[0] <= d[1] <= key[1]
-        ]
-        finer.sort(key=lambda d: _PRECISION_RANK[d[2]])  # the finest first
-        keep: list[_Candidate] = []
-        for c in by_date[key]:
-            target = next(
-                (
-                    d
-                    for d in finer
-                    if any(
-                        overlap(c.stems, o.stems, weights) >= settings.same_report
-                        for o in by_date[d]
-                        if o.mention is not None
-                    )
-                ),
-                None,
-            )
-            (by_date[target] if target else keep).append(c)
+        finer_keys = sorted(
+            (
+                d
+                for d in by_date
+                if _PRECISION_RANK[d[2]] < _PRECISION_RANK[key[2]]
+                and key[0] <= d[0] <= d[1] <= key[1]
+            ),
+            key=lambda d: _PRECISION_RANK[d[2]],  # the finest first
+        )
+        # Repeated while something moves: a candidate folded into a finer date may be what
+        # another vague one restates ("established in 2018" -> September 2018, then "the
+        # first mission of its kind, established in 2018" after it).
+        keep = list(by_date[key])
+        moved = True
+        while moved and keep:
+            finer = [(d, o) for d in finer_keys for o in by_date[d] if o.mention is not None]
+            if not finer:
+                break
+            near = _overlaps(keep, [o for _, o in finer], weights) >= settings.same_report
+            rest: list[_Candidate] = []
+            for c, row in zip(keep, near, strict=True):
+                hits = np.flatnonzero(row)
+                (by_date[finer[hits[0]][0]] if len(hits) else rest).append(c)
+            moved = len(rest) < len(keep)
+            keep = rest
         if keep:
             by_date[key] = keep
         else:
             del by_date[key]
+
+
+def _overlaps(
+    a: Sequence[_Candidate], b: Sequence[_Candidate], weights: Mapping[str, float]
+) -> np.ndarray:
+    """:func:`newsfuse.fusion.text.overlap` of every candidate of ``a`` with every one of
+    ``b``, as one sparse product: pairwise calls are quadratic in Python on a big story."""
+    vocab: dict[str, int] = {}
+
+    def matrix(cs: Sequence[_Candidate]) -> csr_array:
+        rows, cols, vals = [], [], []
+        for i, c in enumerate(cs):
+            for w in c.stems:
+                rows.append(i)
+                cols.append(vocab.setdefault(w, len(vocab)))
+                vals.append(weights.get(w, 1.0))
+        return csr_array((vals, (rows, cols)), shape=(len(cs), 1 << 20))
+
+    ma, mb = matrix(a), matrix(b)
+    shared = (ma @ (mb > 0).T.astype(float)).toarray()
+    wa = np.asarray(ma.sum(axis=1)).ravel()
+    wb = np.asarray(mb.sum(axis=1)).ravel()
+    lighter = np.minimum.outer(wa, wb)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(lighter > 0, shared / lighter, 0.0)
+    return np.asarray(out)
 
 
 def _entries_for(
@@ -186,23 +220,20 @@ def _entries_for(
     """The best-reported happenings of one date, each told by its most restated sentence and
     with every candidate that reports it (paraphrases included)."""
     unique = list({(c.article, c.sentence.index): c for c in candidates}.values())
-
-    def restated(c: _Candidate) -> float:
-        return sum(overlap(c.stems, o.stems, weights) for o in unique if o is not c)
-
-    # A sentence that itself names the date tells that day's news better than an opening
-    # filed under it by publication.
-    scored = sorted(unique, key=lambda c: (c.mention is None, -restated(c), c.sentence.index))
-    groups: list[list[_Candidate]] = []
-    for c in scored:
-        home = next(
-            (g for g in groups if overlap(c.stems, g[0].stems, weights) >= settings.same_happening),
-            None,
-        )
+    near = _overlaps(unique, unique, weights)
+    np.fill_diagonal(near, 0.0)
+    restated = near.sum(axis=1)
+    order = sorted(range(len(unique)), key=lambda i: (-restated[i], unique[i].sentence.index))
+    groups: list[list[int]] = []
+    for i in order:
+        home = next((g for g in groups if near[i, g[0]] >= settings.same_happening), None)
         if home is None:
-            groups.append([c])
+            groups.append([i])
         else:
-            home.append(c)
-    groups = [g for g in groups if g[0].mention is not None]
-    groups.sort(key=lambda g: (-len({c.family for c in g}), -len(g)))
-    return [(g[0], g) for g in groups[:per_date]]
+            home.append(i)
+    # A happening only openings filed by publication tell is kept when a sentence of it names
+    # the day; an opening may head it (openings tell the day's news most plainly).
+    kept = [[unique[i] for i in g] for g in groups]
+    kept = [g for g in kept if any(c.mention is not None for c in g)]
+    kept.sort(key=lambda g: (-len({c.family for c in g}), -len(g)))
+    return [(g[0], g) for g in kept[:per_date]]
