@@ -67,9 +67,7 @@ def test_paraphrases_from_separate_reports_are_merged():
         Article(id=k, text=t, published=dt.date(2020, 6, 17)) for k, t in sorted(texts.items())
     ]
     sentences = {a.id: segment.sentences(a) for a in articles}
-    rows = timeline.timeline(
-        articles, sentences, syndication.families(articles), BLAST, per_date=3
-    )
+    rows = timeline.timeline(articles, sentences, syndication.families(articles), BLAST, per_date=3)
     blast = [e for e in rows if {"a", "b"} & set(e.sources)]
     assert len(blast) == 1
     assert set(blast[0].sources) >= {"a", "b"}

@@ -191,18 +191,21 @@ def _overlaps(
     """:func:`newsfuse.fusion.text.overlap` of every candidate of ``a`` with every one of
     ``b``, as one sparse product: pairwise calls are quadratic in Python on a big story."""
     vocab: dict[str, int] = {}
+    for c in (*a, *b):
+        for w in c.stems:
+            vocab.setdefault(w, len(vocab))
 
     def matrix(cs: Sequence[_Candidate]) -> csr_array:
         rows, cols, vals = [], [], []
         for i, c in enumerate(cs):
             for w in c.stems:
                 rows.append(i)
-                cols.append(vocab.setdefault(w, len(vocab)))
+                cols.append(vocab[w])
                 vals.append(weights.get(w, 1.0))
-        return csr_array((vals, (rows, cols)), shape=(len(cs), 1 << 20))
+        return csr_array((vals, (rows, cols)), shape=(len(cs), max(1, len(vocab))))
 
     ma, mb = matrix(a), matrix(b)
-    shared = (ma @ (mb > 0).T.astype(float)).toarray()
+    shared = (ma @ (mb > 0).astype(float).T).toarray()
     wa = np.asarray(ma.sum(axis=1)).ravel()
     wb = np.asarray(mb.sum(axis=1)).ravel()
     lighter = np.minimum.outer(wa, wb)
