@@ -39,7 +39,7 @@ class SummarySettings:
     same_anchor_overlap: float = 0.25
     compress: bool = True  # offer shortened versions of pool sentences (attributions out, ...)
     lead_sentences: int = 2  # an article's first sentences, where it says what happened
-    parse_max: int = 8  # sentences parsed for shortening (leads first): parsing is the cost
+    parse_max: int = 16  # sentences parsed for shortening (leads first): parsing is the cost
     lead_pool: int = 6  # best-carried openings considered (and parsed) for the first sentence
     # The first sentence takes at most this share of the budget (at least lead_min_room
     # words), in the longest version of the lead that fits: a short budget gets the event

@@ -357,9 +357,19 @@ def _anchors(options: Sequence[_Option], articles: Sequence[Article]) -> dict[_O
             for m in dating.mentions(o.text, published.get(o.sentence.article_id) or reference)
             if m.precision == "day"
         }
-        | {n for n in _FIGURE.findall(o.text) if not _YEAR.fullmatch(n)}
+        | {_rounded(n) for n in _FIGURE.findall(o.text) if not _YEAR.fullmatch(n)}
         for o in options
     }
+
+
+def _rounded(figure: str) -> str:
+    """A figure to two significant digits, so "8.64 million" and "nearly 8.6 million" are one
+    figure (an anchor only: the constraint still needs shared words too)."""
+    try:
+        value = float(figure.replace(",", ""))
+    except ValueError:
+        return figure
+    return f"{value:.2g}"
 
 
 _FIGURE = re.compile(r"\d[\d,.]*\d|[1-9]\d")
