@@ -90,6 +90,15 @@ class SummarySentence(_Frozen):
     )
 
 
+class Summary(list[SummarySentence]):
+    """The summary's sentences, and why there are none when nothing could be summarised
+    (e.g. "the word budget 3 is too small for any sentence (shortest candidate: 8 words)")."""
+
+    def __init__(self, items: Iterable[SummarySentence] = (), note: str | None = None) -> None:
+        super().__init__(items)
+        self.note = note
+
+
 DatePrecision = Literal["day", "weekend", "week", "month", "year", "decade"]
 BaseFrom = Literal["publication", "event", "cluster"]
 
@@ -173,6 +182,11 @@ class TimelineEntry(_Frozen):
         default=(),
         description="how each relative date was resolved, e.g. \"'Tuesday' in 001 -> ...\"",
     )
+    background: bool = Field(
+        default=False,
+        description="a date the reports mention as background (the start of a state, or well "
+        "before the story's first report), not a day of the story",
+    )
 
 
 EntityType = Literal["person", "organisation", "place", "other"]
@@ -218,6 +232,11 @@ class Brief(_Frozen):
     words: int = Field(description="the word budget the summary was made for")
     event: Event | None = None
     summary: tuple[SummarySentence, ...] = ()
+    summary_note: str | None = Field(
+        default=None,
+        description="why the summary is empty (a budget too small for any sentence, no "
+        "sentence that stands alone); None when it has sentences",
+    )
     facts: tuple[Fact, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()

@@ -34,6 +34,18 @@ class SummarySettings:
     pool_budgets: float = 2.5
     pool_min_words: int = 600
     solver_seconds: float = 2.0  # the program is solved in ~0.1 s; this only bounds a bad case
+    # Two sentences dating something to one day (or giving one figure) and sharing this share
+    # of the smaller one's content words are two accounts of one happening: one is chosen.
+    same_anchor_overlap: float = 0.25
+    compress: bool = True  # offer shortened versions of pool sentences (attributions out, ...)
+    lead_sentences: int = 2  # an article's first sentences, where it says what happened
+    parse_max: int = 16  # sentences parsed for shortening (leads first): parsing is the cost
+    lead_pool: int = 6  # best-carried openings considered (and parsed) for the first sentence
+    # The first sentence takes at most this share of the budget (at least lead_min_room
+    # words), in the longest version of the lead that fits: a short budget gets the event
+    # shortened, a long one the lead whole.
+    lead_share: float = 0.25
+    lead_min_room: int = 20
 
 
 @dataclass(frozen=True)
@@ -57,8 +69,14 @@ class TimelineSettings:
 
     max_entries: int = 15  # in a brief; the benchmark asks for as many dates as the gold has
     same_report: float = 0.4  # overlap at which two sentences report the same thing
-    distinct: float = 0.5  # a second entry for a date must overlap the first less than this
+    # On one date, sentences overlapping this much tell one happening (one entry, all their
+    # sources): lower than same_report, since sharing the day is evidence already.
+    same_happening: float = 0.25
     min_words: int = 6  # shorter sentences are captions and fragments, not reports
+    # A date ending this many days before the story's first report (or the event) is
+    # background, not a day of the story.
+    background_days: int = 30
+    lead_sentences: int = 2  # opening sentences dated by their report's publication
 
 
 @dataclass(frozen=True)

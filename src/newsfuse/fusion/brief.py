@@ -42,6 +42,9 @@ def assemble(
         notes.append("all articles derive from one text: they count as one independent source")
     if articles and (event is None or event.date is None):
         notes.append("the date of the event could not be determined: no report dates it")
+    summary_note = getattr(summary, "note", None) if articles and not summary else None
+    if summary_note:
+        notes.append(summary_note)
     if len(families) >= 2 and not any(f.status == "corroborated" for f in facts):
         notes.append("no fact is confirmed by two independent sources")
     return Brief(
@@ -49,6 +52,7 @@ def assemble(
         words=words,
         event=event,
         summary=tuple(summary),
+        summary_note=summary_note,
         facts=tuple(facts),
         conflicts=tuple(conflicts),
         timeline=tuple(timeline),

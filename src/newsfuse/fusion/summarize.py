@@ -13,17 +13,22 @@ copies count once), how prominently each source states it:
 Concepts stated by too few families are dropped (Boudin et al. 2015's concept pruning). An integer
 program (HiGHS, via scipy's milp) picks the sentences that cover the most concept weight within
 the word budget; covering a concept twice earns nothing, so most redundancy is avoided by
-construction. What word pairs miss (one fact worded two ways) a constraint catches: two chosen
-sentences may not share more than half of their content words. Identical candidates (wire copies
-of one sentence) enter the program once, which keeps it small.
+construction. What word pairs miss (one fact worded two ways) two constraints catch: two chosen
+sentences may not share more than half of their content words, nor report the same day's
+happening in shared words.
 
-Candidates are whole source sentences, so every sentence is faithful. The only edit is taking off
-a leading discourse connective ("However," "Meanwhile,"), which points at text the reader of
-the summary has not seen and does not change what the sentence claims. Sentences that still
-open by pointing elsewhere ("He", "They", "Others") cannot stand alone and are not candidates.
+Candidates are source sentences, whole or shortened by :mod:`newsfuse.fusion.compress` (an
+attribution, appositive, parenthetical or trailing clause taken out, as the parse allows), so
+every summary sentence is a grammatical part of a source sentence, and the program chooses
+between the versions of one sentence. A leading discourse connective ("However,") is taken
+off; sentences that open by pointing at what the reader has not seen ("He", "The same day",
+"Earlier,") cannot stand alone and are not candidates.
 
-Chosen sentences are read oldest report first, then in article order, and each is attributed to
-every article that states the same content, not only the one it was taken from.
+The summary opens with the event: the lead sentence most carried by the sources' own leads
+(shortened to fit when the budget is small), fixed in the program before the rest is chosen.
+The others follow in an order a reader can follow: news before background (sentences about
+dates well before their report's), oldest report first, then article order. Each sentence is
+attributed to every article that states its content, not only the one it was taken from.
 """
 
 from __future__ import annotations
@@ -32,14 +37,18 @@ import datetime as dt
 import itertools
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_array, csr_array, triu
 
-from newsfuse.fusion.text import STOPWORDS, content_stems, stem, word_count, words
-from newsfuse.models import Article, Family, Sentence, SummarySentence
+from newsfuse.fusion import compress
+from newsfuse.fusion import dates as dating
+from newsfuse.fusion.text import STOPWORDS, content_stems, stems, word_count, words
+from newsfuse.models import Article, Family, Sentence, Summary, SummarySentence
 from newsfuse.settings import DEFAULT, SummarySettings
 
 Concept = tuple[str, str]
@@ -49,7 +58,31 @@ _QUOTE_OPENERS = ('"', "“", "``", "'", "‘", "`")
 # Openers that refer back to a sentence the reader of a summary has not seen.
 _DANGLING = frozenset(
     "that this these those it he she they his her their its him them but and or also however "
-    "meanwhile still yet instead so then there here such both others some another".split()
+    "meanwhile still yet instead so then there here such both others some another earlier later "
+    "afterwards afterward subsequently previously thereafter besides otherwise".split()
+)
+# Longer openers that point elsewhere: "A day later", "At the time", "The move".
+_DANGLING_OPENER = re.compile(
+    r"(?:a|one|two|three|several|hours|days|weeks|minutes|months|years)\s+(?:\w+\s+)?"
+    r"(?:later|earlier|before|after)\b"
+    r"|(?:at|by|since|until|before|after)\s+(?:that|this|then)\b"
+    r"|the\s+(?:move|decision|incident|announcement|statement|remarks|comments|step|report|"
+    r"latest|former|latter|two|three|four|pair|couple)\b",
+    re.IGNORECASE,
+)
+# Anywhere in a sentence, a time only an earlier sentence fixes: "on the same day", "the
+# following week", "has since made".
+_DANGLING_TIME = re.compile(
+    r"\b(?:the\s+)?(?:same|next|following|previous|preceding)\s+"
+    r"(?:day|night|morning|afternoon|evening|week|month|year|time|date)\b"
+    r"|\b(?:that|this)\s+(?:day|night|morning|afternoon|evening)\b(?!\s+of\b)"
+    r"|\b(?:have|has|had)\s+since\b",
+    re.IGNORECASE,
+)
+# A title standing for a person never named in the sentence: "... and the President."
+_BARE_TITLE = re.compile(
+    r"\bthe\s+(?:President|Prime\s+Minister|Premier|Chancellor|Minister|Secretary|Governor|"
+    r"Mayor|King|Queen|Emperor|Pope|Chairman|Leader)\b(?!\s+(?:of\b|[A-Z]))"
 )
 # Leading connectives that only relate a sentence to the one before it in its article: taking
 # them off leaves the claim as it was. Only with their comma ("But for the rain, ..." stays).
@@ -59,6 +92,24 @@ _CONNECTIVE = re.compile(
     r"(?=[A-Za-z])",
     re.IGNORECASE,
 )
+# A when: what a lead sentence says to date its news ("on Tuesday", "yesterday", "June 16").
+_WHEN = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
+    r"overnight|this (?:morning|afternoon|evening|week)|last (?:night|week)|earlier this \w+|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})\b"
+)
+
+
+@dataclass(frozen=True)
+class _Option:
+    """One way a source sentence can enter the summary: whole, or shortened (``compress``)."""
+
+    sentence: Sentence
+    text: str
+
+    @property
+    def words(self) -> int:
+        return word_count(self.text)
 
 
 def summarize(
@@ -67,22 +118,41 @@ def summarize(
     families: Sequence[Family],
     words: int,
     settings: SummarySettings | None = None,
-) -> list[SummarySentence]:
-    """Choose and order summary sentences within ``words`` words, each with its sources."""
+) -> Summary:
+    """Choose, shorten and order summary sentences within ``words`` words, each with its
+    sources. The result is empty, with a ``note`` saying why, when nothing fits."""
     settings = settings or DEFAULT.summary
     family_of = {m: f.id for f in families for m in f.members}
     text = {s: _trim(s.text) for ss in sentences.values() for s in ss}
-    concepts = {s: _concepts(t) for s, t in text.items()}
+    by_text: dict[str, frozenset[Concept]] = {}  # wire copies repeat sentences verbatim
+    concepts = {s: by_text.get(t) or by_text.setdefault(t, _concepts(t)) for s, t in text.items()}
     weights = _concept_weights(sentences, concepts, family_of, len(families), settings)
-    content = {s: frozenset(content_stems(t)) for s, t in text.items()}
     candidates = _candidates(articles, sentences, text, concepts, settings)
+    if not candidates:
+        return Summary((), note="no sentence of the articles can stand alone in a summary")
     pool = _densest(candidates, text, concepts, weights, words, settings)
-    chosen = _select(pool, text, concepts, content, weights, words, settings)
-    ordered = sorted(chosen, key=_reading_order(articles, sentences))
-    return [
-        SummarySentence(text=text[s], sources=_supporting_articles(s, sentences, content, settings))
-        for s in ordered
-    ]
+    leads = _lead_sentences(candidates, family_of, concepts, weights, settings)
+    options = _options(list(dict.fromkeys([*leads, *pool])), text, settings)
+    fitting = [o for o in options if o.words <= words]
+    if not fitting:
+        shortest = min(o.words for o in options)
+        return Summary(
+            (),
+            note=f"the word budget {words} is too small for any sentence "
+            f"(shortest candidate: {shortest} words)",
+        )
+    option_concepts = {o: _concepts(o.text) for o in fitting}
+    content = {o: frozenset(content_stems(o.text)) for o in fitting}
+    stated = _Statements(sentences, text)
+
+    def cited(o: _Option) -> tuple[str, ...]:
+        return stated.supporting(o.sentence.article_id, content[o], settings.support_coverage)
+
+    lead = _lead(fitting, leads, cited, family_of, words, settings)
+    anchors = _anchors(fitting, articles)
+    chosen = _select(fitting, lead, option_concepts, content, anchors, weights, words, settings)
+    ordered = _order(chosen, lead, articles, sentences)
+    return Summary(SummarySentence(text=o.text, sources=cited(o)) for o in ordered)
 
 
 def _trim(text: str) -> str:
@@ -95,7 +165,8 @@ def _trim(text: str) -> str:
 
 
 def _concepts(text: str) -> frozenset[Concept]:
-    toks = [(w, stem(w)) for w in words(text)]
+    tokens = words(text)
+    toks = list(zip(tokens, stems(tokens), strict=True))
     return frozenset(
         (sa, sb)
         for (a, sa), (b, sb) in itertools.pairwise(toks)
@@ -163,11 +234,25 @@ def _is_candidate(text: str, settings: SummarySettings) -> bool:
         return False
     if text.endswith("?") or text.startswith(_QUOTE_OPENERS):
         return False
-    # The first word without its clitic: "He'll" opens on "he".
-    if settings.skip_dangling and words(text)[0].split("'")[0] in _DANGLING:
+    if settings.skip_dangling and _dangles(text):
         return False
     # A sentence must end like one: headlines and cut-off captions do not.
+    return _ends_like_a_sentence(text)
+
+
+def _ends_like_a_sentence(text: str) -> bool:
     return text.rstrip("\"'”’)»").endswith((".", "!"))
+
+
+def _dangles(text: str) -> bool:
+    """Whether ``text`` opens on (or names) something only an earlier sentence identifies."""
+    tokens = words(text)
+    # The first word without its clitic: "He'll" opens on "he".
+    if not tokens or tokens[0].split("'")[0] in _DANGLING:
+        return True
+    return bool(
+        _DANGLING_OPENER.match(text) or _DANGLING_TIME.search(text) or _BARE_TITLE.search(text)
+    )
 
 
 def _densest(
@@ -193,32 +278,132 @@ def _densest(
     return pool
 
 
-def _select(
+def _lead_sentences(
     candidates: Sequence[Sentence],
-    text: Mapping[Sentence, str],
+    family_of: Mapping[str, int],
     concepts: Mapping[Sentence, frozenset[Concept]],
-    content: Mapping[Sentence, frozenset[str]],
+    weights: Mapping[Concept, float],
+    settings: SummarySettings,
+) -> list[Sentence]:
+    """The openings of the articles that most restate the other sources' openings, best first:
+    the account of the event most sources lead with."""
+    opening = [s for s in candidates if s.index < settings.lead_sentences]
+    carried: dict[Concept, set[int]] = {}
+    for s in opening:
+        for c in concepts[s]:
+            carried.setdefault(c, set()).add(family_of[s.article_id])
+
+    def score(s: Sentence) -> float:
+        return sum(weights.get(c, 0.0) * len(carried[c]) for c in concepts[s]) / math.sqrt(
+            max(1, len(concepts[s]))
+        )
+
+    return sorted(opening, key=lambda s: (-score(s), s.index))[: settings.lead_pool]
+
+
+def _options(
+    sentences: Sequence[Sentence], text: Mapping[Sentence, str], settings: SummarySettings
+) -> list[_Option]:
+    """Every sentence whole, and its shortened versions when compression is on."""
+    out = [_Option(s, text[s]) for s in sentences]
+    if not settings.compress:
+        return out
+    # Parsing is the costly step: only the first ``parse_max`` sentences (the leads, then the
+    # densest) are offered shortened.
+    parsed = sentences[: settings.parse_max]
+    shorter = compress.shortened([text[s] for s in parsed])
+    for s, versions in zip(parsed, shorter, strict=True):
+        for v in versions:
+            if word_count(v) >= settings.min_words and not _dangles(v):
+                out.append(_Option(s, v))
+    return out
+
+
+def _lead(
+    options: Sequence[_Option],
+    leads: Sequence[Sentence],
+    cited: Callable[[_Option], tuple[str, ...]],
+    family_of: Mapping[str, int],
+    budget: int,
+    settings: SummarySettings,
+) -> _Option | None:
+    """The first sentence: of the best-carried openings, the one that says when and that most
+    sources state, in its longest version that leaves room for more (a short budget takes a
+    shortened version)."""
+    rank = {s: i for i, s in enumerate(leads)}
+    room = max(settings.lead_min_room, round(settings.lead_share * budget))
+    fitting = [o for o in options if o.sentence in rank and o.words <= min(budget, room)]
+    if not fitting:
+        fitting = [o for o in options if o.sentence in rank]
+    if not fitting:
+        return None
+
+    def key(o: _Option) -> tuple[object, ...]:
+        return (not _WHEN.search(o.text), rank[o.sentence] > 0, rank[o.sentence], -o.words)
+
+    return min(fitting, key=key)
+
+
+def _anchors(options: Sequence[_Option], articles: Sequence[Article]) -> dict[_Option, set[object]]:
+    """What pins each option to one happening: the days it dates something to (relative dates
+    read against its report's publication date, or the reports' median one) and the figures it
+    gives ("9.78 billion"; not years, which dates cover, nor small counts)."""
+    published = {a.id: a.published for a in articles}
+    known = sorted(d for d in published.values() if d)
+    reference = known[len(known) // 2] if known else None
+    return {
+        o: {
+            m.date
+            for m in dating.mentions(o.text, published.get(o.sentence.article_id) or reference)
+            if m.precision == "day"
+        }
+        | {_rounded(n) for n in _FIGURE.findall(o.text) if not _YEAR.fullmatch(n)}
+        for o in options
+    }
+
+
+def _rounded(figure: str) -> str:
+    """A figure to two significant digits, so "8.64 million" and "nearly 8.6 million" are one
+    figure (an anchor only: the constraint still needs shared words too)."""
+    try:
+        value = float(figure.replace(",", ""))
+    except ValueError:
+        return figure
+    return f"{value:.2g}"
+
+
+_FIGURE = re.compile(r"\d[\d,.]*\d|[1-9]\d")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _select(
+    options: Sequence[_Option],
+    lead: _Option | None,
+    concepts: Mapping[_Option, frozenset[Concept]],
+    content: Mapping[_Option, frozenset[str]],
+    anchors: Mapping[_Option, set[object]],
     weights: Mapping[Concept, float],
     budget: int,
     settings: SummarySettings,
-) -> list[Sentence]:
-    """Maximise covered concept weight subject to the word budget (an exact ILP via HiGHS)."""
-    fitting = [s for s in candidates if word_count(text[s]) <= budget]
-    index = {c: i for i, c in enumerate({c for s in fitting for c in concepts[s] if c in weights})}
-    if not fitting or not index:
-        return _lead_fallback(candidates, text, budget)
+) -> list[_Option]:
+    """Maximise covered concept weight subject to the word budget (an exact ILP via HiGHS),
+    with the lead fixed in."""
+    fitting = list(options)
+    index = {c: i for i, c in enumerate({c for o in fitting for c in concepts[o] if c in weights})}
+    if not index:
+        return _lead_fallback(fitting, lead, budget)
     n_s, n_c = len(fitting), len(index)
     concept_w = np.zeros(n_c)
     for c, i in index.items():
         concept_w[i] = weights[c]
-    lengths = np.array([word_count(text[s]) for s in fitting], dtype=float)
+    lengths = np.array([o.words for o in fitting], dtype=float)
     # A tiny preference for earlier sentences breaks ties between equal coverings.
-    tie = np.array([1e-3 / (1 + s.index) for s in fitting])
+    tie = np.array([1e-3 / (1 + o.sentence.index) for o in fitting])
     objective = -np.concatenate([tie, concept_w])
 
     rows, cols = [], []
-    for j, s in enumerate(fitting):
-        for c in concepts[s]:
+    for j, o in enumerate(fitting):
+        for c in concepts[o]:
             if c in index:
                 rows.append(index[c])
                 cols.append(j)
@@ -232,24 +417,30 @@ def _select(
     )
     length = coo_array((lengths, (np.zeros(n_s, dtype=int), np.arange(n_s))), shape=(1, n_s + n_c))
     constraints = [LinearConstraint(cover, -np.inf, 0), LinearConstraint(length, 0, budget)]
-    pairs = _restating_pairs([content[s] for s in fitting], settings.max_overlap)
+    pairs = _restating_pairs([content[o] for o in fitting], settings.max_overlap)
+    same_day = _same_anchor_pairs(fitting, content, anchors, settings.same_anchor_overlap)
+    if len(same_day):
+        pairs = np.unique(np.concatenate([pairs.reshape(-1, 2), same_day]), axis=0)
     if len(pairs):
         k = len(pairs)
         at_most_one = coo_array(
             (np.ones(2 * k), (np.repeat(np.arange(k), 2), pairs.ravel())), shape=(k, n_s + n_c)
         )
         constraints.append(LinearConstraint(at_most_one, 0, 1))
+    lower = np.zeros(n_s + n_c)
+    if lead is not None and lead in fitting:
+        lower[fitting.index(lead)] = 1
     result = milp(
         objective,
         constraints=constraints,
         # Only sentences need be integral: with them fixed, the best z_c is min(1, covers) anyway.
         integrality=np.concatenate([np.ones(n_s), np.zeros(n_c)]),
-        bounds=Bounds(0, 1),
+        bounds=Bounds(lower, 1),
         options={"time_limit": settings.solver_seconds},
     )
     if result.x is None:
-        return _lead_fallback(fitting, text, budget)
-    return [s for j, s in enumerate(fitting) if result.x[j] > 0.5]
+        return _lead_fallback(fitting, lead, budget)
+    return [o for j, o in enumerate(fitting) if result.x[j] > 0.5]
 
 
 def _restating_pairs(content: Sequence[frozenset[str]], max_overlap: float) -> np.ndarray:
@@ -268,16 +459,66 @@ def _restating_pairs(content: Sequence[frozenset[str]], max_overlap: float) -> n
     return np.stack([shared.row[keep], shared.col[keep]], axis=1)
 
 
-def _lead_fallback(
-    candidates: Sequence[Sentence], text: Mapping[Sentence, str], budget: int
-) -> list[Sentence]:
-    """Nothing is shared between sources: take each article's opening in turn."""
-    out, used = [], 0
-    for s in sorted(candidates, key=lambda s: s.index):
-        n = word_count(text[s])
-        if used + n <= budget:
-            out.append(s)
-            used += n
+def _same_anchor_pairs(
+    options: Sequence[_Option],
+    content: Mapping[_Option, frozenset[str]],
+    anchors: Mapping[_Option, set[object]],
+    min_overlap: float,
+) -> np.ndarray:
+    """Pairs that date something to the same day, or give the same figure, in partly the same
+    words: two accounts of one happening ("blew up the office on Tuesday" / "a loud bang in
+    Kaesong on June 16"; "used 9.78 billion won to renovate" / "spent 9.78 billion won")."""
+    by_day: dict[object, list[int]] = {}
+    for i, o in enumerate(options):
+        for d in anchors[o]:
+            by_day.setdefault(d, []).append(i)
+    found = set()
+    for members in by_day.values():
+        for i, j in itertools.combinations(members, 2):
+            a, b = content[options[i]], content[options[j]]
+            if a and b and len(a & b) >= min_overlap * min(len(a), len(b)):
+                found.add((i, j))
+    return np.array(sorted(found), dtype=int).reshape(-1, 2)
+
+
+def _lead_fallback(options: Sequence[_Option], lead: _Option | None, budget: int) -> list[_Option]:
+    """Nothing is shared between sources: the lead, then each article's opening in turn."""
+    out, used, taken = [], 0, set()
+    first = [lead] if lead is not None else []
+    for o in [*first, *sorted(options, key=lambda o: (o.sentence.index, -o.words))]:
+        if o.sentence not in taken and used + o.words <= budget:
+            out.append(o)
+            used += o.words
+            taken.add(o.sentence)
+    return out
+
+
+def _order(
+    chosen: Sequence[_Option],
+    lead: _Option | None,
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+) -> list[_Option]:
+    """The lead first, then news before background, each oldest report first."""
+    background = _background(chosen, articles)
+    key = _reading_order(articles, sentences)
+    rest = sorted(
+        (o for o in chosen if o != lead), key=lambda o: (o in background, key(o.sentence))
+    )
+    return ([lead] if lead is not None and lead in chosen else []) + rest
+
+
+def _background(chosen: Iterable[_Option], articles: Sequence[Article]) -> set[_Option]:
+    """Sentences all of whose dates are well before their report's: what led up to the news."""
+    published = {a.id: a.published for a in articles}
+    known = sorted(d for d in published.values() if d)
+    reference = known[len(known) // 2] if known else None
+    out = set()
+    for o in chosen:
+        base = published.get(o.sentence.article_id) or reference
+        found = dating.mentions(o.text, base)
+        if found and base and all(m.until < base - dt.timedelta(days=30) for m in found):
+            out.add(o)
     return out
 
 
@@ -300,20 +541,27 @@ def _reading_order(
     return key
 
 
-def _supporting_articles(
-    chosen: Sentence,
-    sentences: Mapping[str, Sequence[Sentence]],
-    content: Mapping[Sentence, frozenset[str]],
-    settings: SummarySettings,
-) -> tuple[str, ...]:
-    """Every article one of whose sentences states most of ``chosen``'s content words."""
-    target = content[chosen]
-    if not target:
-        return (chosen.article_id,)
-    out = []
-    for article_id, ss in sentences.items():
-        if article_id == chosen.article_id or any(
-            len(target & content[s]) >= settings.support_coverage * len(target) for s in ss
-        ):
-            out.append(article_id)
-    return tuple(out)
+class _Statements:
+    """Which articles state most of a set of content words, through an index from each word
+    to the sentences holding it: checking every sentence for each summary sentence is
+    quadratic on a big story."""
+
+    def __init__(self, sentences: Mapping[str, Sequence[Sentence]], text: Mapping[Sentence, str]):
+        self.order = list(sentences)
+        self.owner: list[str] = []
+        self.postings: dict[str, list[int]] = {}
+        for article_id, ss in sentences.items():
+            for s in ss:
+                i = len(self.owner)
+                self.owner.append(article_id)
+                for w in set(content_stems(text[s])):
+                    self.postings.setdefault(w, []).append(i)
+
+    def supporting(self, own: str, target: frozenset[str], coverage: float) -> tuple[str, ...]:
+        """``own`` and every article one of whose sentences holds ``coverage`` of ``target``."""
+        counts: Counter[int] = Counter()
+        for w in target:
+            counts.update(self.postings.get(w, ()))
+        need = coverage * len(target)
+        found = {self.owner[i] for i, n in counts.items() if n >= need} | {own}
+        return tuple(a for a in self.order if a in found)

@@ -1,21 +1,30 @@
 """The timeline: what the articles say happened on which day.
 
 Every sentence that mentions a date (resolved per article by :mod:`newsfuse.dates`) is a
-candidate entry for that date. Dates are ranked by how many independent sources mention them;
-for each date the entry is the sentence the others restate most (its content is what the
-sources share about that day), and a second entry is added only when another sentence says
-something else. Each entry lists the articles that report it and how relative dates were read.
+candidate entry for that date; so are a report's opening sentences that give no date of their
+own, for the day before its publication and that day (daily news opens on the news of the
+day). A vaguer mention that restates a finer one ("in 2018" / "in September 2018", "over the
+weekend" / "on Saturday") is folded into the finer date. Dates are ranked by how many
+independent sources mention them; on each date the candidates are grouped into happenings
+(sentences restating one another are one happening, with all their sources) and each
+happening is told by the sentence the others restate most. A date mentioned only as the
+start of a state ("demilitarised since the 1950s") or well before the story's first report
+is background: kept apart from the story's days, after them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from scipy.sparse import csr_array
+
 from newsfuse.fusion import dates as dating
-from newsfuse.fusion.text import content_stems, inverse_frequency, overlap
+from newsfuse.fusion.text import content_stems, inverse_frequency
 from newsfuse.models import Article, DateMention, DatePrecision, Family, Sentence, TimelineEntry
 from newsfuse.settings import DEFAULT, TimelineSettings
 
@@ -27,8 +36,14 @@ class _Candidate:
     article: str
     family: int
     sentence: Sentence
-    mention: DateMention
+    mention: DateMention | None  # None: an opening dated by its report's publication
     stems: frozenset[str]
+    background: bool = False
+
+
+# "since the 1950s": the start of a state the sentence describes, not when its news happened.
+_SINCE = re.compile(r"\b(?:since|until|till|as of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_PRECISION_RANK = {"day": 0, "weekend": 1, "week": 2, "month": 3, "year": 4, "decade": 5}
 
 
 def timeline(
@@ -55,8 +70,11 @@ def timeline(
     family_of = {m: f.id for f in families for m in f.members}
     weights = inverse_frequency(s.text for ss in sentences.values() for s in ss)
 
+    known = sorted(a.published for a in articles if a.published)
+    story_start = event_date or (known[0] if known else None)
     by_date: dict[_Key, list[_Candidate]] = defaultdict(list)
     for a in articles:
+        fam = family_of.get(a.id, 0)
         for s, mentions in zip(sentences.get(a.id, ()), dated.get(a.id, ()), strict=False):
             if len(s.text.split()) < settings.min_words:
                 continue
@@ -65,14 +83,31 @@ def timeline(
                 if day_only and m.precision != "day":
                     continue
                 key = (m.date, m.until, m.precision)
-                by_date[key].append(_Candidate(a.id, family_of.get(a.id, 0), s, m, stems))
+                background = bool(_SINCE.search(s.text[: m.start])) or (
+                    story_start is not None
+                    and m.until < story_start - dt.timedelta(days=settings.background_days)
+                )
+                by_date[key].append(_Candidate(a.id, fam, s, m, stems, background))
+            if not mentions and a.published and s.index < settings.lead_sentences:
+                for day in (a.published - dt.timedelta(days=1), a.published):
+                    by_date[(day, day, "day")].append(_Candidate(a.id, fam, s, None, stems))
 
-    _fold_into_days(by_date, weights, settings)
+    _fold_into_finer(by_date, weights, settings)
+    # Only the reports' own openings: a day nothing mentions is no day of the story.
+    for key in [k for k, found in by_date.items() if all(c.mention is None for c in found)]:
+        del by_date[key]
 
     def support(key: _Key) -> tuple[int, ...]:
+        # The openings filed under a day count too: reports of that day's news.
         found = by_date[key]
+        story = [c for c in found if not c.background]
         precise = key[2] == "day"
-        return (len({c.family for c in found}), precise, len({c.article for c in found}))
+        return (
+            bool(story),
+            len({c.family for c in story or found}),
+            precise,
+            len({c.article for c in found}),
+        )
 
     ranked = sorted(by_date, key=support, reverse=True)
     if max_dates is not None:
@@ -88,6 +123,7 @@ def timeline(
     entries: list[TimelineEntry] = []
     for key in sorted(picks):
         for pick, reporters in picks[key]:
+            mentioned = [c for c in reporters if c.mention is not None]
             entries.append(
                 TimelineEntry(
                     date=key[0],
@@ -98,41 +134,84 @@ def timeline(
                     resolution=tuple(
                         dict.fromkeys(
                             dating.explain(c.mention, c.article)
-                            for c in reporters
-                            if c.mention.relative
+                            for c in mentioned
+                            if c.mention is not None and c.mention.relative
                         )
                     ),
+                    background=bool(mentioned) and all(c.background for c in mentioned),
                 )
             )
-    return tuple(entries)
+    # The story's days in date order, then its background in date order.
+    return tuple(sorted(entries, key=lambda e: e.background))
 
 
-def _fold_into_days(
+def _fold_into_finer(
     by_date: dict[_Key, list[_Candidate]], weights: Mapping[str, float], settings: TimelineSettings
 ) -> None:
-    """Move a vaguer mention ("over the weekend") to a day it covers when another article
-    reports the same thing on that day ("on Saturday"): a refinement, so one entry."""
-    days = [k for k in by_date if k[2] == "day"]
-    for key in [k for k in by_date if k[2] in ("weekend", "week")]:
-        inside = [d for d in days if key[0] <= d[0] <= key[1]]
-        keep: list[_Candidate] = []
-        for c in by_date[key]:
-            target = next(
-                (
-                    d
-                    for d in inside
-                    if any(
-                        overlap(c.stems, o.stems, weights) >= settings.same_report
-                        for o in by_date[d]
-                    )
-                ),
-                None,
-            )
-            (by_date[target] if target else keep).append(c)
+    """Move a vaguer mention ("over the weekend", "in 2018") to a finer date it covers ("on
+    Saturday", "in September 2018") when another article reports the same thing there: a
+    refinement, so one entry. Vaguest first, so a year can land on a month, then a day."""
+    for key in sorted(by_date, key=lambda k: -_PRECISION_RANK[k[2]]):
+        if key[2] == "day" or key not in by_date:
+            continue
+        finer_keys = sorted(
+            (
+                d
+                for d in by_date
+                if _PRECISION_RANK[d[2]] < _PRECISION_RANK[key[2]]
+                and key[0] <= d[0] <= d[1] <= key[1]
+            ),
+            key=lambda d: _PRECISION_RANK[d[2]],  # the finest first
+        )
+        # Repeated while something moves: a candidate folded into a finer date may be what
+        # another vague one restates ("established in 2018" -> September 2018, then "the
+        # first mission of its kind, established in 2018" after it).
+        keep = list(by_date[key])
+        moved = True
+        while moved and keep:
+            finer = [(d, o) for d in finer_keys for o in by_date[d] if o.mention is not None]
+            if not finer:
+                break
+            near = _overlaps(keep, [o for _, o in finer], weights) >= settings.same_report
+            rest: list[_Candidate] = []
+            for c, row in zip(keep, near, strict=True):
+                hits = np.flatnonzero(row)
+                (by_date[finer[hits[0]][0]] if len(hits) else rest).append(c)
+            moved = len(rest) < len(keep)
+            keep = rest
         if keep:
             by_date[key] = keep
         else:
             del by_date[key]
+
+
+def _overlaps(
+    a: Sequence[_Candidate], b: Sequence[_Candidate], weights: Mapping[str, float]
+) -> np.ndarray:
+    """:func:`newsfuse.fusion.text.overlap` of every candidate of ``a`` with every one of
+    ``b``, as one sparse product: pairwise calls are quadratic in Python on a big story."""
+    vocab: dict[str, int] = {}
+    for c in (*a, *b):
+        for w in c.stems:
+            vocab.setdefault(w, len(vocab))
+
+    def matrix(cs: Sequence[_Candidate]) -> csr_array:
+        rows, cols, vals = [], [], []
+        for i, c in enumerate(cs):
+            for w in c.stems:
+                rows.append(i)
+                cols.append(vocab[w])
+                vals.append(weights.get(w, 1.0))
+        return csr_array((vals, (rows, cols)), shape=(len(cs), max(1, len(vocab))))
+
+    ma, mb = matrix(a), matrix(b)
+    shared = (ma @ (mb > 0).astype(float).T).toarray()
+    wa = np.asarray(ma.sum(axis=1)).ravel()
+    wb = np.asarray(mb.sum(axis=1)).ravel()
+    lighter = np.minimum.outer(wa, wb)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(lighter > 0, shared / lighter, 0.0)
+    return np.asarray(out)
 
 
 def _entries_for(
@@ -141,34 +220,23 @@ def _entries_for(
     per_date: int,
     settings: TimelineSettings,
 ) -> list[tuple[_Candidate, list[_Candidate]]]:
-    """The most restated sentences for one date, each with the candidates reporting it."""
+    """The best-reported happenings of one date, each told by its most restated sentence and
+    with every candidate that reports it (paraphrases included)."""
     unique = list({(c.article, c.sentence.index): c for c in candidates}.values())
-
-    def reporters(c: _Candidate) -> list[_Candidate]:
-        return [
-            o
-            for o in unique
-            if o is c or overlap(c.stems, o.stems, weights) >= settings.same_report
-        ]
-
-    scored = sorted(
-        unique,
-        key=lambda c: (
-            -len({o.family for o in reporters(c)}),
-            -sum(overlap(c.stems, o.stems, weights) for o in unique if o is not c),
-            c.sentence.index,
-        ),
-    )
-    picked: list[tuple[_Candidate, list[_Candidate]]] = []
-    for c in scored:
-        if len(picked) >= per_date:
-            break
-        mine = reporters(c)
-        if any(
-            overlap(c.stems, p.stems, weights) >= settings.distinct
-            or {o.article for o in mine} <= {o.article for o in theirs}
-            for p, theirs in picked
-        ):
-            continue  # the same report again, or nothing a source adds beyond the first
-        picked.append((c, mine))
-    return picked
+    near = _overlaps(unique, unique, weights)
+    np.fill_diagonal(near, 0.0)
+    restated = near.sum(axis=1)
+    order = sorted(range(len(unique)), key=lambda i: (-restated[i], unique[i].sentence.index))
+    groups: list[list[int]] = []
+    for i in order:
+        home = next((g for g in groups if near[i, g[0]] >= settings.same_happening), None)
+        if home is None:
+            groups.append([i])
+        else:
+            home.append(i)
+    # A happening only openings filed by publication tell is kept when a sentence of it names
+    # the day; an opening may head it (openings tell the day's news most plainly).
+    kept = [[unique[i] for i in g] for g in groups]
+    kept = [g for g in kept if any(c.mention is not None for c in g)]
+    kept.sort(key=lambda g: (-len({c.family for c in g}), -len(g)))
+    return [(g[0], g) for g in kept[:per_date]]

@@ -124,7 +124,8 @@ def _md_notes(brief: Brief, ids: _Ids) -> str:
 
 def _md_summary(brief: Brief, ids: _Ids) -> str:
     if not brief.summary:
-        return "## Summary\n\n*No summary: no article could be used.*"
+        why = brief.summary_note or "no article could be used"
+        return f"## Summary\n\n*No summary: {_md(why)}.*"
     parts = []
     for s in brief.summary:
         cite = f" [{', '.join(_md(ids.cite(i)) for i in s.sources)}]" if s.sources else ""
@@ -192,8 +193,12 @@ def _md_timeline(brief: Brief, ids: _Ids) -> str:
     if not brief.timeline:
         return ""
     rows = ["| date | what | sources |", "|---|---|---|"]
-    for e in brief.timeline:
+    story = [e for e in brief.timeline if not e.background]
+    background = [e for e in brief.timeline if e.background]
+    for e in story + background:
         when = e.date.isoformat() if e.precision == "day" else _span(e)
+        if e.background:
+            when += " (background)"
         what = _md(e.what)
         rows.append(f"| {when} | {what} | {_cites(ids, e.sources)} |")
     resolved = [r for e in brief.timeline for r in e.resolution]
