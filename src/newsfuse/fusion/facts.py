@@ -80,7 +80,11 @@ def facts(
         groups = [
             g
             for g in groups
-            if not (g[0].value.kind == "date" and _value(g).low == day == _value(g).high)
+            if not (
+                g[0].value.kind == "date"
+                and not _value(g).unit
+                and _value(g).low == day == _value(g).high
+            )
         ]
     event_terms = _event_terms(articles, sentences, families, weights, settings)
     conflicting = _conflicts(groups, weights, event, event_terms, articles, settings)
@@ -182,8 +186,10 @@ def _group(
     articles = len({c.article for c in claims})
 
     def need(a: Claim, b: Claim) -> float:
-        if a.value.kind == "count" and not values.same_noun(a.value.unit, b.value.unit):
+        if a.value.kind == "count" and not values.same_counted(a.value, b.value):
             return math.inf
+        if _same_day(a.value, b.value):
+            return 0.0  # one day named by two reports of one event is one day: what happened then
         distinctive = max(crowd[id(a)], crowd[id(b)]) < articles
         return settings.merge_distinctive if distinctive else settings.merge_similarity
 
@@ -195,7 +201,10 @@ def _group(
             if x.value.kind != y.value.kind:
                 continue
             sim = _claim_similarity(x, y, weights)
-            if sim > 0 and sim >= need(x, y):
+            threshold = need(x, y)
+            if threshold == 0.0 and x.sentence != y.sentence:
+                links.append((1.0 + sim, i, j))
+            elif sim > 0 and sim >= threshold:
                 links.append((sim, i, j))
     links.sort(reverse=True)
     group_of = list(range(len(claims)))
@@ -205,7 +214,7 @@ def _group(
         if gi == gj:
             continue
         if not all(
-            claims[x].value.agrees(claims[y].value, claims[x].year)
+            _mergeable(claims[x].value, claims[y].value, claims[x].year)
             for x in members[gi]
             for y in members[gj]
         ):
@@ -214,6 +223,32 @@ def _group(
             group_of[k] = gi
         members[gi] += members.pop(gj)
     return [[claims[k] for k in sorted(ms)] for _, ms in sorted(members.items())]
+
+
+def _one_day(q: values.Quantity) -> bool:
+    """A date naming one day: a calendar day, a weekday or a month and day."""
+    if q.kind != "date":
+        return False
+    return q.unit in ("weekday", "monthday") or (not q.unit and q.low == q.high)
+
+
+def _mergeable(a: values.Quantity, b: values.Quantity, year: int | None) -> bool:
+    """Values one fact can hold: they agree, and neither is a weekday set beside a month
+    (a weekday and a month-day may both be true, but nothing says they are the same day)."""
+    if a.kind == "date" and "weekday" in (a.unit, b.unit) and a.unit != b.unit:
+        if a.unit and b.unit:
+            return False
+    return a.agrees(b, year)
+
+
+def _same_day(a: values.Quantity, b: values.Quantity) -> bool:
+    """Both name one day and it is the same one (a weekday or month-day of a calendar day
+    counts; a weekday and a month-day cannot be told apart, so they do not)."""
+    if not (_one_day(a) and _one_day(b)):
+        return False
+    if a.unit == b.unit:
+        return a.low == b.low
+    return (not a.unit or not b.unit) and a.agrees(b)
 
 
 def _claim_similarity(a: Claim, b: Claim, weights: Mapping[str, float]) -> float:

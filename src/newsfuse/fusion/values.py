@@ -24,6 +24,7 @@ from typing import Literal
 
 from price_parser import Price
 
+from newsfuse.fusion.dates import partial_dates
 from newsfuse.fusion.text import stem
 from newsfuse.models import DateMention
 
@@ -61,9 +62,11 @@ class Quantity:
         conversion for money, through a stated equivalent or the shipped rate table)."""
         if self.kind != other.kind:
             return False
+        if self.kind == "date" and self.unit != other.unit:
+            return _dates_agree(self, other)
         for a in (self, *self.equivalents):
             for b in (other, *other.equivalents):
-                same_unit = a.unit == b.unit or (a.kind == "count" and same_noun(a.unit, b.unit))
+                same_unit = a.unit == b.unit or (a.kind == "count" and same_counted(a, b))
                 if same_unit or a.kind not in ("money", "count", "time"):
                     if a.low <= b.high and b.low <= a.high:
                         return True
@@ -83,6 +86,46 @@ class Quantity:
         if self.kind == "count":
             return same_noun(self.unit, other.unit)
         return self.unit == other.unit
+
+
+def _date_field(day: dt.date, unit: str) -> int:
+    if unit == "weekday":
+        return day.weekday()
+    return day.month * 100 + day.day if unit == "monthday" else day.month
+
+
+def _dates_agree(a: Quantity, b: Quantity) -> bool:
+    """Dates of different precision (one partial: "Tuesday", "April 14", "February") agree
+    when one can be the other: some day of the full date's span has the partial's field, or a
+    month-day falls in the month. A weekday and a month-day cannot be compared."""
+    if a.unit and b.unit:
+        if {a.unit, b.unit} == {"monthday", "month"}:
+            md, month = (a, b) if a.unit == "monthday" else (b, a)
+            return int(md.low) // 100 == int(month.low)
+        return True
+    full, part = (a, b) if not a.unit else (b, a)
+    if full.high - full.low > 366:
+        return True
+    first = dt.date.fromordinal(int(full.low))
+    return any(
+        _date_field(first + dt.timedelta(days=i), part.unit) == int(part.low)
+        for i in range(int(full.high - full.low) + 1)
+    )
+
+
+# Nouns that count people: "4 people", "four gunshot victims" and "four patients" taken to one
+# hospital are one count said three ways. Stems, as the counted unit is stored.
+PERSON_NOUNS = frozenset(
+    stem(w)
+    for w in """people persons person victims patients employees workers men women children
+    passengers civilians residents students soldiers officers staff adults kids teens members
+    others individuals survivors casualties""".split()
+)
+
+
+def same_counted(a: Quantity, b: Quantity) -> bool:
+    """Counts of the same kind of thing: the same noun, or both nouns count people."""
+    return same_noun(a.unit, b.unit) or (a.unit in PERSON_NOUNS and b.unit in PERSON_NOUNS)
 
 
 def same_noun(a: str, b: str) -> bool:
@@ -107,6 +150,12 @@ def find(sentence: str, dates: list[DateMention], year: int | None = None) -> li
     ``year`` the year the sentence is about, for the currency table."""
     found = [_from_date(d) for d in dates]
     taken = [(d.start, d.end) for d in dates]
+    for start, end, unit, value, shown in partial_dates(sentence):
+        if _free(start, end, taken):
+            found.append(
+                Quantity("date", value, value, unit, shown, sentence[start:end], start, end)
+            )
+            taken.append((start, end))
     if not _MAYBE_VALUE.search(sentence):
         return found  # no digit, number word or named time: nothing more to find
     for finder in (_money, _percents, _times, _counts):
