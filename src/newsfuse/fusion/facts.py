@@ -189,7 +189,9 @@ def _group(
         if a.value.kind == "count" and not values.same_counted(a.value, b.value):
             return math.inf
         if _same_day(a.value, b.value):
-            return 0.0  # one day named by two reports of one event is one day: what happened then
+            # one day, named by two reports of one event with some words in common: mostly
+            # one thing that happened then, however common the day is in the cluster
+            return settings.merge_distinctive
         distinctive = max(crowd[id(a)], crowd[id(b)]) < articles
         return settings.merge_distinctive if distinctive else settings.merge_similarity
 
@@ -201,10 +203,7 @@ def _group(
             if x.value.kind != y.value.kind:
                 continue
             sim = _claim_similarity(x, y, weights)
-            threshold = need(x, y)
-            if threshold == 0.0 and x.sentence != y.sentence:
-                links.append((1.0 + sim, i, j))
-            elif sim > 0 and sim >= threshold:
+            if sim > 0 and sim >= need(x, y):
                 links.append((sim, i, j))
     links.sort(reverse=True)
     group_of = list(range(len(claims)))
@@ -235,9 +234,14 @@ def _one_day(q: values.Quantity) -> bool:
 def _mergeable(a: values.Quantity, b: values.Quantity, year: int | None) -> bool:
     """Values one fact can hold: they agree, and neither is a weekday set beside a month
     (a weekday and a month-day may both be true, but nothing says they are the same day)."""
-    if a.kind == "date" and "weekday" in (a.unit, b.unit) and a.unit != b.unit:
-        if a.unit and b.unit:
-            return False
+    if (
+        a.kind == "date"
+        and "weekday" in (a.unit, b.unit)
+        and a.unit != b.unit
+        and a.unit
+        and b.unit
+    ):
+        return False
     return a.agrees(b, year)
 
 
