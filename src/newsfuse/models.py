@@ -73,7 +73,8 @@ class Sentence(_Frozen):
 
 
 class Family(_Frozen):
-    """Articles that derive from one text (wire copies, near-duplicates, light rewrites).
+    """Articles that count as one witness: copies of one text (wire copies, near-duplicates,
+    light rewrites) and articles of one outlet.
 
     A family is one independent witness: the number of families, not of articles, is the
     number of independent sources.
@@ -81,6 +82,12 @@ class Family(_Frozen):
 
     id: int = Field(description="1-based, in order of the families' earliest article")
     members: tuple[str, ...]
+    why: tuple[str, ...] = Field(
+        default=(),
+        description="for each member after the first, why it counts with the others, e.g. "
+        "'004: copies 002 (61% of 5-grams shared)' or '007: same outlet as 002 (Reuters, from "
+        "its dateline credit)'",
+    )
 
 
 class SummarySentence(_Frozen):

@@ -284,8 +284,11 @@ def _md_families(brief: Brief, ids: _Ids) -> str:
     groups, singles = _copies(brief, ids)
     if not groups:
         return "**Families:** no article is a copy of another."
+    why = {f.id: [ids.shorten(w) for w in f.why] for f in brief.families}
     parts = [
-        f"{_and([_md(m) for m in members])} are copies of one text (family {fid})"
+        f"{_and([_md(m) for m in members])} count as one source (family {fid}"
+        + (": " + _md("; ".join(why[fid])) if why.get(fid) else "")
+        + ")"
         for fid, members in groups
     ]
     line = "**Families:** " + "; ".join(parts)
