@@ -158,7 +158,7 @@ def find(sentence: str, dates: list[DateMention], year: int | None = None) -> li
             taken.append((start, end))
     if not _MAYBE_VALUE.search(sentence):
         return found  # no digit, number word or named time: nothing more to find
-    for finder in (_money, _percents, _times, _counts):
+    for finder in (_money, _percents, _times, _ages, _counts):
         for q in finder(sentence, taken):
             found.append(q)
             taken.append((q.start, q.end))
@@ -588,6 +588,53 @@ def _times(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     return out
 
 
+# --- ages -----------------------------------------------------------------------------------
+
+# "the 73-year-old Durst", "Durst, 73, ...", "aged 72", "at the age of 89". The counted unit is
+# "age"; ``noun`` holds whose age it is when the wording says ("Durst", "father").
+_AGE = re.compile(
+    r"\b(?P<n1>\d{1,3})-year-old(?:\s+(?P<who1>(?:[A-Z][\w'’-]+\s+){0,2}[A-Za-z][\w'’-]+))?"
+    r"|(?P<who2>[A-Z][\w'’-]+),\s+(?P<n2>\d{1,3})\s*(?:,|\)|$)"
+    r"|\b(?:aged|age of|at age)\s+(?P<n3>\d{1,3})\b",
+)
+_NOT_WHO = frozenset("who was is has had and but man woman boy girl".split())
+
+
+def _ages(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    out = []
+    for m in _AGE.finditer(sentence):
+        written = m.group("n1") or m.group("n2") or m.group("n3")
+        start = m.start("n1") if m.group("n1") else m.start()
+        if not _free(start, m.end(), taken) or not 1 <= int(written) <= 120:
+            continue
+        if m.group("n2") and m.group("who2") in _MONTH_NAMES:
+            continue  # "June 16, 2020" is no age
+        who = (m.group("who1") or m.group("who2") or "").strip()
+        if who.split(" ")[-1].lower() in _NOT_WHO:
+            who = ""
+        value = float(written)
+        out.append(
+            Quantity(
+                kind="count",
+                low=value,
+                high=value,
+                unit="age",
+                shown=f"age {written}",
+                text=m.group(0).strip(" ,)"),
+                start=start,
+                end=m.end(),
+                noun=who,
+            )
+        )
+    return out
+
+
+_MONTH_NAMES = frozenset(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
+)
+
+
 # --- counts ---------------------------------------------------------------------------------
 
 _COUNT = re.compile(
@@ -596,6 +643,8 @@ _COUNT = re.compile(
     r"(?P<sep>-|\s+)(?=(?P<rest>[^.;:!?]{0,60}))",
     re.IGNORECASE,
 )
+# A number right after a capitalised word inside a sentence names something.
+_IDENTIFIER = re.compile(r"(?<=[\w,;] )(?-i:[A-Z][a-z]+|No\.)\s+$")
 # A number after these refers back to things already counted ("the two Koreas"): no claim.
 _ANAPHORIC = re.compile(
     r"\b(?:the|these|those|both|its|his|her|their|our|all|each|every|of|top|first|last|No\.?)\s*$",
@@ -626,6 +675,8 @@ def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         value *= _SCALES.get((m.group("s") or "").lower(), 1.0)
         if value < 2 or _ANAPHORIC.search(sentence[: m.start()]):
             continue
+        if _IDENTIFIER.search(sentence[: m.start()]) and word not in _WORD_NUMBERS:
+            continue  # "Flight 8501", "Room 423": a name, not a count
         noun = _head_noun(m.group("rest"), hyphenated=m.group("sep") == "-")
         if noun is None:
             continue  # a number with nothing counted: not a checkable fact
@@ -654,9 +705,19 @@ def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     return out
 
 
+# Words that end the noun phrase after a number: adverbs and particles ("20 aircraft now
+# involved", "five minutes later").
+_PHRASE_ENDS = frozenset(
+    """now also still just then already later earlier ago only even each apiece more less
+    up down out off away back over under into onto upon about around""".split()
+)
+
+
 def _head_noun(rest: str, hyphenated: bool) -> str | None:
-    """The noun a number counts: the first plain lower-case word after it, past capitalised
-    modifiers ("124 South Korean companies" -> "companies"); "four-storey" -> "storey"."""
+    """The noun a number counts: the last word of the plain lower-case words after it, past
+    capitalised modifiers and adjectives ("124 South Korean companies" -> "companies", "four
+    large parts of" -> "parts", "four gunshot victims were" -> "victims"); "four-storey" ->
+    "storey"."""
     tokens: list[str] = _TOKEN.findall(rest[:50])
     if not tokens:
         return None
@@ -666,37 +727,32 @@ def _head_noun(rest: str, hyphenated: bool) -> str | None:
     if not rest[:1].isalpha():
         return None
     capitalised = None
-    for token in tokens[:4]:
-        if token[0].isupper():
+    run: list[str] = []
+    for token in tokens[:5]:
+        low = token.lower()
+        if token[0].isupper() and not run:
             capitalised = token
             continue
-        if token.lower() in _NOT_HEADS:
-            return (
-                capitalised
-                if capitalised
-                and token.lower()
-                in {
-                    "of",
-                    "and",
-                    "to",
-                    "in",
-                    "at",
-                    "on",
-                    "for",
-                    "by",
-                    "with",
-                    "from",
-                    "as",
-                    "than",
-                    "per",
-                    "who",
-                    "which",
-                    "were",
-                    "was",
-                    "is",
-                    "are",
-                }
-                else None
-            )
-        return token
+        if low in _MODIFIERS:
+            continue  # "four large parts", "two more people": the noun comes after
+        ends = low in _NOT_HEADS or low in _PHRASE_ENDS or token[0].isupper()
+        # after the first word a verb form ends the phrase: "two men pulled guns"
+        if run and (ends or low.endswith(("ed", "ing", "ly")) or "-" in token):
+            break
+        if not run and ends:
+            return capitalised if capitalised and low in _LINKS else None
+        run.append(token)
+        if len(run) == 3:
+            break
+    if run:
+        return run[-1]
     return capitalised
+
+
+_MODIFIERS = frozenset(
+    """more other new additional separate different further such few many several same
+    former current major key small large big huge massive main""".split()
+)
+_LINKS = frozenset(
+    "of and to in at on for by with from as than per who which were was is are".split()
+)
