@@ -57,6 +57,7 @@ class Claim:
     context: frozenset[str]
     year: int | None
     other_dates: tuple[DateMention, ...]  # the sentence's date mentions besides this value
+    window: frozenset[str] = frozenset()  # content stems near the value: its own clause's words
 
 
 def facts(
@@ -87,9 +88,9 @@ def facts(
             )
         ]
     event_terms = _event_terms(articles, sentences, families, weights, settings)
-    conflicting = _conflicts(groups, weights, event, event_terms, articles, settings)
+    conflicting = _slots(_conflicts(groups, weights, event, event_terms, articles, settings))
 
-    in_conflict = {id(g) for pair in conflicting for g in pair}
+    in_conflict = {id(g) for slot in conflicting for side in slot for g in side}
     stems = {s: frozenset(content_stems(s.text)) for ss in sentences.values() for s in ss}
     stated: dict[Sentence, list[values.Quantity]] = {}
     for c in all_claims:
@@ -125,7 +126,7 @@ def facts(
     kept = [f for f in kept if f.status != "single-source"] + [
         f for f in kept if f.status == "single-source"
     ][: max(0, settings.max_facts - sum(f.status != "single-source" for f in kept))]
-    return tuple(kept), tuple(_conflict(a, b, weights) for a, b in conflicting)
+    return tuple(kept), tuple(_conflict(slot, weights) for slot in conflicting)
 
 
 def claims(
@@ -154,8 +155,29 @@ def claims(
             context = _context(s.text, found)
             for q in found:
                 others = tuple(m for m in mentions if (m.start, m.end) != (q.start, q.end))
-                out.append(Claim(a.id, family_of.get(a.id, 0), s, q, context, year, others))
+                window = _window(s.text, q, found)
+                out.append(Claim(a.id, family_of.get(a.id, 0), s, q, context, year, others, window))
     return out
+
+
+_WINDOW_WORDS = 8  # words either side of a value that say what it is about
+_CLAUSE_BREAK = re.compile(
+    r"[;:!?]|,\s+(?:while|but|whereas|and\s+(?:the|a|an|his|her|its))\b|\s[—–]\s"
+)
+
+
+def _window(text: str, q: values.Quantity, found: Sequence[values.Quantity]) -> frozenset[str]:
+    """Content stems of the words near the value, within its clause, other values blanked:
+    what this number or date is about, not what the rest of the sentence says."""
+    chars = list(text)
+    for other in found:
+        chars[other.start : other.end] = " " * (other.end - other.start)
+    blanked = "".join(chars)
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(blanked, 0, q.start)), default=0)
+    end = next((m.start() for m in _CLAUSE_BREAK.finditer(blanked, q.end)), len(blanked))
+    before = words(blanked[start : q.start])[-_WINDOW_WORDS:]
+    after = words(blanked[q.end : end])[:_WINDOW_WORDS]
+    return frozenset(stem(w) for w in before + after if w not in STOPWORDS and not w.isdigit())
 
 
 def _context(text: str, found: Sequence[values.Quantity]) -> frozenset[str]:
@@ -442,15 +464,77 @@ def _comparable_dates(
 def _same_slot(
     a: Sequence[Claim], b: Sequence[Claim], weights: Mapping[str, float], settings: FactSettings
 ) -> bool:
+    """Whether two facts give a value for one thing: the words next to the values say the
+    same ("people in custody" / "in custody"), or, for ages, they are the same person's."""
     for x in a:
         for y in b:
-            shared = x.context & y.context
+            if x.value.unit == "age" == y.value.unit:
+                whose = _whose(x.value.noun, y.value.noun)
+                if whose is not None:
+                    if whose:
+                        return True
+                    continue  # two people's ages
+            shared = x.window & y.window
             if (
                 len(shared) >= settings.conflict_shared_stems
-                and overlap(x.context, y.context, weights) >= settings.conflict_similarity
+                and overlap(x.window, y.window, weights) >= settings.conflict_similarity
             ):
                 return True
     return False
+
+
+def _whose(a: str, b: str) -> bool | None:
+    """Whether two ages are of one person by the names given ("Durst" / "the ailing Durst"),
+    None when one of them names nobody."""
+    if not a or not b:
+        return None
+    wa, wb = set(words(a)), set(words(b))
+    return bool(wa & wb)
+
+
+def _slots(
+    pairs: Sequence[tuple[list[Claim], list[Claim]]],
+) -> list[list[list[list[Claim]]]]:
+    """Conflicting pairs as slots: the facts connected by conflicts, in sides of facts whose
+    values agree. One conflict per slot lists every value, however many there are."""
+    index: dict[int, list[Claim]] = {}
+    parent: dict[int, int] = {}
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for a, b in pairs:
+        for g in (a, b):
+            index.setdefault(id(g), g)
+            parent.setdefault(id(g), id(g))
+        ra, rb = root(id(a)), root(id(b))
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    components: dict[int, list[list[Claim]]] = {}
+    for k, g in index.items():
+        components.setdefault(root(k), []).append(g)
+    out = []
+    for groups in components.values():
+        sides: list[list[list[Claim]]] = []
+        for g in sorted(groups, key=lambda g: (-len({c.family for c in g}), g[0].sentence.index)):
+            side = next(
+                (
+                    side
+                    for side in sides
+                    if all(x.value.agrees(y.value, x.year) for h in side for x in h for y in g)
+                ),
+                None,
+            )
+            if side is None:
+                sides.append([g])
+            else:
+                side.append(g)
+        if len(sides) >= 2:
+            out.append(sides)
+    return out
 
 
 def _is_update(
@@ -465,10 +549,12 @@ def _is_update(
     return a[0].value.kind in ("count", "money", "percent") and days_a.isdisjoint(days_b)
 
 
-def _conflict(a: Sequence[Claim], b: Sequence[Claim], weights: Mapping[str, float]) -> Conflict:
-    about = "time of the event" if a[0].value.kind == "time" else _about(a, weights)
+def _conflict(slot: Sequence[Sequence[list[Claim]]], weights: Mapping[str, float]) -> Conflict:
+    first = [c for g in slot[0] for c in g]
+    about = "time of the event" if first[0].value.kind == "time" else _about(first, weights)
     sides = []
-    for group in (a, b):
+    for side in slot:
+        group = [c for g in side for c in g]
         rep = _representative(group, weights)
         cited = [attribution(c.sentence.text) for c in group]
         sides.append(

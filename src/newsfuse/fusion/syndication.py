@@ -61,7 +61,8 @@ def containment(a: frozenset[int], b: frozenset[int]) -> float:
 
 
 def families(articles: Sequence[Article]) -> list[Family]:
-    """Group ``articles`` into independent witnesses; ids follow each family's first article."""
+    """Group ``articles`` into families of copies of one text; ids follow each family's first
+    article. :func:`independent` then joins the families of one outlet."""
     sets = [shingles(a.body) for a in articles]
     links: dict[int, list[tuple[float, int]]] = {i: [] for i in range(len(articles))}
     for (i, j), shared in _shared_counts(sets).items():
@@ -85,8 +86,23 @@ def families(articles: Sequence[Article]) -> list[Family]:
                     f"{articles[j].id}: copies {articles[i].id} ({share:.0%} of 5-grams shared)"
                 )
 
-    # One outlet is one witness: join the stars whose articles share an outlet.
-    group = {i: source_of[i] for i in range(len(articles))}
+    return _as_families(articles, source_of, why)
+
+
+def independent(articles: Sequence[Article], copies: Sequence[Family]) -> list[Family]:
+    """The independent witnesses: the families of copies, joined when their articles are of
+    one outlet or one reports what another outlet's article reported."""
+    index = {a.id: i for i, a in enumerate(articles)}
+    group = {i: i for i in range(len(articles))}
+    why: dict[int, str] = {}
+    for f in copies:
+        head = index[f.members[0]]
+        for m in f.members[1:]:
+            group[index[m]] = head
+        for w in f.why:
+            k = index.get(w.split(":", 1)[0])
+            if k is not None:
+                why[k] = w
 
     def root(k: int) -> int:
         while group[k] != k:
@@ -131,10 +147,15 @@ def families(articles: Sequence[Article]) -> list[Family]:
                     source,
                     f"{article.id}: reports what {names[source]} reported ({articles[source].id})",
                 )
+    return _as_families(articles, {i: root(i) for i in range(len(articles))}, why)
 
+
+def _as_families(
+    articles: Sequence[Article], group: dict[int, int], why: dict[int, str]
+) -> list[Family]:
     members: dict[int, list[int]] = {}
     for i in range(len(articles)):
-        members.setdefault(root(i), []).append(i)
+        members.setdefault(group[i], []).append(i)
     ordered = sorted(members.values(), key=min)
     return [
         Family(
