@@ -42,8 +42,15 @@ class FactSettings:
 
     merge_similarity: float = 0.3  # context similarity for agreeing values to be one fact
     merge_distinctive: float = 0.12  # ... when few sentences state that value
-    conflict_similarity: float = 0.6  # context similarity for disagreeing values to conflict
-    conflict_shared_stems: int = 4
+    # Disagreeing values conflict when the words next to them (their clause, this many words
+    # either side, with the counted noun) are this similar and share this many stems.
+    conflict_window: int = 12
+    conflict_similarity: float = 0.3
+    conflict_shared_stems: int = 2
+    # Rival reports of one figure are near each other (8 vs 10, 12 vs 14, 72 vs 73); a figure
+    # more than this many times another is another quantity, not a disagreement.
+    conflict_max_ratio: float = 2.0
+    conflict_max_days: int = 7  # rival days of one thing; months must be neighbours
     event_time_terms: int = 2  # event words a sentence needs for its clock time to be the event's
     restate_coverage: float = 0.7  # share of a sentence's words another must hold to restate it
     restate_min_stems: int = 5

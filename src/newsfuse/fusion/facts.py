@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsfuse.fusion import values
+from newsfuse.fusion import phrases, values
 from newsfuse.fusion.attribution import attribution
 from newsfuse.fusion.text import STOPWORDS, content_stems, inverse_frequency, overlap, stem, words
 from newsfuse.models import (
@@ -72,7 +72,7 @@ def facts(
     """The cluster's facts (corroborated first) and its conflicts."""
     family_of = {m: f.id for f in families for m in f.members}
     weights = inverse_frequency(s.text for ss in sentences.values() for s in ss)
-    all_claims = claims(articles, sentences, family_of, dated, event)
+    all_claims = claims(articles, sentences, family_of, dated, event, settings)
     groups = _group(all_claims, weights, settings)
     if event.date is not None:
         # The event date is one fact, built from the event inference: drop the groups that
@@ -90,7 +90,8 @@ def facts(
     event_terms = _event_terms(articles, sentences, families, weights, settings)
     conflicting = _slots(_conflicts(groups, weights, event, event_terms, articles, settings))
 
-    in_conflict = {id(g) for slot in conflicting for side in slot for g in side}
+    sided = {id(c) for slot in conflicting for side in slot for g in side for c in g}
+    in_conflict = {id(g) for g in groups if any(id(c) in sided for c in g)}
     stems = {s: frozenset(content_stems(s.text)) for ss in sentences.values() for s in ss}
     stated: dict[Sentence, list[values.Quantity]] = {}
     for c in all_claims:
@@ -135,6 +136,7 @@ def claims(
     family_of: Mapping[str, int],
     dated: Mapping[str, Sequence[Sequence[DateMention]]],
     event: Event,
+    settings: FactSettings = DEFAULT.facts,
 ) -> list[Claim]:
     """Every value of every sentence, as a claim with its context."""
     out: list[Claim] = []
@@ -155,18 +157,19 @@ def claims(
             context = _context(s.text, found)
             for q in found:
                 others = tuple(m for m in mentions if (m.start, m.end) != (q.start, q.end))
-                window = _window(s.text, q, found)
+                window = _window(s.text, q, found, settings.conflict_window)
                 out.append(Claim(a.id, family_of.get(a.id, 0), s, q, context, year, others, window))
     return out
 
 
-_WINDOW_WORDS = 8  # words either side of a value that say what it is about
 _CLAUSE_BREAK = re.compile(
     r"[;:!?]|,\s+(?:while|but|whereas|and\s+(?:the|a|an|his|her|its))\b|\s[—–]\s"
 )
 
 
-def _window(text: str, q: values.Quantity, found: Sequence[values.Quantity]) -> frozenset[str]:
+def _window(
+    text: str, q: values.Quantity, found: Sequence[values.Quantity], size: int
+) -> frozenset[str]:
     """Content stems of the words near the value, within its clause, other values blanked:
     what this number or date is about, not what the rest of the sentence says."""
     chars = list(text)
@@ -175,9 +178,12 @@ def _window(text: str, q: values.Quantity, found: Sequence[values.Quantity]) -> 
     blanked = "".join(chars)
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(blanked, 0, q.start)), default=0)
     end = next((m.start() for m in _CLAUSE_BREAK.finditer(blanked, q.end)), len(blanked))
-    before = words(blanked[start : q.start])[-_WINDOW_WORDS:]
-    after = words(blanked[q.end : end])[:_WINDOW_WORDS]
-    return frozenset(stem(w) for w in before + after if w not in STOPWORDS and not w.isdigit())
+    before = [w for w in words(blanked[start : q.start]) if w not in STOPWORDS][-size:]
+    after = [w for w in words(blanked[q.end : end]) if w not in STOPWORDS][:size]
+    near = {stem(w) for w in before + after if not w.isdigit()}
+    if q.kind == "count":
+        near.add(q.unit)  # the counted thing is part of what the number is about
+    return frozenset(near)
 
 
 def _context(text: str, found: Sequence[values.Quantity]) -> frozenset[str]:
@@ -421,30 +427,110 @@ def _conflicts(
     settings: FactSettings,
 ) -> list[tuple[list[Claim], list[Claim]]]:
     published = {a.id: a.published for a in articles}
+    everything = [c for g in groups for c in g]
     out = []
     for i, a in enumerate(groups):
         for b in groups[i + 1 :]:
             if a[0].value.kind != b[0].value.kind:
                 continue
-            exact_a = [c for c in a if c.value.exact]
-            exact_b = [c for c in b if c.value.exact]
+            # Only the claims that contradict the other fact take sides: "in 2014" agrees
+            # with both "May 2014" and "April 2014".
+            exact_a = [c for c in a if c.value.exact and not _agrees_any(c, b)]
+            exact_b = [c for c in b if c.value.exact and not _agrees_any(c, a)]
             if not exact_a or not exact_b or not exact_a[0].value.comparable(exact_b[0].value):
                 continue
-            if any(x.value.agrees(y.value, x.year) for x in a for y in b):
+            if len(exact_a) < len([c for c in a if c.value.exact]) / 2:
+                continue  # most of the fact agrees with the other one
+            if len(exact_b) < len([c for c in b if c.value.exact]) / 2:
                 continue
+            a, b = exact_a, exact_b
             if {c.family for c in a} & {c.family for c in b}:
                 continue  # one family saying both: a correction or an update
             if _is_update(a, b, published):
                 continue
             if a[0].value.kind == "date" and not _comparable_dates(a, b, published):
                 continue
+            if not _rivals(exact_a[0].value, exact_b[0].value, settings):
+                continue
+            if _other_periods(a, b):
+                continue
             if not (
                 _same_slot(a, b, weights, settings)
                 or (all(_is_event_time(c, event, event_terms, settings) for c in exact_a + exact_b))
             ):
                 continue
+            if _stated_by(everything, a[0]) & _stated_by(everything, b[0]):
+                continue  # a family giving both figures somewhere: two things, not a dispute
             out.append((a, b))
     return out
+
+
+def _other_periods(a: Sequence[Claim], b: Sequence[Claim]) -> bool:
+    """The figures are dated to different years by their own sentences ("24.2 million euros
+    in 2014" / "5.6 million euros last year"): values of different periods."""
+    years_a = {y for c in a for m in c.other_dates for y in range(m.date.year, m.until.year + 1)}
+    years_b = {y for c in b for m in c.other_dates for y in range(m.date.year, m.until.year + 1)}
+    return bool(years_a) and bool(years_b) and years_a.isdisjoint(years_b)
+
+
+def _rival_dates(a: values.Quantity, b: values.Quantity, settings: FactSettings) -> bool:
+    """Rival dates of one thing are days, weekdays or months close to each other (April 14 or
+    16, Tuesday or Wednesday, April or May 2014); years and dates far apart are other things
+    (the 2010 spill, the 2015 loss)."""
+    if a.unit != b.unit:
+        return False
+    if a.unit == "weekday":
+        return min((a.low - b.low) % 7, (b.low - a.low) % 7) <= 1
+    if a.unit == "monthday":
+        return (
+            int(a.low) // 100 == int(b.low) // 100
+            and abs(a.low - b.low) <= settings.conflict_max_days
+        )
+    if a.unit == "month":
+        return abs(a.low - b.low) <= 1
+    span_a, span_b = a.high - a.low, b.high - b.low
+    if span_a == span_b == 0:
+        return abs(a.low - b.low) <= settings.conflict_max_days
+    if 27 <= span_a <= 31 and 27 <= span_b <= 31:
+        return abs(a.low - b.low) <= 62  # neighbouring months
+    return False
+
+
+def _stated_by(claims: Sequence[Claim], c: Claim) -> set[int]:
+    """Families stating a value equal to ``c``'s (same kind and unit) anywhere."""
+    return {
+        o.family
+        for o in claims
+        if o.value.kind == c.value.kind
+        and o.value.exact
+        and o.value.comparable(c.value)
+        and o.value.agrees(c.value, o.year)
+    }
+
+
+def _agrees_any(c: Claim, group: Sequence[Claim]) -> bool:
+    return any(c.value.agrees(o.value, c.year) for o in group)
+
+
+def _rivals(a: values.Quantity, b: values.Quantity, settings: FactSettings) -> bool:
+    """Whether two disagreeing figures can be rival reports of one figure: reports that
+    disagree on a figure give neighbouring values (8 or 10 arrested, 72 or 73 years old, $8.6
+    or $9 million); a figure several times another is another quantity (a bonus beside the
+    total pay, one charge count beside all of them)."""
+    if a.kind == "date":
+        return _rival_dates(a, b, settings)
+    if a.kind not in ("count", "money", "percent"):
+        return True
+    size_a, size_b = abs(a.low + a.high) / 2, abs(b.low + b.high) / 2
+    if a.unit != b.unit:
+        if a.kind != "money":
+            return True
+        usd_a, usd_b = values.in_usd(a), values.in_usd(b)
+        if usd_a is None or usd_b is None:
+            return True
+        size_a, size_b = usd_a, usd_b
+    low, high = sorted((size_a, size_b))
+    return low > 0 and high / low <= settings.conflict_max_ratio
 
 
 def _comparable_dates(
@@ -474,6 +560,11 @@ def _same_slot(
                     if whose:
                         return True
                     continue  # two people's ages
+            same = _same_structure(x, y)
+            if same is not None:
+                if same:
+                    return True
+                continue
             shared = x.window & y.window
             if (
                 len(shared) >= settings.conflict_shared_stems
@@ -481,6 +572,25 @@ def _same_slot(
             ):
                 return True
     return False
+
+
+def _slot_of(c: Claim) -> phrases.Slot:
+    return phrases.slot(c.sentence.text, c.value.start, c.value.end, c.value.kind, c.value.unit)
+
+
+def _same_structure(x: Claim, y: Claim) -> bool | None:
+    """Whether the parse says the two values attach to one word ("arrested", "detected"):
+    True or False when both attach to a word of content, None when the parse cannot tell."""
+    if x.value.unit == "age":
+        return None  # every age attaches to "old": whose it is decides (see _same_slot)
+    sx, sy = _slot_of(x), _slot_of(y)
+    light = {"", "be", "have", "do", "say", "tell", "report"}
+    if sx.governor in light or sy.governor in light:
+        return None
+    if x.value.kind == "count" and sx.thing and sy.thing and sx.thing != sy.thing:
+        if not values.same_counted(x.value, y.value):
+            return False
+    return sx.governor == sy.governor
 
 
 def _whose(a: str, b: str) -> bool | None:
@@ -495,10 +605,10 @@ def _whose(a: str, b: str) -> bool | None:
 def _slots(
     pairs: Sequence[tuple[list[Claim], list[Claim]]],
 ) -> list[list[list[list[Claim]]]]:
-    """Conflicting pairs as slots: the facts connected by conflicts, in sides of facts whose
+    """Conflicting pairs as slots: the claims connected by conflicts, in sides of claims whose
     values agree. One conflict per slot lists every value, however many there are."""
-    index: dict[int, list[Claim]] = {}
     parent: dict[int, int] = {}
+    claim_of: dict[int, Claim] = {}
 
     def root(k: int) -> int:
         while parent[k] != k:
@@ -507,33 +617,32 @@ def _slots(
         return k
 
     for a, b in pairs:
-        for g in (a, b):
-            index.setdefault(id(g), g)
-            parent.setdefault(id(g), id(g))
-        ra, rb = root(id(a)), root(id(b))
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    components: dict[int, list[list[Claim]]] = {}
-    for k, g in index.items():
-        components.setdefault(root(k), []).append(g)
+        for c in (*a, *b):
+            claim_of.setdefault(id(c), c)
+            parent.setdefault(id(c), id(c))
+        first = root(id(a[0]))
+        for c in (*a, *b):
+            r = root(id(c))
+            if r != first:
+                parent[r] = first
+    components: dict[int, list[Claim]] = {}
+    for k, c in claim_of.items():
+        components.setdefault(root(k), []).append(c)
     out = []
-    for groups in components.values():
-        sides: list[list[list[Claim]]] = []
-        for g in sorted(groups, key=lambda g: (-len({c.family for c in g}), g[0].sentence.index)):
+    for members in components.values():
+        sides: list[list[Claim]] = []
+        for c in sorted(members, key=lambda c: (not c.value.exact, c.article, c.sentence.index)):
             side = next(
-                (
-                    side
-                    for side in sides
-                    if all(x.value.agrees(y.value, x.year) for h in side for x in h for y in g)
-                ),
+                (side for side in sides if all(c.value.agrees(o.value, c.year) for o in side)),
                 None,
             )
             if side is None:
-                sides.append([g])
+                sides.append([c])
             else:
-                side.append(g)
+                side.append(c)
         if len(sides) >= 2:
-            out.append(sides)
+            sides.sort(key=lambda side: -len({c.family for c in side}))
+            out.append([[side] for side in sides])
     return out
 
 

@@ -464,6 +464,12 @@ def _usd_rate(currency: str, year: int) -> float | None:
     return points[-1][1]
 
 
+def in_usd(q: Quantity, year: int | None = None) -> float | None:
+    """The middle of a money value in US dollars by the shipped rates, or None."""
+    rate = _usd_rate(q.unit, year or dt.date.today().year)
+    return None if rate is None else (q.low + q.high) / 2 / rate
+
+
 def _converted_agree(a: Quantity, b: Quantity, year: int | None) -> bool:
     year = year or dt.date.today().year
     ra, rb = _usd_rate(a.unit, year), _usd_rate(b.unit, year)
@@ -744,6 +750,9 @@ def _head_noun(rest: str, hyphenated: bool) -> str | None:
         run.append(token)
         if len(run) == 3:
             break
+    people = [t for t in run if stem(t.lower()) in PERSON_NOUNS]
+    if people:
+        return people[0]  # "three people hurt": the people, not what happened to them
     if run:
         return run[-1]
     return capitalised
