@@ -587,9 +587,9 @@ def _same_structure(x: Claim, y: Claim) -> bool | None:
     light = {"", "be", "have", "do", "say", "tell", "report"}
     if sx.governor in light or sy.governor in light:
         return None
-    if x.value.kind == "count" and sx.thing and sy.thing and sx.thing != sy.thing:
-        if not values.same_counted(x.value, y.value):
-            return False
+    different_things = x.value.kind == "count" and sx.thing and sy.thing and sx.thing != sy.thing
+    if different_things and not values.same_counted(x.value, y.value):
+        return False
     return sx.governor == sy.governor
 
 

@@ -287,6 +287,15 @@ def _interval(value: float, written: str, before: str) -> tuple[float, float, bo
     return low, high, True
 
 
+def _hedged(shown: str, before: str) -> str:
+    """ "more than 54,000 workers" stays "more than 54000 workers": the hedge is part of what
+    the source says."""
+    for pattern, _ in _HEDGES:
+        if m := pattern.search(before[-25:]):
+            return f"{m.group(0).strip().lower()} {shown}"
+    return shown
+
+
 # --- money --------------------------------------------------------------------------------
 
 _SYMBOLS = {
@@ -389,7 +398,7 @@ def _money(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
                 low=low,
                 high=high,
                 unit=currency,
-                shown=f"{currency} {_readable(value)}",
+                shown=_hedged(f"{currency} {_readable(value)}", sentence[: m.start()]),
                 text=m.group(0),
                 start=m.start(),
                 end=m.end(),
@@ -501,7 +510,10 @@ def _percents(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
                 low=low,
                 high=high,
                 unit="pp" if points else "%",
-                shown=f"{m.group('n')}{' percentage points' if points else '%'}",
+                shown=_hedged(
+                    f"{m.group('n')}{' percentage points' if points else '%'}",
+                    sentence[: m.start()],
+                ),
                 text=m.group(0),
                 start=m.start(),
                 end=m.end(),
@@ -574,8 +586,10 @@ def _times(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             continue
         spread = 0
         before = sentence[max(0, m.start() - 25) : m.start()]
-        if _ROUGHLY.search(before):
+        hedge = ""
+        if rough := _ROUGHLY.search(before):
             spread, exact = 30, False
+            hedge = rough.group(0).strip().lower() + " "
         elif _BOUND.search(before):
             exact = False  # one end of a span ("between 6:45 and 7 p.m.", "by 8 p.m.")
         out.append(
@@ -584,7 +598,9 @@ def _times(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
                 low=minutes - spread,
                 high=minutes + spread,
                 unit=zone.upper(),
-                shown=f"{minutes // 60:02d}:{minutes % 60:02d}" + (f" {zone}" if zone else ""),
+                shown=hedge
+                + f"{minutes // 60:02d}:{minutes % 60:02d}"
+                + (f" {zone}" if zone else ""),
                 text=m.group(0).strip(),
                 start=m.start(),
                 end=m.end(),
@@ -700,7 +716,10 @@ def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
                 low=low,
                 high=high,
                 unit=unit,
-                shown=f"{_readable(value) if value >= 1e6 else f'{value:g}'} {noun.lower()}",
+                shown=_hedged(
+                    f"{_readable(value) if value >= 1e6 else f'{value:g}'} {noun.lower()}",
+                    sentence[: m.start()],
+                ),
                 text=sentence[m.start() : end],
                 start=m.start(),
                 end=end,
