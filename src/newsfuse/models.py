@@ -142,6 +142,13 @@ FactStatus = Literal["corroborated", "single-source", "conflict"]
 FactKind = Literal["date", "time", "money", "percent", "count", "quote"]
 
 
+class StatedValue(_Frozen):
+    """One wording of a fact's value and the articles that give it ("2018": 000, 002)."""
+
+    value: str
+    sources: tuple[str, ...]
+
+
 class Fact(_Frozen):
     """A checkable statement and every article that makes it, in its own words or others'."""
 
@@ -154,6 +161,11 @@ class Fact(_Frozen):
     sources: tuple[str, ...]
     independent_sources: int = Field(description="families among the sources")
     status: FactStatus
+    stated: tuple[StatedValue, ...] = Field(
+        default=(),
+        description="when sources give the value at different precision ('2018' / 'September "
+        "2018'), each wording with the articles that give it, most precise first",
+    )
 
 
 class ConflictValue(_Frozen):

@@ -40,6 +40,7 @@ from newsfuse.models import (
     Family,
     Quote,
     Sentence,
+    StatedValue,
 )
 from newsfuse.settings import DEFAULT, FactSettings
 
@@ -96,9 +97,9 @@ def facts(
     stated: dict[Sentence, list[values.Quantity]] = {}
     for c in all_claims:
         stated.setdefault(c.sentence, []).append(c.value)
-    made: list[tuple[tuple[object, ...], Fact]] = []
+    made: list[tuple[tuple[object, ...], Fact, list[Claim] | None]] = []
     if event.date is not None and event.sources:
-        made.append(((0,), _event_fact(event, family_of)))
+        made.append(((0,), _event_fact(event, family_of), None))
     for g in groups:
         sources = _sources(g, sentences, stems, stated, settings)
         independent = len({family_of[s] for s in sources})
@@ -108,26 +109,48 @@ def facts(
             else ("corroborated" if independent >= 2 else "single-source")
         )
         fact = Fact(
-            about=_about(g, weights),
+            about="",
             kind=g[0].value.kind,
             value=_value(g).shown,
             text=_representative(g, weights).sentence.text,
             sources=sources,
             independent_sources=independent,
             status=status,
+            stated=_stated(g),
         )
         first = min((c.sentence.index for c in g), default=0)
         rank = {"corroborated": 1, "conflict": 2, "single-source": 3}[status]
-        made.append(((rank, -independent, -len(sources), first), fact))
+        # facts of the event first: those whose sentence uses the event's own words
+        eventful = -len(_representative(g, weights).context & event_terms)
+        made.append(((rank, -independent, -len(sources), eventful, first), fact, g))
     for q in quotes:
         if q.independent_sources >= 2:
-            made.append(((1, -q.independent_sources, -len(q.sources), 0), _quote_fact(q)))
-    made.sort(key=lambda pair: pair[0])
-    kept = [f for _, f in made]
-    kept = [f for f in kept if f.status != "single-source"] + [
-        f for f in kept if f.status == "single-source"
-    ][: max(0, settings.max_facts - sum(f.status != "single-source" for f in kept))]
-    return tuple(kept), tuple(_conflict(slot, weights) for slot in conflicting)
+            made.append(((1, -q.independent_sources, -len(q.sources), 0, 0), _quote_fact(q), None))
+    made.sort(key=lambda item: item[0])
+    shown = [(f, g) for _, f, g in made if f.status != "single-source"]
+    singles = [(f, g) for _, f, g in made if f.status == "single-source"]
+    kept = shown + singles[: max(0, settings.max_facts - len(shown))]
+    # The parse is paid only for the facts a reader sees first.
+    out = [
+        f
+        if g is None
+        else f.model_copy(update={"about": _about(g, weights, parse=i < settings.parsed_facts)})
+        for i, (f, g) in enumerate(kept)
+    ]
+    return tuple(out), tuple(_conflict(slot, weights) for slot in conflicting)
+
+
+def _stated(group: Sequence[Claim]) -> tuple[StatedValue, ...]:
+    """Who says which wording of the value, when the group's members differ in precision
+    ("2018" / "September 2018"): each shown value with its articles, most precise first."""
+    by_value: dict[str, list[str]] = {}
+    for c in sorted(group, key=lambda c: (c.value.high - c.value.low, not c.value.exact)):
+        by_value.setdefault(c.value.shown, [])
+        if c.article not in by_value[c.value.shown]:
+            by_value[c.value.shown].append(c.article)
+    if len(by_value) < 2:
+        return ()
+    return tuple(StatedValue(value=v, sources=tuple(s)) for v, s in by_value.items())
 
 
 def claims(
@@ -313,10 +336,19 @@ def _representative(group: Sequence[Claim], weights: Mapping[str, float]) -> Cla
     )
 
 
-def _about(group: Sequence[Claim], weights: Mapping[str, float]) -> str:
-    """A few words saying what the value is about: the representative sentence's words that
-    the other members share, or those nearest the value when it stands alone."""
+def _about(group: Sequence[Claim], weights: Mapping[str, float], parse: bool = True) -> str:
+    """What the value is about: a phrase from the parse of the representative sentence
+    ("people arrested", "age of Durst"); without the parse (or when it finds nothing), the
+    sentence's words that the other members share, or those nearest the value."""
     rep = _representative(group, weights)
+    if parse:
+        phrase = _slot_of(rep).phrase
+        if len(phrase) > len(rep.value.kind) + 1:
+            return phrase
+    return _bag_about(rep, group)
+
+
+def _bag_about(rep: Claim, group: Sequence[Claim]) -> str:
     text = rep.sentence.text
     tokens = [(m.group(0), m.start()) for m in re.finditer(r"[A-Za-z][A-Za-z'’-]*", text)]
     content = [
@@ -465,6 +497,9 @@ def _conflicts(
     return out
 
 
+_MULTIPLIERS = frozenset({"time", "fold"})
+
+
 def _other_periods(a: Sequence[Claim], b: Sequence[Claim]) -> bool:
     """The figures are dated to different years by their own sentences ("24.2 million euros
     in 2014" / "5.6 million euros last year"): values of different periods."""
@@ -521,6 +556,8 @@ def _rivals(a: values.Quantity, b: values.Quantity, settings: FactSettings) -> b
         return _rival_dates(a, b, settings)
     if a.kind not in ("count", "money", "percent"):
         return True
+    if a.kind == "count" and a.unit in _MULTIPLIERS:
+        return False  # "six times that", "seven times as high": ratios to different things
     size_a, size_b = abs(a.low + a.high) / 2, abs(b.low + b.high) / 2
     if a.unit != b.unit:
         if a.kind != "money":
@@ -555,11 +592,11 @@ def _same_slot(
     for x in a:
         for y in b:
             if x.value.unit == "age" == y.value.unit:
-                whose = _whose(x.value.noun, y.value.noun)
-                if whose is not None:
-                    if whose:
-                        return True
-                    continue  # two people's ages
+                # one person's age: only when both name them ("a 30-year-old man" and "Kifah
+                # Rafati, 40" are two people)
+                if _whose(x.value.noun, y.value.noun):
+                    return True
+                continue
             same = _same_structure(x, y)
             if same is not None:
                 if same:
@@ -590,6 +627,8 @@ def _same_structure(x: Claim, y: Claim) -> bool | None:
     different_things = x.value.kind == "count" and sx.thing and sy.thing and sx.thing != sy.thing
     if different_things and not values.same_counted(x.value, y.value):
         return False
+    if sx.qualifiers and sy.qualifiers and sx.qualifiers != sy.qualifiers:
+        return False  # "two robbery charges" / "three charges of disobeying an order"
     return sx.governor == sy.governor
 
 

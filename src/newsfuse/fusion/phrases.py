@@ -35,6 +35,9 @@ class Slot:
     governor: str  # lemma of the word the value attaches to ("arrest", "explosion"), or ""
     thing: str  # lemma of the counted noun ("person" for people), or ""
     owner: str  # whose: "Robert Durst" for an age, the subject of the governing verb, or ""
+    # lemmas that narrow down what is counted or paid: "robbery" in "two robbery charges",
+    # "punitive damage" in "$25 million in punitive damages" (sizes like "big" left out)
+    qualifiers: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -54,6 +57,43 @@ def parse(sentence: str) -> Doc:
 
 def slot(sentence: str, start: int, end: int, kind: str, unit: str = "") -> Slot:
     """What the value at ``sentence[start:end]`` (of ``kind``: count, money, date...) is about."""
+    found = _slot(sentence, start, end, kind, unit)
+    doc = parse(sentence)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or kind not in ("count", "money", "percent"):
+        return found
+    noun = _counted(span) if kind == "count" else span.root
+    return Slot(found.phrase, found.governor, found.thing, found.owner, _qualifiers(noun, span))
+
+
+_SIZES = frozenset(
+    """big large huge massive small tiny little giant major minor new old total more other
+    several many few additional further least most""".split()
+)
+
+
+def _qualifiers(noun: Token, span: Span) -> frozenset[str]:
+    out = {
+        c.lemma_.lower()
+        for c in noun.lefts
+        if c.dep_ in ("compound", "amod")
+        and c.pos_ != "NUM"
+        and c.lemma_.lower() not in _SIZES
+        and not (span.start <= c.i < span.end and c.pos_ != "NOUN")
+    }
+    prep = next((c for c in noun.rights if c.dep_ == "prep"), None)
+    if prep is not None:
+        for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+            out.add(obj.lemma_.lower())
+            out |= {
+                c.lemma_.lower()
+                for c in obj.lefts
+                if c.dep_ in ("compound", "amod") and c.lemma_.lower() not in _SIZES
+            }
+    return frozenset(out)
+
+
+def _slot(sentence: str, start: int, end: int, kind: str, unit: str) -> Slot:
     doc = parse(sentence)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:

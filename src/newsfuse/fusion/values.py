@@ -287,6 +287,25 @@ def _interval(value: float, written: str, before: str) -> tuple[float, float, bo
     return low, high, True
 
 
+_RANGE_AFTER = re.compile(
+    r"\s*(?:-|–|to|or)\s*(?:[$£€¥₩]\s?)?(?:\d|(?:" + _WORD_NUMBER + r")\b)", re.I
+)
+_RANGE_BEFORE = re.compile(
+    r"(?:\d|\b(?:"
+    + _WORD_NUMBER
+    + r"))\s*(?:-|–|to|or)\s*(?:[$£€¥₩]\s?)?$|\bbetween\s+\S+\s+and\s*$",
+    re.I,
+)
+
+
+def _in_range(sentence: str, start: int, end: int) -> bool:
+    """Whether the number at ``sentence[start:end]`` is one end of a range."""
+    return bool(
+        _RANGE_AFTER.match(sentence, end)
+        or _RANGE_BEFORE.search(sentence[max(0, start - 30) : start])
+    )
+
+
 def _hedged(shown: str, before: str) -> str:
     """ "more than 54,000 workers" stays "more than 54000 workers": the hedge is part of what
     the source says."""
@@ -392,6 +411,7 @@ def _money(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             continue
         value = _number(written) * _SCALES.get(scale_word, 1.0)
         low, high, exact = _interval(value, written, sentence[: m.start()])
+        exact = exact and not _in_range(sentence, m.start(), m.end())
         out.append(
             Quantity(
                 kind="money",
@@ -503,6 +523,7 @@ def _percents(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             continue
         value = _number(m.group("n"))
         low, high, exact = _interval(value, m.group("n"), sentence[: m.start()])
+        exact = exact and not _in_range(sentence, m.start(), m.end())
         points = "point" in m.group("u").lower()
         out.append(
             Quantity(
@@ -709,6 +730,8 @@ def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             low, high, exact = value, value, not _HEDGES[2][0].search(sentence[: m.start()][-25:])
         else:
             low, high, exact = _interval(value, written, sentence[: m.start()])
+        if _in_range(sentence, m.start(), m.end("n")):
+            exact = False  # one end of "7-10 times", "2,500 to 5,000 tonnes"
         unit = stem(noun.lower().replace("’", "'").split("'")[0])
         out.append(
             Quantity(
