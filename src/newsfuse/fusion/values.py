@@ -70,6 +70,10 @@ class Quantity:
                 if same_unit or a.kind not in ("money", "count", "time"):
                     if a.low <= b.high and b.low <= a.high:
                         return True
+                    if a.unit in ("length", "speed") and a.noun != b.noun:
+                        slack = 1 + UNIT_TOLERANCE  # "12 miles (20 km)": rounded conversions
+                        if a.low <= b.high * slack and b.low <= a.high * slack:
+                            return True
                 elif a.kind == "money" and _converted_agree(a, b, year):
                     return True
         return False
@@ -720,7 +724,12 @@ def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             continue
         if _IDENTIFIER.search(sentence[: m.start()]) and word not in _WORD_NUMBERS:
             continue  # "Flight 8501", "Room 423": a name, not a count
-        noun = _head_noun(m.group("rest"), hyphenated=m.group("sep") == "-")
+        speed = re.match(r"(km/h|km/hr|kph|mph)\b", m.group("rest"), re.I)
+        noun = (
+            speed.group(1)
+            if speed
+            else _head_noun(m.group("rest"), hyphenated=m.group("sep") == "-")
+        )
         if noun is None:
             continue  # a number with nothing counted: not a checkable fact
         end = m.start("rest") + m.group("rest").find(noun) + len(noun)
@@ -732,7 +741,15 @@ def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             low, high, exact = _interval(value, written, sentence[: m.start()])
         if _in_range(sentence, m.start(), m.end("n")):
             exact = False  # one end of "7-10 times", "2,500 to 5,000 tonnes"
-        unit = stem(noun.lower().replace("’", "'").split("'")[0])
+        unit = stem(noun.lower().replace("’", "'").split("'")[0].replace("/", ""))
+        per_hour = bool(_PER_HOUR.match(sentence, end))
+        measure = _MEASURES.get((unit, per_hour)) or _MEASURES.get((unit, False))
+        if measure is not None and not (per_hour and measure[0] != "length"):
+            # miles, km, feet, mph: compared in one unit (metres, metres a second)
+            dimension, factor = measure
+            if per_hour:
+                dimension, factor = "speed", factor / 3600
+            unit, low, high = dimension, low * factor, high * factor
         out.append(
             Quantity(
                 kind="count",
@@ -751,6 +768,36 @@ def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             )
         )
     return out
+
+
+# Units of length and speed, by the stem of the word counted: the dimension and its size in
+# metres (metres a second). "12 miles" and "19.3 km" are one distance; "12 miles per hour" is
+# a speed. Reports round conversions, so measures agree within UNIT_TOLERANCE.
+_METRES = {
+    "mile": 1609.344,
+    "kilomet": 1000.0,
+    "kilometr": 1000.0,
+    "km": 1000.0,
+    "metr": 1.0,
+    "meter": 1.0,
+    "feet": 0.3048,
+    "foot": 0.3048,
+    "ft": 0.3048,
+    "yard": 0.9144,
+    "inch": 0.0254,
+    "centimet": 0.01,
+    "cm": 0.01,
+}
+_MEASURES: dict[tuple[str, bool], tuple[str, float]] = {
+    **{(u, False): ("length", f) for u, f in _METRES.items()},
+    ("mph", False): ("speed", 0.44704),
+    ("kph", False): ("speed", 1 / 3.6),
+    ("kmh", False): ("speed", 1 / 3.6),
+    ("kmhr", False): ("speed", 1 / 3.6),
+    ("knot", False): ("speed", 0.514444),
+}
+_PER_HOUR = re.compile(r"\s*(?:per|an|a|/)\s*(?:hour|hr|h)\b", re.I)
+UNIT_TOLERANCE = 0.06
 
 
 # Words that end the noun phrase after a number: adverbs and particles ("20 aircraft now
