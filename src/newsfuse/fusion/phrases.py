@@ -82,6 +82,8 @@ def _qualifiers(noun: Token, span: Span) -> frozenset[str]:
         and not (span.start <= c.i < span.end and c.pos_ != "NOUN")
     }
     prep = next((c for c in noun.rights if c.dep_ == "prep"), None)
+    if prep is None and span.end < len(span.doc) and span.doc[span.end].pos_ == "ADP":
+        prep = span.doc[span.end]  # "to pay [$25 million] in punitive damages"
     if prep is not None:
         for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
             out.add(obj.lemma_.lower())
