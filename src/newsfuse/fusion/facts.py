@@ -143,6 +143,8 @@ def facts(
 def _stated(group: Sequence[Claim]) -> tuple[StatedValue, ...]:
     """Who says which wording of the value, when the group's members differ in precision
     ("2018" / "September 2018"): each shown value with its articles, most precise first."""
+    if group[0].value.kind != "date":
+        return ()  # other values differ in wording ("nearly", "storey"), not in precision
     by_value: dict[str, list[str]] = {}
     for c in sorted(group, key=lambda c: (c.value.high - c.value.low, not c.value.exact)):
         by_value.setdefault(c.value.shown, [])
@@ -174,6 +176,7 @@ def claims(
                     q.kind == "time"
                     and not re.search(r"\d|\b(?:noon|midday|midnight)\b", q.text, re.I)
                 )
+                and not _page_stamp(s.text, q)
             ]
             if not found:
                 continue
@@ -207,6 +210,24 @@ def _window(
     if q.kind == "count":
         near.add(q.unit)  # the counted thing is part of what the number is about
     return frozenset(near)
+
+
+# "Last updated at 14:07 GMT", "Posted: Tuesday, June 16", "By Jane Doe, 9:41 AM": the page's
+# own times and dates, not the event's.
+_STAMP = re.compile(
+    r"\b(?:(?:last\s+)?(?:updated|modified|posted|published|reviewed)|first published|"
+    r"updated on|timestamp)\b[\s:|,-]*(?:(?:at|on)\b)?[\s\w,:.|/-]{0,30}$"
+    r"|^\s*(?:by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*[|,•·-]\s*)",
+    re.IGNORECASE,
+)
+
+
+def _page_stamp(text: str, q: values.Quantity) -> bool:
+    """A time or date the page stamps itself with (an "updated" line, a byline), not one the
+    report states."""
+    if q.kind not in ("time", "date"):
+        return False
+    return bool(_STAMP.search(text[: q.start]))
 
 
 def _context(text: str, found: Sequence[values.Quantity]) -> frozenset[str]:

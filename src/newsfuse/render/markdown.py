@@ -155,12 +155,15 @@ def _md_event(brief: Brief, ids: _Ids) -> str:
     return "\n".join(lines)
 
 
+MARKDOWN_FACTS = 15  # facts shown in Markdown and HTML (the event's first); JSON has all
+
+
 def _md_facts(brief: Brief, ids: _Ids) -> str:
     if not brief.facts:
         return "## Facts\n\n*No checkable facts were found.*"
     head = "| value | about | confirmed by | sources |\n|---|---|---|---|"
     rows = []
-    for f in brief.facts:
+    for f in brief.facts[:MARKDOWN_FACTS]:
         if f.status == "corroborated":
             confirmed = (
                 f"**{_plural(f.independent_sources, 'independent source', 'independent sources')}**"
@@ -170,8 +173,13 @@ def _md_facts(brief: Brief, ids: _Ids) -> str:
         else:
             confirmed = "*single source*"
         value = f.value if len(f.value) <= 80 else f.value[:77] + "..."
-        rows.append(f"| {_md(value)} | {_md(f.about)} | {confirmed} | {_cites(ids, f.sources)} |")
-    return "## Facts\n\n" + head + "\n" + "\n".join(rows)
+        sources = _cites(ids, f.sources)
+        if f.stated:  # who gives which precision: "2018-09: 001; 2018: 000, 002"
+            sources = "; ".join(f"{_md(v.value)}: {_cites(ids, v.sources)}" for v in f.stated)
+        rows.append(f"| {_md(value)} | {_md(f.about)} | {confirmed} | {sources} |")
+    more = len(brief.facts) - MARKDOWN_FACTS
+    tail = f"\n\n*{more} more facts in the JSON brief.*" if more > 0 else ""
+    return "## Facts\n\n" + head + "\n" + "\n".join(rows) + tail
 
 
 def _md_conflicts(brief: Brief, ids: _Ids) -> str:
