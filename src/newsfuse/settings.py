@@ -54,6 +54,11 @@ class FactSettings:
     event_time_terms: int = 2  # event words a sentence needs for its clock time to be the event's
     restate_coverage: float = 0.7  # share of a sentence's words another must hold to restate it
     restate_min_stems: int = 5
+    # An article stating a fact's exact value with this much of its nearby words is a source
+    # of the fact even when its claim was grouped elsewhere.
+    same_value_overlap: float = 0.0
+    same_value_min_count: int = 4  # smaller counts ("two women") also need a word in common
+    same_day_overlap: float = 0.1
     max_facts: int = 60  # in the brief's JSON; the Markdown shows the first few
     # Facts whose "about" comes from spaCy's parse (~4 ms a sentence); later ones get the
     # words their sources share, so a long cluster stays cheap.

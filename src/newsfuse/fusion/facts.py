@@ -97,11 +97,15 @@ def facts(
     stated: dict[Sentence, list[values.Quantity]] = {}
     for c in all_claims:
         stated.setdefault(c.sentence, []).append(c.value)
+    by_kind: dict[str, list[Claim]] = {}
+    for c in all_claims:
+        by_kind.setdefault(c.value.kind, []).append(c)
     made: list[tuple[tuple[object, ...], Fact, list[Claim] | None]] = []
     if event.date is not None and event.sources:
         made.append(((0,), _event_fact(event, family_of), None))
     for g in groups:
         sources = _sources(g, sentences, stems, stated, settings)
+        sources = _same_value_sources(g, sources, by_kind, weights, settings)
         independent = len({family_of[s] for s in sources})
         status = (
             "conflict"
@@ -423,6 +427,38 @@ def _sources(
             if any(restates(target, s) for s in ss):
                 ids.add(article_id)
     return tuple(a for a in sentences if a in ids)
+
+
+def _same_value_sources(
+    group: Sequence[Claim],
+    sources: tuple[str, ...],
+    by_kind: Mapping[str, Sequence[Claim]],
+    weights: Mapping[str, float],
+    settings: FactSettings,
+) -> tuple[str, ...]:
+    """Also every article stating the same value next to words of the fact ("four times" in
+    "shot four times in the chest" / "suffered four wounds to his chest"), though its claim
+    went to another fact: a source of the value, whatever fact its sentence is grouped in."""
+    value = _value(group)
+    if not value.exact or (value.kind == "date" and not _one_day(value)):
+        return sources  # vague values and years say too little to tie two reports
+    near = frozenset().union(*(c.window for c in group))
+    ids = set(sources)
+    for c in by_kind.get(value.kind, ()):
+        if c.article in ids or not c.value.exact:
+            continue
+        if not (_mergeable(c.value, value, c.year) and value.comparable(c.value)):
+            continue
+        if value.kind == "count" and not values.same_counted(c.value, value):
+            continue
+        small = value.kind == "count" and value.high < settings.same_value_min_count
+        score = overlap(c.window - {value.unit}, near - {value.unit}, weights)
+        # one day is named for many things ("a June 15 article", "Moon urged on Monday"):
+        # a date needs words of the fact besides
+        need = settings.same_day_overlap if value.kind == "date" else settings.same_value_overlap
+        if score >= need and (score > 0 or not small):
+            ids.add(c.article)
+    return tuple(dict.fromkeys(a for a in (*sources, *sorted(ids - set(sources)))))
 
 
 def _contradicts(q: values.Quantity, value: values.Quantity, year: int | None) -> bool:
