@@ -45,7 +45,7 @@ class FactSettings:
     # Disagreeing values conflict when the words next to them (their clause, this many words
     # either side, with the counted noun) are this similar and share this many stems.
     conflict_window: int = 12
-    conflict_similarity: float = 0.3
+    conflict_similarity: float = 0.25
     conflict_shared_stems: int = 2
     # Rival reports of one figure are near each other (8 vs 10, 12 vs 14, 72 vs 73); a figure
     # more than this many times another is another quantity, not a disagreement.

@@ -756,7 +756,14 @@ def _is_update(
 
 def _conflict(slot: Sequence[Sequence[list[Claim]]], weights: Mapping[str, float]) -> Conflict:
     first = [c for g in slot[0] for c in g]
-    about = "time of the event" if first[0].value.kind == "time" else _about(first, weights)
+    if first[0].value.kind == "time":
+        about = "time of the event"
+    else:  # the fullest phrase any side's wording gives ("people in custody")
+        phrases_ = [
+            _slot_of(_representative([c for g in side for c in g], weights)).phrase for side in slot
+        ]
+        best = max(phrases_, key=len)
+        about = best if len(best) > len(first[0].value.kind) + 1 else _about(first, weights)
     sides = []
     for side in slot:
         group = [c for g in side for c in g]

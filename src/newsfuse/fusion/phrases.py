@@ -147,6 +147,8 @@ def _slot(sentence: str, start: int, end: int, kind: str, unit: str) -> Slot:
 _MEASURES = frozenset("cost price value amount total sum fee budget bill fine worth".split())
 # Counted units that measure something: the phrase names the measure.
 _DIMENSIONS = {
+    "speed": "speed",  # values.py stores lengths and speeds by dimension
+    "length": "distance",
     "mph": "speed",
     "kph": "speed",
     "knot": "speed",
