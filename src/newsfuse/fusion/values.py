@@ -640,7 +640,7 @@ def _times(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
 # "the 73-year-old Durst", "Durst, 73, ...", "aged 72", "at the age of 89". The counted unit is
 # "age"; ``noun`` holds whose age it is when the wording says ("Durst", "father").
 _AGE = re.compile(
-    r"\b(?P<n1>\d{1,3})-year-old(?:\s+(?P<who1>(?:[A-Z][\w'’-]+\s+){0,2}[A-Za-z][\w'’-]+))?"
+    r"\b(?P<n1>\d{1,3})-year-old(?:\s+(?P<who1>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}|[a-z]+))?"
     r"|(?P<who2>[A-Z][\w'’-]+),\s+(?P<n2>\d{1,3})\s*(?:,|\)|$)"
     r"|\b(?:aged|age of|at age)\s+(?P<n3>\d{1,3})\b",
 )
