@@ -440,14 +440,15 @@ def _same_value_sources(
     "shot four times in the chest" / "suffered four wounds to his chest"), though its claim
     went to another fact: a source of the value, whatever fact its sentence is grouped in."""
     value = _value(group)
-    if not value.exact or (value.kind == "date" and not _one_day(value)):
+    if not (value.exact or value.round) or (value.kind == "date" and not _one_day(value)):
         return sources  # vague values and years say too little to tie two reports
     near = frozenset().union(*(c.window for c in group))
     ids = set(sources)
     for c in by_kind.get(value.kind, ()):
-        if c.article in ids or not c.value.exact:
+        if c.article in ids or not (c.value.exact or c.value.round):
             continue
-        if not (_mergeable(c.value, value, c.year) and value.comparable(c.value)):
+        same_unit = c.value.unit == value.unit or value.kind in ("count", "money")
+        if not (same_unit and _mergeable(c.value, value, c.year)):
             continue
         if value.kind == "count" and not values.same_counted(c.value, value):
             continue

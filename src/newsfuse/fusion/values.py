@@ -56,6 +56,7 @@ class Quantity:
     exact: bool = True
     equivalents: tuple[Quantity, ...] = ()
     noun: str = ""
+    round: bool = False  # "3,000", "$20 million": agrees, never contradicts (``exact`` False)
 
     def agrees(self, other: Quantity, year: int | None = None) -> bool:
         """Whether both can be true of the same thing: their intervals meet (after currency
@@ -302,6 +303,17 @@ _RANGE_BEFORE = re.compile(
 )
 
 
+def _round(written: str, scale: str | None) -> bool:
+    """A round figure ("3,000", "$20 million") is an approximation, precise enough to agree
+    with but not to contradict "3,346" or "$19.6 million"."""
+    digits = written.replace(",", "")
+    if not digits.isdigit():
+        return False
+    if scale:
+        return int(digits) % 10 == 0
+    return int(digits) >= 1000 and int(digits) % 1000 == 0
+
+
 def _in_range(sentence: str, start: int, end: int) -> bool:
     """Whether the number at ``sentence[start:end]`` is one end of a range."""
     return bool(
@@ -416,11 +428,14 @@ def _money(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         value = _number(written) * _SCALES.get(scale_word, 1.0)
         low, high, exact = _interval(value, written, sentence[: m.start()])
         exact = exact and not _in_range(sentence, m.start(), m.end())
+        rounded = exact and _round(written, scale_word)
+        exact = exact and not rounded
         out.append(
             Quantity(
                 kind="money",
                 low=low,
                 high=high,
+                round=rounded,
                 unit=currency,
                 shown=_hedged(f"{currency} {_readable(value)}", sentence[: m.start()]),
                 text=m.group(0),
@@ -741,6 +756,9 @@ def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             low, high, exact = _interval(value, written, sentence[: m.start()])
         if _in_range(sentence, m.start(), m.end("n")):
             exact = False  # one end of "7-10 times", "2,500 to 5,000 tonnes"
+        rounded = _round(written, m.group("s")) and exact
+        if rounded or re.match(r"\s*ago\b", sentence[end:]):
+            exact = False  # "3,000 people", "50,000 years ago": a round figure, a time back
         unit = stem(noun.lower().replace("’", "'").split("'")[0].replace("/", ""))
         per_hour = bool(_PER_HOUR.match(sentence, end))
         measure = _MEASURES.get((unit, per_hour)) or _MEASURES.get((unit, False))
@@ -765,6 +783,7 @@ def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
                 end=end,
                 exact=exact,
                 noun=noun,
+                round=rounded,
             )
         )
     return out
