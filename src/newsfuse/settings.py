@@ -62,7 +62,7 @@ class FactSettings:
     max_facts: int = 60  # in the brief's JSON; the Markdown shows the first few
     # Facts whose "about" comes from spaCy's parse (~4 ms a sentence); later ones get the
     # words their sources share, so a long cluster stays cheap.
-    parsed_facts: int = 20
+    parsed_facts: int = 8
     lead_sentences: int = 3  # sentences per article whose words describe the event
 
 

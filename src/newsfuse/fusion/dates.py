@@ -228,6 +228,10 @@ def mentions(
 # without a year, a month alone. Facts can still compare them ("Tuesday" vs "Wednesday", "April
 # 14" vs "April 16"); the timeline cannot place them, so they are no DateMention.
 PartialUnit = Literal["weekday", "monthday", "month"]
+_MAYBE_PARTIAL = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov"
+    r"|Dec)"
+)
 
 
 def partial_dates(sentence: str) -> list[tuple[int, int, PartialUnit, int, str]]:
@@ -235,8 +239,8 @@ def partial_dates(sentence: str) -> list[tuple[int, int, PartialUnit, int, str]]
     day to resolve: weekdays (value 0 = Monday), month-days (value month * 100 + day) and
     months alone. Mentions with a year are not partial: :func:`mentions` resolves them."""
     out: list[tuple[int, int, PartialUnit, int, str]] = []
-    if not _MAYBE_DATE.search(sentence):
-        return out
+    if not _MAYBE_PARTIAL.search(sentence):
+        return out  # no weekday or month name: the long pattern need not run
     names = list(_WEEKDAYS)
     months = "January February March April May June July August September October November December"
     for m in _MENTION.finditer(sentence):

@@ -14,6 +14,7 @@ the candidate conflicts are parsed (:func:`parse` caches by sentence text).
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -55,8 +56,29 @@ def parse(sentence: str) -> Doc:
     return _nlp()(sentence)
 
 
+_REACH = 90  # characters of the sentence either side of the value that are parsed
+_BREAK = re.compile(r"[;:!?]|\s[—–]\s")
+
+
 def slot(sentence: str, start: int, end: int, kind: str, unit: str = "") -> Slot:
-    """What the value at ``sentence[start:end]`` (of ``kind``: count, money, date...) is about."""
+    """What the value at ``sentence[start:end]`` (of ``kind``: count, money, date...) is about.
+
+    Only the value's clause, at most ``_REACH`` characters either side, is parsed: the words
+    that govern a value are near it, and the parser's cost grows with the words it reads."""
+    left = max(0, start - _REACH)
+    right = min(len(sentence), end + _REACH)
+    left = max([left, *(m.end() for m in _BREAK.finditer(sentence, left, start))])
+    stop = next((m.start() for m in _BREAK.finditer(sentence, end, right)), right)
+    if left > 0:
+        space = sentence.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    if stop < len(sentence):
+        space = sentence.rfind(" ", end, stop)
+        stop = space if space > 0 else stop
+    return _full_slot(sentence[left:stop], start - left, end - left, kind, unit)
+
+
+def _full_slot(sentence: str, start: int, end: int, kind: str, unit: str) -> Slot:
     found = _slot(sentence, start, end, kind, unit)
     doc = parse(sentence)
     span = doc.char_span(start, end, alignment_mode="expand")
