@@ -63,6 +63,9 @@ class FactSettings:
     # Facts whose "about" comes from spaCy's parse (~4 ms a sentence); later ones get the
     # words their sources share, so a long cluster stays cheap.
     parsed_facts: int = 8
+    # Claims grouped into facts at most (pairs are compared): beyond it, those of the
+    # articles' earliest sentences. A Multi-News or DUC cluster has 100-400.
+    max_claims: int = 1500
     lead_sentences: int = 3  # sentences per article whose words describe the event
 
 

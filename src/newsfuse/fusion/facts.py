@@ -74,6 +74,11 @@ def facts(
     family_of = {m: f.id for f in families for m in f.members}
     weights = inverse_frequency(s.text for ss in sentences.values() for s in ss)
     all_claims = claims(articles, sentences, family_of, dated, event, settings)
+    if len(all_claims) > settings.max_claims:
+        # A long story (hundreds of reports): the values of the articles' opening sentences,
+        # where reports state what happened, so grouping (pairs of claims) stays bounded.
+        ranked = sorted(range(len(all_claims)), key=lambda k: all_claims[k].sentence.index)
+        all_claims = [all_claims[k] for k in sorted(ranked[: settings.max_claims])]
     groups = _group(all_claims, weights, settings)
     if event.date is not None:
         # The event date is one fact, built from the event inference: drop the groups that
@@ -94,6 +99,10 @@ def facts(
     sided = {id(c) for slot in conflicting for side in slot for g in side for c in g}
     in_conflict = {id(g) for g in groups if any(id(c) in sided for c in g)}
     stems = {s: frozenset(content_stems(s.text)) for ss in sentences.values() for s in ss}
+    postings: dict[str, list[Sentence]] = {}
+    for sentence, found in stems.items():
+        for w in found:
+            postings.setdefault(w, []).append(sentence)
     stated: dict[Sentence, list[values.Quantity]] = {}
     for c in all_claims:
         stated.setdefault(c.sentence, []).append(c.value)
@@ -104,7 +113,7 @@ def facts(
     if event.date is not None and event.sources:
         made.append(((0,), _event_fact(event, family_of), None))
     for g in groups:
-        sources = _sources(g, sentences, stems, stated, settings)
+        sources = _sources(g, sentences, stems, stated, settings, postings)
         sources = _same_value_sources(g, sources, by_kind, weights, settings)
         independent = len({family_of[s] for s in sources})
         status = (
@@ -406,9 +415,11 @@ def _sources(
     stems: Mapping[Sentence, frozenset[str]],
     stated: Mapping[Sentence, Sequence[values.Quantity]],
     settings: FactSettings,
+    postings: Mapping[str, Sequence[Sentence]],
 ) -> tuple[str, ...]:
     """Articles with a claim in the group, and those restating one of its sentences without
-    a value that contradicts it."""
+    a value that contradicts it. A restating sentence holds most of the target's stems, so it
+    holds one of its rarest few: only sentences in those stems' postings are looked at."""
     value = _value(group)
 
     def restates(target: frozenset[str], s: Sentence) -> bool:
@@ -421,11 +432,13 @@ def _sources(
         target = stems[c.sentence]
         if len(target) < settings.restate_min_stems:
             continue
-        for article_id, ss in sentences.items():
-            if article_id in ids:
-                continue
-            if any(restates(target, s) for s in ss):
-                ids.add(article_id)
+        # a sentence missing all of the k rarest stems holds at most len - k of them
+        k = len(target) - math.ceil(settings.restate_coverage * len(target)) + 1
+        rarest = sorted(target, key=lambda w: len(postings.get(w, ())))[:k]
+        for w in rarest:
+            for s in postings.get(w, ()):
+                if s.article_id not in ids and restates(target, s):
+                    ids.add(s.article_id)
     return tuple(a for a in sentences if a in ids)
 
 
