@@ -65,7 +65,7 @@ class FactSettings:
     parsed_facts: int = 8
     # Claims grouped into facts at most (pairs are compared): beyond it, those of the
     # articles' earliest sentences. A Multi-News or DUC cluster has 100-400.
-    max_claims: int = 1500
+    max_claims: int = 800
     lead_sentences: int = 3  # sentences per article whose words describe the event
 
 
