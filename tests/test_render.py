@@ -118,7 +118,7 @@ def test_markdown_table_without_shortened_ids_has_no_full_id_column():
 def test_markdown_families_line_names_the_copies():
     md = to_markdown(make_brief())
     assert (
-        "**Families:** 001 and 002 are copies of one text (family 1); "
+        "**Families:** 001 and 002 count as one source (family 1); "
         "every other article is its own family."
     ) in md
 
@@ -212,7 +212,7 @@ def test_html_has_the_same_content_as_markdown():
         "The office opened in September 2018 after a summit.",
         "N. Korea blows up liaison office",
         "2020-06-16",
-        "001 and 002 are copies of one text (family 1)",
+        "001 and 002 count as one source (family 1)",
         "notes.pdf",
         "unsupported file type '.pdf'",
     ):

@@ -57,3 +57,93 @@ def test_containment_is_share_of_the_smaller_text():
     assert containment(small, large) == 1.0
     assert containment(large, small) == 1.0
     assert containment(frozenset(), large) == 0.0
+
+
+# --- issue 7: no chains through a long story, outlets count once, and the brief says why ------
+
+import datetime as dt  # noqa: E402
+import json  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from newsfuse.fusion.syndication import independent, outlet, outlet_keys  # noqa: E402
+
+STORY = json.loads(
+    (Path(__file__).parent / "fixtures" / "facts" / "long_story.json").read_text(encoding="utf-8")
+)
+P = STORY["paragraphs"]
+
+
+def _day(text: str, day: str, name: str, **meta: str) -> Article:
+    return Article(id=name, text=text, published=dt.date.fromisoformat(day), **meta)
+
+
+def test_follow_ups_of_a_long_story_do_not_chain_into_one_family():
+    # each report repeats a paragraph of the one before, weeks apart: follow-ups, not copies
+    articles = [
+        _day(P["fitch"] + " " + P["rig"], "2010-04-30", "apr30"),
+        _day(P["rig"] + " " + P["plumber"], "2010-06-09", "jun09"),
+        _day(P["plumber"] + " " + P["trial"], "2010-10-06", "oct06"),
+    ]
+    assert _family_sets(articles) == {frozenset({a.id}) for a in articles}
+
+
+def test_a_copy_the_same_day_joins_its_source_and_says_why():
+    source = _day(P["fitch"] + " " + P["rig"], "2010-04-30", "wire")
+    copy = _day(P["rig"], "2010-04-30", "site")
+    (family,) = families([source, copy])
+    assert family.members == ("wire", "site")
+    assert family.why[0].startswith("site: copies wire (")
+
+
+def test_no_hub_chains_unrelated_reports():
+    # b copies a, c copies b's other half: c does not copy a, so a star around the longest
+    # text holds at most what copies it directly
+    a = _day(P["fitch"], "2010-04-30", "a")
+    b = _day(P["fitch"] + " " + P["rig"] + " " + P["trial"], "2010-04-30", "b")
+    c = _day(P["trial"], "2010-04-30", "c")
+    d = _day(P["plumber"], "2010-04-30", "d")
+    found = _family_sets([a, b, c, d])
+    assert frozenset({"d"}) in found
+    assert frozenset({"a", "b", "c"}) in found
+
+
+def test_articles_of_one_outlet_count_once_with_the_reason():
+    wire = STORY["dateline"]["reuters"]
+    articles = [
+        Article(id="r1", text=wire + P["fitch"]),
+        Article(id="r2", text=wire + P["plumber"]),
+        Article(id="ap", text=STORY["dateline"]["ap"] + P["trial"]),
+        Article(id="bbc1", text=P["rig"], url="https://www.bbc.co.uk/news/world-1"),
+        Article(
+            id="bbc2",
+            text="Oil reached the coast of Louisiana on Friday as crews worked through the night.",
+            url="http://bbc.co.uk/news/world-2",
+        ),
+    ]
+    witnesses = independent(articles, families(articles))
+    sets = {frozenset(f.members) for f in witnesses}
+    assert sets == {frozenset({"r1", "r2"}), frozenset({"ap"}), frozenset({"bbc1", "bbc2"})}
+    reasons = [w for f in witnesses for w in f.why]
+    assert "r2: same outlet as r1 (Reuters, from its dateline credit)" in reasons
+    assert "bbc2: same outlet as bbc1 (bbc.co.uk, from its URL)" in reasons
+
+
+def test_outlet_from_metadata_credit_and_a_report_of_a_report():
+    assert outlet(Article(id="x", text="...", source="BBC News")) == ("BBC News", "its metadata")
+    made_for = (
+        "(Photo by Patrick T. Fallon for The Washington Post)\n\nMike Brown is an astronomer."
+    )
+    assert outlet(Article(id="y", text=made_for)) == (
+        "The Washington Post",
+        "a credit for work made for it",
+    )
+    photo = "(AP Photo/John Doe)\n\nA storm hit the coast."
+    assert outlet(Article(id="z", text=photo)) is None  # a wire photo names no outlet
+    assert "nydailynews" in outlet_keys("The New York Daily News")
+    daily = Article(id="dn", text=P["fitch"] + "\n\nbross@nydailynews.com")
+    aggregator = Article(
+        id="agg", text="The New York Daily News reports that " + P["plumber"].lower()
+    )
+    (family,) = independent([daily, aggregator], families([daily, aggregator]))
+    assert family.members == ("dn", "agg")
+    assert family.why == ("agg: reports what nydailynews.com reported (dn)",)

@@ -26,7 +26,7 @@ WON_PRECISE = "South Korea used 9.78 billion won ($8.64 million) from the Inter-
 def test_an_amount_with_its_equivalent_in_brackets_is_one_figure():
     q = one(WON_AND_DOLLARS, "money")
     assert q.unit == "KRW" and q.equivalents[0].unit == "USD"
-    assert q.shown == "KRW 9.78 billion = USD 8.6 million"
+    assert q.shown == "at least KRW 9.78 billion = USD 8.6 million"  # the hedge kept
 
 
 def test_won_and_dollar_wordings_of_one_amount_agree():
@@ -86,7 +86,7 @@ def test_numbers_that_count_nothing_are_not_counts(sentence):
 
 def test_percentages():
     q = one("South Korea’s won weakened by about 0.7% against the dollar.", "percent")
-    assert q.shown == "0.7%" and q.low < 0.7 < q.high
+    assert q.shown == "about 0.7%" and q.low < 0.7 < q.high
 
 
 def test_wire_style_dollars_and_no_rupees_inside_a_word():
@@ -105,3 +105,73 @@ def test_a_clock_time_without_am_pm_or_one_end_of_a_span_cannot_contradict():
         if q.kind == "time"
     ]
     assert times and not any(q.exact for q in times)
+
+
+# --- issue 7: units, hedges, ages, dates without a year (real sentences, DUC 2004 / Multi-News) -
+
+from newsfuse.fusion import values as _values  # noqa: E402
+
+
+def _one(sentence: str, kind: str) -> _values.Quantity:
+    (q,) = [q for q in _values.find(sentence, []) if q.kind == kind]
+    return q
+
+
+def test_miles_and_kilometres_are_one_distance_and_rounded_conversions_agree():
+    # DUC 2004, Hurricane Mitch: "an island 20 miles (32 kilometers) off the Honduran coast"
+    miles = _one("Utila, an island 20 miles off the Honduran coast.", "count")
+    km = _one("Utila, an island 32 kilometers off the Honduran coast.", "count")
+    assert miles.unit == km.unit == "length" and miles.agrees(km)
+    assert not _one("an island 12 miles off the coast", "count").agrees(
+        _one("an island 30 km off the coast", "count")
+    )
+    assert miles.comparable(km)
+
+
+def test_mph_and_kph_are_one_speed():
+    # DUC 2004: "The 350-mile (560-kilometer) wide hurricane was moving west at 8 mph (12 kph)."
+    mph = _one("The hurricane was moving west at 8 mph.", "count")
+    kph = _one("The hurricane was moving west at 12 kph.", "count")
+    kmh = _one("moving at 13 km/h", "count")
+    assert mph.unit == kph.unit == kmh.unit == "speed"
+    assert mph.agrees(kph) and mph.agrees(kmh)
+    assert not _one("moving at 12 mph", "count").agrees(_one("moving at 14 mph", "count"))
+
+
+def test_hedges_are_kept_in_what_is_shown():
+    # Kaesong: "more than 54,000 workers", "about 124 South Korean companies"
+    assert _one("more than 54,000 North Korean workers", "count").shown == "more than 54000 workers"
+    assert _one("about 124 South Korean companies operated there", "count").shown == (
+        "about 124 companies"
+    )
+    assert (
+        _one("The incident was reported about 7:30 p.m. Wednesday", "time").shown == "about 19:30"
+    )
+
+
+def test_ages_and_whose_they_are():
+    # Multi-News 8d81e972: "The 72-year-old Durst", "the ailing Durst, 73,"
+    young = _one("The 72-year-old Durst agreed to the sentence.", "count")
+    (old,) = [
+        q
+        for q in _values.find("Engelhardt sentenced the ailing Durst, 73, to an 85-month term.", [])
+        if q.unit == "age"
+    ]
+    assert (young.shown, young.noun) == ("age 72", "Durst")
+    assert (old.shown, old.noun) == ("age 73", "Durst")
+    assert young.unit == old.unit == "age" and not young.agrees(old)
+
+
+def test_ranges_and_identifiers_are_no_exact_counts():
+    assert not _one('complained "7-10 times the car would swivel"', "count").exact
+    assert not _one("between 2,500 and 5,000 tonnes of nerve agents", "count").exact
+    assert [q.kind for q in _values.find("AirAsia Flight 8501 did not have permission", [])] == []
+
+
+def test_weekdays_and_month_days_without_a_year_are_compared():
+    tuesday = _one("Netscape announced Tuesday that it earned $2.7 million.", "date")
+    wednesday = _one("Netscape announced Wednesday that it earned a profit.", "date")
+    assert tuesday.unit == "weekday" and not tuesday.agrees(wednesday)
+    april14 = _one("a non-binding shareholder vote on April 14", "date")
+    april16 = _one("the annual general meeting in London on April 16", "date")
+    assert april14.shown == "April 14" and not april14.agrees(april16)

@@ -73,7 +73,8 @@ class Sentence(_Frozen):
 
 
 class Family(_Frozen):
-    """Articles that derive from one text (wire copies, near-duplicates, light rewrites).
+    """Articles that count as one witness: copies of one text (wire copies, near-duplicates,
+    light rewrites) and articles of one outlet.
 
     A family is one independent witness: the number of families, not of articles, is the
     number of independent sources.
@@ -81,6 +82,12 @@ class Family(_Frozen):
 
     id: int = Field(description="1-based, in order of the families' earliest article")
     members: tuple[str, ...]
+    why: tuple[str, ...] = Field(
+        default=(),
+        description="for each member after the first, why it counts with the others, e.g. "
+        "'004: copies 002 (61% of 5-grams shared)' or '007: same outlet as 002 (Reuters, from "
+        "its dateline credit)'",
+    )
 
 
 class SummarySentence(_Frozen):
@@ -144,6 +151,13 @@ FactStatus = Literal["corroborated", "single-source", "conflict"]
 FactKind = Literal["date", "time", "money", "percent", "count", "quote"]
 
 
+class StatedValue(_Frozen):
+    """One wording of a fact's value and the articles that give it ("2018": 000, 002)."""
+
+    value: str
+    sources: tuple[str, ...]
+
+
 class Fact(_Frozen):
     """A checkable statement and every article that makes it, in its own words or others'."""
 
@@ -156,6 +170,11 @@ class Fact(_Frozen):
     sources: tuple[str, ...]
     independent_sources: int = Field(description="families among the sources")
     status: FactStatus
+    stated: tuple[StatedValue, ...] = Field(
+        default=(),
+        description="when sources give the value at different precision ('2018' / 'September "
+        "2018'), each wording with the articles that give it, most precise first",
+    )
 
 
 class ConflictValue(_Frozen):

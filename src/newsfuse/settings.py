@@ -54,12 +54,30 @@ class FactSettings:
 
     merge_similarity: float = 0.3  # context similarity for agreeing values to be one fact
     merge_distinctive: float = 0.12  # ... when few sentences state that value
-    conflict_similarity: float = 0.6  # context similarity for disagreeing values to conflict
-    conflict_shared_stems: int = 4
+    # Disagreeing values conflict when the words next to them (their clause, this many words
+    # either side, with the counted noun) are this similar and share this many stems.
+    conflict_window: int = 12
+    conflict_similarity: float = 0.25
+    conflict_shared_stems: int = 2
+    # Rival reports of one figure are near each other (8 vs 10, 12 vs 14, 72 vs 73); a figure
+    # more than this many times another is another quantity, not a disagreement.
+    conflict_max_ratio: float = 2.0
+    conflict_max_days: int = 7  # rival days of one thing; months must be neighbours
     event_time_terms: int = 2  # event words a sentence needs for its clock time to be the event's
     restate_coverage: float = 0.7  # share of a sentence's words another must hold to restate it
     restate_min_stems: int = 5
-    max_facts: int = 40
+    # An article stating a fact's exact value with this much of its nearby words is a source
+    # of the fact even when its claim was grouped elsewhere.
+    same_value_overlap: float = 0.0
+    same_value_min_count: int = 4  # smaller counts ("two women") also need a word in common
+    same_day_overlap: float = 0.1
+    max_facts: int = 60  # in the brief's JSON; the Markdown shows the first few
+    # Facts whose "about" comes from spaCy's parse (~4 ms a sentence); later ones get the
+    # words their sources share, so a long cluster stays cheap.
+    parsed_facts: int = 8
+    # Claims grouped into facts at most (pairs are compared): beyond it, those of the
+    # articles' earliest sentences. A Multi-News or DUC cluster has 100-400.
+    max_claims: int = 800
     lead_sentences: int = 3  # sentences per article whose words describe the event
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
+from typing import Literal
 
 from newsfuse.fusion.clean import split_lines
 from newsfuse.fusion.text import MONTH_PATTERN
@@ -221,6 +222,45 @@ def mentions(
             )
         )
     return found
+
+
+# A date that cannot be put on the calendar without a base day: a weekday, a month and day
+# without a year, a month alone. Facts can still compare them ("Tuesday" vs "Wednesday", "April
+# 14" vs "April 16"); the timeline cannot place them, so they are no DateMention.
+PartialUnit = Literal["weekday", "monthday", "month"]
+_MAYBE_PARTIAL = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov"
+    r"|Dec)"
+)
+
+
+def partial_dates(sentence: str) -> list[tuple[int, int, PartialUnit, int, str]]:
+    """``(start, end, unit, value, shown)`` for each mention of ``sentence`` that needs a base
+    day to resolve: weekdays (value 0 = Monday), month-days (value month * 100 + day) and
+    months alone. Mentions with a year are not partial: :func:`mentions` resolves them."""
+    out: list[tuple[int, int, PartialUnit, int, str]] = []
+    if not _MAYBE_PARTIAL.search(sentence):
+        return out  # no weekday or month name: the long pattern need not run
+    names = list(_WEEKDAYS)
+    months = "January February March April May June July August September October November December"
+    for m in _MENTION.finditer(sentence):
+        g = m.groupdict()
+        try:
+            for k in "34":
+                if g["m" + k]:
+                    month, day = _month(g["m" + k]), int(g["d" + k])
+                    dt.date(2000, month, day)  # leap year: Feb 29 is a real date
+                    shown = f"{months.split()[month - 1]} {day}"
+                    out.append((m.start(), m.end(), "monthday", month * 100 + day, shown))
+        except ValueError:
+            continue
+        if g["m7"] and g["pre7"].lower() not in ("last", "this", "next"):
+            month = _month(g["m7"])
+            out.append((m.start(), m.end(), "month", month, months.split()[month - 1]))
+        elif g["wd"]:
+            day = _WEEKDAYS[g["wd"].lower()]
+            out.append((m.start("wd"), m.end("wd"), "weekday", day, names[day].capitalize()))
+    return out
 
 
 _Span = tuple[dt.date, dt.date, DatePrecision, bool]

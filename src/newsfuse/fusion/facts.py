@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsfuse.fusion import values
+from newsfuse.fusion import phrases, values
 from newsfuse.fusion.attribution import attribution
 from newsfuse.fusion.text import STOPWORDS, content_stems, inverse_frequency, overlap, stem, words
 from newsfuse.models import (
@@ -40,6 +40,7 @@ from newsfuse.models import (
     Family,
     Quote,
     Sentence,
+    StatedValue,
 )
 from newsfuse.settings import DEFAULT, FactSettings
 
@@ -57,6 +58,7 @@ class Claim:
     context: frozenset[str]
     year: int | None
     other_dates: tuple[DateMention, ...]  # the sentence's date mentions besides this value
+    window: frozenset[str] = frozenset()  # content stems near the value: its own clause's words
 
 
 def facts(
@@ -71,7 +73,12 @@ def facts(
     """The cluster's facts (corroborated first) and its conflicts."""
     family_of = {m: f.id for f in families for m in f.members}
     weights = inverse_frequency(s.text for ss in sentences.values() for s in ss)
-    all_claims = claims(articles, sentences, family_of, dated, event)
+    all_claims = claims(articles, sentences, family_of, dated, event, settings)
+    if len(all_claims) > settings.max_claims:
+        # A long story (hundreds of reports): the values of the articles' opening sentences,
+        # where reports state what happened, so grouping (pairs of claims) stays bounded.
+        ranked = sorted(range(len(all_claims)), key=lambda k: all_claims[k].sentence.index)
+        all_claims = [all_claims[k] for k in sorted(ranked[: settings.max_claims])]
     groups = _group(all_claims, weights, settings)
     if event.date is not None:
         # The event date is one fact, built from the event inference: drop the groups that
@@ -80,21 +87,34 @@ def facts(
         groups = [
             g
             for g in groups
-            if not (g[0].value.kind == "date" and _value(g).low == day == _value(g).high)
+            if not (
+                g[0].value.kind == "date"
+                and not _value(g).unit
+                and _value(g).low == day == _value(g).high
+            )
         ]
     event_terms = _event_terms(articles, sentences, families, weights, settings)
-    conflicting = _conflicts(groups, weights, event, event_terms, articles, settings)
+    conflicting = _slots(_conflicts(groups, weights, event, event_terms, articles, settings))
 
-    in_conflict = {id(g) for pair in conflicting for g in pair}
+    sided = {id(c) for slot in conflicting for side in slot for g in side for c in g}
+    in_conflict = {id(g) for g in groups if any(id(c) in sided for c in g)}
     stems = {s: frozenset(content_stems(s.text)) for ss in sentences.values() for s in ss}
+    postings: dict[str, list[Sentence]] = {}
+    for sentence, found in stems.items():
+        for w in found:
+            postings.setdefault(w, []).append(sentence)
     stated: dict[Sentence, list[values.Quantity]] = {}
     for c in all_claims:
         stated.setdefault(c.sentence, []).append(c.value)
-    made: list[tuple[tuple[object, ...], Fact]] = []
+    by_kind: dict[str, list[Claim]] = {}
+    for c in all_claims:
+        by_kind.setdefault(c.value.kind, []).append(c)
+    made: list[tuple[tuple[object, ...], Fact, list[Claim] | None]] = []
     if event.date is not None and event.sources:
-        made.append(((0,), _event_fact(event, family_of)))
+        made.append(((0,), _event_fact(event, family_of), None))
     for g in groups:
-        sources = _sources(g, sentences, stems, stated, settings)
+        sources = _sources(g, sentences, stems, stated, settings, postings)
+        sources = _same_value_sources(g, sources, by_kind, weights, settings)
         independent = len({family_of[s] for s in sources})
         status = (
             "conflict"
@@ -102,26 +122,50 @@ def facts(
             else ("corroborated" if independent >= 2 else "single-source")
         )
         fact = Fact(
-            about=_about(g, weights),
+            about="",
             kind=g[0].value.kind,
             value=_value(g).shown,
             text=_representative(g, weights).sentence.text,
             sources=sources,
             independent_sources=independent,
             status=status,
+            stated=_stated(g),
         )
         first = min((c.sentence.index for c in g), default=0)
         rank = {"corroborated": 1, "conflict": 2, "single-source": 3}[status]
-        made.append(((rank, -independent, -len(sources), first), fact))
+        # facts of the event first: those whose sentence uses the event's own words
+        eventful = -len(_representative(g, weights).context & event_terms)
+        made.append(((rank, -independent, -len(sources), eventful, first), fact, g))
     for q in quotes:
         if q.independent_sources >= 2:
-            made.append(((1, -q.independent_sources, -len(q.sources), 0), _quote_fact(q)))
-    made.sort(key=lambda pair: pair[0])
-    kept = [f for _, f in made]
-    kept = [f for f in kept if f.status != "single-source"] + [
-        f for f in kept if f.status == "single-source"
-    ][: max(0, settings.max_facts - sum(f.status != "single-source" for f in kept))]
-    return tuple(kept), tuple(_conflict(a, b, weights) for a, b in conflicting)
+            made.append(((1, -q.independent_sources, -len(q.sources), 0, 0), _quote_fact(q), None))
+    made.sort(key=lambda item: item[0])
+    shown = [(f, g) for _, f, g in made if f.status != "single-source"]
+    singles = [(f, g) for _, f, g in made if f.status == "single-source"]
+    kept = shown + singles[: max(0, settings.max_facts - len(shown))]
+    # The parse is paid only for the facts a reader sees first.
+    out = [
+        f
+        if g is None
+        else f.model_copy(update={"about": _about(g, weights, parse=i < settings.parsed_facts)})
+        for i, (f, g) in enumerate(kept)
+    ]
+    return tuple(out), tuple(_conflict(slot, weights) for slot in conflicting)
+
+
+def _stated(group: Sequence[Claim]) -> tuple[StatedValue, ...]:
+    """Who says which wording of the value, when the group's members differ in precision
+    ("2018" / "September 2018"): each shown value with its articles, most precise first."""
+    if group[0].value.kind != "date":
+        return ()  # other values differ in wording ("nearly", "storey"), not in precision
+    by_value: dict[str, list[str]] = {}
+    for c in sorted(group, key=lambda c: (c.value.high - c.value.low, not c.value.exact)):
+        by_value.setdefault(c.value.shown, [])
+        if c.article not in by_value[c.value.shown]:
+            by_value[c.value.shown].append(c.article)
+    if len(by_value) < 2:
+        return ()
+    return tuple(StatedValue(value=v, sources=tuple(s)) for v, s in by_value.items())
 
 
 def claims(
@@ -130,6 +174,7 @@ def claims(
     family_of: Mapping[str, int],
     dated: Mapping[str, Sequence[Sequence[DateMention]]],
     event: Event,
+    settings: FactSettings = DEFAULT.facts,
 ) -> list[Claim]:
     """Every value of every sentence, as a claim with its context."""
     out: list[Claim] = []
@@ -144,14 +189,58 @@ def claims(
                     q.kind == "time"
                     and not re.search(r"\d|\b(?:noon|midday|midnight)\b", q.text, re.I)
                 )
+                and not _page_stamp(s.text, q)
             ]
             if not found:
                 continue
             context = _context(s.text, found)
             for q in found:
                 others = tuple(m for m in mentions if (m.start, m.end) != (q.start, q.end))
-                out.append(Claim(a.id, family_of.get(a.id, 0), s, q, context, year, others))
+                window = _window(s.text, q, found, settings.conflict_window)
+                out.append(Claim(a.id, family_of.get(a.id, 0), s, q, context, year, others, window))
     return out
+
+
+_CLAUSE_BREAK = re.compile(
+    r"[;:!?]|,\s+(?:while|but|whereas|and\s+(?:the|a|an|his|her|its))\b|\s[—–]\s"
+)
+
+
+def _window(
+    text: str, q: values.Quantity, found: Sequence[values.Quantity], size: int
+) -> frozenset[str]:
+    """Content stems of the words near the value, within its clause, other values blanked:
+    what this number or date is about, not what the rest of the sentence says."""
+    chars = list(text)
+    for other in found:
+        chars[other.start : other.end] = " " * (other.end - other.start)
+    blanked = "".join(chars)
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(blanked, 0, q.start)), default=0)
+    end = next((m.start() for m in _CLAUSE_BREAK.finditer(blanked, q.end)), len(blanked))
+    before = [w for w in words(blanked[start : q.start]) if w not in STOPWORDS][-size:]
+    after = [w for w in words(blanked[q.end : end]) if w not in STOPWORDS][:size]
+    near = {stem(w) for w in before + after if not w.isdigit()}
+    if q.kind == "count":
+        near.add(q.unit)  # the counted thing is part of what the number is about
+    return frozenset(near)
+
+
+# "Last updated at 14:07 GMT", "Posted: Tuesday, June 16", "By Jane Doe, 9:41 AM": the page's
+# own times and dates, not the event's.
+_STAMP = re.compile(
+    r"\b(?:(?:last\s+)?(?:updated|modified|posted|published|reviewed)|first published|"
+    r"updated on|timestamp)\b[\s:|,-]*(?:(?:at|on)\b)?[\s\w,:.|/-]{0,30}$"
+    r"|^\s*(?:by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*[|,•·-]\s*)",
+    re.IGNORECASE,
+)
+
+
+def _page_stamp(text: str, q: values.Quantity) -> bool:
+    """A time or date the page stamps itself with (an "updated" line, a byline), not one the
+    report states."""
+    if q.kind not in ("time", "date"):
+        return False
+    return bool(_STAMP.search(text[: q.start]))
 
 
 def _context(text: str, found: Sequence[values.Quantity]) -> frozenset[str]:
@@ -182,8 +271,12 @@ def _group(
     articles = len({c.article for c in claims})
 
     def need(a: Claim, b: Claim) -> float:
-        if a.value.kind == "count" and not values.same_noun(a.value.unit, b.value.unit):
+        if a.value.kind == "count" and not values.same_counted(a.value, b.value):
             return math.inf
+        if _same_day(a.value, b.value):
+            # one day, named by two reports of one event with some words in common: mostly
+            # one thing that happened then, however common the day is in the cluster
+            return settings.merge_distinctive
         distinctive = max(crowd[id(a)], crowd[id(b)]) < articles
         return settings.merge_distinctive if distinctive else settings.merge_similarity
 
@@ -205,7 +298,7 @@ def _group(
         if gi == gj:
             continue
         if not all(
-            claims[x].value.agrees(claims[y].value, claims[x].year)
+            _mergeable(claims[x].value, claims[y].value, claims[x].year)
             for x in members[gi]
             for y in members[gj]
         ):
@@ -214,6 +307,37 @@ def _group(
             group_of[k] = gi
         members[gi] += members.pop(gj)
     return [[claims[k] for k in sorted(ms)] for _, ms in sorted(members.items())]
+
+
+def _one_day(q: values.Quantity) -> bool:
+    """A date naming one day: a calendar day, a weekday or a month and day."""
+    if q.kind != "date":
+        return False
+    return q.unit in ("weekday", "monthday") or (not q.unit and q.low == q.high)
+
+
+def _mergeable(a: values.Quantity, b: values.Quantity, year: int | None) -> bool:
+    """Values one fact can hold: they agree, and neither is a weekday set beside a month
+    (a weekday and a month-day may both be true, but nothing says they are the same day)."""
+    if (
+        a.kind == "date"
+        and "weekday" in (a.unit, b.unit)
+        and a.unit != b.unit
+        and a.unit
+        and b.unit
+    ):
+        return False
+    return a.agrees(b, year)
+
+
+def _same_day(a: values.Quantity, b: values.Quantity) -> bool:
+    """Both name one day and it is the same one (a weekday or month-day of a calendar day
+    counts; a weekday and a month-day cannot be told apart, so they do not)."""
+    if not (_one_day(a) and _one_day(b)):
+        return False
+    if a.unit == b.unit:
+        return a.low == b.low
+    return (not a.unit or not b.unit) and a.agrees(b)
 
 
 def _claim_similarity(a: Claim, b: Claim, weights: Mapping[str, float]) -> float:
@@ -246,10 +370,19 @@ def _representative(group: Sequence[Claim], weights: Mapping[str, float]) -> Cla
     )
 
 
-def _about(group: Sequence[Claim], weights: Mapping[str, float]) -> str:
-    """A few words saying what the value is about: the representative sentence's words that
-    the other members share, or those nearest the value when it stands alone."""
+def _about(group: Sequence[Claim], weights: Mapping[str, float], parse: bool = True) -> str:
+    """What the value is about: a phrase from the parse of the representative sentence
+    ("people arrested", "age of Durst"); without the parse (or when it finds nothing), the
+    sentence's words that the other members share, or those nearest the value."""
     rep = _representative(group, weights)
+    if parse:
+        phrase = _slot_of(rep).phrase
+        if len(phrase) > len(rep.value.kind) + 1:
+            return phrase
+    return _bag_about(rep, group)
+
+
+def _bag_about(rep: Claim, group: Sequence[Claim]) -> str:
     text = rep.sentence.text
     tokens = [(m.group(0), m.start()) for m in re.finditer(r"[A-Za-z][A-Za-z'’-]*", text)]
     content = [
@@ -282,9 +415,11 @@ def _sources(
     stems: Mapping[Sentence, frozenset[str]],
     stated: Mapping[Sentence, Sequence[values.Quantity]],
     settings: FactSettings,
+    postings: Mapping[str, Sequence[Sentence]],
 ) -> tuple[str, ...]:
     """Articles with a claim in the group, and those restating one of its sentences without
-    a value that contradicts it."""
+    a value that contradicts it. A restating sentence holds most of the target's stems, so it
+    holds one of its rarest few: only sentences in those stems' postings are looked at."""
     value = _value(group)
 
     def restates(target: frozenset[str], s: Sentence) -> bool:
@@ -297,12 +432,47 @@ def _sources(
         target = stems[c.sentence]
         if len(target) < settings.restate_min_stems:
             continue
-        for article_id, ss in sentences.items():
-            if article_id in ids:
-                continue
-            if any(restates(target, s) for s in ss):
-                ids.add(article_id)
+        # a sentence missing all of the k rarest stems holds at most len - k of them
+        k = len(target) - math.ceil(settings.restate_coverage * len(target)) + 1
+        rarest = sorted(target, key=lambda w: len(postings.get(w, ())))[:k]
+        for w in rarest:
+            for s in postings.get(w, ()):
+                if s.article_id not in ids and restates(target, s):
+                    ids.add(s.article_id)
     return tuple(a for a in sentences if a in ids)
+
+
+def _same_value_sources(
+    group: Sequence[Claim],
+    sources: tuple[str, ...],
+    by_kind: Mapping[str, Sequence[Claim]],
+    weights: Mapping[str, float],
+    settings: FactSettings,
+) -> tuple[str, ...]:
+    """Also every article stating the same value next to words of the fact ("four times" in
+    "shot four times in the chest" / "suffered four wounds to his chest"), though its claim
+    went to another fact: a source of the value, whatever fact its sentence is grouped in."""
+    value = _value(group)
+    if not (value.exact or value.round) or (value.kind == "date" and not _one_day(value)):
+        return sources  # vague values and years say too little to tie two reports
+    near = frozenset().union(*(c.window for c in group))
+    ids = set(sources)
+    for c in by_kind.get(value.kind, ()):
+        if c.article in ids or not (c.value.exact or c.value.round):
+            continue
+        same_unit = c.value.unit == value.unit or value.kind in ("count", "money")
+        if not (same_unit and _mergeable(c.value, value, c.year)):
+            continue
+        if value.kind == "count" and not values.same_counted(c.value, value):
+            continue
+        small = value.kind == "count" and value.high < settings.same_value_min_count
+        score = overlap(c.window - {value.unit}, near - {value.unit}, weights)
+        # one day is named for many things ("a June 15 article", "Moon urged on Monday"):
+        # a date needs words of the fact besides
+        need = settings.same_day_overlap if value.kind == "date" else settings.same_value_overlap
+        if score >= need and (score > 0 or not small):
+            ids.add(c.article)
+    return tuple(dict.fromkeys(a for a in (*sources, *sorted(ids - set(sources)))))
 
 
 def _contradicts(q: values.Quantity, value: values.Quantity, year: int | None) -> bool:
@@ -360,30 +530,115 @@ def _conflicts(
     settings: FactSettings,
 ) -> list[tuple[list[Claim], list[Claim]]]:
     published = {a.id: a.published for a in articles}
+    everything = [c for g in groups for c in g]
     out = []
     for i, a in enumerate(groups):
         for b in groups[i + 1 :]:
             if a[0].value.kind != b[0].value.kind:
                 continue
-            exact_a = [c for c in a if c.value.exact]
-            exact_b = [c for c in b if c.value.exact]
+            # Only the claims that contradict the other fact take sides: "in 2014" agrees
+            # with both "May 2014" and "April 2014".
+            exact_a = [c for c in a if c.value.exact and not _agrees_any(c, b)]
+            exact_b = [c for c in b if c.value.exact and not _agrees_any(c, a)]
             if not exact_a or not exact_b or not exact_a[0].value.comparable(exact_b[0].value):
                 continue
-            if any(x.value.agrees(y.value, x.year) for x in a for y in b):
+            if len(exact_a) < len([c for c in a if c.value.exact]) / 2:
+                continue  # most of the fact agrees with the other one
+            if len(exact_b) < len([c for c in b if c.value.exact]) / 2:
                 continue
+            a, b = exact_a, exact_b
             if {c.family for c in a} & {c.family for c in b}:
                 continue  # one family saying both: a correction or an update
             if _is_update(a, b, published):
                 continue
             if a[0].value.kind == "date" and not _comparable_dates(a, b, published):
                 continue
+            if not _rivals(exact_a[0].value, exact_b[0].value, settings):
+                continue
+            if _other_periods(a, b):
+                continue
             if not (
                 _same_slot(a, b, weights, settings)
                 or (all(_is_event_time(c, event, event_terms, settings) for c in exact_a + exact_b))
             ):
                 continue
+            if _stated_by(everything, a[0]) & _stated_by(everything, b[0]):
+                continue  # a family giving both figures somewhere: two things, not a dispute
             out.append((a, b))
     return out
+
+
+_MULTIPLIERS = frozenset({"time", "fold"})
+
+
+def _other_periods(a: Sequence[Claim], b: Sequence[Claim]) -> bool:
+    """The figures are dated to different years by their own sentences ("24.2 million euros
+    in 2014" / "5.6 million euros last year"): values of different periods."""
+    years_a = {y for c in a for m in c.other_dates for y in range(m.date.year, m.until.year + 1)}
+    years_b = {y for c in b for m in c.other_dates for y in range(m.date.year, m.until.year + 1)}
+    return bool(years_a) and bool(years_b) and years_a.isdisjoint(years_b)
+
+
+def _rival_dates(a: values.Quantity, b: values.Quantity, settings: FactSettings) -> bool:
+    """Rival dates of one thing are days, weekdays or months close to each other (April 14 or
+    16, Tuesday or Wednesday, April or May 2014); years and dates far apart are other things
+    (the 2010 spill, the 2015 loss)."""
+    if a.unit != b.unit:
+        return False
+    if a.unit == "weekday":
+        return min((a.low - b.low) % 7, (b.low - a.low) % 7) <= 1
+    if a.unit == "monthday":
+        return (
+            int(a.low) // 100 == int(b.low) // 100
+            and abs(a.low - b.low) <= settings.conflict_max_days
+        )
+    if a.unit == "month":
+        return abs(a.low - b.low) <= 1
+    span_a, span_b = a.high - a.low, b.high - b.low
+    if span_a == span_b == 0:
+        return abs(a.low - b.low) <= settings.conflict_max_days
+    if 27 <= span_a <= 31 and 27 <= span_b <= 31:
+        return abs(a.low - b.low) <= 62  # neighbouring months
+    return False
+
+
+def _stated_by(claims: Sequence[Claim], c: Claim) -> set[int]:
+    """Families stating a value equal to ``c``'s (same kind and unit) anywhere."""
+    return {
+        o.family
+        for o in claims
+        if o.value.kind == c.value.kind
+        and o.value.exact
+        and o.value.comparable(c.value)
+        and o.value.agrees(c.value, o.year)
+    }
+
+
+def _agrees_any(c: Claim, group: Sequence[Claim]) -> bool:
+    return any(c.value.agrees(o.value, c.year) for o in group)
+
+
+def _rivals(a: values.Quantity, b: values.Quantity, settings: FactSettings) -> bool:
+    """Whether two disagreeing figures can be rival reports of one figure: reports that
+    disagree on a figure give neighbouring values (8 or 10 arrested, 72 or 73 years old, $8.6
+    or $9 million); a figure several times another is another quantity (a bonus beside the
+    total pay, one charge count beside all of them)."""
+    if a.kind == "date":
+        return _rival_dates(a, b, settings)
+    if a.kind not in ("count", "money", "percent"):
+        return True
+    if a.kind == "count" and a.unit in _MULTIPLIERS:
+        return False  # "six times that", "seven times as high": ratios to different things
+    size_a, size_b = abs(a.low + a.high) / 2, abs(b.low + b.high) / 2
+    if a.unit != b.unit:
+        if a.kind != "money":
+            return True
+        usd_a, usd_b = values.in_usd(a), values.in_usd(b)
+        if usd_a is None or usd_b is None:
+            return True
+        size_a, size_b = usd_a, usd_b
+    low, high = sorted((size_a, size_b))
+    return low > 0 and high / low <= settings.conflict_max_ratio
 
 
 def _comparable_dates(
@@ -403,15 +658,102 @@ def _comparable_dates(
 def _same_slot(
     a: Sequence[Claim], b: Sequence[Claim], weights: Mapping[str, float], settings: FactSettings
 ) -> bool:
+    """Whether two facts give a value for one thing: the words next to the values say the
+    same ("people in custody" / "in custody"), or, for ages, they are the same person's."""
     for x in a:
         for y in b:
-            shared = x.context & y.context
+            if x.value.unit == "age" == y.value.unit:
+                # one person's age: only when both name them ("a 30-year-old man" and "Kifah
+                # Rafati, 40" are two people)
+                if _whose(x.value.noun, y.value.noun):
+                    return True
+                continue
+            same = _same_structure(x, y)
+            if same is not None:
+                if same:
+                    return True
+                continue
+            shared = x.window & y.window
             if (
                 len(shared) >= settings.conflict_shared_stems
-                and overlap(x.context, y.context, weights) >= settings.conflict_similarity
+                and overlap(x.window, y.window, weights) >= settings.conflict_similarity
             ):
                 return True
     return False
+
+
+def _slot_of(c: Claim) -> phrases.Slot:
+    return phrases.slot(c.sentence.text, c.value.start, c.value.end, c.value.kind, c.value.unit)
+
+
+def _same_structure(x: Claim, y: Claim) -> bool | None:
+    """Whether the parse says the two values attach to one word ("arrested", "detected"):
+    True or False when both attach to a word of content, None when the parse cannot tell."""
+    if x.value.unit == "age":
+        return None  # every age attaches to "old": whose it is decides (see _same_slot)
+    sx, sy = _slot_of(x), _slot_of(y)
+    light = {"", "be", "have", "do", "say", "tell", "report"}
+    if sx.governor in light or sy.governor in light:
+        return None
+    different_things = x.value.kind == "count" and sx.thing and sy.thing and sx.thing != sy.thing
+    if different_things and not values.same_counted(x.value, y.value):
+        return False
+    if sx.qualifiers and sy.qualifiers and sx.qualifiers != sy.qualifiers:
+        return False  # "two robbery charges" / "three charges of disobeying an order"
+    return sx.governor == sy.governor
+
+
+def _whose(a: str, b: str) -> bool | None:
+    """Whether two ages are of one person by the names given ("Durst" / "the ailing Durst"),
+    None when one of them names nobody."""
+    if not a or not b:
+        return None
+    wa, wb = set(words(a)), set(words(b))
+    return bool(wa & wb)
+
+
+def _slots(
+    pairs: Sequence[tuple[list[Claim], list[Claim]]],
+) -> list[list[list[list[Claim]]]]:
+    """Conflicting pairs as slots: the claims connected by conflicts, in sides of claims whose
+    values agree. One conflict per slot lists every value, however many there are."""
+    parent: dict[int, int] = {}
+    claim_of: dict[int, Claim] = {}
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for a, b in pairs:
+        for c in (*a, *b):
+            claim_of.setdefault(id(c), c)
+            parent.setdefault(id(c), id(c))
+        first = root(id(a[0]))
+        for c in (*a, *b):
+            r = root(id(c))
+            if r != first:
+                parent[r] = first
+    components: dict[int, list[Claim]] = {}
+    for k, c in claim_of.items():
+        components.setdefault(root(k), []).append(c)
+    out = []
+    for members in components.values():
+        sides: list[list[Claim]] = []
+        for c in sorted(members, key=lambda c: (not c.value.exact, c.article, c.sentence.index)):
+            side = next(
+                (side for side in sides if all(c.value.agrees(o.value, c.year) for o in side)),
+                None,
+            )
+            if side is None:
+                sides.append([c])
+            else:
+                side.append(c)
+        if len(sides) >= 2:
+            sides.sort(key=lambda side: -len({c.family for c in side}))
+            out.append([[side] for side in sides])
+    return out
 
 
 def _is_update(
@@ -426,10 +768,19 @@ def _is_update(
     return a[0].value.kind in ("count", "money", "percent") and days_a.isdisjoint(days_b)
 
 
-def _conflict(a: Sequence[Claim], b: Sequence[Claim], weights: Mapping[str, float]) -> Conflict:
-    about = "time of the event" if a[0].value.kind == "time" else _about(a, weights)
+def _conflict(slot: Sequence[Sequence[list[Claim]]], weights: Mapping[str, float]) -> Conflict:
+    first = [c for g in slot[0] for c in g]
+    if first[0].value.kind == "time":
+        about = "time of the event"
+    else:  # the fullest phrase any side's wording gives ("people in custody")
+        phrases_ = [
+            _slot_of(_representative([c for g in side for c in g], weights)).phrase for side in slot
+        ]
+        best = max(phrases_, key=len)
+        about = best if len(best) > len(first[0].value.kind) + 1 else _about(first, weights)
     sides = []
-    for group in (a, b):
+    for side in slot:
+        group = [c for g in side for c in g]
         rep = _representative(group, weights)
         cited = [attribution(c.sentence.text) for c in group]
         sides.append(

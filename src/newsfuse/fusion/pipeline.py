@@ -42,10 +42,9 @@ def fuse(
     usable, rejected = screen.screen(cleaned)
     skipped += rejected
     sentences = {a.id: segment.sentences(a) for a in usable}
-    families = syndication.families(usable)
-    summary = summarize.summarize(
-        usable, sentences, families, words=words, settings=settings.summary
-    )
+    copies = syndication.families(usable)
+    summary = summarize.summarize(usable, sentences, copies, words=words, settings=settings.summary)
+    families = syndication.independent(usable, copies)  # one outlet is one witness
     named = entities.entities(usable, families)
     happened = event.infer(usable, sentences, families, named)
     dated = dates.in_articles(usable, sentences, happened.date)

@@ -24,6 +24,7 @@ from typing import Literal
 
 from price_parser import Price
 
+from newsfuse.fusion.dates import partial_dates
 from newsfuse.fusion.text import stem
 from newsfuse.models import DateMention
 
@@ -55,18 +56,25 @@ class Quantity:
     exact: bool = True
     equivalents: tuple[Quantity, ...] = ()
     noun: str = ""
+    round: bool = False  # "3,000", "$20 million": agrees, never contradicts (``exact`` False)
 
     def agrees(self, other: Quantity, year: int | None = None) -> bool:
         """Whether both can be true of the same thing: their intervals meet (after currency
         conversion for money, through a stated equivalent or the shipped rate table)."""
         if self.kind != other.kind:
             return False
+        if self.kind == "date" and self.unit != other.unit:
+            return _dates_agree(self, other)
         for a in (self, *self.equivalents):
             for b in (other, *other.equivalents):
-                same_unit = a.unit == b.unit or (a.kind == "count" and same_noun(a.unit, b.unit))
+                same_unit = a.unit == b.unit or (a.kind == "count" and same_counted(a, b))
                 if same_unit or a.kind not in ("money", "count", "time"):
                     if a.low <= b.high and b.low <= a.high:
                         return True
+                    if a.unit in ("length", "speed") and a.noun != b.noun:
+                        slack = 1 + UNIT_TOLERANCE  # "12 miles (20 km)": rounded conversions
+                        if a.low <= b.high * slack and b.low <= a.high * slack:
+                            return True
                 elif a.kind == "money" and _converted_agree(a, b, year):
                     return True
         return False
@@ -83,6 +91,46 @@ class Quantity:
         if self.kind == "count":
             return same_noun(self.unit, other.unit)
         return self.unit == other.unit
+
+
+def _date_field(day: dt.date, unit: str) -> int:
+    if unit == "weekday":
+        return day.weekday()
+    return day.month * 100 + day.day if unit == "monthday" else day.month
+
+
+def _dates_agree(a: Quantity, b: Quantity) -> bool:
+    """Dates of different precision (one partial: "Tuesday", "April 14", "February") agree
+    when one can be the other: some day of the full date's span has the partial's field, or a
+    month-day falls in the month. A weekday and a month-day cannot be compared."""
+    if a.unit and b.unit:
+        if {a.unit, b.unit} == {"monthday", "month"}:
+            md, month = (a, b) if a.unit == "monthday" else (b, a)
+            return int(md.low) // 100 == int(month.low)
+        return True
+    full, part = (a, b) if not a.unit else (b, a)
+    if full.high - full.low > 366:
+        return True
+    first = dt.date.fromordinal(int(full.low))
+    return any(
+        _date_field(first + dt.timedelta(days=i), part.unit) == int(part.low)
+        for i in range(int(full.high - full.low) + 1)
+    )
+
+
+# Nouns that count people: "4 people", "four gunshot victims" and "four patients" taken to one
+# hospital are one count said three ways. Stems, as the counted unit is stored.
+PERSON_NOUNS = frozenset(
+    stem(w)
+    for w in """people persons person victims patients employees workers men women children
+    passengers civilians residents students soldiers officers staff adults kids teens members
+    others individuals survivors casualties""".split()
+)
+
+
+def same_counted(a: Quantity, b: Quantity) -> bool:
+    """Counts of the same kind of thing: the same noun, or both nouns count people."""
+    return same_noun(a.unit, b.unit) or (a.unit in PERSON_NOUNS and b.unit in PERSON_NOUNS)
 
 
 def same_noun(a: str, b: str) -> bool:
@@ -107,9 +155,15 @@ def find(sentence: str, dates: list[DateMention], year: int | None = None) -> li
     ``year`` the year the sentence is about, for the currency table."""
     found = [_from_date(d) for d in dates]
     taken = [(d.start, d.end) for d in dates]
+    for start, end, unit, value, shown in partial_dates(sentence):
+        if _free(start, end, taken):
+            found.append(
+                Quantity("date", value, value, unit, shown, sentence[start:end], start, end)
+            )
+            taken.append((start, end))
     if not _MAYBE_VALUE.search(sentence):
         return found  # no digit, number word or named time: nothing more to find
-    for finder in (_money, _percents, _times, _counts):
+    for finder in (_money, _percents, _times, _ages, _counts):
         for q in finder(sentence, taken):
             found.append(q)
             taken.append((q.start, q.end))
@@ -238,6 +292,45 @@ def _interval(value: float, written: str, before: str) -> tuple[float, float, bo
     return low, high, True
 
 
+_RANGE_AFTER = re.compile(
+    r"\s*(?:-|–|to|or)\s*(?:[$£€¥₩]\s?)?(?:\d|(?:" + _WORD_NUMBER + r")\b)", re.I
+)
+_RANGE_BEFORE = re.compile(
+    r"(?:\d|\b(?:"
+    + _WORD_NUMBER
+    + r"))\s*(?:-|–|to|or)\s*(?:[$£€¥₩]\s?)?$|\bbetween\s+\S+\s+and\s*$",
+    re.I,
+)
+
+
+def _round(written: str, scale: str | None) -> bool:
+    """A round figure ("3,000", "$20 million") is an approximation, precise enough to agree
+    with but not to contradict "3,346" or "$19.6 million"."""
+    digits = written.replace(",", "")
+    if not digits.isdigit():
+        return False
+    if scale:
+        return int(digits) % 10 == 0
+    return int(digits) >= 1000 and int(digits) % 1000 == 0
+
+
+def _in_range(sentence: str, start: int, end: int) -> bool:
+    """Whether the number at ``sentence[start:end]`` is one end of a range."""
+    return bool(
+        _RANGE_AFTER.match(sentence, end)
+        or _RANGE_BEFORE.search(sentence[max(0, start - 30) : start])
+    )
+
+
+def _hedged(shown: str, before: str) -> str:
+    """ "more than 54,000 workers" stays "more than 54000 workers": the hedge is part of what
+    the source says."""
+    for pattern, _ in _HEDGES:
+        if m := pattern.search(before[-25:]):
+            return f"{m.group(0).strip().lower()} {shown}"
+    return shown
+
+
 # --- money --------------------------------------------------------------------------------
 
 _SYMBOLS = {
@@ -334,13 +427,17 @@ def _money(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             continue
         value = _number(written) * _SCALES.get(scale_word, 1.0)
         low, high, exact = _interval(value, written, sentence[: m.start()])
+        exact = exact and not _in_range(sentence, m.start(), m.end())
+        rounded = exact and _round(written, scale_word)
+        exact = exact and not rounded
         out.append(
             Quantity(
                 kind="money",
                 low=low,
                 high=high,
+                round=rounded,
                 unit=currency,
-                shown=f"{currency} {_readable(value)}",
+                shown=_hedged(f"{currency} {_readable(value)}", sentence[: m.start()]),
                 text=m.group(0),
                 start=m.start(),
                 end=m.end(),
@@ -415,6 +512,12 @@ def _usd_rate(currency: str, year: int) -> float | None:
     return points[-1][1]
 
 
+def in_usd(q: Quantity, year: int | None = None) -> float | None:
+    """The middle of a money value in US dollars by the shipped rates, or None."""
+    rate = _usd_rate(q.unit, year or dt.date.today().year)
+    return None if rate is None else (q.low + q.high) / 2 / rate
+
+
 def _converted_agree(a: Quantity, b: Quantity, year: int | None) -> bool:
     year = year or dt.date.today().year
     ra, rb = _usd_rate(a.unit, year), _usd_rate(b.unit, year)
@@ -439,6 +542,7 @@ def _percents(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             continue
         value = _number(m.group("n"))
         low, high, exact = _interval(value, m.group("n"), sentence[: m.start()])
+        exact = exact and not _in_range(sentence, m.start(), m.end())
         points = "point" in m.group("u").lower()
         out.append(
             Quantity(
@@ -446,7 +550,10 @@ def _percents(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
                 low=low,
                 high=high,
                 unit="pp" if points else "%",
-                shown=f"{m.group('n')}{' percentage points' if points else '%'}",
+                shown=_hedged(
+                    f"{m.group('n')}{' percentage points' if points else '%'}",
+                    sentence[: m.start()],
+                ),
                 text=m.group(0),
                 start=m.start(),
                 end=m.end(),
@@ -519,8 +626,10 @@ def _times(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             continue
         spread = 0
         before = sentence[max(0, m.start() - 25) : m.start()]
-        if _ROUGHLY.search(before):
+        hedge = ""
+        if rough := _ROUGHLY.search(before):
             spread, exact = 30, False
+            hedge = rough.group(0).strip().lower() + " "
         elif _BOUND.search(before):
             exact = False  # one end of a span ("between 6:45 and 7 p.m.", "by 8 p.m.")
         out.append(
@@ -529,7 +638,9 @@ def _times(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
                 low=minutes - spread,
                 high=minutes + spread,
                 unit=zone.upper(),
-                shown=f"{minutes // 60:02d}:{minutes % 60:02d}" + (f" {zone}" if zone else ""),
+                shown=hedge
+                + f"{minutes // 60:02d}:{minutes % 60:02d}"
+                + (f" {zone}" if zone else ""),
                 text=m.group(0).strip(),
                 start=m.start(),
                 end=m.end(),
@@ -537,6 +648,53 @@ def _times(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             )
         )
     return out
+
+
+# --- ages -----------------------------------------------------------------------------------
+
+# "the 73-year-old Durst", "Durst, 73, ...", "aged 72", "at the age of 89". The counted unit is
+# "age"; ``noun`` holds whose age it is when the wording says ("Durst", "father").
+_AGE = re.compile(
+    r"\b(?P<n1>\d{1,3})-year-old(?:\s+(?P<who1>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}|[a-z]+))?"
+    r"|(?P<who2>[A-Z][\w'’-]+),\s+(?P<n2>\d{1,3})\s*(?:,|\)|$)"
+    r"|\b(?:aged|age of|at age)\s+(?P<n3>\d{1,3})\b",
+)
+_NOT_WHO = frozenset("who was is has had and but man woman boy girl".split())
+
+
+def _ages(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    out = []
+    for m in _AGE.finditer(sentence):
+        written = m.group("n1") or m.group("n2") or m.group("n3")
+        start = m.start("n1") if m.group("n1") else m.start()
+        if not _free(start, m.end(), taken) or not 1 <= int(written) <= 120:
+            continue
+        if m.group("n2") and m.group("who2") in _MONTH_NAMES:
+            continue  # "June 16, 2020" is no age
+        who = (m.group("who1") or m.group("who2") or "").strip()
+        if who.split(" ")[-1].lower() in _NOT_WHO:
+            who = ""
+        value = float(written)
+        out.append(
+            Quantity(
+                kind="count",
+                low=value,
+                high=value,
+                unit="age",
+                shown=f"age {written}",
+                text=m.group(0).strip(" ,)"),
+                start=start,
+                end=m.end(),
+                noun=who,
+            )
+        )
+    return out
+
+
+_MONTH_NAMES = frozenset(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
+)
 
 
 # --- counts ---------------------------------------------------------------------------------
@@ -547,6 +705,8 @@ _COUNT = re.compile(
     r"(?P<sep>-|\s+)(?=(?P<rest>[^.;:!?]{0,60}))",
     re.IGNORECASE,
 )
+# A number right after a capitalised word inside a sentence names something.
+_IDENTIFIER = re.compile(r"(?<=[\w,;] )(?-i:[A-Z][a-z]+|No\.)\s+$")
 # A number after these refers back to things already counted ("the two Koreas"): no claim.
 _ANAPHORIC = re.compile(
     r"\b(?:the|these|those|both|its|his|her|their|our|all|each|every|of|top|first|last|No\.?)\s*$",
@@ -577,7 +737,14 @@ def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         value *= _SCALES.get((m.group("s") or "").lower(), 1.0)
         if value < 2 or _ANAPHORIC.search(sentence[: m.start()]):
             continue
-        noun = _head_noun(m.group("rest"), hyphenated=m.group("sep") == "-")
+        if _IDENTIFIER.search(sentence[: m.start()]) and word not in _WORD_NUMBERS:
+            continue  # "Flight 8501", "Room 423": a name, not a count
+        speed = re.match(r"(km/h|km/hr|kph|mph)\b", m.group("rest"), re.I)
+        noun = (
+            speed.group(1)
+            if speed
+            else _head_noun(m.group("rest"), hyphenated=m.group("sep") == "-")
+        )
         if noun is None:
             continue  # a number with nothing counted: not a checkable fact
         end = m.start("rest") + m.group("rest").find(noun) + len(noun)
@@ -587,27 +754,84 @@ def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             low, high, exact = value, value, not _HEDGES[2][0].search(sentence[: m.start()][-25:])
         else:
             low, high, exact = _interval(value, written, sentence[: m.start()])
-        unit = stem(noun.lower().replace("’", "'").split("'")[0])
+        if _in_range(sentence, m.start(), m.end("n")):
+            exact = False  # one end of "7-10 times", "2,500 to 5,000 tonnes"
+        rounded = _round(written, m.group("s")) and exact
+        if rounded or re.match(r"\s*ago\b", sentence[end:]):
+            exact = False  # "3,000 people", "50,000 years ago": a round figure, a time back
+        unit = stem(noun.lower().replace("’", "'").split("'")[0].replace("/", ""))
+        per_hour = bool(_PER_HOUR.match(sentence, end))
+        measure = _MEASURES.get((unit, per_hour)) or _MEASURES.get((unit, False))
+        if measure is not None and not (per_hour and measure[0] != "length"):
+            # miles, km, feet, mph: compared in one unit (metres, metres a second)
+            dimension, factor = measure
+            if per_hour:
+                dimension, factor = "speed", factor / 3600
+            unit, low, high = dimension, low * factor, high * factor
         out.append(
             Quantity(
                 kind="count",
                 low=low,
                 high=high,
                 unit=unit,
-                shown=f"{_readable(value) if value >= 1e6 else f'{value:g}'} {noun.lower()}",
+                shown=_hedged(
+                    f"{_readable(value) if value >= 1e6 else f'{value:g}'} {noun.lower()}",
+                    sentence[: m.start()],
+                ),
                 text=sentence[m.start() : end],
                 start=m.start(),
                 end=end,
                 exact=exact,
                 noun=noun,
+                round=rounded,
             )
         )
     return out
 
 
+# Units of length and speed, by the stem of the word counted: the dimension and its size in
+# metres (metres a second). "12 miles" and "19.3 km" are one distance; "12 miles per hour" is
+# a speed. Reports round conversions, so measures agree within UNIT_TOLERANCE.
+_METRES = {
+    "mile": 1609.344,
+    "kilomet": 1000.0,
+    "kilometr": 1000.0,
+    "km": 1000.0,
+    "metr": 1.0,
+    "meter": 1.0,
+    "feet": 0.3048,
+    "foot": 0.3048,
+    "ft": 0.3048,
+    "yard": 0.9144,
+    "inch": 0.0254,
+    "centimet": 0.01,
+    "cm": 0.01,
+}
+_MEASURES: dict[tuple[str, bool], tuple[str, float]] = {
+    **{(u, False): ("length", f) for u, f in _METRES.items()},
+    ("mph", False): ("speed", 0.44704),
+    ("kph", False): ("speed", 1 / 3.6),
+    ("kmh", False): ("speed", 1 / 3.6),
+    ("kmhr", False): ("speed", 1 / 3.6),
+    ("knot", False): ("speed", 0.514444),
+}
+_PER_HOUR = re.compile(r"\s*(?:per|an|a|/)\s*(?:hour|hr|h)\b", re.I)
+UNIT_TOLERANCE = 0.06
+
+
+# Words that end the noun phrase after a number: adverbs and particles ("20 aircraft now
+# involved", "five minutes later").
+_PHRASE_ENDS = frozenset(
+    """now also still just then already later earlier ago only even each apiece more less
+    up down out off away back over under into onto upon about around""".split()
+)
+
+
 def _head_noun(rest: str, hyphenated: bool) -> str | None:
-    """The noun a number counts: the first plain lower-case word after it, past capitalised
-    modifiers ("124 South Korean companies" -> "companies"); "four-storey" -> "storey"."""
+    """The noun a number counts: the last word of the plain lower-case words after it, past
+    capitalised modifiers and adjectives ("124 South Korean companies" -> "companies", "four
+    large parts of" -> "parts", "four gunshot victims were" -> "victims"); "four-storey" ->
+    "storey"."""
     tokens: list[str] = _TOKEN.findall(rest[:50])
     if not tokens:
         return None
@@ -617,37 +841,35 @@ def _head_noun(rest: str, hyphenated: bool) -> str | None:
     if not rest[:1].isalpha():
         return None
     capitalised = None
-    for token in tokens[:4]:
-        if token[0].isupper():
+    run: list[str] = []
+    for token in tokens[:5]:
+        low = token.lower()
+        if token[0].isupper() and not run:
             capitalised = token
             continue
-        if token.lower() in _NOT_HEADS:
-            return (
-                capitalised
-                if capitalised
-                and token.lower()
-                in {
-                    "of",
-                    "and",
-                    "to",
-                    "in",
-                    "at",
-                    "on",
-                    "for",
-                    "by",
-                    "with",
-                    "from",
-                    "as",
-                    "than",
-                    "per",
-                    "who",
-                    "which",
-                    "were",
-                    "was",
-                    "is",
-                    "are",
-                }
-                else None
-            )
-        return token
+        if low in _MODIFIERS:
+            continue  # "four large parts", "two more people": the noun comes after
+        ends = low in _NOT_HEADS or low in _PHRASE_ENDS or token[0].isupper()
+        # after the first word a verb form ends the phrase: "two men pulled guns"
+        if run and (ends or low.endswith(("ed", "ing", "ly")) or "-" in token):
+            break
+        if not run and ends:
+            return capitalised if capitalised and low in _LINKS else None
+        run.append(token)
+        if len(run) == 3:
+            break
+    people = [t for t in run if stem(t.lower()) in PERSON_NOUNS]
+    if people:
+        return people[0]  # "three people hurt": the people, not what happened to them
+    if run:
+        return run[-1]
     return capitalised
+
+
+_MODIFIERS = frozenset(
+    """more other new additional separate different further such few many several same
+    former current major key small large big huge massive main""".split()
+)
+_LINKS = frozenset(
+    "of and to in at on for by with from as than per who which were was is are".split()
+)

@@ -156,12 +156,15 @@ def _md_event(brief: Brief, ids: _Ids) -> str:
     return "\n".join(lines)
 
 
+MARKDOWN_FACTS = 15  # facts shown in Markdown and HTML (the event's first); JSON has all
+
+
 def _md_facts(brief: Brief, ids: _Ids) -> str:
     if not brief.facts:
         return "## Facts\n\n*No checkable facts were found.*"
     head = "| value | about | confirmed by | sources |\n|---|---|---|---|"
     rows = []
-    for f in brief.facts:
+    for f in brief.facts[:MARKDOWN_FACTS]:
         if f.status == "corroborated":
             confirmed = (
                 f"**{_plural(f.independent_sources, 'independent source', 'independent sources')}**"
@@ -171,8 +174,13 @@ def _md_facts(brief: Brief, ids: _Ids) -> str:
         else:
             confirmed = "*single source*"
         value = f.value if len(f.value) <= 80 else f.value[:77] + "..."
-        rows.append(f"| {_md(value)} | {_md(f.about)} | {confirmed} | {_cites(ids, f.sources)} |")
-    return "## Facts\n\n" + head + "\n" + "\n".join(rows)
+        sources = _cites(ids, f.sources)
+        if f.stated:  # who gives which precision: "2018-09: 001; 2018: 000, 002"
+            sources = "; ".join(f"{_md(v.value)}: {_cites(ids, v.sources)}" for v in f.stated)
+        rows.append(f"| {_md(value)} | {_md(f.about)} | {confirmed} | {sources} |")
+    more = len(brief.facts) - MARKDOWN_FACTS
+    tail = f"\n\n*{more} more facts in the JSON brief.*" if more > 0 else ""
+    return "## Facts\n\n" + head + "\n" + "\n".join(rows) + tail
 
 
 def _md_conflicts(brief: Brief, ids: _Ids) -> str:
@@ -289,8 +297,11 @@ def _md_families(brief: Brief, ids: _Ids) -> str:
     groups, singles = _copies(brief, ids)
     if not groups:
         return "**Families:** no article is a copy of another."
+    why = {f.id: [ids.shorten(w) for w in f.why] for f in brief.families}
     parts = [
-        f"{_and([_md(m) for m in members])} are copies of one text (family {fid})"
+        f"{_and([_md(m) for m in members])} count as one source (family {fid}"
+        + (": " + _md("; ".join(why[fid])) if why.get(fid) else "")
+        + ")"
         for fid, members in groups
     ]
     line = "**Families:** " + "; ".join(parts)
