@@ -157,8 +157,23 @@ def test_markdown_escapes_text_that_would_become_markup():
         articles=(ArticleReport(id=A, title="Kim | Moon", family=1, words=10),),
     )
     md = to_markdown(brief)
-    assert md.startswith(r"# \*Breaking\* \[live\] \<b\>")
+    assert md.startswith(r"# \*Breaking\* [live] \<b>")
     assert r"| Kim \| Moon |" in md
+
+
+def test_markdown_does_not_over_escape_plain_text():
+    # Piped Markdown is read as text: "->", a lone backtick, [brackets], snake_case and a
+    # full stop after a number are not markup and must stay as written.
+    brief = make_brief(
+        title="KCNA -> Seoul: it's `over` [sic], user_name said at 2.50",
+        summary=(SummarySentence(text="> 2020. North Korea said `no`.", sources=(A,)),),
+    )
+    md = to_markdown(brief)
+    assert md.startswith("# KCNA -> Seoul: it's \\`over\\` [sic], user_name said at 2.50\n")
+    assert "## Summary\n\n\\> 2020. North Korea said \\`no\\`. [001]" in md
+    html = to_html(brief)
+    assert "KCNA -&gt; Seoul: it's `over` [sic], user_name said at 2.50" in html
+    assert "&gt; 2020. North Korea said `no`." in html
 
 
 # --- HTML ----------------------------------------------------------------------------------

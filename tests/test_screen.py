@@ -81,3 +81,14 @@ def test_language_is_detected_from_the_start_of_a_long_text():
     # English opening, then a long German tail: the first ~2000 characters decide
     text = ENGLISH * 6 + GERMAN * 50
     assert detect_language(text) == "en"
+
+
+def test_chinese_article_is_not_english_even_when_cleaning_left_nothing():
+    # Written without spaces, Chinese lines look like fragments to the English line rules, so
+    # the clean text can be empty: the reason must still name the language.
+    from newsfuse.fusion.clean import clean
+
+    text = (FIXTURES / "chinese.txt").read_text(encoding="utf-8")
+    usable, rejected = screen([clean(Article(id="zh", text=text))])
+    assert usable == []
+    assert [(s.input, s.reason) for s in rejected] == [("zh", "not English (detected: zh)")]

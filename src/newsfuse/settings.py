@@ -62,12 +62,30 @@ class TimelineSettings:
 
 
 @dataclass(frozen=True)
+class RenderSettings:
+    """How many items each section of the Markdown and HTML brief shows; 0 shows all.
+
+    A brief of hundreds of reports holds hundreds of facts, names and sources: a reader wants
+    the first screenfuls, ranked, with the count of the rest. The JSON brief keeps everything.
+    """
+
+    max_facts: int = 20  # facts are ranked by independent sources: the rest are single-source
+    max_quotes: int = 10
+    max_entities: int = 10  # per kind (people, organisations, places, other)
+    max_timeline: int = 15
+    max_resolutions: int = 10  # "Relative dates, as resolved" lines under the timeline
+    max_sources: int = 50  # rows of the sources table
+    max_skipped: int = 50
+
+
+@dataclass(frozen=True)
 class Settings:
     """The whole tree: ``Settings()`` is the default newsfuse runs with."""
 
     summary: SummarySettings = field(default_factory=SummarySettings)
     facts: FactSettings = field(default_factory=FactSettings)
     timeline: TimelineSettings = field(default_factory=TimelineSettings)
+    render: RenderSettings = field(default_factory=RenderSettings)
 
 
 DEFAULT = Settings()

@@ -75,8 +75,14 @@ _SPACED_URL = re.compile(
 # hyphen inside a word had them split.
 _SPLIT_HYPHEN = re.compile(r" - (?<=[a-z0-9] - )(?=[a-z0-9])")
 _WORD_HYPHEN = re.compile(r"[A-Za-z0-9]-[A-Za-z0-9]")
-# `` and '' are also used as quote marks in untokenised newswire (DUC 2004's AP and NYT text).
-_LATEX_QUOTES = ((re.compile(r"``\s?"), "“"), (re.compile(r"\s?''(?!')"), "”"))
+# `` and '' are also used as quote marks in untokenised newswire (DUC 2004's AP and NYT text),
+# and a pair of single backticks by some machine translations (`useless`): news prose has no
+# other use for a backtick.
+_LATEX_QUOTES = (
+    (re.compile(r"``\s?"), "“"),
+    (re.compile(r"\s?''(?!')"), "”"),
+    (re.compile(r"(?<![`\w])`(?! )([^`\n]{1,300}?)(?<! )`(?![`\w])"), r"“\1”"),
+)
 
 
 def is_tokenised(text: str) -> bool:
@@ -94,7 +100,7 @@ def restore_tokens(text: str) -> str:
     """``text`` with tokenizer output written back as prose: "BP 's shares -LRB- 3 % -RRB- ,"
     becomes "BP's shares (3%),". Text that is not tokenised is returned as it is, but for
     LaTeX-style quote marks (two backticks, two apostrophes), which become curly quotes."""
-    if "``" in text or "''" in text:
+    if "`" in text or "''" in text:
         for pattern, replacement in _LATEX_QUOTES:
             text = pattern.sub(replacement, text)
     if not is_tokenised(text):

@@ -12,6 +12,8 @@ LANGUAGES = frozenset({"en"})
 # Language identification looks at the start only: it is settled well within 1000 characters,
 # and its cost grows with the text.
 _LANGUAGE_SAMPLE = 1000
+# Below this many characters a language guess on raw text is noise (a menu, a caption).
+_MIN_LANGUAGE_CHARS = 100
 
 
 def screen(articles: list[Article]) -> tuple[list[Article], list[Skipped]]:
@@ -38,10 +40,18 @@ def _problem(article: Article, ids: set[str]) -> tuple[str | None, str | None]:
     if article.id in ids:
         return f"duplicate id: another article already has the id '{article.id}'", None
     body = article.body
-    if not body.strip():
-        return "no text left after cleaning", None
-    n = word_count(body)
+    n = word_count(body) if body.strip() else 0
     if n < MIN_WORDS:
+        # The cleaner's line rules are made for English: text in a script without spaces
+        # (Chinese, Japanese) can lose every line. Say what the input is, not what was left.
+        raw = article.text
+        if (
+            len(raw.strip()) >= _MIN_LANGUAGE_CHARS
+            and (language := detect_language(raw)) not in LANGUAGES
+        ):
+            return f"not English (detected: {language})", language
+        if not body.strip():
+            return "no text left after cleaning", None
         return f"too short to summarise ({n} words; at least {MIN_WORDS} needed)", None
     language = detect_language(body)
     if language not in LANGUAGES:
