@@ -505,3 +505,27 @@ def test_untokenised_text_is_left_alone_but_for_latex_quotes():
     )
     plain = "The score was 3 - 2 , not 3-1 ."  # too little to call tokenised: left as written
     assert restore_tokens(plain) == plain
+
+
+def test_an_article_over_the_word_limit_is_read_up_to_it_and_the_rest_recorded_once():
+    from newsfuse.settings import CleanSettings
+
+    text = (FIXTURES / "timeline17_reuters_tokenised.txt").read_text(encoding="utf-8")
+    whole = fixture("timeline17_reuters_tokenised.txt")
+    article = clean(Article(id="long", text=text * 50), CleanSettings(max_words=120))
+    body = article.clean_text or ""
+    assert 60 <= len(body.split()) <= 120
+    assert body.startswith((whole.clean_text or "")[:200])
+    [cut] = [r for r in article.removed_lines if r.reason == "over the length limit"]
+    assert cut.text.endswith(" words not read)")
+    # one record, not one per line left out
+    assert len(article.removed_lines) < 20
+
+
+def test_one_huge_line_is_cut_too():
+    from newsfuse.settings import CleanSettings
+
+    line = "North Korea blew up the liaison office in Kaesong on Tuesday. " * 1000
+    article = clean(Article(id="one-line", text=line), CleanSettings(max_words=50))
+    assert len((article.clean_text or "").split()) == 50
+    assert article.removed_lines[-1].reason == "over the length limit"

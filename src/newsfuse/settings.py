@@ -62,6 +62,16 @@ class TimelineSettings:
 
 
 @dataclass(frozen=True)
+class CleanSettings:
+    """How much of one article is read."""
+
+    # No news report is near this (long features run 5,000-10,000 words); past it an input is
+    # a dump or a transcript, and every later stage would spend its time there: the rest is
+    # not read, and the brief's removed_lines says how much was left.
+    max_words: int = 20_000
+
+
+@dataclass(frozen=True)
 class RenderSettings:
     """How many items each section of the Markdown and HTML brief shows; 0 shows all.
 
@@ -82,6 +92,7 @@ class RenderSettings:
 class Settings:
     """The whole tree: ``Settings()`` is the default newsfuse runs with."""
 
+    clean: CleanSettings = field(default_factory=CleanSettings)
     summary: SummarySettings = field(default_factory=SummarySettings)
     facts: FactSettings = field(default_factory=FactSettings)
     timeline: TimelineSettings = field(default_factory=TimelineSettings)

@@ -16,6 +16,7 @@ import re
 
 from newsfuse.fusion.text import MONTH_PATTERN
 from newsfuse.models import Article, RemovedLine
+from newsfuse.settings import DEFAULT, CleanSettings
 
 # --- text normalisation --------------------------------------------------------------------
 
@@ -543,20 +544,60 @@ def _is_headline(line: str) -> bool:
     return capitalised >= 0.6 * long_words or ("," not in line and end not in "?!")
 
 
+_MAX_CHARS_PER_WORD = 12  # English averages about 6 characters a word with its space
+
+
+def _head(text: str, max_chars: int) -> tuple[str, str]:
+    """``text`` cut at the last line break before ``max_chars`` (or at ``max_chars``)."""
+    if len(text) <= max_chars:
+        return text, ""
+    cut = text.rfind("\n", 0, max_chars)
+    cut = cut if cut > 0 else max_chars
+    return text[:cut], text[cut:]
+
+
+def _within(lines: list[str], max_words: int) -> tuple[list[str], list[str]]:
+    """``lines`` cut after ``max_words`` words: the lines read and those left unread (a line
+    that crosses the limit is cut, as a text on one line may be the whole 5 MB)."""
+    total = 0
+    for i, line in enumerate(lines):
+        n = line.count(" ") + 1
+        if total + n > max_words:
+            head = line.split(" ", max_words - total)
+            unread = head.pop() if len(head) > max_words - total else ""
+            read = [*lines[:i], " ".join(head)] if head else lines[:i]
+            return read, [unread, *lines[i + 1 :]] if unread else lines[i + 1 :]
+        total += n
+    return lines, []
+
+
 def is_headline(line: str) -> bool:
     """Whether ``line`` reads as a title (short, not a sentence, not a dateline)."""
     return _is_headline(line)
 
 
-def clean(article: Article) -> Article:
+def clean(article: Article, settings: CleanSettings = DEFAULT.clean) -> Article:
     """Return ``article`` with ``clean_text`` (paragraphs joined by "\\n"), ``removed_lines``,
-    and ``title`` taken from the headline when the article had none."""
+    and ``title`` taken from the headline when the article had none. Only the first
+    ``settings.max_words`` words are read; one removed line says what was left unread."""
     # (line number, removal): sorted at the end so the audit reads in document order.
     removed: list[tuple[int, RemovedLine]] = []
     kept: list[tuple[int, str]] = []
     stamp_at: int | None = None  # the line opened by a "PLACE | date" strip: the body starts
     glued_title: str | None = None
-    for i, line in enumerate(split_lines(article.text)):
+    # Normalising and restoring a 5 MB text costs seconds: only a head that surely holds
+    # max_words words is, and the rest is counted.
+    head, tail = _head(article.text, settings.max_words * _MAX_CHARS_PER_WORD)
+    read_lines, unread = _within(split_lines(head), settings.max_words)
+    tail_lines = [line for line in tail.splitlines() if line.strip()]
+    if unread or tail_lines:
+        # One record for the lot: a 5 MB dump would otherwise add 50,000 lines to the brief.
+        lines = len(unread) + len(tail_lines)
+        words = sum(line.count(" ") + 1 for line in unread) + len(tail.split())
+        first = (unread or tail_lines)[0].strip()
+        summary = f"{first[:80]}... ({lines} lines, {words} words not read)"
+        removed.append((len(read_lines), RemovedLine(text=summary, reason="over the length limit")))
+    for i, line in enumerate(read_lines):
         single = _undouble(line)
         if single is not None:
             half = line[len(single) :].strip()

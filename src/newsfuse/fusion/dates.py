@@ -49,6 +49,8 @@ _DATELINE = re.compile(
     r"\s*(?:--|[-—–_])"
 )
 _DATELINE_LINES = 5
+# A publication cue is at the top or the foot of the article, not 200 KB into a dump.
+_PUBLICATION_CHARS = 200_000
 # A line that is only a date, straight under the headline, is the article's date ("Lindsay
 # Lohan checks into Betty Ford Center" / "May 03, 2013"). Above the headline it is the site's
 # today-date, and is ignored.
@@ -70,7 +72,7 @@ def publication_date(text: str) -> dt.date | None:
     """The publication date ``text`` states, or None. "Published"/"Posted" and datelines win
     over "Updated"; among equals, the first in the text."""
     updated: dt.date | None = None
-    lines = split_lines(text)
+    lines = split_lines(text[:_PUBLICATION_CHARS])
     for i, line in enumerate(lines):
         if 0 < i < _DATELINE_LINES and (m := _DATE_ONLY.match(line)) and is_headline(lines[i - 1]):
             found = _parse(m)

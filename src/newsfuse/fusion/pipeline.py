@@ -51,7 +51,7 @@ def fuse(
     step = _steps(progress)
     skipped: list[Skipped] = list(getattr(articles, "skipped", []))
     step("clean")
-    cleaned = [dates.with_publication_date(clean.clean(a)) for a in articles]
+    cleaned = [dates.with_publication_date(clean.clean(a, settings.clean)) for a in articles]
     usable, rejected = screen.screen(cleaned)
     skipped += rejected
     step("segment")
