@@ -529,3 +529,12 @@ def test_one_huge_line_is_cut_too():
     article = clean(Article(id="one-line", text=line), CleanSettings(max_words=50))
     assert len((article.clean_text or "").split()) == 50
     assert article.removed_lines[-1].reason == "over the length limit"
+
+
+def test_a_dateline_written_twice_goes_twice():
+    article = fixture("timeline17_foxnews_double_dateline.txt")
+    assert [(r.text, r.reason) for r in article.removed_lines] == [
+        ("WASHINGTON --", "dateline"),
+        ("WASHINGTON (AP) --", "dateline"),
+    ]
+    assert (article.clean_text or "").startswith("Early finger-pointing erupted Monday among")

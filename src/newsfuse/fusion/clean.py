@@ -87,10 +87,10 @@ _LATEX_QUOTES = (
 
 
 def is_tokenised(text: str) -> bool:
-    """Whether ``text`` was run through a word tokenizer: brackets as -LRB-, or most commas and
-    full stops standing apart from the word before them."""
-    if _BRACKET_TOKEN.search(text):
-        return True
+    """Whether ``text`` was run through a word tokenizer: brackets as -LRB-, split clitics, or
+    most commas and full stops standing apart from the word before them."""
+    if _BRACKET_TOKEN.search(text) or text.count(" 's ") + text.count(" n't ") >= 2:
+        return True  # split clitics ("BP 's", "do n't") are the tokenizer's too
     spaced = sum(text.count(f" {mark}{after}") for mark in ",." for after in " \n")
     spaced += text.endswith((" .", " ,"))
     total = text.count(",") + text.count(".")
@@ -457,6 +457,9 @@ def _glued_prefix(line: str) -> list[tuple[str, str]]:
 
 _HEADLINE_MAX_WORDS = 20
 _DATELINE_LINES = 5  # a dateline is looked for in this many first lines of the body
+# What follows a dateline must be text: "LONDON (Reuters) - BP Plc (BP." is (the tokenizer
+# split "(BP.L)"), "WASHINGTON — Reuters" is not.
+_DATELINE_MIN_REST = 8
 _STAMP_LINES = 6  # ... and a page's time stamp in this many first lines of the page
 _STRUCTURAL_MAX_WORDS = 16
 _FRAGMENT_MAX_WORDS = 4
@@ -660,11 +663,15 @@ def clean(article: Article, settings: CleanSettings = DEFAULT.clean) -> Article:
             not dateline_seen
             and len(body) < _DATELINE_LINES
             and (m := _DATELINE.match(line))
-            and len(line) > m.end() + 20
+            and len(line) > m.end() + _DATELINE_MIN_REST
         ):
-            # The wire's "PLACE (Agency) -" opens the body, sometimes after a highlight or two.
-            removed.append((at, RemovedLine(text=m.group().strip(), reason="dateline")))
-            line, reason, dateline_seen = line[m.end() :], None, True
+            # The wire's "PLACE (Agency) -" opens the body, sometimes after a highlight or two,
+            # and some pages write it twice ("WASHINGTON -- WASHINGTON (AP) -- Early ...").
+            while m is not None and len(line) > m.end() + _DATELINE_MIN_REST:
+                removed.append((at, RemovedLine(text=m.group().strip(), reason="dateline")))
+                line = line[m.end() :]
+                m = _DATELINE.match(line)
+            reason, dateline_seen = None, True
         else:
             reason = None
         if reason:
