@@ -280,6 +280,8 @@ def test_clean_newswire_is_untouched_but_for_the_dateline():
             "North Korea is believed to be moving an intercontinental missile.",
         ),
         ("SYCAMORE, Ill. --", "A 76-year-old man from Washington state was freed on Friday."),
+        # a station's credit with the wire's (written for this test)
+        ("WASHINGTON (CBSDC/AP) —", "Police identified the man who died on Thursday."),
     ],
 )
 def test_datelines_are_stripped_and_the_sentence_kept(dateline, rest):
@@ -538,3 +540,20 @@ def test_a_dateline_written_twice_goes_twice():
         ("WASHINGTON (AP) --", "dateline"),
     ]
     assert (article.clean_text or "").startswith("Early finger-pointing erupted Monday among")
+
+
+def test_a_photo_credit_glued_to_a_paragraph_goes_and_the_paragraph_stays():
+    # The Guardian's pages (Timeline17) glue the credit of a picture to the next paragraph.
+    text = (
+        "BP said the cost of the spill had risen to $1.6bn, a rise of $350m in a week.\n"
+        "Photograph Kirsty Wigglesworth/AP Bob Dudley, BP's chief executive, will scrap the "
+        "company's production targets when he lays out his vision this week."
+    )
+    article = clean(Article(id="g", text=text))
+    assert [(r.text, r.reason) for r in article.removed_lines] == [
+        ("Photograph Kirsty Wigglesworth/AP", "photo credit")
+    ]
+    assert (article.clean_text or "").endswith(
+        "Bob Dudley, BP's chief executive, will scrap the company's production targets when he "
+        "lays out his vision this week."
+    )

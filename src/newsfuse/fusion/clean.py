@@ -225,7 +225,8 @@ _START_RULES: tuple[tuple[str, str], ...] = (
         r"(?-i:FILE) ?[-—–] |\(?in this (?:\w+ ){0,3}(?:photo|image)\b"
         r"|image (?:copyright|caption)\b|view images?\b|enlarge (?:this )?image\b|\d+ of \d+\. "
         r"|this (?:\w+ ){0,2}(?:photo|image|picture) (?:provided|released|taken)\b"
-        r"|getty images (?-i:[A-Z])|[^.]{0,60}/ ?(?:getty images|afp|ap|reuters|epa)\b",
+        # "Nicholas Kamm/AFP ...", but not a dateline's "WASHINGTON (CBSDC/AP) — ..."
+        r"|getty images (?-i:[A-Z])|[^.(]{0,60}/ ?(?:getty images|afp|ap|reuters|epa)\b",
     ),
     # "Photo: <caption>" but not "Photo: GoFundMe <a whole paragraph of the article>"
     ("photo caption", r"(?:photo|picture|image)s?: (?=\S)(?!(?:\S+ ){40})"),
@@ -367,7 +368,7 @@ _PLACE = r"[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3}"
 _TITLE_PLACE = r"[A-Z][a-z.'’-]+(?: [A-Z][a-z.'’-]+){0,3}"
 _REGION = r"(?:, [A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,2})"
 _DAY = rf"(?:, (?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH})(?:,? \d{{4}})?)"
-_AGENCY = r"\([A-Z][A-Za-z.&'’ -]{0,30}\)"
+_AGENCY = r"\([A-Z][A-Za-z0-9./&'’ -]{0,30}\)"  # (AP), (CBS13/AP), (CBSDC/AP)
 # Without a dash after it, only a known wire's name marks a dateline ("Hun Sen (CPP) Party...").
 _WIRE = (
     r"\((?:AP|AFP|Reuters|UPI|Bloomberg|dpa|DPA|Xinhua|BBC|Kyodo|Yonhap|EFE|ANSA|PTI|IANS|TASS"
@@ -420,7 +421,7 @@ _GLUED: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "photo credit",
         re.compile(
-            r"^(?i:photograph|photo|picture|image)s?: ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+            r"^(?i:photograph|photo|picture|image)s?:? ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
             r"(?: ?/ ?[A-Z][\w.&'’-]*(?: [Ii]mages)?)+\s+(?=[A-Z0-9\"“‘'])"
         ),
     ),
@@ -439,10 +440,11 @@ def time_stamp(line: str) -> re.Match[str] | None:
     return m
 
 
-def _glued_prefix(line: str) -> list[tuple[str, str]]:
+def _glued_prefix(line: str, top: bool) -> list[tuple[str, str]]:
     """(reason, text) of each piece of chrome glued to the front of ``line``, in order; the
-    rest of the line is text. A headline glued before a stamp comes back as "headline"."""
-    m = time_stamp(line)
+    rest of the line is text. A headline glued before a stamp comes back as "headline". Time
+    stamps are looked for only at the ``top`` of a page; credits anywhere."""
+    m = time_stamp(line) if top else None
     if m is not None:
         if m.group("headline"):
             cut = m.end("headline")
@@ -606,7 +608,7 @@ def clean(article: Article, settings: CleanSettings = DEFAULT.clean) -> Article:
             half = line[len(single) :].strip()
             removed.append((i, RemovedLine(text=half, reason="duplicate line")))
             line = single
-        if i < _STAMP_LINES and (glued := _glued_prefix(line)):
+        if glued := _glued_prefix(line, top=i < _STAMP_LINES):
             for glued_reason, text in glued:
                 removed.append((i, RemovedLine(text=text, reason=glued_reason)))
                 line = line[len(text) :].lstrip()
