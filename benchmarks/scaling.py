@@ -216,7 +216,10 @@ def main() -> None:
         if n > available:
             raise SystemExit(f"only {available} articles in the story, asked for {n}")
         print(f"... {n} articles: newsfuse", file=sys.stderr)
-        ours = _run(["--child", "newsfuse", str(n)], args.newsfuse_timeout, data)
+        ours = _run(["--child", "newsfuse", str(n)], args.newsfuse_timeout, data) or {
+            "seconds": None,
+            "failed": f"over {args.newsfuse_timeout:g} s (stopped)",
+        }
         theirs: dict[str, object] | None
         if lexrank_gave_up:  # it only gets slower with more input: not run again
             theirs = {
@@ -240,7 +243,8 @@ def main() -> None:
         big = _run(["--child", "big", str(path)], args.newsfuse_timeout, data)
 
     print(table(rows, big))
-    if all(r["newsfuse"] is not None for r in rows) and big is not None and len(sizes) == 6:
+    # A complete run is every size tried (a size over --newsfuse-timeout is a result too).
+    if args.sizes == parser.get_default("sizes"):
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps({"rows": rows, "big_article": big}, indent=1) + "\n")
         print(f"written {args.out}", file=sys.stderr)
@@ -256,8 +260,9 @@ def table(rows: list[dict[str, object]], big: dict[str, object] | None) -> str:
     for r in rows:
         ours = r["newsfuse"]
         theirs = r["lexrank"]
-        if not isinstance(ours, dict):
-            out.append(f"| {r['articles']} | | timed out | | | | |")
+        assert isinstance(ours, dict)
+        if ours.get("seconds") is None:
+            out.append(f"| {r['articles']} | | {ours['failed']} | | | | |")
             previous = None
             continue
         seconds = float(ours["seconds"])  # type: ignore[arg-type]
