@@ -92,3 +92,22 @@ def test_chinese_article_is_not_english_even_when_cleaning_left_nothing():
     usable, rejected = screen([clean(Article(id="zh", text=text))])
     assert usable == []
     assert [(s.input, s.reason) for s in rejected] == [("zh", "not English (detected: zh)")]
+
+
+def test_plain_english_is_known_without_the_classifier(monkeypatch):
+    import py3langid
+
+    def fail(text):
+        raise AssertionError("the classifier should not be needed for plain English")
+
+    monkeypatch.setattr(py3langid, "classify", fail)
+    assert detect_language(ENGLISH) == "en"
+
+
+def test_french_still_goes_to_the_classifier():
+    french = (
+        "Le bureau de liaison intercoréen a été détruit mardi par la Corée du Nord, a indiqué "
+        "le ministère de l'Unification à Séoul, qui a dénoncé une décision regrettable et "
+        "appelé Pyongyang à revenir au dialogue avec ses voisins."
+    )  # written for this test
+    assert detect_language(french) == "fr"
