@@ -557,3 +557,29 @@ def test_a_photo_credit_glued_to_a_paragraph_goes_and_the_paragraph_stays():
         "Bob Dudley, BP's chief executive, will scrap the company's production targets when he "
         "lays out his vision this week."
     )
+
+
+def test_a_section_label_is_not_a_time_stamp_strip():
+    # "Article |" opens each teaser of a Washington Post index page (Timeline17): it goes, and
+    # the teasers above it are not taken for captions above a dateline.
+    text = (
+        "BP oil spill cleanup and containment BP, the government and volunteers are fighting "
+        "to contain the oil.\n"
+        "Article | MIAMI -- BP advanced on the final lap toward permanently killing the well."
+    )
+    article = clean(Article(id="w", text=text))
+    assert [(r.text, r.reason) for r in article.removed_lines] == [
+        ("Article |", "page chrome"),
+        ("MIAMI --", "dateline"),
+    ]
+
+
+def test_a_credit_with_a_lower_case_word_is_cut_off_its_paragraph():
+    text = (
+        "Photograph: US coastguard/EPA BP and Halliburton were aware of flaws in the cement "
+        "used to seal the doomed well, the commission said."
+    )
+    article = clean(Article(id="g", text=text))
+    assert [(r.text, r.reason) for r in article.removed_lines] == [
+        ("Photograph: US coastguard/EPA", "photo credit")
+    ]

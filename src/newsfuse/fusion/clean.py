@@ -421,7 +421,7 @@ _GLUED: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "photo credit",
         re.compile(
-            r"^(?i:photograph|photo|picture|image)s?:? ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
+            r"^(?i:photograph|photo|picture|image)s?:? ?[A-Z][\w.'’-]*(?: [\w.'’-]+){0,3}"
             r"(?: ?/ ?[A-Z][\w.&'’-]*(?: [Ii]mages)?)+\s+(?=[A-Z0-9\"“‘'])"
         ),
     ),
@@ -614,7 +614,8 @@ def clean(article: Article, settings: CleanSettings = DEFAULT.clean) -> Article:
                 line = line[len(text) :].lstrip()
                 if glued_reason == "headline":
                     glued_title = glued_title or text
-            if "|" in glued[-1][1] and stamp_at is None:
+            reason_of_last, text_of_last = glued[-1]
+            if reason_of_last == "dateline" and "|" in text_of_last and stamp_at is None:
                 stamp_at = i
         reason = _chrome_reason(line)
         if not reason and (m := _PREFIX.match(line)):
