@@ -170,3 +170,131 @@ def test_markdown_is_rendered_with_rich_at_a_terminal(runner, monkeypatch):
     assert "Sources" in result.stdout and "Families:" in result.stdout
     # rendered, not raw: no Markdown heading or table syntax left
     assert "## Sources" not in result.stdout and "|---" not in result.stdout
+
+
+# --- papercuts: each a one-line, correct reason ---------------------------------------------
+
+
+def test_output_into_an_unreadable_folder_is_one_line(runner, tmp_path, monkeypatch):
+    # Path.is_dir raises PermissionError inside a folder one may not enter (as root the
+    # permission bits do not apply, so the refusal is simulated where it happens).
+    locked = tmp_path / "locked"
+    real_is_dir = Path.is_dir
+
+    def is_dir(self):
+        if locked in (self, *self.parents):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_is_dir(self)
+
+    monkeypatch.setattr(Path, "is_dir", is_dir)
+    result = runner.invoke(app, ["brief", str(KAESONG), "-o", str(locked / "brief.md")])
+    assert result.exit_code == 2
+    assert (
+        result.stderr == f"error: cannot write --output {locked / 'brief.md'}: permission denied\n"
+    )
+    assert result.stdout == ""
+
+
+def test_output_into_a_folder_without_write_permission_is_one_line(runner, tmp_path, monkeypatch):
+    monkeypatch.setattr("newsfuse.cli.os.access", lambda path, mode: False)
+    result = runner.invoke(app, ["brief", str(KAESONG), "-o", str(tmp_path / "brief.md")])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: cannot write --output {tmp_path / 'brief.md'}: permission denied"
+    ]
+
+
+def test_chinese_article_is_skipped_as_not_english(runner):
+    result = runner.invoke(
+        app, ["brief", str(FIXTURES / "chinese.txt"), str(FIXTURES / "english.txt"), "-q"]
+    )
+    assert result.exit_code == 0
+    assert "skipped: chinese: not English (detected: zh)" in result.stderr.splitlines()
+
+
+def test_duplicate_id_is_renamed_with_a_warning_and_a_note(runner, tmp_path):
+    text = (FIXTURES / "english.txt").read_text(encoding="utf-8")
+    path = tmp_path / "two.jsonl"
+    path.write_text(
+        json.dumps({"id": "ok1", "text": text})
+        + "\n"
+        + json.dumps({"id": "ok1", "text": text.replace("Tuesday", "Wednesday")})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["brief", str(path), "-f", "json"])
+    warning = f"{path}:2: id 'ok1' is already taken by another article; renamed 'ok1~2'"
+    assert f"warning: {warning}" in result.stderr.splitlines()
+    brief = json.loads(result.stdout)
+    assert [a["id"] for a in brief["articles"]] == ["ok1", "ok1~2"]
+    assert warning in brief["notes"]
+
+
+def test_published_that_is_not_a_date_gets_a_warning(runner, tmp_path):
+    text = (FIXTURES / "english.txt").read_text(encoding="utf-8")
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": text, "published": "not a date"}) + "\n")
+    result = runner.invoke(app, ["brief", str(path), "-f", "json"])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"warning: {path}:1: \"published\" is not a date ('not a date'); the publication date"
+        " is read from the text, if it gives one"
+    ]
+
+
+def test_plain_text_on_stdin_is_one_article(runner):
+    text = (FIXTURES / "english.txt").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["brief", "-", "-f", "json"], input=text)
+    assert result.exit_code == 0
+    brief = json.loads(result.stdout)
+    assert [a["id"] for a in brief["articles"]] == ["stdin"]
+    assert result.stderr.splitlines() == [
+        "warning: <stdin>: not JSONL (its first line is not a JSON object); read as one"
+        " plain-text article 'stdin'"
+    ]
+
+
+def test_budget_too_small_for_any_sentence_exits_2_with_a_message(runner):
+    result = runner.invoke(app, ["brief", str(KAESONG), "--words", "1"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "nothing summarised: no sentence fits in 1 word; try --words 30 or more"
+    )
+    assert (
+        "*No summary: the word budget 1 is too small for any sentence (shortest candidate: 8 words).*"
+        in result.stdout
+    )
+
+
+def test_max_items_cuts_the_sections_and_says_where_the_rest_is(runner):
+    capped = runner.invoke(app, ["brief", str(KAESONG), "--max-items", "2"]).stdout
+    assert "more facts in the JSON brief (`--format json`).*" in capped
+    assert "more sources in the JSON brief" in capped
+    everything = runner.invoke(app, ["brief", str(KAESONG), "--max-items", "0"]).stdout
+    assert "in the JSON brief" not in everything
+    assert len(everything) > len(capped)
+
+
+def test_progress_bar_appears_only_after_two_seconds_and_never_when_disabled(monkeypatch):
+    from newsfuse import cli
+
+    clock = iter([0.0, 0.5, 3.0, 3.1])
+    monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
+    with cli._ProgressBar(enabled=True) as bar:
+        bar.update("clean", 0, 9)
+        assert bar._bar is None  # 0.5 s in: no bar yet
+        bar.update("facts", 7, 9)
+        assert bar._bar is not None
+        assert bar._bar.tasks[0].completed == 7
+    quiet = cli._ProgressBar(enabled=False)
+    quiet.update("facts", 7, 9)
+    assert quiet._bar is None
+
+
+def test_fuse_reports_every_stage_to_the_progress_callback():
+    seen = []
+    newsfuse.fuse(newsfuse.read([KAESONG]), progress=lambda *a: seen.append(a))
+    from newsfuse.fusion.pipeline import STAGES
+
+    assert [s for s, _, _ in seen] == list(STAGES)
+    assert [n for _, n, _ in seen] == list(range(len(STAGES)))

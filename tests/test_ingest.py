@@ -1,6 +1,7 @@
 import datetime as dt
 import io
 import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -441,3 +442,63 @@ def test_jsonl_number_too_long_to_convert_is_skipped(tmp_path):
     path = write(tmp_path / "n.jsonl", '{"id": ' + "1" * 5000 + ', "text": "The report."}')
     reason = reasons(read(path))[f"{path}:1"]
     assert reason.startswith("not valid JSON: Exceeds the limit")
+
+
+def test_unreadable_subfolder_is_listed_in_skipped(tmp_path, monkeypatch):
+    # os.walk skips a folder it cannot list unless asked; as root nothing is unreadable, so
+    # the refusal is made where os.walk meets it.
+    write(tmp_path / "a.txt", ENGLISH)
+    (tmp_path / "locked").mkdir()
+    write(tmp_path / "locked" / "b.txt", ENGLISH)
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if Path(path) == tmp_path / "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    articles = read(tmp_path)
+    assert [a.id for a in articles] == ["a"]
+    assert reasons(articles) == {str(tmp_path / "locked"): "cannot read folder: Permission denied"}
+
+
+def test_plain_text_stdin_is_one_article(monkeypatch):
+    stdin = io.TextIOWrapper(io.BytesIO(ENGLISH.encode("utf-8")), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    articles = read("-")
+    assert [(a.id, a.origin) for a in articles] == [("stdin", "<stdin>")]
+    assert articles[0].text == ENGLISH
+    assert articles.skipped == []
+    assert articles.warnings == [
+        "<stdin>: not JSONL (its first line is not a JSON object); read as one plain-text"
+        " article 'stdin'"
+    ]
+
+
+def test_jsonl_on_stdin_after_blank_lines_is_still_jsonl(monkeypatch):
+    line = json.dumps({"id": "s1", "text": ENGLISH})
+    stdin = io.TextIOWrapper(io.BytesIO(f"\n\n{line}\n".encode()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    articles = read("-")
+    assert [(a.id, a.origin) for a in articles] == [("s1", "<stdin>:3")]
+    assert articles.warnings == []
+
+
+def test_renamed_id_and_bad_published_are_warnings(tmp_path):
+    path = write(
+        tmp_path / "w.jsonl",
+        "\n".join(
+            [
+                json.dumps({"id": "x", "text": ENGLISH, "published": "2020-06-16"}),
+                json.dumps({"id": "x", "text": ENGLISH, "published": "not a date"}),
+            ]
+        ),
+    )
+    articles = read(path)
+    assert [a.id for a in articles] == ["x", "x~2"]
+    assert articles.warnings == [
+        f"{path}:2: id 'x' is already taken by another article; renamed 'x~2'",
+        f"{path}:2: \"published\" is not a date ('not a date'); the publication date is read"
+        " from the text, if it gives one",
+    ]

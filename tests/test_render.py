@@ -157,8 +157,23 @@ def test_markdown_escapes_text_that_would_become_markup():
         articles=(ArticleReport(id=A, title="Kim | Moon", family=1, words=10),),
     )
     md = to_markdown(brief)
-    assert md.startswith(r"# \*Breaking\* \[live\] \<b\>")
+    assert md.startswith(r"# \*Breaking\* [live] \<b>")
     assert r"| Kim \| Moon |" in md
+
+
+def test_markdown_does_not_over_escape_plain_text():
+    # Piped Markdown is read as text: "->", a lone backtick, [brackets], snake_case and a
+    # full stop after a number are not markup and must stay as written.
+    brief = make_brief(
+        title="KCNA -> Seoul: it's `over` [sic], user_name said at 2.50",
+        summary=(SummarySentence(text="> 2020. North Korea said `no`.", sources=(A,)),),
+    )
+    md = to_markdown(brief)
+    assert md.startswith("# KCNA -> Seoul: it's \\`over\\` [sic], user_name said at 2.50\n")
+    assert "## Summary\n\n\\> 2020. North Korea said \\`no\\`. [001]" in md
+    html = to_html(brief)
+    assert "KCNA -&gt; Seoul: it's `over` [sic], user_name said at 2.50" in html
+    assert "&gt; 2020. North Korea said `no`." in html
 
 
 # --- HTML ----------------------------------------------------------------------------------
@@ -252,3 +267,61 @@ def test_brief_methods_use_the_renderers(render):
     brief = make_brief()
     method = brief.to_markdown if render is to_markdown else brief.to_html
     assert method() == render(brief)
+
+
+def test_sections_are_capped_in_markdown_and_html_and_json_keeps_everything():
+    from newsfuse.models import Entity, Fact, Quote, TimelineEntry
+    from newsfuse.render import to_json
+    from newsfuse.settings import RenderSettings
+
+    n = 300
+    ids = [f"{i:03d}_x" for i in range(n)]
+    brief = make_brief(
+        facts=tuple(
+            Fact(
+                about=f"thing {i}",
+                kind="count",
+                value=str(i),
+                text=f"{i} people were there.",
+                sources=(ids[i],),
+                independent_sources=1,
+                status="single-source",
+            )
+            for i in range(n)
+        ),
+        timeline=tuple(
+            TimelineEntry(
+                date=dt.date(2010, 1, 1) + dt.timedelta(days=i),
+                precision="day",
+                what=f"Event {i} happened.",
+                sources=(ids[i],),
+            )
+            for i in range(n)
+        ),
+        entities=tuple(
+            Entity(
+                name=f"Person {i}",
+                type="person",
+                sources=(ids[i],),
+                independent_sources=1,
+                mentions=1,
+            )
+            for i in range(n)
+        ),
+        quotes=tuple(
+            Quote(text=f"Quote {i}", sources=(ids[i],), independent_sources=1) for i in range(n)
+        ),
+        articles=tuple(ArticleReport(id=i, family=1, words=100) for i in ids),
+    )
+    md = to_markdown(brief)
+    assert "*... and 280 more facts in the JSON brief (`--format json`).*" in md
+    assert "*... and 285 more timeline entries in the JSON brief" in md
+    assert "*... and 290 more quotes in the JSON brief" in md
+    assert "; and 290 more in the JSON brief" in md  # people
+    assert "*... and 250 more sources in the JSON brief" in md
+    assert len(md) < 20_000  # 300 of everything, one screenful per section
+    assert "and 280 more facts" in to_html(brief)
+    everything = to_markdown(brief, RenderSettings(0, 0, 0, 0, 0, 0, 0))
+    assert "more facts" not in everything and "Person 299" in everything
+    json_brief = to_json(brief)
+    assert "Person 299" in json_brief and '"value": "299"' in json_brief

@@ -81,3 +81,33 @@ def test_language_is_detected_from_the_start_of_a_long_text():
     # English opening, then a long German tail: the first ~2000 characters decide
     text = ENGLISH * 6 + GERMAN * 50
     assert detect_language(text) == "en"
+
+
+def test_chinese_article_is_not_english_even_when_cleaning_left_nothing():
+    # Written without spaces, Chinese lines look like fragments to the English line rules, so
+    # the clean text can be empty: the reason must still name the language.
+    from newsfuse.fusion.clean import clean
+
+    text = (FIXTURES / "chinese.txt").read_text(encoding="utf-8")
+    usable, rejected = screen([clean(Article(id="zh", text=text))])
+    assert usable == []
+    assert [(s.input, s.reason) for s in rejected] == [("zh", "not English (detected: zh)")]
+
+
+def test_plain_english_is_known_without_the_classifier(monkeypatch):
+    import py3langid
+
+    def fail(text):
+        raise AssertionError("the classifier should not be needed for plain English")
+
+    monkeypatch.setattr(py3langid, "classify", fail)
+    assert detect_language(ENGLISH) == "en"
+
+
+def test_french_still_goes_to_the_classifier():
+    french = (
+        "Le bureau de liaison intercoréen a été détruit mardi par la Corée du Nord, a indiqué "
+        "le ministère de l'Unification à Séoul, qui a dénoncé une décision regrettable et "
+        "appelé Pyongyang à revenir au dialogue avec ses voisins."
+    )  # written for this test
+    assert detect_language(french) == "fr"

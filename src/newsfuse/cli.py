@@ -7,19 +7,28 @@ import json
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import fields
 from enum import StrEnum
 from pathlib import Path
+from typing import Any, NoReturn
 
 import typer
 
 import newsfuse
 from newsfuse.fusion.pipeline import DEFAULT_WORDS
 from newsfuse.models import AddReport, Brief, EventSummary, Skipped
+from newsfuse.render import render
+from newsfuse.settings import DEFAULT, RenderSettings
 
-#: Exit code when no input could be used, so scripts can tell "nothing to say" from success.
+#: Exit code when nothing could be summarised, so scripts can tell "nothing to say" from success.
 EXIT_NOTHING_USABLE = 2
+#: Exit code of a usage error (as click gives for a bad option).
+EXIT_USAGE = 2
+#: A run shows a progress bar once it has taken this long.
+PROGRESS_AFTER_SECONDS = 2.0
 
 app = typer.Typer(
     help="Turn many news reports of one event into one cited brief.",
@@ -89,8 +98,8 @@ def brief(
         metavar="PATH",
         show_default=False,
         help="Articles to fuse: .txt, .html/.htm or .jsonl files, folders (read recursively), "
-        'http(s):// pages, RSS/Atom feeds, or - for JSONL on stdin (one {"id", "text"} '
-        "object per line). Several events in them get a brief each.",
+        'http(s):// pages, RSS/Atom feeds, or - for stdin (JSONL, one {"id", "text"} object '
+        "per line, or one plain-text article). Several events in them get a brief each.",
     ),
     words: int = typer.Option(
         DEFAULT_WORDS, "--words", "-w", min=1, metavar="N", help="Word budget of the summary."
@@ -117,14 +126,28 @@ def brief(
     largest: bool = typer.Option(
         False, "--largest", help="When PATH... holds several events, brief only the largest."
     ),
+    max_items: int | None = typer.Option(
+        None,
+        "--max-items",
+        min=0,
+        metavar="N",
+        show_default=False,
+        help="Show at most N facts, quotes, timeline entries, names per kind, sources and "
+        "skipped inputs in Markdown/HTML (0: all; default: 20 facts, 10 quotes, 15 entries, "
+        "10 names per kind, 50 sources). The JSON brief always has everything.",
+    ),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="No progress bar and no warnings on stderr."
+    ),
 ) -> None:
     """Read the articles at PATH... and print one brief: a cited summary, its sources and
     which of them are copies of one another.
 
     With --event ID, print the brief the store (--db) keeps for that event instead.
 
-    Inputs that cannot be used are listed on stderr as 'skipped: <input>: <reason>'.
-    Exit code 0 if a brief was made, 2 if no input could be used.
+    Inputs that cannot be used are listed on stderr as 'skipped: <input>: <reason>', inputs
+    read with a change as 'warning: <input>: <what>'. Exit code 0 if a summary was made, 2 if
+    nothing could be summarised (no usable input, or no sentence fits in the budget).
     """
     if output is not None:
         _check_writable(output)
@@ -137,25 +160,33 @@ def brief(
         raise typer.Exit(2)
     if event is not None and paths:
         raise typer.BadParameter("give PATH... to fuse, or --event ID, not both")
+    show_progress = not quiet and sys.stderr.isatty()
     try:
-        with _stdout_to_stderr():
+        with _stdout_to_stderr(), _ProgressBar(show_progress) as bar:
             if event is not None:
-                results = [_stored_brief(db, event)]
+                results, warnings = [_stored_brief(db, event)], list[str]()
             else:
-                results = _brief_each_event(paths or [], words, largest)
+                results, warnings = _brief_each_event(
+                    paths or [], words, largest, show_progress, bar.update
+                )
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         raise typer.Exit(130)
-    _report_skipped(_merged_skips(results))
+    results = [_with_warnings(r, warnings) for r in results]
+    result = _merged_skips(results)
+    _report_skipped(result)
+    if not quiet:
+        for w in warnings:
+            typer.echo(f"warning: {w}", err=True)
     if not any(r.articles for r in results):
         typer.echo("nothing to summarise: no usable article", err=True)
         raise typer.Exit(EXIT_NOTHING_USABLE)
-    text = _render_all(results, output_format)
+    text = _render_all(results, output_format, _limits(max_items))
     if output is not None:
         try:
             output.write_text(text, encoding="utf-8")
         except OSError as e:
-            typer.echo(f"error: cannot write {output}: {e.strerror or e}", err=True)
+            typer.echo(f"error: cannot write {output}: {_os_reason(e)}", err=True)
             raise typer.Exit(1)
         typer.echo(f"wrote {output}", err=True)
     elif output_format is Format.markdown and _is_terminal():
@@ -166,19 +197,73 @@ def brief(
     else:
         # Raw text (no rich markup) so the output pipes into jq, a file or another tool.
         typer.echo(text, nl=not text.endswith("\n"))
+    if not any(r.summary for r in results):
+        # The brief (facts, timeline...) is still written; the exit code says the summary
+        # is empty, as the README promises.
+        typer.echo(
+            f"nothing summarised: no sentence fits in {words} word{'s' if words != 1 else ''};"
+            " try --words 30 or more",
+            err=True,
+        )
+        raise typer.Exit(EXIT_NOTHING_USABLE)
+
+
+def _limits(max_items: int | None) -> RenderSettings:
+    """The section caps: the defaults, or ``max_items`` for every section."""
+    if max_items is None:
+        return DEFAULT.render
+    return RenderSettings(**{f.name: max_items for f in fields(RenderSettings)})
+
+
+def _with_warnings(result: Brief, warnings: list[str]) -> Brief:
+    """``result`` with the reader's warnings added to its notes."""
+    if not warnings:
+        return result
+    return result.model_copy(update={"notes": (*result.notes, *warnings)})
+
+
+class _ProgressBar:
+    """A progress bar of fuse's stages on stderr, shown only once a run has taken
+    :data:`PROGRESS_AFTER_SECONDS` (a quick brief should not flash a bar)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.started = time.monotonic()
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> _ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if self._bar is None:
+            if time.monotonic() - self.started < PROGRESS_AFTER_SECONDS:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._bar = Progress(
+                TextColumn("{task.description:<22}"),
+                BarColumn(),
+                TextColumn("{task.completed}/{task.total} stages"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task("", total=total)
+        self._bar.update(self._task, completed=done, description=f"Briefing: {stage}")
 
 
 def _is_terminal() -> bool:
     # Rendered Markdown is for a person at a terminal; a pipe or file gets the raw Markdown.
     return sys.stdout.isatty()
-
-
-def _render(result: Brief, output_format: Format) -> str:
-    if output_format is Format.json:
-        return result.to_json() + "\n"
-    if output_format is Format.html:
-        return result.to_html()
-    return result.to_markdown()
 
 
 def _report_skipped(result: Brief) -> None:
@@ -191,12 +276,29 @@ def _report_skipped(result: Brief) -> None:
 
 
 def _check_writable(output: Path) -> None:
-    """Fail before the work, not after it, when FILE cannot be written."""
-    if output.is_dir():
-        raise typer.BadParameter(f"{output} is a folder, not a file", param_hint="'--output'")
+    """Fail before the work, not after it, when FILE cannot be written: one line, no
+    traceback (Path.is_dir raises, rather than answers, in a folder one may not enter)."""
     parent = output.parent
-    if not parent.is_dir():
-        raise typer.BadParameter(f"folder {parent} does not exist", param_hint="'--output'")
+    try:
+        is_dir, parent_is_dir, exists = output.is_dir(), parent.is_dir(), output.exists()
+    except OSError as e:
+        _cannot_write(output, _os_reason(e))
+    if is_dir:
+        _cannot_write(output, "it is a folder, not a file")
+    if not parent_is_dir:
+        _cannot_write(output, f"folder {parent} does not exist")
+    if not os.access(output if exists else parent, os.W_OK):
+        _cannot_write(output, "permission denied")
+
+
+def _cannot_write(output: Path, reason: str) -> NoReturn:
+    typer.echo(f"error: cannot write --output {output}: {reason}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _os_reason(e: OSError) -> str:
+    """An OSError as a user reads it: "permission denied", not "[Errno 13] ..."."""
+    return e.strerror.lower() if e.strerror else str(e)
 
 
 @contextmanager
@@ -316,14 +418,21 @@ def _stored_brief(db: str, event_id: str) -> Brief:
         store.close()
 
 
-def _brief_each_event(paths: list[str], words: int, largest: bool) -> list[Brief]:
-    """One brief per event found in ``paths`` (only the largest with ``largest``)."""
+def _brief_each_event(
+    paths: list[str],
+    words: int,
+    largest: bool,
+    show_progress: bool,
+    progress: Callable[[str, int, int], None],
+) -> tuple[list[Brief], list[str]]:
+    """One brief per event found in ``paths`` (only the largest with ``largest``), and the
+    readers' warnings."""
     from newsfuse.events import group
     from newsfuse.fusion import clean, dates, screen
     from newsfuse.models import Articles
     from newsfuse.sources import read_sources
 
-    articles = read_sources(paths, progress=True)
+    articles = read_sources(paths, progress=show_progress)
     skipped = list(articles.skipped)
     groups = [list(articles)]
     if len(articles) > 1:
@@ -347,21 +456,26 @@ def _brief_each_event(paths: list[str], words: int, largest: bool) -> list[Brief
             )
         else:
             typer.echo(f"found {n} events", err=True)
-    return [newsfuse.fuse(Articles(g, skipped=skipped), words=words) for g in groups or [[]]]
+    briefs = [
+        newsfuse.fuse(Articles(g, skipped=skipped), words=words, progress=progress)
+        for g in groups or [[]]
+    ]
+    return briefs, articles.warnings
 
 
-def _render_all(results: list[Brief], output_format: Format) -> str:
+def _render_all(results: list[Brief], output_format: Format, limits: RenderSettings) -> str:
     """One brief as before; several, never merged: a JSON list, Markdown sections, one page."""
     if len(results) == 1:
-        return _render(results[0], output_format)
+        text = render(results[0], output_format.value, limits)
+        return text + "\n" if output_format is Format.json else text
     if output_format is Format.json:
         return "[\n" + ",\n".join(r.to_json() for r in results) + "\n]\n"
     if output_format is Format.html:
-        pages = [r.to_html() for r in results]
+        pages = [render(r, "html", limits) for r in results]
         bodies = [p.split("<main>\n", 1)[1].split("</main>", 1)[0] for p in pages]
         head, _, _ = pages[0].partition("<main>\n")
         return head + "<main>\n" + "<hr>\n".join(bodies) + "</main>\n</body>\n</html>\n"
-    return "\n\n---\n\n".join(r.to_markdown().rstrip("\n") for r in results) + "\n"
+    return "\n\n---\n\n".join(render(r, "markdown", limits).rstrip("\n") for r in results) + "\n"
 
 
 def _merged_skips(results: list[Brief]) -> Brief:

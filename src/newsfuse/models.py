@@ -288,11 +288,19 @@ class Articles(list[Article]):
 
     :func:`newsfuse.read` returns one, and :func:`newsfuse.fuse` reports its ``skipped`` in the
     brief, so an unreadable file given to ``read`` still shows up in the final brief.
+    ``warnings`` has one line for each input that was read, but not quite as given (an id
+    renamed because another article had it, a ``published`` value that is not a date).
     """
 
-    def __init__(self, items: Iterable[Article] = (), skipped: Iterable[Skipped] = ()) -> None:
+    def __init__(
+        self,
+        items: Iterable[Article] = (),
+        skipped: Iterable[Skipped] = (),
+        warnings: Iterable[str] = (),
+    ) -> None:
         super().__init__(items)
         self.skipped: list[Skipped] = list(skipped)
+        self.warnings: list[str] = list(warnings)
 
 
 # --- the store: what ``Store.add`` did and what ``Store.events`` lists ---------------------

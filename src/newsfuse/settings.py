@@ -179,15 +179,44 @@ class GroupingSettings:
 
 
 @dataclass(frozen=True)
+class CleanSettings:
+    """How much of one article is read."""
+
+    # No news report is near this (long features run 5,000-10,000 words); past it an input is
+    # a dump or a transcript, and every later stage would spend its time there: the rest is
+    # not read, and the brief's removed_lines says how much was left.
+    max_words: int = 20_000
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    """How many items each section of the Markdown and HTML brief shows; 0 shows all.
+
+    A brief of hundreds of reports holds hundreds of facts, names and sources: a reader wants
+    the first screenfuls, ranked, with the count of the rest. The JSON brief keeps everything.
+    """
+
+    max_facts: int = 20  # facts are ranked by independent sources: the rest are single-source
+    max_quotes: int = 10
+    max_entities: int = 10  # per kind (people, organisations, places, other)
+    max_timeline: int = 15
+    max_resolutions: int = 10  # "Relative dates, as resolved" lines under the timeline
+    max_sources: int = 50  # rows of the sources table
+    max_skipped: int = 50
+
+
+@dataclass(frozen=True)
 class Settings:
     """The whole tree: ``Settings()`` is the default newsfuse runs with."""
 
+    clean: CleanSettings = field(default_factory=CleanSettings)
     summary: SummarySettings = field(default_factory=SummarySettings)
     facts: FactSettings = field(default_factory=FactSettings)
     timeline: TimelineSettings = field(default_factory=TimelineSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
     grouping: GroupingSettings = field(default_factory=GroupingSettings)
+    render: RenderSettings = field(default_factory=RenderSettings)
 
 
 DEFAULT = Settings()

@@ -16,6 +16,7 @@ import re
 
 from newsfuse.fusion.text import MONTH_PATTERN
 from newsfuse.models import Article, RemovedLine
+from newsfuse.settings import DEFAULT, CleanSettings
 
 # --- text normalisation --------------------------------------------------------------------
 
@@ -26,12 +27,96 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def split_lines(text: str) -> list[str]:
-    """Non-empty lines of ``text``, whitespace-normalised, with NEWLINE_CHAR tokens as breaks."""
+    """Non-empty lines of ``text``, whitespace-normalised, with NEWLINE_CHAR tokens as breaks
+    and tokenised text (Penn Treebank style) written back as prose."""
     # Multi-News writes line breaks as this token: markup, not text, so it is converted and
     # not recorded as a removal. The spaces around it go with the line-end strip.
     text = text.replace("NEWLINE_CHAR", "\n")
-    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
+    text = restore_tokens(_SPACES.sub(" ", _INVISIBLE.sub("", text)))
     return [line for raw in text.splitlines() if (line := raw.strip())]
+
+
+# --- tokenised text ----------------------------------------------------------------------------
+# Research corpora (ECB+, Timeline17, parts of DUC) ship text run through a Penn Treebank
+# tokenizer: "BP 's shares fell -LRB- 3 % -RRB- , he said ." Left so, every later stage sees
+# odd words ("'s", "-LRB-") and the brief quotes them. The tokenizer's rules are few and
+# invertible, so they are inverted here; nltk's TreebankWordDetokenizer does part of this but
+# leaves -LRB-, glues quotes to the wrong side and costs 2 s to import.
+
+_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
+_BRACKET_TOKEN = re.compile(r"-[LR][RSC]B-")
+# A text is tokenised when most commas and full stops stand apart from their word.
+_TOKENISED_MIN = 3
+_TOKENISED_SHARE = 0.5
+# (pattern, replacement, a literal the pattern needs: a cheap test before the regex runs).
+# Patterns open on a literal where they can: Python's regex engine only skips ahead fast then.
+_DETOKENISE: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(pattern, re.MULTILINE), replacement, hint)
+    for pattern, replacement, hint in (
+        (r"\\([/*])", r"\1", "\\"),  # PTB escapes "/" and "*" as "\/" and "\*"
+        # split clitics: "do n't", "BP 's"
+        (r" (?<=\w )(?=(?:n't|N'T|'[sSmMdD]|'re|'RE|'ve|'VE|'ll|'LL)\b)", "", " "),
+        (r"(?<!\S)` (?=\w)", "‘", "` "),  # ` opens a single quote ...
+        (r" '(?<=[\w.,!?] ')(?=\s|$|[,.;:!?)])", "’", " '"),  # ... ' closes it
+        (r" ([,.;:!?%]+)(?=\s|$|[”’)\]])", r"\1", " "),  # "mess , he said ." -> "mess, he said."
+        (r"([(\[{]) ", r"\1", " "),
+        (r" ([)\]}])", r"\1", " "),
+        (r"([$£€¥#]) (?=\d)", r"\1", " "),  # "$ 50 billion"
+        (r"\.\.(?=\s|$)", ".", ".."),  # "U.S. ." (the tokenizer doubles a final abbreviation)
+        (r" (?=\.\.\.)(?<=\w )", "", " ..."),
+    )
+)
+# "http : / / music . example . com / a - b": a URL taken apart at every separator. Pieces
+# after " . " must start lower-case or with a digit, so a sentence end is not swallowed.
+_SPACED_URL = re.compile(
+    r"\b(?:https?|ftp) : / / [\w~%+-]+(?: (?:[./_?=&#:-]|\. (?=[a-z0-9])) [\w~%+-]+| [/-](?= |$))*"
+    r"|\bwww \. [\w~%+-]+(?: (?:[/_?=&#:-]|\.(?= [a-z0-9])) [\w~%+-]+| /(?= |$))*"
+)
+# Hyphens split off their words ("90 - day court - mandated"): only a text that never writes a
+# hyphen inside a word had them split.
+_SPLIT_HYPHEN = re.compile(r" - (?<=[a-z0-9] - )(?=[a-z0-9])")
+_WORD_HYPHEN = re.compile(r"[A-Za-z0-9]-[A-Za-z0-9]")
+# `` and '' are also used as quote marks in untokenised newswire (DUC 2004's AP and NYT text),
+# and a pair of single backticks by some machine translations (`useless`): news prose has no
+# other use for a backtick.
+_LATEX_QUOTES = (
+    (re.compile(r"``\s?"), "“"),
+    (re.compile(r"\s?''(?!')"), "”"),
+    (re.compile(r"(?<![`\w])`(?! )([^`\n]{1,300}?)(?<! )`(?![`\w])"), r"“\1”"),
+)
+
+
+def is_tokenised(text: str) -> bool:
+    """Whether ``text`` was run through a word tokenizer: brackets as -LRB-, split clitics, or
+    most commas and full stops standing apart from the word before them."""
+    if _BRACKET_TOKEN.search(text) or text.count(" 's ") + text.count(" n't ") >= 2:
+        return True  # split clitics ("BP 's", "do n't") are the tokenizer's too
+    spaced = sum(text.count(f" {mark}{after}") for mark in ",." for after in " \n")
+    spaced += text.endswith((" .", " ,"))
+    total = text.count(",") + text.count(".")
+    return spaced >= _TOKENISED_MIN and spaced >= _TOKENISED_SHARE * total
+
+
+def restore_tokens(text: str) -> str:
+    """``text`` with tokenizer output written back as prose: "BP 's shares -LRB- 3 % -RRB- ,"
+    becomes "BP's shares (3%),". Text that is not tokenised is returned as it is, but for
+    LaTeX-style quote marks (two backticks, two apostrophes), which become curly quotes."""
+    if "`" in text or "''" in text:
+        for pattern, replacement in _LATEX_QUOTES:
+            text = pattern.sub(replacement, text)
+    if not is_tokenised(text):
+        return text
+    for token, bracket in _BRACKETS.items():
+        text = text.replace(token, bracket)
+    split_hyphens = " - " in text and not _WORD_HYPHEN.search(text)
+    if " : / / " in text or "www . " in text:
+        text = _SPACED_URL.sub(lambda m: m.group().replace(" ", ""), text)
+    if split_hyphens:
+        text = _SPLIT_HYPHEN.sub("-", text)
+    for pattern, replacement, hint in _DETOKENISE:
+        if hint in text:
+            text = pattern.sub(replacement, text)
+    return text
 
 
 # --- chrome patterns -------------------------------------------------------------------------
@@ -54,7 +139,10 @@ _START_RULES: tuple[tuple[str, str], ...] = (
     (
         "comments prompt",
         r"your email address will not be published|required fields are marked"
-        r"|please enable javascript to view the comments|have something to add to this story\?",
+        r"|please enable javascript to view the comments|have something to add to this story\?"
+        # a site's policy on comments: "We welcome comments that advance the story through ..."
+        r"|we welcome (?:your )?comments\b|(?:the )?comments (?:to|on) this \w+ (?:are|have been) closed"
+        r"|comments (?:are|have been) closed\b",
     ),
     # boilerplate of social embeds, video players and web archives
     (
@@ -89,6 +177,7 @@ _START_RULES: tuple[tuple[str, str], ...] = (
         r"|(?-i:PHOTOS?))\s*(?::|$)",
     ),
     ("related link", r">>|read or share this story:|click (?:here|to|for)\b"),
+    ("link", r"(?:https?://|www\.)\S+$"),  # a bare address: the page's own or another's
     # a whole line in brackets, or a labelled one in parentheses: an inline link to a story
     (
         "related link",
@@ -136,7 +225,8 @@ _START_RULES: tuple[tuple[str, str], ...] = (
         r"(?-i:FILE) ?[-—–] |\(?in this (?:\w+ ){0,3}(?:photo|image)\b"
         r"|image (?:copyright|caption)\b|view images?\b|enlarge (?:this )?image\b|\d+ of \d+\. "
         r"|this (?:\w+ ){0,2}(?:photo|image|picture) (?:provided|released|taken)\b"
-        r"|getty images (?-i:[A-Z])|[^.]{0,60}/ ?(?:getty images|afp|ap|reuters|epa)\b",
+        # "Nicholas Kamm/AFP ...", but not a dateline's "WASHINGTON (CBSDC/AP) — ..."
+        r"|getty images (?-i:[A-Z])|[^.(]{0,60}/ ?(?:getty images|afp|ap|reuters|epa)\b",
     ),
     # "Photo: <caption>" but not "Photo: GoFundMe <a whole paragraph of the article>"
     ("photo caption", r"(?:photo|picture|image)s?: (?=\S)(?!(?:\S+ ){40})"),
@@ -165,6 +255,11 @@ _PHRASE_RULES: tuple[tuple[str, str], ...] = (
         r"|\bthe opinions expressed are (?:his|her|their) own\b",
     ),
     ("contact line", r"\b(?:may|can) be reached at\b"),
+    ("comments prompt", r"\breport abuse\b"),
+    (
+        "subscribe prompt",
+        r"\bstay up to date with .{1,60} via these feeds\b|\bvia (?:these|our) feeds\b",
+    ),
     ("related link", r"\(opens in new window\)$|(?-i:\bRead more)\s*[»›>]*$"),
 )
 _PHRASE_MAX_CHARS = 600
@@ -182,6 +277,8 @@ _PHRASE_HINTS = (
     "new window",
     "read more",
     "cookie",
+    "abuse",
+    "feeds",
 )
 
 # Pairs of words that, together in one line, make a prompt rather than news.
@@ -267,11 +364,11 @@ _HAS_ALNUM = re.compile(r"[^\W_]")
 
 # "SEOUL (Reuters) - ", "PHNOM PENH, Cambodia (AP) _ ", "WASHINGTON — ", "(CNN) -- ",
 # "Sycamore, Illinois (CNN) ", "SEOUL, June 17 (Reuters) -".
-_PLACE = r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
+_PLACE = r"[A-Z][A-Z.'’-]+(?:[ /][A-Z][A-Z.'’-]+){0,3}"
 _TITLE_PLACE = r"[A-Z][a-z.'’-]+(?: [A-Z][a-z.'’-]+){0,3}"
 _REGION = r"(?:, [A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,2})"
 _DAY = rf"(?:, (?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH})(?:,? \d{{4}})?)"
-_AGENCY = r"\([A-Z][A-Za-z.&'’ -]{0,30}\)"
+_AGENCY = r"\([A-Z][A-Za-z0-9./&'’ -]{0,30}\)"  # (AP), (CBS13/AP), (CBSDC/AP)
 # Without a dash after it, only a known wire's name marks a dateline ("Hun Sen (CPP) Party...").
 _WIRE = (
     r"\((?:AP|AFP|Reuters|UPI|Bloomberg|dpa|DPA|Xinhua|BBC|Kyodo|Yonhap|EFE|ANSA|PTI|IANS|TASS"
@@ -288,8 +385,84 @@ _DATELINE = re.compile(
 # Chrome glued to the front of a line of text: strip it, keep the text.
 _PREFIX = re.compile(r"^(?:story highlights|advertisement)\s+(?=[A-Z0-9\"“‘'])", re.IGNORECASE)
 
+# A page's time stamp glued to the front of the text, with the place or author before a pipe:
+# "LOS ANGELES | Mon May 24, 2010 11:02 pm EDT ...", "Susan Watts | 18:00 UK time, Saturday,
+# 25 April 2009 ...", "8 November 2011 Last updated at 14:07 GMT Help ...". It dates the page
+# (see dates.publication_date) and is not text.
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+_CLOCK = r"\d{1,2}[:.]\d{2}(?: ?[apAP]\.?[mM]\.?)?|\d{1,2} ?[apAP]\.?[mM]\.?"
+_ZONE = r"(?:UK time|[A-Z]{1,3}[SD]?T|GMT|UTC|BST)"
+_TIME = rf"(?:{_CLOCK})(?: {_ZONE})?"
+_FULL_DATE = (
+    rf"(?P<date>(?:{_MONTH}) \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}} (?:{_MONTH}),? \d{{4}})"
+)
+STAMP = re.compile(
+    r"^(?:(?P<lead>[^|]{1,120}?) ?\| ?"
+    rf"|(?P<headline>[^|]{{10,150}}?) (?=\d{{1,2}} {_MONTH} \d{{4}} Last updated at))?"
+    rf"(?P<stamp>(?:{_TIME},? )?(?:{_WEEKDAY},? )?{_FULL_DATE}(?:,? (?:at )?{_TIME})?"
+    rf"(?: (?:last )?updated(?: at)?:? {_TIME})?)"
+    r"(?: Help)?\s+(?=[A-Z0-9\"“‘'(])",
+    re.IGNORECASE,
+)
+_HAS_CLOCK = re.compile(_CLOCK)
+
+# Other furniture glued to the front of the text: a section label ("Article | What do you call
+# ...") or a photo credit left from the caption above ("Photograph: Gerald Herbert/AP Underwater
+# robots dived ..."). (reason, pattern).
+_GLUED: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "page chrome",
+        re.compile(
+            r"^(?:article|video|photos?|gallery|opinion|analysis|blog|live|news)\s*\|\s*"
+            r"(?=[A-Z0-9\"“‘'])",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "photo credit",
+        re.compile(
+            r"^(?i:photograph|photo|picture|image)s?:? ?[A-Z][\w.'’-]*(?: [\w.'’-]+){0,3}"
+            r"(?: ?/ ?[A-Z][\w.&'’-]*(?: [Ii]mages)?)+\s+(?=[A-Z0-9\"“‘'])"
+        ),
+    ),
+)
+_GLUED_MIN_REST = 20  # what follows must be text, not another label
+
+
+def time_stamp(line: str) -> re.Match[str] | None:
+    """The page time stamp opening ``line`` (group ``date`` is its date), or None. Without a
+    pipe before it, a stamp must carry a clock time: "June 5, 2010 The oil ..." may be text."""
+    m = STAMP.match(line)
+    if m is None or len(line) < m.end() + _GLUED_MIN_REST:
+        return None
+    if not (m.group("lead") or m.group("headline")) and not _HAS_CLOCK.search(m.group("stamp")):
+        return None
+    return m
+
+
+def _glued_prefix(line: str, top: bool) -> list[tuple[str, str]]:
+    """(reason, text) of each piece of chrome glued to the front of ``line``, in order; the
+    rest of the line is text. A headline glued before a stamp comes back as "headline". Time
+    stamps are looked for only at the ``top`` of a page; credits anywhere."""
+    m = time_stamp(line) if top else None
+    if m is not None:
+        if m.group("headline"):
+            cut = m.end("headline")
+            return [("headline", line[:cut].strip()), ("dateline", line[cut : m.end()].strip())]
+        return [("dateline", line[: m.end()].strip())]
+    for reason, pattern in _GLUED:
+        g = pattern.match(line)
+        if g and len(line) >= g.end() + _GLUED_MIN_REST:
+            return [(reason, line[: g.end()].strip())]
+    return []
+
+
 _HEADLINE_MAX_WORDS = 20
 _DATELINE_LINES = 5  # a dateline is looked for in this many first lines of the body
+# What follows a dateline must be text: "LONDON (Reuters) - BP Plc (BP." is (the tokenizer
+# split "(BP.L)"), "WASHINGTON — Reuters" is not.
+_DATELINE_MIN_REST = 8
+_STAMP_LINES = 6  # ... and a page's time stamp in this many first lines of the page
 _STRUCTURAL_MAX_WORDS = 16
 _FRAGMENT_MAX_WORDS = 4
 
@@ -320,15 +493,16 @@ def _structural_reason(line: str, words: list[str]) -> str | None:
     if len(parts) >= 3 and all(0 < len(p.split()) <= 3 for p in parts):
         return "page chrome"  # "Home | World | Sport"
     lowered = [w.lower() for w in words]
+    # Dates first: "May 03, 2013" is a date, though "may" is also a word of "you may also like".
+    if all(w in _DATE_WORDS or w.isdigit() or _NUMBER.fullmatch(w) for w in lowered):
+        has_year = any(w.isdigit() and len(w) == 4 for w in lowered)
+        if has_year and any(w in _MONTH_WORDS for w in lowered):
+            return "date line"
     if all(w in _UI_WORDS or w in _FILLER_WORDS or _NUMBER.fullmatch(w) for w in lowered):
         if any(w in _UI_WORDS for w in lowered):
             has_count = any(w in _COUNT_WORDS for w in lowered) and any(c.isdigit() for c in line)
             return "counter" if has_count else "page chrome"
         return None
-    if all(w in _DATE_WORDS or w.isdigit() or _NUMBER.fullmatch(w) for w in lowered):
-        has_year = any(w.isdigit() and len(w) == 4 for w in lowered)
-        if has_year and any(w in _MONTH_WORDS for w in lowered):
-            return "date line"
     return None
 
 
@@ -375,18 +549,74 @@ def _is_headline(line: str) -> bool:
     return capitalised >= 0.6 * long_words or ("," not in line and end not in "?!")
 
 
-def clean(article: Article) -> Article:
+_MAX_CHARS_PER_WORD = 12  # English averages about 6 characters a word with its space
+
+
+def _head(text: str, max_chars: int) -> tuple[str, str]:
+    """``text`` cut at the last line break before ``max_chars`` (or at ``max_chars``)."""
+    if len(text) <= max_chars:
+        return text, ""
+    cut = text.rfind("\n", 0, max_chars)
+    cut = cut if cut > 0 else max_chars
+    return text[:cut], text[cut:]
+
+
+def _within(lines: list[str], max_words: int) -> tuple[list[str], list[str]]:
+    """``lines`` cut after ``max_words`` words: the lines read and those left unread (a line
+    that crosses the limit is cut, as a text on one line may be the whole 5 MB)."""
+    total = 0
+    for i, line in enumerate(lines):
+        n = line.count(" ") + 1
+        if total + n > max_words:
+            head = line.split(" ", max_words - total)
+            unread = head.pop() if len(head) > max_words - total else ""
+            read = [*lines[:i], " ".join(head)] if head else lines[:i]
+            return read, [unread, *lines[i + 1 :]] if unread else lines[i + 1 :]
+        total += n
+    return lines, []
+
+
+def is_headline(line: str) -> bool:
+    """Whether ``line`` reads as a title (short, not a sentence, not a dateline)."""
+    return _is_headline(line)
+
+
+def clean(article: Article, settings: CleanSettings = DEFAULT.clean) -> Article:
     """Return ``article`` with ``clean_text`` (paragraphs joined by "\\n"), ``removed_lines``,
-    and ``title`` taken from the headline when the article had none."""
+    and ``title`` taken from the headline when the article had none. Only the first
+    ``settings.max_words`` words are read; one removed line says what was left unread."""
     # (line number, removal): sorted at the end so the audit reads in document order.
     removed: list[tuple[int, RemovedLine]] = []
     kept: list[tuple[int, str]] = []
-    for i, line in enumerate(split_lines(article.text)):
+    stamp_at: int | None = None  # the line opened by a "PLACE | date" strip: the body starts
+    glued_title: str | None = None
+    # Normalising and restoring a 5 MB text costs seconds: only a head that surely holds
+    # max_words words is, and the rest is counted.
+    head, tail = _head(article.text, settings.max_words * _MAX_CHARS_PER_WORD)
+    read_lines, unread = _within(split_lines(head), settings.max_words)
+    tail_lines = [line for line in tail.splitlines() if line.strip()]
+    if unread or tail_lines:
+        # One record for the lot: a 5 MB dump would otherwise add 50,000 lines to the brief.
+        lines = len(unread) + len(tail_lines)
+        words = sum(line.count(" ") + 1 for line in unread) + len(tail.split())
+        first = (unread or tail_lines)[0].strip()
+        summary = f"{first[:80]}... ({lines} lines, {words} words not read)"
+        removed.append((len(read_lines), RemovedLine(text=summary, reason="over the length limit")))
+    for i, line in enumerate(read_lines):
         single = _undouble(line)
         if single is not None:
             half = line[len(single) :].strip()
             removed.append((i, RemovedLine(text=half, reason="duplicate line")))
             line = single
+        if glued := _glued_prefix(line, top=i < _STAMP_LINES):
+            for glued_reason, text in glued:
+                removed.append((i, RemovedLine(text=text, reason=glued_reason)))
+                line = line[len(text) :].lstrip()
+                if glued_reason == "headline":
+                    glued_title = glued_title or text
+            reason_of_last, text_of_last = glued[-1]
+            if reason_of_last == "dateline" and "|" in text_of_last and stamp_at is None:
+                stamp_at = i
         reason = _chrome_reason(line)
         if not reason and (m := _PREFIX.match(line)):
             removed.append((i, RemovedLine(text=m.group().strip(), reason="page chrome")))
@@ -397,7 +627,7 @@ def clean(article: Article) -> Article:
         else:
             kept.append((i, line))
 
-    title = article.title
+    title = article.title or glued_title
     headline_keys: set[str] = set()
     if title:
         headline_keys.add(_key(title))
@@ -424,6 +654,9 @@ def clean(article: Article) -> Article:
         key = _key(line)
         if key in headline_keys:
             reason = "headline"
+        elif stamp_at is not None and at < stamp_at:
+            # Above a page's "PLACE | date" strip stand only the headline and photo captions.
+            reason = "caption above the dateline"
         elif key in seen:
             reason = "duplicate line"
         elif len(line.split()) <= _FRAGMENT_MAX_WORDS and not _SENTENCE_END.search(line):
@@ -433,11 +666,15 @@ def clean(article: Article) -> Article:
             not dateline_seen
             and len(body) < _DATELINE_LINES
             and (m := _DATELINE.match(line))
-            and len(line) > m.end() + 20
+            and len(line) > m.end() + _DATELINE_MIN_REST
         ):
-            # The wire's "PLACE (Agency) -" opens the body, sometimes after a highlight or two.
-            removed.append((at, RemovedLine(text=m.group().strip(), reason="dateline")))
-            line, reason, dateline_seen = line[m.end() :], None, True
+            # The wire's "PLACE (Agency) -" opens the body, sometimes after a highlight or two,
+            # and some pages write it twice ("WASHINGTON -- WASHINGTON (AP) -- Early ...").
+            while m is not None and len(line) > m.end() + _DATELINE_MIN_REST:
+                removed.append((at, RemovedLine(text=m.group().strip(), reason="dateline")))
+                line = line[m.end() :]
+                m = _DATELINE.match(line)
+            reason, dateline_seen = None, True
         else:
             reason = None
         if reason:

@@ -6,7 +6,7 @@ them in order. Read :func:`fuse` top to bottom to know what newsfuse does.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from newsfuse.fusion import (
     brief,
@@ -28,30 +28,51 @@ from newsfuse.settings import DEFAULT, Settings
 DEFAULT_WORDS = 120
 
 
+#: Called before each stage with (stage name, stages done, stages in all): a progress bar.
+Progress = Callable[[str, int, int], None]
+STAGES: tuple[str, ...] = tuple(
+    "clean segment syndication summary entities dates quotes facts timeline".split()
+)
+
+
 def fuse(
-    articles: Iterable[Article], words: int = DEFAULT_WORDS, settings: Settings = DEFAULT
+    articles: Iterable[Article],
+    words: int = DEFAULT_WORDS,
+    settings: Settings = DEFAULT,
+    progress: Progress | None = None,
 ) -> Brief:
     """Fuse reports of one event into a brief whose summary fits in ``words`` words.
 
     ``articles`` is what :func:`newsfuse.read` returned, or any iterable of
     :class:`~newsfuse.models.Article`; inputs that ``read`` could not use (its ``skipped``)
-    are carried into the brief. ``settings`` is the knob tree of :mod:`newsfuse.settings`.
+    are carried into the brief. ``settings`` is the knob tree of :mod:`newsfuse.settings`;
+    ``progress``, if given, is told as each stage starts (see :data:`Progress`).
     """
+    step = _steps(progress)
     skipped: list[Skipped] = list(getattr(articles, "skipped", []))
-    cleaned = [dates.with_publication_date(clean.clean(a)) for a in articles]
+    step("clean")
+    cleaned = [dates.with_publication_date(clean.clean(a, settings.clean)) for a in articles]
     usable, rejected = screen.screen(cleaned)
     skipped += rejected
+    step("segment")
     sentences = {a.id: segment.sentences(a) for a in usable}
+    step("syndication")
     copies = syndication.families(usable)
+    step("summary")
     summary = summarize.summarize(usable, sentences, copies, words=words, settings=settings.summary)
     families = syndication.independent(usable, copies)  # one outlet is one witness
+    step("entities")
     named = entities.entities(usable, families)
     happened = event.infer(usable, sentences, families, named)
+    step("dates")
     dated = dates.in_articles(usable, sentences, happened.date)
+    step("quotes")
     said = quotes.quotes(usable, sentences, families)
+    step("facts")
     found, conflicts = facts.facts(
         usable, sentences, families, dated, happened, said, settings=settings.facts
     )
+    step("timeline")
     entries = timeline.timeline(
         usable,
         sentences,
@@ -74,3 +95,15 @@ def fuse(
         entities=named,
         quotes=said,
     )
+
+
+def _steps(progress: Progress | None) -> Callable[[str], None]:
+    """A function to call with each stage's name as it starts, counting the stages done."""
+    done = iter(range(len(STAGES)))
+
+    def step(name: str) -> None:
+        n = next(done, len(STAGES) - 1)
+        if progress is not None:
+            progress(name, n, len(STAGES))
+
+    return step

@@ -10,19 +10,23 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import TypeVar
 
 from markdown_it import MarkdownIt
 
 from newsfuse.models import Brief, TimelineEntry
+from newsfuse.settings import DEFAULT, RenderSettings
 
 DEFAULT_TITLE = "Brief"
 
 
 @dataclass(frozen=True)
 class _Ids:
-    """How each article is named in citations: its short id."""
+    """What every section needs: how each article is named in citations (its short id), and
+    how many items a section shows."""
 
     short: dict[str, str]
+    limits: RenderSettings = DEFAULT.render
 
     def cite(self, article_id: str) -> str:
         return self.short.get(article_id, article_id)
@@ -55,11 +59,26 @@ def short_ids(ids: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def _ids(brief: Brief) -> _Ids:
+def _ids(brief: Brief, limits: RenderSettings = DEFAULT.render) -> _Ids:
     order = [a.id for a in brief.articles]
     order += [s for sentence in brief.summary for s in sentence.sources]
     order += [m for f in brief.families for m in f.members]
-    return _Ids(short=short_ids(order))
+    return _Ids(short=short_ids(order), limits=limits)
+
+
+_T = TypeVar("_T")
+
+
+def _capped(items: Sequence[_T], limit: int) -> tuple[Sequence[_T], int]:
+    """The first ``limit`` items (all when ``limit`` is 0) and how many were left out."""
+    if limit <= 0 or len(items) <= limit:
+        return items, 0
+    return items[:limit], len(items) - limit
+
+
+def _more(n: int, what: str) -> str:
+    """The line that says a section was cut, and where the rest is."""
+    return f"*... and {n} more {what} in the JSON brief (`--format json`).*" if n else ""
 
 
 def _plural(n: int, one: str, many: str) -> str:
@@ -96,14 +115,29 @@ def _notes(brief: Brief) -> tuple[str, ...]:
 
 # --- Markdown ------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+# Only what CommonMark (with GFM tables) would read as markup is escaped, so Markdown piped to
+# a file or another tool reads as plain text ("->" and "it's `so`" stay as written):
+# emphasis stars, underscores at a word's edge, a backslash before punctuation, a link's "](",
+# "<" opening a tag or an autolink, "~~", an entity, a table's "|", and a block marker
+# (">", "#", "-", "+", "1.") opening the text. A backtick is escaped only when paired.
+_MD_INLINE = re.compile(
+    r"[*|]|\\(?=[!-/:-@\[-`{-~])|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|\](?=[(\[])"
+    r"|<(?=[A-Za-z/!?])|~(?=~)|&(?=#?\w+;)"
+)
+_MD_BLOCK_START = re.compile(r"^(?:[>#+=]|-(?=\s|$)|\d+(?=[.)](?:\s|$)))")
 
 
-def _md(text: str | None) -> str:
-    """``text`` as literal Markdown inline text, on one line."""
+def _md(text: str | None, line_start: bool = False) -> str:
+    """``text`` as literal Markdown inline text, on one line (``line_start``: opening one)."""
     if not text:
         return ""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    text = _MD_INLINE.sub(lambda m: "\\" + m.group(), " ".join(text.split()))
+    if text.count("`") > 1:
+        text = text.replace("`", "\\`")
+    m = _MD_BLOCK_START.match(text) if line_start else None
+    if m:
+        text = text[: m.end()] + "\\" + text[m.end() :] if m.group()[0].isdigit() else "\\" + text
+    return text
 
 
 def _code(text: str) -> str:
@@ -112,6 +146,11 @@ def _code(text: str) -> str:
     fence = "``" if "`" in text else "`"
     pad = " " if fence == "``" else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _after(line: str) -> str:
+    """``line`` as a paragraph of its own after a table or list, or nothing."""
+    return f"\n\n{line}" if line else ""
 
 
 def _md_title(brief: Brief, ids: _Ids) -> str:
@@ -124,12 +163,16 @@ def _md_notes(brief: Brief, ids: _Ids) -> str:
 
 def _md_summary(brief: Brief, ids: _Ids) -> str:
     if not brief.summary:
-        why = brief.summary_note or "no article could be used"
+        why = brief.summary_note or (
+            f"no sentence fits in the budget of {_plural(brief.words, 'word', 'words')}"
+            if brief.articles
+            else "no article could be used"
+        )
         return f"## Summary\n\n*No summary: {_md(why)}.*"
-    parts = []
+    parts: list[str] = []
     for s in brief.summary:
         cite = f" [{', '.join(_md(ids.cite(i)) for i in s.sources)}]" if s.sources else ""
-        parts.append(_md(s.text) + cite)
+        parts.append(_md(s.text, line_start=not parts) + cite)
     return "## Summary\n\n" + " ".join(parts)
 
 
@@ -156,15 +199,13 @@ def _md_event(brief: Brief, ids: _Ids) -> str:
     return "\n".join(lines)
 
 
-MARKDOWN_FACTS = 15  # facts shown in Markdown and HTML (the event's first); JSON has all
-
-
 def _md_facts(brief: Brief, ids: _Ids) -> str:
     if not brief.facts:
         return "## Facts\n\n*No checkable facts were found.*"
     head = "| value | about | confirmed by | sources |\n|---|---|---|---|"
     rows = []
-    for f in brief.facts[:MARKDOWN_FACTS]:
+    shown, left = _capped(brief.facts, ids.limits.max_facts)
+    for f in shown:
         if f.status == "corroborated":
             confirmed = (
                 f"**{_plural(f.independent_sources, 'independent source', 'independent sources')}**"
@@ -178,9 +219,7 @@ def _md_facts(brief: Brief, ids: _Ids) -> str:
         if f.stated:  # who gives which precision: "2018-09: 001; 2018: 000, 002"
             sources = "; ".join(f"{_md(v.value)}: {_cites(ids, v.sources)}" for v in f.stated)
         rows.append(f"| {_md(value)} | {_md(f.about)} | {confirmed} | {sources} |")
-    more = len(brief.facts) - MARKDOWN_FACTS
-    tail = f"\n\n*{more} more facts in the JSON brief.*" if more > 0 else ""
-    return "## Facts\n\n" + head + "\n" + "\n".join(rows) + tail
+    return "## Facts\n\n" + head + "\n" + "\n".join(rows) + _after(_more(left, "facts"))
 
 
 def _md_conflicts(brief: Brief, ids: _Ids) -> str:
@@ -201,20 +240,25 @@ def _md_timeline(brief: Brief, ids: _Ids) -> str:
     if not brief.timeline:
         return ""
     rows = ["| date | what | sources |", "|---|---|---|"]
+    # The story's days first, then background dates that are not events of the story.
     story = [e for e in brief.timeline if not e.background]
     background = [e for e in brief.timeline if e.background]
-    for e in story + background:
+    entries, left = _capped(story + background, ids.limits.max_timeline)
+    for e in entries:
         when = e.date.isoformat() if e.precision == "day" else _span(e)
         if e.background:
             when += " (background)"
         what = _md(e.what)
         rows.append(f"| {when} | {what} | {_cites(ids, e.sources)} |")
-    resolved = [r for e in brief.timeline for r in e.resolution]
-    note = ""
+    note = _after(_more(left, "timeline entries"))
+    resolved, unshown = _capped(
+        list(dict.fromkeys(r for e in entries for r in e.resolution)), ids.limits.max_resolutions
+    )
     if resolved:
-        note = "\n\nRelative dates, as resolved:\n\n" + "\n".join(
-            f"- {_md(ids.shorten(r))}" for r in dict.fromkeys(resolved)
+        note += "\n\nRelative dates, as resolved:\n\n" + "\n".join(
+            f"- {_md(ids.shorten(r))}" for r in resolved
         )
+        note += _after(_more(unshown, "resolutions"))
     return "## Timeline\n\n" + "\n".join(rows) + note
 
 
@@ -239,7 +283,9 @@ def _md_entities(brief: Brief, ids: _Ids) -> str:
     }
     lines = ["## People, organisations and places", ""]
     for kind, label in groups.items():
-        items = [e for e in brief.entities if e.type == kind]
+        items, left = _capped(
+            [e for e in brief.entities if e.type == kind], ids.limits.max_entities
+        )
         if not items:
             continue
         shown = []
@@ -248,7 +294,8 @@ def _md_entities(brief: Brief, ids: _Ids) -> str:
             if e.variants:
                 text += " – also " + ", ".join(f"“{_md(v)}”" for v in e.variants)
             shown.append(text)
-        lines.append(f"- **{label}:** " + "; ".join(shown))
+        more = f"; and {left} more in the JSON brief" if left else ""
+        lines.append(f"- **{label}:** " + "; ".join(shown) + more)
     return "\n".join(lines)
 
 
@@ -256,13 +303,14 @@ def _md_quotes(brief: Brief, ids: _Ids) -> str:
     if not brief.quotes:
         return ""
     lines = ["## Quotes", ""]
-    for q in brief.quotes:
+    quotes, left = _capped(brief.quotes, ids.limits.max_quotes)
+    for q in quotes:
         who = _md(q.speaker) if q.speaker else "*unattributed*"
         line = f"- {who}: “{_md(q.text)}” [{_cites(ids, q.sources)}]"
         if q.variants:
             line += " – also reported as " + "; ".join(f"“{_md(v)}”" for v in q.variants)
         lines.append(line)
-    return "\n".join(lines)
+    return "\n".join(lines) + _after(_more(left, "quotes"))
 
 
 def _md_sources(brief: Brief, ids: _Ids) -> str:
@@ -275,7 +323,8 @@ def _md_sources(brief: Brief, ids: _Ids) -> str:
         head.insert(1, "full id")
         align.insert(1, "---")
     rows = ["| " + " | ".join(head) + " |", "|" + "|".join(align) + "|"]
-    for a in brief.articles:
+    articles, left = _capped(brief.articles, ids.limits.max_sources)
+    for a in articles:
         cells = [
             _code(ids.cite(a.id)),
             _md(a.title) or "–",
@@ -288,7 +337,7 @@ def _md_sources(brief: Brief, ids: _Ids) -> str:
         if shortened:
             cells.insert(1, _code(a.id))
         rows.append("| " + " | ".join(cells) + " |")
-    return "## Sources\n\n" + "\n".join(rows)
+    return "## Sources\n\n" + "\n".join(rows) + _after(_more(left, "sources"))
 
 
 def _md_families(brief: Brief, ids: _Ids) -> str:
@@ -313,8 +362,9 @@ def _md_families(brief: Brief, ids: _Ids) -> str:
 def _md_skipped(brief: Brief, ids: _Ids) -> str:
     if not brief.skipped:
         return ""
-    items = "\n".join(f"- {_code(s.input)}: {_md(s.reason)}" for s in brief.skipped)
-    return f"## Skipped ({len(brief.skipped)})\n\n{items}"
+    skipped, left = _capped(brief.skipped, ids.limits.max_skipped)
+    items = "\n".join(f"- {_code(s.input)}: {_md(s.reason)}" for s in skipped)
+    return f"## Skipped ({len(brief.skipped)})\n\n{items}" + _after(_more(left, "skipped inputs"))
 
 
 MARKDOWN_SECTIONS: list[Callable[[Brief, _Ids], str]] = [
@@ -333,9 +383,9 @@ MARKDOWN_SECTIONS: list[Callable[[Brief, _Ids], str]] = [
 ]
 
 
-def to_markdown(brief: Brief) -> str:
-    """The brief as a Markdown document."""
-    ids = _ids(brief)
+def to_markdown(brief: Brief, limits: RenderSettings = DEFAULT.render) -> str:
+    """The brief as a Markdown document, each section cut to ``limits``."""
+    ids = _ids(brief, limits)
     sections = (section(brief, ids) for section in MARKDOWN_SECTIONS)
     return "\n\n".join(s for s in sections if s) + "\n"
 
@@ -357,9 +407,9 @@ code{font-size:.9em}
 _MARKDOWN = MarkdownIt("js-default")  # CommonMark + tables, raw HTML disabled
 
 
-def to_html(brief: Brief) -> str:
+def to_html(brief: Brief, limits: RenderSettings = DEFAULT.render) -> str:
     """The brief as a complete standalone HTML5 page (inline CSS, nothing to fetch)."""
-    body = _MARKDOWN.render(to_markdown(brief))
+    body = _MARKDOWN.render(to_markdown(brief, limits))
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'

@@ -56,6 +56,7 @@ def read_sources(
             got = read(run, progress=progress)
             out.extend(got)
             out.skipped.extend(got.skipped)
+            out.warnings.extend(got.warnings)
             run.clear()
 
     def fetch_page(url: str) -> Article | Skipped:
@@ -155,12 +156,18 @@ def _needs_network(source: str | Path) -> bool:
 def _unique_ids(articles: Articles) -> Articles:
     """The same renaming :func:`read` does (``id~2``...), across files and URLs together."""
     ids: set[str] = set()
-    out = Articles(skipped=[s for s in articles.skipped if s.reason != _KNOWN])
+    out = Articles(
+        skipped=[s for s in articles.skipped if s.reason != _KNOWN], warnings=articles.warnings
+    )
     for a in articles:
         if a.id in ids:
             n = 2
             while f"{a.id}~{n}" in ids:
                 n += 1
+            out.warnings.append(
+                f"{a.origin or a.url or a.id}: id {a.id!r} is already taken by another article; "
+                f"renamed '{a.id}~{n}'"
+            )
             a = a.model_copy(update={"id": f"{a.id}~{n}"})
         ids.add(a.id)
         out.append(a)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import itertools
 import json
 import os
 import re
@@ -49,6 +50,13 @@ class _Skip(Exception):
     """Raised inside a reader to turn an input into a Skipped; never leaves this module."""
 
 
+@dataclass(frozen=True)
+class _Warning:
+    """A reader's note about an input it did read; collected into ``Articles.warnings``."""
+
+    text: str
+
+
 @dataclass
 class _Job:
     """One input to read: a file (with how it was named) or stdin."""
@@ -58,10 +66,12 @@ class _Job:
 
 
 def read(paths: str | Path | Iterable[str | Path], *, progress: bool = False) -> Articles:
-    """Read articles from files, folders, JSONL files and ``-`` (JSONL on stdin).
+    """Read articles from files, folders, JSONL files and ``-`` (stdin: JSONL, or else the
+    whole of it as one plain-text article).
 
     Folders are read recursively (supported files only, sorted). Every article gets a unique
-    id: a later article whose id is taken is renamed ``id~2``, ``id~3``, ...
+    id: a later article whose id is taken is renamed ``id~2``, ``id~3``, ..., and a line in
+    ``warnings`` says so.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -75,7 +85,12 @@ def read(paths: str | Path | Iterable[str | Path], *, progress: bool = False) ->
             n = 2
             while f"{article.id}~{n}" in ids:
                 n += 1
-            article = article.model_copy(update={"id": f"{article.id}~{n}"})
+            renamed = f"{article.id}~{n}"
+            out.warnings.append(
+                f"{article.origin}: id '{article.id}' is already taken by another article;"
+                f" renamed '{renamed}'"
+            )
+            article = article.model_copy(update={"id": renamed})
         ids.add(article.id)
         out.append(article)
 
@@ -87,6 +102,8 @@ def read(paths: str | Path | Iterable[str | Path], *, progress: bool = False) ->
             for item in _read_job(job):
                 if isinstance(item, Skipped):
                     out.skipped.append(item)
+                elif isinstance(item, _Warning):
+                    out.warnings.append(item.text)
                 else:
                     add(item)
         except _Skip as e:
@@ -129,12 +146,14 @@ def _expand(paths: Iterable[str | Path]) -> list[_Job | Skipped]:
             jobs.append(Skipped(input=str(path), reason=f"cannot read: {_os_error(e)}"))
             continue
         if is_dir:
-            files, ignored = _folder_files(path)
+            files, ignored, unreadable = _folder_files(path)
+            jobs += unreadable
             if not files:
                 reason = f"folder has no {_SUPPORTED} files"
                 if ignored:
                     reason += f" (found {_describe_ignored(ignored)})"
-                jobs.append(Skipped(input=str(path), reason=reason))
+                if not any(u.input == str(path) for u in unreadable):
+                    jobs.append(Skipped(input=str(path), reason=reason))
                 continue
             if ignored:
                 jobs.append(
@@ -159,19 +178,26 @@ def _expand(paths: Iterable[str | Path]) -> list[_Job | Skipped]:
     return jobs
 
 
-def _folder_files(folder: Path) -> tuple[list[Path], list[Path]]:
-    """Supported and unsupported files under ``folder``, hidden files and folders left out."""
+def _folder_files(folder: Path) -> tuple[list[Path], list[Path], list[Skipped]]:
+    """Supported and unsupported files under ``folder``, hidden files and folders left out,
+    and the folders that could not be listed."""
     files: list[Path] = []
     ignored: list[Path] = []
+    unreadable: list[Skipped] = []
+
+    def cannot_list(e: OSError) -> None:
+        where = str(e.filename) if e.filename else str(folder)
+        unreadable.append(Skipped(input=where, reason=f"cannot read folder: {_os_error(e)}"))
+
     # os.walk does not follow symlinked folders, so a link loop cannot hang the walk.
-    for root, dirs, names in os.walk(folder):
+    for root, dirs, names in os.walk(folder, onerror=cannot_list):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in names:
             if name.startswith("."):
                 continue
             p = Path(root, name)
             (files if p.suffix.lower() in SUPPORTED_SUFFIXES else ignored).append(p)
-    return sorted(files), sorted(ignored)
+    return sorted(files), sorted(ignored), unreadable
 
 
 def _describe_ignored(ignored: list[Path]) -> str:
@@ -192,12 +218,9 @@ def _progress(jobs: list[_Job | Skipped], *, enabled: bool) -> Iterable[_Job | S
 # --- readers -------------------------------------------------------------------------------
 
 
-def _read_job(job: _Job) -> Iterator[Article | Skipped]:
+def _read_job(job: _Job) -> Iterator[Article | Skipped | _Warning]:
     if job.path is None:
-        stream = getattr(sys.stdin, "buffer", None)
-        if stream is None:  # a text-only stdin (some test harnesses): re-encode its lines
-            stream = (_encode(line) for line in sys.stdin)
-        yield from _read_jsonl_lines(stream, job.shown)
+        yield from _read_stdin(job)
         return
     suffix = job.path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
@@ -206,6 +229,39 @@ def _read_job(job: _Job) -> Iterator[Article | Skipped]:
         yield _read_html(job)
     else:
         yield from _read_jsonl_file(job)
+
+
+def _read_stdin(job: _Job) -> Iterator[Article | Skipped | _Warning]:
+    """JSONL when the first line is a JSON object; anything else is one plain-text article
+    (``echo "..." | newsfuse brief -``), not one "not valid JSON" per line."""
+    buffer: IO[bytes] | None = getattr(sys.stdin, "buffer", None)
+    stream: IO[bytes] | Iterator[bytes]
+    if buffer is None:  # a text-only stdin (some test harnesses): re-encode its lines
+        stream = (_encode(line) for line in sys.stdin)
+    else:
+        stream = buffer
+    head: list[bytes] = []  # the lines read to decide, given back to the JSONL reader
+    for line in _lines(stream):
+        if line is None:  # a first line over the JSONL limit: no JSONL, and too big as text
+            raise _Skip(_too_large(None, MAX_TEXT_BYTES, "of text on stdin"))
+        head.append(line)
+        if line.strip(b" \t\r\n" + codecs.BOM_UTF8):
+            break
+    first = b"".join(head).lstrip(b" \t\r\n").removeprefix(codecs.BOM_UTF8).lstrip()
+    if not first or first.startswith(b"{"):
+        yield from _read_jsonl_lines(stream, job.shown, head=head)
+        return
+    rest = buffer.read(MAX_TEXT_BYTES + 1) if buffer is not None else b"".join(stream)
+    data = b"".join(head) + rest
+    if len(data) > MAX_TEXT_BYTES:
+        raise _Skip(_too_large(None, MAX_TEXT_BYTES, "of text on stdin"))
+    _check_binary(data)
+    text = _normalise(_decode(data))
+    _check_text(text, empty="no input on stdin")
+    yield Article(id="stdin", text=text, origin=job.shown)
+    yield _Warning(
+        f"{job.shown}: not JSONL (its first line is not a JSON object); read as one plain-text article 'stdin'"
+    )
 
 
 def _read_txt(job: _Job) -> Article:
@@ -252,7 +308,7 @@ def _read_html(job: _Job) -> Article:
     )
 
 
-def _read_jsonl_file(job: _Job) -> Iterator[Article | Skipped]:
+def _read_jsonl_file(job: _Job) -> Iterator[Article | Skipped | _Warning]:
     assert job.path is not None
     with open(job.path, "rb") as f:
         head = f.read(8192)
@@ -264,10 +320,11 @@ def _read_jsonl_file(job: _Job) -> Iterator[Article | Skipped]:
 
 
 def _read_jsonl_lines(
-    stream: IO[bytes] | Iterable[bytes], shown: str
-) -> Iterator[Article | Skipped]:
+    stream: IO[bytes] | Iterable[bytes], shown: str, head: Iterable[bytes] = ()
+) -> Iterator[Article | Skipped | _Warning]:
     any_line = False
-    for number, raw in enumerate(_lines(stream), start=1):
+    lines = itertools.chain(head, _lines(stream))
+    for number, raw in enumerate(lines, start=1):
         where = f"{shown}:{number}"
         if raw is None:
             yield Skipped(input=where, reason=_too_large(None, MAX_JSONL_LINE_BYTES, "on one line"))
@@ -278,9 +335,16 @@ def _read_jsonl_lines(
             continue
         any_line = True
         try:
-            yield _jsonl_article(raw, where)
+            article = _jsonl_article(raw, where)
         except _Skip as e:
             yield Skipped(input=where, reason=str(e))
+            continue
+        yield article
+        if article.published is None and (given := _given_date(raw)) is not None:
+            yield _Warning(
+                f'{where}: "published" is not a date ({given[:40]!r}); '
+                "the publication date is read from the text, if it gives one"
+            )
     if not any_line:
         raise _Skip("empty file" if shown != _STDIN_NAME else "no input on stdin")
 
@@ -409,6 +473,14 @@ def _check_text(text: str, empty: str = "empty file") -> None:
 
 def _normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _given_date(raw: bytes) -> str | None:
+    """The "published" value of a JSONL line, when it is there and not empty."""
+    value = json.loads(raw).get("published")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return value if isinstance(value, str) else json.dumps(value)
 
 
 def _parse_date(value: Any) -> dt.date | None:
