@@ -29,6 +29,9 @@ def test_verbose_sends_the_logger_to_stderr(tmp_path):
         assert result.exit_code == 0, result.output
         assert any(isinstance(h, logging.StreamHandler) for h in added)
         assert logger.level == logging.INFO
+        # Each stage's time is logged, so a long run shows where it is.
+        assert "newsfuse.fusion.pipeline: fuse: summary took" in result.stderr
+        assert "newsfuse.sources.files: read: 1 articles, 0 inputs skipped" in result.stderr
     finally:
         for h in list(logger.handlers):
             if h not in before:

@@ -6,6 +6,8 @@ them in order. Read :func:`fuse` top to bottom to know what newsfuse does.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable, Iterable
 
 from newsfuse.fusion import (
@@ -24,6 +26,8 @@ from newsfuse.fusion import (
 )
 from newsfuse.models import Article, Brief, Skipped
 from newsfuse.settings import DEFAULT, Settings
+
+log = logging.getLogger(__name__)
 
 DEFAULT_WORDS = 120
 
@@ -82,6 +86,7 @@ def fuse(
         per_date=2,
         settings=settings.timeline,
     )
+    step("done")  # logs the last stage's time
     return brief.assemble(
         usable,
         families,
@@ -98,12 +103,18 @@ def fuse(
 
 
 def _steps(progress: Progress | None) -> Callable[[str], None]:
-    """A function to call with each stage's name as it starts, counting the stages done."""
+    """A function to call with each stage's name as it starts, counting the stages done; it
+    also logs how long the stage before took (``newsfuse -v`` shows it)."""
     done = iter(range(len(STAGES)))
+    last: list[tuple[str, float]] = []
 
     def step(name: str) -> None:
         n = next(done, len(STAGES) - 1)
-        if progress is not None:
+        now = time.perf_counter()
+        if last:
+            log.info("fuse: %s took %.2f s", last[0][0], now - last[0][1])
+        last[:] = [(name, now)]
+        if progress is not None and name in STAGES:
             progress(name, n, len(STAGES))
 
     return step

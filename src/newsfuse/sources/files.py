@@ -10,6 +10,7 @@ import codecs
 import datetime as dt
 import itertools
 import json
+import logging
 import os
 import re
 import sys
@@ -19,6 +20,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsfuse.models import Article, Articles, Skipped
+
+log = logging.getLogger(__name__)
 
 #: Largest article text accepted, in bytes of UTF-8 (about 800,000 words: no news report is
 #: near it; anything bigger is a dump or a wrong file, and would only slow every stage).
@@ -110,6 +113,7 @@ def read(paths: str | Path | Iterable[str | Path], *, progress: bool = False) ->
             out.skipped.append(Skipped(input=job.shown, reason=str(e)))
         except OSError as e:
             out.skipped.append(Skipped(input=job.shown, reason=f"cannot read: {_os_error(e)}"))
+    log.info("read: %d articles, %d inputs skipped", len(out), len(out.skipped))
     return out
 
 

@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import itertools
 import json
+import logging
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -42,6 +43,8 @@ from newsfuse.store import schema
 from newsfuse.store.schema import articles as A
 from newsfuse.store.schema import briefs as B
 from newsfuse.store.schema import events as E
+
+log = logging.getLogger(__name__)
 
 #: ``progress(stage, done, total)``: stage is "adding" or "briefing".
 Progress = Callable[[str, int, int], None]
@@ -234,6 +237,7 @@ class Store:
                 chunk = list(itertools.islice(prepared, batch))
                 outcomes += self._add_batch(chunk)
                 done += len(chunk)
+                log.info("add: %d of %d articles stored or checked", done, len(items))
                 if progress is not None:
                     progress("adding", done, len(items))
         finally:
@@ -360,6 +364,7 @@ class Store:
             for i, ((event_id, n, _), brief) in enumerate(zip(jobs, made), start=1):
                 if self._save_brief(event_id, n, brief):
                     done.append(event_id)
+                log.info("refresh: brief of %s (%d articles), %d of %d", event_id, n, i, len(jobs))
                 if progress is not None:
                     progress("briefing", i, len(jobs))
         finally:
