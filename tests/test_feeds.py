@@ -10,7 +10,7 @@ import httpx
 from newsfuse.sources import read_sources
 
 FIXTURES = Path(__file__).parent / "fixtures" / "stream"
-PAGE = (FIXTURES / "liaison_office.html").read_bytes()
+PAGE = (Path(__file__).parent / "fixtures" / "ingest" / "liaison_office.html").read_bytes()
 KAESONG = Path(__file__).resolve().parents[1] / "examples" / "kaesong"
 FULL = (KAESONG / "002_24046019265150bb.txt").read_text()
 

@@ -16,7 +16,7 @@ from newsfuse.settings import FetchSettings
 from newsfuse.sources import read_sources
 from newsfuse.sources.url import url_id
 
-PAGE = (Path(__file__).parent / "fixtures" / "stream" / "liaison_office.html").read_bytes()
+PAGE = (Path(__file__).parent / "fixtures" / "ingest" / "liaison_office.html").read_bytes()
 FAST = FetchSettings(timeout=0.5, max_bytes=50_000, max_redirects=3)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from newsfuse.fusion.clean import is_headline, split_lines, time_stamp
-from newsfuse.fusion.text import MONTH_PATTERN
+from newsfuse.fusion.text import MONTH_PATTERN, NUMBER_WORDS
 from newsfuse.models import Article, BaseFrom, DateMention, DatePrecision, Sentence
 
 _MONTH = MONTH_PATTERN
@@ -154,22 +154,7 @@ _WEEKDAYS = {
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     )
 }
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, **NUMBER_WORDS}
 # Month names must be capitalised ("may", "march" are also words); the rest is case-blind.
 _M = r"(?P<{}>(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|(?-i:January|February|March|April|June|July|August|September|October|November|December))"
 _D = r"(?P<{}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"

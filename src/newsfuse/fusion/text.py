@@ -94,3 +94,39 @@ def overlap(a: Collection[str], b: Collection[str], weights: Mapping[str, float]
     shared = sum(weights.get(w, 1.0) for w in set(a) & set(b))
     lighter = min(sum(weights.get(w, 1.0) for w in a), sum(weights.get(w, 1.0) for w in b))
     return shared / lighter if lighter else 0.0
+
+
+#: Number words as news writes them ("two", "a dozen"), shared by date and value reading.
+#: "one", "a" and "an" are left out: they are more often a pronoun or an article than a count.
+NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a dozen": 12,
+    "a hundred": 100,
+    "a thousand": 1000,
+}

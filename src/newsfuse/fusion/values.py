@@ -25,7 +25,7 @@ from typing import Literal
 from price_parser import Price
 
 from newsfuse.fusion.dates import partial_dates
-from newsfuse.fusion.text import stem
+from newsfuse.fusion.text import NUMBER_WORDS, stem
 from newsfuse.models import DateMention
 
 Kind = Literal["date", "time", "money", "percent", "count"]
@@ -224,38 +224,7 @@ _SCALES = {
     "lakh": 1e5,
 }
 _SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bn|tn|crore|lakh|m|b|k)\b"
-_WORD_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "a dozen": 12,
-    "a hundred": 100,
-    "a thousand": 1000,
-}
+_WORD_NUMBERS = NUMBER_WORDS
 _WORD_NUMBER = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 
 # Words before a number that widen what it can mean: (lower factor, upper factor).
