@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import newsfuse
+from newsfuse.eval.results import require_path, write_results
 from newsfuse.fusion.clean import clean, is_tokenised
 from newsfuse.fusion.dates import with_publication_date
 from newsfuse.models import Article
@@ -153,6 +154,7 @@ def main() -> None:
         "--out", type=Path, default=ROOT / "benchmarks" / "results" / "cleaning_sets.json"
     )
     args = parser.parse_args()
+    require_path(args.data, "the benchmark data (--data)", kind="dir")
     results: dict[str, dict[str, object]] = {}
     for name, reader in SETS.items():
         articles = list(reader(args.data))
@@ -192,9 +194,21 @@ def main() -> None:
         for s in suspects[: args.show]:
             print(f"  [{s['rule']}] {s['article']}: {s['text'][:200]}")
     if not args.limit:  # only a complete run is a result
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
+        write_results(args.out, _counts_only(results))
         print(f"\nwritten {args.out}", file=sys.stderr)
+
+
+def _counts_only(results: dict[str, dict[str, object]]) -> dict[str, dict[str, object]]:
+    """The results without the articles' own text (leak examples, removed sentences): the data
+    sets' texts may not be published with the project, so they are printed to be read, and only
+    counted in the file."""
+    out: dict[str, dict[str, object]] = {}
+    for name, r in results.items():
+        kept = {k: v for k, v in r.items() if k not in ("leak_examples", "sentence_like_removed")}
+        suspects = r["sentence_like_removed"]
+        kept["sentence_like_removed"] = len(suspects) if isinstance(suspects, list) else 0
+        out[name] = kept
+    return out
 
 
 if __name__ == "__main__":
