@@ -29,6 +29,7 @@ import re
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -176,15 +177,24 @@ def best_agglomerative(
     dist = np.clip(1.0 - sim, 0.0, None)
     np.fill_diagonal(dist, 0.0)
     tree = linkage(squareform(dist, checks=False), method="average")
+
+    def at(t: float) -> dict[str, int]:
+        labels = fcluster(tree, t=1.0 - t, criterion="distance")
+        return {i: int(k) for i, k in zip(ids, labels)}
+
+    return _best_threshold("TF-IDF + average-linkage (best threshold)", at, gold, curve)
+
+
+def _best_threshold(
+    name: str,
+    labels_at: Callable[[float], dict[str, int]],
+    gold: dict[str, str],
+    curve: dict[float, float],
+) -> Row:
+    """The best-scoring row over THRESHOLDS (a baseline at its best), recording the curve."""
     best: Row | None = None
     for t in THRESHOLDS:
-        labels = fcluster(tree, t=1.0 - t, criterion="distance")
-        row = score(
-            "TF-IDF + average-linkage (best threshold)",
-            {i: int(k) for i, k in zip(ids, labels)},
-            gold,
-            note=f"cosine >= {t}",
-        )
+        row = score(name, labels_at(t), gold, note=f"cosine >= {t}")
         curve[t] = row.bcubed.f1
         if best is None or row.bcubed.f1 > best.bcubed.f1:
             best = row
@@ -216,19 +226,12 @@ def single_pass(sim: np.ndarray, threshold: float) -> list[int]:
 def best_single_pass(
     sim: np.ndarray, ids: list[str], gold: dict[str, str], curve: dict[float, float]
 ) -> Row:
-    best: Row | None = None
-    for t in THRESHOLDS:
-        row = score(
-            "single-pass TF-IDF (best threshold)",
-            dict(zip(ids, single_pass(sim, t))),
-            gold,
-            note=f"cosine >= {t}",
-        )
-        curve[t] = row.bcubed.f1
-        if best is None or row.bcubed.f1 > best.bcubed.f1:
-            best = row
-    assert best is not None
-    return best
+    return _best_threshold(
+        "single-pass TF-IDF (best threshold)",
+        lambda t: dict(zip(ids, single_pass(sim, t))),
+        gold,
+        curve,
+    )
 
 
 def run_set(name: str, data: Path, limit: int | None) -> SetResult:
