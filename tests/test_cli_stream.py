@@ -73,6 +73,15 @@ def test_add_events_and_brief_event(runner, tmp_path, kaesong_dir):
         got = check(out.stdout)
         assert got == sorted(biggest["articles"]) if fmt == "json" else got
 
+    # Another budget than the stored briefs' fuses the stored articles again at that budget.
+    short = runner.invoke(
+        app, ["brief", "--event", biggest["id"], "--db", str(db), "-f", "json", "-w", "30"]
+    )
+    assert short.exit_code == 0, short.output
+    made = json.loads(short.stdout)
+    assert made["words"] == 30
+    assert 0 < sum(len(s["text"].split()) for s in made["summary"]) <= 30
+
 
 def test_db_from_the_environment_and_one_line_errors(runner, tmp_path, kaesong_dir, monkeypatch):
     db = tmp_path / "env.db"

@@ -164,7 +164,7 @@ def brief(
     try:
         with _stdout_to_stderr(), _ProgressBar(show_progress) as bar:
             if event is not None:
-                results, warnings = [_stored_brief(db, event)], list[str]()
+                results, warnings = [_stored_brief(db, event, words)], list[str]()
             else:
                 results, warnings = _brief_each_event(
                     paths or [], words, largest, show_progress, bar.update
@@ -405,12 +405,12 @@ def _open_store(db: str, *, create: bool) -> newsfuse.Store:
         raise typer.Exit(1)
 
 
-def _stored_brief(db: str, event_id: str) -> Brief:
+def _stored_brief(db: str, event_id: str, words: int) -> Brief:
     from newsfuse.store import UnknownEvent
 
     store = _open_store(db, create=False)
     try:
-        return store.brief(event_id)
+        return store.brief(event_id, words=words)
     except UnknownEvent as e:
         typer.echo(f"error: {e} (newsfuse events lists them)", err=True)
         raise typer.Exit(1)

@@ -557,13 +557,14 @@ def _conflicts(
                 continue
             if _other_periods(a, b):
                 continue
-            if not (
-                _same_slot(a, b, weights, settings)
-                or (all(_is_event_time(c, event, event_terms, settings) for c in exact_a + exact_b))
-            ):
-                continue
             if _stated_by(everything, a[0]) & _stated_by(everything, b[0]):
                 continue  # a family giving both figures somewhere: two things, not a dispute
+            # Last, as it may parse the sentences (the costly test; the cheap ones go first).
+            if not (
+                all(_is_event_time(c, event, event_terms, settings) for c in exact_a + exact_b)
+                or _same_slot(a, b, weights, settings)
+            ):
+                continue
             out.append((a, b))
     return out
 

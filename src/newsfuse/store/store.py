@@ -425,8 +425,18 @@ class Store:
             )
         return True
 
-    def brief(self, event_id: str) -> Brief:
-        """The current brief of ``event_id`` (recomputed first if articles came since)."""
+    def brief(self, event_id: str, words: int | None = None) -> Brief:
+        """The current brief of ``event_id`` (recomputed first if articles came since).
+
+        ``words``, if it differs from the budget of the stored briefs
+        (``StoreSettings.brief_words``), fuses the event's stored articles again at that
+        budget, without storing the result."""
+        store = self.settings.store
+        if words is not None and words != store.brief_words:
+            if not self._event_exists(event_id):
+                raise UnknownEvent(f"no event {event_id!r} in {self.location}")
+            cap = max(1, store.brief_max_articles)
+            return _fuse_event((self.articles(event_id), words, self.settings, cap))
         with self._read() as conn:
             row = conn.execute(
                 sa.select(E.c.dirty, E.c.n_articles).where(E.c.id == event_id)
@@ -443,9 +453,8 @@ class Store:
                     sa.select(B.c.brief).where(B.c.event_id == event_id)
                 ).scalar_one_or_none()
             if stored is None:  # a writer keeps adding to it: brief what is there now
-                store = self.settings.store
-                job = (self.articles(event_id), store.brief_words, self.settings)
-                return _fuse_event((*job, max(1, store.brief_max_articles)))
+                cap = max(1, store.brief_max_articles)
+                return _fuse_event((self.articles(event_id), store.brief_words, self.settings, cap))
         return Brief.model_validate_json(stored)
 
     # --- reading ---
@@ -486,6 +495,11 @@ class Store:
         out.sort(key=lambda x: (x[1].updated, x[1].id), reverse=True)
         out.sort(key=lambda x: x[0] or dt.date.min, reverse=True)  # stable: dated first
         return [s for _, s in out]
+
+    def _event_exists(self, event_id: str) -> bool:
+        with self._read() as conn:
+            found = conn.execute(sa.select(E.c.id).where(E.c.id == event_id)).first()
+        return found is not None
 
     def articles(self, event_id: str | None = None) -> list[Article]:
         """The stored articles (of one event), in the order they were added."""
