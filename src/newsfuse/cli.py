@@ -223,11 +223,13 @@ def _with_warnings(result: Brief, warnings: list[str]) -> Brief:
 
 
 class _ProgressBar:
-    """A progress bar of fuse's stages on stderr, shown only once a run has taken
-    :data:`PROGRESS_AFTER_SECONDS` (a quick brief should not flash a bar)."""
+    """A progress bar on stderr of work reported as ``update(stage, done, total)`` (fuse's
+    stages, add's articles and briefs), shown only once a run has taken
+    :data:`PROGRESS_AFTER_SECONDS` (a quick run should not flash a bar)."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, title: str = "Briefing") -> None:
         self.enabled = enabled
+        self.title = title
         self.started = time.monotonic()
         self._bar: Any = None
         self._task: Any = None
@@ -251,14 +253,16 @@ class _ProgressBar:
             self._bar = Progress(
                 TextColumn("{task.description:<22}"),
                 BarColumn(),
-                TextColumn("{task.completed}/{task.total} stages"),
+                TextColumn("{task.completed}/{task.total}"),
                 TimeElapsedColumn(),
                 console=Console(stderr=True),
                 transient=True,
             )
             self._bar.start()
             self._task = self._bar.add_task("", total=total)
-        self._bar.update(self._task, completed=done, description=f"Briefing: {stage}")
+        self._bar.update(
+            self._task, completed=done, total=total, description=f"{self.title}: {stage}"
+        )
 
 
 def _is_terminal() -> bool:
@@ -357,8 +361,8 @@ def add(
     """
     store = _open_store(db, create=True)
     try:
-        with _stdout_to_stderr(), _progress_bar(progress) as bar:
-            report = store.add(sources, progress=bar)
+        with _stdout_to_stderr(), _ProgressBar(progress and sys.stderr.isatty(), "Adding") as bar:
+            report = store.add(sources, progress=bar.update)
     except KeyboardInterrupt:
         typer.echo("interrupted: every finished batch is stored; run add again to go on", err=True)
         raise typer.Exit(130)
@@ -485,26 +489,6 @@ def _merged_skips(results: list[Brief]) -> Brief:
         for s in r.skipped:
             seen.setdefault((s.input, s.reason), s)
     return results[0].model_copy(update={"skipped": tuple(seen.values())})
-
-
-@contextmanager
-def _progress_bar(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]:
-    """A rich progress bar on stderr, or None when off or stderr is not a terminal."""
-    if not enabled or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        tasks: dict[str, int] = {}
-
-        def update(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = int(bar.add_task(stage.capitalize(), total=total))
-            bar.update(tasks[stage], completed=done, total=total)  # type: ignore[arg-type]
-
-        yield update
 
 
 def _report_add(report: AddReport, listing: bool) -> None:
