@@ -17,6 +17,10 @@ def test_write_results_writes_json_and_leaves_no_temp_file(tmp_path: Path) -> No
     assert json.loads(path.read_text(encoding="utf-8")) == {"score": 0.5, "name": "Gießen"}
     assert path.read_text(encoding="utf-8").endswith("\n")
     assert os.listdir(path.parent) == ["r.json"]
+    # readable by others as any file the user writes (mkstemp alone would make it 0600)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
 def test_unserialisable_report_leaves_old_file_untouched(tmp_path: Path) -> None:
