@@ -39,6 +39,7 @@ from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsfuse.eval.clustering import PRF, bcubed, from_groups, pairwise
+from newsfuse.eval.results import require_path
 from newsfuse.events import EventGrouper, features, feed_order
 from newsfuse.fusion.clean import clean
 from newsfuse.models import Article
@@ -368,6 +369,7 @@ def main() -> None:
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--limit", type=int, default=None, help="first N articles of each stream")
     args = ap.parse_args()
+    require_path(args.data, "benchmark data folder (--data)", kind="dir")
     names = [s for s in args.sets.split(",") if s]
     for s in names:
         if s not in LOADERS:

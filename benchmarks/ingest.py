@@ -84,6 +84,9 @@ def main() -> None:
         "--workers", type=int, default=1, help="worker processes (default 1: none; 0: per CPU)"
     )
     args = parser.parse_args()
+    from newsfuse.eval.results import require_path
+
+    require_path(args.data, "benchmark data folder (--data)", kind="dir")
 
     from dataclasses import replace
 

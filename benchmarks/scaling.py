@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from newsfuse.eval.results import require_path
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 0
 WORDS = 250
@@ -193,6 +195,7 @@ def main() -> None:
         "--out", type=Path, default=ROOT / "benchmarks" / "results" / "scaling.json"
     )
     args = parser.parse_args()
+    require_path(args.data, "benchmark data folder (--data)", kind="dir")
     data = args.data.resolve()
     if args.child:
         kind, n = args.child
