@@ -80,20 +80,25 @@ def facts(
         ranked = sorted(range(len(all_claims)), key=lambda k: all_claims[k].sentence.index)
         all_claims = [all_claims[k] for k in sorted(ranked[: settings.max_claims])]
     groups = _group(all_claims, weights, settings)
+    event_terms = _event_terms(articles, sentences, families, weights, settings)
+    restating: list[str] = []
     if event.date is not None:
         # The event date is one fact, built from the event inference: drop the groups that
-        # only restate it.
+        # only restate it, and count as its sources the articles that give that day in the
+        # event's own words ("was arrested Friday").
         day = event.date.toordinal()
-        groups = [
-            g
-            for g in groups
-            if not (
-                g[0].value.kind == "date"
-                and not _value(g).unit
-                and _value(g).low == day == _value(g).high
-            )
-        ]
-    event_terms = _event_terms(articles, sentences, families, weights, settings)
+        kept_groups = []
+        for g in groups:
+            value = _value(g)
+            if g[0].value.kind == "date" and not value.unit and value.low == day == value.high:
+                restating += [
+                    c.article
+                    for c in g
+                    if len(c.context & event_terms) >= settings.event_time_terms
+                ]
+                continue
+            kept_groups.append(g)
+        groups = kept_groups
     conflicting = _slots(_conflicts(groups, weights, event, event_terms, articles, settings))
 
     sided = {id(c) for slot in conflicting for side in slot for g in side for c in g}
@@ -111,7 +116,7 @@ def facts(
         by_kind.setdefault(c.value.kind, []).append(c)
     made: list[tuple[tuple[object, ...], Fact, list[Claim] | None]] = []
     if event.date is not None and event.sources:
-        made.append(((0,), _event_fact(event, family_of), None))
+        made.append(((0,), _event_fact(event, family_of, restating), None))
     for g in groups:
         sources = _sources(g, sentences, stems, stated, settings, postings)
         sources = _same_value_sources(g, sources, by_kind, weights, settings)
@@ -442,6 +447,18 @@ def _sources(
     return tuple(a for a in sentences if a in ids)
 
 
+def _specific(q: values.Quantity) -> bool:
+    """A value precise enough to tie two reports: an exact or round figure, a hedged figure
+    ("about 40 minutes", "more than $26 million", "just over 59%": the number is still
+    stated), a single day; not a vague span ("in the morning", "several")."""
+    if q.exact or q.round:
+        return True
+    if q.kind not in ("count", "money", "percent"):
+        return False
+    middle = abs(q.low + q.high) / 2
+    return middle > 0 and (q.high - q.low) / middle <= 0.35
+
+
 def _same_value_sources(
     group: Sequence[Claim],
     sources: tuple[str, ...],
@@ -451,25 +468,41 @@ def _same_value_sources(
 ) -> tuple[str, ...]:
     """Also every article stating the same value next to words of the fact ("four times" in
     "shot four times in the chest" / "suffered four wounds to his chest"), though its claim
-    went to another fact: a source of the value, whatever fact its sentence is grouped in."""
+    went to another fact: a source of the value, whatever fact its sentence is grouped in.
+    The more the value could be said of other things, the more words it must share: the
+    same figure of another counted noun ("12 charges" / "12 counts") or a year needs more
+    than a day, a month or a count of the same noun."""
     value = _value(group)
-    if not (value.exact or value.round) or (value.kind == "date" and not _one_day(value)):
-        return sources  # vague values and years say too little to tie two reports
+    if not _specific(value):
+        return sources  # vague values say too little to tie two reports
     near = frozenset().union(*(c.window for c in group))
     ids = set(sources)
     for c in by_kind.get(value.kind, ()):
-        if c.article in ids or not (c.value.exact or c.value.round):
+        if c.article in ids or not _specific(c.value):
+            continue
+        score = overlap(c.window - {value.unit}, near - {value.unit}, weights)
+        if value.kind == "count" and not values.same_counted(c.value, value):
+            # the same figure of another noun ("12 charges" / "12 counts"): only in the same
+            # words, and never an age or a measure
+            measures = {"age", "length", "speed"} & {c.value.unit, value.unit}
+            if measures or score < settings.same_value_other_noun:
+                continue
+            if not (c.value.low <= value.high and value.low <= c.value.high):
+                continue
+            ids.add(c.article)
             continue
         same_unit = c.value.unit == value.unit or value.kind in ("count", "money")
         if not (same_unit and _mergeable(c.value, value, c.year)):
             continue
-        if value.kind == "count" and not values.same_counted(c.value, value):
-            continue
         small = value.kind == "count" and value.high < settings.same_value_min_count
-        score = overlap(c.window - {value.unit}, near - {value.unit}, weights)
-        # one day is named for many things ("a June 15 article", "Moon urged on Monday"):
-        # a date needs words of the fact besides
-        need = settings.same_day_overlap if value.kind == "date" else settings.same_value_overlap
+        if value.kind == "date" and max(value.high - value.low, c.value.high - c.value.low) > 31:
+            need = settings.same_value_other_noun  # a year is said of many things
+        elif value.kind == "date":
+            # one day is named for many things ("a June 15 article", "Moon urged on
+            # Monday"): a date needs words of the fact besides
+            need = settings.same_day_overlap
+        else:
+            need = settings.same_value_overlap
         if score >= need and (score > 0 or not small):
             ids.add(c.article)
     return tuple(dict.fromkeys(a for a in (*sources, *sorted(ids - set(sources)))))
@@ -795,14 +828,15 @@ def _conflict(slot: Sequence[Sequence[list[Claim]]], weights: Mapping[str, float
     return Conflict(about=about, values=tuple(sides))
 
 
-def _event_fact(event: Event, family_of: Mapping[str, int]) -> Fact:
-    independent = len({family_of.get(s, 0) for s in event.sources})
+def _event_fact(event: Event, family_of: Mapping[str, int], restating: Sequence[str]) -> Fact:
+    sources = tuple(dict.fromkeys((*event.sources, *sorted(restating))))
+    independent = len({family_of.get(s, 0) for s in sources})
     return Fact(
         about="date of the event",
         kind="date",
         value=event.date.isoformat() if event.date else "",
         text="; ".join(event.evidence),
-        sources=event.sources,
+        sources=sources,
         independent_sources=independent,
         status="corroborated" if independent >= 2 else "single-source",
     )

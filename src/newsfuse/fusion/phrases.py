@@ -123,6 +123,10 @@ def _slot(sentence: str, start: int, end: int, kind: str, unit: str) -> Slot:
         thing = noun.lemma_.lower()
         phrase = _noun_phrase(noun, skip=span) + _prep_phrase(noun)
         dimension = _DIMENSIONS.get(unit)
+        extent = _extent(span)
+        if dimension and extent is not None:  # "18 metres (59 feet) long", "4 meters high"
+            dimension = _EXTENTS[extent.lower_]
+            governor = _governor(extent) or governor
         if dimension and governor is not None:
             owner = _subject(governor, noun) if governor.pos_ in ("VERB", "AUX") else ""
             where = f" of {owner}" if owner else f" ({governor.text.lower()})"
@@ -174,6 +178,20 @@ _DIMENSIONS = {
     "feet": "length",
     "foot": "length",
 }
+
+
+# "18 metres long": the adjective after a length says which extent it is.
+_EXTENTS = {"long": "length", "high": "height", "tall": "height", "wide": "width", "deep": "depth"}
+
+
+def _extent(span: Span) -> Token | None:
+    """The extent adjective after a length, past a bracketed conversion: "long" in "18
+    meters (59 feet) long"."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].text == "(":
+        close = next((t.i for t in doc[i:] if t.text == ")"), None)
+        i = close + 1 if close is not None else i
+    return doc[i] if i < len(doc) and doc[i].lower_ in _EXTENTS else None
 
 
 def _prep_phrase(noun: Token) -> str:

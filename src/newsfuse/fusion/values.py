@@ -633,8 +633,10 @@ def _times(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
 # "age"; ``noun`` holds whose age it is when the wording says ("Durst", "father").
 _AGE = re.compile(
     r"\b(?P<n1>\d{1,3})-year-old(?:\s+(?P<who1>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}|[a-z]+))?"
-    r"|(?P<who2>[A-Z][\w'’-]+),\s+(?P<n2>\d{1,3})\s*(?:,|\)|$)"
-    r"|\b(?:aged|age of|at age)\s+(?P<n3>\d{1,3})\b",
+    r"|(?P<who2>[A-Z][\w'’-]+),\s+(?:now\s+)?(?P<n2>\d{1,3})\s*(?:,|\)|$)"
+    # "aged 70", "who turned 70 on July 9", "Simpson, now 70,"
+    r"|\b(?:aged|age of|at age|(?:who|he|she)\s+turn(?:ed|s))\s+(?P<n3>\d{1,3})\b(?!\s*(?:%|percent))"
+    r"|(?<=,)\s+now\s+(?P<n4>\d{1,3})(?=,)",  # "the former NFL hero, now 70, stands"
 )
 _NOT_WHO = frozenset("who was is has had and but man woman boy girl".split())
 
@@ -642,7 +644,7 @@ _NOT_WHO = frozenset("who was is has had and but man woman boy girl".split())
 def _ages(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     out = []
     for m in _AGE.finditer(sentence):
-        written = m.group("n1") or m.group("n2") or m.group("n3")
+        written = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
         start = m.start("n1") if m.group("n1") else m.start()
         if not _free(start, m.end(), taken) or not 1 <= int(written) <= 120:
             continue
@@ -714,8 +716,10 @@ def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         value *= _SCALES.get((m.group("s") or "").lower(), 1.0)
         if value < 2 or _ANAPHORIC.search(sentence[: m.start()]):
             continue
-        if _IDENTIFIER.search(sentence[: m.start()]) and word not in _WORD_NUMBERS:
-            continue  # "Flight 8501", "Room 423": a name, not a count
+        if _IDENTIFIER.search(sentence[: m.start()]) and (
+            word not in _WORD_NUMBERS or written[:1].isupper()
+        ):
+            continue  # "Flight 8501", "Room 423", "Planet Nine": a name, not a count
         speed = re.match(r"(km/h|km/hr|kph|mph)\b", m.group("rest"), re.I)
         noun = (
             speed.group(1)
@@ -737,6 +741,7 @@ def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         if rounded or re.match(r"\s*ago\b", sentence[end:]):
             exact = False  # "3,000 people", "50,000 years ago": a round figure, a time back
         unit = stem(noun.lower().replace("’", "'").split("'")[0].replace("/", ""))
+        unit = _UNIT_ALIASES.get(unit, unit)
         per_hour = bool(_PER_HOUR.match(sentence, end))
         measure = _MEASURES.get((unit, per_hour)) or _MEASURES.get((unit, False))
         if measure is not None and not (per_hour and measure[0] != "length"):
@@ -800,8 +805,18 @@ UNIT_TOLERANCE = 0.06
 # involved", "five minutes later").
 _PHRASE_ENDS = frozenset(
     """now also still just then already later earlier ago only even each apiece more less
-    up down out off away back over under into onto upon about around""".split()
+    up down out off away back over under into onto upon about around after before but
+    while because since when if so yet nor though although""".split()
 )
+# Units written in the singular as the first word after a number ("a 45 degree angle", "85
+# month term"): the unit is what is counted, not the noun it describes.
+_UNIT_WORDS = frozenset(
+    stem(w)
+    for w in """degree percent mile kilometre kilometer metre meter foot feet inch yard ton
+    tonne pound kilogram gram acre hectare year month week day hour minute second""".split()
+)
+# Spellings of one unit, by stem: "tons" / "tonnes".
+_UNIT_ALIASES = {"tonn": "ton"}
 
 
 def _head_noun(rest: str, hyphenated: bool) -> str | None:
@@ -817,6 +832,8 @@ def _head_noun(rest: str, hyphenated: bool) -> str | None:
         return head if head.isalpha() and head.islower() and head not in _NOT_HEADS else None
     if not rest[:1].isalpha():
         return None
+    if tokens[0].islower() and stem(tokens[0]) in _UNIT_WORDS:
+        return tokens[0]
     capitalised = None
     run: list[str] = []
     for token in tokens[:5]:
