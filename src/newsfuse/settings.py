@@ -82,6 +82,9 @@ class FactSettings:
     # articles' earliest sentences. A Multi-News or DUC cluster has 100-400.
     max_claims: int = 800
     lead_sentences: int = 3  # sentences per article whose words describe the event
+    # Who-is-who facts ("U.S. District Judge = Kurt Engelhardt") at most, for the people and
+    # organisations named by two independent sources with a role beside them.
+    max_role_facts: int = 8
 
 
 @dataclass(frozen=True)

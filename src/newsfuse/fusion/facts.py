@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsfuse.fusion import phrases, values
+from newsfuse.fusion import phrases, roles, values
 from newsfuse.fusion.attribution import attribution
 from newsfuse.fusion.text import STOPWORDS, content_stems, inverse_frequency, overlap, stem, words
 from newsfuse.models import (
@@ -35,6 +35,7 @@ from newsfuse.models import (
     Conflict,
     ConflictValue,
     DateMention,
+    Entity,
     Event,
     Fact,
     Family,
@@ -69,11 +70,15 @@ def facts(
     event: Event,
     quotes: Sequence[Quote] = (),
     settings: FactSettings = DEFAULT.facts,
+    entities: Sequence[Entity] = (),
 ) -> tuple[tuple[Fact, ...], tuple[Conflict, ...]]:
-    """The cluster's facts (corroborated first) and its conflicts."""
+    """The cluster's facts (corroborated first) and its conflicts; ``entities`` give the
+    who-is-who facts (:mod:`newsfuse.fusion.roles`)."""
     family_of = {m: f.id for f in families for m in f.members}
     weights = inverse_frequency(s.text for ss in sentences.values() for s in ss)
-    all_claims = claims(articles, sentences, family_of, dated, event, settings)
+    found_claims = claims(articles, sentences, family_of, dated, event, settings)
+    # figures named again ("the 162 passengers") only confirm the facts others state
+    all_claims = [c for c in found_claims if not c.value.referring]
     if len(all_claims) > settings.max_claims:
         # A long story (hundreds of reports): the values of the articles' opening sentences,
         # where reports state what happened, so grouping (pairs of claims) stays bounded.
@@ -112,7 +117,7 @@ def facts(
     for c in all_claims:
         stated.setdefault(c.sentence, []).append(c.value)
     by_kind: dict[str, list[Claim]] = {}
-    for c in all_claims:
+    for c in (*all_claims, *(c for c in found_claims if c.value.referring)):
         by_kind.setdefault(c.value.kind, []).append(c)
     made: list[tuple[tuple[object, ...], Fact, list[Claim] | None]] = []
     if event.date is not None and event.sources:
@@ -144,17 +149,21 @@ def facts(
     for q in quotes:
         if q.independent_sources >= 2:
             made.append(((1, -q.independent_sources, -len(q.sources), 0, 0), _quote_fact(q), None))
+    for f in roles.role_facts(entities, sentences, family_of, settings):
+        made.append(((1, -f.independent_sources, -len(f.sources), 0, 0), f, None))
     made.sort(key=lambda item: item[0])
     shown = [(f, g) for _, f, g in made if f.status != "single-source"]
     singles = [(f, g) for _, f, g in made if f.status == "single-source"]
     kept = shown + singles[: max(0, settings.max_facts - len(shown))]
-    # The parse is paid only for the facts a reader sees first.
-    out = [
-        f
-        if g is None
-        else f.model_copy(update={"about": _about(g, weights, parse=i < settings.parsed_facts)})
-        for i, (f, g) in enumerate(kept)
-    ]
+    # The parse is paid only for the value facts a reader sees first.
+    out = []
+    parsed = 0
+    for fact, members in kept:
+        if members is not None:
+            about = _about(members, weights, parse=parsed < settings.parsed_facts)
+            fact = fact.model_copy(update={"about": about})
+            parsed += 1
+        out.append(fact)
     return tuple(out), tuple(_conflict(slot, weights) for slot in conflicting)
 
 
@@ -181,7 +190,8 @@ def claims(
     event: Event,
     settings: FactSettings = DEFAULT.facts,
 ) -> list[Claim]:
-    """Every value of every sentence, as a claim with its context."""
+    """Every value of every sentence, as a claim with its context (figures named again,
+    "the 162 passengers", too: their ``value.referring`` says so)."""
     out: list[Claim] = []
     for a in articles:
         year = (a.published or event.date or dt.date.today()).year
@@ -189,7 +199,7 @@ def claims(
             # Parts of the day ("in the morning") are too vague to align or contradict.
             found = [
                 q
-                for q in values.find(s.text, list(mentions), year)
+                for q in values.find(s.text, list(mentions), year, referring=True)
                 if not (
                     q.kind == "time"
                     and not re.search(r"\d|\b(?:noon|midday|midnight)\b", q.text, re.I)
@@ -449,10 +459,12 @@ def _sources(
 
 def _specific(q: values.Quantity) -> bool:
     """A value precise enough to tie two reports: an exact or round figure, a hedged figure
-    ("about 40 minutes", "more than $26 million", "just over 59%": the number is still
-    stated), a single day; not a vague span ("in the morning", "several")."""
+    ("about 40 minutes", "more than $26 million", "just over 59%", "about 6:20 p.m.": the
+    number is still stated), a single day; not a vague span ("in the morning", "several")."""
     if q.exact or q.round:
         return True
+    if q.kind == "time":  # "about 6:20 p.m.", not "in the evening"
+        return q.high - q.low <= 60 and bool(re.search(r"\d", q.text))
     if q.kind not in ("count", "money", "percent"):
         return False
     middle = abs(q.low + q.high) / 2

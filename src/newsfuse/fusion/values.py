@@ -57,6 +57,9 @@ class Quantity:
     equivalents: tuple[Quantity, ...] = ()
     noun: str = ""
     round: bool = False  # "3,000", "$20 million": agrees, never contradicts (``exact`` False)
+    # "the 162 passengers", "for the 12 convictions": a figure told before, named again; it
+    # confirms a fact of that figure but makes none of its own (``find(..., referring=True)``)
+    referring: bool = False
 
     def agrees(self, other: Quantity, year: int | None = None) -> bool:
         """Whether both can be true of the same thing: their intervals meet (after currency
@@ -158,9 +161,12 @@ _MAYBE_VALUE = re.compile(
 )
 
 
-def find(sentence: str, dates: list[DateMention], year: int | None = None) -> list[Quantity]:
+def find(
+    sentence: str, dates: list[DateMention], year: int | None = None, referring: bool = False
+) -> list[Quantity]:
     """Every value ``sentence`` states, in order; ``dates`` are its date mentions and
-    ``year`` the year the sentence is about, for the currency table."""
+    ``year`` the year the sentence is about, for the currency table. With ``referring``,
+    also the figures it names again ("the 162 passengers"), marked ``referring``."""
     found = [_from_date(d) for d in dates]
     taken = [(d.start, d.end) for d in dates]
     for start, end, unit, value, shown in partial_dates(sentence):
@@ -171,10 +177,11 @@ def find(sentence: str, dates: list[DateMention], year: int | None = None) -> li
             taken.append((start, end))
     if not _MAYBE_VALUE.search(sentence):
         return found  # no digit, number word or named time: nothing more to find
-    for finder in (_money, _percents, _times, _ages, _counts):
+    for finder in (_money, _percents, _times, _ages):
         for q in finder(sentence, taken):
             found.append(q)
             taken.append((q.start, q.end))
+    found += _counts(sentence, taken, referring)  # last: it takes what the others left
     return sorted(found, key=lambda q: q.start)
 
 
@@ -700,7 +707,12 @@ _NOT_HEADS = frozenset(
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
-def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+# A figure named again must be this large to be told apart from others ("the 12
+# convictions"; "the two Koreas" is any pair).
+REFERRING_MIN = 10
+
+
+def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False) -> list[Quantity]:
     out = []
     for m in _COUNT.finditer(sentence):
         if not _free(m.start("n"), m.end("n"), taken):
@@ -714,7 +726,10 @@ def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             if re.fullmatch(r"(?:19|20)\d\d", written) and not m.group("s"):
                 continue  # a year, read as a date
         value *= _SCALES.get((m.group("s") or "").lower(), 1.0)
-        if value < 2 or _ANAPHORIC.search(sentence[: m.start()]):
+        if value < 2:
+            continue
+        again = bool(_ANAPHORIC.search(sentence[: m.start()]))
+        if again and not (referring and value >= REFERRING_MIN):
             continue
         if _IDENTIFIER.search(sentence[: m.start()]) and (
             word not in _WORD_NUMBERS or written[:1].isupper()
@@ -766,6 +781,7 @@ def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
                 exact=exact,
                 noun=noun,
                 round=rounded,
+                referring=again,
             )
         )
     return out
