@@ -155,7 +155,10 @@ def facts(
     shown = [(f, g) for _, f, g in made if f.status != "single-source"]
     singles = [(f, g) for _, f, g in made if f.status == "single-source"]
     kept = shown + singles[: max(0, settings.max_facts - len(shown))]
-    # The parse is paid only for the value facts a reader sees first.
+    # The parse is paid only for the value facts a reader sees first, in one batch.
+    firsts = [g for _, g in kept if g is not None][: settings.parsed_facts]
+    reps = [_representative(g, weights) for g in firsts]
+    phrases.prime((c.sentence.text, c.value.start, c.value.end) for c in reps)
     out = []
     parsed = 0
     for fact, members in kept:
@@ -273,16 +276,7 @@ def _group(
     claims close enough in context. How close depends on how common the value is: a figure
     few sentences share ("January 2020", "9.78 billion won") is itself evidence of one fact,
     a common one ("2018") needs its context to match."""
-    crowd = {
-        id(c): sum(
-            1
-            for o in claims
-            if o.value.kind == c.value.kind
-            and o.sentence != c.sentence
-            and c.value.agrees(o.value, c.year)
-        )
-        for c in claims
-    }
+    crowd = _crowd(claims)
     articles = len({c.article for c in claims})
 
     def need(a: Claim, b: Claim) -> float:
@@ -322,6 +316,43 @@ def _group(
             group_of[k] = gi
         members[gi] += members.pop(gj)
     return [[claims[k] for k in sorted(ms)] for _, ms in sorted(members.items())]
+
+
+def _value_key(q: values.Quantity) -> tuple[object, ...]:
+    """What :meth:`values.Quantity.agrees` reads of a value: equal keys agree alike."""
+    return (
+        q.kind,
+        q.low,
+        q.high,
+        q.unit,
+        q.noun,
+        tuple((e.kind, e.low, e.high, e.unit, e.noun) for e in q.equivalents),
+    )
+
+
+def _crowd(claims: Sequence[Claim]) -> dict[int, int]:
+    """For each claim (by id), how many claims of other sentences agree with its value. Many
+    claims state one value ("Tuesday", "two people"), so agreement is asked once per pair of
+    distinct values, not per pair of claims."""
+    by_key: dict[tuple[object, ...], list[Claim]] = {}
+    for c in claims:
+        by_key.setdefault(_value_key(c.value), []).append(c)
+    in_sentence = Counter((c.sentence, _value_key(c.value)) for c in claims)
+    agree: dict[tuple[tuple[object, ...], int | None, tuple[object, ...]], bool] = {}
+    out = {}
+    for c in claims:
+        mine = _value_key(c.value)
+        total = 0
+        for key, members in by_key.items():
+            if key[0] != c.value.kind:
+                continue
+            known = agree.get((mine, c.year, key))
+            if known is None:
+                known = agree[(mine, c.year, key)] = c.value.agrees(members[0].value, c.year)
+            if known:
+                total += len(members) - in_sentence[(c.sentence, key)]
+        out[id(c)] = total
+    return out
 
 
 def _one_day(q: values.Quantity) -> bool:
@@ -492,20 +523,21 @@ def _same_value_sources(
     for c in by_kind.get(value.kind, ()):
         if c.article in ids or not _specific(c.value):
             continue
-        score = overlap(c.window - {value.unit}, near - {value.unit}, weights)
         if value.kind == "count" and not values.same_counted(c.value, value):
             # the same figure of another noun ("12 charges" / "12 counts"): only in the same
             # words, and never an age or a measure
-            measures = {"age", "length", "speed"} & {c.value.unit, value.unit}
-            if measures or score < settings.same_value_other_noun:
+            if {"age", "length", "speed"} & {c.value.unit, value.unit}:
                 continue
             if not (c.value.low <= value.high and value.low <= c.value.high):
                 continue
-            ids.add(c.article)
+            score = overlap(c.window - {value.unit}, near - {value.unit}, weights)
+            if score >= settings.same_value_other_noun:
+                ids.add(c.article)
             continue
         same_unit = c.value.unit == value.unit or value.kind in ("count", "money")
         if not (same_unit and _mergeable(c.value, value, c.year)):
             continue
+        score = overlap(c.window - {value.unit}, near - {value.unit}, weights)
         small = value.kind == "count" and value.high < settings.same_value_min_count
         if value.kind == "date" and max(value.high - value.low, c.value.high - c.value.low) > 31:
             need = settings.same_value_other_noun  # a year is said of many things
@@ -576,7 +608,7 @@ def _conflicts(
 ) -> list[tuple[list[Claim], list[Claim]]]:
     published = {a.id: a.published for a in articles}
     everything = [c for g in groups for c in g]
-    out = []
+    candidates: list[tuple[list[Claim], list[Claim], bool]] = []
     for i, a in enumerate(groups):
         for b in groups[i + 1 :]:
             if a[0].value.kind != b[0].value.kind:
@@ -604,14 +636,24 @@ def _conflicts(
                 continue
             if _stated_by(everything, a[0]) & _stated_by(everything, b[0]):
                 continue  # a family giving both figures somewhere: two things, not a dispute
-            # Last, as it may parse the sentences (the costly test; the cheap ones go first).
-            if not (
-                all(_is_event_time(c, event, event_terms, settings) for c in exact_a + exact_b)
-                or _same_slot(a, b, weights, settings)
-            ):
-                continue
-            out.append((a, b))
-    return out
+            event_time = all(
+                _is_event_time(c, event, event_terms, settings) for c in exact_a + exact_b
+            )
+            candidates.append((a, b, event_time))
+    # Last, as it may parse the sentences (the costly test; the cheap ones go first): the
+    # clauses of every candidate in one batch.
+    phrases.prime(
+        (c.sentence.text, c.value.start, c.value.end)
+        for a, b, event_time in candidates
+        if not event_time
+        for c in (*a, *b)
+        if c.value.unit != "age"
+    )
+    return [
+        (a, b)
+        for a, b, event_time in candidates
+        if event_time or _same_slot(a, b, weights, settings)
+    ]
 
 
 _MULTIPLIERS = frozenset({"time", "fold"})

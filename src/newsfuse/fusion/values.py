@@ -144,6 +144,7 @@ def same_counted(a: Quantity, b: Quantity) -> bool:
     return same_noun(a.unit, b.unit) or (a.unit in PERSON_NOUNS and b.unit in PERSON_NOUNS)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def same_noun(a: str, b: str) -> bool:
     """Counted nouns that name the same thing: equal stems, or spellings one edit apart in a
     long enough word ("storey" / "story")."""
