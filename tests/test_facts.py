@@ -232,6 +232,12 @@ def test_page_stamps_are_no_event_facts():
         ("Irene was moving north at 14 mph.", "speed of Irene"),
         ("Malaysia has three people in custody in connection with the death.", "people in custody"),
         ("The office, which opened in September 2018, was destroyed.", "office opened"),
+        # Multi-News 60e83cb1 p3: the extent after a length, past its conversion
+        (
+            "The biggest piece, measuring 18 meters (59 feet) long and 5.4 meters wide, appeared"
+            " to be part of the jet's body.",
+            "length (measuring)",
+        ),
     ],
 )
 def test_about_is_a_phrase_from_the_sentence_structure(sentence, phrase):

@@ -16,6 +16,13 @@ from newsfuse.models import Entity, Sentence
             "Rhys Holleran",
             "chief executive of Southern Cross Austereo",
         ),
+        # Multi-News 60e83cb1 p3: "and" inside the role
+        (
+            "The biggest piece appeared to be part of the jet's body, said Henry Bambang"
+            " Soelistyo, chief of the National Search and Rescue Agency.",
+            "Soelistyo",
+            "chief of the National Search and Rescue Agency",
+        ),
         # Multi-News 8d81e972 p1: a title in front, dots inside it
         (
             "Speaking in a weak voice, he asked U.S. District Judge Kurt Engelhardt to speed his"

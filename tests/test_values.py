@@ -229,3 +229,13 @@ def test_ages_said_with_now_and_turned(sentence):
     # Multi-News e9aca7cf p3, p2
     (age,) = [q for q in found(sentence) if q.unit == "age"]
     assert age.low == 70
+
+
+def test_a_figure_named_again_is_found_only_when_asked_and_marked():
+    # Multi-News 60e83cb1 p3: "the 162 passengers" names the count the reports give
+    sentence = "Officials hope to find many of the 162 passengers and crew still in their seats."
+    assert [q for q in found(sentence) if q.kind == "count"] == []
+    (again,) = values.find(sentence, [], 2014, referring=True)
+    assert again.referring and again.low <= 162 <= again.high and again.unit == "passeng"
+    # "the two Koreas": a small figure named again tells nothing apart
+    assert values.find("tensions between the two Koreas", [], 2020, referring=True) == []

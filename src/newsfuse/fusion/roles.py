@@ -35,9 +35,7 @@ ROLE_WORDS = frozenset(
 # Honorifics between a title and a name ("trauma director Dr. Fang"): not part of the role.
 _HONORIFICS = frozenset("dr mr mrs ms miss prof sir dame".split())
 # Words that end an apposition: a relative clause or a verb is no role ("Kim, who lived").
-_NOT_ROLE = frozenset(
-    "who which that whose said says told is was has had and but when where while".split()
-)
+_NOT_ROLE = frozenset("who which that whose said says told is was has had when where while".split())
 _WORD = re.compile(r"[A-Za-z][\w.'’-]*")
 
 
@@ -69,13 +67,20 @@ def role_facts(
         if short is not None:
             spellings.add(short.name)
             sources |= set(short.sources)
-        ordered = [a for a in sentences if a in sources]
-        if len({family_of.get(a, 0) for a in ordered}) < 2:
-            continue
         longest_first = sorted(spellings, key=len, reverse=True)
         name = re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in longest_first) + r")(?![\w-])"
         )
+        # every article writing one of the names is a source, wherever the name finder
+        # counted it ("said Henry Bambang Soelistyo" in a report it missed)
+        sources |= {
+            a
+            for a, ss in sentences.items()
+            if a not in sources and any(name.search(x.text) for x in ss)
+        }
+        ordered = [a for a in sentences if a in sources]
+        if len({family_of.get(a, 0) for a in ordered}) < 2:
+            continue
         found: dict[str, list[tuple[str, Sentence]]] = {}
         for article in ordered:
             for s in sentences.get(article, ()):
