@@ -131,11 +131,12 @@ def facts(
             if id(g) in in_conflict
             else ("corroborated" if independent >= 2 else "single-source")
         )
+        rep = _representative(g, weights)
         fact = Fact(
             about="",
             kind=g[0].value.kind,
             value=_value(g).shown,
-            text=_representative(g, weights).sentence.text,
+            text=rep.sentence.text,
             sources=sources,
             independent_sources=independent,
             status=status,
@@ -144,7 +145,7 @@ def facts(
         first = min((c.sentence.index for c in g), default=0)
         rank = {"corroborated": 1, "conflict": 2, "single-source": 3}[status]
         # facts of the event first: those whose sentence uses the event's own words
-        eventful = -len(_representative(g, weights).context & event_terms)
+        eventful = -len(rep.context & event_terms)
         made.append(((rank, -independent, -len(sources), eventful, first), fact, g))
     for q in quotes:
         if q.independent_sources >= 2:
@@ -291,14 +292,17 @@ def _group(
 
     # Candidate links, closest first; a link joins two groups only if every value agrees.
     links = []
-    for i, x in enumerate(claims):
-        for j in range(i + 1, len(claims)):
-            y = claims[j]
-            if x.value.kind != y.value.kind:
-                continue
-            sim = _claim_similarity(x, y, weights)
-            if sim > 0 and sim >= need(x, y):
-                links.append((sim, i, j))
+    by_kind: dict[str, list[int]] = {}
+    for i, c in enumerate(claims):
+        by_kind.setdefault(c.value.kind, []).append(i)
+    for indices in by_kind.values():
+        for n, i in enumerate(indices):
+            x = claims[i]
+            for j in indices[n + 1 :]:
+                y = claims[j]
+                sim = _claim_similarity(x, y, weights)
+                if sim > 0 and sim >= need(x, y):
+                    links.append((sim, i, j))
     links.sort(reverse=True)
     group_of = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
@@ -337,7 +341,7 @@ def _crowd(claims: Sequence[Claim]) -> dict[int, int]:
     by_key: dict[tuple[object, ...], list[Claim]] = {}
     for c in claims:
         by_key.setdefault(_value_key(c.value), []).append(c)
-    in_sentence = Counter((c.sentence, _value_key(c.value)) for c in claims)
+    in_sentence = Counter((id(c.sentence), _value_key(c.value)) for c in claims)
     agree: dict[tuple[tuple[object, ...], int | None, tuple[object, ...]], bool] = {}
     out = {}
     for c in claims:
@@ -350,7 +354,7 @@ def _crowd(claims: Sequence[Claim]) -> dict[int, int]:
             if known is None:
                 known = agree[(mine, c.year, key)] = c.value.agrees(members[0].value, c.year)
             if known:
-                total += len(members) - in_sentence[(c.sentence, key)]
+                total += len(members) - in_sentence[(id(c.sentence), key)]
         out[id(c)] = total
     return out
 
@@ -387,7 +391,7 @@ def _same_day(a: values.Quantity, b: values.Quantity) -> bool:
 
 
 def _claim_similarity(a: Claim, b: Claim, weights: Mapping[str, float]) -> float:
-    if a.sentence == b.sentence:
+    if a.sentence is b.sentence:  # (one object per sentence; pydantic equality is slow)
         return 0.0  # two values of one sentence are two facts
     if len(a.context & b.context) < 2:
         return 0.0
