@@ -108,3 +108,24 @@ def test_one_outlet_naming_someone_twice_makes_no_fact():
         )
     ]
     assert roles.role_facts(entities, _sentences(texts), {"a": 1, "b": 1}) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # Multi-News dev: what follows the name is a clause, not a role
+        (
+            "The envoy asked about Israel's conditions for a cease-fire, including disarming"
+            " Hamas, according to a high-ranking Egyptian security official, who spoke on"
+            " condition of anonymity.",
+            "Hamas",
+        ),
+        (
+            "Became the The Reverend Thomas Bayes, serving as minister in a Presbyterian chapel",
+            "Thomas Bayes",
+        ),
+    ],
+)
+def test_a_clause_after_the_name_is_no_role(sentence, name):
+    start = sentence.index(name)
+    assert roles._roles(sentence, start, start + len(name)) == []

@@ -35,7 +35,10 @@ ROLE_WORDS = frozenset(
 # Honorifics between a title and a name ("trauma director Dr. Fang"): not part of the role.
 _HONORIFICS = frozenset("dr mr mrs ms miss prof sir dame".split())
 # Words that end an apposition: a relative clause or a verb is no role ("Kim, who lived").
-_NOT_ROLE = frozenset("who which that whose said says told is was has had when where while".split())
+_NOT_ROLE = frozenset(
+    """who which that whose said says told is was has had when where while according would
+    will could can may might become became""".split()
+)
 _WORD = re.compile(r"[A-Za-z][\w.'’-]*")
 
 
@@ -94,7 +97,8 @@ def role_facts(
             found.values(),
             key=lambda hits: (len({s.article_id for _, s in hits}), len(hits[0][0])),
         )
-        role, sentence = best[0]
+        # shown with the earliest sentence giving it: where a report introduces them
+        role, sentence = min(best, key=lambda hit: hit[1].index)
         if any(_same_one(e.name, f.value) and f.about.lower() == role.lower() for f in out):
             continue  # "Svanberg" beside "Carl-Henric Svanberg", both the chairman
         out.append(
@@ -129,6 +133,7 @@ def _roles(text: str, start: int, end: int, person: bool = True) -> list[str]:
         if (
             tokens
             and len(tokens) <= 10
+            and not tokens[0].lower().endswith("ing")  # "serving as minister": a clause
             and not any(t.lower() in _NOT_ROLE for t in tokens)
             and _is_role(head)
         ):
@@ -150,8 +155,12 @@ def _roles(text: str, start: int, end: int, person: bool = True) -> list[str]:
         title.insert(0, token)
         if len(title) >= 6:
             break
-    while title and (title[0].lower() in STOPWORDS or title[0].lower() in ("of", "for")):
-        title.pop(0)
+    while title and (
+        title[0].lower() in STOPWORDS
+        or title[0].lower() in ("of", "for")
+        or title[0].lower().strip(".") in _HONORIFICS
+    ):
+        title.pop(0)  # "But Assistant U.S. Attorney", "Mr. President"
     if title:
         out.append(" ".join(title))
     return out
