@@ -73,3 +73,41 @@ def store_location(request, tmp_path):
 def httpserver_listen_address():
     """pytest-httpserver on 127.0.0.1 (any free port): no name lookup, no outside network."""
     return ("127.0.0.1", 0)
+
+
+# --- the web app: one store built per session from real excerpts, copied per test ---------
+
+STREAM = ROOT / "tests" / "fixtures" / "stream" / "articles.jsonl"
+#: The title of one stored article: pages must show it as text, never run it.
+XSS_TITLE = "<script>alert(1)</script>"
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory) -> Path:
+    """A SQLite store of the Kaesong example, four DUC 2004 reports on Cambodian politics and
+    one ECB+ report given a script tag for a title and a javascript: URL."""
+    import json
+
+    from newsfuse.store import Store
+
+    folder = tmp_path_factory.mktemp("web")
+    records = {r["id"]: r for r in map(json.loads, STREAM.read_text().splitlines())}
+    hostile = dict(records["20_1ecb"], title=XSS_TITLE, url="javascript:alert(1)")
+    chosen = [hostile] + [r for i, r in records.items() if r.get("gold") == "d30001t"]
+    extra = folder / "extra.jsonl"
+    extra.write_text("".join(json.dumps(r) + "\n" for r in chosen))
+    path = folder / "store.db"
+    with Store(path) as store:
+        store.add([KAESONG, extra])
+    return path
+
+
+@pytest.fixture
+def web_copy(web_store, tmp_path) -> Path:
+    """A copy of ``web_store`` a test may write to."""
+    import sqlite3
+
+    target = tmp_path / "store.db"
+    with sqlite3.connect(web_store) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return target

@@ -29,6 +29,11 @@ def article_href(article_id: str, index: int | None = None) -> str:
     return path if index is None else f"{path}#s{index}"
 
 
+def is_http(url: str | None) -> bool:
+    """Whether ``url`` may be a link: http(s) only, never ``javascript:`` or ``data:``."""
+    return bool(url) and str(url).lower().startswith(("http://", "https://"))
+
+
 def event_href(event_id: str) -> str:
     return "/events/" + quote(event_id, safe="")
 
@@ -41,7 +46,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(article_href=article_href, event_href=event_href)
+    env.globals.update(article_href=article_href, event_href=event_href, is_http=is_http)
     env.filters["plural"] = lambda n, one, many=None: one if n == 1 else (many or one + "s")
     return env
 
