@@ -114,13 +114,13 @@ def test_brief_page_has_every_section_and_citations_link_to_article_sentences(cl
         assert unquote(path) == f"/articles/{shown}"
         article = client.get(path)
         assert article.status_code == 200
-        if anchor:  # the sentence the citation stands on: highlighted in the article page
-            assert re.fullmatch(r"s\d+", anchor)
-            assert f'<mark class="sentence used" id="{anchor}">' in article.text
-            tip = re.search(r'title="([^"]*)" data-source-sentence="([^"]*)"', attrs)
-            assert tip and tip.group(1) == tip.group(2)
-            said = re.search(rf'id="{anchor}">([^<]*)<', article.text)
-            assert said and unescape(said.group(1)) == unescape(tip.group(1))
+        # The sentence the citation stands on: highlighted in the article page.
+        assert re.fullmatch(r"s\d+", anchor)
+        assert f'<mark class="sentence used" id="{anchor}">' in article.text
+        tip = re.search(r'title="([^"]*)" data-source-sentence="([^"]*)"', attrs)
+        assert tip and tip.group(1) == tip.group(2)
+        said = re.search(rf'id="{anchor}">([^<]*)<', article.text)
+        assert said and unescape(said.group(1)) == unescape(tip.group(1))
     # Conflicts side by side, each value with who says it.
     conflict = brief["conflicts"][0]
     block = html[html.index('<section id="conflicts"') :].split("</section>", 1)[0]
@@ -356,3 +356,22 @@ def test_path_of_an_id_with_a_slash(writable):
     path = urlsplit(unescape(hrefs[0])).path
     assert unquote(path) == "/articles/example.com/kaesong#1?x"
     assert writable.get(path).status_code == 200
+
+
+def test_without_evidence_citations_link_to_the_article_and_its_sentence_is_found_by_text():
+    from newsfuse.fusion.segment import sentences
+    from newsfuse.models import Article, Brief, SummarySentence
+    from newsfuse.web.views import citations, used_sentences
+
+    article = Article(
+        id="a/1",
+        text="North Korea blew up the liaison office on Tuesday. "
+        "The office had been closed since January.",
+    )
+    old = SummarySentence(text="The office had been closed since January.", sources=("a/1", "b"))
+    (first, second) = citations(old)
+    assert (first.href, first.sentence) == ("/articles/a/1", None)
+    assert second.href == "/articles/b"
+    brief = Brief(words=120, summary=(old,))
+    assert used_sentences(article, brief, sentences(article)) == {1}
+    assert used_sentences(article, None, sentences(article)) == set()

@@ -98,7 +98,7 @@ class Cite:
 def citations(sentence: SummarySentence) -> list[Cite]:
     """One link per cited article, to the sentence it stands on when the brief records it
     (``SummarySentence.evidence``), else to the article."""
-    evidence = {e.article_id: e for e in getattr(sentence, "evidence", ()) or ()}
+    evidence = {e.article_id: e for e in sentence.evidence}
     out = []
     for article_id in sentence.sources:
         e = evidence.get(article_id)
@@ -203,7 +203,7 @@ def used_sentences(article: Article, brief: Brief | None, sentences: Sequence[An
     for s in brief.summary:
         if article.id not in s.sources:
             continue
-        found = [e for e in getattr(s, "evidence", ()) or () if e.article_id == article.id]
+        found = [e for e in s.evidence if e.article_id == article.id]
         if found:
             used.update(e.index for e in found)
         else:
