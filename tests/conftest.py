@@ -83,7 +83,7 @@ XSS_TITLE = "<script>alert(1)</script>"
 
 
 @pytest.fixture(scope="session")
-def web_store(tmp_path_factory) -> Path:
+def web_db(tmp_path_factory) -> Path:
     """A SQLite store of the Kaesong example, four DUC 2004 reports on Cambodian politics and
     one ECB+ report given a script tag for a title and a javascript: URL."""
     import json
@@ -103,11 +103,11 @@ def web_store(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def web_copy(web_store, tmp_path) -> Path:
-    """A copy of ``web_store`` a test may write to."""
+def web_db_copy(web_db, tmp_path) -> Path:
+    """A copy of ``web_db`` a test may write to."""
     import sqlite3
 
     target = tmp_path / "store.db"
-    with sqlite3.connect(web_store) as src, sqlite3.connect(target) as dst:
+    with sqlite3.connect(web_db) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
     return target

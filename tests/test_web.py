@@ -1,5 +1,5 @@
 """The web app's pages and REST API, through FastAPI's TestClient, on a store of real excerpts
-(the Kaesong example, DUC 2004 and ECB+ reports: see conftest.web_store)."""
+(the Kaesong example, DUC 2004 and ECB+ reports: see conftest.web_db)."""
 
 from __future__ import annotations
 
@@ -22,14 +22,14 @@ RECORDS = {r["id"]: r for r in map(json.loads, STREAM.read_text().splitlines())}
 
 
 @pytest.fixture(scope="module")
-def client(web_store):
-    with TestClient(create_app(web_store)) as c:
+def client(web_db):
+    with TestClient(create_app(web_db)) as c:
         yield c
 
 
 @pytest.fixture
-def writable(web_copy):
-    with TestClient(create_app(web_copy)) as c:
+def writable(web_db_copy):
+    with TestClient(create_app(web_db_copy)) as c:
         yield c
 
 
@@ -68,9 +68,9 @@ def test_events_page_lists_every_event_newest_first_with_counts_and_badge(client
     assert dates == sorted(dates, reverse=True)  # newest first
 
 
-def test_events_page_search_date_filter_and_paging(web_store):
+def test_events_page_search_date_filter_and_paging(web_db):
     small = Settings(web=WebSettings(page_size=2))
-    with TestClient(create_app(web_store, small)) as c:
+    with TestClient(create_app(web_db, small)) as c:
         total = c.get("/api/v1/events").json()["total"]
         first = c.get("/")
         assert first.text.count('<li class="event">') == 2
@@ -282,9 +282,9 @@ def test_api_unknown_ids_and_bad_parameters(client):
     assert client.get("/api/v1/events", params={"q": "x" * 500}).status_code == 422
 
 
-def test_body_over_the_limit_is_413(web_copy):
+def test_body_over_the_limit_is_413(web_db_copy):
     tiny = Settings(web=WebSettings(max_body_bytes=1000))
-    with TestClient(create_app(web_copy, tiny)) as c:
+    with TestClient(create_app(web_db_copy, tiny)) as c:
         r = c.post("/api/v1/articles", json={"text": "word " * 500})
         assert r.status_code == 413 and "limit" in r.json()["error"]
         assert "content-security-policy" in r.headers
@@ -301,12 +301,12 @@ def test_body_over_the_limit_is_413(web_copy):
 # --- the store under the app: other writers, concurrent readers ----------------------------
 
 
-def test_articles_another_writer_adds_show_without_a_restart(writable, web_copy):
+def test_articles_another_writer_adds_show_without_a_restart(writable, web_db_copy):
     before = writable.get("/api/v1/events").json()["total"]
     record = RECORDS["APW19981027.0241"]  # Hurricane Mitch: no other report of it there
     from newsfuse.models import Article
 
-    with Store(web_copy) as other:  # as `newsfuse add` in another process would
+    with Store(web_db_copy) as other:  # as `newsfuse add` in another process would
         other.add([Article(id="mitch", text=record["text"])])
     listed = writable.get("/api/v1/events").json()
     assert listed["total"] == before + 1

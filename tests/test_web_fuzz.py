@@ -36,9 +36,9 @@ def _offline(request: httpx.Request) -> httpx.Response:
 
 
 @pytest.fixture(scope="module")
-def client(web_store, tmp_path_factory):
+def client(web_db, tmp_path_factory):
     target = tmp_path_factory.mktemp("fuzz") / "store.db"
-    with sqlite3.connect(web_store) as src, sqlite3.connect(target) as dst:
+    with sqlite3.connect(web_db) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
     with TestClient(create_app(target, transport=httpx.MockTransport(_offline))) as c:
         yield c
