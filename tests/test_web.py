@@ -375,3 +375,22 @@ def test_without_evidence_citations_link_to_the_article_and_its_sentence_is_foun
     brief = Brief(words=120, summary=(old,))
     assert used_sentences(article, brief, sentences(article)) == {1}
     assert used_sentences(article, None, sentences(article)) == set()
+
+
+def test_the_app_over_sqlite_and_postgresql(store_location, kaesong_dir):
+    """The same pages and API over either database (PostgreSQL when a server answers)."""
+    with Store(store_location) as store:
+        store.add([kaesong_dir])
+    with TestClient(create_app(store_location)) as c:
+        (event,) = c.get("/api/v1/events").json()["events"]
+        assert event["where"] == "Kaesong" and len(event["articles"]) == 5
+        assert (
+            c.get("/", params={"q": "kaesong", "since": "2020-06-01"}).text.count('class="event"')
+            == 1
+        )
+        html = c.get(f"/events/{event['id']}").text
+        assert '<a class="cite" href="/articles/' in html
+        r = c.post("/api/v1/articles", json={"text": RECORDS["18_1ecb"]["text"], "id": "v"})
+        assert r.status_code == 201 and r.json()["articles"][0]["new_event"]
+        assert c.get("/api/v1/events").json()["total"] == 2
+        assert c.get("/articles/v").status_code == 200
