@@ -257,6 +257,7 @@ def test_events_search_span_paging_and_single_reads(store_location, tmp_path):
         assert len(undated) == store.count_events() >= 4
         some = undated[0]
         assert store.stored_brief(some.id) is None  # not briefed yet: nothing recomputed
+        assert store.version(some.id) == (len(some.articles), 0)
         store.refresh()
         everything = store.events()
         assert {e.id for e in everything} == {e.id for e in undated}
@@ -294,6 +295,15 @@ def test_events_search_span_paging_and_single_reads(store_location, tmp_path):
             store.stored_brief("nope")
         with pytest.raises(UnknownArticle, match="no article 'nope'"):
             store.article("nope")
+        # the version a reader keys its rendering on: it moves with articles and briefs
+        n, version = store.version(hurricane.id)
+        assert (n, version) == (len(hurricane.articles), 1)
+        assert (
+            store.stored_brief_json(hurricane.id)
+            == store.stored_brief(hurricane.id).model_dump_json()
+        )
+        with pytest.raises(UnknownEvent):
+            store.version("nope")
 
 
 def test_one_store_object_takes_adds_from_several_threads(tmp_path):

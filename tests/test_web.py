@@ -394,3 +394,18 @@ def test_the_app_over_sqlite_and_postgresql(store_location, kaesong_dir):
         assert r.status_code == 201 and r.json()["articles"][0]["new_event"]
         assert c.get("/api/v1/events").json()["total"] == 2
         assert c.get("/articles/v").status_code == 200
+
+
+def test_a_kept_page_is_rendered_again_once_its_event_changes(writable, web_db_copy, kaesong_dir):
+    from newsfuse.models import Article
+
+    event = _kaesong(writable)
+    first = writable.get(f"/events/{event['id']}").text
+    assert writable.get(f"/events/{event['id']}").text == first  # kept
+    assert "5 articles" in first
+    text = next(iter(sorted(kaesong_dir.glob("*.txt")))).read_text()
+    with Store(web_db_copy) as other:  # another process adds a rewrite of one report
+        report = other.add([Article(id="rewrite", text=text + "\nSeoul said it would respond.")])
+    assert report.articles[0].event_id == event["id"]
+    again = writable.get(f"/events/{event['id']}").text
+    assert "6 articles" in again and 'href="/articles/rewrite"' in again

@@ -577,6 +577,11 @@ class Store:
         """The last brief stored for ``event_id``, even if articles came since (None before
         the first): what a reader shows without making it wait for a fuse. Raises
         :class:`UnknownEvent` for an event that is not there."""
+        text = self.stored_brief_json(event_id)
+        return None if text is None else Brief.model_validate_json(text)
+
+    def stored_brief_json(self, event_id: str) -> str | None:
+        """:meth:`stored_brief` as the JSON text it is stored as (no parsing)."""
         with self._read() as conn:
             found = conn.execute(
                 sa.select(E.c.id, B.c.brief)
@@ -585,7 +590,21 @@ class Store:
             ).one_or_none()
         if found is None:
             raise UnknownEvent(f"no event {event_id!r} in {self.location}")
-        return None if found.brief is None else Brief.model_validate_json(found.brief)
+        return None if found.brief is None else str(found.brief)
+
+    def version(self, event_id: str) -> tuple[int, int]:
+        """What changes whenever the event or its brief does: (its number of articles, its
+        brief's version, 0 before the first). A reader keeps a rendering under this key and
+        knows, by one small query, whether it is still current."""
+        with self._read() as conn:
+            found = conn.execute(
+                sa.select(E.c.n_articles, B.c.version)
+                .select_from(E.outerjoin(B, B.c.event_id == E.c.id))
+                .where(E.c.id == event_id)
+            ).one_or_none()
+        if found is None:
+            raise UnknownEvent(f"no event {event_id!r} in {self.location}")
+        return int(found.n_articles), int(found.version or 0)
 
     def article(self, article_id: str) -> tuple[Article, str]:
         """One stored article and the id of its event; :class:`UnknownArticle` if none."""

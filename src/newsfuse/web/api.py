@@ -137,8 +137,7 @@ def list_events(
 def get_event(request: Request, event_id: str) -> Response:
     store = _store(request)
     event = store.event(event_id)
-    brief = store.stored_brief(event_id)
-    shown = "null" if brief is None else brief.model_dump_json()
+    shown = store.stored_brief_json(event_id) or "null"  # as stored: no parse, no dump
     return _json(f'{{"event":{event.model_dump_json()},"brief":{shown}}}')
 
 

@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsfuse.settings import DEFAULT, Settings
 from newsfuse.store import Store, StoreError, UnknownArticle, UnknownEvent
 from newsfuse.web import api, pages
-from newsfuse.web.views import templates
+from newsfuse.web.views import PageCache, templates
 
 if TYPE_CHECKING:
     import httpx
@@ -75,6 +75,7 @@ def create_app(
     app.state.settings = settings
     app.state.token = token or None
     app.state.transport = transport
+    app.state.pages = PageCache(settings.web.page_cache)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
