@@ -82,6 +82,19 @@ STREAM = ROOT / "tests" / "fixtures" / "stream" / "articles.jsonl"
 XSS_TITLE = "<script>alert(1)</script>"
 
 
+def in_process(**web):
+    """Settings of a test app that fuses briefs in its own process: starting the refresh
+    worker (a fresh interpreter loading the models) costs seconds per app; the tests of that
+    path use the default."""
+    import dataclasses
+
+    from newsfuse.settings import DEFAULT
+
+    return dataclasses.replace(
+        DEFAULT, web=dataclasses.replace(DEFAULT.web, refresh_in_worker=False, **web)
+    )
+
+
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory) -> Path:
     """A SQLite store of the Kaesong example, four DUC 2004 reports on Cambodian politics and

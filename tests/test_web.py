@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from fastapi.testclient import TestClient
 
-from newsfuse.settings import Settings, WebSettings
+from conftest import in_process
 from newsfuse.store import Store
 from newsfuse.web import create_app
 
@@ -29,6 +29,13 @@ def client(web_db):
 
 @pytest.fixture
 def writable(web_db_copy):
+    with TestClient(create_app(web_db_copy, in_process())) as c:
+        yield c
+
+
+@pytest.fixture
+def with_worker(web_db_copy):
+    """An app as `newsfuse serve` runs it: briefs fused in a worker process."""
     with TestClient(create_app(web_db_copy)) as c:
         yield c
 
@@ -69,7 +76,7 @@ def test_events_page_lists_every_event_newest_first_with_counts_and_badge(client
 
 
 def test_events_page_search_date_filter_and_paging(web_db):
-    small = Settings(web=WebSettings(page_size=2))
+    small = in_process(page_size=2)
     with TestClient(create_app(web_db, small)) as c:
         total = c.get("/api/v1/events").json()["total"]
         first = c.get("/")
@@ -177,7 +184,8 @@ def test_downloads_are_the_cli_renderings_as_attachments(client):
     assert client.get(f"/events/{event['id']}/brief.pdf").status_code == 404
 
 
-def test_add_form_adds_pasted_text_and_says_where_it_went(writable):
+def test_add_form_adds_pasted_text_and_says_where_it_went(with_worker):
+    writable = with_worker
     form = writable.get("/add").text
     assert '<form id="add-form"' in form
     for name in ("url", "title", "text"):
@@ -283,7 +291,7 @@ def test_api_unknown_ids_and_bad_parameters(client):
 
 
 def test_body_over_the_limit_is_413(web_db_copy):
-    tiny = Settings(web=WebSettings(max_body_bytes=1000))
+    tiny = in_process(max_body_bytes=1000)
     with TestClient(create_app(web_db_copy, tiny)) as c:
         r = c.post("/api/v1/articles", json={"text": "word " * 500})
         assert r.status_code == 413 and "limit" in r.json()["error"]
@@ -314,7 +322,8 @@ def test_articles_another_writer_adds_show_without_a_restart(writable, web_db_co
     assert writable.get("/articles/mitch").status_code == 200
 
 
-def test_readers_keep_reading_while_a_writer_adds(writable):
+def test_readers_keep_reading_while_a_writer_adds(with_worker):
+    writable = with_worker
     event = _kaesong(writable)
     errors: list[str] = []
     stop = threading.Event()
@@ -338,6 +347,11 @@ def test_readers_keep_reading_while_a_writer_adds(writable):
             t.join()
     assert not errors
     assert [r.json()["articles"][0]["status"] for r in results] == ["new", "new"]
+    # The worker process fused the briefs the adds touched before they answered.
+    for r in results:
+        assert r.json()["refreshed"] == [r.json()["articles"][0]["event_id"]]
+    page = writable.get(f"/events/{results[1].json()['articles'][0]['event_id']}").text
+    assert '<section id="summary"' in page and 'href="/articles/18_2ecbplus"' in page
     stored = [
         a for a in writable.get("/api/v1/events").json()["events"] if "18_1ecbplus" in a["articles"]
     ]
@@ -381,7 +395,7 @@ def test_the_app_over_sqlite_and_postgresql(store_location, kaesong_dir):
     """The same pages and API over either database (PostgreSQL when a server answers)."""
     with Store(store_location) as store:
         store.add([kaesong_dir])
-    with TestClient(create_app(store_location)) as c:
+    with TestClient(create_app(store_location, in_process())) as c:
         (event,) = c.get("/api/v1/events").json()["events"]
         assert event["where"] == "Kaesong" and len(event["articles"]) == 5
         assert (

@@ -224,6 +224,9 @@ class WebSettings:
     # one small query tells whether a kept page is current, so a page is rendered once per
     # change of its event instead of once per reader. ~40 KB a page.
     page_cache: int = 256
+    # Briefs an add makes stale are fused in a worker process, not in the server's: a fuse
+    # holds the interpreter lock for up to seconds, which every reader would wait behind.
+    refresh_in_worker: bool = True
     # Content-Security-Policy of every response: nothing from elsewhere, no inline script
     # or style, no framing, forms post only here.
     csp: str = (

@@ -8,7 +8,6 @@ import json
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
@@ -199,9 +198,7 @@ async def post_articles(request: Request) -> Response:
     check_write(request, None)
     raw = await request.body()
     sources = parse_articles(raw)
-    store = _store(request)
-    # Store.add blocks (fetching, cleaning, fusing): off the event loop.
-    report = await run_in_threadpool(store.add, sources, transport=request.app.state.transport)
+    report = await request.app.state.writer.add(sources, request.app.state.transport)
     status = 201 if report.count("new") else 200
     added = ",".join(a.model_dump_json() for a in report.articles)
     return _json(

@@ -8,7 +8,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 
 from newsfuse.fusion.segment import sentences
@@ -239,8 +238,7 @@ async def add_post(request: Request) -> Response:
     else:
         error = "give a URL (a page or a feed) or paste an article's text"
         return _add_page(request, {"form": shown, "error": error}, 422)
-    store = _store(request)
-    report = await run_in_threadpool(store.add, [source], transport=request.app.state.transport)
+    report = await request.app.state.writer.add([source], request.app.state.transport)
     return _add_page(request, {"report": report})
 
 
