@@ -228,7 +228,12 @@ def test_api_events_event_articles_and_article_shapes(client):
     article = client.get(f"/api/v1/articles/{articles[0]['id']}").json()
     assert article["clean_text"] and "removed_lines" in article
     assert article["event_id"] == one["id"]
-    assert client.get("/openapi.json").json()["paths"]["/api/v1/events"]
+    spec = client.get("/openapi.json").json()
+    assert spec["paths"]["/api/v1/events"]
+    refs = re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', json.dumps(spec))
+    assert refs and set(refs) <= set(spec["components"]["schemas"])  # every $ref resolves
+    body = spec["paths"]["/api/v1/articles"]["post"]["requestBody"]["content"]
+    assert "text" in json.dumps(body["application/json"]["schema"])
     docs = client.get("/docs")
     assert docs.status_code == 200 and "/api/v1/articles" in docs.text
 

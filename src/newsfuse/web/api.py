@@ -52,10 +52,6 @@ class ArticleIn(BaseModel):
     published: str | None = Field(default=None, description="YYYY-MM-DD (or an ISO date-time)")
 
 
-class ArticlesIn(BaseModel):
-    articles: list[ArticleIn]
-
-
 class AddedList(BaseModel):
     articles: list[AddedArticle] = Field(description="per input article: new/duplicate/skipped")
     refreshed: list[str] = Field(description="events whose brief was recomputed")
@@ -178,6 +174,8 @@ def get_article(request: Request, article_id: str) -> Response:
     '`{"url": "https://..."}` alone (the page or feed is fetched), or `{"articles": [...]}`. '
     "Each goes to an existing event or a new one; 201 when any article is new. Needs the "
     "token (Authorization: Bearer) when the server has one.",
+    # The body is parsed by hand (400 for what is not JSON, 422 for JSON that is not
+    # articles), so its schema is given here, inline: nothing else puts it in the components.
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -185,8 +183,18 @@ def get_article(request: Request, article_id: str) -> Response:
                 "application/json": {
                     "schema": {
                         "anyOf": [
-                            {"$ref": "#/components/schemas/ArticleIn"},
-                            {"$ref": "#/components/schemas/ArticlesIn"},
+                            ArticleIn.model_json_schema(),
+                            {
+                                "type": "object",
+                                "title": "ArticlesIn",
+                                "properties": {
+                                    "articles": {
+                                        "type": "array",
+                                        "items": ArticleIn.model_json_schema(),
+                                    }
+                                },
+                                "required": ["articles"],
+                            },
                         ]
                     }
                 }
