@@ -602,7 +602,7 @@ def serve(
     REST API under /api/v1 (documented at /docs), over the store --db.
 
     Adding articles (the add form, POST /api/v1/articles) needs the token in NEWSFUSE_TOKEN
-    when it is set; on a host other than 127.0.0.1, localhost or ::1 it must be set.
+    when it is set; on a host beyond loopback (127.0.0.0/8, ::1, localhost) it must be set.
     """
     token = os.environ.get("NEWSFUSE_TOKEN") or None
     if not _loopback(host) and token is None:
