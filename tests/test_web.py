@@ -428,3 +428,23 @@ def test_a_kept_page_is_rendered_again_once_its_event_changes(writable, web_db_c
     assert report.articles[0].event_id == event["id"]
     again = writable.get(f"/events/{event['id']}").text
     assert "6 articles" in again and 'href="/articles/rewrite"' in again
+
+
+def test_a_dead_refresh_worker_does_not_lose_an_add(with_worker):
+    import os
+    import signal
+
+    first = with_worker.post(
+        "/api/v1/articles", json={"id": "a", "text": RECORDS["18_1ecb"]["text"]}
+    )
+    assert first.status_code == 201 and first.json()["refreshed"]
+    pool = with_worker.app.state.writer._pool
+    for pid in list(pool._processes):  # the worker is killed (out of memory, by hand...)
+        os.kill(pid, signal.SIGKILL)
+    second = with_worker.post(
+        "/api/v1/articles", json={"id": "b", "text": RECORDS["18_2ecb"]["text"]}
+    )
+    assert second.status_code == 201
+    (added,) = second.json()["articles"]
+    assert added["status"] == "new" and added["event_id"] in second.json()["refreshed"]
+    assert "b" in with_worker.get(f"/api/v1/events/{added['event_id']}").json()["event"]["articles"]
