@@ -75,6 +75,44 @@ def httpserver_listen_address():
     return ("127.0.0.1", 0)
 
 
+# --- the web app: one store built per session from real excerpts, copied per test ---------
+
+STREAM = ROOT / "tests" / "fixtures" / "stream" / "articles.jsonl"
+#: The title of one stored article: pages must show it as text, never run it.
+XSS_TITLE = "<script>alert(1)</script>"
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory) -> Path:
+    """A SQLite store of the Kaesong example, four DUC 2004 reports on Cambodian politics and
+    one ECB+ report given a script tag for a title and a javascript: URL."""
+    import json
+
+    from newsfuse.store import Store
+
+    folder = tmp_path_factory.mktemp("web")
+    records = {r["id"]: r for r in map(json.loads, STREAM.read_text().splitlines())}
+    hostile = dict(records["20_1ecb"], title=XSS_TITLE, url="javascript:alert(1)")
+    chosen = [hostile] + [r for i, r in records.items() if r.get("gold") == "d30001t"]
+    extra = folder / "extra.jsonl"
+    extra.write_text("".join(json.dumps(r) + "\n" for r in chosen))
+    path = folder / "store.db"
+    with Store(path) as store:
+        store.add([KAESONG, extra])
+    return path
+
+
+@pytest.fixture
+def web_copy(web_store, tmp_path) -> Path:
+    """A copy of ``web_store`` a test may write to."""
+    import sqlite3
+
+    target = tmp_path / "store.db"
+    with sqlite3.connect(web_store) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return target
+
+
 # --- the web app in a real browser ----------------------------------------------------------
 # Debian's chromium, driven by Playwright with executable_path: nothing downloads a browser.
 
@@ -92,22 +130,21 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def web_store(tmp_path_factory) -> Path:
+def browser_store(tmp_path_factory) -> Path:
     """A SQLite store of the Kaesong example and an ECB+ fixture event (Waitrose fires), one
-    Waitrose article held out for the add form (``web_held_out``)."""
+    Waitrose article held out for the add form (``web_support.held_out``)."""
     from web_support import build_store
 
     return build_store(tmp_path_factory.mktemp("web") / "store.db")
 
 
 @pytest.fixture(scope="session")
-def live_server(web_store):
-    """Base URL of the app over ``web_store``, served by uvicorn in a thread on a free port."""
-    pytest.importorskip("newsfuse.web", reason="TEMPORARY: until the web branch is merged")
+def live_server(browser_store):
+    """Base URL of the app over ``browser_store``, served by uvicorn in a thread on a free port."""
     from newsfuse.web import create_app
     from web_support import serve
 
-    with serve(create_app(web_store)) as base:
+    with serve(create_app(browser_store)) as base:
         yield base
 
 

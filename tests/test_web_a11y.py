@@ -36,10 +36,10 @@ def sized_page(request, page):
 
 
 @pytest.mark.parametrize("kind", ["events", "brief", "article", "add"])
-def test_axe_finds_no_violation(sized_page, web_store, kind):
+def test_axe_finds_no_violation(sized_page, browser_store, kind):
     from axe_playwright_python.sync_playwright import Axe
 
-    sized_page.goto(_urls(web_store)[kind])
+    sized_page.goto(_urls(browser_store)[kind])
     results = Axe().run(sized_page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     violations = [
         f"{v['id']} ({v['impact']}): {v['help']}: "
@@ -55,8 +55,8 @@ _HEADINGS = "els => els.map(e => Number(e.tagName[1]))"
 
 
 @pytest.mark.parametrize("kind", ["events", "brief", "article", "add"])
-def test_one_h1_and_headings_never_skip_a_level(page, web_store, kind):
-    page.goto(_urls(web_store)[kind])
+def test_one_h1_and_headings_never_skip_a_level(page, browser_store, kind):
+    page.goto(_urls(browser_store)[kind])
     levels = page.locator("h1, h2, h3, h4, h5, h6").evaluate_all(_HEADINGS)
     assert levels and levels[0] == 1 and levels.count(1) == 1, levels
     for before, after in itertools.pairwise(levels):
@@ -64,8 +64,8 @@ def test_one_h1_and_headings_never_skip_a_level(page, web_store, kind):
 
 
 @pytest.mark.parametrize("kind", ["events", "brief", "article", "add"])
-def test_every_form_field_has_a_label(page, web_store, kind):
-    page.goto(_urls(web_store)[kind])
+def test_every_form_field_has_a_label(page, browser_store, kind):
+    page.goto(_urls(browser_store)[kind])
     fields = page.locator("input:not([type=hidden]):not([type=submit]), select, textarea")
     for i in range(fields.count()):
         field = fields.nth(i)
@@ -88,8 +88,8 @@ el => {
 
 
 @pytest.mark.parametrize("kind", ["events", "brief", "article", "add"])
-def test_keyboard_focus_is_visible(page, web_store, kind):
-    page.goto(_urls(web_store)[kind])
+def test_keyboard_focus_is_visible(page, browser_store, kind):
+    page.goto(_urls(browser_store)[kind])
     seen: list[str] = []
     for _ in range(10):
         page.keyboard.press("Tab")
