@@ -82,8 +82,21 @@ STREAM = ROOT / "tests" / "fixtures" / "stream" / "articles.jsonl"
 XSS_TITLE = "<script>alert(1)</script>"
 
 
+def in_process(**web):
+    """Settings of a test app that fuses briefs in its own process: starting the refresh
+    worker (a fresh interpreter loading the models) costs seconds per app; the tests of that
+    path use the default."""
+    import dataclasses
+
+    from newsfuse.settings import DEFAULT
+
+    return dataclasses.replace(
+        DEFAULT, web=dataclasses.replace(DEFAULT.web, refresh_in_worker=False, **web)
+    )
+
+
 @pytest.fixture(scope="session")
-def web_store(tmp_path_factory) -> Path:
+def web_db(tmp_path_factory) -> Path:
     """A SQLite store of the Kaesong example, four DUC 2004 reports on Cambodian politics and
     one ECB+ report given a script tag for a title and a javascript: URL."""
     import json
@@ -103,12 +116,12 @@ def web_store(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def web_copy(web_store, tmp_path) -> Path:
-    """A copy of ``web_store`` a test may write to."""
+def web_db_copy(web_db, tmp_path) -> Path:
+    """A copy of ``web_db`` a test may write to."""
     import sqlite3
 
     target = tmp_path / "store.db"
-    with sqlite3.connect(web_store) as src, sqlite3.connect(target) as dst:
+    with sqlite3.connect(web_db) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
     return target
 

@@ -159,8 +159,30 @@ def test_schema_version_and_a_newer_store_is_refused(tmp_path):
             schema.VERSION
         )
         conn.execute(schema.schema_version.update().values(version=schema.VERSION + 1))
-    with pytest.raises(StoreError, match="schema version 2; this newsfuse knows up to 1"):
+    newer, known = schema.VERSION + 1, schema.VERSION
+    with pytest.raises(StoreError, match=f"version {newer}; this newsfuse knows up to {known}"):
         _open(str(path))
+
+
+def test_a_version_1_store_gets_each_events_latest_publication_date(store_location, tmp_path):
+    import sqlalchemy as sa
+
+    from newsfuse.store import schema
+
+    rows = [r for r in _lines() if r["gold"] == "d30002t"]  # Hurricane Mitch, dated reports
+    with _open(store_location) as store:
+        store.add(_jsonl(tmp_path / "a.jsonl", rows), refresh=False)
+        expected = {e.id: e for e in store.events()}
+        with store._write() as conn:  # back to version 1: no events.latest
+            conn.execute(sa.text("ALTER TABLE events DROP COLUMN latest"))
+            conn.execute(schema.schema_version.update().values(version=1))
+    with _open(store_location) as store:
+        assert [e.id for e in store.events()] == list(expected)  # same order: by latest date
+        with store._read() as conn:
+            got = dict(conn.execute(sa.select(schema.events.c.id, schema.events.c.latest)).all())
+    published = {r["id"]: dt.date.fromisoformat(r["published"]) for r in rows}
+    for event_id, event in expected.items():
+        assert got[event_id] == max(published[a] for a in event.articles)
 
 
 def test_sqlite_store_is_in_wal_mode(tmp_path):
@@ -235,6 +257,7 @@ def test_events_search_span_paging_and_single_reads(store_location, tmp_path):
         assert len(undated) == store.count_events() >= 4
         some = undated[0]
         assert store.stored_brief(some.id) is None  # not briefed yet: nothing recomputed
+        assert store.version(some.id) == (len(some.articles), 0)
         store.refresh()
         everything = store.events()
         assert {e.id for e in everything} == {e.id for e in undated}
@@ -272,6 +295,15 @@ def test_events_search_span_paging_and_single_reads(store_location, tmp_path):
             store.stored_brief("nope")
         with pytest.raises(UnknownArticle, match="no article 'nope'"):
             store.article("nope")
+        # the version a reader keys its rendering on: it moves with articles and briefs
+        n, version = store.version(hurricane.id)
+        assert (n, version) == (len(hurricane.articles), 1)
+        assert (
+            store.stored_brief_json(hurricane.id)
+            == store.stored_brief(hurricane.id).model_dump_json()
+        )
+        with pytest.raises(UnknownEvent):
+            store.version("nope")
 
 
 def test_one_store_object_takes_adds_from_several_threads(tmp_path):

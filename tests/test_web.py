@@ -1,5 +1,5 @@
 """The web app's pages and REST API, through FastAPI's TestClient, on a store of real excerpts
-(the Kaesong example, DUC 2004 and ECB+ reports: see conftest.web_store)."""
+(the Kaesong example, DUC 2004 and ECB+ reports: see conftest.web_db)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from fastapi.testclient import TestClient
 
-from newsfuse.settings import Settings, WebSettings
+from conftest import in_process
 from newsfuse.store import Store
 from newsfuse.web import create_app
 
@@ -22,14 +22,21 @@ RECORDS = {r["id"]: r for r in map(json.loads, STREAM.read_text().splitlines())}
 
 
 @pytest.fixture(scope="module")
-def client(web_store):
-    with TestClient(create_app(web_store)) as c:
+def client(web_db):
+    with TestClient(create_app(web_db)) as c:
         yield c
 
 
 @pytest.fixture
-def writable(web_copy):
-    with TestClient(create_app(web_copy)) as c:
+def writable(web_db_copy):
+    with TestClient(create_app(web_db_copy, in_process())) as c:
+        yield c
+
+
+@pytest.fixture
+def with_worker(web_db_copy):
+    """An app as `newsfuse serve` runs it: briefs fused in a worker process."""
+    with TestClient(create_app(web_db_copy)) as c:
         yield c
 
 
@@ -68,9 +75,9 @@ def test_events_page_lists_every_event_newest_first_with_counts_and_badge(client
     assert dates == sorted(dates, reverse=True)  # newest first
 
 
-def test_events_page_search_date_filter_and_paging(web_store):
-    small = Settings(web=WebSettings(page_size=2))
-    with TestClient(create_app(web_store, small)) as c:
+def test_events_page_search_date_filter_and_paging(web_db):
+    small = in_process(page_size=2)
+    with TestClient(create_app(web_db, small)) as c:
         total = c.get("/api/v1/events").json()["total"]
         first = c.get("/")
         assert first.text.count('<li class="event">') == 2
@@ -177,7 +184,8 @@ def test_downloads_are_the_cli_renderings_as_attachments(client):
     assert client.get(f"/events/{event['id']}/brief.pdf").status_code == 404
 
 
-def test_add_form_adds_pasted_text_and_says_where_it_went(writable):
+def test_add_form_adds_pasted_text_and_says_where_it_went(with_worker):
+    writable = with_worker
     form = writable.get("/add").text
     assert '<form id="add-form"' in form
     for name in ("url", "title", "text"):
@@ -220,7 +228,12 @@ def test_api_events_event_articles_and_article_shapes(client):
     article = client.get(f"/api/v1/articles/{articles[0]['id']}").json()
     assert article["clean_text"] and "removed_lines" in article
     assert article["event_id"] == one["id"]
-    assert client.get("/openapi.json").json()["paths"]["/api/v1/events"]
+    spec = client.get("/openapi.json").json()
+    assert spec["paths"]["/api/v1/events"]
+    refs = re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', json.dumps(spec))
+    assert refs and set(refs) <= set(spec["components"]["schemas"])  # every $ref resolves
+    body = spec["paths"]["/api/v1/articles"]["post"]["requestBody"]["content"]
+    assert "text" in json.dumps(body["application/json"]["schema"])
     docs = client.get("/docs")
     assert docs.status_code == 200 and "/api/v1/articles" in docs.text
 
@@ -282,9 +295,9 @@ def test_api_unknown_ids_and_bad_parameters(client):
     assert client.get("/api/v1/events", params={"q": "x" * 500}).status_code == 422
 
 
-def test_body_over_the_limit_is_413(web_copy):
-    tiny = Settings(web=WebSettings(max_body_bytes=1000))
-    with TestClient(create_app(web_copy, tiny)) as c:
+def test_body_over_the_limit_is_413(web_db_copy):
+    tiny = in_process(max_body_bytes=1000)
+    with TestClient(create_app(web_db_copy, tiny)) as c:
         r = c.post("/api/v1/articles", json={"text": "word " * 500})
         assert r.status_code == 413 and "limit" in r.json()["error"]
         assert "content-security-policy" in r.headers
@@ -301,12 +314,12 @@ def test_body_over_the_limit_is_413(web_copy):
 # --- the store under the app: other writers, concurrent readers ----------------------------
 
 
-def test_articles_another_writer_adds_show_without_a_restart(writable, web_copy):
+def test_articles_another_writer_adds_show_without_a_restart(writable, web_db_copy):
     before = writable.get("/api/v1/events").json()["total"]
     record = RECORDS["APW19981027.0241"]  # Hurricane Mitch: no other report of it there
     from newsfuse.models import Article
 
-    with Store(web_copy) as other:  # as `newsfuse add` in another process would
+    with Store(web_db_copy) as other:  # as `newsfuse add` in another process would
         other.add([Article(id="mitch", text=record["text"])])
     listed = writable.get("/api/v1/events").json()
     assert listed["total"] == before + 1
@@ -314,7 +327,8 @@ def test_articles_another_writer_adds_show_without_a_restart(writable, web_copy)
     assert writable.get("/articles/mitch").status_code == 200
 
 
-def test_readers_keep_reading_while_a_writer_adds(writable):
+def test_readers_keep_reading_while_a_writer_adds(with_worker):
+    writable = with_worker
     event = _kaesong(writable)
     errors: list[str] = []
     stop = threading.Event()
@@ -338,6 +352,11 @@ def test_readers_keep_reading_while_a_writer_adds(writable):
             t.join()
     assert not errors
     assert [r.json()["articles"][0]["status"] for r in results] == ["new", "new"]
+    # The worker process fused the briefs the adds touched before they answered.
+    for r in results:
+        assert r.json()["refreshed"] == [r.json()["articles"][0]["event_id"]]
+    page = writable.get(f"/events/{results[1].json()['articles'][0]['event_id']}").text
+    assert '<section id="summary"' in page and 'href="/articles/18_2ecbplus"' in page
     stored = [
         a for a in writable.get("/api/v1/events").json()["events"] if "18_1ecbplus" in a["articles"]
     ]
@@ -375,3 +394,37 @@ def test_without_evidence_citations_link_to_the_article_and_its_sentence_is_foun
     brief = Brief(words=120, summary=(old,))
     assert used_sentences(article, brief, sentences(article)) == {1}
     assert used_sentences(article, None, sentences(article)) == set()
+
+
+def test_the_app_over_sqlite_and_postgresql(store_location, kaesong_dir):
+    """The same pages and API over either database (PostgreSQL when a server answers)."""
+    with Store(store_location) as store:
+        store.add([kaesong_dir])
+    with TestClient(create_app(store_location, in_process())) as c:
+        (event,) = c.get("/api/v1/events").json()["events"]
+        assert event["where"] == "Kaesong" and len(event["articles"]) == 5
+        assert (
+            c.get("/", params={"q": "kaesong", "since": "2020-06-01"}).text.count('class="event"')
+            == 1
+        )
+        html = c.get(f"/events/{event['id']}").text
+        assert '<a class="cite" href="/articles/' in html
+        r = c.post("/api/v1/articles", json={"text": RECORDS["18_1ecb"]["text"], "id": "v"})
+        assert r.status_code == 201 and r.json()["articles"][0]["new_event"]
+        assert c.get("/api/v1/events").json()["total"] == 2
+        assert c.get("/articles/v").status_code == 200
+
+
+def test_a_kept_page_is_rendered_again_once_its_event_changes(writable, web_db_copy, kaesong_dir):
+    from newsfuse.models import Article
+
+    event = _kaesong(writable)
+    first = writable.get(f"/events/{event['id']}").text
+    assert writable.get(f"/events/{event['id']}").text == first  # kept
+    assert "5 articles" in first
+    text = next(iter(sorted(kaesong_dir.glob("*.txt")))).read_text()
+    with Store(web_db_copy) as other:  # another process adds a rewrite of one report
+        report = other.add([Article(id="rewrite", text=text + "\nSeoul said it would respond.")])
+    assert report.articles[0].event_id == event["id"]
+    again = writable.get(f"/events/{event['id']}").text
+    assert "6 articles" in again and 'href="/articles/rewrite"' in again

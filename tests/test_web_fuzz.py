@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import in_process
 from newsfuse.models import Articles
 from newsfuse.sources import read_sources
 from newsfuse.web import create_app
@@ -36,11 +37,11 @@ def _offline(request: httpx.Request) -> httpx.Response:
 
 
 @pytest.fixture(scope="module")
-def client(web_store, tmp_path_factory):
+def client(web_db, tmp_path_factory):
     target = tmp_path_factory.mktemp("fuzz") / "store.db"
-    with sqlite3.connect(web_store) as src, sqlite3.connect(target) as dst:
+    with sqlite3.connect(web_db) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
-    with TestClient(create_app(target, transport=httpx.MockTransport(_offline))) as c:
+    with TestClient(create_app(target, in_process(), transport=httpx.MockTransport(_offline))) as c:
         yield c
 
 

@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from conftest import XSS_TITLE
+from conftest import XSS_TITLE, in_process
 from newsfuse.settings import FetchSettings
 from newsfuse.sources import FetchError, check_public
 from newsfuse.sources.url import get, make_client
@@ -26,8 +26,8 @@ ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 
 
 @pytest.fixture(scope="module")
-def client(web_store):
-    with TestClient(create_app(web_store)) as c:
+def client(web_db):
+    with TestClient(create_app(web_db)) as c:
         yield c
 
 
@@ -75,8 +75,8 @@ def test_every_response_has_csp_and_nosniff_and_pages_need_nothing_inline(client
             assert re.search(r'<link rel="stylesheet" href="/static/style.css">', r.text)
 
 
-def test_links_to_sources_open_without_opener_or_referrer(web_copy):
-    with TestClient(create_app(web_copy)) as c:
+def test_links_to_sources_open_without_opener_or_referrer(web_db_copy):
+    with TestClient(create_app(web_db_copy, in_process())) as c:
         record = RECORDS["18_2ecb"]
         url = "https://news.example/vancouver-shooting"
         c.post("/api/v1/articles", json={"id": "vancouver", "text": record["text"], "url": url})
@@ -85,9 +85,9 @@ def test_links_to_sources_open_without_opener_or_referrer(web_copy):
     assert links and all('rel="noopener noreferrer"' in link for link in links)
 
 
-def test_writes_need_the_token_when_the_app_has_one(web_copy):
+def test_writes_need_the_token_when_the_app_has_one(web_db_copy):
     body = {"id": "vancouver", "text": RECORDS["18_2ecb"]["text"]}
-    with TestClient(create_app(web_copy, token="s3cret")) as c:
+    with TestClient(create_app(web_db_copy, in_process(), token="s3cret")) as c:
         r = c.post("/api/v1/articles", json=body)
         assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer"
         assert r.json()["error"]
@@ -105,8 +105,8 @@ def test_writes_need_the_token_when_the_app_has_one(web_copy):
         assert added.status_code == 200 and "status-new" in added.text
 
 
-def test_a_post_from_another_sites_page_is_refused(web_copy):
-    with TestClient(create_app(web_copy)) as c:
+def test_a_post_from_another_sites_page_is_refused(web_db_copy):
+    with TestClient(create_app(web_db_copy, in_process())) as c:
         evil = {"Origin": "https://evil.example"}
         r = c.post("/add", data={"text": RECORDS["18_2ecb"]["text"]}, headers=evil)
         assert r.status_code == 403
@@ -163,12 +163,12 @@ def test_a_public_page_redirecting_to_loopback_is_refused_before_it_is_followed(
     assert httpserver.log == []
 
 
-def test_the_web_app_refuses_a_local_url_and_allow_private_lets_it_through(web_copy, httpserver):
+def test_the_web_app_refuses_a_local_url_and_allow_private_lets_it_through(web_db_copy, httpserver):
     httpserver.expect_request("/world/kaesong.html").respond_with_data(
         PAGE, content_type="text/html; charset=utf-8"
     )
     url = httpserver.url_for("/world/kaesong.html")
-    with TestClient(create_app(web_copy)) as c:
+    with TestClient(create_app(web_db_copy, in_process())) as c:
         for r in (
             c.post("/api/v1/articles", json={"url": url}),
             c.post("/add", data={"url": url}),
@@ -176,20 +176,20 @@ def test_the_web_app_refuses_a_local_url_and_allow_private_lets_it_through(web_c
             assert r.status_code == 200
             assert "refused" in r.text and "--allow-private" in r.text
     assert httpserver.log == []  # never contacted
-    with TestClient(create_app(web_copy, allow_private=True)) as c:
+    with TestClient(create_app(web_db_copy, in_process(), allow_private=True)) as c:
         r = c.post("/api/v1/articles", json={"url": url})
         assert r.status_code == 201
         (added,) = r.json()["articles"]
         assert added["status"] == "new" and added["id"] == "127.0.0.1/kaesong"
 
 
-def test_the_web_app_refuses_a_redirect_to_loopback(web_copy, httpserver):
+def test_the_web_app_refuses_a_redirect_to_loopback(web_db_copy, httpserver):
     inside = httpserver.url_for("/admin")
 
     def public_site(request: httpx.Request) -> httpx.Response:
         return httpx.Response(301, headers={"Location": inside})
 
-    app = create_app(web_copy, transport=httpx.MockTransport(public_site))
+    app = create_app(web_db_copy, in_process(), transport=httpx.MockTransport(public_site))
     with TestClient(app) as c:
         r = c.post("/api/v1/articles", json={"url": "https://93.184.215.14/news"})
     (skipped,) = r.json()["articles"]

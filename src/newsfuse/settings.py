@@ -220,6 +220,13 @@ class WebSettings:
     page_size: int = 25  # events per page of the events page
     max_limit: int = 500  # largest ?limit= of GET /api/v1/events
     max_query_chars: int = 200  # a search longer than this is refused (422), not run
+    # Brief and article pages kept rendered, each under its event's (articles, brief version):
+    # one small query tells whether a kept page is current, so a page is rendered once per
+    # change of its event instead of once per reader. ~40 KB a page.
+    page_cache: int = 256
+    # Briefs an add makes stale are fused in a worker process, not in the server's: a fuse
+    # holds the interpreter lock for up to seconds, which every reader would wait behind.
+    refresh_in_worker: bool = True
     # Content-Security-Policy of every response: nothing from elsewhere, no inline script
     # or style, no framing, forms post only here.
     csp: str = (

@@ -282,6 +282,7 @@ class Store:
                 rows: list[dict[str, Any]] = []
                 new_events: list[dict[str, Any]] = []
                 grown: dict[str, int] = defaultdict(int)
+                latest: dict[str, dt.date] = {}  # per event, its batch's latest publication
                 urls: dict[str, str] = {}
                 hashes: dict[str, str] = {}
                 ids: set[str] = set()
@@ -308,6 +309,9 @@ class Store:
                         urls[url] = article_id
                     if a.origin and a.origin != url and a.origin.startswith(("http:", "https:")):
                         urls[a.origin] = article_id
+                    if a.published is not None:
+                        was = latest.get(assigned.event_id)
+                        latest[assigned.event_id] = max(was or a.published, a.published)
                     if assigned.new:
                         new_events.append(_event_row(assigned.event_id, now))
                     else:
@@ -326,14 +330,16 @@ class Store:
                 opened = {e["id"] for e in new_events}
                 for e in new_events:
                     e["n_articles"] = sum(r["event_id"] == e["id"] for r in rows)
+                    e["latest"] = latest.get(e["id"])
                 if new_events:
                     conn.execute(E.insert(), new_events)
                 updates = [
-                    {"eid": eid, "k": k, "now": now}
+                    {"eid": eid, "k": k, "now": now, "day": latest.get(eid)}
                     for eid, k in grown.items()
                     if eid not in opened
                 ]
                 if updates:
+                    day = sa.bindparam("day", type_=sa.Date)
                     conn.execute(
                         E.update()
                         .where(E.c.id == sa.bindparam("eid"))
@@ -341,6 +347,10 @@ class Store:
                             n_articles=E.c.n_articles + sa.bindparam("k"),
                             updated=sa.bindparam("now"),
                             dirty=True,
+                            # NULL when the batch dates none: keeps what was there.
+                            latest=sa.func.coalesce(
+                                sa.case((E.c.latest < day, day), else_=E.c.latest), day
+                            ),
                         ),
                         updates,
                     )
@@ -532,13 +542,8 @@ class Store:
     def _events_query(
         self, since: dt.date | None, until: dt.date | None, q: str | None
     ) -> tuple[sa.Select[Any], sa.ColumnElement[Any]]:
-        latest = (
-            sa.select(A.c.event_id, sa.func.max(A.c.published).label("latest"))
-            .group_by(A.c.event_id)
-            .subquery()
-        )
-        when = sa.func.coalesce(E.c.date, latest.c.latest, type_=sa.Date)
-        query = sa.select(E, when.label("when")).outerjoin(latest, latest.c.event_id == E.c.id)
+        when = sa.func.coalesce(E.c.date, E.c.latest, type_=sa.Date)
+        query = sa.select(E, when.label("when"))
         if since is not None:
             day = dt.datetime.combine(since, dt.time())
             query = query.where(sa.or_(when >= since, sa.and_(when.is_(None), E.c.updated >= day)))
@@ -572,6 +577,11 @@ class Store:
         """The last brief stored for ``event_id``, even if articles came since (None before
         the first): what a reader shows without making it wait for a fuse. Raises
         :class:`UnknownEvent` for an event that is not there."""
+        text = self.stored_brief_json(event_id)
+        return None if text is None else Brief.model_validate_json(text)
+
+    def stored_brief_json(self, event_id: str) -> str | None:
+        """:meth:`stored_brief` as the JSON text it is stored as (no parsing)."""
         with self._read() as conn:
             found = conn.execute(
                 sa.select(E.c.id, B.c.brief)
@@ -580,7 +590,21 @@ class Store:
             ).one_or_none()
         if found is None:
             raise UnknownEvent(f"no event {event_id!r} in {self.location}")
-        return None if found.brief is None else Brief.model_validate_json(found.brief)
+        return None if found.brief is None else str(found.brief)
+
+    def version(self, event_id: str) -> tuple[int, int]:
+        """What changes whenever the event or its brief does: (its number of articles, its
+        brief's version, 0 before the first). A reader keeps a rendering under this key and
+        knows, by one small query, whether it is still current."""
+        with self._read() as conn:
+            found = conn.execute(
+                sa.select(E.c.n_articles, B.c.version)
+                .select_from(E.outerjoin(B, B.c.event_id == E.c.id))
+                .where(E.c.id == event_id)
+            ).one_or_none()
+        if found is None:
+            raise UnknownEvent(f"no event {event_id!r} in {self.location}")
+        return int(found.n_articles), int(found.version or 0)
 
     def article(self, article_id: str) -> tuple[Article, str]:
         """One stored article and the id of its event; :class:`UnknownArticle` if none."""

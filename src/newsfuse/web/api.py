@@ -8,7 +8,6 @@ import json
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
@@ -51,10 +50,6 @@ class ArticleIn(BaseModel):
     url: str | None = None
     source: str | None = None
     published: str | None = Field(default=None, description="YYYY-MM-DD (or an ISO date-time)")
-
-
-class ArticlesIn(BaseModel):
-    articles: list[ArticleIn]
 
 
 class AddedList(BaseModel):
@@ -137,8 +132,7 @@ def list_events(
 def get_event(request: Request, event_id: str) -> Response:
     store = _store(request)
     event = store.event(event_id)
-    brief = store.stored_brief(event_id)
-    shown = "null" if brief is None else brief.model_dump_json()
+    shown = store.stored_brief_json(event_id) or "null"  # as stored: no parse, no dump
     return _json(f'{{"event":{event.model_dump_json()},"brief":{shown}}}')
 
 
@@ -180,6 +174,8 @@ def get_article(request: Request, article_id: str) -> Response:
     '`{"url": "https://..."}` alone (the page or feed is fetched), or `{"articles": [...]}`. '
     "Each goes to an existing event or a new one; 201 when any article is new. Needs the "
     "token (Authorization: Bearer) when the server has one.",
+    # The body is parsed by hand (400 for what is not JSON, 422 for JSON that is not
+    # articles), so its schema is given here, inline: nothing else puts it in the components.
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -187,8 +183,18 @@ def get_article(request: Request, article_id: str) -> Response:
                 "application/json": {
                     "schema": {
                         "anyOf": [
-                            {"$ref": "#/components/schemas/ArticleIn"},
-                            {"$ref": "#/components/schemas/ArticlesIn"},
+                            ArticleIn.model_json_schema(),
+                            {
+                                "type": "object",
+                                "title": "ArticlesIn",
+                                "properties": {
+                                    "articles": {
+                                        "type": "array",
+                                        "items": ArticleIn.model_json_schema(),
+                                    }
+                                },
+                                "required": ["articles"],
+                            },
                         ]
                     }
                 }
@@ -200,9 +206,7 @@ async def post_articles(request: Request) -> Response:
     check_write(request, None)
     raw = await request.body()
     sources = parse_articles(raw)
-    store = _store(request)
-    # Store.add blocks (fetching, cleaning, fusing): off the event loop.
-    report = await run_in_threadpool(store.add, sources, transport=request.app.state.transport)
+    report = await request.app.state.writer.add(sources, request.app.state.transport)
     status = 201 if report.count("new") else 200
     added = ",".join(a.model_dump_json() for a in report.articles)
     return _json(

@@ -21,7 +21,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsfuse.settings import DEFAULT, Settings
 from newsfuse.store import Store, StoreError, UnknownArticle, UnknownEvent
 from newsfuse.web import api, pages
-from newsfuse.web.views import templates
+from newsfuse.web.views import PageCache, templates
+from newsfuse.web.writes import Writer
 
 if TYPE_CHECKING:
     import httpx
@@ -57,10 +58,12 @@ def create_app(
         settings, fetch=dataclasses.replace(settings.fetch, allow_private=allow_private)
     )
     opened = Store(store, settings=settings)
+    writer = Writer(opened, store, in_worker=settings.web.refresh_in_worker)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
+        writer.close()
         opened.close()
 
     app = FastAPI(
@@ -75,6 +78,8 @@ def create_app(
     app.state.settings = settings
     app.state.token = token or None
     app.state.transport = transport
+    app.state.pages = PageCache(settings.web.page_cache)
+    app.state.writer = writer
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -8,8 +8,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
 
 from newsfuse.fusion.segment import sentences
 from newsfuse.models import Article, Brief
@@ -24,6 +23,7 @@ from newsfuse.web.views import (
     citations,
     paragraphs,
     pasted_id,
+    render_page,
     source_rows,
     templates,
     used_sentences,
@@ -96,9 +96,25 @@ def events_page(
     )
 
 
+def _cached(request: Request, key: tuple[Any, ...]) -> Response | None:
+    page = request.app.state.pages.get(key)
+    return None if page is None else HTMLResponse(page)
+
+
+def _keep(request: Request, key: tuple[Any, ...], name: str, context: dict[str, Any]) -> Response:
+    page = render_page(name, context)
+    request.app.state.pages.put(key, page)
+    return HTMLResponse(page)
+
+
 @router.get("/events/{event_id}")
 def event_page(request: Request, event_id: str) -> Response:
     store = _store(request)
+    # The version first: what is read after it is at least as new, never older.
+    key = ("event", event_id, store.version(event_id))
+    kept = _cached(request, key)
+    if kept is not None:
+        return kept
     event = store.event(event_id)
     brief = store.stored_brief(event_id)
     context: dict[str, Any] = {"event": event, "brief": brief}
@@ -131,7 +147,7 @@ def event_page(request: Request, event_id: str) -> Response:
             "source_rows": source_rows(brief),
             "families": [f for f in brief.families if len(f.members) > 1],
         }
-    return _page(request, "event.html", context)
+    return _keep(request, key, "event.html", context)
 
 
 @router.get("/events/{event_id}/brief.{fmt}")
@@ -156,11 +172,16 @@ def download(request: Request, event_id: str, fmt: str) -> Response:
 def article_page(request: Request, article_id: str) -> Response:
     store = _store(request)
     article, event_id = store.article(article_id)
+    key = ("article", article_id, store.version(event_id))
+    kept = _cached(request, key)
+    if kept is not None:
+        return kept
     brief = store.stored_brief(event_id)
     split = sentences(article)
     used = used_sentences(article, brief, split)
-    return _page(
+    return _keep(
         request,
+        key,
         "article.html",
         {
             "article": article,
@@ -217,8 +238,7 @@ async def add_post(request: Request) -> Response:
     else:
         error = "give a URL (a page or a feed) or paste an article's text"
         return _add_page(request, {"form": shown, "error": error}, 422)
-    store = _store(request)
-    report = await run_in_threadpool(store.add, [source], transport=request.app.state.transport)
+    report = await request.app.state.writer.add([source], request.app.state.transport)
     return _add_page(request, {"report": report})
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,37 @@ def _environment() -> jinja2.Environment:
 
 
 templates = Jinja2Templates(env=_environment())
+
+
+def render_page(name: str, context: dict[str, Any]) -> str:
+    return templates.env.get_template(name).render(context)
+
+
+class PageCache:
+    """Rendered pages by key, the least recently used dropped past ``size``; thread-safe
+    (sync endpoints run in a thread pool). Keys carry the version of what the page shows,
+    so a kept page is never stale: a changed event asks for a new key."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._pages: OrderedDict[tuple[Any, ...], str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...]) -> str | None:
+        with self._lock:
+            page = self._pages.get(key)
+            if page is not None:
+                self._pages.move_to_end(key)
+            return page
+
+    def put(self, key: tuple[Any, ...], page: str) -> None:
+        if self.size <= 0:
+            return
+        with self._lock:
+            self._pages[key] = page
+            self._pages.move_to_end(key)
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
 
 
 # --- writes: token and origin ------------------------------------------------------------
