@@ -124,3 +124,65 @@ def web_db_copy(web_db, tmp_path) -> Path:
     with sqlite3.connect(web_db) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
     return target
+
+
+# --- the web app in a real browser ----------------------------------------------------------
+# Debian's chromium, driven by Playwright with executable_path: nothing downloads a browser.
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_store(tmp_path_factory) -> Path:
+    """A SQLite store of the Kaesong example and an ECB+ fixture event (Waitrose fires), one
+    Waitrose article held out for the add form (``web_support.held_out``)."""
+    from web_support import build_store
+
+    return build_store(tmp_path_factory.mktemp("web") / "store.db")
+
+
+@pytest.fixture(scope="session")
+def live_server(browser_store):
+    """Base URL of the app over ``browser_store``, served by uvicorn in a thread on a free port."""
+    from newsfuse.web import create_app
+    from web_support import serve
+
+    with serve(create_app(browser_store)) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless chromium; skipped where there is none, a failure where CI requires one."""
+    why = ""
+    if not CHROMIUM.exists():
+        why = f"no {CHROMIUM} (apt-get install chromium)"
+    if why:
+        if os.environ.get("NEWSFUSE_TEST_BROWSER") == "required":  # CI: a skip would hide it
+            pytest.fail(why)
+        pytest.skip(why)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh page (desktop width) whose console errors and page errors fail the test."""
+    from web_support import watched_page
+
+    with watched_page(browser, live_server) as p:
+        yield p
