@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import newsfuse
-from newsfuse.fusion import compress, segment, summarize, syndication
+from newsfuse.fusion import clean, compress, segment, summarize, syndication
 from newsfuse.fusion.text import content_stems
 from newsfuse.fusion.text import words as tokens
 from newsfuse.models import Article
@@ -210,6 +210,19 @@ def test_every_sentence_cites_its_own_article_and_every_article_that_carries_it(
         assert carriers <= set(s.sources), (s.text, s.sources)
     # The Reuters text's sentences are cited to its copies too.
     assert any(len({i[:3] for i in s.sources} & set(REUTERS)) >= 2 for s in brief.summary)
+
+
+def test_each_citation_names_the_sentence_of_its_article_it_stands_on(kaesong):
+    # The web app links a citation to this sentence and highlights it in the article.
+    brief = newsfuse.fuse(kaesong, words=250)
+    by_id = {a.id: clean.clean(a) for a in kaesong}  # fuse segments the cleaned text
+    for s in brief.summary:
+        assert [e.article_id for e in s.evidence] == list(s.sources)
+        for e in s.evidence:
+            numbered = segment.sentences(by_id[e.article_id])
+            assert numbered[e.index].text == e.text
+            shared = set(content_stems(e.text)) & set(content_stems(s.text))
+            assert len(shared) >= 0.5 * len(set(content_stems(s.text))), (s.text, e.text)
 
 
 # --- wire copies are one witness ---------------------------------------------------------------

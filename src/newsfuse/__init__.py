@@ -14,7 +14,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from newsfuse.fusion import DEFAULT_WORDS, fuse
-from newsfuse.models import Article, Articles, Brief, Family, Skipped, SummarySentence
+from newsfuse.models import Article, Articles, Brief, Evidence, Family, Skipped, SummarySentence
 from newsfuse.settings import Settings
 from newsfuse.sources import read
 
@@ -40,6 +40,7 @@ __all__ = [
     "Article",
     "Articles",
     "Brief",
+    "Evidence",
     "Family",
     "Settings",
     "Skipped",

@@ -90,10 +90,21 @@ class Family(_Frozen):
     )
 
 
+class Evidence(_Frozen):
+    """The sentence of one cited article that a summary sentence stands on."""
+
+    article_id: str
+    index: int = Field(description="the sentence's position in the article (Sentence.index)")
+    text: str
+
+
 class SummarySentence(_Frozen):
     text: str
     sources: tuple[str, ...] = Field(
         description="every article that states this content, not only the one it was taken from"
+    )
+    evidence: tuple[Evidence, ...] = Field(
+        default=(), description="per source, in the same order, the sentence it stands on"
     )
 
 

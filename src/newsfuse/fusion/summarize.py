@@ -48,7 +48,7 @@ from scipy.sparse import coo_array, csr_array, triu
 from newsfuse.fusion import compress
 from newsfuse.fusion import dates as dating
 from newsfuse.fusion.text import STOPWORDS, content_stems, stems, word_count, words
-from newsfuse.models import Article, Family, Sentence, Summary, SummarySentence
+from newsfuse.models import Article, Evidence, Family, Sentence, Summary, SummarySentence
 from newsfuse.settings import DEFAULT, SummarySettings
 
 Concept = tuple[str, str]
@@ -145,14 +145,27 @@ def summarize(
     content = {o: frozenset(content_stems(o.text)) for o in fitting}
     stated = _Statements(sentences, text)
 
+    def evidence(o: _Option) -> list[Sentence]:
+        return stated.supporting(o.sentence, content[o], settings.support_coverage)
+
     def cited(o: _Option) -> tuple[str, ...]:
-        return stated.supporting(o.sentence.article_id, content[o], settings.support_coverage)
+        return tuple(s.article_id for s in evidence(o))
 
     lead = _lead(fitting, leads, cited, family_of, words, settings)
     anchors = _anchors(fitting, articles)
     chosen = _select(fitting, lead, option_concepts, content, anchors, weights, words, settings)
     ordered = _order(chosen, lead, articles, sentences)
-    return Summary(SummarySentence(text=o.text, sources=cited(o)) for o in ordered)
+    return Summary(_summary_sentence(o.text, evidence(o)) for o in ordered)
+
+
+def _summary_sentence(text: str, evidence: Sequence[Sentence]) -> SummarySentence:
+    return SummarySentence(
+        text=text,
+        sources=tuple(s.article_id for s in evidence),
+        evidence=tuple(
+            Evidence(article_id=s.article_id, index=s.index, text=s.text) for s in evidence
+        ),
+    )
 
 
 def _trim(text: str) -> str:
@@ -548,20 +561,25 @@ class _Statements:
 
     def __init__(self, sentences: Mapping[str, Sequence[Sentence]], text: Mapping[Sentence, str]):
         self.order = list(sentences)
-        self.owner: list[str] = []
+        self.sentence: list[Sentence] = []
         self.postings: dict[str, list[int]] = {}
-        for article_id, ss in sentences.items():
+        for ss in sentences.values():
             for s in ss:
-                i = len(self.owner)
-                self.owner.append(article_id)
+                i = len(self.sentence)
+                self.sentence.append(s)
                 for w in set(content_stems(text[s])):
                     self.postings.setdefault(w, []).append(i)
 
-    def supporting(self, own: str, target: frozenset[str], coverage: float) -> tuple[str, ...]:
-        """``own`` and every article one of whose sentences holds ``coverage`` of ``target``."""
+    def supporting(self, own: Sentence, target: frozenset[str], coverage: float) -> list[Sentence]:
+        """``own``, and for every other article the sentence of it that holds the most of
+        ``target``, if that is at least ``coverage`` of it; in the articles' order."""
         counts: Counter[int] = Counter()
         for w in target:
             counts.update(self.postings.get(w, ()))
         need = coverage * len(target)
-        found = {self.owner[i] for i, n in counts.items() if n >= need} | {own}
-        return tuple(a for a in self.order if a in found)
+        best: dict[str, tuple[int, Sentence]] = {own.article_id: (len(target) + 1, own)}
+        for i, n in counts.items():
+            s = self.sentence[i]
+            if n >= need and n > best.get(s.article_id, (-1, s))[0]:
+                best[s.article_id] = (n, s)
+        return [best[a][1] for a in self.order if a in best]
