@@ -46,6 +46,7 @@ class SummarySettings:
     # shortened, a long one the lead whole.
     lead_share: float = 0.25
     lead_min_room: int = 20
+    unigram_weight: float = 0.0  # weight of a content stem alone, beside the stem pairs
 
 
 @dataclass(frozen=True)
