@@ -28,6 +28,10 @@ class SummarySettings:
     min_sources_share: float = 0.3  # a concept must be in this share of families (at most 3)
     skip_dangling: bool = True  # skip sentences opening on a word that points elsewhere
     support_coverage: float = 0.7  # share of a sentence's content an article must state to be cited
+    # ... or, in other words, in one sentence or two adjacent ones: every figure and day of it,
+    # this share of its names, one of its main verbs, and this share of its content words.
+    paraphrase_names: float = 0.6
+    paraphrase_coverage: float = 0.4
     # The program only sees the candidates densest in concept weight, as many as fill this
     # many times the budget (at least pool_min_words): solving over every sentence cost 3-5x
     # the time for no measurable gain on DUC 2004 or Multi-News.

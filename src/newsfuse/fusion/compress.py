@@ -46,6 +46,8 @@ _MAX_REMOVALS = 5
 # Modifiers that may open a sentence before its subject and go with their comma:
 # "In a statement on Tuesday, ...", "Speaking to reporters, ...", "Meanwhile in Gaza, ...".
 _OPENING_DEPS = frozenset("prep advcl advmod npadvmod".split())
+# Parts that commas set off are optional: an appositive ("Kim Yo-jong, his sister, said").
+_COMMA_SET = frozenset(("appos",))
 
 
 def maybe_compressible(text: str) -> bool:
@@ -96,9 +98,7 @@ def _removals(doc: Doc) -> Iterable[frozenset[int]]:
     for t in doc:
         if t.text == "(":
             yield _paren(doc, t)
-        elif t.dep_ == "prep" and t.head.pos_ != "VERB" or t.dep_ == "npadvmod":
-            yield _commas_around(doc, t, end)
-        elif t.dep_ == "appos" or (t.dep_ == "relcl" and _starts_wh(t)):
+        elif t.dep_ in _COMMA_SET or (t.dep_ == "relcl" and _starts_wh(t)):
             yield _commas_around(doc, t, end)
         elif t.dep_ == "advcl":
             yield _trailing_clause(doc, t, ends)
