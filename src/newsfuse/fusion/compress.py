@@ -158,16 +158,22 @@ def _attribution(doc: Doc, root: Token, end: int) -> Iterable[frozenset[int]]:
 def _opening_phrase(doc: Doc, root: Token) -> frozenset[int]:
     """A modifier of the main verb that opens the sentence, with its comma, when a subject
     follows it: what is left starts on the clause itself."""
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return frozenset()  # what opens the sentence may be its subject, misparsed
     for child in root.children:
-        if child.dep_ not in _OPENING_DEPS or child.i > root.i:
+        if child.dep_ not in _OPENING_DEPS or child.i > subject.i:
             continue
         lo, hi = _span(child)
+        # A clause with a subject of its own must open on its subordinator ("After police
+        # arrived, ..."): without one it may be the sentence's real subject, misparsed.
+        own_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[lo:hi])
+        marked = any(c.dep_ == "mark" and c.i == lo for c in child.children)
         if (
             lo == 0
-            and hi < root.i
+            and hi < subject.left_edge.i
             and doc[hi].text == ","
-            and hi + 1 < len(doc)
-            and doc[hi + 1].dep_ in ("nsubj", "nsubjpass", "det", "compound", "amod", "nummod")
+            and (marked or not own_subject)
             and not _has_quote(doc, lo, hi)
         ):
             return frozenset(range(0, hi + 1))

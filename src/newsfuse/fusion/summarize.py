@@ -368,8 +368,11 @@ def _lead(
     rank = {s: i for i, s in enumerate(leads)}
     room = max(settings.lead_min_room, round(settings.lead_share * budget))
     # The best-carried lead wins over a less carried one that is shorter: it may take up to
-    # half the budget (at least 1.5 rooms) in its shortest version when no version fits.
-    cap = min(budget, max(round(1.5 * settings.lead_min_room), budget // 2))
+    # lead_max_share of the budget (at least 1.5 rooms) in its shortest version when no
+    # version fits the room.
+    cap = min(
+        budget, max(round(1.5 * settings.lead_min_room), round(settings.lead_max_share * budget))
+    )
     fitting = [o for o in options if o.sentence in rank and o.words <= cap]
     if not fitting:
         fitting = [o for o in options if o.sentence in rank]
