@@ -598,7 +598,9 @@ class _Key:
     figures: frozenset[str]  # rounded, as _anchors gives them
     days: frozenset[dt.date]
     predicates: frozenset[str]  # stems of the lemmas of its main verbs
+    arguments: frozenset[str]  # stems of their subjects' and objects' head nouns (half needed)
     negated: bool
+    lemmas: Mapping[str, str]  # content stem -> stem of its lemma ("blew" -> "blow")
 
     @property
     def anchored(self) -> bool:
@@ -632,13 +634,32 @@ def _keys(texts: Sequence[str], days: Sequence[frozenset[dt.date]]) -> list[_Key
                     _rounded(n) for n in _FIGURE.findall(doc.text) if not _YEAR.fullmatch(n)
                 ),
                 days=on,
-                predicates=frozenset(stem(t.lemma_.lower()) for t in main if t.pos_ in _PREDICATE),
+                predicates=frozenset(
+                    stem(t.lemma_.lower())
+                    for t in main
+                    if t.pos_ in _PREDICATE and t.lemma_.lower() not in _LIGHT_VERBS
+                ),
+                arguments=frozenset(
+                    stem(c.lemma_.lower())
+                    for t in main
+                    for c in t.children
+                    if c.dep_ in _ARGUMENTS and c.pos_ in ("NOUN", "PROPN")
+                ),
                 negated=any(t.dep_ == "neg" for t in doc),
+                lemmas={
+                    stem(t.lower_): stem(t.lemma_.lower())
+                    for t in doc
+                    if t.is_alpha and t.lower_ not in STOPWORDS
+                },
             )
         )
     return out
 
 
+# Verbs that say little of what happened: "The stakes are high for BP" is not matched by
+# every sentence that "is" about BP.
+_LIGHT_VERBS = frozenset("be have do get make take go come give put keep seem become".split())
+_ARGUMENTS = frozenset("nsubj nsubjpass dobj attr".split())
 _SAYING_LEMMAS = frozenset("say tell report announce state add confirm note write".split())
 _PREDICATE = frozenset(("VERB", "AUX", "NOUN", "ADJ"))  # "was blown up", "is dead", "a blast"
 
@@ -657,8 +678,9 @@ class _Statements:
 
     An article states it when one of its sentences holds most of its content words, or, for
     a paraphrase, when one sentence or two adjacent ones carry its :class:`_Key`: every figure
-    and day, most names, one of its main verbs in any form, and a fair share of its content
-    words (so an article that only shares words with it is not cited)."""
+    and day, most names, one of its main verbs in any form (not "be" or "have") with half the
+    head nouns of its subjects and objects, and a fair share of its content words, the story's rare
+    ones weighing more (so an article that only shares words with it is not cited)."""
 
     def __init__(
         self,
@@ -709,8 +731,9 @@ class _Statements:
         self, target: frozenset[str], key: _Key, counts: Counter[int], done: set[str]
     ) -> dict[str, Sentence]:
         """Per article not in ``done``, the sentence of the first window (one sentence or
-        two adjacent ones, most content words first) that carries ``key``."""
-        floor = self.settings.paraphrase_coverage * len(target)
+        two adjacent ones, most content words first) that carries ``key``; only an article's
+        first few windows are tried (on a big story a name is in thousands of sentences)."""
+        floor = self.settings.paraphrase_floor * len(target)
         windows: list[tuple[int, tuple[int, ...]]] = []
         for i in counts:
             article_id = self.sentence[i].article_id
@@ -724,23 +747,40 @@ class _Statements:
                 if covered >= floor:
                     windows.append((covered, w))
         found: dict[str, Sentence] = {}
+        tried: Counter[str] = Counter()
         for _, w in sorted(windows, key=lambda p: (-p[0], len(p[1]), p[1])):
             article_id = self.sentence[w[0]].article_id
-            if article_id not in found and self._carries(w, key):
+            if article_id in found or tried[article_id] >= self.settings.paraphrase_windows:
+                continue
+            tried[article_id] += 1
+            if self._carries(w, target, key):
                 found[article_id] = self.sentence[max(w, key=lambda j: (counts[j], -j))]
         return found
 
-    def _carries(self, window: tuple[int, ...], key: _Key) -> bool:
+    def _carries(self, window: tuple[int, ...], target: frozenset[str], key: _Key) -> bool:
+        plain = self.stems[window[0]] | self.stems[window[-1]]
+        if len(key.names & plain) < self.settings.paraphrase_names * len(key.names):
+            return False  # the cheap test first: most windows fail it
         words = frozenset().union(*(self._word_keys(j) for j in window))
-        days = frozenset().union(*(self._day_set(j) for j in window))
-        names = len(key.names & words) >= self.settings.paraphrase_names * len(key.names)
-        return (
-            names
-            and key.figures <= words
-            and key.days <= days
-            and bool(key.predicates & words)
-            and (not key.negated or bool(_NEGATION & words))
-        )
+        if not (
+            key.figures <= words
+            and 2 * len(key.arguments & words) >= len(key.arguments)
+            and key.predicates & words
+            and len(key.names & words) >= self.settings.paraphrase_names * len(key.names)
+            and (not key.negated or _NEGATION & words)
+        ):
+            return False
+        # Most of what the sentence says, rare words weighing more than the story's
+        # everyday ones (the country, the company), a verb in any of its forms.
+        weight = {w: self._idf(w) for w in target}
+        held = sum(x for w, x in weight.items() if w in words or key.lemmas.get(w, w) in words)
+        if held < self.settings.paraphrase_coverage * sum(weight.values()):
+            return False
+        # Reading dates is the costly check: last.
+        return key.days <= frozenset().union(*(self._day_set(j) for j in window))
+
+    def _idf(self, w: str) -> float:
+        return math.log((len(self.sentence) + 1) / (len(self.postings.get(w, ())) + 1)) + 0.1
 
     def _word_keys(self, i: int) -> frozenset[str]:
         """Stems of a sentence's words and of the lemmas of its irregular verb forms, and its
