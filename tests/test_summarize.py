@@ -228,7 +228,6 @@ def test_each_citation_names_the_sentence_of_its_article_it_stands_on(kaesong):
             assert len(shared) >= 0.4 * len(set(content_stems(s.text))), (s.text, e.text)
 
 
-
 def test_the_lead_is_cited_to_every_report_that_tells_it_in_other_words(kaesong):
     # 000 says "Pyongyang destroyed its liaison office" in Kaesong "on June 16" (and names
     # North Korea in its next sentence), 003 that the office "was blown up on June 16", the
