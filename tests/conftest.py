@@ -73,3 +73,116 @@ def store_location(request, tmp_path):
 def httpserver_listen_address():
     """pytest-httpserver on 127.0.0.1 (any free port): no name lookup, no outside network."""
     return ("127.0.0.1", 0)
+
+
+# --- the web app: one store built per session from real excerpts, copied per test ---------
+
+STREAM = ROOT / "tests" / "fixtures" / "stream" / "articles.jsonl"
+#: The title of one stored article: pages must show it as text, never run it.
+XSS_TITLE = "<script>alert(1)</script>"
+
+
+def in_process(**web):
+    """Settings of a test app that fuses briefs in its own process: starting the refresh
+    worker (a fresh interpreter loading the models) costs seconds per app; the tests of that
+    path use the default."""
+    import dataclasses
+
+    from newsfuse.settings import DEFAULT
+
+    return dataclasses.replace(
+        DEFAULT, web=dataclasses.replace(DEFAULT.web, refresh_in_worker=False, **web)
+    )
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory) -> Path:
+    """A SQLite store of the Kaesong example, four DUC 2004 reports on Cambodian politics and
+    one ECB+ report given a script tag for a title and a javascript: URL."""
+    import json
+
+    from newsfuse.store import Store
+
+    folder = tmp_path_factory.mktemp("web")
+    records = {r["id"]: r for r in map(json.loads, STREAM.read_text().splitlines())}
+    hostile = dict(records["20_1ecb"], title=XSS_TITLE, url="javascript:alert(1)")
+    chosen = [hostile] + [r for i, r in records.items() if r.get("gold") == "d30001t"]
+    extra = folder / "extra.jsonl"
+    extra.write_text("".join(json.dumps(r) + "\n" for r in chosen))
+    path = folder / "store.db"
+    with Store(path) as store:
+        store.add([KAESONG, extra])
+    return path
+
+
+@pytest.fixture
+def web_db_copy(web_db, tmp_path) -> Path:
+    """A copy of ``web_db`` a test may write to."""
+    import sqlite3
+
+    target = tmp_path / "store.db"
+    with sqlite3.connect(web_db) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    return target
+
+
+# --- the web app in a real browser ----------------------------------------------------------
+# Debian's chromium, driven by Playwright with executable_path: nothing downloads a browser.
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_store(tmp_path_factory) -> Path:
+    """A SQLite store of the Kaesong example and an ECB+ fixture event (Waitrose fires), one
+    Waitrose article held out for the add form (``web_support.held_out``)."""
+    from web_support import build_store
+
+    return build_store(tmp_path_factory.mktemp("web") / "store.db")
+
+
+@pytest.fixture(scope="session")
+def live_server(browser_store):
+    """Base URL of the app over ``browser_store``, served by uvicorn in a thread on a free port."""
+    from newsfuse.web import create_app
+    from web_support import serve
+
+    with serve(create_app(browser_store)) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless chromium; skipped where there is none, a failure where CI requires one."""
+    why = ""
+    if not CHROMIUM.exists():
+        why = f"no {CHROMIUM} (apt-get install chromium)"
+    if why:
+        if os.environ.get("NEWSFUSE_TEST_BROWSER") == "required":  # CI: a skip would hide it
+            pytest.fail(why)
+        pytest.skip(why)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh page (desktop width) whose console errors and page errors fail the test."""
+    from web_support import watched_page
+
+    with watched_page(browser, live_server) as p:
+        yield p

@@ -159,8 +159,30 @@ def test_schema_version_and_a_newer_store_is_refused(tmp_path):
             schema.VERSION
         )
         conn.execute(schema.schema_version.update().values(version=schema.VERSION + 1))
-    with pytest.raises(StoreError, match="schema version 2; this newsfuse knows up to 1"):
+    newer, known = schema.VERSION + 1, schema.VERSION
+    with pytest.raises(StoreError, match=f"version {newer}; this newsfuse knows up to {known}"):
         _open(str(path))
+
+
+def test_a_version_1_store_gets_each_events_latest_publication_date(store_location, tmp_path):
+    import sqlalchemy as sa
+
+    from newsfuse.store import schema
+
+    rows = [r for r in _lines() if r["gold"] == "d30002t"]  # Hurricane Mitch, dated reports
+    with _open(store_location) as store:
+        store.add(_jsonl(tmp_path / "a.jsonl", rows), refresh=False)
+        expected = {e.id: e for e in store.events()}
+        with store._write() as conn:  # back to version 1: no events.latest
+            conn.execute(sa.text("ALTER TABLE events DROP COLUMN latest"))
+            conn.execute(schema.schema_version.update().values(version=1))
+    with _open(store_location) as store:
+        assert [e.id for e in store.events()] == list(expected)  # same order: by latest date
+        with store._read() as conn:
+            got = dict(conn.execute(sa.select(schema.events.c.id, schema.events.c.latest)).all())
+    published = {r["id"]: dt.date.fromisoformat(r["published"]) for r in rows}
+    for event_id, event in expected.items():
+        assert got[event_id] == max(published[a] for a in event.articles)
 
 
 def test_sqlite_store_is_in_wal_mode(tmp_path):
@@ -221,3 +243,85 @@ def test_a_brief_reads_at_most_the_latest_articles_and_says_so(tmp_path):
     assert brief.notes[-1] == (
         f"briefed from the latest 2 of the event's {len(event.articles)} articles"
     )
+
+
+def test_events_search_span_paging_and_single_reads(store_location, tmp_path):
+    """What the web app asks of the store: filters and pages in the database, one event, one
+    article and the last stored brief without recomputing it."""
+    from newsfuse.store import UnknownArticle
+
+    rows = _lines()
+    with _open(store_location) as store:
+        store.add(_jsonl(tmp_path / "a.jsonl", rows), refresh=False)
+        undated = store.events()
+        assert len(undated) == store.count_events() >= 4
+        some = undated[0]
+        assert store.stored_brief(some.id) is None  # not briefed yet: nothing recomputed
+        assert store.version(some.id) == (len(some.articles), 0)
+        store.refresh()
+        everything = store.events()
+        assert {e.id for e in everything} == {e.id for e in undated}
+        assert store.stored_brief(some.id) == store.brief(some.id)
+        # newest first: by event date, undated last
+        dates = [e.date for e in everything]
+        dated = [d for d in dates if d is not None]
+        assert dated == sorted(dated, reverse=True) and dates[: len(dated)] == dated
+        # pages of the same list
+        pages = [store.events(limit=3, offset=o) for o in range(0, len(everything), 3)]
+        assert [e for p in pages for e in p] == everything
+        assert store.events(limit=0) == [] and store.events(offset=len(everything)) == []
+        # a span of dates, both ends kept
+        days = sorted(set(dated))
+        low, high = days[1], days[-2]
+        inside = store.events(since=low, until=high)
+        assert inside and all(e.date is not None and low <= e.date <= high for e in inside)
+        assert {e.id for e in everything if e.date and low <= e.date <= high} == {
+            e.id for e in inside
+        }
+        assert store.count_events(since=low, until=high) == len(inside)
+        # words of the title or place, in any case, every word
+        hurricane = next(e for e in everything if e.title and "Mitch" in e.title)
+        found = store.events(q="mitch")
+        assert hurricane in found and all("mitch" in f"{e.title} {e.where}".lower() for e in found)
+        assert store.count_events(q="MITCH hurricane") >= 1
+        assert store.events(q="100%_") == [] and store.count_events(q="nothing-like-this") == 0
+        # one event, one article
+        assert store.event(hurricane.id) == hurricane
+        article, event_id = store.article(hurricane.articles[0])
+        assert event_id == hurricane.id and article.clean_text
+        with pytest.raises(UnknownEvent):
+            store.event("nope")
+        with pytest.raises(UnknownEvent):
+            store.stored_brief("nope")
+        with pytest.raises(UnknownArticle, match="no article 'nope'"):
+            store.article("nope")
+        # the version a reader keys its rendering on: it moves with articles and briefs
+        n, version = store.version(hurricane.id)
+        assert (n, version) == (len(hurricane.articles), 1)
+        assert (
+            store.stored_brief_json(hurricane.id)
+            == store.stored_brief(hurricane.id).model_dump_json()
+        )
+        with pytest.raises(UnknownEvent):
+            store.version("nope")
+
+
+def test_one_store_object_takes_adds_from_several_threads(tmp_path):
+    """The web app runs adds in a thread pool on one Store: each article is stored once."""
+    import threading
+
+    rows = _lines()
+    articles = [Article(id=r["id"], text=r["text"]) for r in rows]
+    with _open(str(tmp_path / "s.db")) as store:
+        reports = []
+
+        def add(part: list[Article]) -> None:
+            reports.append(store.add(part, refresh=False))
+
+        threads = [threading.Thread(target=add, args=(articles[i::3] * 2,)) for i in range(3)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert sum(r.count("new") for r in reports) == len(rows) == len(store)
+        assert sorted(a.id for a in store.articles()) == sorted(r["id"] for r in rows)

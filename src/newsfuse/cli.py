@@ -566,3 +566,62 @@ def _parse_day(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="'--since'")
+
+
+# --- the web app -------------------------------------------------------------------------
+
+
+def _loopback(host: str) -> bool:
+    """Whether only this machine reaches ``host`` (127.0.0.0/8, ::1, localhost): the app
+    may listen there without a token."""
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@app.command(short_help="Serve the web app and REST API over the store.")
+def serve(
+    db: str = _DB_OPTION,
+    host: str = typer.Option(
+        "127.0.0.1", "--host", help="Address to listen on (another than loopback needs a token)."
+    ),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
+    allow_private: bool = typer.Option(
+        False,
+        "--allow-private",
+        help="Let URLs added through the app point at private, loopback or link-local "
+        "addresses (off: the server refuses them, against request forgery).",
+    ),
+) -> None:
+    """Serve the events, their briefs and articles as web pages (http://HOST:PORT/) and the
+    REST API under /api/v1 (documented at /docs), over the store --db.
+
+    Adding articles (the add form, POST /api/v1/articles) needs the token in NEWSFUSE_TOKEN
+    when it is set; on a host beyond loopback (127.0.0.0/8, ::1, localhost) it must be set.
+    """
+    token = os.environ.get("NEWSFUSE_TOKEN") or None
+    if not _loopback(host) and token is None:
+        typer.echo(
+            f"error: --host {host} reaches beyond this machine: set NEWSFUSE_TOKEN (the token "
+            "adding articles will need), or serve on 127.0.0.1",
+            err=True,
+        )
+        raise typer.Exit(EXIT_USAGE)
+    import uvicorn
+
+    from newsfuse.store import StoreError
+    from newsfuse.web import create_app
+
+    try:
+        web = create_app(db, token=token, allow_private=allow_private)
+    except StoreError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(1)
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"serving {web.state.store.location} at http://{shown}:{port}/", err=True)
+    uvicorn.run(web, host=host, port=port, log_level="warning")

@@ -121,6 +121,11 @@ class FetchSettings:
     # (content:encoded carries full text on many sites); shorter is a teaser: fetch its link.
     feed_full_text_words: int = 150
     max_feed_items: int = 200  # a feed is the latest items; more is an archive dump
+    # Whether a URL (or a redirect) may lead to a private, loopback, link-local or otherwise
+    # non-public address. The CLI fetches what its own user asks for, a local server included;
+    # the web app fetches for whoever can reach it, so it turns this off (no server-side
+    # request forgery) unless started with --allow-private.
+    allow_private: bool = True
 
 
 @dataclass(frozen=True)
@@ -216,6 +221,31 @@ class RenderSettings:
 
 
 @dataclass(frozen=True)
+class WebSettings:
+    """Limits of the web app and REST API (``newsfuse serve``)."""
+
+    # Largest request body: one article at the readers' 5 MB text limit, with its JSON
+    # escaping and a form's overhead; a bigger body is refused (413) before it is parsed.
+    max_body_bytes: int = 6_000_000
+    page_size: int = 25  # events per page of the events page
+    max_limit: int = 500  # largest ?limit= of GET /api/v1/events
+    max_query_chars: int = 200  # a search longer than this is refused (422), not run
+    # Brief and article pages kept rendered, each under its event's (articles, brief version):
+    # one small query tells whether a kept page is current, so a page is rendered once per
+    # change of its event instead of once per reader. ~40 KB a page.
+    page_cache: int = 256
+    # Briefs an add makes stale are fused in a worker process, not in the server's: a fuse
+    # holds the interpreter lock for up to seconds, which every reader would wait behind.
+    refresh_in_worker: bool = True
+    # Content-Security-Policy of every response: nothing from elsewhere, no inline script
+    # or style, no framing, forms post only here.
+    csp: str = (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    )
+
+
+@dataclass(frozen=True)
 class Settings:
     """The whole tree: ``Settings()`` is the default newsfuse runs with."""
 
@@ -227,6 +257,7 @@ class Settings:
     store: StoreSettings = field(default_factory=StoreSettings)
     grouping: GroupingSettings = field(default_factory=GroupingSettings)
     render: RenderSettings = field(default_factory=RenderSettings)
+    web: WebSettings = field(default_factory=WebSettings)
 
 
 DEFAULT = Settings()

@@ -18,13 +18,29 @@ from typing import TYPE_CHECKING
 from newsfuse.models import Article, Articles, Skipped
 from newsfuse.settings import DEFAULT, FetchSettings
 from newsfuse.sources.feeds import FEED_SUFFIXES, feed_articles
-from newsfuse.sources.files import read
-from newsfuse.sources.url import FetchError, get, is_url, make_client, normalise_url, page_article
+from newsfuse.sources.files import RecordError, read, record_article
+from newsfuse.sources.url import (
+    FetchError,
+    check_public,
+    get,
+    is_url,
+    make_client,
+    normalise_url,
+    page_article,
+)
 
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["FetchError", "is_url", "read", "read_sources"]
+__all__ = [
+    "FetchError",
+    "RecordError",
+    "check_public",
+    "is_url",
+    "read",
+    "read_sources",
+    "record_article",
+]
 
 
 def read_sources(

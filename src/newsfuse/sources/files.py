@@ -385,28 +385,45 @@ def _jsonl_article(raw: bytes, where: str) -> Article:
         raise _Skip(f"not valid JSON: {e}")
     except RecursionError:
         raise _Skip("not valid JSON: nested too deeply")
+    try:
+        return record_article(record, where)
+    except RecordError as e:
+        raise _Skip(str(e))
+
+
+class RecordError(ValueError):
+    """A JSON article record that cannot be used; ``str(error)`` is the one-line reason."""
+
+
+def record_article(record: Any, where: str, *, default_id: str | None = None) -> Article:
+    """The article of one JSON object as in JSONL input (``{"id", "text", "title"?, "url"?,
+    "source"?, "published"?}``), read from ``where``; ``default_id`` stands in for a missing
+    ``"id"``. Raises :class:`RecordError` with the reason when it cannot be used."""
     if not isinstance(record, dict):
-        raise _Skip(
+        raise RecordError(
             f'not a JSON object (got {_json_type(record)}): expected {{"id": ..., "text": ...}}'
         )
     if "text" not in record:
-        raise _Skip('no "text" field')
+        raise RecordError('no "text" field')
     text = record["text"]
     if not isinstance(text, str):
-        raise _Skip(f'"text" is {_json_type(text)}, not a string')
+        raise RecordError(f'"text" is {_json_type(text)}, not a string')
     text = _normalise(_no_surrogates(text))
-    _check_text(text, empty='"text" is empty')
+    try:
+        _check_text(text, empty='"text" is empty')
+    except _Skip as e:
+        raise RecordError(str(e))
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_TEXT_BYTES:
-        raise _Skip(_too_large(size, MAX_TEXT_BYTES, "of text"))
-    if "id" not in record:
-        raise _Skip('no "id" field')
-    raw_id = record["id"]
+        raise RecordError(_too_large(size, MAX_TEXT_BYTES, "of text"))
+    if "id" not in record and default_id is None:
+        raise RecordError('no "id" field')
+    raw_id = record.get("id", default_id)
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int)):
-        raise _Skip(f'"id" is {_json_type(raw_id)}, not a string')
+        raise RecordError(f'"id" is {_json_type(raw_id)}, not a string')
     article_id = _no_surrogates(str(raw_id)).strip()
     if not article_id:
-        raise _Skip('"id" is empty')
+        raise RecordError('"id" is empty')
     published = _parse_date(record.get("published"))
     return Article(
         id=article_id,

@@ -14,7 +14,9 @@ The network is injectable: pass an ``httpx.Client`` (or an ``httpx`` transport, 
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import re
+import socket
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -91,6 +93,8 @@ def get(url: str, client: httpx.Client, settings: FetchSettings = DEFAULT.fetch)
     chain = [url]
     current = url
     for _ in range(settings.max_redirects + 1):
+        if not settings.allow_private:
+            check_public(current)  # every hop: a public page may redirect to 127.0.0.1
         try:
             nxt, fetched = _get_once(current, client, settings)
         except httpx.TimeoutException:
@@ -111,6 +115,43 @@ def get(url: str, client: httpx.Client, settings: FetchSettings = DEFAULT.fetch)
         chain.append(nxt)
         current = nxt
     raise FetchError(f"too many redirects (more than {settings.max_redirects})")
+
+
+def check_public(url: str) -> None:
+    """Raise :class:`FetchError` unless every address ``url``'s host resolves to is public.
+
+    Loopback, private (10/8, 192.168/16, fc00::/7...), link-local (169.254/16, where cloud
+    metadata answers), multicast and reserved addresses are refused, IPv4 inside IPv6 included.
+    The name is resolved here and again by the HTTP client, so a DNS server answering
+    differently the second time could still get through: this guards against the URLs users
+    type, not against a hostile resolver.
+    """
+    import httpx
+
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as e:
+        raise FetchError(f"invalid address: {_one_line(e)}")
+    host = parsed.host
+    if not host:
+        raise FetchError("invalid address: no host")
+    try:
+        addresses = [ipaddress.ip_address(host)]
+    except ValueError:
+        port = parsed.port or (443 if parsed.scheme == "https" else 80)
+        try:
+            found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except (socket.gaierror, UnicodeError) as e:
+            raise FetchError(f"cannot resolve {host}: {_one_line(e)}")
+        addresses = [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in found]
+    for address in addresses:
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+            address = address.ipv4_mapped
+        if not address.is_global or address.is_multicast:
+            raise FetchError(
+                f"refused: {host} is a private, loopback or link-local address ({address}); "
+                "only public addresses are fetched here (newsfuse serve --allow-private allows them)"
+            )
 
 
 def _get_once(

@@ -4,6 +4,13 @@ The only package that talks to a database. Its public surface is :class:`Store` 
 errors; the tables and migrations are in ``schema.py``.
 """
 
-from newsfuse.store.store import Grouper, Store, StoreError, UnknownEvent, text_hash
+from newsfuse.store.store import (
+    Grouper,
+    Store,
+    StoreError,
+    UnknownArticle,
+    UnknownEvent,
+    text_hash,
+)
 
-__all__ = ["Grouper", "Store", "StoreError", "UnknownEvent", "text_hash"]
+__all__ = ["Grouper", "Store", "StoreError", "UnknownArticle", "UnknownEvent", "text_hash"]

@@ -9,6 +9,7 @@ definitions a migration needs inside it, then append a migration; never edit an 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -43,20 +44,32 @@ articles = sa.Table(
     sa.Column("added", sa.DateTime, nullable=False),  # UTC
 )
 
+
+def _event_columns_v1() -> list[sa.Column[Any]]:
+    """The events table's columns at version 1 (new objects each call: a Column belongs to
+    one Table)."""
+    return [
+        sa.Column("id", sa.Text, primary_key=True),
+        sa.Column("title", sa.Text),
+        sa.Column("date", sa.Date),
+        sa.Column("place", sa.Text),
+        sa.Column("independent_sources", sa.Integer),
+        sa.Column("conflicts", sa.Integer),
+        # Only ever grows: a brief computed from n articles is current iff the event still has n.
+        sa.Column("n_articles", sa.Integer, nullable=False),
+        sa.Column("created", sa.DateTime, nullable=False),
+        sa.Column("updated", sa.DateTime, nullable=False),
+        sa.Column("dirty", sa.Boolean, nullable=False, index=True),  # brief older than articles
+    ]
+
+
 events = sa.Table(
     "events",
     metadata,
-    sa.Column("id", sa.Text, primary_key=True),
-    sa.Column("title", sa.Text),
-    sa.Column("date", sa.Date),
-    sa.Column("place", sa.Text),
-    sa.Column("independent_sources", sa.Integer),
-    sa.Column("conflicts", sa.Integer),
-    # Only ever grows: a brief computed from n articles is current iff the event still has n.
-    sa.Column("n_articles", sa.Integer, nullable=False),
-    sa.Column("created", sa.DateTime, nullable=False),
-    sa.Column("updated", sa.DateTime, nullable=False),
-    sa.Column("dirty", sa.Boolean, nullable=False, index=True),  # brief older than articles
+    *_event_columns_v1(),
+    # The latest publication date of its articles, kept on add: an undated event sorts and
+    # filters by it without a scan of every article per listing (v2).
+    sa.Column("latest", sa.Date),
 )
 
 briefs = sa.Table(
@@ -71,13 +84,26 @@ briefs = sa.Table(
 
 
 def _v1(conn: sa.Connection) -> None:
-    """Articles, events and briefs."""
-    for table in (articles, events, briefs):
-        table.create(conn)
+    """Articles, events and briefs (the tables as they were at version 1)."""
+    frozen = sa.MetaData()
+    articles.to_metadata(frozen).create(conn)
+    sa.Table("events", frozen, *_event_columns_v1()).create(conn)
+    briefs.to_metadata(frozen).create(conn)
+
+
+def _v2(conn: sa.Connection) -> None:
+    """events.latest: the latest publication date of each event's articles."""
+    conn.execute(sa.text("ALTER TABLE events ADD COLUMN latest DATE"))
+    conn.execute(
+        sa.text(
+            "UPDATE events SET latest = "
+            "(SELECT max(published) FROM articles WHERE articles.event_id = events.id)"
+        )
+    )
 
 
 #: MIGRATIONS[i] takes a database from version i to i + 1.
-MIGRATIONS: tuple[Callable[[sa.Connection], None], ...] = (_v1,)
+MIGRATIONS: tuple[Callable[[sa.Connection], None], ...] = (_v1, _v2)
 VERSION = len(MIGRATIONS)
 
 

@@ -17,6 +17,7 @@ import itertools
 import json
 import logging
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -58,6 +59,13 @@ class UnknownEvent(StoreError, KeyError):
     """No event with that id in the store."""
 
     def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
+
+
+class UnknownArticle(StoreError, KeyError):
+    """No article with that id in the store."""
+
+    def __str__(self) -> str:
         return str(self.args[0])
 
 
@@ -143,6 +151,10 @@ class Store:
         self._urls: dict[str, str] = {}
         self._hashes: dict[str, str] = {}
         self._grouper: Grouper | None = None
+        # One add at a time per Store object: the mirror and the grouper above are not safe
+        # for two threads (the web app runs adds in a thread pool). Readers take no lock:
+        # each read is its own transaction on a pooled connection.
+        self._adding = threading.RLock()
         try:
             if not create and self.path is None:
                 with self._read() as conn:
@@ -191,6 +203,20 @@ class Store:
         article whose URL or text is already stored is a duplicate and is not added again.
         With ``refresh``, the briefs of the events that got articles are recomputed at the end.
         """
+        with self._adding:
+            return self._add(
+                sources, refresh=refresh, progress=progress, client=client, transport=transport
+            )
+
+    def _add(
+        self,
+        sources: str | Path | Article | Iterable[str | Path | Article],
+        *,
+        refresh: bool,
+        progress: Progress | None,
+        client: httpx.Client | None,
+        transport: httpx.BaseTransport | None,
+    ) -> AddReport:
         if isinstance(sources, (str, Path, Article)):
             sources = [sources]
         given = list(sources)
@@ -256,6 +282,7 @@ class Store:
                 rows: list[dict[str, Any]] = []
                 new_events: list[dict[str, Any]] = []
                 grown: dict[str, int] = defaultdict(int)
+                latest: dict[str, dt.date] = {}  # per event, its batch's latest publication
                 urls: dict[str, str] = {}
                 hashes: dict[str, str] = {}
                 ids: set[str] = set()
@@ -282,6 +309,9 @@ class Store:
                         urls[url] = article_id
                     if a.origin and a.origin != url and a.origin.startswith(("http:", "https:")):
                         urls[a.origin] = article_id
+                    if a.published is not None:
+                        was = latest.get(assigned.event_id)
+                        latest[assigned.event_id] = max(was or a.published, a.published)
                     if assigned.new:
                         new_events.append(_event_row(assigned.event_id, now))
                     else:
@@ -300,14 +330,16 @@ class Store:
                 opened = {e["id"] for e in new_events}
                 for e in new_events:
                     e["n_articles"] = sum(r["event_id"] == e["id"] for r in rows)
+                    e["latest"] = latest.get(e["id"])
                 if new_events:
                     conn.execute(E.insert(), new_events)
                 updates = [
-                    {"eid": eid, "k": k, "now": now}
+                    {"eid": eid, "k": k, "now": now, "day": latest.get(eid)}
                     for eid, k in grown.items()
                     if eid not in opened
                 ]
                 if updates:
+                    day = sa.bindparam("day", type_=sa.Date)
                     conn.execute(
                         E.update()
                         .where(E.c.id == sa.bindparam("eid"))
@@ -315,6 +347,10 @@ class Store:
                             n_articles=E.c.n_articles + sa.bindparam("k"),
                             updated=sa.bindparam("now"),
                             dirty=True,
+                            # NULL when the batch dates none: keeps what was there.
+                            latest=sa.func.coalesce(
+                                sa.case((E.c.latest < day, day), else_=E.c.latest), day
+                            ),
                         ),
                         updates,
                     )
@@ -459,42 +495,124 @@ class Store:
 
     # --- reading ---
 
-    def events(self, since: dt.date | None = None) -> list[EventSummary]:
+    def events(
+        self,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        q: str | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[EventSummary]:
         """The events, newest first: by event date, else their latest article's date.
 
-        ``since`` keeps events dated on or after it (undated ones: updated on or after it).
+        ``since``/``until`` keep events dated in that span (inclusive; an undated one by the
+        day it was last updated); ``q`` keeps those whose title or place contains it (any
+        case). ``limit`` and ``offset`` give one page of the list; :meth:`count_events`
+        gives the length of the whole.
         """
+        query, when = self._events_query(since, until, q)
+        query = query.order_by(
+            when.is_(None), when.desc(), E.c.updated.desc(), E.c.id.desc()
+        ).offset(max(0, offset))
+        if limit is not None:
+            query = query.limit(max(0, limit))
         with self._read() as conn:
-            rows = conn.execute(sa.select(E)).all()
+            rows = conn.execute(query).all()
             members = conn.execute(
-                sa.select(A.c.event_id, A.c.id, A.c.published).order_by(A.c.seq)
+                sa.select(A.c.event_id, A.c.id)
+                .where(A.c.event_id.in_([r.id for r in rows]))
+                .order_by(A.c.seq)
             ).all()
         ids: dict[str, list[str]] = defaultdict(list)
-        latest: dict[str, dt.date] = {}
-        for event_id, article_id, published in members:
+        for event_id, article_id in members:
             ids[event_id].append(article_id)
-            if published is not None and (event_id not in latest or published > latest[event_id]):
-                latest[event_id] = published
-        out: list[tuple[dt.date | None, EventSummary]] = []
-        for r in rows:
-            when: dt.date | None = r.date or latest.get(r.id)
-            updated = r.updated.replace(tzinfo=dt.UTC)
-            if since is not None and (when or updated.date()) < since:
-                continue
-            summary = EventSummary(
-                id=r.id,
-                title=r.title,
-                date=r.date,
-                where=r.place,
-                articles=tuple(ids.get(r.id, ())),
-                independent_sources=r.independent_sources,
-                conflicts=r.conflicts,
-                updated=updated,
+        return [_summary(r, ids.get(r.id, [])) for r in rows]
+
+    def count_events(
+        self, since: dt.date | None = None, until: dt.date | None = None, q: str | None = None
+    ) -> int:
+        """How many events :meth:`events` lists with these filters (and no limit)."""
+        query, _ = self._events_query(since, until, q)
+        with self._read() as conn:
+            return int(
+                conn.execute(sa.select(sa.func.count()).select_from(query.subquery())).scalar_one()
             )
-            out.append((when, summary))
-        out.sort(key=lambda x: (x[1].updated, x[1].id), reverse=True)
-        out.sort(key=lambda x: x[0] or dt.date.min, reverse=True)  # stable: dated first
-        return [s for _, s in out]
+
+    def _events_query(
+        self, since: dt.date | None, until: dt.date | None, q: str | None
+    ) -> tuple[sa.Select[Any], sa.ColumnElement[Any]]:
+        when = sa.func.coalesce(E.c.date, E.c.latest, type_=sa.Date)
+        query = sa.select(E, when.label("when"))
+        if since is not None:
+            day = dt.datetime.combine(since, dt.time())
+            query = query.where(sa.or_(when >= since, sa.and_(when.is_(None), E.c.updated >= day)))
+        if until is not None:
+            after = dt.datetime.combine(until + dt.timedelta(days=1), dt.time())
+            query = query.where(sa.or_(when <= until, sa.and_(when.is_(None), E.c.updated < after)))
+        if q is not None and q.strip():
+            words = q.split()
+            for word in words:  # every word, in the title or the place
+                query = query.where(
+                    sa.or_(
+                        E.c.title.icontains(word, autoescape=True),
+                        E.c.place.icontains(word, autoescape=True),
+                    )
+                )
+        return query, when
+
+    def event(self, event_id: str) -> EventSummary:
+        """One event as :meth:`events` lists it; :class:`UnknownEvent` if there is none."""
+        with self._read() as conn:
+            row = conn.execute(sa.select(E).where(E.c.id == event_id)).one_or_none()
+            members = conn.execute(
+                sa.select(A.c.id).where(A.c.event_id == event_id).order_by(A.c.seq)
+            ).scalars()
+            ids = list(members)
+        if row is None:
+            raise UnknownEvent(f"no event {event_id!r} in {self.location}")
+        return _summary(row, ids)
+
+    def stored_brief(self, event_id: str) -> Brief | None:
+        """The last brief stored for ``event_id``, even if articles came since (None before
+        the first): what a reader shows without making it wait for a fuse. Raises
+        :class:`UnknownEvent` for an event that is not there."""
+        text = self.stored_brief_json(event_id)
+        return None if text is None else Brief.model_validate_json(text)
+
+    def stored_brief_json(self, event_id: str) -> str | None:
+        """:meth:`stored_brief` as the JSON text it is stored as (no parsing)."""
+        with self._read() as conn:
+            found = conn.execute(
+                sa.select(E.c.id, B.c.brief)
+                .select_from(E.outerjoin(B, B.c.event_id == E.c.id))
+                .where(E.c.id == event_id)
+            ).one_or_none()
+        if found is None:
+            raise UnknownEvent(f"no event {event_id!r} in {self.location}")
+        return None if found.brief is None else str(found.brief)
+
+    def version(self, event_id: str) -> tuple[int, int]:
+        """What changes whenever the event or its brief does: (its number of articles, its
+        brief's version, 0 before the first). A reader keeps a rendering under this key and
+        knows, by one small query, whether it is still current."""
+        with self._read() as conn:
+            found = conn.execute(
+                sa.select(E.c.n_articles, B.c.version)
+                .select_from(E.outerjoin(B, B.c.event_id == E.c.id))
+                .where(E.c.id == event_id)
+            ).one_or_none()
+        if found is None:
+            raise UnknownEvent(f"no event {event_id!r} in {self.location}")
+        return int(found.n_articles), int(found.version or 0)
+
+    def article(self, article_id: str) -> tuple[Article, str]:
+        """One stored article and the id of its event; :class:`UnknownArticle` if none."""
+        with self._read() as conn:
+            row = conn.execute(sa.select(A).where(A.c.id == article_id)).one_or_none()
+        if row is None:
+            raise UnknownArticle(f"no article {article_id!r} in {self.location}")
+        return _article(row), str(row.event_id)
 
     def _event_exists(self, event_id: str) -> bool:
         with self._read() as conn:
@@ -670,6 +788,19 @@ def _event_row(event_id: str, now: dt.datetime) -> dict[str, Any]:
     return {"id": event_id, "n_articles": 1, "created": now, "updated": now, "dirty": True}
 
 
+def _summary(r: sa.Row[Any], articles: list[str]) -> EventSummary:
+    return EventSummary(
+        id=r.id,
+        title=r.title,
+        date=r.date,
+        where=r.place,
+        articles=tuple(articles),
+        independent_sources=r.independent_sources,
+        conflicts=r.conflicts,
+        updated=r.updated.replace(tzinfo=dt.UTC),
+    )
+
+
 def _article(r: sa.Row[Any]) -> Article:
     return Article(
         id=r.id,
@@ -748,4 +879,4 @@ def _db_error(e: sa.exc.SQLAlchemyError) -> str:
     return " ".join(str(orig or e).split())[:300]
 
 
-__all__ = ["Grouper", "Store", "StoreError", "UnknownEvent", "text_hash"]
+__all__ = ["Grouper", "Store", "StoreError", "UnknownArticle", "UnknownEvent", "text_hash"]

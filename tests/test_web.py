@@ -1,0 +1,450 @@
+"""The web app's pages and REST API, through FastAPI's TestClient, on a store of real excerpts
+(the Kaesong example, DUC 2004 and ECB+ reports: see conftest.web_db)."""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from html import unescape
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from fastapi.testclient import TestClient
+
+from conftest import in_process
+from newsfuse.store import Store
+from newsfuse.web import create_app
+
+STREAM = Path(__file__).parent / "fixtures" / "stream" / "articles.jsonl"
+RECORDS = {r["id"]: r for r in map(json.loads, STREAM.read_text().splitlines())}
+
+
+@pytest.fixture(scope="module")
+def client(web_db):
+    with TestClient(create_app(web_db)) as c:
+        yield c
+
+
+@pytest.fixture
+def writable(web_db_copy):
+    with TestClient(create_app(web_db_copy, in_process())) as c:
+        yield c
+
+
+@pytest.fixture
+def with_worker(web_db_copy):
+    """An app as `newsfuse serve` runs it: briefs fused in a worker process."""
+    with TestClient(create_app(web_db_copy)) as c:
+        yield c
+
+
+def _kaesong(client) -> dict:
+    listed = client.get("/api/v1/events", params={"q": "Kaesong"}).json()["events"]
+    assert len(listed) == 1
+    return listed[0]
+
+
+def _links(html: str, cls: str) -> list[str]:
+    return [unescape(h) for h in re.findall(rf'<a class="{cls}" href="([^"]+)"', html)]
+
+
+# --- pages ---------------------------------------------------------------------------------
+
+
+def test_events_page_lists_every_event_newest_first_with_counts_and_badge(client):
+    page = client.get("/")
+    assert page.status_code == 200
+    html = page.text
+    assert '<html lang="en">' in html and html.count("<h1>") == 1
+    total = client.get("/api/v1/events").json()["total"]
+    assert html.count('<li class="event">') == total >= 3
+    assert '<form id="filter"' in html
+    for name in ("q", "since", "until"):
+        assert f'<label for="{name}">' in html and f'name="{name}"' in html
+    kaesong = _kaesong(client)
+    assert (
+        f'href="/events/{kaesong["id"]}">N.Korea blows up inter-Korean liaison office</a>' in html
+    )
+    row = html[html.index(f"/events/{kaesong['id']}") :].split("</li>", 1)[0]
+    assert "2020-06-16" in row and "Kaesong" in row and "5 articles" in row
+    assert f"{kaesong['independent_sources']} independent sources" in row
+    assert kaesong["conflicts"] >= 1 and 'class="badge-conflicts"' in row
+    dates = re.findall(r'<time datetime="([\d-]+)"', html)
+    assert dates == sorted(dates, reverse=True)  # newest first
+
+
+def test_events_page_search_date_filter_and_paging(web_db):
+    small = in_process(page_size=2)
+    with TestClient(create_app(web_db, small)) as c:
+        total = c.get("/api/v1/events").json()["total"]
+        first = c.get("/")
+        assert first.text.count('<li class="event">') == 2
+        assert 'rel="next" href="/?page=2"' in first.text and 'rel="prev"' not in first.text
+        seen = []
+        page = 1
+        while True:
+            html = c.get("/", params={"page": page}).text
+            seen += _links(html, "event-link")
+            if 'rel="next"' not in html:
+                break
+            page += 1
+        assert len(seen) == len(set(seen)) == total
+        assert 'rel="prev" href="/' in html
+        found = c.get("/", params={"q": "liaison"}).text
+        assert len(_links(found, "event-link")) == 1
+        assert 'value="liaison"' in found  # the form keeps what was asked
+        dated = c.get("/", params={"since": "2020-01-01", "until": "2020-12-31"}).text
+        assert _links(dated, "event-link") == [f"/events/{_kaesong(c)['id']}"]
+        assert "No event matches" in c.get("/", params={"q": "zzzz-nothing"}).text
+        # The form sends empty fields: they mean no filter.
+        assert c.get("/", params={"q": "", "since": "", "until": "", "page": ""}).status_code == 200
+        for bad in ({"since": "June"}, {"page": "x"}, {"page": "0"}):
+            assert c.get("/", params=bad).status_code == 422
+
+
+def test_brief_page_has_every_section_and_citations_link_to_article_sentences(client):
+    event = _kaesong(client)
+    page = client.get(f"/events/{event['id']}")
+    assert page.status_code == 200
+    html = page.text
+    for section in ("summary", "facts", "conflicts", "timeline", "entities", "quotes", "sources"):
+        assert f'<section id="{section}"' in html
+    for fmt in ("md", "html", "json"):
+        assert f'href="/events/{event["id"]}/brief.{fmt}"' in html
+    brief = client.get(f"/api/v1/events/{event['id']}").json()["brief"]
+    cites = re.findall(r'<a class="cite" href="([^"]+)"([^>]*)>([^<]+)</a>', html)
+    assert len(cites) == sum(len(s["sources"]) for s in brief["summary"]) > 0
+    for href, attrs, shown in cites:
+        path, _, anchor = unescape(href).partition("#")
+        assert unquote(path) == f"/articles/{shown}"
+        article = client.get(path)
+        assert article.status_code == 200
+        # The sentence the citation stands on: highlighted in the article page.
+        assert re.fullmatch(r"s\d+", anchor)
+        assert f'<mark class="sentence used" id="{anchor}">' in article.text
+        tip = re.search(r'title="([^"]*)" data-source-sentence="([^"]*)"', attrs)
+        assert tip and tip.group(1) == tip.group(2)
+        said = re.search(rf'id="{anchor}">([^<]*)<', article.text)
+        assert said and unescape(said.group(1)) == unescape(tip.group(1))
+    # Conflicts side by side, each value with who says it.
+    conflict = brief["conflicts"][0]
+    block = html[html.index('<section id="conflicts"') :].split("</section>", 1)[0]
+    assert block.count('class="side"') >= 2
+    for v in conflict["values"]:
+        assert v["value"] in unescape(block)
+        if v["attributed_to"]:
+            assert f"per {v['attributed_to']}" in unescape(block)
+    # Facts with their independent-source counts; sources with their families and why.
+    facts = html[html.index('<section id="facts"') :].split("</section>", 1)[0]
+    counts = re.findall(r'<span class="independent-count">(\d+)</span>', facts)
+    assert (
+        counts[: len(brief["facts"])]
+        == [str(f["independent_sources"]) for f in brief["facts"]][: len(counts)]
+    )
+    sources = unescape(html[html.index('<section id="sources"') :].split("</section>", 1)[0])
+    for family in brief["families"]:
+        for why in family["why"]:
+            assert why in sources
+    assert "What it adds" in sources and "only it" in sources
+
+
+def test_article_page_shows_clean_text_sentences_highlights_and_removed_chrome(client):
+    event = _kaesong(client)
+    articles = client.get(f"/api/v1/events/{event['id']}/articles").json()["articles"]
+    with_chrome = next(a for a in articles if a["removed_lines"])
+    html = client.get(f"/articles/{with_chrome['id']}").text
+    ids = [int(n) for n in re.findall(r'class="sentence(?: used)?" id="s(\d+)"', html)]
+    assert ids == list(range(len(ids))) and len(ids) > 5
+    removed = html[html.index('<section id="removed"') :].split("</section>", 1)[0]
+    first = with_chrome["removed_lines"][0]
+    assert unescape(first["reason"]) in unescape(removed)
+    assert f'href="/events/{event["id"]}"' in html
+    # Some article of the event has a highlighted sentence the summary stands on.
+    marked = [
+        a["id"]
+        for a in articles
+        if '<mark class="sentence used"' in client.get(f"/articles/{a['id']}").text
+    ]
+    assert marked
+
+
+def test_downloads_are_the_cli_renderings_as_attachments(client):
+    from newsfuse.models import Brief
+    from newsfuse.render import render
+
+    event = _kaesong(client)
+    stored = Brief.model_validate(client.get(f"/api/v1/events/{event['id']}").json()["brief"])
+    for fmt, name in (("md", "markdown"), ("html", "html"), ("json", "json")):
+        r = client.get(f"/events/{event['id']}/brief.{fmt}")
+        assert r.status_code == 200
+        assert r.headers["content-disposition"].startswith("attachment; filename=")
+        assert r.text == render(stored, name)
+    assert client.get(f"/events/{event['id']}/brief.pdf").status_code == 404
+
+
+def test_add_form_adds_pasted_text_and_says_where_it_went(with_worker):
+    writable = with_worker
+    form = writable.get("/add").text
+    assert '<form id="add-form"' in form
+    for name in ("url", "title", "text"):
+        assert f'<label for="{name}">' in form
+    assert 'name="token"' not in form  # no token on this app
+    record = RECORDS["20_2ecb"]
+    done = writable.post("/add", data={"text": record["text"], "title": "Quake on Qeshm"})
+    assert done.status_code == 200
+    result = re.search(r'<li class="add-result status-new">(.*?)</li>', done.text, re.S)
+    assert result, done.text
+    (link,) = _links(result.group(1), "event-link")
+    event = writable.get(link)
+    assert event.status_code == 200
+    event_id = link.rsplit("/", 1)[1]
+    ids = [a["id"] for a in writable.get(f"/api/v1/events/{event_id}/articles").json()["articles"]]
+    assert any(i.startswith("pasted-") for i in ids)
+    again = writable.post("/add", data={"text": record["text"]})
+    assert "status-duplicate" in again.text
+    assert writable.post("/add", data={"url": "", "text": " "}).status_code == 422
+    assert writable.post("/add", data={"url": "ftp://x"}).status_code == 422
+
+
+# --- the API -------------------------------------------------------------------------------
+
+
+def test_api_events_event_articles_and_article_shapes(client):
+    listed = client.get("/api/v1/events").json()
+    assert set(listed) == {"events", "total"} and listed["total"] == len(listed["events"])
+    one = listed["events"][0]
+    assert {"id", "title", "date", "where", "articles", "independent_sources", "conflicts"} <= set(
+        one
+    )
+    page = client.get("/api/v1/events", params={"limit": 1, "offset": 1}).json()
+    assert page["events"] == listed["events"][1:2] and page["total"] == listed["total"]
+    event = client.get(f"/api/v1/events/{one['id']}").json()
+    assert set(event) == {"event", "brief"} and event["event"] == one
+    assert event["brief"]["summary"] and "facts" in event["brief"]
+    articles = client.get(f"/api/v1/events/{one['id']}/articles").json()["articles"]
+    assert [a["id"] for a in articles] == one["articles"]
+    article = client.get(f"/api/v1/articles/{articles[0]['id']}").json()
+    assert article["clean_text"] and "removed_lines" in article
+    assert article["event_id"] == one["id"]
+    spec = client.get("/openapi.json").json()
+    assert spec["paths"]["/api/v1/events"]
+    refs = re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', json.dumps(spec))
+    assert refs and set(refs) <= set(spec["components"]["schemas"])  # every $ref resolves
+    body = spec["paths"]["/api/v1/articles"]["post"]["requestBody"]["content"]
+    assert "text" in json.dumps(body["application/json"]["schema"])
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/api/v1/articles" in docs.text
+
+
+def test_api_post_articles_returns_the_event_assignment(writable):
+    before = writable.get("/api/v1/events").json()["total"]
+    record = RECORDS["18_1ecb"]
+    body = {k: record[k] for k in ("id", "text", "title", "url", "source", "published")}
+    r = writable.post("/api/v1/articles", json=body)
+    assert r.status_code == 201
+    (added,) = r.json()["articles"]
+    assert added["status"] == "new" and added["id"] == "18_1ecb" and added["new_event"]
+    assert added["event_id"] in r.json()["refreshed"]
+    assert writable.get("/api/v1/events").json()["total"] == before + 1
+    # The pair's other report goes to the same event; the same one again is a duplicate.
+    other = RECORDS["18_2ecb"]
+    r = writable.post("/api/v1/articles", json={"articles": [{"text": other["text"]}, body]}).json()
+    statuses = {a["status"]: a for a in r["articles"]}
+    assert statuses["new"]["event_id"] == added["event_id"]
+    assert statuses["duplicate"]["id"] == "18_1ecb"
+    assert writable.post("/api/v1/articles", json=body).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        (b"", 400),
+        (b"{not json", 400),
+        (b"\xff\xfe", 400),
+        (b"[1, 2]", 422),
+        (b'{"title": "no text"}', 422),
+        (b'{"text": 5}', 422),
+        (b'{"text": "   "}', 422),
+        (b'{"articles": {}}', 422),
+        (b'{"articles": []}', 422),
+        (b'{"articles": [1]}', 422),
+        (b'{"url": "file:///etc/passwd"}', 422),
+        (b'{"id": [], "text": "North Korea blew up the liaison office on Tuesday."}', 422),
+    ],
+)
+def test_api_bad_bodies_are_json_errors_with_the_right_status(writable, body, status):
+    r = writable.post(
+        "/api/v1/articles", content=body, headers={"content-type": "application/json"}
+    )
+    assert r.status_code == status
+    assert set(r.json()) == {"error"} and "\n" not in r.json()["error"]
+
+
+def test_api_unknown_ids_and_bad_parameters(client):
+    for path in ("/api/v1/events/nope", "/api/v1/events/nope/articles", "/api/v1/articles/a/b"):
+        r = client.get(path)
+        assert r.status_code == 404
+        assert ("nope" in r.json()["error"]) != ("a/b" in r.json()["error"])
+    assert client.get("/events/nope").status_code == 404
+    assert client.get("/articles/nope").status_code == 404
+    for params in ({"since": "yesterday"}, {"limit": "-1"}, {"limit": "x"}, {"limit": 10**6}):
+        r = client.get("/api/v1/events", params=params)
+        assert r.status_code == 422 and r.json()["error"]
+    assert client.get("/api/v1/events", params={"q": "x" * 500}).status_code == 422
+
+
+def test_body_over_the_limit_is_413(web_db_copy):
+    tiny = in_process(max_body_bytes=1000)
+    with TestClient(create_app(web_db_copy, tiny)) as c:
+        r = c.post("/api/v1/articles", json={"text": "word " * 500})
+        assert r.status_code == 413 and "limit" in r.json()["error"]
+        assert "content-security-policy" in r.headers
+
+        def chunks():  # no Content-Length: counted while it streams in
+            for _ in range(10):
+                yield b"x" * 200
+
+        r = c.post("/api/v1/articles", content=chunks())
+        assert r.status_code == 413
+        assert c.post("/add", data={"text": "word " * 500}).status_code == 413
+
+
+# --- the store under the app: other writers, concurrent readers ----------------------------
+
+
+def test_articles_another_writer_adds_show_without_a_restart(writable, web_db_copy):
+    before = writable.get("/api/v1/events").json()["total"]
+    record = RECORDS["APW19981027.0241"]  # Hurricane Mitch: no other report of it there
+    from newsfuse.models import Article
+
+    with Store(web_db_copy) as other:  # as `newsfuse add` in another process would
+        other.add([Article(id="mitch", text=record["text"])])
+    listed = writable.get("/api/v1/events").json()
+    assert listed["total"] == before + 1
+    assert any("mitch" in e["articles"] for e in listed["events"])
+    assert writable.get("/articles/mitch").status_code == 200
+
+
+def test_readers_keep_reading_while_a_writer_adds(with_worker):
+    writable = with_worker
+    event = _kaesong(writable)
+    errors: list[str] = []
+    stop = threading.Event()
+
+    def read() -> None:
+        while not stop.is_set():
+            for path in ("/", f"/events/{event['id']}", "/api/v1/events"):
+                r = writable.get(path)
+                if r.status_code != 200:
+                    errors.append(f"{path}: {r.status_code}")
+
+    readers = [threading.Thread(target=read) for _ in range(3)]
+    for t in readers:
+        t.start()
+    try:
+        bodies = [{"id": i, "text": RECORDS[i]["text"]} for i in ("18_1ecbplus", "18_2ecbplus")]
+        results = [writable.post("/api/v1/articles", json=b) for b in bodies]
+    finally:
+        stop.set()
+        for t in readers:
+            t.join()
+    assert not errors
+    assert [r.json()["articles"][0]["status"] for r in results] == ["new", "new"]
+    # The worker process fused the briefs the adds touched before they answered.
+    for r in results:
+        assert r.json()["refreshed"] == [r.json()["articles"][0]["event_id"]]
+    page = writable.get(f"/events/{results[1].json()['articles'][0]['event_id']}").text
+    assert '<section id="summary"' in page and 'href="/articles/18_2ecbplus"' in page
+    stored = [
+        a for a in writable.get("/api/v1/events").json()["events"] if "18_1ecbplus" in a["articles"]
+    ]
+    assert len(stored) == 1
+
+
+def test_path_of_an_id_with_a_slash(writable):
+    r = writable.post(
+        "/api/v1/articles",
+        json={"id": "example.com/kaesong#1?x", "text": RECORDS["20_2ecbplus"]["text"]},
+    )
+    assert r.status_code == 201
+    html = writable.get(f"/events/{r.json()['articles'][0]['event_id']}").text
+    hrefs = [h for h in re.findall(r'href="(/articles/[^"]+)"', html) if "kaesong" in h]
+    assert hrefs
+    path = urlsplit(unescape(hrefs[0])).path
+    assert unquote(path) == "/articles/example.com/kaesong#1?x"
+    assert writable.get(path).status_code == 200
+
+
+def test_without_evidence_citations_link_to_the_article_and_its_sentence_is_found_by_text():
+    from newsfuse.fusion.segment import sentences
+    from newsfuse.models import Article, Brief, SummarySentence
+    from newsfuse.web.views import citations, used_sentences
+
+    article = Article(
+        id="a/1",
+        text="North Korea blew up the liaison office on Tuesday. "
+        "The office had been closed since January.",
+    )
+    old = SummarySentence(text="The office had been closed since January.", sources=("a/1", "b"))
+    (first, second) = citations(old)
+    assert (first.href, first.sentence) == ("/articles/a/1", None)
+    assert second.href == "/articles/b"
+    brief = Brief(words=120, summary=(old,))
+    assert used_sentences(article, brief, sentences(article)) == {1}
+    assert used_sentences(article, None, sentences(article)) == set()
+
+
+def test_the_app_over_sqlite_and_postgresql(store_location, kaesong_dir):
+    """The same pages and API over either database (PostgreSQL when a server answers)."""
+    with Store(store_location) as store:
+        store.add([kaesong_dir])
+    with TestClient(create_app(store_location, in_process())) as c:
+        (event,) = c.get("/api/v1/events").json()["events"]
+        assert event["where"] == "Kaesong" and len(event["articles"]) == 5
+        assert (
+            c.get("/", params={"q": "kaesong", "since": "2020-06-01"}).text.count('class="event"')
+            == 1
+        )
+        html = c.get(f"/events/{event['id']}").text
+        assert '<a class="cite" href="/articles/' in html
+        r = c.post("/api/v1/articles", json={"text": RECORDS["18_1ecb"]["text"], "id": "v"})
+        assert r.status_code == 201 and r.json()["articles"][0]["new_event"]
+        assert c.get("/api/v1/events").json()["total"] == 2
+        assert c.get("/articles/v").status_code == 200
+
+
+def test_a_kept_page_is_rendered_again_once_its_event_changes(writable, web_db_copy, kaesong_dir):
+    from newsfuse.models import Article
+
+    event = _kaesong(writable)
+    first = writable.get(f"/events/{event['id']}").text
+    assert writable.get(f"/events/{event['id']}").text == first  # kept
+    assert "5 articles" in first
+    text = next(iter(sorted(kaesong_dir.glob("*.txt")))).read_text()
+    with Store(web_db_copy) as other:  # another process adds a rewrite of one report
+        report = other.add([Article(id="rewrite", text=text + "\nSeoul said it would respond.")])
+    assert report.articles[0].event_id == event["id"]
+    again = writable.get(f"/events/{event['id']}").text
+    assert "6 articles" in again and 'href="/articles/rewrite"' in again
+
+
+def test_a_dead_refresh_worker_does_not_lose_an_add(with_worker):
+    import os
+    import signal
+
+    first = with_worker.post(
+        "/api/v1/articles", json={"id": "a", "text": RECORDS["18_1ecb"]["text"]}
+    )
+    assert first.status_code == 201 and first.json()["refreshed"]
+    pool = with_worker.app.state.writer._pool
+    for pid in list(pool._processes):  # the worker is killed (out of memory, by hand...)
+        os.kill(pid, signal.SIGKILL)
+    second = with_worker.post(
+        "/api/v1/articles", json={"id": "b", "text": RECORDS["18_2ecb"]["text"]}
+    )
+    assert second.status_code == 201
+    (added,) = second.json()["articles"]
+    assert added["status"] == "new" and added["event_id"] in second.json()["refreshed"]
+    assert "b" in with_worker.get(f"/api/v1/events/{added['event_id']}").json()["event"]["articles"]
