@@ -604,10 +604,23 @@ class _Key:
 
     @property
     def anchored(self) -> bool:
-        return len(self.names) + len(self.figures) + len(self.days) >= 2 and bool(self.predicates)
+        # A verb with a named subject or object, pinned by two names, figures or days: less
+        # ("Holbrooke said he planned ...") matches sentences that only share words.
+        pinned = len(self.names) + len(self.figures) + len(self.days) >= 2
+        return pinned and bool(self.predicates) and bool(self.arguments)
 
 
-_NEGATION = frozenset("not n't never no nobody nothing none neither nor".split())
+# Words that turn a statement around: "refused to rule out" is not "ruled out".
+_NEGATION = frozenset(
+    "not never no nobody nothing none neither nor refuse refused refuses deny denied denies "
+    "fail failed fails".split()
+)
+
+
+def _negated(tokens: Iterable[str]) -> bool:
+    return any(t in _NEGATION or t.endswith("n't") for t in tokens)
+
+
 _DAY_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december".split()
@@ -645,7 +658,7 @@ def _keys(texts: Sequence[str], days: Sequence[frozenset[dt.date]]) -> list[_Key
                     for c in t.children
                     if c.dep_ in _ARGUMENTS and c.pos_ in ("NOUN", "PROPN")
                 ),
-                negated=any(t.dep_ == "neg" for t in doc),
+                negated=_negated(t.lower_ for t in doc),
                 lemmas={
                     stem(t.lower_): stem(t.lemma_.lower())
                     for t in doc
@@ -753,31 +766,38 @@ class _Statements:
             if article_id in found or tried[article_id] >= self.settings.paraphrase_windows:
                 continue
             tried[article_id] += 1
-            if self._carries(w, target, key):
-                found[article_id] = self.sentence[max(w, key=lambda j: (counts[j], -j))]
+            evidence = self._carries(w, target, key)
+            if evidence is not None:
+                found[article_id] = self.sentence[evidence]
         return found
 
-    def _carries(self, window: tuple[int, ...], target: frozenset[str], key: _Key) -> bool:
+    def _carries(self, window: tuple[int, ...], target: frozenset[str], key: _Key) -> int | None:
+        """The sentence of ``window`` that states ``key`` (the one with its verb, said the same
+        way round), or ``None``."""
         plain = self.stems[window[0]] | self.stems[window[-1]]
         if len(key.names & plain) < self.settings.paraphrase_names * len(key.names):
-            return False  # the cheap test first: most windows fail it
-        words = frozenset().union(*(self._word_keys(j) for j in window))
+            return None  # the cheap test first: most windows fail it
+        have = frozenset().union(*(self._word_keys(j) for j in window))
         if not (
-            key.figures <= words
-            and 2 * len(key.arguments & words) >= len(key.arguments)
-            and key.predicates & words
-            and len(key.names & words) >= self.settings.paraphrase_names * len(key.names)
-            and (not key.negated or _NEGATION & words)
+            key.figures <= have
+            and 2 * len(key.arguments & have) >= len(key.arguments)
+            and len(key.names & have) >= self.settings.paraphrase_names * len(key.names)
         ):
-            return False
+            return None
+        verb = [j for j in window if key.predicates & self._word_keys(j)]
+        verb = [j for j in verb if _negated(words(self.text[self.sentence[j]])) == key.negated]
+        if not verb:
+            return None
         # Most of what the sentence says, rare words weighing more than the story's
         # everyday ones (the country, the company), a verb in any of its forms.
         weight = {w: self._idf(w) for w in target}
-        held = sum(x for w, x in weight.items() if w in words or key.lemmas.get(w, w) in words)
+        held = sum(x for w, x in weight.items() if w in have or key.lemmas.get(w, w) in have)
         if held < self.settings.paraphrase_coverage * sum(weight.values()):
-            return False
+            return None
         # Reading dates is the costly check: last.
-        return key.days <= frozenset().union(*(self._day_set(j) for j in window))
+        if not key.days <= frozenset().union(*(self._day_set(j) for j in window)):
+            return None
+        return verb[0]
 
     def _idf(self, w: str) -> float:
         return math.log((len(self.sentence) + 1) / (len(self.postings.get(w, ())) + 1)) + 0.1
