@@ -25,9 +25,17 @@ class SummarySettings:
     position_decay: float = 3.0  # sentences over which that bonus halves
     repeat_bonus: float = 1.0  # extra weight per log(distinct sentences of a family stating it)
     max_overlap: float = 0.5  # two chosen sentences must share less than this of their content
-    min_sources_share: float = 0.3  # a concept must be in this share of families (at most 3)
+    min_sources_share: float = 0.2  # a concept must be in this share of families (at most 3)
     skip_dangling: bool = True  # skip sentences opening on a word that points elsewhere
     support_coverage: float = 0.7  # share of a sentence's content an article must state to be cited
+    # ... or, in other words, in one sentence or two adjacent ones: every figure and day of it,
+    # this share of its names, one of its main verbs (not "be", "have") with its subject's and
+    # object's nouns, this share of its content words weighted by rarity in the story (verbs
+    # in any form), and at least paraphrase_floor of them unweighted.
+    paraphrase_names: float = 0.6
+    paraphrase_coverage: float = 0.35
+    paraphrase_floor: float = 0.35
+    paraphrase_windows: int = 4  # windows of an article tried, most content words first
     # The program only sees the candidates densest in concept weight, as many as fill this
     # many times the budget (at least pool_min_words): solving over every sentence cost 3-5x
     # the time for no measurable gain on DUC 2004 or Multi-News.
@@ -46,6 +54,8 @@ class SummarySettings:
     # shortened, a long one the lead whole.
     lead_share: float = 0.25
     lead_min_room: int = 20
+    lead_max_share: float = 0.33  # ... but the best-carried lead may take up to this share
+    unigram_weight: float = 0.0  # weight of a content stem alone, beside the stem pairs
 
 
 @dataclass(frozen=True)
