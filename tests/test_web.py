@@ -447,6 +447,22 @@ def test_clip_cuts_at_a_space_and_keeps_every_character():
     assert clip(url, 40) == (url[:40], url[40:])  # one long word: cut inside it
 
 
+def test_timeline_dates_read_as_precise_as_given_and_phone_cards_pair_short_cells(client):
+    event = _kaesong(client)
+    brief = client.get(f"/api/v1/events/{event['id']}").json()["brief"]
+    timeline = _section(client.get(f"/events/{event['id']}").text, "timeline")
+    shown = re.findall(r'<time datetime="([^"]+)">([^<]+)</time>', timeline)
+    by_precision = {t["precision"]: t for t in brief["timeline"]}
+    decade = by_precision["decade"]  # "demilitarised since the 1950s"
+    assert (decade["date"], f"{decade['date'][:4]}s") in shown
+    assert "1950-01-01 to 1959-12-31" not in timeline
+    month = by_precision["month"]
+    assert (month["date"], month["date"][:7]) in shown
+    css = client.get("/static/style.css").text
+    phone = css[css.index("@media (max-width: 40rem)") :]
+    assert "grid-template-columns: 1fr 1fr" in phone and 'td[data-label="About"]' in phone
+
+
 def test_an_ecb_article_under_its_spaced_url_is_titled_by_its_headline(writable):
     # ECB+ 12_11ecbplus (CC BY 3.0), its tokenised text joined back in part: the URL of the
     # page on the first line, still spaced out, then the headline.
