@@ -71,6 +71,9 @@ class FactSettings:
     same_value_overlap: float = 0.0
     same_value_min_count: int = 4  # smaller counts ("two women") also need a word in common
     same_day_overlap: float = 0.1
+    # ... and with this much when the value could be said of more things: the same figure
+    # of another counted noun ("12 charges" / "12 counts"), a month or a year.
+    same_value_other_noun: float = 0.3
     max_facts: int = 60  # in the brief's JSON; the Markdown shows the first few
     # Facts whose "about" comes from spaCy's parse (~4 ms a sentence); later ones get the
     # words their sources share, so a long cluster stays cheap.
@@ -79,6 +82,9 @@ class FactSettings:
     # articles' earliest sentences. A Multi-News or DUC cluster has 100-400.
     max_claims: int = 800
     lead_sentences: int = 3  # sentences per article whose words describe the event
+    # Who-is-who facts ("U.S. District Judge = Kurt Engelhardt") at most, for the people and
+    # organisations named by two independent sources with a role beside them.
+    max_role_facts: int = 8
 
 
 @dataclass(frozen=True)
