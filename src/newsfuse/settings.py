@@ -236,6 +236,9 @@ class WebSettings:
     page_size: int = 25  # events per page of the events page
     max_limit: int = 500  # largest ?limit= of GET /api/v1/events
     max_query_chars: int = 200  # a search longer than this is refused (422), not run
+    # A fact's wording on the brief page is cut to this many characters, the rest folded
+    # in a <details> (a date's resolution text runs to hundreds); 0 shows it all.
+    fact_text_chars: int = 160
     # Brief and article pages kept rendered, each under its event's (articles, brief version):
     # one small query tells whether a kept page is current, so a page is rendered once per
     # change of its event instead of once per reader. ~40 KB a page.
