@@ -176,6 +176,23 @@ class GroupingSettings:
     candidate_terms: int = 30
     max_postings: int = 200
     max_candidates: int = 20
+    # Contrast of the leads (first sentences): per slot, the share of the score lost when the
+    # article's lead and the event's leads fill it with different values (weekdays, numbers,
+    # rare capitalised names), scaled down by how many of the event's leads agree.
+    lead_clash: tuple[tuple[str, float, float], ...] = (
+        ("days", 0.0, 0.0),
+        ("numbers", 0.0, 0.0),
+        ("names", 0.0, 0.0),
+    )
+    # Mix of the cosine over numbers alone into the score (0: none).
+    numbers_weight: float = 0.0
+    # Event-event merge: an article that scores at least merge_bridge x threshold for a
+    # second event merges it into the one it joined when their centroids' cosine (times the
+    # date agreement) reaches merge_threshold (0: never).
+    merge_threshold: float = 0.0
+    merge_bridge: float = 1.0
+    # Weekdays are compared only between reports published this many days apart at most.
+    lead_days_window: float = 1.0
 
 
 @dataclass(frozen=True)
