@@ -170,29 +170,18 @@ class GroupingSettings:
     date_window: float = 3.0
     date_half_life: float = 14.0
     date_bonus: float = 0.25
+    # Names of the story: when at least story_names multi-word names of the article's lead
+    # (a victim's, a street's) are in the event and in no other event, and each is in at most
+    # story_name_max_df articles so far, the dates are not held against the match: an arrest
+    # or a trial months later is the same story. 0 turns it off.
+    story_names: int = 2
+    story_name_max_df: int = 5
     # Candidate search: events sharing one of the article's most distinctive terms, found in an
     # inverted index. Only this many terms are looked up, each in at most the most recent
     # max_postings events holding it, so the cost per article stays flat as the store grows.
     candidate_terms: int = 30
     max_postings: int = 200
     max_candidates: int = 20
-    # Contrast of the leads (first sentences): per slot, the share of the score lost when the
-    # article's lead and the event's leads fill it with different values (weekdays, numbers,
-    # rare capitalised names), scaled down by how many of the event's leads agree.
-    lead_clash: tuple[tuple[str, float, float], ...] = (
-        ("days", 0.0, 0.0),
-        ("numbers", 0.0, 0.0),
-        ("names", 0.0, 0.0),
-    )
-    # Mix of the cosine over numbers alone into the score (0: none).
-    numbers_weight: float = 0.0
-    # Event-event merge: an article that scores at least merge_bridge x threshold for a
-    # second event merges it into the one it joined when their centroids' cosine (times the
-    # date agreement) reaches merge_threshold (0: never).
-    merge_threshold: float = 0.0
-    merge_bridge: float = 1.0
-    # Weekdays are compared only between reports published this many days apart at most.
-    lead_days_window: float = 1.0
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ from newsfuse.fusion.text import STOPWORDS, stem, words
 from newsfuse.models import Article
 
 #: Bumped when the feature layout changes, so a store can tell stale features apart. Version 2
-#: added ``lead``; the grouper reads version 1 features as having no lead (nothing to contrast).
+#: added ``lead_names``; the grouper reads version 1 features as having none (so a store made
+#: before groups on as it did, and its restore gives the same events).
 FEATURES_VERSION = 2
 #: Terms kept per article: enough for any news report's distinctive vocabulary, and it bounds
 #: what the store keeps and what each add() and restore() costs.
@@ -38,21 +39,10 @@ _RUN = re.compile(
     rf"(?<![\w'’-]){_CAP}(?:[ \t]+(?:(?:of|de|la|del|van|von|bin|al|le|da)[ \t]+)?{_CAP})*"
 )
 _MAX_HEADLINE = 200  # characters: a longer line is text, never a headline
-#: Words of the lead read for its slots: a report tells where, when, who and how many in its
-#: first sentence or two.
+#: Words of running text read as the lead: a report names who and where in its first sentence
+#: or two.
 LEAD_WORDS = 60
-#: A capitalised word at least this common in English (Zipf scale; "many", "police") is not
-#: read as a name of the lead.
-LEAD_MAX_ZIPF = 5.0
 _LEAD_MIN_WORDS = 6  # a shorter line is a caption, a menu item or a stamp, not the lead
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NUMBER_WORDS = {
-    w: str(n)
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
-    )
-}
-_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _is_headline(line: str) -> bool:
@@ -98,16 +88,11 @@ def _zipf(frequency: float) -> float:
     return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0
 
 
-def _lead(body: str) -> dict[str, list[str]]:
-    """The slots of the report's lead (its first :data:`LEAD_WORDS` words of running text):
-    ``days`` (weekdays named), ``numbers`` (counts and ages, as digits; years left out: they
-    date the background as often as the event) and ``names`` (stems of capitalised words).
-    Two reports of one incident agree on these; two incidents of one kind rarely do."""
-    background = _background()
-    days: set[str] = set()
-    numbers: set[str] = set()
-    names: set[str] = set()
-    phrases: set[str] = set()
+def _lead_names(body: str) -> list[str]:
+    """The multi-word names of the lead (its first :data:`LEAD_WORDS` words of running text),
+    ``@``-prefixed as in ``terms``: the people, streets and buildings the report is about,
+    where page chrome and background names rarely are."""
+    found: set[str] = set()
     left = LEAD_WORDS
     for line in body.splitlines():
         if left <= 0:
@@ -116,25 +101,9 @@ def _lead(body: str) -> dict[str, list[str]]:
             continue
         tokens = line.split()[:left]
         left -= len(tokens)
-        text = " ".join(tokens)
-        for word in words(text):
-            if word in _WEEKDAYS:
-                days.add(word)
-            elif word in _NUMBER_WORDS:
-                numbers.add(_NUMBER_WORDS[word])
-            elif word.isdigit() and not _YEAR.fullmatch(word):
-                numbers.add(word.lstrip("0") or "0")
-        found, proper = _names(text)
-        phrases.update("@" + p for p in found)
-        # Capitalised common words ("Many", "Get") open sentences; names are rarer.
-        common = {stem(w) for w in words(text) if _zipf(background.get(w, 0.0)) >= LEAD_MAX_ZIPF}
-        names.update(p for p in proper if p not in _WEEKDAYS and p not in common)
-    return {
-        "days": sorted(days),
-        "numbers": sorted(numbers),
-        "names": sorted(names),
-        "phrases": sorted(phrases),
-    }
+        phrases, _ = _names(" ".join(tokens))
+        found.update("@" + p for p in phrases)
+    return sorted(found)
 
 
 def features(article: Article) -> Features:
@@ -144,8 +113,8 @@ def features(article: Article) -> Features:
     counts, at most :data:`MAX_TERMS` of them; ``names`` lists those that are names (stems met
     capitalised, and the multi-word names), ``numbers`` those with digits;
     ``zipf`` gives each term's frequency in general English (Zipf scale, 0 when unknown), a
-    prior for how common it is before the stream has shown it; ``lead`` the slots of the
-    lead (:func:`_lead`). JSON-serialisable.
+    prior for how common it is before the stream has shown it; ``lead_names`` the multi-word
+    names of the lead (:func:`_lead_names`). JSON-serialisable.
     """
     background = _background()
     body = article.body
@@ -181,5 +150,5 @@ def features(article: Article) -> Features:
         "names": [t for t in kept if t[0] == "@" or t in proper],
         "numbers": [t for t in kept if t[0] != "@" and any(c.isdigit() for c in t)],
         "zipf": {t: zipf[t] for t in kept},
-        "lead": _lead(body),
+        "lead_names": _lead_names(body),
     }

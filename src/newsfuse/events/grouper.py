@@ -13,8 +13,9 @@ How an article is placed:
 2. Candidate events are those sharing one of its most distinctive terms, looked up in an
    inverted index (never a scan of every stored article).
 3. Each candidate is scored by the cosine between the article and the event's centroid, times
-   the agreement of their publication dates; the article joins the best event whose score
-   reaches the threshold, else it opens a new event.
+   the agreement of their publication dates (waived when the article's lead names the event's
+   own names: see ``GroupingSettings.story_names``); the article joins the best event whose
+   score reaches the threshold, else it opens a new event.
 """
 
 from __future__ import annotations
@@ -41,9 +42,6 @@ class Assignment:
 
     event_id: str
     new: bool
-    # Events this article showed to be the same as ``event_id``: merged into it, their
-    # articles now belong to ``event_id``.
-    merged: tuple[str, ...] = ()
 
 
 @dataclass
@@ -57,13 +55,6 @@ class _Event:
     norm2: float = 0.0
     first: dt.date | None = None
     last: dt.date | None = None
-    # Lead slots ("days", "numbers", "names"): how many members' leads name each value, and
-    # how many members' leads name any value of that slot.
-    lead: dict[str, Counter[str]] = field(default_factory=dict)
-    lead_n: Counter[str] = field(default_factory=Counter)
-    # The same sum over the members' numbers alone (each member's number part a unit vector).
-    numbers: dict[str, float] = field(default_factory=dict)
-    numbers_norm2: float = 0.0
 
 
 def _dot(vector: Mapping[str, float], centroid: Mapping[str, float]) -> float:
@@ -73,12 +64,6 @@ def _dot(vector: Mapping[str, float], centroid: Mapping[str, float]) -> float:
         if c is not None:
             dot += w * c
     return dot
-
-
-def _numbers_part(vector: Mapping[str, float]) -> dict[str, float]:
-    part = {t: w for t, w in vector.items() if t[0].isdigit()}
-    norm = math.sqrt(sum(w * w for w in part.values()))
-    return {t: w / norm for t, w in part.items()} if norm else {}
 
 
 def _accumulate(centroid: dict[str, float], vector: Mapping[str, float]) -> float:
@@ -109,8 +94,6 @@ class EventGrouper:
         self.postings_: dict[str, list[str]] = {}
         # Set by prime(): document frequencies known for the whole set in advance.
         self.fixed_df_ = False
-        # The terms of the article being placed (read by the lead contrast).
-        self._terms: Mapping[str, int] = {}
 
     # --- public surface -----------------------------------------------------------------------
 
@@ -130,20 +113,17 @@ class EventGrouper:
             return Assignment(self.event_of_[article_id], new=False)
         self._count(feats)
         vector = self._vector(feats)
-        lead: Mapping[str, list[str]] = feats.get("lead", {})
-        self._terms = feats["terms"]
+        lead_names: list[str] = feats.get("lead_names", [])
         best_id, best = None, 0.0
-        scores: dict[str, float] = {}
         for event_id in self._candidates(vector):
-            score = scores[event_id] = self._score(vector, lead, self.events_[event_id], published)
+            score = self._score(vector, lead_names, self.events_[event_id], published)
             if score > best:
                 best_id, best = event_id, score
         if best_id is not None and best >= self.settings.threshold:
-            self._join(best_id, article_id, vector, lead, published)
-            merged = self._merge_bridged(best_id, scores)
-            return Assignment(best_id, new=False, merged=merged)
+            self._join(best_id, article_id, vector, published)
+            return Assignment(best_id, new=False)
         event_id = self._new_id(article_id)
-        self._join(event_id, article_id, vector, lead, published)
+        self._join(event_id, article_id, vector, published)
         return Assignment(event_id, new=True)
 
     def restore(self, rows: Iterable[tuple[str, Features, dt.date | None, str]]) -> EventGrouper:
@@ -153,7 +133,7 @@ class EventGrouper:
             if article_id in self.event_of_:
                 continue
             self._count(feats)
-            self._join(event_id, article_id, self._vector(feats), feats.get("lead", {}), published)
+            self._join(event_id, article_id, self._vector(feats), published)
         return self
 
     def prime(self, all_feats: Iterable[Features]) -> EventGrouper:
@@ -232,7 +212,7 @@ class EventGrouper:
     def _score(
         self,
         vector: dict[str, float],
-        lead: Mapping[str, list[str]],
+        lead_names: list[str],
         event: _Event,
         published: dt.date | None,
     ) -> float:
@@ -241,50 +221,28 @@ class EventGrouper:
         cosine = _dot(vector, event.centroid) / math.sqrt(event.norm2)
         if cosine <= 0:
             return 0.0
-        agreement = self._lead_agreement(lead, event, published)
-        w = self.settings.numbers_weight
-        if w and event.numbers_norm2 > 0:
-            nums = _numbers_part(vector)
-            if nums:
-                cosine = (
-                    cosine + w * _dot(nums, event.numbers) / math.sqrt(event.numbers_norm2)
-                ) / (1 + w)
-        return cosine * self._date_agreement(event, published) * agreement
+        if self._names_the_story(lead_names, event):
+            return cosine
+        return cosine * self._date_agreement(event, published)
 
-    def _lead_agreement(
-        self, lead: Mapping[str, list[str]], event: _Event, published: dt.date | None
-    ) -> float:
-        """Contrast of the leads' slots: for each slot both sides fill, the share of the
-        event's leads naming the article's best-shared value; a slot nobody shares costs its
-        ``lead_clash`` share of the score (a Monday robbery is not the Thursday one)."""
-        factor = 1.0
-        for slot, clash, bonus in self.settings.lead_clash:
-            values = lead.get(slot)
-            n = event.lead_n[slot]
-            if not (clash or bonus) or not values or not n:
-                continue
-            if slot == "days" and not self._same_week(event, published):
-                continue
-            if slot == "phrases":
-                # Multi-word names of the lead (people, streets, buildings): found anywhere in
-                # the other side's text, not only in its lead.
-                mine = any(v in event.centroid for v in values)
-                theirs = any(v in self._terms for v in event.lead.get(slot, ()))
-                agree = 1.0 if mine and theirs else 0.5 if mine or theirs else 0.0
-                factor *= (1.0 - clash * (1.0 - agree)) * (1.0 + bonus * agree)
-                continue
-            seen = event.lead.get(slot, Counter())
-            agree = max(seen[v] for v in values) / n
-            factor *= (1.0 - clash * (1.0 - agree)) * (1.0 + bonus * agree)
-        return factor
-
-    def _same_week(self, event: _Event, published: dt.date | None) -> bool:
-        """Whether weekdays named in the leads can be compared: both undated, or published
-        within ``lead_days_window`` days of the event (a later report names later days)."""
-        if published is None or event.first is None or event.last is None:
-            return published is None and event.first is None
-        window = dt.timedelta(days=self.settings.lead_days_window)
-        return event.first - window <= published <= event.last + window
+    def _names_the_story(self, lead_names: list[str], event: _Event) -> bool:
+        """Whether the article's lead names at least ``story_names`` of the event's own names:
+        multi-word names the event holds, no other event holds, and few articles have (a
+        town or a police department is in many stories; a victim and a street in one)."""
+        s = self.settings
+        if not s.story_names or len(lead_names) < s.story_names:
+            return False
+        found = 0
+        for name in lead_names:
+            if (
+                name in event.centroid
+                and self.df_.get(name, 0) <= s.story_name_max_df
+                and len(self.postings_.get(name, ())) == 1
+            ):
+                found += 1
+                if found >= s.story_names:
+                    return True
+        return False
 
     def _date_agreement(self, event: _Event, published: dt.date | None) -> float:
         if published is None or event.first is None or event.last is None:
@@ -298,55 +256,8 @@ class EventGrouper:
         gap = max(0.0, days - s.date_window)
         return float((1.0 + s.date_bonus) * 0.5 ** (gap / s.date_half_life))
 
-    def _merge_bridged(self, event_id: str, scores: Mapping[str, float]) -> tuple[str, ...]:
-        """Merge into ``event_id`` the other events the article also matched whose centroids
-        agree with it: two events opened early for one story meet in a later report."""
-        s = self.settings
-        if not s.merge_threshold:
-            return ()
-        event = self.events_[event_id]
-        merged = []
-        for other_id, score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
-            if other_id == event_id or score < s.merge_bridge * s.threshold:
-                continue
-            other = self.events_[other_id]
-            if other.norm2 <= 0 or event.norm2 <= 0:
-                continue
-            small, big = sorted((other.centroid, event.centroid), key=len)
-            cosine = _dot(small, big) / math.sqrt(event.norm2 * other.norm2)
-            if cosine * self._date_agreement(event, other.first) < s.merge_threshold:
-                continue
-            self._absorb(event, other)
-            merged.append(other_id)
-        return tuple(merged)
-
-    def _absorb(self, event: _Event, other: _Event) -> None:
-        for t in other.centroid:
-            if t not in event.centroid:
-                self.postings_.setdefault(t, []).append(event.id)
-        event.norm2 += 2 * _dot(other.centroid, event.centroid) + other.norm2
-        for t, w in other.centroid.items():
-            event.centroid[t] = event.centroid.get(t, 0.0) + w
-        for article_id in other.members:
-            self.event_of_[article_id] = event.id
-        event.members.extend(other.members)
-        for slot, seen in other.lead.items():
-            event.lead.setdefault(slot, Counter()).update(seen)
-        event.lead_n.update(other.lead_n)
-        if other.first is not None and other.last is not None:
-            event.first = other.first if event.first is None else min(event.first, other.first)
-            event.last = other.last if event.last is None else max(event.last, other.last)
-        del self.events_[other.id]
-        for t in other.centroid:
-            self.postings_[t] = [e for e in self.postings_[t] if e != other.id]
-
     def _join(
-        self,
-        event_id: str,
-        article_id: str,
-        vector: dict[str, float],
-        lead: Mapping[str, list[str]],
-        published: dt.date | None,
+        self, event_id: str, article_id: str, vector: dict[str, float], published: dt.date | None
     ) -> None:
         event = self.events_.get(event_id)
         if event is None:
@@ -356,13 +267,7 @@ class EventGrouper:
             if t not in event.centroid:
                 self.postings_.setdefault(t, []).append(event_id)
         event.norm2 += _accumulate(event.centroid, vector)
-        if self.settings.numbers_weight:
-            event.numbers_norm2 += _accumulate(event.numbers, _numbers_part(vector))
         event.members.append(article_id)
-        for slot, values in lead.items():
-            if values:
-                event.lead.setdefault(slot, Counter()).update(set(values))
-                event.lead_n[slot] += 1
         if published is not None:
             event.first = published if event.first is None else min(event.first, published)
             event.last = published if event.last is None else max(event.last, published)
