@@ -18,8 +18,8 @@ from newsfuse.fusion.text import STOPWORDS, stem, words
 from newsfuse.models import Article
 
 #: Bumped when the feature layout changes, so a store can tell stale features apart. Version 2
-#: added ``lead_names``; the grouper reads version 1 features as having none (so a store made
-#: before groups on as it did, and its restore gives the same events).
+#: added ``lead_names``, which only the article being placed needs: a store of version 1
+#: features restores to the same events, and new articles are matched against them as usual.
 FEATURES_VERSION = 2
 #: Terms kept per article: enough for any news report's distinctive vocabulary, and it bounds
 #: what the store keeps and what each add() and restore() costs.

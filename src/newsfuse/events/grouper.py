@@ -221,9 +221,10 @@ class EventGrouper:
         cosine = _dot(vector, event.centroid) / math.sqrt(event.norm2)
         if cosine <= 0:
             return 0.0
-        if self._names_the_story(lead_names, event):
-            return cosine
-        return cosine * self._date_agreement(event, published)
+        agreement = self._date_agreement(event, published)
+        if agreement < 1.0 and self._names_the_story(lead_names, event):
+            agreement = 1.0  # the dates are not held against it, nor counted for it
+        return cosine * agreement
 
     def _names_the_story(self, lead_names: list[str], event: _Event) -> bool:
         """Whether the article's lead names at least ``story_names`` of the event's own names:
