@@ -228,18 +228,14 @@ class EventGrouper:
 
     def _names_the_story(self, lead_names: list[str], event: _Event) -> bool:
         """Whether the article's lead names at least ``story_names`` of the event's own names:
-        multi-word names the event holds, no other event holds, and few articles have (a
-        town or a police department is in many stories; a victim and a street in one)."""
+        multi-word names the event holds and no other event holds (a town or a police
+        department is in many stories; a victim and a street in one)."""
         s = self.settings
         if not s.story_names or len(lead_names) < s.story_names:
             return False
         found = 0
         for name in lead_names:
-            if (
-                name in event.centroid
-                and self.df_.get(name, 0) <= s.story_name_max_df
-                and len(self.postings_.get(name, ())) == 1
-            ):
+            if name in event.centroid and len(self.postings_.get(name, ())) == 1:
                 found += 1
                 if found >= s.story_names:
                     return True
