@@ -3,11 +3,12 @@ stream's determinism, restore and batch equivalences."""
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from newsfuse.events import Assignment, EventGrouper, feed_order, group
+from newsfuse.events import Assignment, EventGrouper, features, feed_order, group
 from newsfuse.fusion.clean import clean
 from newsfuse.models import Article
 from newsfuse.settings import DEFAULT, GroupingSettings
@@ -127,3 +128,49 @@ def test_a_threshold_of_zero_overlap_keeps_everything_alone():
 def test_features_take_only_a_cleaned_article(published):
     with pytest.raises(TypeError):
         EventGrouper().features({"text": "x", "published": published})  # type: ignore[arg-type]
+
+
+def _reid_follow_up() -> list[Article]:
+    # Tara Reid's rehab (1_10ecb), Lindsay Lohan's (the two ecbplus), then a second Reid report
+    # dated half a year on: the dates are invented, so the date decay alone would split Reid.
+    first = dt.date(2008, 11, 21)
+    days = {"1_10ecb": 0, "1_10ecbplus": 1, "1_11ecbplus": 2, "1_11ecb": 180}
+    by_id = {a.id: a for a in _ecb()}
+    return [
+        by_id[i].model_copy(update={"published": first + dt.timedelta(days=d)})
+        for i, d in days.items()
+    ]
+
+
+def test_lead_names_are_the_multi_word_names_of_the_first_sentences():
+    by_id = {a.id: a for a in _ecb()}
+    reid = features(by_id["1_11ecb"])["lead_names"]
+    lohan = features(by_id["1_10ecbplus"])["lead_names"]
+    assert {"@tara reid", "@american pie"} <= set(reid)
+    assert {"@lindsay lohan", "@betty ford center"} <= set(lohan)
+    assert not set(reid) & set(lohan)
+
+
+def test_a_report_months_later_that_names_the_story_joins_it():
+    stream = _reid_follow_up()
+    ids = sorted([a.id for a in event] for event in group(stream))
+    assert ids == [["1_10ecb", "1_11ecb"], ["1_10ecbplus", "1_11ecbplus"]]
+    # Without the story's names, the half year between the two Reid reports splits them.
+    off = replace(DEFAULT, grouping=replace(DEFAULT.grouping, story_names=0))
+    apart = sorted([a.id for a in event] for event in group(stream, off))
+    assert ["1_11ecb"] in apart
+
+
+def test_version_1_features_without_lead_names_still_group_and_restore():
+    # A store made before lead_names: its features lack the key; adding and restoring work,
+    # and the dates count as they did then.
+    stream = _reid_follow_up()
+    g = EventGrouper(DEFAULT.grouping)
+    rows = []
+    for a in stream:
+        feats = {k: v for k, v in g.features(a).items() if k != "lead_names"}
+        feats["v"] = 1
+        rows.append((a.id, feats, a.published, g.add(a.id, feats, a.published).event_id))
+    assert len(g.groups_) == 3  # the late Reid report alone, as before lead names
+    restored = EventGrouper(DEFAULT.grouping).restore(rows)
+    assert restored.groups_ == g.groups_
