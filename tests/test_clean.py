@@ -583,3 +583,13 @@ def test_a_credit_with_a_lower_case_word_is_cut_off_its_paragraph():
     assert [(r.text, r.reason) for r in article.removed_lines] == [
         ("Photograph: US coastguard/EPA", "photo credit")
     ]
+
+
+def test_a_spaced_url_line_of_text_joined_back_in_part_is_a_link_not_the_title():
+    # ECB+ 12_11ecbplus (CC BY 3.0): spaces before punctuation removed, the URL still spaced.
+    article = fixture("ecbplus_sukanya_spaced_url.txt")
+    first = (FIXTURES / "ecbplus_sukanya_spaced_url.txt").read_text().splitlines()[0]
+    assert removed(article)[first] == "link"
+    assert article.title == "INS Sukanya foils piracy attempt in Gulf of Eden"
+    kept = clean(Article(id="x", text="www. example. com is where the ministry posts its news.\n"))
+    assert kept.clean_text == "www. example. com is where the ministry posts its news."

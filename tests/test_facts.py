@@ -232,6 +232,12 @@ def test_page_stamps_are_no_event_facts():
         ("Irene was moving north at 14 mph.", "speed of Irene"),
         ("Malaysia has three people in custody in connection with the death.", "people in custody"),
         ("The office, which opened in September 2018, was destroyed.", "office opened"),
+        # Multi-News 60e83cb1 p3: the extent after a length, past its conversion
+        (
+            "The biggest piece, measuring 18 meters (59 feet) long and 5.4 meters wide, appeared"
+            " to be part of the jet's body.",
+            "length (measuring)",
+        ),
     ],
 )
 def test_about_is_a_phrase_from_the_sentence_structure(sentence, phrase):
@@ -246,3 +252,61 @@ def test_refinements_say_who_gives_which_precision(kaesong):
     (opened,) = [f for f in found if f.value == "2018-09"]
     stated = {v.value: by_prefix(v.sources) for v in opened.stated}
     assert stated == {"2018-09": ["003"], "2018": ["000", "001", "002", "004"]}
+
+
+def _articles_brief(texts, context=()):
+    """The facts of one article per text, and of a third one holding ``context``: other real
+    sentences of the cluster, so that word weights are not those of two sentences alone."""
+    articles = [Article(id=k, text=v) for k, v in texts.items()]
+    if context:
+        articles.append(Article(id="c", text=" ".join(context)))
+    arts, sents, fams, ev, dated = stages(articles)
+    return facts.facts(arts, sents, fams, dated, ev)
+
+
+@pytest.mark.parametrize("case", CASES["sources"], ids=lambda c: c["name"])
+def test_every_article_stating_the_value_in_other_words_is_a_source(case):
+    found, _ = _articles_brief(case["articles"], case.get("context", ()))
+    # (one value may be two facts of one thing, each with every source)
+    assert {tuple(sorted(f.sources)) for f in found if f.value == case["value"]} == {
+        tuple(case["sources"])
+    }, [(f.value, f.sources) for f in found]
+
+
+@pytest.mark.parametrize("case", CASES["sources_not"], ids=lambda c: c["name"])
+def test_an_article_sharing_only_the_figure_is_no_source(case):
+    found, _ = _articles_brief(case["articles"], case.get("context", ()))
+    assert [sorted(f.sources) for f in found if f.value == case["value"]] == [case["sources"]]
+
+
+def test_the_event_day_in_other_words_makes_an_article_a_source_of_the_event_date():
+    # Multi-News 37c63596 p1, p2: one report dated, the other saying "Friday"
+    day = dt.date(2015, 2, 27)
+    articles = [
+        Article(
+            id="a",
+            published=day,
+            text="Miami Gardens Police Chief Stephen Johnson was arrested for soliciting a "
+            "prostitute in Dania Beach Friday, officials said.",
+        ),
+        Article(
+            id="b",
+            text="Police Chief Stephen Edward Johnson, 53, was arrested Friday by detectives "
+            "posing as escorts in a Dania Beach hotel room.",
+        ),
+    ]
+    arts, sents, fams, ev, dated = stages(articles)
+    found, _ = facts.facts(arts, sents, fams, dated, ev)
+    (event_day,) = [f for f in found if f.about == "date of the event"]
+    assert event_day.value == "2015-02-27" and sorted(event_day.sources) == ["a", "b"]
+
+
+def test_an_undated_story_is_not_dated_by_a_lead_day_years_back():
+    # Multi-News e9aca7cf p1: the 1995 acquittal in a lead of the 2017 parole story
+    old = (
+        "O.J. Simpson was acquitted on Oct. 3, 1995, of killing his ex-wife. He went before the"
+        " board in July 2013 and was granted parole on five charges."
+    )
+    other = "Simpson already appeared before the board in 2013 on five of his charges."
+    ev = stages([Article(id="a", text=old), Article(id="b", text=other)])[3]
+    assert ev.date is None

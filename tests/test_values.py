@@ -175,3 +175,67 @@ def test_weekdays_and_month_days_without_a_year_are_compared():
     april14 = _one("a non-binding shareholder vote on April 14", "date")
     april16 = _one("the annual general meeting in London on April 16", "date")
     assert april14.shown == "April 14" and not april14.agrees(april16)
+
+
+# --- issue 7, round 2: values read from Multi-News sentences (facts_gold clusters) ----------
+
+
+def test_an_abbreviated_month_with_a_dot_keeps_its_day():
+    # Multi-News cef9105b p3: "on Feb. 13" was read as the month alone
+    (q,) = [
+        q
+        for q in found("the two female suspects wiped them on Kim's face on Feb. 13 as he waited")
+        if q.kind == "date"
+    ]
+    assert (q.unit, q.shown) == ("monthday", "February 13")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun"),
+    [
+        # Multi-News 60e83cb1 p2: "after" is no counted noun
+        ("AirAsia's Airbus 320 disappeared around 40 minutes after taking off.", "minutes"),
+        # Multi-News 732a283b p1: a unit before the noun it measures is what is counted
+        (
+            "The trickles occurred in the tests with the arms at a 45 degree angle, but not",
+            "degree",
+        ),
+    ],
+)
+def test_the_counted_noun_stops_at_conjunctions_and_takes_a_leading_unit(sentence, noun):
+    assert one(sentence, "count").noun == noun
+
+
+def test_tons_and_tonnes_are_one_unit():
+    # Multi-News cef9105b p2, p3
+    tonnes = one("the North has somewhere between 2,500 and 5,000 tonnes of nerve agents", "count")
+    tons = one("Its current inventory has been estimated at 2,500 to 5,000 tons.", "count")
+    assert tonnes.unit == tons.unit and tonnes.agrees(tons)
+
+
+def test_a_capitalised_number_word_in_a_name_is_no_count():
+    # Multi-News 8b4c90da p2
+    assert found("Brown set out to prove that Planet Nine didn't exist.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The former NFL hero, TV pitchman and movie star, now 70, stands a good chance.",
+        "Does Simpson, who turned 70 on July 9, look different?",
+    ],
+)
+def test_ages_said_with_now_and_turned(sentence):
+    # Multi-News e9aca7cf p3, p2
+    (age,) = [q for q in found(sentence) if q.unit == "age"]
+    assert age.low == 70
+
+
+def test_a_figure_named_again_is_found_only_when_asked_and_marked():
+    # Multi-News 60e83cb1 p3: "the 162 passengers" names the count the reports give
+    sentence = "Officials hope to find many of the 162 passengers and crew still in their seats."
+    assert [q for q in found(sentence) if q.kind == "count"] == []
+    (again,) = values.find(sentence, [], 2014, referring=True)
+    assert again.referring and again.low <= 162 <= again.high and again.unit == "passeng"
+    # "the two Koreas": a small figure named again tells nothing apart
+    assert values.find("tensions between the two Koreas", [], 2020, referring=True) == []

@@ -14,10 +14,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from conftest import in_process
+from newsfuse.models import Brief
+from newsfuse.render.markdown import brief_short_ids, shorten_ids
 from newsfuse.store import Store
 from newsfuse.web import create_app
 
-STREAM = Path(__file__).parent / "fixtures" / "stream" / "articles.jsonl"
+FIXTURES = Path(__file__).parent / "fixtures"
+STREAM = FIXTURES / "stream" / "articles.jsonl"
 RECORDS = {r["id"]: r for r in map(json.loads, STREAM.read_text().splitlines())}
 
 
@@ -114,11 +117,12 @@ def test_brief_page_has_every_section_and_citations_link_to_article_sentences(cl
     for fmt in ("md", "html", "json"):
         assert f'href="/events/{event["id"]}/brief.{fmt}"' in html
     brief = client.get(f"/api/v1/events/{event['id']}").json()["brief"]
-    cites = re.findall(r'<a class="cite" href="([^"]+)"([^>]*)>([^<]+)</a>', html)
+    cites = re.findall(r'<a class="cite" href="([^"]+)"([^>]*)>(.*?)</a>', html)
     assert len(cites) == sum(len(s["sources"]) for s in brief["summary"]) > 0
-    for href, attrs, shown in cites:
+    for href, attrs, content in cites:
         path, _, anchor = unescape(href).partition("#")
-        assert unquote(path) == f"/articles/{shown}"
+        # The text holds the full id (its tail not shown: see the short-id test).
+        assert unquote(path) == f"/articles/{re.sub('<[^>]+>', '', content)}"
         article = client.get(path)
         assert article.status_code == 200
         # The sentence the citation stands on: highlighted in the article page.
@@ -144,9 +148,10 @@ def test_brief_page_has_every_section_and_citations_link_to_article_sentences(cl
         == [str(f["independent_sources"]) for f in brief["facts"]][: len(counts)]
     )
     sources = unescape(html[html.index('<section id="sources"') :].split("</section>", 1)[0])
+    short = brief_short_ids(Brief.model_validate(brief))
     for family in brief["families"]:
         for why in family["why"]:
-            assert why in sources
+            assert shorten_ids(why, short) in sources  # the ids as the Markdown brief cites them
     assert "What it adds" in sources and "only it" in sources
 
 
@@ -363,6 +368,119 @@ def test_readers_keep_reading_while_a_writer_adds(with_worker):
     assert len(stored) == 1
 
 
+def _section(html: str, name: str) -> str:
+    return html[html.index(f'<section id="{name}"') :].split("</section>", 1)[0]
+
+
+def test_citations_show_the_short_ids_of_the_markdown_brief_with_the_full_id_as_name(client):
+    event = _kaesong(client)
+    html = client.get(f"/events/{event['id']}").text
+    brief = Brief.model_validate(client.get(f"/api/v1/events/{event['id']}").json()["brief"])
+    short = brief_short_ids(brief)
+    assert short["001_8fa23842f85e5271"] == "001"  # as the Markdown brief cites it
+    summary = _section(html, "summary")
+    cites = re.findall(r'<a class="cite" href="([^"]+)"([^>]*)>(.*?)</a>', summary)
+    assert cites
+    for href, attrs, content in cites:
+        full = unquote(unescape(href).removeprefix("/articles/").partition("#")[0])
+        # Shown: the short id; the rest of the full id is in the text, hidden by the CSS.
+        assert content == f'{short[full]}<span class="id-rest">{full[len(short[full]) :]}</span>'
+        said = dict(re.findall(r'([\w-]+)="([^"]*)"', attrs))
+        assert said["title"] == said["data-source-sentence"]  # the tooltip: the sentence
+        assert unescape(said["aria-label"]) == f"source {full}: {unescape(said['title'])}"
+    # The facts' sources too, and the ids inside a date's resolution text.
+    facts = _section(html, "facts")
+    links = re.findall(
+        r'<a class="src" href="[^"]+" title="([^"]+)" aria-label="article \1">([^<]+)<', facts
+    )
+    assert links and all(shown == short[full] for full, shown in links)
+    text = " ".join(
+        unescape(re.sub("<[^>]+>", " ", facts.replace('<span class="id-rest">', "<"))).split()
+    )
+    assert "'Tuesday' in 001 -> 2020-06-16" in text
+    css = client.get("/static/style.css").text
+    assert re.search(r"\.cite[^{]*\{ white-space: nowrap; \}", css)
+    assert re.search(r"\.id-rest \{[^}]*clip-path", css)
+
+
+def test_a_fact_wording_is_cut_with_the_rest_folded(web_db):
+    with TestClient(create_app(web_db, in_process(fact_text_chars=160))) as c:
+        event = _kaesong(c)
+        brief = c.get(f"/api/v1/events/{event['id']}").json()["brief"]
+        facts = _section(c.get(f"/events/{event['id']}").text, "facts")
+    dated = next(f for f in brief["facts"] if f["about"] == "date of the event")
+    assert len(dated["text"]) > 300  # how each report's date was read
+    rows = re.findall(r'<td data-label="About">(.*?)</td>', facts, re.S)
+    assert rows
+    folded = 0
+    for row in rows:
+        shown = unescape(re.search(r'<div class="quote-text">(.*?)</div>', row).group(1))
+        assert len(shown) <= 161  # 160 and the ellipsis
+        rest = re.search(
+            r'<details class="rest"><summary>[^<]+</summary><div class="quote-text">…(.*?)</div>',
+            row,
+        )
+        if rest:
+            folded += 1
+            assert shown.endswith("…")
+    assert folded >= 1
+    date_row = next(r for r in rows if r.startswith("date of the event"))
+    whole = " ".join(unescape(re.sub("<[^>]+>", " ", date_row)).split())
+    # Nothing lost: the end of the wording is in the fold.
+    assert whole.endswith(
+        "'yesterday' in 004 -> 2020-06-16 (relative to its publication date 2020-06-17)"
+    )
+    with TestClient(create_app(web_db, in_process(fact_text_chars=0))) as c:  # 0: never cut
+        assert '<details class="rest">' not in c.get(f"/events/{event['id']}").text
+
+
+def test_clip_cuts_at_a_space_and_keeps_every_character():
+    from newsfuse.web.views import clip
+
+    text = "'June 16' in 000 -> 2020-06-16 (relative to the other reports' publication date)"
+    assert clip(text, 200) == (text, "")
+    assert clip(text, 0) == (text, "")
+    shown, rest = clip(text, 40)
+    assert shown == "'June 16' in 000 -> 2020-06-16 (relative" and len(shown) <= 40
+    assert f"{shown} {rest}" == text
+    url = "https://example.com/" + "a" * 100
+    assert clip(url, 40) == (url[:40], url[40:])  # one long word: cut inside it
+
+
+def test_timeline_dates_read_as_precise_as_given_and_phone_cards_pair_short_cells(client):
+    event = _kaesong(client)
+    brief = client.get(f"/api/v1/events/{event['id']}").json()["brief"]
+    timeline = _section(client.get(f"/events/{event['id']}").text, "timeline")
+    shown = re.findall(r'<time datetime="([^"]+)">([^<]+)</time>', timeline)
+    by_precision = {t["precision"]: t for t in brief["timeline"]}
+    decade = by_precision["decade"]  # "demilitarised since the 1950s"
+    assert (decade["date"], f"{decade['date'][:4]}s") in shown
+    assert "1950-01-01 to 1959-12-31" not in timeline
+    month = by_precision["month"]
+    assert (month["date"], month["date"][:7]) in shown
+    css = client.get("/static/style.css").text
+    phone = css[css.index("@media (max-width: 40rem)") :]
+    assert "grid-template-columns: 1fr 1fr" in phone and 'td[data-label="About"]' in phone
+
+
+def test_an_ecb_article_under_its_spaced_url_is_titled_by_its_headline(writable):
+    # ECB+ 12_11ecbplus (CC BY 3.0), its tokenised text joined back in part: the URL of the
+    # page on the first line, still spaced out, then the headline.
+    text = (FIXTURES / "clean" / "ecbplus_sukanya_spaced_url.txt").read_text(encoding="utf-8")
+    assert text.startswith("http: / / www. indianexpress. com / news")
+    r = writable.post("/api/v1/articles", json={"id": "ecb-12_11ecbplus", "text": text})
+    assert r.status_code == 201
+    event_id = r.json()["articles"][0]["event_id"]
+    event = writable.get(f"/api/v1/events/{event_id}").json()["event"]
+    assert event["title"] == "INS Sukanya foils piracy attempt in Gulf of Eden"
+    article = writable.get("/api/v1/articles/ecb-12_11ecbplus").json()
+    assert article["title"] == "INS Sukanya foils piracy attempt in Gulf of Eden"
+    assert not article["clean_text"].startswith("http")
+    assert {"text": text.splitlines()[0], "reason": "link"} in article["removed_lines"]
+    html = writable.get(f"/events/{event_id}").text
+    assert "<h1>INS Sukanya foils piracy attempt in Gulf of Eden</h1>" in html
+
+
 def test_path_of_an_id_with_a_slash(writable):
     r = writable.post(
         "/api/v1/articles",
@@ -428,3 +546,23 @@ def test_a_kept_page_is_rendered_again_once_its_event_changes(writable, web_db_c
     assert report.articles[0].event_id == event["id"]
     again = writable.get(f"/events/{event['id']}").text
     assert "6 articles" in again and 'href="/articles/rewrite"' in again
+
+
+def test_a_dead_refresh_worker_does_not_lose_an_add(with_worker):
+    import os
+    import signal
+
+    first = with_worker.post(
+        "/api/v1/articles", json={"id": "a", "text": RECORDS["18_1ecb"]["text"]}
+    )
+    assert first.status_code == 201 and first.json()["refreshed"]
+    pool = with_worker.app.state.writer._pool
+    for pid in list(pool._processes):  # the worker is killed (out of memory, by hand...)
+        os.kill(pid, signal.SIGKILL)
+    second = with_worker.post(
+        "/api/v1/articles", json={"id": "b", "text": RECORDS["18_2ecb"]["text"]}
+    )
+    assert second.status_code == 201
+    (added,) = second.json()["articles"]
+    assert added["status"] == "new" and added["event_id"] in second.json()["refreshed"]
+    assert "b" in with_worker.get(f"/api/v1/events/{added['event_id']}").json()["event"]["articles"]

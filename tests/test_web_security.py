@@ -214,9 +214,13 @@ def test_serve_refuses_a_public_host_without_a_token(tmp_path, monkeypatch):
     monkeypatch.delenv("NEWSFUSE_TOKEN", raising=False)
     db = str(tmp_path / "s.db")
     runner = CliRunner()
-    refused = runner.invoke(app, ["serve", "--db", db, "--host", "0.0.0.0"])
-    assert refused.exit_code == 2 and "NEWSFUSE_TOKEN" in refused.output
+    for host in ("0.0.0.0", "192.168.1.20", "::", "example.org"):
+        refused = runner.invoke(app, ["serve", "--db", db, "--host", host])
+        assert refused.exit_code == 2 and "NEWSFUSE_TOKEN" in refused.output
     assert not started
+    for host in ("localhost", "127.0.0.2", "::1"):
+        assert runner.invoke(app, ["serve", "--db", db, "--host", host]).exit_code == 0
+        assert started.pop()["host"] == host
     ok = runner.invoke(app, ["serve", "--db", db])
     assert ok.exit_code == 0, ok.output
     assert started[-1]["host"] == "127.0.0.1" and started[-1]["port"] == 8000

@@ -570,8 +570,18 @@ def _parse_day(value: str) -> dt.date:
 
 # --- the web app -------------------------------------------------------------------------
 
-#: Hosts that only this machine reaches: the app may run there without a token.
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+def _loopback(host: str) -> bool:
+    """Whether only this machine reaches ``host`` (127.0.0.0/8, ::1, localhost): the app
+    may listen there without a token."""
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 @app.command(short_help="Serve the web app and REST API over the store.")
@@ -592,10 +602,10 @@ def serve(
     REST API under /api/v1 (documented at /docs), over the store --db.
 
     Adding articles (the add form, POST /api/v1/articles) needs the token in NEWSFUSE_TOKEN
-    when it is set; on a host other than 127.0.0.1, localhost or ::1 it must be set.
+    when it is set; on a host beyond loopback (127.0.0.0/8, ::1, localhost) it must be set.
     """
     token = os.environ.get("NEWSFUSE_TOKEN") or None
-    if host not in LOOPBACK_HOSTS and token is None:
+    if not _loopback(host) and token is None:
         typer.echo(
             f"error: --host {host} reaches beyond this machine: set NEWSFUSE_TOKEN (the token "
             "adding articles will need), or serve on 127.0.0.1",

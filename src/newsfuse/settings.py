@@ -25,9 +25,17 @@ class SummarySettings:
     position_decay: float = 3.0  # sentences over which that bonus halves
     repeat_bonus: float = 1.0  # extra weight per log(distinct sentences of a family stating it)
     max_overlap: float = 0.5  # two chosen sentences must share less than this of their content
-    min_sources_share: float = 0.3  # a concept must be in this share of families (at most 3)
+    min_sources_share: float = 0.2  # a concept must be in this share of families (at most 3)
     skip_dangling: bool = True  # skip sentences opening on a word that points elsewhere
     support_coverage: float = 0.7  # share of a sentence's content an article must state to be cited
+    # ... or, in other words, in one sentence or two adjacent ones: every figure and day of it,
+    # this share of its names, one of its main verbs (not "be", "have") with its subject's and
+    # object's nouns, this share of its content words weighted by rarity in the story (verbs
+    # in any form), and at least paraphrase_floor of them unweighted.
+    paraphrase_names: float = 0.6
+    paraphrase_coverage: float = 0.35
+    paraphrase_floor: float = 0.35
+    paraphrase_windows: int = 4  # windows of an article tried, most content words first
     # The program only sees the candidates densest in concept weight, as many as fill this
     # many times the budget (at least pool_min_words): solving over every sentence cost 3-5x
     # the time for no measurable gain on DUC 2004 or Multi-News.
@@ -46,6 +54,8 @@ class SummarySettings:
     # shortened, a long one the lead whole.
     lead_share: float = 0.25
     lead_min_room: int = 20
+    lead_max_share: float = 0.33  # ... but the best-carried lead may take up to this share
+    unigram_weight: float = 0.0  # weight of a content stem alone, beside the stem pairs
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,9 @@ class FactSettings:
     same_value_overlap: float = 0.0
     same_value_min_count: int = 4  # smaller counts ("two women") also need a word in common
     same_day_overlap: float = 0.1
+    # ... and with this much when the value could be said of more things: the same figure
+    # of another counted noun ("12 charges" / "12 counts"), a month or a year.
+    same_value_other_noun: float = 0.3
     max_facts: int = 60  # in the brief's JSON; the Markdown shows the first few
     # Facts whose "about" comes from spaCy's parse (~4 ms a sentence); later ones get the
     # words their sources share, so a long cluster stays cheap.
@@ -79,6 +92,9 @@ class FactSettings:
     # articles' earliest sentences. A Multi-News or DUC cluster has 100-400.
     max_claims: int = 800
     lead_sentences: int = 3  # sentences per article whose words describe the event
+    # Who-is-who facts ("U.S. District Judge = Kurt Engelhardt") at most, for the people and
+    # organisations named by two independent sources with a role beside them.
+    max_role_facts: int = 8
 
 
 @dataclass(frozen=True)
@@ -220,6 +236,9 @@ class WebSettings:
     page_size: int = 25  # events per page of the events page
     max_limit: int = 500  # largest ?limit= of GET /api/v1/events
     max_query_chars: int = 200  # a search longer than this is refused (422), not run
+    # A fact's wording on the brief page is cut to this many characters, the rest folded
+    # in a <details> (a date's resolution text runs to hundreds); 0 shows it all.
+    fact_text_chars: int = 160
     # Brief and article pages kept rendered, each under its event's (articles, brief version):
     # one small query tells whether a kept page is current, so a page is rendered once per
     # change of its event instead of once per reader. ~40 KB a page.

@@ -129,6 +129,16 @@ _NAMES = rf"{_NAME}(?: {_NAME})?(?:(?:,| and) {_NAME}(?: {_NAME})?)*"  # "Jane D
 # (reason, pattern), matched at the start of a line (re.match, case-insensitive unless a
 # pattern says (?-i:...)). Most also end in $, so a pattern describes a whole line and cannot
 # catch a sentence that merely mentions "subscribe" or "photo".
+
+_URL_SEP = r"[/.\-_?=&#:~%+]"
+_URL_TOKEN = r"[^\s/.\-_?=&#:~%+]+"
+# Every part ends at a separator and is followed by a token, so a line splits one way only:
+# no backtracking blow-up on a long line of slashes.
+_SPACED_URL_LINE = (
+    rf"(?:https?\s?:\s?/\s?/\s?|www\s?\.\s?){_URL_TOKEN}"
+    rf"(?:\s?{_URL_SEP}+\s?{_URL_TOKEN})*(?:\s?{_URL_SEP}+)?$"
+)
+
 _START_RULES: tuple[tuple[str, str], ...] = (
     # comment forms
     (
@@ -178,6 +188,9 @@ _START_RULES: tuple[tuple[str, str], ...] = (
     ),
     ("related link", r">>|read or share this story:|click (?:here|to|for)\b"),
     ("link", r"(?:https?://|www\.)\S+$"),  # a bare address: the page's own or another's
+    # ... or one spaced out by a tokeniser whose text was joined back only in part
+    # ("http: / / www. example. com / news - story / 874560 /"): spaces only at separators
+    ("link", _SPACED_URL_LINE),
     # a whole line in brackets, or a labelled one in parentheses: an inline link to a story
     (
         "related link",

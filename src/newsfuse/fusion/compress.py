@@ -16,6 +16,7 @@ something removable.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -40,6 +41,13 @@ _MAYBE = re.compile(
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)\]”’'])")
 _DOUBLE_COMMA = re.compile(r",\s*,")
 _QUOTES = frozenset("\"“”``''")
+# At most this many optional parts per sentence are combined (2^n versions).
+_MAX_REMOVALS = 5
+# Modifiers that may open a sentence before its subject and go with their comma:
+# "In a statement on Tuesday, ...", "Speaking to reporters, ...", "Meanwhile in Gaza, ...".
+_OPENING_DEPS = frozenset("prep advcl advmod npadvmod".split())
+# Parts that commas set off are optional: an appositive ("Kim Yo-jong, his sister, said").
+_COMMA_SET = frozenset(("appos",))
 
 
 def maybe_compressible(text: str) -> bool:
@@ -60,13 +68,14 @@ def shortened(texts: Sequence[str]) -> list[list[str]]:
 def _variants(doc: Doc) -> list[str]:
     if len(list(doc.sents)) > 1:
         return []  # the parser disagrees with the splitter: leave it whole
-    removals = [r for r in _removals(doc) if r]
-    texts: list[str] = []
+    removals = list(dict.fromkeys(r for r in _removals(doc) if r))[:_MAX_REMOVALS]
     original = _render(doc, frozenset())
-    for removal in removals:
-        texts.append(_render(doc, removal))
-    if len(removals) > 1:
-        texts.append(_render(doc, frozenset().union(*removals)))
+    # Every combination of the optional parts: the summarizer picks the one that pays.
+    texts = [
+        _render(doc, frozenset().union(*combo))
+        for k in range(1, len(removals) + 1)
+        for combo in itertools.combinations(removals, k)
+    ]
     seen = {original}
     out = []
     for t in sorted(texts, key=len, reverse=True):
@@ -85,10 +94,11 @@ def _removals(doc: Doc) -> Iterable[frozenset[int]]:
     yield from attributions
     # A clause may also end where a trailing attribution begins ("... after X, Reuters said").
     ends = {end} | {min(r) for r in attributions if min(r) > 0}
+    yield _opening_phrase(doc, root)
     for t in doc:
         if t.text == "(":
             yield _paren(doc, t)
-        elif t.dep_ == "appos" or (t.dep_ == "relcl" and _starts_wh(t)):
+        elif t.dep_ in _COMMA_SET or (t.dep_ == "relcl" and _starts_wh(t)):
             yield _commas_around(doc, t, end)
         elif t.dep_ == "advcl":
             yield _trailing_clause(doc, t, ends)
@@ -143,6 +153,31 @@ def _attribution(doc: Doc, root: Token, end: int) -> Iterable[frozenset[int]]:
         first = lo + 1 if doc[lo].lower_ == "that" else lo
         if first < len(doc) and doc[first].is_alpha:
             yield frozenset(range(0, first))
+
+
+def _opening_phrase(doc: Doc, root: Token) -> frozenset[int]:
+    """A modifier of the main verb that opens the sentence, with its comma, when a subject
+    follows it: what is left starts on the clause itself."""
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return frozenset()  # what opens the sentence may be its subject, misparsed
+    for child in root.children:
+        if child.dep_ not in _OPENING_DEPS or child.i > subject.i:
+            continue
+        lo, hi = _span(child)
+        # A clause with a subject of its own must open on its subordinator ("After police
+        # arrived, ..."): without one it may be the sentence's real subject, misparsed.
+        own_subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[lo:hi])
+        marked = any(c.dep_ == "mark" and c.i == lo for c in child.children)
+        if (
+            lo == 0
+            and hi < subject.left_edge.i
+            and doc[hi].text == ","
+            and (marked or not own_subject)
+            and not _has_quote(doc, lo, hi)
+        ):
+            return frozenset(range(0, hi + 1))
+    return frozenset()
 
 
 def _paren(doc: Doc, opening: Token) -> frozenset[int]:

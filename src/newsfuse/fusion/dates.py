@@ -174,7 +174,8 @@ _MENTION = re.compile(
             rf"\b(?P<pre7>in|since|until|till|by|from|on|of|early|late|mid|mid-|last|this|next"
             rf"|end of|beginning of|start of)\s+{_M.format('m7')}(?!\w)"
             # the month must stand alone: "in September 2018", "on June 16" are read above
-            r"(?!\s*,?\s*(?:of\s+)?\d|\s+(?:last|this|next)\s+year)",
+            # ("on Feb. 13": the abbreviation's dot does not make "Feb" a month alone)
+            r"(?!\.?\s*,?\s*(?:of\s+)?\d|\s+(?:last|this|next)\s+year)",
             r"\b(?P<decade>(?:19|20)\d0)s\b",
             rf"(?<![\d$£€¥₩.,/-]){_Y.format('y8')}(?![\d%]|,\d|\.\d|-\d|\s*(?:percent|per cent))",
             rf"\b(?:(?P<rel9>last|this|next|past)\s+)?{_WD.format('wd')}\b",

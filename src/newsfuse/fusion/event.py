@@ -19,6 +19,7 @@ from newsfuse.models import Article, BaseFrom, DateMention, Entity, Event, Famil
 
 LEAD_SENTENCES = 5
 RECENT_DAYS = 10
+BACKGROUND_DAYS = 366  # undated reports: a lead day this far before their latest year is past
 
 
 def infer(
@@ -43,6 +44,21 @@ def infer(
                 if m.precision != "day" or not _recent(m.date, base):
                     continue
                 support[m.date].setdefault(a.id, (m, text))
+    if reference is None and support:
+        # No report is dated: a lead's day years before the latest date the reports mention
+        # is background ("acquitted on Oct. 3, 1995" in a story of 2017), not the event.
+        # (a year two reports mention, so one report's "by 2030" does not count)
+        years: dict[int, set[str]] = defaultdict(set)
+        for article_id, ss in sentences.items():
+            for s in ss:
+                for m in dates.mentions(s.text):
+                    if m.precision in ("day", "month", "year"):
+                        years[m.until.year].add(article_id)
+        shared = [y for y, ids in years.items() if len(ids) >= 2]
+        latest = dt.date(max(shared), 1, 1) if shared else max(support)
+        support = defaultdict(
+            dict, {d: v for d, v in support.items() if (latest - d).days <= BACKGROUND_DAYS}
+        )
     if not support:
         return Event(what=_what(articles, sentences, families, ()), where=None)
 

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsfuse.fusion import phrases, values
+from newsfuse.fusion import phrases, roles, values
 from newsfuse.fusion.attribution import attribution
 from newsfuse.fusion.text import STOPWORDS, content_stems, inverse_frequency, overlap, stem, words
 from newsfuse.models import (
@@ -35,6 +35,7 @@ from newsfuse.models import (
     Conflict,
     ConflictValue,
     DateMention,
+    Entity,
     Event,
     Fact,
     Family,
@@ -69,31 +70,40 @@ def facts(
     event: Event,
     quotes: Sequence[Quote] = (),
     settings: FactSettings = DEFAULT.facts,
+    entities: Sequence[Entity] = (),
 ) -> tuple[tuple[Fact, ...], tuple[Conflict, ...]]:
-    """The cluster's facts (corroborated first) and its conflicts."""
+    """The cluster's facts (corroborated first) and its conflicts; ``entities`` give the
+    who-is-who facts (:mod:`newsfuse.fusion.roles`)."""
     family_of = {m: f.id for f in families for m in f.members}
     weights = inverse_frequency(s.text for ss in sentences.values() for s in ss)
-    all_claims = claims(articles, sentences, family_of, dated, event, settings)
+    found_claims = claims(articles, sentences, family_of, dated, event, settings)
+    # figures named again ("the 162 passengers") only confirm the facts others state
+    all_claims = [c for c in found_claims if not c.value.referring]
     if len(all_claims) > settings.max_claims:
         # A long story (hundreds of reports): the values of the articles' opening sentences,
         # where reports state what happened, so grouping (pairs of claims) stays bounded.
         ranked = sorted(range(len(all_claims)), key=lambda k: all_claims[k].sentence.index)
         all_claims = [all_claims[k] for k in sorted(ranked[: settings.max_claims])]
     groups = _group(all_claims, weights, settings)
+    event_terms = _event_terms(articles, sentences, families, weights, settings)
+    restating: list[str] = []
     if event.date is not None:
         # The event date is one fact, built from the event inference: drop the groups that
-        # only restate it.
+        # only restate it, and count as its sources the articles that give that day in the
+        # event's own words ("was arrested Friday").
         day = event.date.toordinal()
-        groups = [
-            g
-            for g in groups
-            if not (
-                g[0].value.kind == "date"
-                and not _value(g).unit
-                and _value(g).low == day == _value(g).high
-            )
-        ]
-    event_terms = _event_terms(articles, sentences, families, weights, settings)
+        kept_groups = []
+        for g in groups:
+            value = _value(g)
+            if g[0].value.kind == "date" and not value.unit and value.low == day == value.high:
+                restating += [
+                    c.article
+                    for c in g
+                    if len(c.context & event_terms) >= settings.event_time_terms
+                ]
+                continue
+            kept_groups.append(g)
+        groups = kept_groups
     conflicting = _slots(_conflicts(groups, weights, event, event_terms, articles, settings))
 
     sided = {id(c) for slot in conflicting for side in slot for g in side for c in g}
@@ -107,11 +117,11 @@ def facts(
     for c in all_claims:
         stated.setdefault(c.sentence, []).append(c.value)
     by_kind: dict[str, list[Claim]] = {}
-    for c in all_claims:
+    for c in (*all_claims, *(c for c in found_claims if c.value.referring)):
         by_kind.setdefault(c.value.kind, []).append(c)
     made: list[tuple[tuple[object, ...], Fact, list[Claim] | None]] = []
     if event.date is not None and event.sources:
-        made.append(((0,), _event_fact(event, family_of), None))
+        made.append(((0,), _event_fact(event, family_of, restating), None))
     for g in groups:
         sources = _sources(g, sentences, stems, stated, settings, postings)
         sources = _same_value_sources(g, sources, by_kind, weights, settings)
@@ -121,11 +131,12 @@ def facts(
             if id(g) in in_conflict
             else ("corroborated" if independent >= 2 else "single-source")
         )
+        rep = _representative(g, weights)
         fact = Fact(
             about="",
             kind=g[0].value.kind,
             value=_value(g).shown,
-            text=_representative(g, weights).sentence.text,
+            text=rep.sentence.text,
             sources=sources,
             independent_sources=independent,
             status=status,
@@ -134,22 +145,29 @@ def facts(
         first = min((c.sentence.index for c in g), default=0)
         rank = {"corroborated": 1, "conflict": 2, "single-source": 3}[status]
         # facts of the event first: those whose sentence uses the event's own words
-        eventful = -len(_representative(g, weights).context & event_terms)
+        eventful = -len(rep.context & event_terms)
         made.append(((rank, -independent, -len(sources), eventful, first), fact, g))
     for q in quotes:
         if q.independent_sources >= 2:
             made.append(((1, -q.independent_sources, -len(q.sources), 0, 0), _quote_fact(q), None))
+    for f in roles.role_facts(entities, sentences, family_of, settings):
+        made.append(((1, -f.independent_sources, -len(f.sources), 0, 0), f, None))
     made.sort(key=lambda item: item[0])
     shown = [(f, g) for _, f, g in made if f.status != "single-source"]
     singles = [(f, g) for _, f, g in made if f.status == "single-source"]
     kept = shown + singles[: max(0, settings.max_facts - len(shown))]
-    # The parse is paid only for the facts a reader sees first.
-    out = [
-        f
-        if g is None
-        else f.model_copy(update={"about": _about(g, weights, parse=i < settings.parsed_facts)})
-        for i, (f, g) in enumerate(kept)
-    ]
+    # The parse is paid only for the value facts a reader sees first, in one batch.
+    firsts = [g for _, g in kept if g is not None][: settings.parsed_facts]
+    reps = [_representative(g, weights) for g in firsts]
+    phrases.prime((c.sentence.text, c.value.start, c.value.end) for c in reps)
+    out = []
+    parsed = 0
+    for fact, members in kept:
+        if members is not None:
+            about = _about(members, weights, parse=parsed < settings.parsed_facts)
+            fact = fact.model_copy(update={"about": about})
+            parsed += 1
+        out.append(fact)
     return tuple(out), tuple(_conflict(slot, weights) for slot in conflicting)
 
 
@@ -176,7 +194,8 @@ def claims(
     event: Event,
     settings: FactSettings = DEFAULT.facts,
 ) -> list[Claim]:
-    """Every value of every sentence, as a claim with its context."""
+    """Every value of every sentence, as a claim with its context (figures named again,
+    "the 162 passengers", too: their ``value.referring`` says so)."""
     out: list[Claim] = []
     for a in articles:
         year = (a.published or event.date or dt.date.today()).year
@@ -184,7 +203,7 @@ def claims(
             # Parts of the day ("in the morning") are too vague to align or contradict.
             found = [
                 q
-                for q in values.find(s.text, list(mentions), year)
+                for q in values.find(s.text, list(mentions), year, referring=True)
                 if not (
                     q.kind == "time"
                     and not re.search(r"\d|\b(?:noon|midday|midnight)\b", q.text, re.I)
@@ -258,16 +277,7 @@ def _group(
     claims close enough in context. How close depends on how common the value is: a figure
     few sentences share ("January 2020", "9.78 billion won") is itself evidence of one fact,
     a common one ("2018") needs its context to match."""
-    crowd = {
-        id(c): sum(
-            1
-            for o in claims
-            if o.value.kind == c.value.kind
-            and o.sentence != c.sentence
-            and c.value.agrees(o.value, c.year)
-        )
-        for c in claims
-    }
+    crowd = _crowd(claims)
     articles = len({c.article for c in claims})
 
     def need(a: Claim, b: Claim) -> float:
@@ -282,14 +292,17 @@ def _group(
 
     # Candidate links, closest first; a link joins two groups only if every value agrees.
     links = []
-    for i, x in enumerate(claims):
-        for j in range(i + 1, len(claims)):
-            y = claims[j]
-            if x.value.kind != y.value.kind:
-                continue
-            sim = _claim_similarity(x, y, weights)
-            if sim > 0 and sim >= need(x, y):
-                links.append((sim, i, j))
+    by_kind: dict[str, list[int]] = {}
+    for i, c in enumerate(claims):
+        by_kind.setdefault(c.value.kind, []).append(i)
+    for indices in by_kind.values():
+        for n, i in enumerate(indices):
+            x = claims[i]
+            for j in indices[n + 1 :]:
+                y = claims[j]
+                sim = _claim_similarity(x, y, weights)
+                if sim > 0 and sim >= need(x, y):
+                    links.append((sim, i, j))
     links.sort(reverse=True)
     group_of = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
@@ -307,6 +320,43 @@ def _group(
             group_of[k] = gi
         members[gi] += members.pop(gj)
     return [[claims[k] for k in sorted(ms)] for _, ms in sorted(members.items())]
+
+
+def _value_key(q: values.Quantity) -> tuple[object, ...]:
+    """What :meth:`values.Quantity.agrees` reads of a value: equal keys agree alike."""
+    return (
+        q.kind,
+        q.low,
+        q.high,
+        q.unit,
+        q.noun,
+        tuple((e.kind, e.low, e.high, e.unit, e.noun) for e in q.equivalents),
+    )
+
+
+def _crowd(claims: Sequence[Claim]) -> dict[int, int]:
+    """For each claim (by id), how many claims of other sentences agree with its value. Many
+    claims state one value ("Tuesday", "two people"), so agreement is asked once per pair of
+    distinct values, not per pair of claims."""
+    by_key: dict[tuple[object, ...], list[Claim]] = {}
+    for c in claims:
+        by_key.setdefault(_value_key(c.value), []).append(c)
+    in_sentence = Counter((id(c.sentence), _value_key(c.value)) for c in claims)
+    agree: dict[tuple[tuple[object, ...], int | None, tuple[object, ...]], bool] = {}
+    out = {}
+    for c in claims:
+        mine = _value_key(c.value)
+        total = 0
+        for key, members in by_key.items():
+            if key[0] != c.value.kind:
+                continue
+            known = agree.get((mine, c.year, key))
+            if known is None:
+                known = agree[(mine, c.year, key)] = c.value.agrees(members[0].value, c.year)
+            if known:
+                total += len(members) - in_sentence[(id(c.sentence), key)]
+        out[id(c)] = total
+    return out
 
 
 def _one_day(q: values.Quantity) -> bool:
@@ -341,7 +391,7 @@ def _same_day(a: values.Quantity, b: values.Quantity) -> bool:
 
 
 def _claim_similarity(a: Claim, b: Claim, weights: Mapping[str, float]) -> float:
-    if a.sentence == b.sentence:
+    if a.sentence is b.sentence:  # (one object per sentence; pydantic equality is slow)
         return 0.0  # two values of one sentence are two facts
     if len(a.context & b.context) < 2:
         return 0.0
@@ -442,6 +492,20 @@ def _sources(
     return tuple(a for a in sentences if a in ids)
 
 
+def _specific(q: values.Quantity) -> bool:
+    """A value precise enough to tie two reports: an exact or round figure, a hedged figure
+    ("about 40 minutes", "more than $26 million", "just over 59%", "about 6:20 p.m.": the
+    number is still stated), a single day; not a vague span ("in the morning", "several")."""
+    if q.exact or q.round:
+        return True
+    if q.kind == "time":  # "about 6:20 p.m.", not "in the evening"
+        return q.high - q.low <= 60 and bool(re.search(r"\d", q.text))
+    if q.kind not in ("count", "money", "percent"):
+        return False
+    middle = abs(q.low + q.high) / 2
+    return middle > 0 and (q.high - q.low) / middle <= 0.35
+
+
 def _same_value_sources(
     group: Sequence[Claim],
     sources: tuple[str, ...],
@@ -451,25 +515,42 @@ def _same_value_sources(
 ) -> tuple[str, ...]:
     """Also every article stating the same value next to words of the fact ("four times" in
     "shot four times in the chest" / "suffered four wounds to his chest"), though its claim
-    went to another fact: a source of the value, whatever fact its sentence is grouped in."""
+    went to another fact: a source of the value, whatever fact its sentence is grouped in.
+    The more the value could be said of other things, the more words it must share: the
+    same figure of another counted noun ("12 charges" / "12 counts") or a year needs more
+    than a day, a month or a count of the same noun."""
     value = _value(group)
-    if not (value.exact or value.round) or (value.kind == "date" and not _one_day(value)):
-        return sources  # vague values and years say too little to tie two reports
+    if not _specific(value):
+        return sources  # vague values say too little to tie two reports
     near = frozenset().union(*(c.window for c in group))
     ids = set(sources)
     for c in by_kind.get(value.kind, ()):
-        if c.article in ids or not (c.value.exact or c.value.round):
+        if c.article in ids or not _specific(c.value):
+            continue
+        if value.kind == "count" and not values.same_counted(c.value, value):
+            # the same figure of another noun ("12 charges" / "12 counts"): only in the same
+            # words, and never an age or a measure
+            if {"age", "length", "speed"} & {c.value.unit, value.unit}:
+                continue
+            if not (c.value.low <= value.high and value.low <= c.value.high):
+                continue
+            score = overlap(c.window - {value.unit}, near - {value.unit}, weights)
+            if score >= settings.same_value_other_noun:
+                ids.add(c.article)
             continue
         same_unit = c.value.unit == value.unit or value.kind in ("count", "money")
         if not (same_unit and _mergeable(c.value, value, c.year)):
             continue
-        if value.kind == "count" and not values.same_counted(c.value, value):
-            continue
-        small = value.kind == "count" and value.high < settings.same_value_min_count
         score = overlap(c.window - {value.unit}, near - {value.unit}, weights)
-        # one day is named for many things ("a June 15 article", "Moon urged on Monday"):
-        # a date needs words of the fact besides
-        need = settings.same_day_overlap if value.kind == "date" else settings.same_value_overlap
+        small = value.kind == "count" and value.high < settings.same_value_min_count
+        if value.kind == "date" and max(value.high - value.low, c.value.high - c.value.low) > 31:
+            need = settings.same_value_other_noun  # a year is said of many things
+        elif value.kind == "date":
+            # one day is named for many things ("a June 15 article", "Moon urged on
+            # Monday"): a date needs words of the fact besides
+            need = settings.same_day_overlap
+        else:
+            need = settings.same_value_overlap
         if score >= need and (score > 0 or not small):
             ids.add(c.article)
     return tuple(dict.fromkeys(a for a in (*sources, *sorted(ids - set(sources)))))
@@ -531,7 +612,7 @@ def _conflicts(
 ) -> list[tuple[list[Claim], list[Claim]]]:
     published = {a.id: a.published for a in articles}
     everything = [c for g in groups for c in g]
-    out = []
+    candidates: list[tuple[list[Claim], list[Claim], bool]] = []
     for i, a in enumerate(groups):
         for b in groups[i + 1 :]:
             if a[0].value.kind != b[0].value.kind:
@@ -559,14 +640,24 @@ def _conflicts(
                 continue
             if _stated_by(everything, a[0]) & _stated_by(everything, b[0]):
                 continue  # a family giving both figures somewhere: two things, not a dispute
-            # Last, as it may parse the sentences (the costly test; the cheap ones go first).
-            if not (
-                all(_is_event_time(c, event, event_terms, settings) for c in exact_a + exact_b)
-                or _same_slot(a, b, weights, settings)
-            ):
-                continue
-            out.append((a, b))
-    return out
+            event_time = all(
+                _is_event_time(c, event, event_terms, settings) for c in exact_a + exact_b
+            )
+            candidates.append((a, b, event_time))
+    # Last, as it may parse the sentences (the costly test; the cheap ones go first): the
+    # clauses of every candidate in one batch.
+    phrases.prime(
+        (c.sentence.text, c.value.start, c.value.end)
+        for a, b, event_time in candidates
+        if not event_time
+        for c in (*a, *b)
+        if c.value.unit != "age"
+    )
+    return [
+        (a, b)
+        for a, b, event_time in candidates
+        if event_time or _same_slot(a, b, weights, settings)
+    ]
 
 
 _MULTIPLIERS = frozenset({"time", "fold"})
@@ -795,14 +886,15 @@ def _conflict(slot: Sequence[Sequence[list[Claim]]], weights: Mapping[str, float
     return Conflict(about=about, values=tuple(sides))
 
 
-def _event_fact(event: Event, family_of: Mapping[str, int]) -> Fact:
-    independent = len({family_of.get(s, 0) for s in event.sources})
+def _event_fact(event: Event, family_of: Mapping[str, int], restating: Sequence[str]) -> Fact:
+    sources = tuple(dict.fromkeys((*event.sources, *sorted(restating))))
+    independent = len({family_of.get(s, 0) for s in sources})
     return Fact(
         about="date of the event",
         kind="date",
         value=event.date.isoformat() if event.date else "",
         text="; ".join(event.evidence),
-        sources=event.sources,
+        sources=sources,
         independent_sources=independent,
         status="corroborated" if independent >= 2 else "single-source",
     )

@@ -13,8 +13,8 @@ the candidate conflicts are parsed (:func:`parse` caches by sentence text).
 
 from __future__ import annotations
 
-import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -42,10 +42,33 @@ class Slot:
     qualifiers: frozenset[str] = frozenset()
 
 
-@functools.lru_cache(maxsize=4096)
+# Parses by text: facts and conflicts ask for the same clauses. Bounded, oldest out first.
+_PARSED: dict[str, Doc] = {}
+_CACHE_SIZE = 4096
+
+
 def parse(sentence: str) -> Doc:
-    """The parse of one sentence (cached: facts and conflicts ask for the same sentences)."""
-    return nlp.parse(sentence, nlp.NO_NER)
+    """The parse of one sentence (cached)."""
+    doc = _PARSED.get(sentence)
+    if doc is None:
+        doc = nlp.parse(sentence, nlp.NO_NER)
+        _remember(sentence, doc)
+    return doc
+
+
+def prime(spans: Iterable[tuple[str, int, int]]) -> None:
+    """Parse the clauses of the values at ``(sentence, start, end)`` in one batch: spaCy reads
+    a batch of texts at about half the cost per text of one call each, and :func:`slot` then
+    finds them parsed."""
+    todo = list(dict.fromkeys(c for c in (clause(*span)[0] for span in spans) if c not in _PARSED))
+    for text, doc in zip(todo, nlp.pipe(todo, nlp.NO_NER), strict=True):
+        _remember(text, doc)
+
+
+def _remember(text: str, doc: Doc) -> None:
+    if len(_PARSED) >= _CACHE_SIZE:
+        del _PARSED[next(iter(_PARSED))]
+    _PARSED[text] = doc
 
 
 _REACH = 90  # characters of the sentence either side of the value that are parsed
@@ -53,10 +76,15 @@ _BREAK = re.compile(r"[;:!?]|\s[—–]\s")
 
 
 def slot(sentence: str, start: int, end: int, kind: str, unit: str = "") -> Slot:
-    """What the value at ``sentence[start:end]`` (of ``kind``: count, money, date...) is about.
+    """What the value at ``sentence[start:end]`` (of ``kind``: count, money, date...) is about."""
+    text, start, end = clause(sentence, start, end)
+    return _full_slot(text, start, end, kind, unit)
 
-    Only the value's clause, at most ``_REACH`` characters either side, is parsed: the words
-    that govern a value are near it, and the parser's cost grows with the words it reads."""
+
+def clause(sentence: str, start: int, end: int) -> tuple[str, int, int]:
+    """The part of ``sentence`` parsed for the value at ``[start:end]``, with the value's
+    offsets in it: the value's clause, at most ``_REACH`` characters either side (the words
+    that govern a value are near it, and the parser's cost grows with the words it reads)."""
     left = max(0, start - _REACH)
     right = min(len(sentence), end + _REACH)
     left = max([left, *(m.end() for m in _BREAK.finditer(sentence, left, start))])
@@ -67,7 +95,7 @@ def slot(sentence: str, start: int, end: int, kind: str, unit: str = "") -> Slot
     if stop < len(sentence):
         space = sentence.rfind(" ", end, stop)
         stop = space if space > 0 else stop
-    return _full_slot(sentence[left:stop], start - left, end - left, kind, unit)
+    return sentence[left:stop], start - left, end - left
 
 
 def _full_slot(sentence: str, start: int, end: int, kind: str, unit: str) -> Slot:
@@ -123,6 +151,10 @@ def _slot(sentence: str, start: int, end: int, kind: str, unit: str) -> Slot:
         thing = noun.lemma_.lower()
         phrase = _noun_phrase(noun, skip=span) + _prep_phrase(noun)
         dimension = _DIMENSIONS.get(unit)
+        extent = _extent(span)
+        if dimension and extent is not None:  # "18 metres (59 feet) long", "4 meters high"
+            dimension = _EXTENTS[extent.lower_]
+            governor = _governor(extent) or governor
         if dimension and governor is not None:
             owner = _subject(governor, noun) if governor.pos_ in ("VERB", "AUX") else ""
             where = f" of {owner}" if owner else f" ({governor.text.lower()})"
@@ -174,6 +206,20 @@ _DIMENSIONS = {
     "feet": "length",
     "foot": "length",
 }
+
+
+# "18 metres long": the adjective after a length says which extent it is.
+_EXTENTS = {"long": "length", "high": "height", "tall": "height", "wide": "width", "deep": "depth"}
+
+
+def _extent(span: Span) -> Token | None:
+    """The extent adjective after a length, past a bracketed conversion: "long" in "18
+    meters (59 feet) long"."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].text == "(":
+        close = next((t.i for t in doc[i:] if t.text == ")"), None)
+        i = close + 1 if close is not None else i
+    return doc[i] if i < len(doc) and doc[i].lower_ in _EXTENTS else None
 
 
 def _prep_phrase(noun: Token) -> str:

@@ -74,7 +74,7 @@ def fuse(
     said = quotes.quotes(usable, sentences, families)
     step("facts")
     found, conflicts = facts.facts(
-        usable, sentences, families, dated, happened, said, settings=settings.facts
+        usable, sentences, families, dated, happened, said, settings=settings.facts, entities=named
     )
     step("timeline")
     entries = timeline.timeline(

@@ -45,9 +45,9 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_array, csr_array, triu
 
-from newsfuse.fusion import compress
+from newsfuse.fusion import compress, nlp
 from newsfuse.fusion import dates as dating
-from newsfuse.fusion.text import STOPWORDS, content_stems, stems, word_count, words
+from newsfuse.fusion.text import STOPWORDS, content_stems, stem, stems, word_count, words
 from newsfuse.models import Article, Evidence, Family, Sentence, Summary, SummarySentence
 from newsfuse.settings import DEFAULT, SummarySettings
 
@@ -125,7 +125,10 @@ def summarize(
     family_of = {m: f.id for f in families for m in f.members}
     text = {s: _trim(s.text) for ss in sentences.values() for s in ss}
     by_text: dict[str, frozenset[Concept]] = {}  # wire copies repeat sentences verbatim
-    concepts = {s: by_text.get(t) or by_text.setdefault(t, _concepts(t)) for s, t in text.items()}
+    unigrams = settings.unigram_weight > 0
+    concepts = {
+        s: by_text.get(t) or by_text.setdefault(t, _concepts(t, unigrams)) for s, t in text.items()
+    }
     weights = _concept_weights(sentences, concepts, family_of, len(families), settings)
     candidates = _candidates(articles, sentences, text, concepts, settings)
     if not candidates:
@@ -141,21 +144,34 @@ def summarize(
             note=f"the word budget {words} is too small for any sentence "
             f"(shortest candidate: {shortest} words)",
         )
-    option_concepts = {o: _concepts(o.text) for o in fitting}
+    option_concepts = {o: _concepts(o.text, unigrams) for o in fitting}
     content = {o: frozenset(content_stems(o.text)) for o in fitting}
-    stated = _Statements(sentences, text)
-
-    def evidence(o: _Option) -> list[Sentence]:
-        return stated.supporting(o.sentence, content[o], settings.support_coverage)
+    base = _bases(articles)
+    stated = _Statements(sentences, text, base, settings)
 
     def cited(o: _Option) -> tuple[str, ...]:
-        return tuple(s.article_id for s in evidence(o))
+        return tuple(s.article_id for s in stated.supporting(o.sentence, content[o]))
 
     lead = _lead(fitting, leads, cited, family_of, words, settings)
     anchors = _anchors(fitting, articles)
     chosen = _select(fitting, lead, option_concepts, content, anchors, weights, words, settings)
     ordered = _order(chosen, lead, articles, sentences)
-    return Summary(_summary_sentence(o.text, evidence(o)) for o in ordered)
+    # Paraphrases are looked for only for what is kept: it takes a parse of the sentence.
+    keys = _keys(
+        [o.text for o in ordered], [_days(o.text, base[o.sentence.article_id]) for o in ordered]
+    )
+    return Summary(
+        _summary_sentence(o.text, stated.supporting(o.sentence, content[o], k))
+        for o, k in zip(ordered, keys, strict=True)
+    )
+
+
+def _bases(articles: Sequence[Article]) -> dict[str, dt.date | None]:
+    """The date each article's relative dates are read against: its publication date, or the
+    reports' median one."""
+    known = sorted(a.published for a in articles if a.published)
+    reference = known[len(known) // 2] if known else None
+    return {a.id: a.published or reference for a in articles}
 
 
 def _summary_sentence(text: str, evidence: Sequence[Sentence]) -> SummarySentence:
@@ -177,14 +193,19 @@ def _trim(text: str) -> str:
     return rest[0].upper() + rest[1:]
 
 
-def _concepts(text: str) -> frozenset[Concept]:
+def _concepts(text: str, unigrams: bool = False) -> frozenset[Concept]:
+    """Adjacent stem pairs, not both function words; with ``unigrams``, also each content
+    stem alone (as ``("", stem)``), so a word worded in other company still counts."""
     tokens = words(text)
     toks = list(zip(tokens, stems(tokens), strict=True))
-    return frozenset(
+    pairs = {
         (sa, sb)
         for (a, sa), (b, sb) in itertools.pairwise(toks)
         if not (a in STOPWORDS and b in STOPWORDS)
-    )
+    }
+    if unigrams:
+        pairs |= {("", st) for w, st in toks if w not in STOPWORDS}
+    return frozenset(pairs)
 
 
 def _concept_weights(
@@ -214,7 +235,8 @@ def _concept_weights(
                     count[fam] = count.get(fam, 0) + 1
     min_families = max(1, min(3, round(settings.min_sources_share * n_families)))
     return {
-        c: sum(p + settings.repeat_bonus * math.log(repeats[c][f]) for f, p in per_family.items())
+        c: (settings.unigram_weight if not c[0] else 1.0)
+        * sum(p + settings.repeat_bonus * math.log(repeats[c][f]) for f, p in per_family.items())
         for c, per_family in position.items()
         if len(per_family) >= min_families
     }
@@ -345,14 +367,26 @@ def _lead(
     shortened version)."""
     rank = {s: i for i, s in enumerate(leads)}
     room = max(settings.lead_min_room, round(settings.lead_share * budget))
-    fitting = [o for o in options if o.sentence in rank and o.words <= min(budget, room)]
+    # The best-carried lead wins over a less carried one that is shorter: it may take up to
+    # lead_max_share of the budget (at least 1.5 rooms) in its shortest version when no
+    # version fits the room.
+    cap = min(
+        budget, max(round(1.5 * settings.lead_min_room), round(settings.lead_max_share * budget))
+    )
+    fitting = [o for o in options if o.sentence in rank and o.words <= cap]
     if not fitting:
         fitting = [o for o in options if o.sentence in rank]
     if not fitting:
         return None
 
     def key(o: _Option) -> tuple[object, ...]:
-        return (not _WHEN.search(o.text), rank[o.sentence] > 0, rank[o.sentence], -o.words)
+        roomy = o.words <= room
+        return (
+            not _WHEN.search(o.text),
+            rank[o.sentence],
+            not roomy,
+            -o.words if roomy else o.words,
+        )
 
     return min(fitting, key=key)
 
@@ -554,32 +588,242 @@ def _reading_order(
     return key
 
 
-class _Statements:
-    """Which articles state most of a set of content words, through an index from each word
-    to the sentences holding it: checking every sentence for each summary sentence is
-    quadratic on a big story."""
+@dataclass(frozen=True)
+class _Key:
+    """What a summary sentence says, in the words a paraphrase keeps: its names, figures and
+    days (which no rewording changes) and its main verbs (one of which a restatement uses,
+    in any form: "blew up" / "was blown up")."""
 
-    def __init__(self, sentences: Mapping[str, Sequence[Sentence]], text: Mapping[Sentence, str]):
+    names: frozenset[str]  # stems of its proper nouns
+    figures: frozenset[str]  # rounded, as _anchors gives them
+    days: frozenset[dt.date]
+    predicates: frozenset[str]  # stems of the lemmas of its main verbs
+    arguments: frozenset[str]  # stems of their subjects' and objects' head nouns (half needed)
+    negated: bool
+    lemmas: Mapping[str, str]  # content stem -> stem of its lemma ("blew" -> "blow")
+
+    @property
+    def anchored(self) -> bool:
+        # A verb with a named subject or object, pinned by two names, figures or days: less
+        # ("Holbrooke said he planned ...") matches sentences that only share words.
+        pinned = len(self.names) + len(self.figures) + len(self.days) >= 2
+        return pinned and bool(self.predicates) and bool(self.arguments)
+
+
+# Words that turn a statement around: "refused to rule out" is not "ruled out".
+_NEGATION = frozenset(
+    "not never no nobody nothing none neither nor refuse refused refuses deny denied denies "
+    "fail failed fails".split()
+)
+
+
+def _negated(tokens: Iterable[str]) -> bool:
+    return any(t in _NEGATION or t.endswith("n't") for t in tokens)
+
+
+_DAY_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
+
+
+def _keys(texts: Sequence[str], days: Sequence[frozenset[dt.date]]) -> list[_Key]:
+    """The :class:`_Key` of each text, from its parse (tagger, parser and lemmatizer)."""
+    out = []
+    for doc, on in zip(nlp.pipe(texts, nlp.NO_NER), days, strict=True):
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        main = []
+        if root is not None:
+            # "X said [clause]": the clause's verb is what is stated.
+            said = next((c for c in root.children if c.dep_ == "ccomp"), None)
+            head = said if root.lemma_ in _SAYING_LEMMAS and said is not None else root
+            main = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        out.append(
+            _Key(
+                names=frozenset(
+                    stem(t.lower_) for t in doc if t.pos_ == "PROPN" and t.lower_ not in _DAY_NAMES
+                ),
+                figures=frozenset(
+                    _rounded(n) for n in _FIGURE.findall(doc.text) if not _YEAR.fullmatch(n)
+                ),
+                days=on,
+                predicates=frozenset(
+                    stem(t.lemma_.lower())
+                    for t in main
+                    if t.pos_ in _PREDICATE and t.lemma_.lower() not in _LIGHT_VERBS
+                ),
+                arguments=frozenset(
+                    stem(c.lemma_.lower())
+                    for t in main
+                    for c in t.children
+                    if c.dep_ in _ARGUMENTS and c.pos_ in ("NOUN", "PROPN")
+                ),
+                negated=_negated(t.lower_ for t in doc),
+                lemmas={
+                    stem(t.lower_): stem(t.lemma_.lower())
+                    for t in doc
+                    if t.is_alpha and t.lower_ not in STOPWORDS
+                },
+            )
+        )
+    return out
+
+
+# Verbs that say little of what happened: "The stakes are high for BP" is not matched by
+# every sentence that "is" about BP.
+_LIGHT_VERBS = frozenset("be have do get make take go come give put keep seem become".split())
+_ARGUMENTS = frozenset("nsubj nsubjpass dobj attr".split())
+_SAYING_LEMMAS = frozenset("say tell report announce state add confirm note write".split())
+_PREDICATE = frozenset(("VERB", "AUX", "NOUN", "ADJ"))  # "was blown up", "is dead", "a blast"
+
+
+def _verb_forms() -> Mapping[str, str]:
+    """Irregular verb forms to their lemma ("blew", "blown" -> "blow"), from the model's own
+    lemmatizer tables: regular forms the stemmer already joins."""
+    table = nlp.model().get_pipe("lemmatizer").lookups.get_table("lemma_exc")  # type: ignore[attr-defined]
+    return {form: lemmas[0] for form, lemmas in table["verb"].items() if lemmas}
+
+
+class _Statements:
+    """Which articles state a summary sentence, through an index from each word to the
+    sentences holding it: checking every sentence for each summary sentence is quadratic on a
+    big story.
+
+    An article states it when one of its sentences holds most of its content words, or, for
+    a paraphrase, when one sentence or two adjacent ones carry its :class:`_Key`: every figure
+    and day, most names, one of its main verbs in any form (not "be" or "have") with half the
+    head nouns of its subjects and objects, and a fair share of its content words, the story's rare
+    ones weighing more (so an article that only shares words with it is not cited)."""
+
+    def __init__(
+        self,
+        sentences: Mapping[str, Sequence[Sentence]],
+        text: Mapping[Sentence, str],
+        base: Mapping[str, dt.date | None],
+        settings: SummarySettings,
+    ):
         self.order = list(sentences)
+        self.settings = settings
+        self.text = text
+        self.base = base
         self.sentence: list[Sentence] = []
+        self.stems: list[frozenset[str]] = []
         self.postings: dict[str, list[int]] = {}
         for ss in sentences.values():
             for s in ss:
                 i = len(self.sentence)
                 self.sentence.append(s)
-                for w in set(content_stems(text[s])):
+                own = frozenset(content_stems(text[s]))
+                self.stems.append(own)
+                for w in own:
                     self.postings.setdefault(w, []).append(i)
+        self._forms: Mapping[str, str] | None = None
+        self._words: dict[int, frozenset[str]] = {}
+        self._days: dict[int, frozenset[dt.date]] = {}
 
-    def supporting(self, own: Sentence, target: frozenset[str], coverage: float) -> list[Sentence]:
-        """``own``, and for every other article the sentence of it that holds the most of
-        ``target``, if that is at least ``coverage`` of it; in the articles' order."""
+    def supporting(
+        self, own: Sentence, target: frozenset[str], key: _Key | None = None
+    ) -> list[Sentence]:
+        """``own``, and for every other article the sentence of it that states ``target``
+        (content stems; or ``key``, see the class), in the articles' order."""
         counts: Counter[int] = Counter()
         for w in target:
             counts.update(self.postings.get(w, ()))
-        need = coverage * len(target)
+        need = self.settings.support_coverage * len(target)
         best: dict[str, tuple[int, Sentence]] = {own.article_id: (len(target) + 1, own)}
         for i, n in counts.items():
             s = self.sentence[i]
             if n >= need and n > best.get(s.article_id, (-1, s))[0]:
                 best[s.article_id] = (n, s)
+        if key is not None and key.anchored and target:
+            for article_id, s in self._paraphrases(target, key, counts, set(best)).items():
+                best[article_id] = (0, s)
         return [best[a][1] for a in self.order if a in best]
+
+    def _paraphrases(
+        self, target: frozenset[str], key: _Key, counts: Counter[int], done: set[str]
+    ) -> dict[str, Sentence]:
+        """Per article not in ``done``, the sentence of the first window (one sentence or
+        two adjacent ones, most content words first) that carries ``key``; only an article's
+        first few windows are tried (on a big story a name is in thousands of sentences)."""
+        floor = self.settings.paraphrase_floor * len(target)
+        windows: list[tuple[int, tuple[int, ...]]] = []
+        for i in counts:
+            article_id = self.sentence[i].article_id
+            if article_id in done:
+                continue
+            pair: tuple[tuple[int, ...], ...] = ((i,), (i, i + 1))
+            for w in pair:
+                if w[-1] >= len(self.sentence) or self.sentence[w[-1]].article_id != article_id:
+                    continue
+                covered = len(target & (self.stems[w[0]] | self.stems[w[-1]]))
+                if covered >= floor:
+                    windows.append((covered, w))
+        found: dict[str, Sentence] = {}
+        tried: Counter[str] = Counter()
+        for _, w in sorted(windows, key=lambda p: (-p[0], len(p[1]), p[1])):
+            article_id = self.sentence[w[0]].article_id
+            if article_id in found or tried[article_id] >= self.settings.paraphrase_windows:
+                continue
+            tried[article_id] += 1
+            evidence = self._carries(w, target, key)
+            if evidence is not None:
+                found[article_id] = self.sentence[evidence]
+        return found
+
+    def _carries(self, window: tuple[int, ...], target: frozenset[str], key: _Key) -> int | None:
+        """The sentence of ``window`` that states ``key`` (the one with its verb, said the same
+        way round), or ``None``."""
+        plain = self.stems[window[0]] | self.stems[window[-1]]
+        if len(key.names & plain) < self.settings.paraphrase_names * len(key.names):
+            return None  # the cheap test first: most windows fail it
+        have = frozenset().union(*(self._word_keys(j) for j in window))
+        if not (
+            key.figures <= have
+            and 2 * len(key.arguments & have) >= len(key.arguments)
+            and len(key.names & have) >= self.settings.paraphrase_names * len(key.names)
+        ):
+            return None
+        verb = [j for j in window if key.predicates & self._word_keys(j)]
+        verb = [j for j in verb if _negated(words(self.text[self.sentence[j]])) == key.negated]
+        if not verb:
+            return None
+        # Most of what the sentence says, rare words weighing more than the story's
+        # everyday ones (the country, the company), a verb in any of its forms.
+        weight = {w: self._idf(w) for w in target}
+        held = sum(x for w, x in weight.items() if w in have or key.lemmas.get(w, w) in have)
+        if held < self.settings.paraphrase_coverage * sum(weight.values()):
+            return None
+        # Reading dates is the costly check: last.
+        if not key.days <= frozenset().union(*(self._day_set(j) for j in window)):
+            return None
+        return verb[0]
+
+    def _idf(self, w: str) -> float:
+        return math.log((len(self.sentence) + 1) / (len(self.postings.get(w, ())) + 1)) + 0.1
+
+    def _word_keys(self, i: int) -> frozenset[str]:
+        """Stems of a sentence's words and of the lemmas of its irregular verb forms, and its
+        figures rounded as in the key."""
+        if i not in self._words:
+            if self._forms is None:
+                self._forms = _verb_forms()
+            text = self.text[self.sentence[i]]
+            tokens = words(text)
+            self._words[i] = (
+                frozenset(stems(tokens))
+                | frozenset(stems([self._forms[t] for t in tokens if t in self._forms]))
+                | frozenset(tokens)
+                | {_rounded(n) for n in _FIGURE.findall(text)}
+            )
+        return self._words[i]
+
+    def _day_set(self, i: int) -> frozenset[dt.date]:
+        if i not in self._days:
+            s = self.sentence[i]
+            self._days[i] = _days(self.text[s], self.base.get(s.article_id))
+        return self._days[i]
+
+
+def _days(text: str, base: dt.date | None) -> frozenset[dt.date]:
+    return frozenset(m.date for m in dating.mentions(text, base) if m.precision == "day")

@@ -57,6 +57,9 @@ class Quantity:
     equivalents: tuple[Quantity, ...] = ()
     noun: str = ""
     round: bool = False  # "3,000", "$20 million": agrees, never contradicts (``exact`` False)
+    # "the 162 passengers", "for the 12 convictions": a figure told before, named again; it
+    # confirms a fact of that figure but makes none of its own (``find(..., referring=True)``)
+    referring: bool = False
 
     def agrees(self, other: Quantity, year: int | None = None) -> bool:
         """Whether both can be true of the same thing: their intervals meet (after currency
@@ -141,6 +144,7 @@ def same_counted(a: Quantity, b: Quantity) -> bool:
     return same_noun(a.unit, b.unit) or (a.unit in PERSON_NOUNS and b.unit in PERSON_NOUNS)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def same_noun(a: str, b: str) -> bool:
     """Counted nouns that name the same thing: equal stems, or spellings one edit apart in a
     long enough word ("storey" / "story")."""
@@ -158,9 +162,12 @@ _MAYBE_VALUE = re.compile(
 )
 
 
-def find(sentence: str, dates: list[DateMention], year: int | None = None) -> list[Quantity]:
+def find(
+    sentence: str, dates: list[DateMention], year: int | None = None, referring: bool = False
+) -> list[Quantity]:
     """Every value ``sentence`` states, in order; ``dates`` are its date mentions and
-    ``year`` the year the sentence is about, for the currency table."""
+    ``year`` the year the sentence is about, for the currency table. With ``referring``,
+    also the figures it names again ("the 162 passengers"), marked ``referring``."""
     found = [_from_date(d) for d in dates]
     taken = [(d.start, d.end) for d in dates]
     for start, end, unit, value, shown in partial_dates(sentence):
@@ -171,10 +178,11 @@ def find(sentence: str, dates: list[DateMention], year: int | None = None) -> li
             taken.append((start, end))
     if not _MAYBE_VALUE.search(sentence):
         return found  # no digit, number word or named time: nothing more to find
-    for finder in (_money, _percents, _times, _ages, _counts):
+    for finder in (_money, _percents, _times, _ages):
         for q in finder(sentence, taken):
             found.append(q)
             taken.append((q.start, q.end))
+    found += _counts(sentence, taken, referring)  # last: it takes what the others left
     return sorted(found, key=lambda q: q.start)
 
 
@@ -633,8 +641,10 @@ def _times(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
 # "age"; ``noun`` holds whose age it is when the wording says ("Durst", "father").
 _AGE = re.compile(
     r"\b(?P<n1>\d{1,3})-year-old(?:\s+(?P<who1>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}|[a-z]+))?"
-    r"|(?P<who2>[A-Z][\w'’-]+),\s+(?P<n2>\d{1,3})\s*(?:,|\)|$)"
-    r"|\b(?:aged|age of|at age)\s+(?P<n3>\d{1,3})\b",
+    r"|(?P<who2>[A-Z][\w'’-]+),\s+(?:now\s+)?(?P<n2>\d{1,3})\s*(?:,|\)|$)"
+    # "aged 70", "who turned 70 on July 9", "Simpson, now 70,"
+    r"|\b(?:aged|age of|at age|(?:who|he|she)\s+turn(?:ed|s))\s+(?P<n3>\d{1,3})\b(?!\s*(?:%|percent))"
+    r"|(?<=,)\s+now\s+(?P<n4>\d{1,3})(?=,)",  # "the former NFL hero, now 70, stands"
 )
 _NOT_WHO = frozenset("who was is has had and but man woman boy girl".split())
 
@@ -642,7 +652,7 @@ _NOT_WHO = frozenset("who was is has had and but man woman boy girl".split())
 def _ages(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     out = []
     for m in _AGE.finditer(sentence):
-        written = m.group("n1") or m.group("n2") or m.group("n3")
+        written = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
         start = m.start("n1") if m.group("n1") else m.start()
         if not _free(start, m.end(), taken) or not 1 <= int(written) <= 120:
             continue
@@ -698,7 +708,12 @@ _NOT_HEADS = frozenset(
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
-def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+# A figure named again must be this large to be told apart from others ("the 12
+# convictions"; "the two Koreas" is any pair).
+REFERRING_MIN = 10
+
+
+def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False) -> list[Quantity]:
     out = []
     for m in _COUNT.finditer(sentence):
         if not _free(m.start("n"), m.end("n"), taken):
@@ -712,10 +727,15 @@ def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             if re.fullmatch(r"(?:19|20)\d\d", written) and not m.group("s"):
                 continue  # a year, read as a date
         value *= _SCALES.get((m.group("s") or "").lower(), 1.0)
-        if value < 2 or _ANAPHORIC.search(sentence[: m.start()]):
+        if value < 2:
             continue
-        if _IDENTIFIER.search(sentence[: m.start()]) and word not in _WORD_NUMBERS:
-            continue  # "Flight 8501", "Room 423": a name, not a count
+        again = bool(_ANAPHORIC.search(sentence[: m.start()]))
+        if again and not (referring and value >= REFERRING_MIN):
+            continue
+        if _IDENTIFIER.search(sentence[: m.start()]) and (
+            word not in _WORD_NUMBERS or written[:1].isupper()
+        ):
+            continue  # "Flight 8501", "Room 423", "Planet Nine": a name, not a count
         speed = re.match(r"(km/h|km/hr|kph|mph)\b", m.group("rest"), re.I)
         noun = (
             speed.group(1)
@@ -737,6 +757,7 @@ def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         if rounded or re.match(r"\s*ago\b", sentence[end:]):
             exact = False  # "3,000 people", "50,000 years ago": a round figure, a time back
         unit = stem(noun.lower().replace("’", "'").split("'")[0].replace("/", ""))
+        unit = _UNIT_ALIASES.get(unit, unit)
         per_hour = bool(_PER_HOUR.match(sentence, end))
         measure = _MEASURES.get((unit, per_hour)) or _MEASURES.get((unit, False))
         if measure is not None and not (per_hour and measure[0] != "length"):
@@ -761,6 +782,7 @@ def _counts(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
                 exact=exact,
                 noun=noun,
                 round=rounded,
+                referring=again,
             )
         )
     return out
@@ -800,8 +822,18 @@ UNIT_TOLERANCE = 0.06
 # involved", "five minutes later").
 _PHRASE_ENDS = frozenset(
     """now also still just then already later earlier ago only even each apiece more less
-    up down out off away back over under into onto upon about around""".split()
+    up down out off away back over under into onto upon about around after before but
+    while because since when if so yet nor though although""".split()
 )
+# Units written in the singular as the first word after a number ("a 45 degree angle", "85
+# month term"): the unit is what is counted, not the noun it describes.
+_UNIT_WORDS = frozenset(
+    stem(w)
+    for w in """degree percent mile kilometre kilometer metre meter foot feet inch yard ton
+    tonne pound kilogram gram acre hectare year month week day hour minute second""".split()
+)
+# Spellings of one unit, by stem: "tons" / "tonnes".
+_UNIT_ALIASES = {"tonn": "ton"}
 
 
 def _head_noun(rest: str, hyphenated: bool) -> str | None:
@@ -817,6 +849,8 @@ def _head_noun(rest: str, hyphenated: bool) -> str | None:
         return head if head.isalpha() and head.islower() and head not in _NOT_HEADS else None
     if not rest[:1].isalpha():
         return None
+    if tokens[0].islower() and stem(tokens[0]) in _UNIT_WORDS:
+        return tokens[0]
     capitalised = None
     run: list[str] = []
     for token in tokens[:5]:

@@ -33,10 +33,16 @@ class _Ids:
 
     def shorten(self, text: str) -> str:
         """``text`` with every full article id in it replaced by its short id."""
-        for full, short in sorted(self.short.items(), key=lambda kv: -len(kv[0])):
-            if full != short:
-                text = text.replace(full, short)
-        return text
+        return shorten_ids(text, self.short)
+
+
+def shorten_ids(text: str, short: dict[str, str]) -> str:
+    """``text`` with every full article id in it replaced by its short id (from ``short``,
+    as :func:`brief_short_ids` makes it); the longest ids first, so no id eats another's."""
+    for full, brief_id in sorted(short.items(), key=lambda kv: -len(kv[0])):
+        if full != brief_id:
+            text = text.replace(full, brief_id)
+    return text
 
 
 def short_ids(ids: Iterable[str]) -> dict[str, str]:
@@ -59,11 +65,17 @@ def short_ids(ids: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def _ids(brief: Brief, limits: RenderSettings = DEFAULT.render) -> _Ids:
+def brief_short_ids(brief: Brief) -> dict[str, str]:
+    """How the brief names each of its articles in citations: :func:`short_ids` over every id
+    it cites (the Markdown and HTML briefs and the web app's brief page share this)."""
     order = [a.id for a in brief.articles]
     order += [s for sentence in brief.summary for s in sentence.sources]
     order += [m for f in brief.families for m in f.members]
-    return _Ids(short=short_ids(order), limits=limits)
+    return short_ids(order)
+
+
+def _ids(brief: Brief, limits: RenderSettings = DEFAULT.render) -> _Ids:
+    return _Ids(short=brief_short_ids(brief), limits=limits)
 
 
 _T = TypeVar("_T")
@@ -245,7 +257,7 @@ def _md_timeline(brief: Brief, ids: _Ids) -> str:
     background = [e for e in brief.timeline if e.background]
     entries, left = _capped(story + background, ids.limits.max_timeline)
     for e in entries:
-        when = e.date.isoformat() if e.precision == "day" else _span(e)
+        when = e.date.isoformat() if e.precision == "day" else timeline_when(e)
         if e.background:
             when += " (background)"
         what = _md(e.what)
@@ -262,14 +274,18 @@ def _md_timeline(brief: Brief, ids: _Ids) -> str:
     return "## Timeline\n\n" + "\n".join(rows) + note
 
 
-def _span(e: TimelineEntry) -> str:
+def timeline_when(e: TimelineEntry) -> str:
+    """The date of a timeline entry as precise as it was given: "2018", "2020-06", "1950s",
+    a day, or a span of days."""
     if e.precision == "year":
         return str(e.date.year)
     if e.precision == "month":
         return e.date.strftime("%Y-%m")
     if e.precision == "decade":
         return f"{e.date.year}s"
-    return f"{e.date.isoformat()} to {e.until.isoformat()}" if e.until else e.date.isoformat()
+    if e.until and e.until != e.date:
+        return f"{e.date.isoformat()} to {e.until.isoformat()}"
+    return e.date.isoformat()
 
 
 def _md_entities(brief: Brief, ids: _Ids) -> str:

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 from newsfuse.fusion.segment import sentences
 from newsfuse.models import Article, Brief
 from newsfuse.render import render
+from newsfuse.render.markdown import brief_short_ids
 from newsfuse.settings import Settings
 from newsfuse.sources import RecordError, is_url, record_article
 from newsfuse.store import Store
@@ -146,6 +147,8 @@ def event_page(request: Request, event_id: str) -> Response:
             "entities": entities,
             "source_rows": source_rows(brief),
             "families": [f for f in brief.families if len(f.members) > 1],
+            "short": brief_short_ids(brief),
+            "fact_chars": _settings(request).web.fact_text_chars,
         }
     return _keep(request, key, "event.html", context)
 

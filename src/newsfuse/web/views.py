@@ -19,6 +19,7 @@ from fastapi import HTTPException, Request
 from fastapi.templating import Jinja2Templates
 
 from newsfuse.models import Article, Brief, SummarySentence
+from newsfuse.render.markdown import shorten_ids, timeline_when
 
 HERE = Path(__file__).parent
 
@@ -35,6 +36,17 @@ def is_http(url: str | None) -> bool:
     return bool(url) and str(url).lower().startswith(("http://", "https://"))
 
 
+def clip(text: str, limit: int) -> tuple[str, str]:
+    """``text`` cut at the last space within ``limit`` characters: (shown, the rest); the
+    rest is empty when it all fits or ``limit`` is 0."""
+    if limit <= 0 or len(text) <= limit:
+        return text, ""
+    cut = text.rfind(" ", 0, limit + 1)
+    if cut < limit // 2:  # one long word (a URL): cut inside it rather than show a stub
+        cut = limit
+    return text[:cut].rstrip(), text[cut:].strip()
+
+
 def event_href(event_id: str) -> str:
     return "/events/" + quote(event_id, safe="")
 
@@ -47,7 +59,18 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(article_href=article_href, event_href=event_href, is_http=is_http)
+    env.globals.update(
+        article_href=article_href, event_href=event_href, is_http=is_http, when=timeline_when
+    )
+    # The brief page's ``short`` (full id -> the short id the brief cites it by) names the
+    # articles; a page without one shows full ids.
+    env.filters["short_id"] = jinja2.pass_context(
+        lambda ctx, article_id: ctx.get("short", {}).get(article_id, article_id)
+    )
+    env.filters["shorten"] = jinja2.pass_context(
+        lambda ctx, text: shorten_ids(text, ctx.get("short", {}))
+    )
+    env.filters["clip"] = clip
     env.filters["plural"] = lambda n, one, many=None: one if n == 1 else (many or one + "s")
     return env
 

@@ -1,0 +1,192 @@
+"""Who is who: facts without a figure, "U.S. District Judge = Kurt Engelhardt", "head of
+Indonesia's search and rescue agency = Bambang Soelistyo", read off the way reports introduce
+the people and organisations they name.
+
+A report names a person with their role beside them, as an apposition ("Rhys Holleran, chief
+executive of Southern Cross Austereo,") or a title in front ("Rite Aid spokeswoman Susan
+Henderson"). For each person or organisation two independent sources name
+(:mod:`newsfuse.entities`), the role most of them give, if any, becomes a fact whose sources
+are every article naming them. A role is a phrase holding a word for a role (judge, chief,
+spokeswoman, ...): that keeps "Durst, 73," or "Kim, who lived in Macau," out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from newsfuse.fusion.text import STOPWORDS
+from newsfuse.models import Entity, Fact, Sentence
+from newsfuse.settings import DEFAULT, FactSettings
+
+# Words that name a role (as written, singular): what makes a phrase beside a name a role.
+# Word forms, not stems: "reported" is no "reporter".
+ROLE_WORDS = frozenset(
+    """head chief director judge spokesman spokeswoman spokesperson president minister ceo
+    executive officer chairman chairwoman chair founder leader author researcher scientist
+    professor astronomer anthropologist chemist physicist lawyer attorney prosecutor sheriff
+    commissioner manager owner nurse secretary governor mayor senator ambassador editor
+    analyst expert inspector-general commander general captain pilot coach dj host presenter
+    correspondent investigator detective agent superintendent principal dean economist
+    adviser advisor official representative envoy premier chancellor king queen prince
+    princess actor actress singer star heir widow son daughter wife husband brother sister
+    mother father""".split()
+)
+# Honorifics between a title and a name ("trauma director Dr. Fang"): not part of the role.
+_HONORIFICS = frozenset("dr mr mrs ms miss prof sir dame".split())
+# Words that end an apposition: a relative clause or a verb is no role ("Kim, who lived").
+_NOT_ROLE = frozenset(
+    """who which that whose said says told is was has had when where while according would
+    will could can may might become became""".split()
+)
+_WORD = re.compile(r"[A-Za-z][\w.'’-]*")
+
+
+def role_facts(
+    entities: Sequence[Entity],
+    sentences: Mapping[str, Sequence[Sentence]],
+    family_of: Mapping[str, int],
+    settings: FactSettings = DEFAULT.facts,
+) -> list[Fact]:
+    """One fact per person or organisation named by two independent sources with a role."""
+    out: list[Fact] = []
+    # A one-word name inside exactly one longer name is that one ("Svanberg" of "Carl-Henric
+    # Svanberg"); inside two or more ("Kim") it is nobody's for sure, and left out.
+    longer = [e for e in entities if " " in e.name]
+    surname: dict[str, Entity] = {}
+    for e in entities:
+        if " " not in e.name:
+            holders = [x for x in longer if e.name in x.name.split()]
+            if len(holders) == 1:
+                surname[holders[0].name] = e
+    for e in entities:
+        if e.type not in ("person", "organisation"):
+            continue
+        if " " not in e.name and any(e.name in x.name.split() for x in longer):
+            continue
+        short = surname.get(e.name)
+        spellings = {e.name, *e.variants}
+        sources = set(e.sources)
+        if short is not None:
+            spellings.add(short.name)
+            sources |= set(short.sources)
+        longest_first = sorted(spellings, key=len, reverse=True)
+        name = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in longest_first) + r")(?![\w-])"
+        )
+        # every article writing one of the names is a source, wherever the name finder
+        # counted it ("said Henry Bambang Soelistyo" in a report it missed)
+        sources |= {
+            a
+            for a, ss in sentences.items()
+            if a not in sources and any(name.search(x.text) for x in ss)
+        }
+        ordered = [a for a in sentences if a in sources]
+        if len({family_of.get(a, 0) for a in ordered}) < 2:
+            continue
+        found: dict[str, list[tuple[str, Sentence]]] = {}
+        for article in ordered:
+            for s in sentences.get(article, ()):
+                for m in name.finditer(s.text):
+                    for role in _roles(s.text, m.start(), m.end(), person=e.type == "person"):
+                        found.setdefault(role.lower(), []).append((role, s))
+        if not found:
+            continue
+        # the role most articles give, then the fullest wording of it
+        best = max(
+            found.values(),
+            key=lambda hits: (len({s.article_id for _, s in hits}), len(hits[0][0])),
+        )
+        # shown with the earliest sentence giving it: where a report introduces them
+        role, sentence = min(best, key=lambda hit: hit[1].index)
+        if any(_same_one(e.name, f.value) and f.about.lower() == role.lower() for f in out):
+            continue  # "Svanberg" beside "Carl-Henric Svanberg", both the chairman
+        out.append(
+            Fact(
+                about=role,
+                kind="name",
+                value=e.name,
+                text=sentence.text,
+                sources=tuple(ordered),
+                independent_sources=len({family_of.get(a, 0) for a in ordered}),
+                status="corroborated",
+            )
+        )
+        if len(out) >= settings.max_role_facts:
+            break
+    return out
+
+
+def _roles(text: str, start: int, end: int, person: bool = True) -> list[str]:
+    """The roles given beside the name at ``text[start:end]``: an apposition after it, a
+    title before it."""
+    out = []
+    after = _APPOSITION.match(text, end)
+    if after:
+        phrase = after.group(1)
+        tokens = _WORD.findall(phrase)
+        # the phrase's head (its last word before "of", "at", "for") must be a role
+        head = next(
+            (tokens[i - 1] for i, t in enumerate(tokens) if i and t.lower() in _PREPOSITIONS),
+            tokens[-1] if tokens else "",
+        )
+        if (
+            tokens
+            and len(tokens) <= 10
+            and not tokens[0].lower().endswith("ing")  # "serving as minister": a clause
+            and not any(t.lower() in _NOT_ROLE for t in tokens)
+            and _is_role(head)
+        ):
+            out.append(phrase)
+    if not text[:start].endswith(" ") or text[:start].rstrip().endswith(","):
+        return out
+    before = _WORD.findall(text[max(0, start - 80) : start])
+    if before and before[-1].lower().strip(".") in _HONORIFICS:
+        if not person:
+            return out  # "Dr." before an organisation's name: the name is misread
+        before.pop()
+    if not before or not _is_role(before[-1]):
+        return out
+    title: list[str] = []
+    for token in reversed(before):
+        possessive = token.endswith(("'s", "’s"))
+        if title and (possessive or not (token[0].isupper() or token.lower() in ("of", "for"))):
+            break
+        title.insert(0, token)
+        if len(title) >= 6:
+            break
+    while title and (
+        title[0].lower() in STOPWORDS
+        or title[0].lower() in ("of", "for")
+        or title[0].lower().strip(".") in _HONORIFICS
+    ):
+        title.pop(0)  # "But Assistant U.S. Attorney", "Mr. President"
+    if title:
+        out.append(" ".join(title))
+    return out
+
+
+# ", the head of Indonesia's search and rescue agency," (dots only inside "U.S.")
+_APPOSITION = re.compile(
+    r",\s+(?:(?:the|a|an)\s+)?((?:[^,;:.()\"“”$\d]|\.(?=\w)){3,80}?)\.?\s*(?=[,;.)]|$)"
+)
+_PREPOSITIONS = frozenset("of at for in with from".split())
+
+
+def _is_role(token: str) -> bool:
+    """A word for one person's role: "chairman", "half-brother", "ex-wife" (a plural is a
+    group's, and "husband-wife" describes a couple)."""
+    word = token.lower().strip(".'’")
+    if word in ROLE_WORDS:
+        return True
+    prefix, _, rest = word.partition("-")
+    return prefix in _ROLE_PREFIXES and rest in ROLE_WORDS
+
+
+_ROLE_PREFIXES = frozenset("ex co vice half step grand deputy acting".split())
+
+
+def _same_one(a: str, b: str) -> bool:
+    """One name inside the other ("Svanberg" / "Carl-Henric Svanberg")."""
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return wa <= wb or wb <= wa

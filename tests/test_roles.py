@@ -1,0 +1,131 @@
+"""Who-is-who facts from the way reports introduce people (Multi-News sentences)."""
+
+import pytest
+
+from newsfuse.fusion import roles
+from newsfuse.models import Entity, Sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        # Multi-News 93e8810d p1: an apposition
+        (
+            "Rhys Holleran, chief executive of Southern Cross Austereo, which owns 2Day FM, said"
+            " the station called the hospital five times.",
+            "Rhys Holleran",
+            "chief executive of Southern Cross Austereo",
+        ),
+        # Multi-News 60e83cb1 p3: "and" inside the role
+        (
+            "The biggest piece appeared to be part of the jet's body, said Henry Bambang"
+            " Soelistyo, chief of the National Search and Rescue Agency.",
+            "Soelistyo",
+            "chief of the National Search and Rescue Agency",
+        ),
+        # Multi-News 8d81e972 p1: a title in front, dots inside it
+        (
+            "Speaking in a weak voice, he asked U.S. District Judge Kurt Engelhardt to speed his"
+            " transfer to California.",
+            "Kurt Engelhardt",
+            "U.S. District Judge",
+        ),
+        # Multi-News 732a283b p1: a lower-case title
+        (
+            "This is where forensic anthropologist Matteo Borrini of Liverpool John Moores"
+            " University comes in.",
+            "Matteo Borrini",
+            "anthropologist",
+        ),
+    ],
+)
+def test_a_role_is_read_beside_the_name(sentence, name, role):
+    start = sentence.index(name)
+    assert roles._roles(sentence, start, start + len(name)) == [role]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("U.S. District Judge Kurt Engelhardt sentenced the ailing Durst, 73, to a term.", "Durst"),
+        ("Gunmen robbed them, the Kansas City Star reported Xbox sales.", "Xbox"),
+        (
+            "“This is forensic work done in police investigations,” Matteo Borrini said.",
+            "Matteo Borrini",
+        ),
+        ("Kim Jong Nam, who lived in Macau, was waiting for a flight.", "Kim Jong Nam"),
+    ],
+)
+def test_an_age_a_verb_or_a_clause_is_no_role(sentence, name):
+    start = sentence.index(name)
+    assert roles._roles(sentence, start, start + len(name)) == []
+
+
+def _sentences(texts):
+    return {
+        k: [Sentence(article_id=k, index=0, text=t, start=0, end=len(t))] for k, t in texts.items()
+    }
+
+
+def test_the_fact_has_every_article_naming_them_and_a_surname_alone_joins_the_full_name():
+    # Multi-News b52067a7 p3, p4, p5: "chairman Carl-Henric Svanberg", "Svanberg" alone
+    texts = {
+        "p3": "But Carl-Henric Svanberg, the chairman, promised to review the terms on which pay"
+        " is awarded in consultation with shareholders.",
+        "p4": "The vote is non-binding on BP, but earlier, chairman Carl-Henric Svanberg promised"
+        " to review future pay terms.",
+        "p5": "After the vote, Svanberg said that despite the nonbinding vote, the company"
+        " wouldn’t adjust Dudley’s pay.",
+    }
+    entities = [
+        Entity(
+            name="Carl-Henric Svanberg",
+            type="person",
+            sources=("p3", "p4"),
+            independent_sources=2,
+            mentions=2,
+        ),
+        Entity(name="Svanberg", type="person", sources=("p5",), independent_sources=1, mentions=1),
+    ]
+    family_of = {"p3": 1, "p4": 2, "p5": 3}
+    (fact,) = roles.role_facts(entities, _sentences(texts), family_of)
+    assert (fact.about, fact.value, fact.kind) == ("chairman", "Carl-Henric Svanberg", "name")
+    assert fact.sources == ("p3", "p4", "p5") and fact.independent_sources == 3
+
+
+def test_one_outlet_naming_someone_twice_makes_no_fact():
+    texts = {
+        "a": "BP chairman Carl-Henric Svanberg spoke.",
+        "b": "Chairman Carl-Henric Svanberg spoke.",
+    }
+    entities = [
+        Entity(
+            name="Carl-Henric Svanberg",
+            type="person",
+            sources=("a", "b"),
+            independent_sources=1,
+            mentions=2,
+        )
+    ]
+    assert roles.role_facts(entities, _sentences(texts), {"a": 1, "b": 1}) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # Multi-News dev: what follows the name is a clause, not a role
+        (
+            "The envoy asked about Israel's conditions for a cease-fire, including disarming"
+            " Hamas, according to a high-ranking Egyptian security official, who spoke on"
+            " condition of anonymity.",
+            "Hamas",
+        ),
+        (
+            "Became the The Reverend Thomas Bayes, serving as minister in a Presbyterian chapel",
+            "Thomas Bayes",
+        ),
+    ],
+)
+def test_a_clause_after_the_name_is_no_role(sentence, name):
+    start = sentence.index(name)
+    assert roles._roles(sentence, start, start + len(name)) == []
