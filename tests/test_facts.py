@@ -325,6 +325,7 @@ KAESONG_ABOUT = {
     "about 124 companies": "South Korean companies operating",
     "more than 54000 workers": "Korean workers operating",
     "2020-01": "office closed",
+    "2020-06-13": "Kim Yo-jong warned",  # not "... warned useless liaison office"
     "2020-06-15": "President Moon urged North Korea",
 }
 

@@ -13,6 +13,7 @@ the candidate conflicts are parsed (:func:`parse` caches by sentence text).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -184,7 +185,8 @@ def _slot(sentence: str, start: int, end: int, kind: str, unit: str) -> Slot:
         noun = _counted(span)
         governor = _governor(noun)
         thing = noun.lemma_.lower()
-        phrase = _noun_phrase(noun, skip=span) + _prep_phrase(noun) + _participle(noun)
+        phrase = _noun_phrase(noun, skip=span, counted=True)
+        phrase += _prep_phrase(noun) + _participle(noun)
         dimension = _DIMENSIONS.get(unit)
         extent = _extent(span)
         if dimension and extent is not None:  # "18 metres (59 feet) long", "4 meters high"
@@ -270,6 +272,8 @@ def _object(verb: Token, span: Span) -> Token | None:
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp")), None)
     if obj is None or obj.i in range(span.start, span.end) or obj.pos_ in ("NUM", "PRON"):
         return None
+    if any(c.dep_ == "mark" for c in obj.children):
+        return None  # "warned that the office ...": the subject of a clause cut off here
     if any(c.lower_ in _LARGE or c.pos_ == "SYM" for c in obj.subtree):
         return None  # "spent [9.78 billion won]": another figure, not what was done
     return obj
@@ -427,18 +431,19 @@ def _subject(verb: Token, exclude: Token) -> str:
     return _noun_phrase(subj, adjectives=False) if subj is not None else ""
 
 
-def _noun_phrase(noun: Token, skip: Span | None = None, adjectives: bool = True) -> str:
-    """The noun with its compounds (and adjectives): "liaison office", "Robert Durst"."""
+def _noun_phrase(
+    noun: Token, skip: Span | None = None, adjectives: bool = True, counted: bool = False
+) -> str:
+    """The noun with its compounds (and adjectives): "liaison office", "Robert Durst". The
+    words of the value (``skip``) are left out; of a count's span, which holds the counted
+    noun's own modifiers, only the numbers and hedges ("124 South Korean companies")."""
     deps = ("compound", "amod", "nmod") if adjectives else ("compound",)
-    # words of the value itself are left out, but not the names and adjectives it spans
-    # ("124 South Korean companies")
+    kept = ("PROPN", "ADJ") if counted else ()
     left = [
         c
         for c in noun.lefts
         if c.dep_ in deps
-        and not (
-            skip is not None and skip.start <= c.i < skip.end and c.pos_ not in ("PROPN", "ADJ")
-        )
+        and not (skip is not None and skip.start <= c.i < skip.end and c.pos_ not in kept)
         and c.pos_ not in ("NUM", "SYM")
         and not c.like_num
     ]
@@ -453,9 +458,19 @@ _OUT = frozenset({"DET", "NUM", "SYM", "PRON", "ADP", "CCONJ", "SCONJ"})
 
 def _written(tokens: Iterable[Token]) -> str:
     """Tokens in sentence order, spaced as the sentence spaces them ("inter-Korean")."""
+    picked = sorted(set(tokens), key=lambda t: t.i)
+    # a hyphen between two picked words stays ("Yo-jong")
+    picked += [
+        d
+        for a, b in itertools.pairwise(picked)
+        if b.i == a.i + 2
+        and (d := a.doc[a.i + 1]).text in ("-", "–")
+        and not a.whitespace_
+        and not d.whitespace_
+    ]
     out = ""
     prev: Token | None = None
-    for tok in sorted(set(tokens), key=lambda t: t.i):
+    for tok in sorted(picked, key=lambda t: t.i):
         glued = prev is not None and prev.i == tok.i - 1 and not prev.whitespace_
         out += tok.text if glued or prev is None else " " + tok.text
         prev = tok
