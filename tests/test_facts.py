@@ -1,6 +1,7 @@
 """Facts and conflicts on real reports: the Kaesong example, and small clusters built from
 real sentences to pin down one rule each."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -8,6 +9,7 @@ import pytest
 from newsfuse import read
 from newsfuse.fusion import clean, dates, event, facts, segment, syndication
 from newsfuse.models import Article, Family
+from newsfuse.settings import DEFAULT
 
 
 def stages(articles):
@@ -310,3 +312,97 @@ def test_an_undated_story_is_not_dated_by_a_lead_day_years_back():
     other = "Simpson already appeared before the board in 2013 on five of his charges."
     ev = stages([Article(id="a", text=old), Article(id="b", text=other)])[3]
     assert ev.date is None
+
+
+# --- readable "about" phrases on the Kaesong reports (examples/kaesong) -----------------------
+
+KAESONG_ABOUT = {
+    # value -> what the Facts table says it is about: words of the sentence's own structure
+    "4 storey": "story of the office building",
+    "2020-06-08/2020-06-14": "Pyongyang severed inter-Korean hotlines",
+    "12:00": "time of the loud bang",
+    "USD 1": "bills sent",
+    "about 124 companies": "South Korean companies operating",
+    "more than 54000 workers": "Korean workers operating",
+    "2020-01": "office closed",
+    "2020-06-13": "Kim Yo-jong warned",  # not "... warned useless liaison office"
+    "2020-06-15": "President Moon urged North Korea",
+}
+
+
+def test_kaesong_facts_say_what_they_are_about_in_words_of_their_sentence(kaesong):
+    _, found, _ = kaesong
+    about: dict[str, str] = {}
+    for f in found:  # the first fact of each value: the one the table shows higher
+        if f.kind not in ("name", "quote"):
+            about.setdefault(f.value, f.about)
+    for value, phrase in KAESONG_ABOUT.items():
+        assert about.get(value) == phrase, (value, about.get(value))
+    # money spent renovating: the verb and what it was spent on, not "billion won US million"
+    (spent,) = [f for f in found if f.kind == "money" and "KRW" in f.value]
+    assert spent.about.startswith("South Korea spent to renovate the")
+
+
+def _in_order(phrase: str, sentence: str) -> bool:
+    """Each word of ``phrase`` appears in ``sentence`` after the one before (the link words a
+    phrase adds, "of the", aside)."""
+    at = 0
+    lowered = sentence.lower()
+    for word in phrase.lower().replace(":", "").split():
+        if word in ("of", "the", "time", "date", "amount", "share", "length", "distance"):
+            continue
+        found = lowered.find(word, at)
+        if found < 0:
+            return False
+        at = found + len(word)
+    return True
+
+
+def test_every_kaesong_about_is_short_and_made_of_its_sentence(kaesong):
+    _, found, _ = kaesong
+    for f in found:
+        if f.kind in ("name", "quote") or f.about == "date of the event":
+            continue
+        assert 2 <= len(f.about.split()) <= 12, f.about
+        # the counted noun or governing words first, then what they attach to, all read off
+        # the sentence: never its content words picked apart and run together
+        assert _in_order(f.about, f.text) or f.about.split()[0] in f.text, (f.about, f.text)
+
+
+def test_without_the_parse_about_is_a_contiguous_span_around_the_value(kaesong_dir):
+    arts, sents, fams, ev, dated = stages(read([kaesong_dir]))
+    unparsed = dataclasses.replace(DEFAULT.facts, parsed_facts=0)
+    found, _ = facts.facts(arts, sents, fams, dated, ev, settings=unparsed)
+    spans = [f for f in found if f.kind not in ("name", "quote") and f.about != "date of the event"]
+    assert len(spans) > 10
+    for f in spans:
+        assert f.about in f.text, (f.about, f.text)  # as written, one piece of the sentence
+        assert len(f.about.split()) <= 12
+    (calls,) = [f for f in spans if f.value == "2 calls"]
+    assert calls.about == "Korea have since made two calls a day, at 9:00"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        # examples/kaesong: a clause is not cut at the colon of a clock time
+        (
+            "North Korea and South Korea have since made two calls a day, at 9:00 a.m. and"
+            " 5:00 p.m.",
+            "time of the calls",
+        ),
+        # the value inside a noun phrase: what it is the value of
+        (
+            "Earlier yesterday, North Korean state media quoted the military as saying it has"
+            ' been studying an "action plan" to re-enter zones that had been demilitarized'
+            ' under a 2018 inter-Korean pact and "turn the front line into a fortress."',
+            "date of the inter-Korean pact",
+        ),
+    ],
+)
+def test_slot_phrases_of_kaesong_clauses(sentence, phrase):
+    from newsfuse.fusion import phrases, values
+
+    found = values.find(sentence, dates.mentions(sentence, dt.date(2020, 6, 17)), 2020)
+    slots = [phrases.slot(sentence, q.start, q.end, q.kind, q.unit).phrase for q in found]
+    assert slots[-1] == phrase, slots

@@ -85,9 +85,10 @@ class FactSettings:
     # of another counted noun ("12 charges" / "12 counts"), a month or a year.
     same_value_other_noun: float = 0.3
     max_facts: int = 60  # in the brief's JSON; the Markdown shows the first few
-    # Facts whose "about" comes from spaCy's parse (~4 ms a sentence); later ones get the
-    # words their sources share, so a long cluster stays cheap.
-    parsed_facts: int = 8
+    # Facts whose "about" is read off spaCy's parse (~2 ms a clause): as many as the Markdown
+    # and the web page show (RenderSettings.max_facts); the rest, in the JSON only, get the
+    # words around their value.
+    parsed_facts: int = 20
     # Claims grouped into facts at most (pairs are compared): beyond it, those of the
     # articles' earliest sentences. A Multi-News or DUC cluster has 100-400.
     max_claims: int = 800

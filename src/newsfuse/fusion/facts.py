@@ -156,17 +156,15 @@ def facts(
     shown = [(f, g) for _, f, g in made if f.status != "single-source"]
     singles = [(f, g) for _, f, g in made if f.status == "single-source"]
     kept = shown + singles[: max(0, settings.max_facts - len(shown))]
-    # The parse is paid only for the value facts a reader sees first, in one batch.
-    firsts = [g for _, g in kept if g is not None][: settings.parsed_facts]
+    # The clauses of the value facts a reader sees, parsed in one batch.
+    firsts = [g for _, g in kept[: settings.parsed_facts] if g is not None]
     reps = [_representative(g, weights) for g in firsts]
     phrases.prime((c.sentence.text, c.value.start, c.value.end) for c in reps)
     out = []
-    parsed = 0
-    for fact, members in kept:
+    for n, (fact, members) in enumerate(kept):
         if members is not None:
-            about = _about(members, weights, parse=parsed < settings.parsed_facts)
+            about = _about(members, weights, parse=n < settings.parsed_facts)
             fact = fact.model_copy(update={"about": about})
-            parsed += 1
         out.append(fact)
     return tuple(out), tuple(_conflict(slot, weights) for slot in conflicting)
 
@@ -422,41 +420,13 @@ def _representative(group: Sequence[Claim], weights: Mapping[str, float]) -> Cla
 
 def _about(group: Sequence[Claim], weights: Mapping[str, float], parse: bool = True) -> str:
     """What the value is about: a phrase from the parse of the representative sentence
-    ("people arrested", "age of Durst"); without the parse (or when it finds nothing), the
-    sentence's words that the other members share, or those nearest the value."""
+    ("people arrested", "age of Durst"); without the parse, or when it gives nothing a person
+    can read, the words of the sentence around the value, as written."""
     rep = _representative(group, weights)
-    if parse:
-        phrase = _slot_of(rep).phrase
-        if len(phrase) > len(rep.value.kind) + 1:
-            return phrase
-    return _bag_about(rep, group)
-
-
-def _bag_about(rep: Claim, group: Sequence[Claim]) -> str:
-    text = rep.sentence.text
-    tokens = [(m.group(0), m.start()) for m in re.finditer(r"[A-Za-z][A-Za-z'’-]*", text)]
-    content = [
-        (w, i)
-        for w, i in tokens
-        if w.lower() not in STOPWORDS and not (rep.value.start <= i < rep.value.end)
-    ]
-    counts = Counter(s for c in group for s in c.context)
-    if len(group) > 1:
-        picked = [(w, i) for w, i in content if counts[_stem(w)] >= 2]
-    else:
-        picked = sorted(content, key=lambda wi: abs(wi[1] - rep.value.start))[:6]
-        picked.sort(key=lambda wi: wi[1])
-    if rep.value.kind == "count":
-        picked = [(w, i) for w, i in picked if w != rep.value.noun]
-    phrase = " ".join(w for w, _ in picked[:8])
-    if rep.value.kind == "count":
-        phrase = f"{rep.value.noun}: {phrase}" if phrase else rep.value.noun
-    return phrase or rep.value.kind
-
-
-def _stem(word: str) -> str:
-    found = words(word)
-    return stem(found[0]) if found else ""
+    phrase = _slot_of(rep).phrase if parse else ""
+    if phrases.readable(phrase):
+        return phrase
+    return phrases.nearby(rep.sentence.text, rep.value.start, rep.value.end) or phrase
 
 
 def _sources(
@@ -869,7 +839,7 @@ def _conflict(slot: Sequence[Sequence[list[Claim]]], weights: Mapping[str, float
             _slot_of(_representative([c for g in side for c in g], weights)).phrase for side in slot
         ]
         best = max(phrases_, key=len)
-        about = best if len(best) > len(first[0].value.kind) + 1 else _about(first, weights)
+        about = best if phrases.readable(best) else _about(first, weights)
     sides = []
     for side in slot:
         group = [c for g in side for c in g]

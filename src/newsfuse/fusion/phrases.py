@@ -13,6 +13,7 @@ the candidate conflicts are parsed (:func:`parse` caches by sentence text).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -71,8 +72,43 @@ def _remember(text: str, doc: Doc) -> None:
     _PARSED[text] = doc
 
 
+def readable(phrase: str) -> bool:
+    """Whether a phrase says what a value is about: two words or more, not a kind word with
+    one bare word ("share: weakened", "calls")."""
+    head, _, rest = phrase.rpartition(": ")
+    return len((rest if head else phrase).split()) >= 2
+
+
+_NEARBY = 4  # words either side of the value in :func:`nearby`
+_EDGE = frozenset(
+    """a an the and or but of in on at to for from by with as that which who than,
+    while since after before is are was were be been will would has have had""".split()
+)
+
+
+def nearby(sentence: str, start: int, end: int) -> str:
+    """A few words of the value's clause either side of it, as written: a phrase a person
+    reads when the parse gives none ("two calls a day, at 9:00 a.m. and 5:00 p.m.")."""
+    text, start, end = clause(sentence, start, end)
+    before = list(re.finditer(r"\S+", text[:start]))[-_NEARBY:]
+    after = list(re.finditer(r"\S+", text[end:]))[:_NEARBY]
+    while before and before[0].group().lower().strip(_MARKS) in _EDGE:
+        before = before[1:]
+    while after and after[-1].group().lower().strip(_MARKS) in _EDGE:
+        after = after[:-1]
+    left = before[0].start() if before else start
+    right = end + after[-1].end() if after else end
+    # quotes and commas at the cut edges go, the value is kept whole ("(US$8.6 million)")
+    head = text[left:start].lstrip(_MARKS + " ")
+    tail = text[end:right].rstrip(_MARKS + " ")
+    return (head + text[start:end] + tail).strip()
+
+
+_MARKS = ",.;:\"“”'‘’()"
+
+
 _REACH = 90  # characters of the sentence either side of the value that are parsed
-_BREAK = re.compile(r"[;:!?]|\s[—–]\s")
+_BREAK = re.compile(r"[;!?]|:(?!\d)|\s[—–]\s")  # not the colon of "9:00"
 
 
 def slot(sentence: str, start: int, end: int, kind: str, unit: str = "") -> Slot:
@@ -149,27 +185,50 @@ def _slot(sentence: str, start: int, end: int, kind: str, unit: str) -> Slot:
         noun = _counted(span)
         governor = _governor(noun)
         thing = noun.lemma_.lower()
-        phrase = _noun_phrase(noun, skip=span) + _prep_phrase(noun)
+        phrase = _noun_phrase(noun, skip=span, counted=True)
+        phrase += _prep_phrase(noun) + _participle(noun)
         dimension = _DIMENSIONS.get(unit)
         extent = _extent(span)
         if dimension and extent is not None:  # "18 metres (59 feet) long", "4 meters high"
             dimension = _EXTENTS[extent.lower_]
             governor = _governor(extent) or governor
+        # "this four-story office building": the storeys of the building
+        if (
+            noun.dep_ in ("compound", "amod", "nmod")
+            and noun.head.pos_ == "NOUN"
+            and noun.head.i not in range(span.start, span.end)
+        ):
+            whose = _noun_phrase(noun.head, skip=span, adjectives=False)
+            return Slot(f"{phrase} of the {whose}", _lemma(governor), thing, "")
         if dimension and governor is not None:
             owner = _subject(governor, noun) if governor.pos_ in ("VERB", "AUX") else ""
-            where = f" of {owner}" if owner else f" ({governor.text.lower()})"
+            content = governor.pos_ in ("NOUN", "PROPN", "VERB")
+            where = f" of {owner}" if owner else (f" ({governor.text.lower()})" if content else "")
             return Slot(dimension + where, governor.lemma_.lower(), thing, owner)
         if governor is not None and governor.pos_ in ("VERB", "AUX"):
             if governor.lemma_.lower() not in _LIGHT_VERBS:
                 phrase = f"{phrase} {governor.text.lower()}"
             return Slot(phrase, governor.lemma_.lower(), thing, _subject(governor, noun))
         if governor is not None and governor.pos_ in ("NOUN", "PROPN"):
-            return Slot(f"{phrase} of {_noun_phrase(governor)}", governor.lemma_.lower(), thing, "")
+            # "four-storey glass structure": the storeys of the structure
+            whose = _noun_phrase(governor, skip=span, adjectives=False)
+            the = "the " if governor.pos_ == "NOUN" else ""
+            return Slot(f"{phrase} of {the}{whose}", governor.lemma_.lower(), thing, "")
         return Slot(phrase, "", thing, "")
     governor = _governor(root)
     word = _KIND_WORD.get(kind, kind)
+    if kind == "time" and governor is not None and any(c.dep_ == "nummod" for c in governor.lefts):
+        governor = _governor(governor)  # "at 9:00 a.m. and 5:00 p.m.": past the other time
     if governor is None or governor.i in range(span.start, span.end):
         return Slot(word, "", "", "")
+    modified = _modified(span)
+    if modified is not None:  # "$1 bills", "a 2018 inter-Korean pact": what the value is of
+        named = _noun_phrase(modified, skip=span)
+        if kind in ("date", "time"):
+            return Slot(f"{word} of the {named}", governor.lemma_.lower(), "", "")
+        if governor.pos_ == "VERB" and governor.lemma_.lower() not in _LIGHT_VERBS:
+            named = f"{named} {governor.text.lower()}"
+        return Slot(named, governor.lemma_.lower(), "", "")
     if governor.pos_ in ("NOUN", "PROPN"):
         lemma = governor.lemma_.lower()
         if lemma in _MEASURES:  # "at a cost of $8.6 million": the cost of what was done
@@ -182,12 +241,92 @@ def _slot(sentence: str, start: int, end: int, kind: str, unit: str) -> Slot:
         return Slot(f"{word} of the {_noun_phrase(governor)}", lemma, "", "")
     owner = _subject(governor, root)
     verb = governor.text.lower()
-    if governor.lemma_.lower() in _LIGHT_VERBS:
-        obj = next((c for c in governor.children if c.dep_ in ("dobj", "attr", "acomp")), None)
-        if obj is not None and obj.i not in range(span.start, span.end):
-            return Slot(f"{word}: {_noun_phrase(obj)}", obj.lemma_.lower(), "", owner)
-    phrase = f"{owner} {verb}" if owner else f"{word}: {verb}"
-    return Slot(phrase.strip(), governor.lemma_.lower(), "", owner)
+    obj = _object(governor, span)
+    if governor.lemma_.lower() in _LIGHT_VERBS and obj is not None:
+        if kind in ("date", "time"):
+            the = "the " if obj.pos_ == "NOUN" else ""
+            return Slot(f"{word} of {the}{_noun_phrase(obj)}", obj.lemma_.lower(), "", owner)
+        return Slot(f"{word}: {_noun_phrase(obj)}", obj.lemma_.lower(), "", owner)
+    # who did what to what: "Pyongyang severed inter-Korean hotlines", "office closed",
+    # "South Korea spent to renovate the building"
+    done = [owner, verb]
+    if obj is not None:
+        done.append(_noun_phrase(obj))
+    else:
+        done.append(_purpose(governor))
+    phrase = " ".join(w for w in done if w)
+    if not owner and obj is None and phrase == verb:
+        phrase = f"{word}: {verb}"
+    return Slot(phrase, governor.lemma_.lower(), "", owner)
+
+
+_LARGE = frozenset("hundred thousand million billion trillion".split())
+
+
+def _lemma(tok: Token | None) -> str:
+    return tok.lemma_.lower() if tok is not None else ""
+
+
+def _object(verb: Token, span: Span) -> Token | None:
+    """The verb's object, when it is a thing rather than the value or another figure."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "acomp")), None)
+    if obj is None or obj.i in range(span.start, span.end) or obj.pos_ in ("NUM", "PRON"):
+        return None
+    if any(c.dep_ == "mark" for c in obj.children):
+        return None  # "warned that the office ...": the subject of a clause cut off here
+    if any(c.lower_ in _LARGE or c.pos_ == "SYM" for c in obj.subtree):
+        return None  # "spent [9.78 billion won]": another figure, not what was done
+    return obj
+
+
+def _purpose(verb: Token) -> str:
+    """ "spent ... to renovate the building": the infinitive saying what for."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "advcl") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children
+        ):
+            obj = next(
+                (o for o in c.children if o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN")), None
+            )
+            target = (
+                f" the {_noun_phrase(obj)}"
+                if obj is not None and obj.pos_ == "NOUN"
+                else (f" {_noun_phrase(obj)}" if obj is not None else "")
+            )
+            return f"to {c.text.lower()}{target}"
+    return ""
+
+
+_TIME_NOUNS = frozenset(
+    "morning afternoon evening night noon midnight day week weekend month year time".split()
+)
+
+
+def _modified(span: Span) -> Token | None:
+    """The noun the value modifies from inside its noun phrase ("$1 bills", "a 2018 pact"),
+    or None when the value stands on its own."""
+    root = span.root
+    head = root.head
+    if (
+        root.dep_ in ("nummod", "compound", "nmod", "amod")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i not in range(span.start, span.end)
+        and not head.like_num
+        and not head.tag_.startswith("JJ")
+        and head.lemma_.lower() not in _TIME_NOUNS  # "Sunday night" is the date itself
+    ):
+        return head
+    return None
+
+
+def _participle(noun: Token) -> str:
+    """ "companies operating (with ...)": a participle right after the counted noun."""
+    nxt = noun.i + 1
+    acl = next(
+        (c for c in noun.rights if c.dep_ == "acl" and c.i == nxt and c.tag_ in ("VBG", "VBN")),
+        None,
+    )
+    return f" {acl.text.lower()}" if acl is not None else ""
 
 
 _MEASURES = frozenset("cost price value amount total sum fee budget bill fine worth".split())
@@ -292,16 +431,47 @@ def _subject(verb: Token, exclude: Token) -> str:
     return _noun_phrase(subj, adjectives=False) if subj is not None else ""
 
 
-def _noun_phrase(noun: Token, skip: Span | None = None, adjectives: bool = True) -> str:
-    """The noun with its compounds (and adjectives): "liaison office", "Robert Durst"."""
+def _noun_phrase(
+    noun: Token, skip: Span | None = None, adjectives: bool = True, counted: bool = False
+) -> str:
+    """The noun with its compounds (and adjectives): "liaison office", "Robert Durst". The
+    words of the value (``skip``) are left out; of a count's span, which holds the counted
+    noun's own modifiers, only the numbers and hedges ("124 South Korean companies")."""
     deps = ("compound", "amod", "nmod") if adjectives else ("compound",)
+    kept = ("PROPN", "ADJ") if counted else ()
     left = [
         c
         for c in noun.lefts
         if c.dep_ in deps
-        and not (skip is not None and skip.start <= c.i < skip.end)
-        and c.pos_ != "NUM"
+        and not (skip is not None and skip.start <= c.i < skip.end and c.pos_ not in kept)
+        and c.pos_ not in ("NUM", "SYM")
+        and not c.like_num
     ]
     if noun.pos_ == "PRON":
         return ""
-    return " ".join([*(c.text for c in left), noun.text])
+    # each modifier with its own modifiers ("South Korean", "inter-Korean"), as written
+    return _written([*(t for c in left for t in c.subtree if t.pos_ not in _OUT), noun])
+
+
+_OUT = frozenset({"DET", "NUM", "SYM", "PRON", "ADP", "CCONJ", "SCONJ"})
+
+
+def _written(tokens: Iterable[Token]) -> str:
+    """Tokens in sentence order, spaced as the sentence spaces them ("inter-Korean")."""
+    picked = sorted(set(tokens), key=lambda t: t.i)
+    # a hyphen between two picked words stays ("Yo-jong")
+    picked += [
+        d
+        for a, b in itertools.pairwise(picked)
+        if b.i == a.i + 2
+        and (d := a.doc[a.i + 1]).text in ("-", "–")
+        and not a.whitespace_
+        and not d.whitespace_
+    ]
+    out = ""
+    prev: Token | None = None
+    for tok in sorted(picked, key=lambda t: t.i):
+        glued = prev is not None and prev.i == tok.i - 1 and not prev.whitespace_
+        out += tok.text if glued or prev is None else " " + tok.text
+        prev = tok
+    return out

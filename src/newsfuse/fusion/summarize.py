@@ -436,7 +436,10 @@ def _select(
     """Maximise covered concept weight subject to the word budget (an exact ILP via HiGHS),
     with the lead fixed in."""
     fitting = list(options)
-    index = {c: i for i, c in enumerate({c for o in fitting for c in concepts[o] if c in weights})}
+    # Concepts in a fixed order (not the sets' seed-dependent one): the solver then picks the
+    # same one of equally good selections in every run.
+    ordered = dict.fromkeys(c for o in fitting for c in sorted(concepts[o]) if c in weights)
+    index = {c: i for i, c in enumerate(ordered)}
     if not index:
         return _lead_fallback(fitting, lead, budget)
     n_s, n_c = len(fitting), len(index)
@@ -450,7 +453,7 @@ def _select(
 
     rows, cols = [], []
     for j, o in enumerate(fitting):
-        for c in concepts[o]:
+        for c in sorted(concepts[o]):
             if c in index:
                 rows.append(index[c])
                 cols.append(j)

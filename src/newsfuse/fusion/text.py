@@ -91,8 +91,12 @@ def overlap(a: Collection[str], b: Collection[str], weights: Mapping[str, float]
     weight of the lighter one, so a short sentence inside a long one scores 1."""
     if not a or not b:
         return 0.0
-    shared = sum(weights.get(w, 1.0) for w in set(a) & set(b))
-    lighter = min(sum(weights.get(w, 1.0) for w in a), sum(weights.get(w, 1.0) for w in b))
+    # fsum: exactly rounded, so the score does not depend on the sets' iteration order
+    # (which PYTHONHASHSEED changes) and ties break the same way in every run
+    shared = math.fsum(weights.get(w, 1.0) for w in set(a) & set(b))
+    lighter = min(
+        math.fsum(weights.get(w, 1.0) for w in a), math.fsum(weights.get(w, 1.0) for w in b)
+    )
     return shared / lighter if lighter else 0.0
 
 

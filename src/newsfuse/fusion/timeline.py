@@ -190,15 +190,14 @@ def _overlaps(
 ) -> np.ndarray:
     """:func:`newsfuse.fusion.text.overlap` of every candidate of ``a`` with every one of
     ``b``, as one sparse product: pairwise calls are quadratic in Python on a big story."""
-    vocab: dict[str, int] = {}
-    for c in (*a, *b):
-        for w in c.stems:
-            vocab.setdefault(w, len(vocab))
+    # Stems in sorted order, not the sets' (seed-dependent) order: float sums then add up in
+    # the same order in every run and ties break alike.
+    vocab = {w: k for k, w in enumerate(sorted({w for c in (*a, *b) for w in c.stems}))}
 
     def matrix(cs: Sequence[_Candidate]) -> csr_array:
         rows, cols, vals = [], [], []
         for i, c in enumerate(cs):
-            for w in c.stems:
+            for w in sorted(c.stems):
                 rows.append(i)
                 cols.append(vocab[w])
                 vals.append(weights.get(w, 1.0))
