@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from conftest import XSS_TITLE, in_process
-from newsfuse.settings import FetchSettings
+from newsfuse.settings import FetchSettings, WebSettings
 from newsfuse.sources import FetchError, check_public
 from newsfuse.sources.url import get, make_client
 from newsfuse.web import create_app
@@ -224,6 +224,8 @@ def test_serve_refuses_a_public_host_without_a_token(tmp_path, monkeypatch):
     ok = runner.invoke(app, ["serve", "--db", db])
     assert ok.exit_code == 0, ok.output
     assert started[-1]["host"] == "127.0.0.1" and started[-1]["port"] == 8000
+    # Longer than uvicorn's 5 s, so a slow moment does not drop readers' connections.
+    assert started[-1]["timeout_keep_alive"] == WebSettings().keep_alive_seconds > 5
     assert started[-1]["app"].state.token is None
     assert not started[-1]["app"].state.settings.fetch.allow_private
     monkeypatch.setenv("NEWSFUSE_TOKEN", "s3cret")

@@ -624,4 +624,5 @@ def serve(
         raise typer.Exit(1)
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"serving {web.state.store.location} at http://{shown}:{port}/", err=True)
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    keep_alive = web.state.settings.web.keep_alive_seconds
+    uvicorn.run(web, host=host, port=port, log_level="warning", timeout_keep_alive=keep_alive)

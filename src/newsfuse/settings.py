@@ -252,6 +252,10 @@ class WebSettings:
     # Briefs an add makes stale are fused in a worker process, not in the server's: a fuse
     # holds the interpreter lock for up to seconds, which every reader would wait behind.
     refresh_in_worker: bool = True
+    # Seconds an idle keep-alive connection stays open (uvicorn's default is 5). Under load a
+    # reader's next request can sit unread longer than 5 s, and the server then closes the
+    # connection under it: the client sees a dropped connection instead of a slow answer.
+    keep_alive_seconds: int = 30
     # Content-Security-Policy of every response: nothing from elsewhere, no inline script
     # or style, no framing, forms post only here.
     csp: str = (
