@@ -55,7 +55,6 @@ class SummarySettings:
     lead_share: float = 0.25
     lead_min_room: int = 20
     lead_max_share: float = 0.33  # ... but the best-carried lead may take up to this share
-    unigram_weight: float = 0.0  # weight of a content stem alone, beside the stem pairs
 
 
 @dataclass(frozen=True)

@@ -125,10 +125,7 @@ def summarize(
     family_of = {m: f.id for f in families for m in f.members}
     text = {s: _trim(s.text) for ss in sentences.values() for s in ss}
     by_text: dict[str, frozenset[Concept]] = {}  # wire copies repeat sentences verbatim
-    unigrams = settings.unigram_weight > 0
-    concepts = {
-        s: by_text.get(t) or by_text.setdefault(t, _concepts(t, unigrams)) for s, t in text.items()
-    }
+    concepts = {s: by_text.get(t) or by_text.setdefault(t, _concepts(t)) for s, t in text.items()}
     weights = _concept_weights(sentences, concepts, family_of, len(families), settings)
     candidates = _candidates(articles, sentences, text, concepts, settings)
     if not candidates:
@@ -144,7 +141,7 @@ def summarize(
             note=f"the word budget {words} is too small for any sentence "
             f"(shortest candidate: {shortest} words)",
         )
-    option_concepts = {o: _concepts(o.text, unigrams) for o in fitting}
+    option_concepts = {o: _concepts(o.text) for o in fitting}
     content = {o: frozenset(content_stems(o.text)) for o in fitting}
     base = _bases(articles)
     stated = _Statements(sentences, text, base, settings)
@@ -193,9 +190,8 @@ def _trim(text: str) -> str:
     return rest[0].upper() + rest[1:]
 
 
-def _concepts(text: str, unigrams: bool = False) -> frozenset[Concept]:
-    """Adjacent stem pairs, not both function words; with ``unigrams``, also each content
-    stem alone (as ``("", stem)``), so a word worded in other company still counts."""
+def _concepts(text: str) -> frozenset[Concept]:
+    """Adjacent stem pairs, not both function words."""
     tokens = words(text)
     toks = list(zip(tokens, stems(tokens), strict=True))
     pairs = {
@@ -203,8 +199,6 @@ def _concepts(text: str, unigrams: bool = False) -> frozenset[Concept]:
         for (a, sa), (b, sb) in itertools.pairwise(toks)
         if not (a in STOPWORDS and b in STOPWORDS)
     }
-    if unigrams:
-        pairs |= {("", st) for w, st in toks if w not in STOPWORDS}
     return frozenset(pairs)
 
 
@@ -235,8 +229,7 @@ def _concept_weights(
                     count[fam] = count.get(fam, 0) + 1
     min_families = max(1, min(3, round(settings.min_sources_share * n_families)))
     return {
-        c: (settings.unigram_weight if not c[0] else 1.0)
-        * sum(p + settings.repeat_bonus * math.log(repeats[c][f]) for f, p in per_family.items())
+        c: sum(p + settings.repeat_bonus * math.log(repeats[c][f]) for f, p in per_family.items())
         for c, per_family in position.items()
         if len(per_family) >= min_families
     }
