@@ -582,29 +582,28 @@ class Store:
 
     def stored_brief_json(self, event_id: str) -> str | None:
         """:meth:`stored_brief` as the JSON text it is stored as (no parsing)."""
-        with self._read() as conn:
-            found = conn.execute(
-                sa.select(E.c.id, B.c.brief)
-                .select_from(E.outerjoin(B, B.c.event_id == E.c.id))
-                .where(E.c.id == event_id)
-            ).one_or_none()
-        if found is None:
-            raise UnknownEvent(f"no event {event_id!r} in {self.location}")
+        found = self._with_brief(event_id, B.c.brief)
         return None if found.brief is None else str(found.brief)
 
     def version(self, event_id: str) -> tuple[int, int]:
         """What changes whenever the event or its brief does: (its number of articles, its
         brief's version, 0 before the first). A reader keeps a rendering under this key and
         knows, by one small query, whether it is still current."""
+        found = self._with_brief(event_id, E.c.n_articles, B.c.version)
+        return int(found.n_articles), int(found.version or 0)
+
+    def _with_brief(self, event_id: str, *columns: sa.ColumnElement[Any]) -> sa.Row[Any]:
+        """``columns`` of the event and its brief (None before the first brief);
+        :class:`UnknownEvent` if there is no such event."""
         with self._read() as conn:
             found = conn.execute(
-                sa.select(E.c.n_articles, B.c.version)
+                sa.select(E.c.id, *columns)
                 .select_from(E.outerjoin(B, B.c.event_id == E.c.id))
                 .where(E.c.id == event_id)
             ).one_or_none()
         if found is None:
             raise UnknownEvent(f"no event {event_id!r} in {self.location}")
-        return int(found.n_articles), int(found.version or 0)
+        return found
 
     def article(self, article_id: str) -> tuple[Article, str]:
         """One stored article and the id of its event; :class:`UnknownArticle` if none."""
