@@ -13,8 +13,7 @@ from pydantic import BaseModel, Field
 
 from newsfuse.models import AddedArticle, Article, Brief, EventSummary
 from newsfuse.sources import RecordError, is_url, record_article
-from newsfuse.store import Store
-from newsfuse.web.views import check_write, pasted_id
+from newsfuse.web.views import check_write, pasted_id, store_of
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
@@ -70,11 +69,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _store(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
-
-
 def _json(text: str, status: int = 200) -> Response:
     return Response(text, status_code=status, media_type="application/json")
 
@@ -116,7 +110,7 @@ def list_events(
     if limit > most:
         raise HTTPException(422, f"limit: at most {most}")
     first, last, words = day(since, "since"), day(until, "until"), search(request, q)
-    store = _store(request)
+    store = store_of(request)
     listed = store.events(first, last, words, limit=limit, offset=offset)
     total = store.count_events(first, last, words)
     events = ",".join(e.model_dump_json() for e in listed)
@@ -130,7 +124,7 @@ def list_events(
     summary="One event with its brief",
 )
 def get_event(request: Request, event_id: str) -> Response:
-    store = _store(request)
+    store = store_of(request)
     event = store.event(event_id)
     shown = store.stored_brief_json(event_id) or "null"  # as stored: no parse, no dump
     return _json(f'{{"event":{event.model_dump_json()},"brief":{shown}}}')
@@ -143,7 +137,7 @@ def get_event(request: Request, event_id: str) -> Response:
     summary="The articles of one event, in the order added",
 )
 def event_articles(request: Request, event_id: str) -> Response:
-    store = _store(request)
+    store = store_of(request)
     store.event(event_id)  # 404 for an unknown event, not an empty list
     articles = ",".join(a.model_dump_json() for a in store.articles(event_id))
     return _json(f'{{"articles":[{articles}]}}')
@@ -156,7 +150,7 @@ def event_articles(request: Request, event_id: str) -> Response:
     summary="One article, with its clean text, removed lines and event",
 )
 def get_article(request: Request, article_id: str) -> Response:
-    article, event_id = _store(request).article(article_id)
+    article, event_id = store_of(request).article(article_id)
     shown = StoredArticle(**article.model_dump(), event_id=event_id)
     return _json(shown.model_dump_json())
 

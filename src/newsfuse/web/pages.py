@@ -16,7 +16,6 @@ from newsfuse.render import render
 from newsfuse.render.markdown import brief_short_ids
 from newsfuse.settings import Settings
 from newsfuse.sources import RecordError, is_url, record_article
-from newsfuse.store import Store
 from newsfuse.web.api import day, search
 from newsfuse.web.views import (
     capped,
@@ -26,6 +25,7 @@ from newsfuse.web.views import (
     pasted_id,
     render_page,
     source_rows,
+    store_of,
     templates,
     used_sentences,
 )
@@ -37,11 +37,6 @@ DOWNLOADS = {
     "html": ("html", "text/html"),
     "json": ("json", "application/json"),
 }
-
-
-def _store(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
 
 
 def _settings(request: Request) -> Settings:
@@ -69,7 +64,7 @@ def events_page(
     if number < 1:
         raise HTTPException(422, "page: pages start at 1")
     size = max(1, _settings(request).web.page_size)
-    store = _store(request)
+    store = store_of(request)
     total = store.count_events(first, last, words)
     listed = store.events(first, last, words, limit=size, offset=(number - 1) * size)
     pages = max(1, math.ceil(total / size))
@@ -110,7 +105,7 @@ def _keep(request: Request, key: tuple[Any, ...], name: str, context: dict[str, 
 
 @router.get("/events/{event_id}")
 def event_page(request: Request, event_id: str) -> Response:
-    store = _store(request)
+    store = store_of(request)
     # The version first: what is read after it is at least as new, never older.
     key = ("event", event_id, store.version(event_id))
     kept = _cached(request, key)
@@ -157,7 +152,7 @@ def event_page(request: Request, event_id: str) -> Response:
 def download(request: Request, event_id: str, fmt: str) -> Response:
     if fmt not in DOWNLOADS:
         raise HTTPException(404, f"no brief.{fmt[:10]}: brief.md, brief.html or brief.json")
-    store = _store(request)
+    store = store_of(request)
     brief: Brief | None = store.stored_brief(event_id)
     if brief is None:  # not made yet: make it now (a download may wait; a page does not)
         brief = store.brief(event_id)
@@ -173,7 +168,7 @@ def download(request: Request, event_id: str, fmt: str) -> Response:
 
 @router.get("/articles/{article_id:path}")
 def article_page(request: Request, article_id: str) -> Response:
-    store = _store(request)
+    store = store_of(request)
     article, event_id = store.article(article_id)
     key = ("article", article_id, store.version(event_id))
     kept = _cached(request, key)

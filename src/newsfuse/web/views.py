@@ -20,8 +20,15 @@ from fastapi.templating import Jinja2Templates
 
 from newsfuse.models import Article, Brief, SummarySentence
 from newsfuse.render.markdown import shorten_ids, timeline_when
+from newsfuse.store import Store
 
 HERE = Path(__file__).parent
+
+
+def store_of(request: Request) -> Store:
+    """The app's store (``create_app`` puts it on ``app.state``)."""
+    store: Store = request.app.state.store
+    return store
 
 
 def article_href(article_id: str, index: int | None = None) -> str:
