@@ -80,6 +80,7 @@ class FactSettings:
     same_value_overlap: float = 0.0
     same_value_min_count: int = 4  # smaller counts ("two women") also need a word in common
     same_day_overlap: float = 0.1
+    same_calendar_day_overlap: float = 0.0  # "Feb. 13" / "13 February": any word in common
     # ... and with this much when the value could be said of more things: the same figure
     # of another counted noun ("12 charges" / "12 counts"), a month or a year.
     same_value_other_noun: float = 0.3
@@ -95,6 +96,12 @@ class FactSettings:
     # Who-is-who facts ("U.S. District Judge = Kurt Engelhardt") at most, for the people and
     # organisations named by two independent sources with a role beside them.
     max_role_facts: int = 8
+    # Names two independent sources write (a journal, a hospital, a place) as facts of their
+    # own, at most this many; a name in more than this share of the sentences is a main actor
+    # of the story, not a fact; shorter names ("U.S.") are not facts.
+    max_name_facts: int = 12
+    name_max_share: float = 0.25
+    name_min_chars: int = 4
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsfuse.fusion import phrases, roles, values
+from newsfuse.fusion import named, phrases, roles, values
 from newsfuse.fusion.attribution import attribution
 from newsfuse.fusion.text import STOPWORDS, content_stems, inverse_frequency, overlap, stem, words
 from newsfuse.models import (
@@ -150,8 +150,13 @@ def facts(
     for q in quotes:
         if q.independent_sources >= 2:
             made.append(((1, -q.independent_sources, -len(q.sources), 0, 0), _quote_fact(q), None))
-    for f in roles.role_facts(entities, sentences, family_of, settings):
+    role_made = roles.role_facts(entities, sentences, family_of, settings)
+    for f in role_made:
         made.append(((1, -f.independent_sources, -len(f.sources), 0, 0), f, None))
+    taken = [f.value for f in role_made]  # (their role fact says who they are)
+    for f in named.name_facts(entities, sentences, family_of, weights, taken, settings):
+        # after the value facts of as many sources: a name is what a fact is about
+        made.append(((1, -f.independent_sources, -len(f.sources), 1, 0), f, None))
     made.sort(key=lambda item: item[0])
     shown = [(f, g) for _, f, g in made if f.status != "single-source"]
     singles = [(f, g) for _, f, g in made if f.status == "single-source"]
@@ -500,7 +505,7 @@ def _same_value_sources(
         if value.kind == "count" and not values.same_counted(c.value, value):
             # the same figure of another noun ("12 charges" / "12 counts"): only in the same
             # words, and never an age or a measure
-            if {"age", "length", "speed"} & {c.value.unit, value.unit}:
+            if {"age", "length", "speed", "duration"} & {c.value.unit, value.unit}:
                 continue
             if not (c.value.low <= value.high and value.low <= c.value.high):
                 continue
@@ -512,9 +517,15 @@ def _same_value_sources(
         if not (same_unit and _mergeable(c.value, value, c.year)):
             continue
         score = overlap(c.window - {value.unit}, near - {value.unit}, weights)
-        small = value.kind == "count" and value.high < settings.same_value_min_count
+        # (a measure's number is in its dimension's unit, days or metres: not a small count)
+        measure = value.unit in ("length", "speed", "duration")
+        small = value.kind == "count" and not measure and value.high < settings.same_value_min_count
         if value.kind == "date" and max(value.high - value.low, c.value.high - c.value.low) > 31:
             need = settings.same_value_other_noun  # a year is said of many things
+        elif value.kind == "date" and _calendar_day(value) and _calendar_day(c.value):
+            # a calendar day ("Feb. 13", "13 February") is named for few things in one
+            # story, unlike a weekday ("said Friday"): a word of the fact in common will do
+            need = settings.same_calendar_day_overlap
         elif value.kind == "date":
             # one day is named for many things ("a June 15 article", "Moon urged on
             # Monday"): a date needs words of the fact besides
@@ -524,6 +535,13 @@ def _same_value_sources(
         if score >= need and (score > 0 or not small):
             ids.add(c.article)
     return tuple(dict.fromkeys(a for a in (*sources, *sorted(ids - set(sources)))))
+
+
+def _calendar_day(q: values.Quantity) -> bool:
+    """A day written as a day of the calendar ("Feb. 13", "2017-02-13"): not a weekday, not
+    even one resolved to its date ("on Monday")."""
+    one_day = q.unit == "monthday" or (not q.unit and q.low == q.high)
+    return q.kind == "date" and one_day and bool(re.search(r"\d", q.text))
 
 
 def _contradicts(q: values.Quantity, value: values.Quantity, year: int | None) -> bool:

@@ -74,7 +74,7 @@ class Quantity:
                 if same_unit or a.kind not in ("money", "count", "time"):
                     if a.low <= b.high and b.low <= a.high:
                         return True
-                    if a.unit in ("length", "speed") and a.noun != b.noun:
+                    if a.unit in ("length", "speed", "duration") and a.noun != b.noun:
                         slack = 1 + UNIT_TOLERANCE  # "12 miles (20 km)": rounded conversions
                         if a.low <= b.high * slack and b.low <= a.high * slack:
                             return True
@@ -239,13 +239,15 @@ _WORD_NUMBER = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 _HEDGES = [
     (
         re.compile(
-            r"\b(?:nearly|almost|just under|up to|less than|under|fewer than|close to)\s*$", re.I
+            r"\b(?:nearly|almost|just under|up to|less than|under|fewer than|close to|a maximum of)\s*$",
+            re.I,
         ),
         (0.85, 1.0),
     ),
     (
         re.compile(
-            r"\b(?:more than|over|at least|just over|upwards of|in excess of|exceeding)\s*$", re.I
+            r"\b(?:more than|over|at least|just over|upwards of|in excess of|exceeding|a minimum of)\s*$",
+            re.I,
         ),
         (1.0, 1.3),
     ),
@@ -286,6 +288,32 @@ _RANGE_BEFORE = re.compile(
     + r"))\s*(?:-|–|to|or)\s*(?:[$£€¥₩]\s?)?$|\bbetween\s+\S+\s+and\s*$",
     re.I,
 )
+
+
+# The lower end of a range ending at the number that follows: "nine to ", "2,500-", "between
+# 1260 and " (not "8 or ": two reports' figures, not a range).
+_RANGE_START = re.compile(
+    r"(?:\bbetween\s+)?(?<![\w.,])(?P<n>" + _NUM + r"|(?:" + _WORD_NUMBER + r"))"
+    r"(?:\s*(?P<s>million|billion|thousand))?(?:-?\s*(?:–|-|to|and)\s*)(?:[$£€¥₩]\s?)?$",
+    re.I,
+)
+
+
+def _range_start(before: str, scale: float) -> tuple[float, str] | None:
+    """The lower end of a range written just before a number, as its value (scaled like the
+    number unless it has its own scale: "2 to 3 million", "500,000 to 1 million") and as
+    shown; None when there is none."""
+    m = _RANGE_START.search(before[-40:])
+    if m is None:
+        return None
+    joined = m.group(0).lower().rstrip(" $£€¥₩")
+    if joined.endswith("and") and not joined.startswith("between"):
+        return None  # "7 and 10 people": two counts, not a range
+    word = m.group("n").lower()
+    value = float(_WORD_NUMBERS[word]) if word in _WORD_NUMBERS else _number(word)
+    own = m.group("s")
+    value *= _SCALES[own.lower()] if own else scale
+    return value, f"{_readable(value) if value >= 1e6 else f'{value:g}'}"
 
 
 def _round(written: str, scale: str | None) -> bool:
@@ -694,6 +722,8 @@ _COUNT = re.compile(
 )
 # A number right after a capitalised word inside a sentence names something.
 _IDENTIFIER = re.compile(r"(?<=[\w,;] )(?-i:[A-Z][a-z]+|No\.)\s+$")
+# "a total of 12", "a minimum of nine years", "a crowd of 5,000": a new figure after "of".
+_MEASURE_OF = re.compile(r"\b(?:a|an)\s+[a-z]+\s+of\s*$", re.I)
 # A number after these refers back to things already counted ("the two Koreas"): no claim.
 _ANAPHORIC = re.compile(
     r"\b(?:the|these|those|both|its|his|her|their|our|all|each|every|of|top|first|last|No\.?)\s*$",
@@ -729,7 +759,9 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
         value *= _SCALES.get((m.group("s") or "").lower(), 1.0)
         if value < 2:
             continue
-        again = bool(_ANAPHORIC.search(sentence[: m.start()]))
+        again = bool(_ANAPHORIC.search(sentence[: m.start()])) and not _MEASURE_OF.search(
+            sentence[: m.start()]
+        )
         if again and not (referring and value >= REFERRING_MIN):
             continue
         if _IDENTIFIER.search(sentence[: m.start()]) and (
@@ -751,7 +783,12 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
             low, high, exact = value, value, not _HEDGES[2][0].search(sentence[: m.start()][-25:])
         else:
             low, high, exact = _interval(value, written, sentence[: m.start()])
-        if _in_range(sentence, m.start(), m.end("n")):
+        lower = _range_start(sentence[: m.start()], _SCALES.get((m.group("s") or "").lower(), 1.0))
+        if lower is not None and lower[0] < low:
+            low = lower[0]  # "nine to 33 years" is 9 to 33 years, not 33
+        else:
+            lower = None
+        if lower is not None or _in_range(sentence, m.start(), m.end("n")):
             exact = False  # one end of "7-10 times", "2,500 to 5,000 tonnes"
         rounded = _round(written, m.group("s")) and exact
         if rounded or re.match(r"\s*ago\b", sentence[end:]):
@@ -773,8 +810,9 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
                 high=high,
                 unit=unit,
                 shown=_hedged(
-                    f"{_readable(value) if value >= 1e6 else f'{value:g}'} {noun.lower()}",
-                    sentence[: m.start()],
+                    (f"{lower[1]} to " if lower else "")
+                    + f"{_readable(value) if value >= 1e6 else f'{value:g}'} {noun.lower()}",
+                    sentence[: m.start() - len(lower[1]) - 4 if lower else m.start()],
                 ),
                 text=sentence[m.start() : end],
                 start=m.start(),
@@ -806,6 +844,14 @@ _METRES = {
     "centimet": 0.01,
     "cm": 0.01,
 }
+_DAYS = {
+    stem("years"): 365.25,
+    stem("months"): 365.25 / 12,
+    stem("weeks"): 7.0,
+    stem("days"): 1.0,
+    stem("hours"): 1 / 24,
+    stem("minutes"): 1 / 1440,
+}
 _MEASURES: dict[tuple[str, bool], tuple[str, float]] = {
     **{(u, False): ("length", f) for u, f in _METRES.items()},
     ("mph", False): ("speed", 0.44704),
@@ -813,6 +859,8 @@ _MEASURES: dict[tuple[str, bool], tuple[str, float]] = {
     ("kmh", False): ("speed", 1 / 3.6),
     ("kmhr", False): ("speed", 1 / 3.6),
     ("knot", False): ("speed", 0.514444),
+    # spans of time, in days: "85 months" and "7 years, 1 month" are one prison term
+    **{(u, False): ("duration", f) for u, f in _DAYS.items()},
 }
 _PER_HOUR = re.compile(r"\s*(?:per|an|a|/)\s*(?:hour|hr|h)\b", re.I)
 UNIT_TOLERANCE = 0.06
