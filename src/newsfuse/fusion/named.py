@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from newsfuse.fusion import phrases
-from newsfuse.fusion.text import content_stems, overlap
+from newsfuse.fusion.text import STOPWORDS, content_stems
 from newsfuse.models import Entity, Fact, Sentence
 from newsfuse.settings import DEFAULT, FactSettings
 
@@ -34,8 +34,13 @@ def name_facts(
 ) -> list[Fact]:
     """One fact per name written by two or more families, other than the story's main actors
     and the names in ``taken`` (those of the role facts), most independent sources first."""
-    total = sum(len(ss) for ss in sentences.values()) or 1
-    out: list[tuple[tuple[int, int], Fact]] = []
+    every = [s for ss in sentences.values() for s in ss]
+    total = len(every) or 1
+    # words the reports also write in lower case: "Court", "Office", "Street" are common
+    # nouns (the rest of a longer name), not names of their own
+    lower = {w for ss in sentences.values() for s in ss for w in _LOWER_WORD.findall(s.text)}
+    found: list[tuple[tuple[int, int], str, list[tuple[Sentence, re.Match[str]]], list[str], int]]
+    found = []
     taken_keys = {t.lower() for t in taken}
     for e in entities:
         if e.independent_sources < 2 or e.name.lower() in taken_keys:
@@ -46,43 +51,68 @@ def name_facts(
         name = re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w-])"
         )
-        hits = [(s, m) for ss in sentences.values() for s in ss for m in [name.search(s.text)] if m]
+        if " " not in e.name and e.name.lower() in lower:
+            continue
+        hits = [
+            (s, m)
+            for s in every
+            if any(w in s.text for w in spellings)  # (cheap test first)
+            and (m := name.search(s.text)) is not None
+        ]
         if len(hits) > settings.name_max_share * total:
             continue  # a main actor of the story
+        inside = sum(_in_longer(s.text, m.start(), m.end()) for s, m in hits)
+        if 2 * inside > len(hits):
+            continue  # mostly part of a longer name ("Kansas City" of "the Kansas City Star")
         sources = [a for a in sentences if any(s.article_id == a for s, _ in hits)]
         families = {family_of.get(a, 0) for a in sources}
         if len(families) < 2:
             continue
+        found.append(((-len(families), -len(sources)), e.name, hits, sources, len(families)))
+    found.sort(key=lambda item: item[0])
+    out = []
+    for _, value, hits, sources, independent in found[: settings.max_name_facts]:
         rep, match = _representative(hits, weights)
-        about = phrases.nearby(rep.text, match.start(), match.end())
-        fact = Fact(
-            about=about,
-            kind="name",
-            value=e.name,
-            text=rep.text,
-            sources=tuple(sources),
-            independent_sources=len(families),
-            status="corroborated",
+        out.append(
+            Fact(
+                about=phrases.nearby(rep.text, match.start(), match.end()),
+                kind="name",
+                value=value,
+                text=rep.text,
+                sources=tuple(sources),
+                independent_sources=independent,
+                status="corroborated",
+            )
         )
-        out.append(((-len(families), -len(sources)), fact))
-    out.sort(key=lambda item: item[0])
-    return [f for _, f in out[: settings.max_name_facts]]
+    return out
+
+
+_LOWER_WORD = re.compile(r"(?<=\s)[a-z]+\b")
+_CAPITALISED_AFTER = re.compile(r"\s+(?:of\s+)?([A-Z][\w.'’-]*)")
+_CAPITALISED_BEFORE = re.compile(r"([A-Z][\w.'’-]*)\s+$")
+
+
+def _in_longer(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is part of a longer one: a capitalised word
+    right after or before it that is no sentence opener ("The", "But")."""
+    after = _CAPITALISED_AFTER.match(text, end)
+    before = _CAPITALISED_BEFORE.search(text, 0, start)
+    return any(m is not None and m.group(1).lower() not in STOPWORDS for m in (after, before))
 
 
 def _representative(
     hits: Sequence[tuple[Sentence, re.Match[str]]], weights: Mapping[str, float]
 ) -> tuple[Sentence, re.Match[str]]:
-    """The mention whose sentence shares most words with the other articles' mentions (then
-    the earliest): what the reports say about the name alike."""
+    """The mention whose sentence holds most (by weight) of the words the other articles'
+    mentions use, then the earliest: what the reports say about the name alike."""
     stems = [frozenset(content_stems(s.text)) for s, _ in hits]
+    by_article: dict[str, set[str]] = {}
+    for (s, _), found in zip(hits, stems, strict=True):
+        by_article.setdefault(s.article_id, set()).update(found)
 
     def shared(k: int) -> tuple[float, int]:
         s = hits[k][0]
-        score = math.fsum(
-            overlap(stems[k], stems[j], weights)
-            for j, (o, _) in enumerate(hits)
-            if o.article_id != s.article_id
-        )
-        return score, -s.index
+        others = set().union(*(ws for a, ws in by_article.items() if a != s.article_id))
+        return math.fsum(weights.get(w, 1.0) for w in stems[k] & others), -s.index
 
     return hits[max(range(len(hits)), key=shared)]
