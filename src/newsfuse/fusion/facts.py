@@ -495,13 +495,16 @@ def _same_value_sources(
     same figure of another counted noun ("12 charges" / "12 counts") or a year needs more
     than a day, a month or a count of the same noun."""
     value = _value(group)
-    if not _specific(value):
+    ends = _range_ends(value)
+    if not _specific(value) and not ends:
         return sources  # vague values say too little to tie two reports
     near = frozenset().union(*(c.window for c in group))
     ids = set(sources)
     for c in by_kind.get(value.kind, ()):
         if c.article in ids or not _specific(c.value):
             continue
+        if ends and not any(c.value.low <= end <= c.value.high for end in ends):
+            continue  # of a range ("nine to 33 years"), only its ends are stated alike
         if value.kind == "count" and not values.same_counted(c.value, value):
             # the same figure of another noun ("12 charges" / "12 counts"): only in the same
             # words, and never an age or a measure
@@ -535,6 +538,15 @@ def _same_value_sources(
         if score >= need and (score > 0 or not small):
             ids.add(c.article)
     return tuple(dict.fromkeys(a for a in (*sources, *sorted(ids - set(sources)))))
+
+
+def _range_ends(q: values.Quantity) -> tuple[float, ...]:
+    """The two ends of a count written as a range ("nine to 33 years", shown "9 to 33
+    years"), or none: another report may state the range or one of its ends ("a minimum of
+    nine years"), not any figure in between."""
+    if q.kind != "count" or " to " not in q.shown:
+        return ()
+    return (q.low, q.high)
 
 
 def _calendar_day(q: values.Quantity) -> bool:

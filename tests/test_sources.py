@@ -1,0 +1,127 @@
+"""Issue 7, exact source sets: every article stating a fact (in other words, units or forms)
+is a source of it, and no article that only shares words with it; names the reports write
+alike are facts of their own. Real sentences in ``tests/fixtures/facts/sources.json``."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsfuse.fusion import clean, dates, event, facts, named, segment, syndication, values
+from newsfuse.fusion.text import inverse_frequency
+from newsfuse.models import Article, Entity
+
+CASES = json.loads(
+    (Path(__file__).parent / "fixtures" / "facts" / "sources.json").read_text(encoding="utf-8")
+)
+
+
+def _facts(texts):
+    arts = [
+        dates.with_publication_date(clean.clean(Article(id=k, text=v))) for k, v in texts.items()
+    ]
+    sents = {a.id: segment.sentences(a) for a in arts}
+    fams = syndication.families(arts)
+    ev = event.infer(arts, sents, fams)
+    dated = dates.in_articles(arts, sents, ev.date)
+    found, _ = facts.facts(arts, sents, fams, dated, ev)
+    return found
+
+
+@pytest.mark.parametrize("case", CASES["same_value"], ids=lambda c: c["name"])
+def test_every_article_stating_the_value_in_another_form_is_a_source(case):
+    found = _facts(case["articles"])
+    assert (
+        sorted({a for f in found if f.value == case["value"] for a in f.sources}) == case["sources"]
+    ), [(f.value, f.sources) for f in found]
+
+
+@pytest.mark.parametrize("case", CASES["not_source"], ids=lambda c: c["name"])
+def test_an_article_sharing_words_but_not_the_value_is_no_source(case):
+    found = _facts(case["articles"])
+    # (one value may be two facts of one thing, each with every source)
+    assert {tuple(sorted(f.sources)) for f in found if f.value == case["value"]} == {
+        tuple(case["sources"])
+    }
+
+
+def _sentences(texts):
+    arts = [clean.clean(Article(id=k, text=v)) for k, v in texts.items()]
+    return {a.id: segment.sentences(a) for a in arts}
+
+
+def _entity(name, sources):
+    return Entity(
+        name=name,
+        type="organisation",
+        sources=tuple(sources),
+        independent_sources=len(sources),
+        mentions=len(sources),
+    )
+
+
+@pytest.mark.parametrize("case", CASES["names"], ids=lambda c: c["name"])
+def test_a_name_two_families_write_is_a_fact_of_exactly_the_articles_naming_it(case):
+    sents = _sentences({**case["articles"], "context": " ".join(case.get("context", ()))})
+    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
+    family_of = {a: n for n, a in enumerate(sents)}
+    (fact,) = named.name_facts(
+        [_entity(case["entity"], case["sources"])], sents, family_of, weights
+    )
+    assert fact.value == case["entity"] and fact.kind == "name"
+    assert sorted(fact.sources) == case["sources"]
+    assert fact.independent_sources == len(case["sources"])
+    assert case["entity"] in fact.text and case["entity"] in fact.about
+
+
+def test_a_name_that_is_mostly_part_of_a_longer_one_is_no_fact():
+    # Multi-News 1d233653 p1, p3: "Kansas City" inside an outlet's and a police report's name
+    sents = _sentences(
+        {
+            "a": "Police say the shooting may be connected to an armed robbery hours earlier of "
+            "a man answering a Craigslist ad for an Xbox, the Kansas City Star reported.",
+            "b": "The father and teen test drove the vehicle with a suspect who called himself "
+            '"AJ," according to a Kansas City Police Department report.',
+        }
+    )
+    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
+    found = named.name_facts([_entity("Kansas City", "ab")], sents, {"a": 0, "b": 1}, weights)
+    assert found == []
+
+
+def test_one_family_naming_a_thing_twice_is_no_fact():
+    sents = _sentences({k: v for k, v in CASES["names"][0]["articles"].items() if k in "ab"})
+    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
+    entity = _entity(CASES["names"][0]["entity"], "ab")
+    assert named.name_facts([entity], sents, {"a": 0, "b": 0}, weights) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "shown"),
+    [
+        ("He was sentenced to nine to 33 years.", 9, 33, "9 to 33 years"),
+        ("somewhere between 2,500 and 5,000 tonnes of nerve agents", 2500, 5000, "2500 to 5000"),
+        ("distant enough to take 10,000 to 20,000 years", 10000, 20000, "10000 to 20000 years"),
+    ],
+)
+def test_a_range_is_one_interval_from_its_lower_to_its_upper_end(sentence, low, high, shown):
+    (q,) = values.find(sentence, [], 2017)
+    days = 365.25 if q.unit == "duration" else 1.0  # spans of time are compared in days
+    assert q.low == pytest.approx(low * days) and q.high == pytest.approx(high * days, rel=0.02)
+    assert q.shown.startswith(shown) and not q.exact  # a range never contradicts
+
+
+def test_two_alternative_figures_are_no_range():
+    # rival reports ("8 or 10 arrested") must stay two figures for the conflicts
+    (q,) = values.find("8 or 10 people were arrested", [], 2017)
+    assert q.low == pytest.approx(9.9) and q.shown == "10 people"
+
+
+def test_spans_of_time_agree_across_units():
+    year = 2016
+    (months,) = values.find("an 85-month prison stint", [], year)
+    (spelled,) = values.find("to serve 7 years, 1 month in prison", [], year)[:1]
+    (supervised,) = values.find("three years of supervised release", [], year)
+    assert months.agrees(spelled) and not months.agrees(supervised)
+    (minimum,) = values.find("sentenced to a minimum of nine years in 2008", [], year)
+    assert not minimum.referring and minimum.shown == "a minimum of 9 years"
