@@ -35,6 +35,7 @@ def name_facts(
     """One fact per name written by two or more families, other than the story's main actors
     and the names in ``taken`` (those of the role facts), most independent sources first."""
     every = [s for ss in sentences.values() for s in ss]
+    lowered = [s.text.lower() for s in every]
     total = len(every) or 1
     # words the reports also write in lower case: "Court", "Office", "Street" are common
     # nouns (the rest of a longer name), not names of their own
@@ -48,15 +49,20 @@ def name_facts(
         if len(e.name) < settings.name_min_chars:
             continue  # "U.S.", "AP": too short to be a fact of its own
         spellings = sorted({e.name, *e.variants}, key=len, reverse=True)
+        # a name of several words is that name in any case ("King Edward VII hospital");
+        # one word only as written ("Liberty", not "liberty")
+        several = " " in e.name
         name = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w-])"
+            r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w-])",
+            re.IGNORECASE if several else 0,
         )
+        firsts = {sp.split()[0].lower() if several else sp for sp in spellings}
         if " " not in e.name and e.name.lower() in lower:
             continue
         hits = [
             (s, m)
-            for s in every
-            if any(w in s.text for w in spellings)  # (cheap test first)
+            for s, low in zip(every, lowered, strict=True)
+            if any(w in (low if several else s.text) for w in firsts)  # (the cheap test first)
             and (m := name.search(s.text)) is not None
         ]
         if len(hits) > settings.name_max_share * total:
