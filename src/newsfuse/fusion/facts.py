@@ -154,9 +154,11 @@ def facts(
     for f in role_made:
         made.append(((1, -f.independent_sources, -len(f.sources), 0, 0), f, None))
     taken = [f.value for f in role_made]  # (their role fact says who they are)
-    for f in named.name_facts(entities, sentences, family_of, weights, taken, settings):
-        # after the value facts of as many sources: a name is what a fact is about
-        made.append(((1, -f.independent_sources, -len(f.sources), 1, 0), f, None))
+    for n, f in enumerate(
+        named.name_facts(entities, sentences, family_of, weights, taken, settings)
+    ):
+        # after the corroborated value facts: a name is what a fact is about
+        made.append(((1, 0, 0, 0, n), f, None))
     made.sort(key=lambda item: item[0])
     shown = [(f, g) for _, f, g in made if f.status != "single-source"]
     singles = [(f, g) for _, f, g in made if f.status == "single-source"]
