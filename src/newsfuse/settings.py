@@ -95,6 +95,10 @@ class FactSettings:
     # Who-is-who facts ("U.S. District Judge = Kurt Engelhardt") at most, for the people and
     # organisations named by two independent sources with a role beside them.
     max_role_facts: int = 8
+    # Rival spellings of a full name (fusion.names): runs of up to this many capitalised
+    # words, the differing word this long at least in both (shorter: an initial).
+    name_max_words: int = 4
+    name_min_letters: int = 3
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsfuse.fusion import phrases, polarity, roles, values
+from newsfuse.fusion import names, phrases, polarity, roles, values
 from newsfuse.fusion.attribution import attribution
 from newsfuse.fusion.text import STOPWORDS, content_stems, inverse_frequency, overlap, stem, words
 from newsfuse.models import (
@@ -168,6 +168,7 @@ def facts(
         out.append(fact)
     found_conflicts = [_conflict(slot, weights) for slot in conflicting]
     found_conflicts += polarity.polarity_conflicts(sentences, family_of, settings)
+    found_conflicts += names.name_conflicts(sentences, family_of, settings)
     return tuple(out), tuple(found_conflicts)
 
 
