@@ -99,25 +99,22 @@ def _order(a: _Answer) -> tuple[str, int, int]:
 def _cued(
     sentences: Mapping[str, Sequence[Sentence]], family_of: Mapping[str, int]
 ) -> list[tuple[str, Sentence]]:
-    """The sentences worth parsing: a consent and a refusal verb from two families each
-    followed by some word the other is followed by too."""
-    hits: list[tuple[str, Sentence, bool, frozenset[str]]] = []
+    """The sentences worth parsing: a consent and a refusal verb followed by one same word
+    ("granted permission" / "denied permission"), in two families or more. Cues are indexed
+    by the words after them, so a long story's thousand cues are not compared pairwise."""
+    by_word: dict[str, tuple[list[tuple[str, Sentence]], list[tuple[str, Sentence]]]] = {}
     for article in sorted(sentences):
         for s in sentences[article]:
             for m in _CUE.finditer(s.text):
-                near = frozenset(content_stems(m.group("after")))
-                hits.append((article, s, m.group("yes") is not None, near))
+                side = 0 if m.group("yes") is not None else 1
+                for w in sorted(set(content_stems(m.group("after")))):
+                    by_word.setdefault(w, ([], []))[side].append((article, s))
     keep: dict[tuple[str, int], tuple[str, Sentence]] = {}
-    for article, s, yes, near in hits:
-        for other, o, other_yes, other_near in hits:
-            if (
-                yes
-                and not other_yes
-                and near & other_near
-                and family_of.get(article, 0) != family_of.get(other, 0)
-            ):
+    for yes, no in by_word.values():
+        families = {family_of.get(a, 0) for a, _ in yes} | {family_of.get(a, 0) for a, _ in no}
+        if yes and no and len(families) >= 2:
+            for article, s in (*yes, *no):
                 keep[(article, s.index)] = (article, s)
-                keep[(other, o.index)] = (other, o)
     return [keep[k] for k in sorted(keep)]
 
 
