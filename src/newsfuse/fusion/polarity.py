@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsfuse.fusion import nlp
+from newsfuse.fusion import phrases
 from newsfuse.fusion.attribution import attribution
 from newsfuse.fusion.text import content_stems, overlap
 from newsfuse.models import Conflict, ConflictValue, Sentence
@@ -64,11 +64,15 @@ def polarity_conflicts(
     cued = _cued(sentences, family_of)
     if not cued:
         return []
-    answers = [
-        a
-        for (article, s), doc in zip(cued, nlp.pipe([s.text for _, s in cued], nlp.NO_NER))
-        for a in _answers(article, family_of.get(article, 0), s, doc, settings)
-    ]
+    # the cue's clause only (what phrases parses for a value, and caches): a long story's
+    # long sentences cost the parser in proportion to their words
+    phrases.prime((s.text, start, end) for _, s, start, end in cued)
+    found: dict[tuple[object, ...], _Answer] = {}
+    for article, s, start, end in cued:
+        doc = phrases.parse(phrases.clause(s.text, start, end)[0])
+        for a in _answers(article, family_of.get(article, 0), s, doc, settings):
+            found.setdefault((a.article, a.sentence.index, a.thing, a.yes, a.shown), a)
+    answers = list(found.values())
     out = []
     for thing in sorted({a.thing for a in answers}):
         about = [a for a in answers if a.thing == thing]
@@ -98,23 +102,25 @@ def _order(a: _Answer) -> tuple[str, int, int]:
 
 def _cued(
     sentences: Mapping[str, Sequence[Sentence]], family_of: Mapping[str, int]
-) -> list[tuple[str, Sentence]]:
-    """The sentences worth parsing: a consent and a refusal verb followed by one same word
+) -> list[tuple[str, Sentence, int, int]]:
+    """The cues worth parsing: a consent and a refusal verb followed by one same word
     ("granted permission" / "denied permission"), in two families or more. Cues are indexed
     by the words after them, so a long story's thousand cues are not compared pairwise."""
-    by_word: dict[str, tuple[list[tuple[str, Sentence]], list[tuple[str, Sentence]]]] = {}
+    Cue = tuple[str, Sentence, int, int]  # article, sentence, the cue's span
+    by_word: dict[str, tuple[list[Cue], list[Cue]]] = {}
     for article in sorted(sentences):
         for s in sentences[article]:
             for m in _CUE.finditer(s.text):
                 side = 0 if m.group("yes") is not None else 1
+                cue = (article, s, m.start(), m.end())
                 for w in sorted(set(content_stems(m.group("after")))):
-                    by_word.setdefault(w, ([], []))[side].append((article, s))
-    keep: dict[tuple[str, int], tuple[str, Sentence]] = {}
+                    by_word.setdefault(w, ([], []))[side].append(cue)
+    keep: dict[tuple[str, int, int], Cue] = {}
     for yes, no in by_word.values():
-        families = {family_of.get(a, 0) for a, _ in yes} | {family_of.get(a, 0) for a, _ in no}
+        families = {family_of.get(c[0], 0) for c in (*yes, *no)}
         if yes and no and len(families) >= 2:
-            for article, s in (*yes, *no):
-                keep[(article, s.index)] = (article, s)
+            for cue in (*yes, *no):
+                keep[(cue[0], cue[1].index, cue[2])] = cue
     return [keep[k] for k in sorted(keep)]
 
 
