@@ -6,6 +6,11 @@ Run from the repository root::
         --gold ../shared/examples/kaesong/gold.json [--data ../shared/data] \\
         [--out benchmarks/results/facts.json]
 
+With ``--unlabeled``, it also fuses the 150 clusters without gold (the 50 DUC 2004 clusters,
+publication dates and outlets from their docnos, and the 100 Multi-News clusters) and lists
+every conflict reported, with its values, sources and sentences, for a person to read (issue 7:
+at most 1 in 10 may be wrong); they are written under ``unlabeled`` in the results.
+
 Each ``--gold`` is a gold JSON file or a folder of them (every ``*.json`` in it). A gold file
 with a ``cluster_id`` is a Multi-News cluster: its articles are split from the ``context`` of
 ``DATA/multi_news/multi_news_dev.jsonl`` as ``DATA/README.md`` says (``NEWLINE_CHAR`` to a
@@ -103,6 +108,56 @@ def cluster_articles(gold_path: Path, gold: Json, multi_news: MultiNews) -> list
     if not articles:
         raise SystemExit(f"error: no articles for gold file {gold_path}")
     return articles
+
+
+DOCNO = re.compile(r"^([A-Z]+)(\d{4})(\d{2})(\d{2})\.\d+$")
+
+
+def unlabeled_clusters(data: Path) -> list[tuple[str, list[newsfuse.Article]]]:
+    """The 50 DUC 2004 clusters (outlet and date from the docno) and the 100 Multi-News ones."""
+    duc = data / "duc2004" / "duc2004_task2.jsonl"
+    news = data / "multi_news" / "multi_news_dev.jsonl"
+    require_path(duc, "DUC 2004 data", kind="file")
+    require_path(news, "Multi-News data", kind="file")
+    out: list[tuple[str, list[newsfuse.Article]]] = []
+    for line in duc.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        articles = []
+        for d in record["documents"]:
+            m = DOCNO.match(d["docno"])
+            articles.append(
+                newsfuse.Article(
+                    id=d["docno"],
+                    text=d["text"],
+                    source=m.group(1) if m else None,
+                    published=dt.date(int(m.group(2)), int(m.group(3)), int(m.group(4)))
+                    if m
+                    else None,
+                )
+            )
+        out.append((record["cluster_id"], articles))
+    for line in news.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            out.append((record["_id"][:8], multi_news_articles(record["context"])))
+    return out
+
+
+def unlabeled_conflicts(data: Path) -> list[Json]:
+    """Every conflict newsfuse reports on the clusters without gold, printed for reading."""
+    found: list[Json] = []
+    for name, articles in unlabeled_clusters(data):
+        brief = json.loads(newsfuse.fuse(articles).to_json())
+        for conflict in brief.get("conflicts") or []:
+            found.append({"cluster": name, **conflict})
+            print(f"\n[{name}] {conflict['about']}")
+            for v in conflict["values"]:
+                who = f" (attributed to {v['attributed_to']})" if v.get("attributed_to") else ""
+                print(f"  {v['value']} {v['sources']}{who}: {v['text'][:200]}")
+    print(f"\n{len(found)} conflicts reported on the clusters without gold")
+    return found
 
 
 def cluster_name(gold_path: Path, gold: Json) -> str:
@@ -217,6 +272,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--data", type=Path, default=REPO.parent / "shared" / "data", help="data folder"
     )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON output file")
+    parser.add_argument(
+        "--unlabeled",
+        action="store_true",
+        help="also list every conflict on the 150 DUC 2004 + Multi-News clusters without gold",
+    )
     return parser.parse_args(argv)
 
 
@@ -252,12 +312,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     total = score.overall(clusters)
     if clusters:
         print_report(clusters, total)
-    report = {
+    unlabeled = unlabeled_conflicts(args.data) if args.unlabeled else None
+    report: Json = {
         "command": shlex.join([Path(sys.executable).name, *sys.argv]),
         "date": dt.datetime.now().isoformat(timespec="seconds"),
         "pooled": total,
         "clusters": clusters,
     }
+    if unlabeled is not None:
+        report["unlabeled"] = {"conflicts": len(unlabeled), "listed": unlabeled}
     return finish_run(args.out, report, problems)
 
 

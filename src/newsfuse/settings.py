@@ -102,6 +102,10 @@ class FactSettings:
     max_name_facts: int = 12
     name_max_share: float = 0.25
     name_min_chars: int = 4
+    # Rival spellings of a full name (fusion.names): runs of up to this many capitalised
+    # words, the differing word this long at least in both (shorter: an initial).
+    name_max_words: int = 4
+    name_min_letters: int = 3
 
 
 @dataclass(frozen=True)

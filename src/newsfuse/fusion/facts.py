@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsfuse.fusion import named, phrases, roles, values
+from newsfuse.fusion import named, names, phrases, polarity, roles, values
 from newsfuse.fusion.attribution import attribution
 from newsfuse.fusion.text import STOPWORDS, content_stems, inverse_frequency, overlap, stem, words
 from newsfuse.models import (
@@ -173,7 +173,10 @@ def facts(
             about = _about(members, weights, parse=n < settings.parsed_facts)
             fact = fact.model_copy(update={"about": about})
         out.append(fact)
-    return tuple(out), tuple(_conflict(slot, weights) for slot in conflicting)
+    found_conflicts = [_conflict(slot, weights) for slot in conflicting]
+    found_conflicts += polarity.polarity_conflicts(sentences, family_of, settings)
+    found_conflicts += names.name_conflicts(sentences, family_of, settings)
+    return tuple(out), tuple(found_conflicts)
 
 
 def _stated(group: Sequence[Claim]) -> tuple[StatedValue, ...]:
@@ -620,14 +623,15 @@ def _conflicts(
             if a[0].value.kind != b[0].value.kind:
                 continue
             # Only the claims that contradict the other fact take sides: "in 2014" agrees
-            # with both "May 2014" and "April 2014".
-            exact_a = [c for c in a if c.value.exact and not _agrees_any(c, b)]
-            exact_b = [c for c in b if c.value.exact and not _agrees_any(c, a)]
+            # with both "May 2014" and "April 2014", and is no side; nor does it keep "April"
+            # from contradicting "May 2014" (a claim is weighed against those as precise).
+            exact_a = _taking_sides(a, b)
+            exact_b = _taking_sides(b, a)
             if not exact_a or not exact_b or not exact_a[0].value.comparable(exact_b[0].value):
                 continue
-            if len(exact_a) < len([c for c in a if c.value.exact]) / 2:
+            if len(exact_a) < len(_as_precise(a, exact_a)) / 2:
                 continue  # most of the fact agrees with the other one
-            if len(exact_b) < len([c for c in b if c.value.exact]) / 2:
+            if len(exact_b) < len(_as_precise(b, exact_b)) / 2:
                 continue
             a, b = exact_a, exact_b
             if {c.family for c in a} & {c.family for c in b}:
@@ -704,12 +708,39 @@ def _stated_by(claims: Sequence[Claim], c: Claim) -> set[int]:
         if o.value.kind == c.value.kind
         and o.value.exact
         and o.value.comparable(c.value)
+        and (c.value.kind != "date" or _width(o) <= _width(c))  # "2014" is not "May 2014"
         and o.value.agrees(c.value, o.year)
     }
 
 
-def _agrees_any(c: Claim, group: Sequence[Claim]) -> bool:
-    return any(c.value.agrees(o.value, c.year) for o in group)
+def _width(c: Claim) -> float:
+    """How coarse a claim is: for dates its grain (a day, a month, a year, longer), as months
+    differ in length; for other values the interval's width."""
+    width = c.value.high - c.value.low
+    if c.value.kind != "date":
+        return width
+    return next((grain for grain, most in enumerate((0, 31, 366)) if width <= most), 3)
+
+
+def _taking_sides(group: Sequence[Claim], other: Sequence[Claim]) -> list[Claim]:
+    """The exact claims of ``group`` that ``other`` contradicts: some claim of ``other`` as
+    precise disagrees and none as precise agrees (a coarser "2014" agrees with any month of
+    it and says nothing for or against "May 2014")."""
+    out = []
+    for c in group:
+        if not c.value.exact:
+            continue
+        # (of dates only: a hedged or round figure agreeing with a figure still keeps it out)
+        peers = [o for o in other if c.value.kind != "date" or _width(o) <= _width(c)]
+        if peers and not any(c.value.agrees(o.value, c.year) for o in peers):
+            out.append(c)
+    return out
+
+
+def _as_precise(group: Sequence[Claim], sides: Sequence[Claim]) -> list[Claim]:
+    """The exact claims of ``group`` as precise as the coarsest of ``sides``."""
+    widest = max(_width(c) for c in sides)
+    return [c for c in group if c.value.exact and (c.value.kind != "date" or _width(c) <= widest)]
 
 
 def _rivals(a: values.Quantity, b: values.Quantity, settings: FactSettings) -> bool:
@@ -741,7 +772,7 @@ def _comparable_dates(
     """Dates contradict only at one precision (a day against a day: "the 1964 charter" is no
     rival to "on Thursday"), and not when both are weekday-style dates resolved against
     different publication days, where one slip of the resolution would make a conflict."""
-    span = {round(c.value.high - c.value.low) for c in (*a, *b)}
+    span = {_width(c) for c in (*a, *b)}  # (months of 30 and 31 days are one precision)
     if len(span) != 1:
         return False
     relative = not any(re.search(r"\d{4}", c.value.text) for c in (*a, *b))
@@ -794,7 +825,24 @@ def _same_structure(x: Claim, y: Claim) -> bool | None:
         return False
     if sx.qualifiers and sy.qualifiers and sx.qualifiers != sy.qualifiers:
         return False  # "two robbery charges" / "three charges of disobeying an order"
-    return sx.governor == sy.governor
+    return _same_deed(sx.governor, sy.governor)
+
+
+# Verbs that report one deed in other words ("was named chief" / "was hired"; "three people
+# hurt" / "injured"; "found" / "detected"): a value attached to either is a value of one
+# thing. Lemmas, as the parse gives them; a small thesaurus of the deeds news figures count.
+_DEEDS = (
+    frozenset("name appoint hire elect install nominate promote swear select tap".split()),
+    frozenset("injure wound hurt".split()),
+    frozenset("find detect locate discover spot".split()),
+    frozenset("arrest detain apprehend capture".split()),
+    frozenset("kill slay murder".split()),
+)
+
+
+def _same_deed(a: str, b: str) -> bool:
+    """Whether two governing lemmas name one deed: the same word or words of one class."""
+    return a == b or any(a in deed and b in deed for deed in _DEEDS)
 
 
 def _whose(a: str, b: str) -> bool | None:
