@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.events import Assignment, EventGrouper, features, feed_order, group
+from newsfuse.events import Assignment, EventGrouper, feed_order, group
 from newsfuse.fusion.clean import clean
 from newsfuse.models import Article
 from newsfuse.settings import DEFAULT, GroupingSettings
@@ -142,35 +142,45 @@ def _reid_follow_up() -> list[Article]:
     ]
 
 
-def test_lead_names_are_the_multi_word_names_of_the_first_sentences():
-    by_id = {a.id: a for a in _ecb()}
-    reid = features(by_id["1_11ecb"])["lead_names"]
-    lohan = features(by_id["1_10ecbplus"])["lead_names"]
-    assert {"@tara reid", "@american pie"} <= set(reid)
-    assert {"@lindsay lohan", "@betty ford center"} <= set(lohan)
-    assert not set(reid) & set(lohan)
-
-
-def test_a_report_months_later_that_names_the_story_joins_it():
+def test_a_report_months_later_that_shares_a_name_with_the_story_joins_it():
     stream = _reid_follow_up()
     ids = sorted([a.id for a in event] for event in group(stream))
     assert ids == [["1_10ecb", "1_11ecb"], ["1_10ecbplus", "1_11ecbplus"]]
-    # Without the story's names, the half year between the two Reid reports splits them.
-    off = replace(DEFAULT, grouping=replace(DEFAULT.grouping, story_names=0))
+    # Without the story's floor, the half year between the two Reid reports splits them.
+    off = replace(DEFAULT, grouping=replace(DEFAULT.grouping, story_floor=0.0))
     apart = sorted([a.id for a in event] for event in group(stream, off))
     assert ["1_11ecb"] in apart
 
 
-def test_version_1_features_without_lead_names_still_group_and_restore():
-    # A store made before lead_names: its features lack the key; adding and restoring work,
-    # and the dates count as they did then.
-    stream = _reid_follow_up()
+def test_the_story_names_are_those_only_one_event_holds():
+    # Reid's and Lohan's rehab stories each hold their star's name, so a later Reid report
+    # points at Reid's story; once two events hold "Tara Reid", the name points at neither.
+    by_id = {a.id: a for a in _ecb()}
     g = EventGrouper(DEFAULT.grouping)
-    rows = []
-    for a in stream:
-        feats = {k: v for k, v in g.features(a).items() if k != "lead_names"}
-        feats["v"] = 1
-        rows.append((a.id, feats, a.published, g.add(a.id, feats, a.published).event_id))
-    assert len(g.groups_) == 3  # the late Reid report alone, as before lead names
-    restored = EventGrouper(DEFAULT.grouping).restore(rows)
-    assert restored.groups_ == g.groups_
+    reid = g.add("1_10ecb", g.features(by_id["1_10ecb"]), None).event_id
+    g.add("1_10ecbplus", g.features(by_id["1_10ecbplus"]), None)
+    late_reid = g.features(by_id["1_11ecb"])
+    assert "@tara reid" in late_reid["names"]
+    assert g._story_events(late_reid) == {reid}
+    apart = EventGrouper(GroupingSettings(threshold=1.01))  # every article its own event
+    for i in ("1_10ecb", "1_10ecbplus", "1_11ecbplus"):
+        apart.add(i, apart.features(by_id[i]), None)
+    assert apart._story_events(late_reid) != set()
+    apart.add("1_11ecb", late_reid, None)
+    assert len(apart.postings_["@tara reid"]) == 2
+    assert apart._story_events({"names": ["@tara reid", "@no such name"]}) == set()
+
+
+def test_older_features_with_or_without_lead_names_group_and_restore_the_same():
+    # Stores made before version 3 hold features with (version 2) or without (version 1) a
+    # lead_names key, which grouping no longer reads: both place and restore as version 3.
+    stream = _reid_follow_up()
+    current = _stream(stream)
+    for version, extra in ((1, {}), (2, {"lead_names": ["@tara reid", "@american pie"]})):
+        g = EventGrouper(DEFAULT.grouping)
+        rows = []
+        for a in stream:
+            feats = {**g.features(a), "v": version, **extra}
+            rows.append((a.id, feats, a.published, g.add(a.id, feats, a.published).event_id))
+        assert [r[3] for r in rows] == [asg.event_id for asg in current]
+        assert EventGrouper(DEFAULT.grouping).restore(rows).groups_ == g.groups_

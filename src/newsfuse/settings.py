@@ -203,10 +203,12 @@ class GroupingSettings:
     date_window: float = 3.0
     date_half_life: float = 14.0
     date_bonus: float = 0.25
-    # Names of the story: when at least story_names multi-word names of the article's lead
-    # (a victim's, a street's) are in the event and in no other event, the dates are not held
-    # against the match: an arrest or a trial months later is the same story. 0: off.
-    story_names: int = 2
+    # The story's names: when the article and the event share a multi-word name that no other
+    # event holds (a victim's, a street's), the dates cost the match at most down to
+    # story_floor: an arrest or a trial months after a shooting joins it when the text agrees
+    # well (cosine >= threshold / story_floor), while a name the stream has seen in several
+    # events (a town, a police department) leaves the dates their full weight. 0: off.
+    story_floor: float = 0.6
     # Candidate search: events sharing one of the article's most distinctive terms, found in an
     # inverted index. Only this many terms are looked up, each in at most the most recent
     # max_postings events holding it, so the cost per article stays flat as the store grows.

@@ -18,9 +18,10 @@ from newsfuse.fusion.text import STOPWORDS, stem, words
 from newsfuse.models import Article
 
 #: Bumped when the feature layout changes, so a store can tell stale features apart. Version 2
-#: added ``lead_names``, which only the article being placed needs: a store of version 1
-#: features restores to the same events, and new articles are matched against them as usual.
-FEATURES_VERSION = 2
+#: added ``lead_names``; version 3 dropped it (the story's names are now read from ``names``,
+#: see ``GroupingSettings.story_floor``). Only the article being placed ever used it: stored
+#: features of any version restore to the same events and are matched as usual.
+FEATURES_VERSION = 3
 #: Terms kept per article: enough for any news report's distinctive vocabulary, and it bounds
 #: what the store keeps and what each add() and restore() costs.
 MAX_TERMS = 200
@@ -39,10 +40,6 @@ _RUN = re.compile(
     rf"(?<![\w'’-]){_CAP}(?:[ \t]+(?:(?:of|de|la|del|van|von|bin|al|le|da)[ \t]+)?{_CAP})*"
 )
 _MAX_HEADLINE = 200  # characters: a longer line is text, never a headline
-#: Words of running text read as the lead: a report names who and where in its first sentence
-#: or two.
-LEAD_WORDS = 60
-_LEAD_MIN_WORDS = 6  # a shorter line is a caption, a menu item or a stamp, not the lead
 
 
 def _is_headline(line: str) -> bool:
@@ -88,24 +85,6 @@ def _zipf(frequency: float) -> float:
     return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0
 
 
-def _lead_names(body: str) -> list[str]:
-    """The multi-word names of the lead (its first :data:`LEAD_WORDS` words of running text),
-    ``@``-prefixed as in ``terms``: the people, streets and buildings the report is about,
-    where page chrome and background names rarely are."""
-    found: set[str] = set()
-    left = LEAD_WORDS
-    for line in body.splitlines():
-        if left <= 0:
-            break
-        if _is_headline(line) or len(line.split()) < _LEAD_MIN_WORDS:
-            continue
-        tokens = line.split()[:left]
-        left -= len(tokens)
-        phrases, _ = _names(" ".join(tokens))
-        found.update("@" + p for p in phrases)
-    return sorted(found)
-
-
 def features(article: Article) -> Features:
     """The grouping features of one cleaned article (``article.clean_text`` set).
 
@@ -113,8 +92,7 @@ def features(article: Article) -> Features:
     counts, at most :data:`MAX_TERMS` of them; ``names`` lists those that are names (stems met
     capitalised, and the multi-word names), ``numbers`` those with digits;
     ``zipf`` gives each term's frequency in general English (Zipf scale, 0 when unknown), a
-    prior for how common it is before the stream has shown it; ``lead_names`` the multi-word
-    names of the lead (:func:`_lead_names`). JSON-serialisable.
+    prior for how common it is before the stream has shown it. JSON-serialisable.
     """
     background = _background()
     body = article.body
@@ -150,5 +128,4 @@ def features(article: Article) -> Features:
         "names": [t for t in kept if t[0] == "@" or t in proper],
         "numbers": [t for t in kept if t[0] != "@" and any(c.isdigit() for c in t)],
         "zipf": {t: zipf[t] for t in kept},
-        "lead_names": _lead_names(body),
     }

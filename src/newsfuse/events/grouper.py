@@ -13,9 +13,9 @@ How an article is placed:
 2. Candidate events are those sharing one of its most distinctive terms, looked up in an
    inverted index (never a scan of every stored article).
 3. Each candidate is scored by the cosine between the article and the event's centroid, times
-   the agreement of their publication dates (waived when the article's lead names the event's
-   own names: see ``GroupingSettings.story_names``); the article joins the best event whose
-   score reaches the threshold, else it opens a new event.
+   the agreement of their publication dates (which costs at most down to a floor when the
+   article shares a name with that event alone: see ``GroupingSettings.story_floor``); the
+   article joins the best event whose score reaches the threshold, else it opens a new event.
 """
 
 from __future__ import annotations
@@ -113,10 +113,10 @@ class EventGrouper:
             return Assignment(self.event_of_[article_id], new=False)
         self._count(feats)
         vector = self._vector(feats)
-        lead_names: list[str] = feats.get("lead_names", [])
+        story = self._story_events(feats)
         best_id, best = None, 0.0
         for event_id in self._candidates(vector):
-            score = self._score(vector, lead_names, self.events_[event_id], published)
+            score = self._score(vector, event_id in story, self.events_[event_id], published)
             if score > best:
                 best_id, best = event_id, score
         if best_id is not None and best >= self.settings.threshold:
@@ -209,12 +209,18 @@ class EventGrouper:
                 votes[event_id] = votes.get(event_id, 0.0) + weights[t]
         return heapq.nlargest(s.max_candidates, votes, key=lambda e: (votes[e], e))
 
+    def _story_events(self, feats: Features) -> set[str]:
+        """The events that share one of the article's multi-word names with no other event."""
+        found: set[str] = set()
+        for name in feats.get("names", ()):
+            if name[0] == "@":
+                holders = self.postings_.get(name)
+                if holders is not None and len(holders) == 1:
+                    found.add(holders[0])
+        return found
+
     def _score(
-        self,
-        vector: dict[str, float],
-        lead_names: list[str],
-        event: _Event,
-        published: dt.date | None,
+        self, vector: dict[str, float], names_story: bool, event: _Event, published: dt.date | None
     ) -> float:
         if event.norm2 <= 0:
             return 0.0
@@ -222,24 +228,9 @@ class EventGrouper:
         if cosine <= 0:
             return 0.0
         agreement = self._date_agreement(event, published)
-        if agreement < 1.0 and self._names_the_story(lead_names, event):
-            agreement = 1.0  # the dates are not held against it, nor counted for it
+        if names_story:
+            agreement = max(agreement, self.settings.story_floor)
         return cosine * agreement
-
-    def _names_the_story(self, lead_names: list[str], event: _Event) -> bool:
-        """Whether the article's lead names at least ``story_names`` of the event's own names:
-        multi-word names the event holds and no other event holds (a town or a police
-        department is in many stories; a victim and a street in one)."""
-        s = self.settings
-        if not s.story_names or len(lead_names) < s.story_names:
-            return False
-        found = 0
-        for name in lead_names:
-            if name in event.centroid and len(self.postings_.get(name, ())) == 1:
-                found += 1
-                if found >= s.story_names:
-                    return True
-        return False
 
     def _date_agreement(self, event: _Event, published: dt.date | None) -> float:
         if published is None or event.first is None or event.last is None:
