@@ -100,6 +100,8 @@ def build(rows: list[dict[str, Any]], path: Path) -> None:
 
 def copy_store(src: Path, dst: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
+        # A WAL left by the last server on dst must not be replayed onto the fresh copy.
+        Path(f"{dst}{suffix}").unlink(missing_ok=True)
         if Path(f"{src}{suffix}").exists():
             shutil.copyfile(f"{src}{suffix}", f"{dst}{suffix}")
 
@@ -398,10 +400,6 @@ def main() -> int:
             copy_store(built, db)  # each server from the same store, its caches cold
             with running_app(db, **how) as base:
                 read_alone(base, label)
-                print(
-                    f"{label}: {phases[f'{label}: readers']['reads_per_second']} reads/s",
-                    file=sys.stderr,
-                )
         copy_store(built, db)
         many = f"{args.workers} process{'es' if args.workers > 1 else ''}"
         with running_app(db, workers=args.workers) as base:

@@ -207,6 +207,7 @@ def test_the_cli_still_fetches_local_urls_by_default():
 def test_serve_refuses_a_public_host_without_a_token(tmp_path, monkeypatch):
     import uvicorn
 
+    from newsfuse import cli
     from newsfuse.cli import app
     from newsfuse.web.app import FACTORY, ServeConfig, app_from_env
 
@@ -215,6 +216,13 @@ def test_serve_refuses_a_public_host_without_a_token(tmp_path, monkeypatch):
 
     started: list[dict] = []
     monkeypatch.setattr(uvicorn, "run", lambda web, **kw: started.append({"app": web, **kw}))
+    monkeypatch.setattr(
+        cli,
+        "_serve_processes",
+        lambda c: started.append(
+            {"app": c.app, "factory": c.factory, "workers": c.workers, "host": c.host}
+        ),
+    )
     monkeypatch.delenv("NEWSFUSE_TOKEN", raising=False)
     db = str(tmp_path / "s.db")
     runner = CliRunner()

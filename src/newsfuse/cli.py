@@ -647,4 +647,20 @@ def serve(
         uvicorn.run(web, **options)
         return
     os.environ.update(ServeConfig(db, token, allow_private).environ())
-    uvicorn.run(FACTORY, factory=True, workers=count, **options)
+    _serve_processes(uvicorn.Config(FACTORY, factory=True, workers=count, **options))
+
+
+def _serve_processes(config: Any) -> None:
+    """What ``uvicorn.run`` does for several workers, with TCP_NODELAY on the listening socket
+    (accepted connections inherit it on Linux). uvicorn binds it with protocol 0, which its
+    worker processes keep, and asyncio sets TCP_NODELAY only on sockets of protocol TCP:
+    without it Nagle's algorithm and the client's delayed ACK put 40 ms on every answer of a
+    kept-alive connection (measured: 44 ms p50 for a kept page, 0.8 ms in one process)."""
+    import socket
+
+    from uvicorn.supervisors import Multiprocess
+
+    sock = config.bind_socket()
+    if sock.family in (socket.AF_INET, socket.AF_INET6):
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    Multiprocess(config, sockets=[sock]).run()

@@ -136,13 +136,19 @@ class Writer:
             pool.shutdown(wait=False, cancel_futures=True)
 
     async def close(self) -> None:
-        """Stop: a refresh in a thread is waited for (it uses the server's store); one in
-        the worker is left to finish alone, and what it does not finish stays stale."""
+        """Stop: a refresh in a thread is waited for (it uses the server's store); the
+        worker is stopped, even mid-refresh: each brief is stored in its own transaction, and
+        what it did not do stays stale, for the next start."""
         if self._task is not None and not self._task.done():
             if self.in_worker:
                 self._task.cancel()
             else:
                 await self.idle()
+        with self._lock:
+            pool = self._pool
+        if pool is not None:
+            for process in list(pool._processes.values()):  # else exit waits for its job
+                process.terminate()
         self._drop()
 
 
