@@ -6,13 +6,14 @@ driver does not share its interpreter.
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import httpx
@@ -37,15 +38,38 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+# An older newsfuse's app as its `serve` ran it (one process, uvicorn's pure-Python h11
+# parser, keep-alive 30 s), from its source tree on PYTHONPATH: the baseline of a change.
+OLD_SERVE = (
+    "import sys, uvicorn; from newsfuse.web import create_app; "
+    "uvicorn.run(create_app(sys.argv[1]), host='127.0.0.1', port=int(sys.argv[2]), "
+    "log_level='warning', http='h11', timeout_keep_alive=30)"
+)
+
+
 @contextmanager
-def running_app(db: Path, *, startup_s: float = 120.0) -> Iterator[str]:
-    """`newsfuse serve --db DB` on a free port; yield its base URL once it answers."""
+def running_app(
+    db: Path,
+    *,
+    startup_s: float = 300.0,
+    workers: int | None = None,
+    old_src: Path | None = None,
+) -> Iterator[str]:
+    """`newsfuse serve --db DB [--workers N]` on a free port (or, with ``old_src``, the app
+    of the newsfuse source tree there, as its serve ran it); yield its base URL once it
+    answers."""
     exe = Path(sys.executable).with_name("newsfuse")
     port = free_port()
     cmd = [str(exe), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
+    if workers is not None:
+        cmd += ["--workers", str(workers)]
+    env = None
+    if old_src is not None:
+        cmd = [sys.executable, "-c", OLD_SERVE, str(db), str(port)]
+        env = {**os.environ, "PYTHONPATH": str(old_src)}
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryFile("w+") as log:
-        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
         try:
             deadline = time.monotonic() + startup_s
             while True:
@@ -61,11 +85,39 @@ def running_app(db: Path, *, startup_s: float = 120.0) -> Iterator[str]:
                 if time.monotonic() > deadline:
                     raise SystemExit(f"error: newsfuse serve did not answer in {startup_s:.0f} s")
                 time.sleep(0.2)
+            settle(proc.pid, deadline)
             yield base
         finally:
+            import psutil
+
+            try:  # the server processes and the refresh worker with them
+                tree = psutil.Process(proc.pid).children(recursive=True)
+            except psutil.NoSuchProcess:
+                tree = []
             proc.terminate()
             try:
                 proc.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+            for child in tree:
+                with suppress(psutil.NoSuchProcess):
+                    child.kill()
+
+
+def settle(pid: int, deadline: float) -> None:
+    """Wait until the server's processes are idle (their start-up, loading the models, is
+    CPU-bound): one answering does not mean its siblings are up."""
+    import psutil
+
+    root = psutil.Process(pid)
+    while time.monotonic() < deadline:
+        try:
+            procs = [root, *root.children(recursive=True)]
+            before = sum(sum(p.cpu_times()[:2]) for p in procs)
+            time.sleep(1.0)
+            after = sum(sum(p.cpu_times()[:2]) for p in procs)
+        except psutil.NoSuchProcess:  # one restarted: look again
+            continue
+        if after - before < 0.05:
+            return

@@ -325,3 +325,31 @@ def test_one_store_object_takes_adds_from_several_threads(tmp_path):
             t.join()
         assert sum(r.count("new") for r in reports) == len(rows) == len(store)
         assert sorted(a.id for a in store.articles()) == sorted(r["id"] for r in rows)
+
+
+def test_generation_moves_with_every_commit_of_any_connection(store_location, kaesong_dir):
+    with Store(store_location) as reader, Store(store_location) as writer:
+        first = reader.generation()
+        assert reader.generation() == first  # nothing committed: the same
+        report = writer.add([kaesong_dir], refresh=False)
+        after_add = reader.generation()
+        assert after_add != first
+        (event_id,) = {a.event_id for a in report.articles}
+        assert reader.version(event_id) == (5, 0) and reader.stale() == {event_id}
+        assert writer.refresh_stale() == [event_id]
+        assert reader.generation() != after_add
+        assert reader.version(event_id) == (5, 1) and not reader.stale()
+        with pytest.raises(UnknownEvent):
+            reader.version("no-such-event")
+
+
+def test_one_refresher_at_a_time_and_none_misses_a_stale_brief(store_location, kaesong_dir):
+    with Store(store_location) as first, Store(store_location) as second:
+        first.add([kaesong_dir], refresh=False)
+        (event_id,) = first.stale()
+        with first._refresh_lock() as mine:
+            assert mine
+            assert second.refresh_stale() == []  # taken: the holder will do it
+            assert second.stale() == {event_id}
+        assert second.refresh_stale() == [event_id]  # free again
+        assert not first.stale()

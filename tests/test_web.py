@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from conftest import in_process
-from newsfuse.models import Brief
+from newsfuse.models import Article, Brief
 from newsfuse.render.markdown import brief_short_ids, shorten_ids
 from newsfuse.store import Store
 from newsfuse.web import create_app
@@ -41,6 +41,17 @@ def with_worker(web_db_copy):
     """An app as `newsfuse serve` runs it: briefs fused in a worker process."""
     with TestClient(create_app(web_db_copy)) as c:
         yield c
+
+
+def _refreshed(client: TestClient) -> None:
+    """Wait, in the app's own event loop, for its background refresh of stale briefs."""
+    client.portal.call(client.app.state.writer.idle)
+
+
+def _briefed(client: TestClient, event_id: str) -> dict:
+    """The event's brief once the refresh the last add started is stored."""
+    _refreshed(client)
+    return client.get(f"/api/v1/events/{event_id}").json()["brief"]
 
 
 def _kaesong(client) -> dict:
@@ -251,8 +262,10 @@ def test_api_post_articles_returns_the_event_assignment(writable):
     assert r.status_code == 201
     (added,) = r.json()["articles"]
     assert added["status"] == "new" and added["id"] == "18_1ecb" and added["new_event"]
-    assert added["event_id"] in r.json()["refreshed"]
+    # Answered once stored in its event; its brief is made after the answer.
+    assert r.json()["refreshing"] == [added["event_id"]]
     assert writable.get("/api/v1/events").json()["total"] == before + 1
+    assert "18_1ecb" in {a["id"] for a in _briefed(writable, added["event_id"])["articles"]}
     # The pair's other report goes to the same event; the same one again is a duplicate.
     other = RECORDS["18_2ecb"]
     r = writable.post("/api/v1/articles", json={"articles": [{"text": other["text"]}, body]}).json()
@@ -319,7 +332,13 @@ def test_body_over_the_limit_is_413(web_db_copy):
 # --- the store under the app: other writers, concurrent readers ----------------------------
 
 
-def test_articles_another_writer_adds_show_without_a_restart(writable, web_db_copy):
+def test_articles_another_writer_adds_show_without_a_restart(web_db_copy):
+    # Lists current at every request (by default a kept list may be a second old).
+    with TestClient(create_app(web_db_copy, in_process(list_fresh_seconds=0))) as writable:
+        _another_writer_adds(writable, web_db_copy)
+
+
+def _another_writer_adds(writable: TestClient, web_db_copy: Path) -> None:
     before = writable.get("/api/v1/events").json()["total"]
     record = RECORDS["APW19981027.0241"]  # Hurricane Mitch: no other report of it there
     from newsfuse.models import Article
@@ -357,9 +376,10 @@ def test_readers_keep_reading_while_a_writer_adds(with_worker):
             t.join()
     assert not errors
     assert [r.json()["articles"][0]["status"] for r in results] == ["new", "new"]
-    # The worker process fused the briefs the adds touched before they answered.
+    # The worker process fuses the briefs the adds touched after they answered.
     for r in results:
-        assert r.json()["refreshed"] == [r.json()["articles"][0]["event_id"]]
+        assert r.json()["refreshing"] == [r.json()["articles"][0]["event_id"]]
+    _refreshed(writable)
     page = writable.get(f"/events/{results[1].json()['articles'][0]['event_id']}").text
     assert '<section id="summary"' in page and 'href="/articles/18_2ecbplus"' in page
     stored = [
@@ -471,6 +491,7 @@ def test_an_ecb_article_under_its_spaced_url_is_titled_by_its_headline(writable)
     r = writable.post("/api/v1/articles", json={"id": "ecb-12_11ecbplus", "text": text})
     assert r.status_code == 201
     event_id = r.json()["articles"][0]["event_id"]
+    _refreshed(writable)  # the title is the brief's
     event = writable.get(f"/api/v1/events/{event_id}").json()["event"]
     assert event["title"] == "INS Sukanya foils piracy attempt in Gulf of Eden"
     article = writable.get("/api/v1/articles/ecb-12_11ecbplus").json()
@@ -487,6 +508,7 @@ def test_path_of_an_id_with_a_slash(writable):
         json={"id": "example.com/kaesong#1?x", "text": RECORDS["20_2ecbplus"]["text"]},
     )
     assert r.status_code == 201
+    _refreshed(writable)
     html = writable.get(f"/events/{r.json()['articles'][0]['event_id']}").text
     hrefs = [h for h in re.findall(r'href="(/articles/[^"]+)"', html) if "kaesong" in h]
     assert hrefs
@@ -555,7 +577,8 @@ def test_a_dead_refresh_worker_does_not_lose_an_add(with_worker):
     first = with_worker.post(
         "/api/v1/articles", json={"id": "a", "text": RECORDS["18_1ecb"]["text"]}
     )
-    assert first.status_code == 201 and first.json()["refreshed"]
+    assert first.status_code == 201 and first.json()["refreshing"]
+    _refreshed(with_worker)
     pool = with_worker.app.state.writer._pool
     for pid in list(pool._processes):  # the worker is killed (out of memory, by hand...)
         os.kill(pid, signal.SIGKILL)
@@ -564,5 +587,108 @@ def test_a_dead_refresh_worker_does_not_lose_an_add(with_worker):
     )
     assert second.status_code == 201
     (added,) = second.json()["articles"]
-    assert added["status"] == "new" and added["event_id"] in second.json()["refreshed"]
+    assert added["status"] == "new" and added["event_id"] in second.json()["refreshing"]
     assert "b" in with_worker.get(f"/api/v1/events/{added['event_id']}").json()["event"]["articles"]
+    # The refresh falls back to the server process; the brief lands all the same.
+    assert "b" in {a["id"] for a in _briefed(with_worker, added["event_id"])["articles"]}
+
+
+# --- the read path: kept answers, other processes, background refresh ----------------------
+
+
+def test_a_kept_page_is_served_without_the_app_until_the_store_changes(writable, monkeypatch):
+    event = _kaesong(writable)
+    path = f"/events/{event['id']}"
+    first = writable.get(path)
+    api = writable.get(f"/api/v1/events/{event['id']}")
+    store = writable.app.state.store
+
+    def refused(*_: object) -> None:
+        raise AssertionError("a kept answer read the store again")
+
+    monkeypatch.setattr(store, "stored_brief", refused)
+    monkeypatch.setattr(store, "stored_brief_json", refused)
+    monkeypatch.setattr(store, "event", refused)
+    again = writable.get(path)  # the kept bytes, with every response's headers
+    assert again.text == first.text and again.headers["content-type"].startswith("text/html")
+    assert again.headers["content-security-policy"] == first.headers["content-security-policy"]
+    assert writable.get(f"/api/v1/events/{event['id']}").content == api.content
+
+
+def test_a_kept_page_follows_a_write_of_another_process(writable, web_db_copy, kaesong_dir):
+    """`newsfuse add` in another process: the kept brief page shows its article next time."""
+    import subprocess
+    import sys
+
+    event = _kaesong(writable)
+    path = f"/events/{event['id']}"
+    assert "5 articles" in writable.get(path).text  # rendered and kept
+    text = next(iter(sorted(kaesong_dir.glob("*.txt")))).read_text()
+    source = web_db_copy.with_name("rewrite.jsonl")
+    record = {"id": "rewrite", "text": text + "\nSeoul said it would respond."}
+    source.write_text(json.dumps(record) + "\n")
+    exe = Path(sys.executable).with_name("newsfuse")
+    done = subprocess.run(
+        [str(exe), "add", str(source), "--db", str(web_db_copy)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    again = writable.get(path).text
+    assert "6 articles" in again and 'href="/articles/rewrite"' in again
+
+
+def test_a_post_answers_before_the_refresh_and_the_brief_follows(
+    writable, monkeypatch, kaesong_dir
+):
+    event = _kaesong(writable)
+    store = writable.app.state.store
+    gate = threading.Event()
+    refresh = store.refresh_stale
+
+    def held() -> list[str]:
+        assert gate.wait(120), "the test never opened the gate"
+        return refresh()
+
+    monkeypatch.setattr(store, "refresh_stale", held)
+    text = next(iter(sorted(kaesong_dir.glob("*.txt")))).read_text()  # a rewrite: joins it
+    try:
+        r = writable.post(
+            "/api/v1/articles", json={"id": "late", "text": text + "\nSeoul said it would respond."}
+        )
+        assert r.status_code == 201  # answered while the refresh waits at the gate
+        (added,) = r.json()["articles"]
+        assert added["event_id"] == event["id"] and r.json()["refreshing"] == [event["id"]]
+        shown = writable.get(f"/api/v1/events/{event['id']}").json()
+        assert "late" in shown["event"]["articles"]  # stored in its event at once
+        assert "late" not in {a["id"] for a in shown["brief"]["articles"]}  # previous brief
+        assert store.stale() == {event["id"]}
+    finally:
+        gate.set()
+    assert "late" in {a["id"] for a in _briefed(writable, event["id"])["articles"]}
+    assert not store.stale()
+    assert 'href="/articles/late"' in writable.get(f"/events/{event['id']}").text
+
+
+def test_briefs_a_killed_process_left_stale_are_made_when_the_app_starts(web_db_copy):
+    with Store(web_db_copy) as other:  # stored, never briefed: as if killed before refresh
+        report = other.add(
+            [Article(id="mitch", text=RECORDS["APW19981027.0241"]["text"])], refresh=False
+        )
+        assert other.stale() == {report.articles[0].event_id}
+    with TestClient(create_app(web_db_copy, in_process())) as c:
+        _refreshed(c)
+        assert not c.app.state.store.stale()
+        brief = c.get(f"/api/v1/events/{report.articles[0].event_id}").json()["brief"]
+        assert [a["id"] for a in brief["articles"]] == ["mitch"]
+
+
+def test_a_kept_list_may_be_a_second_old_but_not_after_this_apps_own_add(web_db_copy):
+    settings = in_process(list_fresh_seconds=3600)  # a long window: no timing in the test
+    with TestClient(create_app(web_db_copy, settings)) as c:
+        before = c.get("/api/v1/events").json()["total"]
+        with Store(web_db_copy) as other:
+            other.add([Article(id="mitch", text=RECORDS["APW19981027.0241"]["text"])])
+        assert c.get("/api/v1/events").json()["total"] == before  # kept, within its window
+        assert c.get("/articles/mitch").status_code == 200  # one article's page: current
+        r = c.post("/api/v1/articles", json={"id": "q", "text": RECORDS["18_1ecb"]["text"]})
+        assert r.status_code == 201
+        assert c.get("/api/v1/events").json()["total"] == before + 2  # its own add: at once

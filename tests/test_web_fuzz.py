@@ -53,7 +53,7 @@ def _check(r: httpx.Response) -> None:
         assert isinstance(body["error"], str) and "\n" not in body["error"]
         assert "Traceback" not in body["error"]
     else:
-        assert {"articles", "refreshed"} == set(body)
+        assert {"articles", "refreshing"} == set(body)
 
 
 JSON = st.recursive(

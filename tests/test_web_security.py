@@ -207,10 +207,22 @@ def test_the_cli_still_fetches_local_urls_by_default():
 def test_serve_refuses_a_public_host_without_a_token(tmp_path, monkeypatch):
     import uvicorn
 
+    from newsfuse import cli
     from newsfuse.cli import app
+    from newsfuse.web.app import FACTORY, ServeConfig, app_from_env
+
+    for name in (ServeConfig.STORE, ServeConfig.PRIVATE):  # what serve sets, undone after
+        monkeypatch.setenv(name, "")
 
     started: list[dict] = []
     monkeypatch.setattr(uvicorn, "run", lambda web, **kw: started.append({"app": web, **kw}))
+    monkeypatch.setattr(
+        cli,
+        "_serve_processes",
+        lambda c: started.append(
+            {"app": c.app, "factory": c.factory, "workers": c.workers, "host": c.host}
+        ),
+    )
     monkeypatch.delenv("NEWSFUSE_TOKEN", raising=False)
     db = str(tmp_path / "s.db")
     runner = CliRunner()
@@ -221,7 +233,7 @@ def test_serve_refuses_a_public_host_without_a_token(tmp_path, monkeypatch):
     for host in ("localhost", "127.0.0.2", "::1"):
         assert runner.invoke(app, ["serve", "--db", db, "--host", host]).exit_code == 0
         assert started.pop()["host"] == host
-    ok = runner.invoke(app, ["serve", "--db", db])
+    ok = runner.invoke(app, ["serve", "--db", db, "--workers", "1"])
     assert ok.exit_code == 0, ok.output
     assert started[-1]["host"] == "127.0.0.1" and started[-1]["port"] == 8000
     # Longer than uvicorn's 5 s, so a slow moment does not drop readers' connections.
@@ -229,7 +241,25 @@ def test_serve_refuses_a_public_host_without_a_token(tmp_path, monkeypatch):
     assert started[-1]["app"].state.token is None
     assert not started[-1]["app"].state.settings.fetch.allow_private
     monkeypatch.setenv("NEWSFUSE_TOKEN", "s3cret")
-    ok = runner.invoke(app, ["serve", "--db", db, "--host", "0.0.0.0", "--allow-private"])
+    ok = runner.invoke(
+        app, ["serve", "--db", db, "--host", "0.0.0.0", "--allow-private", "--workers", "1"]
+    )
     assert ok.exit_code == 0, ok.output
     assert started[-1]["app"].state.token == "s3cret"
     assert started[-1]["app"].state.settings.fetch.allow_private
+    # Several processes: each makes its app from the environment, with the same guards.
+    ok = runner.invoke(app, ["serve", "--db", db, "--host", "0.0.0.0", "--workers", "2"])
+    assert ok.exit_code == 0, ok.output
+    run = started[-1]
+    assert run["app"] == FACTORY and run["factory"] and run["workers"] == 2
+    made = app_from_env()
+    assert made.state.token == "s3cret" and not made.state.settings.fetch.allow_private
+    assert made.state.store.location == str(tmp_path / "s.db")
+
+
+def test_serve_help_names_the_worker_processes():
+    from newsfuse.cli import app
+
+    shown = CliRunner().invoke(app, ["serve", "--help"], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0 and "--workers" in shown.output
+    assert "Server processes" in shown.output

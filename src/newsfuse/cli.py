@@ -597,6 +597,13 @@ def serve(
         help="Let URLs added through the app point at private, loopback or link-local "
         "addresses (off: the server refuses them, against request forgery).",
     ),
+    workers: int | None = typer.Option(
+        None,
+        "--workers",
+        min=1,
+        help="Server processes, each with its own connections and page cache "
+        "(default WebSettings.workers: one per CPU, at most 2).",
+    ),
 ) -> None:
     """Serve the events, their briefs and articles as web pages (http://HOST:PORT/) and the
     REST API under /api/v1 (documented at /docs), over the store --db.
@@ -614,15 +621,46 @@ def serve(
         raise typer.Exit(EXIT_USAGE)
     import uvicorn
 
-    from newsfuse.store import StoreError
-    from newsfuse.web import create_app
+    from newsfuse.store import Store, StoreError
+    from newsfuse.web.app import FACTORY, ServeConfig, create_app
 
+    settings = DEFAULT.web
+    count = workers or settings.workers or min(2, os.cpu_count() or 1)
     try:
-        web = create_app(db, token=token, allow_private=allow_private)
+        # Opened (created, migrated) here once, not by each server process at the same time.
+        with Store(db) as store:
+            location = store.location
+        web = create_app(db, token=token, allow_private=allow_private) if count == 1 else None
     except StoreError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(1)
     shown = f"[{host}]" if ":" in host else host
-    typer.echo(f"serving {web.state.store.location} at http://{shown}:{port}/", err=True)
-    keep_alive = web.state.settings.web.keep_alive_seconds
-    uvicorn.run(web, host=host, port=port, log_level="warning", timeout_keep_alive=keep_alive)
+    many = f", {count} processes" if count > 1 else ""
+    typer.echo(f"serving {location} at http://{shown}:{port}/{many}", err=True)
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": "warning",
+        "timeout_keep_alive": settings.keep_alive_seconds,
+    }
+    if web is not None:
+        uvicorn.run(web, **options)
+        return
+    os.environ.update(ServeConfig(db, token, allow_private).environ())
+    _serve_processes(uvicorn.Config(FACTORY, factory=True, workers=count, **options))
+
+
+def _serve_processes(config: Any) -> None:
+    """What ``uvicorn.run`` does for several workers, with TCP_NODELAY on the listening socket
+    (accepted connections inherit it on Linux). uvicorn binds it with protocol 0, which its
+    worker processes keep, and asyncio sets TCP_NODELAY only on sockets of protocol TCP:
+    without it Nagle's algorithm and the client's delayed ACK put 40 ms on every answer of a
+    kept-alive connection (measured: 44 ms p50 for a kept page, 0.8 ms in one process)."""
+    import socket
+
+    from uvicorn.supervisors import Multiprocess
+
+    sock = config.bind_socket()
+    if sock.family in (socket.AF_INET, socket.AF_INET6):
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    Multiprocess(config, sockets=[sock]).run()

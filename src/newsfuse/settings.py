@@ -257,13 +257,24 @@ class WebSettings:
     # A fact's wording on the brief page is cut to this many characters, the rest folded
     # in a <details> (a date's resolution text runs to hundreds); 0 shows it all.
     fact_text_chars: int = 160
-    # Brief and article pages kept rendered, each under its event's (articles, brief version):
-    # one small query tells whether a kept page is current, so a page is rendered once per
-    # change of its event instead of once per reader. ~40 KB a page.
-    page_cache: int = 256
+    # Megabytes of rendered pages and API answers kept per server process (a brief page is
+    # 10-60 KB): while nothing was committed to the store a kept one is served as it is, and
+    # after a commit it is rendered again only if its event changed (views.PageCache).
+    page_cache_mb: int = 64
+    # A kept list of events (the events page, GET /api/v1/events) is served for this many
+    # seconds after it was rendered even if the store changed since: while briefs are being
+    # refreshed (a commit every second or so) it would be rendered again for nearly every
+    # request. Pages of one event are always current. 0: lists are current too.
+    list_fresh_seconds: float = 1.0
     # Briefs an add makes stale are fused in a worker process, not in the server's: a fuse
     # holds the interpreter lock for up to seconds, which every reader would wait behind.
     refresh_in_worker: bool = True
+    # The refresh worker's niceness (added to the server's): on a busy machine the readers'
+    # requests go first and briefs land a little later.
+    refresh_nice: int = 10
+    # Server processes of `newsfuse serve` (0: one per CPU, at most 2), each with its own
+    # store connections and page cache; one Python process serves at most one core.
+    workers: int = 0
     # Seconds an idle keep-alive connection stays open (uvicorn's default is 5). Under load a
     # reader's next request can sit unread longer than 5 s, and the server then closes the
     # connection under it: the client sees a dropped connection instead of a slow answer.

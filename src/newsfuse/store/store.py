@@ -155,6 +155,9 @@ class Store:
         # for two threads (the web app runs adds in a thread pool). Readers take no lock:
         # each read is its own transaction on a pooled connection.
         self._adding = threading.RLock()
+        # generation(): one connection of its own (SQLite), asked under this lock.
+        self._watch: Any = None
+        self._watch_lock = threading.Lock()
         try:
             if not create and self.path is None:
                 with self._read() as conn:
@@ -172,6 +175,10 @@ class Store:
     # --- lifecycle ---
 
     def close(self) -> None:
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
         self._engine.dispose()
 
     def __enter__(self) -> Store:
@@ -408,6 +415,63 @@ class Store:
                 pool.shutdown(cancel_futures=True)
         return done
 
+    def refresh_stale(self) -> list[str]:
+        """Refresh every stale brief, until none is left, unless another process is at it
+        (the store's refresh lock: that one then does these too). What a server runs after
+        an add, and at start for briefs a killed process left stale. Returns the events
+        briefed."""
+        done: list[str] = []
+        while True:
+            seen: set[str] = set()
+            with self._refresh_lock() as mine:
+                if not mine:
+                    return done
+                while True:
+                    seen = self.stale()
+                    got = self.refresh(sorted(seen)) if seen else []
+                    done += got
+                    if not got:
+                        break
+            # An add whose refresher found the lock taken after this one's last look left
+            # stale briefs no one else will do: look again now the lock is free.
+            if not self.stale() - seen:
+                return done
+
+    def stale(self) -> set[str]:
+        """The events whose brief is older than their articles (or not made yet)."""
+        with self._read() as conn:
+            return set(conn.execute(sa.select(E.c.id).where(E.c.dirty)).scalars())
+
+    @contextmanager
+    def _refresh_lock(self) -> Iterator[bool]:
+        """The store's refresh lock if free (True), without waiting; released by the OS if
+        the process dies. Apart from the write lock: refreshing takes minutes, writes not."""
+        if self.path is not None:
+            import fcntl
+
+            with open(f"{self.path}.refresh-lock", "a") as f:
+                try:
+                    fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    yield False
+                    return
+                try:
+                    yield True
+                finally:
+                    fcntl.flock(f, fcntl.LOCK_UN)
+            return
+        # PostgreSQL: a session advisory lock (two keys: apart from the write lock's one).
+        key = "SELECT %s(hashtext(current_schema()), 1)"
+        with self._engine.connect() as conn:
+            got = bool(conn.exec_driver_sql(key % "pg_try_advisory_lock").scalar())
+            conn.commit()
+            try:
+                yield got
+            finally:
+                if got:
+                    conn.exec_driver_sql(key % "pg_advisory_unlock")
+                    conn.commit()
+
     def _refresh_one(self, event_id: str, n_articles: int) -> bool:
         members = self.articles(event_id)
         if len(members) != n_articles:  # another writer added some since: it will refresh
@@ -589,8 +653,42 @@ class Store:
         """What changes whenever the event or its brief does: (its number of articles, its
         brief's version, 0 before the first). A reader keeps a rendering under this key and
         knows, by one small query, whether it is still current."""
-        found = self._with_brief(event_id, E.c.n_articles, B.c.version)
-        return int(found.n_articles), int(found.version or 0)
+        if self.path is not None:
+            # On the generation's own connection: a reader checks both on every request
+            # once anything was committed, and SQLAlchemy's path costs 10x the query.
+            with self._watch_lock:
+                found = self._watched().execute(_VERSION_SQL, (event_id,)).fetchone()
+            if found is None:
+                raise UnknownEvent(f"no event {event_id!r} in {self.location}")
+            return int(found[0]), int(found[1] or 0)
+        row = self._with_brief(event_id, E.c.n_articles, B.c.version)
+        return int(row.n_articles), int(row.version or 0)
+
+    def generation(self) -> str:
+        """A token that changes whenever anything is committed to the store, by any process:
+        a reader that kept something under one generation knows, while it is unchanged, that
+        it is still current. Cheap: SQLite's ``PRAGMA data_version`` on a connection of its
+        own (microseconds); on PostgreSQL one query of the current snapshot, which changes
+        with every commit of the database server (of other stores too: then the reader
+        checks its event's :meth:`version`)."""
+        if self.path is None:
+            with self._read() as conn:
+                return str(conn.exec_driver_sql("SELECT pg_current_snapshot()::text").scalar())
+        with self._watch_lock:
+            return str(self._watched().execute("PRAGMA data_version").fetchone()[0])
+
+    def _watched(self) -> Any:
+        """The SQLite connection of generation() and version(), opened on first use (call
+        under ``_watch_lock``): reads only, each statement its own transaction."""
+        if self._watch is None:
+            import sqlite3
+
+            assert self.path is not None
+            self._watch = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._watch.execute(
+                f"PRAGMA busy_timeout = {int(self.settings.store.busy_timeout * 1000)}"
+            )
+        return self._watch
 
     def _with_brief(self, event_id: str, *columns: sa.ColumnElement[Any]) -> sa.Row[Any]:
         """``columns`` of the event and its brief (None before the first brief);
@@ -734,6 +832,10 @@ def _workers(setting: int) -> int:
 
 
 _WORDS = re.compile(r"\w+")
+_VERSION_SQL = (
+    "SELECT e.n_articles, b.version FROM events e "
+    "LEFT JOIN briefs b ON b.event_id = e.id WHERE e.id = ?"
+)
 
 
 def text_hash(text: str) -> str:

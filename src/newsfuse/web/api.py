@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from newsfuse.models import AddedArticle, Article, Brief, EventSummary
 from newsfuse.sources import RecordError, is_url, record_article
-from newsfuse.web.views import check_write, pasted_id, store_of
+from newsfuse.web.views import check_write, current, keep, pasted_id, store_of
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
@@ -53,7 +53,10 @@ class ArticleIn(BaseModel):
 
 class AddedList(BaseModel):
     articles: list[AddedArticle] = Field(description="per input article: new/duplicate/skipped")
-    refreshed: list[str] = Field(description="events whose brief was recomputed")
+    refreshing: list[str] = Field(
+        description="events whose brief is being recomputed, after this answer: until it "
+        "is stored, the event shows its previous brief"
+    )
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -69,8 +72,11 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
+JSON = "application/json"
+
+
 def _json(text: str, status: int = 200) -> Response:
-    return Response(text, status_code=status, media_type="application/json")
+    return Response(text, status_code=status, media_type=JSON)
 
 
 def day(value: str | None, name: str) -> dt.date | None:
@@ -111,10 +117,21 @@ def list_events(
         raise HTTPException(422, f"limit: at most {most}")
     first, last, words = day(since, "since"), day(until, "until"), search(request, q)
     store = store_of(request)
+    generation = store.generation()  # a list changes with any commit: kept for one
+    version = ("events", generation)
+    found = current(request, version, generation)
+    if found is not None:
+        return found
     listed = store.events(first, last, words, limit=limit, offset=offset)
     total = store.count_events(first, last, words)
     events = ",".join(e.model_dump_json() for e in listed)
-    return _json(f'{{"events":[{events}],"total":{total}}}')
+    return keep(
+        request,
+        (version, generation),
+        f'{{"events":[{events}],"total":{total}}}'.encode(),
+        JSON,
+        None,
+    )
 
 
 @router.get(
@@ -125,9 +142,15 @@ def list_events(
 )
 def get_event(request: Request, event_id: str) -> Response:
     store = store_of(request)
+    generation = store.generation()
+    version = store.version(event_id)
+    found = current(request, version, generation)
+    if found is not None:
+        return found
     event = store.event(event_id)
     shown = store.stored_brief_json(event_id) or "null"  # as stored: no parse, no dump
-    return _json(f'{{"event":{event.model_dump_json()},"brief":{shown}}}')
+    body = f'{{"event":{event.model_dump_json()},"brief":{shown}}}'.encode()
+    return keep(request, (version, generation), body, JSON, event_id)
 
 
 @router.get(
@@ -203,9 +226,8 @@ async def post_articles(request: Request) -> Response:
     report = await request.app.state.writer.add(sources, request.app.state.transport)
     status = 201 if report.count("new") else 200
     added = ",".join(a.model_dump_json() for a in report.articles)
-    return _json(
-        f'{{"articles":[{added}],"refreshed":{json.dumps(list(report.refreshed))}}}', status
-    )
+    refreshing = sorted({a.event_id for a in report.articles if a.status == "new" and a.event_id})
+    return _json(f'{{"articles":[{added}],"refreshing":{json.dumps(refreshing)}}}', status)
 
 
 def parse_articles(raw: bytes) -> list[Article | str]:

@@ -7,12 +7,15 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, MutableMapping
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -21,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsfuse.settings import DEFAULT, Settings
 from newsfuse.store import Store, StoreError, UnknownArticle, UnknownEvent
 from newsfuse.web import api, pages
-from newsfuse.web.views import PageCache, templates
+from newsfuse.web.views import PageCache, target_of, templates
 from newsfuse.web.writes import Writer
 
 if TYPE_CHECKING:
@@ -58,12 +61,16 @@ def create_app(
         settings, fetch=dataclasses.replace(settings.fetch, allow_private=allow_private)
     )
     opened = Store(store, settings=settings)
-    writer = Writer(opened, store, in_worker=settings.web.refresh_in_worker)
+    pages_cache = PageCache(settings.web.page_cache_mb * 1_000_000, settings.web.list_fresh_seconds)
+    writer = Writer(opened, store, pages_cache, in_worker=settings.web.refresh_in_worker)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Briefs a killed process left stale (their articles are stored) are made now.
+        if await run_in_threadpool(opened.stale):
+            writer.refresh()
         yield
-        writer.close()
+        await writer.close()
         opened.close()
 
     app = FastAPI(
@@ -78,16 +85,57 @@ def create_app(
     app.state.settings = settings
     app.state.token = token or None
     app.state.transport = transport
-    app.state.pages = PageCache(settings.web.page_cache)
+    app.state.pages = pages_cache
     app.state.writer = writer
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _errors(app)
-    # Outermost last: headers go on every response, the 413 included.
+    # Outermost last: headers go on every response, the 413 included. Kept pages are
+    # answered inside them, before the app's routing and thread pool.
+    app.add_middleware(KeptPages, pages=pages_cache, store=opened)
     app.add_middleware(BodyLimit, limit=settings.web.max_body_bytes)
     app.add_middleware(SecurityHeaders, csp=settings.web.csp)
     return app
+
+
+@dataclass(frozen=True)
+class ServeConfig:
+    """What ``newsfuse serve`` gives each of its server processes: uvicorn starts them fresh
+    (an import string and a factory, :func:`app_from_env`), so it goes through their
+    environment. The token travels in ``NEWSFUSE_TOKEN``, as the user gives it."""
+
+    store: str
+    token: str | None = None
+    allow_private: bool = False
+
+    STORE = "NEWSFUSE_SERVE_DB"
+    TOKEN = "NEWSFUSE_TOKEN"
+    PRIVATE = "NEWSFUSE_SERVE_ALLOW_PRIVATE"
+
+    def environ(self) -> dict[str, str]:
+        env = {self.STORE: self.store, self.PRIVATE: "1" if self.allow_private else "0"}
+        return env | ({self.TOKEN: self.token} if self.token else {})
+
+    @classmethod
+    def from_environ(cls, env: Mapping[str, str]) -> ServeConfig:
+        if not env.get(cls.STORE):
+            raise StoreError(f"{cls.STORE} is not set: no store to serve")
+        return cls(
+            store=env[cls.STORE],
+            token=env.get(cls.TOKEN) or None,
+            allow_private=env.get(cls.PRIVATE) == "1",
+        )
+
+
+#: The factory uvicorn's server processes call (``factory=True``).
+FACTORY = "newsfuse.web.app:app_from_env"
+
+
+def app_from_env() -> FastAPI:
+    """The app of a server process ``newsfuse serve --workers N`` started (see ServeConfig)."""
+    config = ServeConfig.from_environ(os.environ)
+    return create_app(config.store, token=config.token, allow_private=config.allow_private)
 
 
 def _version() -> str:
@@ -182,6 +230,34 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class KeptPages:
+    """Answer a GET whose rendered answer is kept and current (:meth:`PageCache.valid`: the
+    store's generation, microseconds, and after a commit its event's version) with its
+    bytes, in the event loop: no routing, no thread, no template. Anything else goes to the
+    app, whose endpoints keep what they render."""
+
+    def __init__(self, app: ASGIApp, pages: PageCache, store: Store) -> None:
+        self.app = app
+        self.pages = pages
+        self.store = store
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET":
+            try:
+                kept = self.pages.valid(target_of(scope), self.store)
+            except Exception:  # the store is away: the app answers (and says why)
+                kept = None
+            if kept is not None:
+                headers = [
+                    (b"content-type", kept.media_type.encode()),
+                    (b"content-length", str(len(kept.body)).encode()),
+                ]
+                await send({"type": "http.response.start", "status": 200, "headers": headers})
+                await send({"type": "http.response.body", "body": kept.body})
+                return
+        await self.app(scope, receive, send)
 
 
 class BodyLimit:

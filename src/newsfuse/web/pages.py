@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import Response
 
 from newsfuse.fusion.segment import sentences
 from newsfuse.models import Article, Brief
@@ -21,6 +21,8 @@ from newsfuse.web.views import (
     capped,
     check_write,
     citations,
+    current,
+    keep,
     paragraphs,
     pasted_id,
     render_page,
@@ -65,6 +67,12 @@ def events_page(
         raise HTTPException(422, "page: pages start at 1")
     size = max(1, _settings(request).web.page_size)
     store = store_of(request)
+    # What the list shows changes with any commit: it is kept for one generation.
+    generation = store.generation()
+    version = ("events", generation)
+    found = current(request, version, generation)
+    if found is not None:
+        return found
     total = store.count_events(first, last, words)
     listed = store.events(first, last, words, limit=size, offset=(number - 1) * size)
     pages = max(1, math.ceil(total / size))
@@ -73,8 +81,10 @@ def events_page(
     def link(n: int) -> str:
         return "/?" + urlencode({**kept, "page": n}) if n > 1 or kept else "/"
 
-    return _page(
+    return _keep(
         request,
+        (version, generation),
+        None,
         "events.html",
         {
             "events": listed,
@@ -92,25 +102,30 @@ def events_page(
     )
 
 
-def _cached(request: Request, key: tuple[Any, ...]) -> Response | None:
-    page = request.app.state.pages.get(key)
-    return None if page is None else HTMLResponse(page)
+HTML = "text/html; charset=utf-8"
 
 
-def _keep(request: Request, key: tuple[Any, ...], name: str, context: dict[str, Any]) -> Response:
-    page = render_page(name, context)
-    request.app.state.pages.put(key, page)
-    return HTMLResponse(page)
+def _keep(
+    request: Request,
+    kept: tuple[tuple[Any, ...], str],
+    event: str | None,
+    name: str,
+    context: dict[str, Any],
+) -> Response:
+    """The page ``name`` rendered, kept under ``kept`` (its version and generation) of
+    ``event`` (None: of the whole store)."""
+    return keep(request, kept, render_page(name, context).encode(), HTML, event)
 
 
 @router.get("/events/{event_id}")
 def event_page(request: Request, event_id: str) -> Response:
     store = store_of(request)
-    # The version first: what is read after it is at least as new, never older.
-    key = ("event", event_id, store.version(event_id))
-    kept = _cached(request, key)
-    if kept is not None:
-        return kept
+    # The generation first, then the version: what is read after them is at least as new.
+    generation = store.generation()
+    version = store.version(event_id)
+    found = current(request, version, generation)
+    if found is not None:
+        return found
     event = store.event(event_id)
     brief = store.stored_brief(event_id)
     context: dict[str, Any] = {"event": event, "brief": brief}
@@ -145,7 +160,7 @@ def event_page(request: Request, event_id: str) -> Response:
             "short": brief_short_ids(brief),
             "fact_chars": _settings(request).web.fact_text_chars,
         }
-    return _keep(request, key, "event.html", context)
+    return _keep(request, (version, generation), event_id, "event.html", context)
 
 
 @router.get("/events/{event_id}/brief.{fmt}")
@@ -169,17 +184,19 @@ def download(request: Request, event_id: str, fmt: str) -> Response:
 @router.get("/articles/{article_id:path}")
 def article_page(request: Request, article_id: str) -> Response:
     store = store_of(request)
+    generation = store.generation()
     article, event_id = store.article(article_id)
-    key = ("article", article_id, store.version(event_id))
-    kept = _cached(request, key)
-    if kept is not None:
-        return kept
+    version = store.version(event_id)
+    found = current(request, version, generation)
+    if found is not None:
+        return found
     brief = store.stored_brief(event_id)
     split = sentences(article)
     used = used_sentences(article, brief, split)
     return _keep(
         request,
-        key,
+        (version, generation),
+        event_id,
         "article.html",
         {
             "article": article,

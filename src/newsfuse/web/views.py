@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import re
 import threading
+import time
 from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from urllib.parse import quote, urlsplit
 
 import jinja2
 from fastapi import HTTPException, Request
+from fastapi.responses import Response
 from fastapi.templating import Jinja2Templates
 
 from newsfuse.models import Article, Brief, SummarySentence
@@ -89,31 +91,113 @@ def render_page(name: str, context: dict[str, Any]) -> str:
     return templates.env.get_template(name).render(context)
 
 
-class PageCache:
-    """Rendered pages by key, the least recently used dropped past ``size``; thread-safe
-    (sync endpoints run in a thread pool). Keys carry the version of what the page shows,
-    so a kept page is never stale: a changed event asks for a new key."""
+@dataclass
+class Kept:
+    """A rendered answer: its body and media type; what it shows, ``version`` of the event
+    ``event`` (None: of the whole store, a list); the store generation at which that was
+    last known current, and when it was rendered (monotonic seconds)."""
 
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._pages: OrderedDict[tuple[Any, ...], str] = OrderedDict()
+    version: tuple[Any, ...]
+    generation: str
+    body: bytes
+    media_type: str
+    event: str | None
+    rendered: float
+
+
+class PageCache:
+    """Rendered answers by request target (path and query), the least recently used dropped
+    past ``limit`` bytes; thread-safe (sync endpoints run in a thread pool).
+
+    A kept answer is current while the store's generation is the one it was kept at (nothing
+    committed since), or, once that moved, while its event's version is unchanged (one
+    indexed query: a write re-renders only what it changed); :class:`KeptPages` serves it
+    then, without the app. A list (of the whole store) changes with about any commit: it is
+    served for ``list_seconds`` after it was rendered, then rendered again."""
+
+    def __init__(self, limit: int, list_seconds: float) -> None:
+        self.limit = limit
+        self.list_seconds = list_seconds
+        self.size = 0
+        self._pages: OrderedDict[str, Kept] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[Any, ...]) -> str | None:
+    def valid(self, target: str, store: Store) -> Kept | None:
+        """The kept answer of ``target`` if it is current, by the rules above."""
         with self._lock:
-            page = self._pages.get(key)
-            if page is not None:
-                self._pages.move_to_end(key)
-            return page
+            kept = self._pages.get(target)
+            if kept is None:
+                return None
+            self._pages.move_to_end(target)
+        generation = store.generation()  # before the version: what is read after is as new
+        if kept.generation == generation:
+            return kept
+        if kept.event is None:
+            return kept if time.monotonic() - kept.rendered < self.list_seconds else None
+        if store.version(kept.event) != kept.version:
+            return None
+        kept.generation = generation
+        return kept
 
-    def put(self, key: tuple[Any, ...], page: str) -> None:
-        if self.size <= 0:
+    def current(self, target: str, version: tuple[Any, ...], generation: str) -> Kept | None:
+        """The kept answer of ``target`` if it shows ``version``, now dated ``generation``
+        (read before ``version``)."""
+        with self._lock:
+            kept = self._pages.get(target)
+            if kept is None or kept.version != version:
+                return None
+            kept.generation = generation
+            self._pages.move_to_end(target)
+            return kept
+
+    def drop_lists(self) -> None:
+        """Forget the kept lists: this process added articles, and shows them at once."""
+        with self._lock:
+            for target in [t for t, k in self._pages.items() if k.event is None]:
+                self.size -= len(self._pages.pop(target).body)
+
+    def put(self, target: str, kept: Kept) -> None:
+        if len(kept.body) > self.limit:
             return
         with self._lock:
-            self._pages[key] = page
-            self._pages.move_to_end(key)
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
+            old = self._pages.pop(target, None)
+            if old is not None:
+                self.size -= len(old.body)
+            self._pages[target] = kept
+            self.size += len(kept.body)
+            while self.size > self.limit:
+                _, dropped = self._pages.popitem(last=False)
+                self.size -= len(dropped.body)
+
+
+def current(request: Request, version: tuple[Any, ...], generation: str) -> Response | None:
+    """The kept answer of this request if it still shows ``version``."""
+    pages: PageCache = request.app.state.pages
+    kept = pages.current(target_of(request.scope), version, generation)
+    return None if kept is None else Response(kept.body, media_type=kept.media_type)
+
+
+def keep(
+    request: Request,
+    kept: tuple[tuple[Any, ...], str],
+    body: bytes,
+    media_type: str,
+    event: str | None,
+) -> Response:
+    """``body``, the answer of this request, kept under (version, generation): the version
+    of ``event``, or None for a list of the whole store."""
+    version, generation = kept
+    pages: PageCache = request.app.state.pages
+    made = Kept(version, generation, body, media_type, event, time.monotonic())
+    pages.put(target_of(request.scope), made)
+    return Response(body, media_type=media_type)
+
+
+def target_of(scope: Any) -> str:
+    """The key of a request's answer: its path and query, as sent."""
+    query: bytes = scope.get("query_string", b"")
+    path: str = scope.get("path", "")
+    return f"{path}?{query.decode('latin-1')}" if query else path
 
 
 # --- writes: token and origin ------------------------------------------------------------
