@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.fusion import clean, dates, event, facts, named, segment, syndication, values
+from newsfuse.fusion import clean, dates, event, facts, names, segment, syndication, values
 from newsfuse.fusion.text import inverse_frequency
 from newsfuse.models import Article, Entity
 
@@ -65,7 +65,7 @@ def test_a_name_two_families_write_is_a_fact_of_exactly_the_articles_naming_it(c
     sents = _sentences({**case["articles"], "context": " ".join(case.get("context", ()))})
     weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
     family_of = {a: n for n, a in enumerate(sents)}
-    (fact,) = named.name_facts(
+    (fact,) = names.name_facts(
         [_entity(case["entity"], case["sources"])], sents, family_of, weights
     )
     assert fact.value == case["entity"] and fact.kind == "name"
@@ -85,7 +85,7 @@ def test_a_name_that_is_mostly_part_of_a_longer_one_is_no_fact():
         }
     )
     weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
-    found = named.name_facts([_entity("Kansas City", "ab")], sents, {"a": 0, "b": 1}, weights)
+    found = names.name_facts([_entity("Kansas City", "ab")], sents, {"a": 0, "b": 1}, weights)
     assert found == []
 
 
@@ -93,7 +93,7 @@ def test_one_family_naming_a_thing_twice_is_no_fact():
     sents = _sentences({k: v for k, v in CASES["names"][0]["articles"].items() if k in "ab"})
     weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
     entity = _entity(CASES["names"][0]["entity"], "ab")
-    assert named.name_facts([entity], sents, {"a": 0, "b": 0}, weights) == []
+    assert names.name_facts([entity], sents, {"a": 0, "b": 0}, weights) == []
 
 
 @pytest.mark.parametrize(

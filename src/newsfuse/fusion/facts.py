@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsfuse.fusion import named, names, phrases, polarity, roles, values
+from newsfuse.fusion import names, phrases, polarity, roles, values
 from newsfuse.fusion.attribution import attribution
 from newsfuse.fusion.text import STOPWORDS, content_stems, inverse_frequency, overlap, stem, words
 from newsfuse.models import (
@@ -155,7 +155,7 @@ def facts(
         made.append(((1, -f.independent_sources, -len(f.sources), 0, 0), f, None))
     taken = [f.value for f in role_made]  # (their role fact says who they are)
     for n, f in enumerate(
-        named.name_facts(entities, sentences, family_of, weights, taken, settings)
+        names.name_facts(entities, sentences, family_of, weights, taken, settings)
     ):
         # after the corroborated value facts: a name is what a fact is about
         made.append(((1, 0, 0, 0, n), f, None))
