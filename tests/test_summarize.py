@@ -185,8 +185,7 @@ def test_compression_takes_out_whole_optional_parts(sentence, shorter):
 
 def test_a_quote_keeps_its_speaker():
     (versions,) = compress.shortened(['"We will act," the ministry said on Tuesday.'])
-    # The weekday may go; the speaker stays with the quote.
-    assert versions == ['"We will act," the ministry said.']
+    assert versions == []
 
 
 def test_shortened_sentences_are_cited_to_every_article_stating_them():
@@ -319,60 +318,18 @@ def test_sentences_pointing_back_are_not_candidates(sentence, candidate):
     assert summarize._is_candidate(sentence, Settings()) is candidate
 
 
-# --- dashes, weekdays, garbled text, the second sentence ------------------------------------
+# --- AP dashes, garbled text, the second sentence ---------------------------------------------
 
 # The opening of DUC 2004's APW19981124.0267 (cluster d30001), which writes dashes as AP's
 # wire did: "parties _ previously bitter rivals _ to form".
 CAMBODIA = ROOT / "tests" / "fixtures" / "clean" / "duc_cambodia_ap_dashes.txt"
 
 
-def test_ap_underscore_dashes_become_dashes_and_their_aside_can_go():
+def test_ap_underscore_dashes_become_dashes():
     article = clean.clean(Article(id="ap", text=CAMBODIA.read_text(encoding="utf-8")))
     assert " _ " not in article.body
     first = segment.sentences(article)[0].text
     assert "parties — previously bitter rivals — to form" in first
-    (versions,) = compress.shortened([first])
-    assert (
-        "King Norodom Sihanouk praised agreements by Cambodia's top two political parties to "
-        "form a coalition government led by strongman Hun Sen." in versions
-    )
-    for v in versions:
-        assert _part_of(v, first)
-        assert "—" not in v or v.count("—") == 2  # an aside goes with both its dashes
-
-
-def test_a_dash_closing_the_sentence_goes_with_what_it_sets_off():
-    sentence = (
-        "Rebel commanders said Tuesday they were poised to overrun an important "
-        "government-held air base in eastern Congo — a battle that could determine the future "
-        "of the two-month Congolese war."
-    )
-    (versions,) = compress.shortened([sentence])
-    assert (
-        "Rebel commanders said they were poised to overrun an important government-held air "
-        "base in eastern Congo." in versions
-    )
-
-
-@pytest.mark.parametrize(
-    ("sentence", "shorter"),
-    [
-        (
-            "A car rigged with explosives blew up Friday morning in Jerusalem's Mahane Yehuda "
-            "market.",
-            "A car rigged with explosives blew up in Jerusalem's Mahane Yehuda market.",
-        ),
-        (
-            "Officials in Central America estimated Tuesday that about 7,000 people have died "
-            "in the region.",
-            "Officials in Central America estimated that about 7,000 people have died in the "
-            "region.",
-        ),
-    ],
-)
-def test_a_bare_weekday_can_be_taken_out(sentence, shorter):
-    (versions,) = compress.shortened([sentence])
-    assert shorter in versions
 
 
 def test_machine_translated_paste_is_told_by_its_spacing(kaesong):
@@ -400,5 +357,6 @@ def test_a_short_summary_adds_a_fact_to_the_lead_not_a_side_remark(kaesong):
     assert len(summary) == 2
     lead, second = (s.text for s in summary)
     assert "blew up" in lead and "Kaesong" in lead
-    # Naming the office again to say when it opened is not a restatement of the lead.
+    # Naming the office again to say when it opened (a year the lead does not give) is not a
+    # restatement of the lead.
     assert "2018" in second and "liaison office" in second

@@ -35,16 +35,12 @@ _SAYING = frozenset(
 _TRAILING_MARKS = frozenset("after as while because although though whereas".split())
 # Any of these in a sentence means something may be removable: cheaper than parsing to see.
 _MAYBE = re.compile(
-    r"\(| [—–] | -- |, (?:who|which|saying|adding|citing|according)\b|\b(?:said|says|reported|told|added|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"\(|, (?:who|which|saying|adding|citing|according)\b|\b(?:said|says|reported|told|added|"
     r"according|announced|stated|after|as|while|because|although|though|when|whereas)\b|, [a-z]",
 )
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)\]”’'])")
 _DOUBLE_COMMA = re.compile(r",\s*,")
 _QUOTES = frozenset("\"“”``''")
-_DASHES = frozenset(("—", "–", "--"))
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_WEEKDAY_PARTS = frozenset("on late early night morning afternoon evening".split())
 # At most this many optional parts per sentence are combined (2^n versions).
 _MAX_REMOVALS = 5
 # Modifiers that may open a sentence before its subject and go with their comma:
@@ -99,7 +95,6 @@ def _removals(doc: Doc) -> Iterable[frozenset[int]]:
     # A clause may also end where a trailing attribution begins ("... after X, Reuters said").
     ends = {end} | {min(r) for r in attributions if min(r) > 0}
     yield _opening_phrase(doc, root)
-    yield from _dashed(doc, end)
     for t in doc:
         if t.text == "(":
             yield _paren(doc, t)
@@ -107,7 +102,6 @@ def _removals(doc: Doc) -> Iterable[frozenset[int]]:
             yield _commas_around(doc, t, end)
         elif t.dep_ == "advcl":
             yield _trailing_clause(doc, t, ends)
-    yield from _weekdays(doc)
 
 
 def _end(doc: Doc) -> int:
@@ -195,45 +189,6 @@ def _paren(doc: Doc, opening: Token) -> frozenset[int]:
     if depth or not _is_subtree(doc, opening.i + 1, i):
         return frozenset()
     return frozenset(range(opening.i, i + 1))
-
-
-def _dashed(doc: Doc, end: int) -> Iterable[frozenset[int]]:
-    """Asides set off by dashes ("parties — previously bitter rivals — agreed"), with their
-    dashes, and one closing the sentence ("... near Goma — the rebel stronghold."), when each
-    is a whole part of the parse hanging off a word outside it (never the main verb's
-    clause)."""
-    dashes = [t.i for t in doc[:end] if t.text in _DASHES]
-    spans = [(a, b + 1) for a, b in zip(dashes[::2], dashes[1::2], strict=False)]
-    if len(dashes) % 2:
-        spans.append((dashes[-1], end))
-    for lo, hi in spans:
-        inner = (
-            doc[lo + 1 : hi - 1] if hi <= end and doc[hi - 1].text in _DASHES else doc[lo + 1 : hi]
-        )
-        if lo == 0 or len(inner) < 2 or _has_quote(doc, lo, hi):
-            continue
-        heads = [t for t in inner if not t.is_punct and not inner.start <= t.head.i < inner.end]
-        if len(heads) == 1 and heads[0].dep_ != "ROOT" and heads[0].head != heads[0]:
-            yield frozenset(range(lo, hi))
-
-
-def _weekdays(doc: Doc) -> Iterable[frozenset[int]]:
-    """A bare weekday dating a verb ("said Tuesday", "on Friday night"): a summary read later
-    cannot place it, and the claim stands without it."""
-    for day in doc:
-        if day.lower_ not in _WEEKDAYS or day.head == day:
-            continue
-        t = day.head if day.dep_ == "compound" and day.head.lower_ in _WEEKDAY_PARTS else day
-        top = t.head if t.dep_ == "pobj" and t.head.lower_ in _WEEKDAY_PARTS else t
-        if top.dep_ not in ("npadvmod", "prep") or top.head == top:
-            continue
-        lo, hi = _span(top)
-        if hi - lo > 4 or not all(w.i == day.i or w.lower_ in _WEEKDAY_PARTS for w in doc[lo:hi]):
-            continue
-        # With the commas that set it off, but one kept when it separates clauses.
-        if lo > 0 and doc[lo - 1].text == "," and hi < len(doc) and doc[hi].text == ",":
-            lo -= 1
-        yield frozenset(range(lo, hi))
 
 
 def _starts_wh(t: Token) -> bool:
