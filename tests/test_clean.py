@@ -287,7 +287,10 @@ def test_clean_newswire_is_untouched_but_for_the_dateline():
 def test_datelines_are_stripped_and_the_sentence_kept(dateline, rest):
     article = clean(Article(id="d", text=f"{dateline} {rest}"))
     assert article.clean_text == rest
-    assert [(r.text, r.reason) for r in article.removed_lines] == [(dateline, "dateline")]
+    # AP's underscore dash is read as the dash it stands for before any rule runs (as
+    # tokenised text is restored), so the record shows it as one.
+    recorded = dateline.replace(" _", " —")
+    assert [(r.text, r.reason) for r in article.removed_lines] == [(recorded, "dateline")]
 
 
 # --- single lines: what each rule takes, and what it must leave ----------------------------

@@ -24,6 +24,10 @@ _WS = r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 # Only runs that need changing (a non-plain space, or two or more): most spaces are left alone.
 _SPACES = re.compile(rf"[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]{_WS}*| {_WS}+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# AP wire text (DUC 2004) writes a dash as a spaced underscore: "parties _ previously bitter
+# rivals _ to form". It is a dash, not a word: written as one (same length), before any line
+# rule reads the text, as tokenised text is restored.
+_AP_DASH = re.compile(r"(?<=\S )_(?= \S)")
 
 
 def split_lines(text: str) -> list[str]:
@@ -33,6 +37,8 @@ def split_lines(text: str) -> list[str]:
     # not recorded as a removal. The spaces around it go with the line-end strip.
     text = text.replace("NEWLINE_CHAR", "\n")
     text = restore_tokens(_SPACES.sub(" ", _INVISIBLE.sub("", text)))
+    if " _ " in text:
+        text = _AP_DASH.sub("—", text)
     return [line for raw in text.splitlines() if (line := raw.strip())]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsfuse.fusion.clean import is_tokenised
 from newsfuse.fusion.text import word_count
 from newsfuse.models import Article, Skipped
 
@@ -88,3 +89,20 @@ def detect_language(text: str) -> str:
 
     language: str = py3langid.classify(text[:_LANGUAGE_SAMPLE])[0]
     return language
+
+
+# Spacing no typist or newsroom system produces: a word standing apart from its comma or full
+# stop ("Responding to  Yonhap , the"), or two spaces inside a line. Text pasted from a
+# machine translator or from a page whose links were stripped has them.
+_LOOSE_PUNCT = re.compile(r"\w[ \u00a0]+[,.;:](?=\s)")
+_DOUBLE_SPACE = re.compile(r"\S[ \u00a0]{2,}(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?:\s|$)")
+
+
+def paste_artifacts(text: str) -> float:
+    """Spacing faults (see above) per sentence of ``text`` as read; 0 for text a word
+    tokenizer wrote out (where a comma standing apart is the format, not a fault)."""
+    if is_tokenised(text):
+        return 0.0
+    faults = len(_LOOSE_PUNCT.findall(text)) + len(_DOUBLE_SPACE.findall(text))
+    return faults / max(1, len(_SENTENCE_END.findall(text)))
