@@ -432,34 +432,52 @@ def _select(
     # Concepts in a fixed order (not the sets' seed-dependent one): the solver then picks the
     # same one of equally good selections in every run.
     ordered = dict.fromkeys(c for o in fitting for c in sorted(concepts[o]) if c in weights)
-    index = {c: i for i, c in enumerate(ordered)}
-    if not index:
+    if not ordered:
         return _lead_fallback(fitting, lead, budget)
-    n_s, n_c = len(fitting), len(index)
-    concept_w = np.zeros(n_c)
-    for c, i in index.items():
-        concept_w[i] = weights[c]
-    lengths = np.array([o.words for o in fitting], dtype=float)
-    # A tiny preference for earlier sentences breaks ties between equal coverings.
-    tie = np.array([1e-3 / (1 + o.sentence.index) for o in fitting])
-    objective = -np.concatenate([tie, concept_w])
-
-    rows, cols = [], []
+    # A concept is covered when one of the options holding it is chosen, so concepts held by
+    # the same options are one covering variable (their weights summed), and one held by a
+    # single option is paid through that option's own variable: the same program, with a
+    # tenth of the variables (the solver's time grows with them).
+    holders: dict[Concept, list[int]] = {}
     for j, o in enumerate(fitting):
         for c in sorted(concepts[o]):
-            if c in index:
-                rows.append(index[c])
-                cols.append(j)
+            if c in ordered:
+                holders.setdefault(c, []).append(j)
+    by_holders: dict[tuple[int, ...], list[float]] = {}
+    for c in ordered:
+        by_holders.setdefault(tuple(holders[c]), []).append(weights[c])
+    n_s = len(fitting)
+    own: list[list[float]] = [[] for _ in range(n_s)]
+    shared: list[tuple[tuple[int, ...], float]] = []
+    for held, ws in by_holders.items():
+        if len(held) == 1:
+            own[held[0]] += ws
+        else:
+            shared.append((held, math.fsum(ws)))
+    n_c = len(shared)
+    lengths = np.array([o.words for o in fitting], dtype=float)
+    # A tiny preference for earlier sentences breaks ties between equal coverings.
+    tie = [1e-3 / (1 + o.sentence.index) for o in fitting]
+    objective = -np.array(
+        [math.fsum([t, *ws]) for t, ws in zip(tie, own, strict=True)] + [w for _, w in shared]
+    )
+    rows = [i for i, (held, _) in enumerate(shared) for _ in held]
+    cols = [j for held, _ in shared for j in held]
     # z_c <= sum of y_s over sentences s containing c
     cover = coo_array(
         (
             np.concatenate([-np.ones(len(rows)), np.ones(n_c)]),
-            (np.concatenate([rows, np.arange(n_c)]), np.concatenate([cols, n_s + np.arange(n_c)])),
+            (
+                np.concatenate([rows, np.arange(n_c)]).astype(int),
+                np.concatenate([cols, n_s + np.arange(n_c)]).astype(int),
+            ),
         ),
         shape=(n_c, n_s + n_c),
     )
     length = coo_array((lengths, (np.zeros(n_s, dtype=int), np.arange(n_s))), shape=(1, n_s + n_c))
-    constraints = [LinearConstraint(cover, -np.inf, 0), LinearConstraint(length, 0, budget)]
+    constraints = [LinearConstraint(length, 0, budget)]
+    if n_c:
+        constraints.append(LinearConstraint(cover, -np.inf, 0))
     pairs = _restating_pairs([content[o] for o in fitting], settings.max_overlap)
     same_day = _same_anchor_pairs(fitting, content, anchors, settings.same_anchor_overlap)
     if len(same_day):
@@ -626,7 +644,7 @@ _DAY_NAMES = frozenset(
 def _keys(texts: Sequence[str], days: Sequence[frozenset[dt.date]]) -> list[_Key]:
     """The :class:`_Key` of each text, from its parse (tagger, parser and lemmatizer)."""
     out = []
-    for doc, on in zip(nlp.pipe(texts, nlp.NO_NER), days, strict=True):
+    for doc, on in zip(nlp.docs(texts, nlp.NO_NER), days, strict=True):
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         main = []
         if root is not None:
