@@ -29,7 +29,15 @@ from dataclasses import dataclass
 
 from newsfuse.fusion import phrases, roles, values
 from newsfuse.fusion.attribution import attribution
-from newsfuse.fusion.text import STOPWORDS, content_stems, inverse_frequency, overlap, stem, words
+from newsfuse.fusion.text import (
+    STOPWORDS,
+    content_stems,
+    inverse_frequency,
+    overlap,
+    pairs_sharing,
+    stem,
+    words,
+)
 from newsfuse.models import (
     Article,
     Conflict,
@@ -294,13 +302,14 @@ def _group(
     for i, c in enumerate(claims):
         by_kind.setdefault(c.value.kind, []).append(i)
     for indices in by_kind.values():
-        for n, i in enumerate(indices):
-            x = claims[i]
-            for j in indices[n + 1 :]:
-                y = claims[j]
-                sim = _claim_similarity(x, y, weights)
-                if sim > 0 and sim >= need(x, y):
-                    links.append((sim, i, j))
+        # only pairs sharing two context words can be similar (_claim_similarity): found in
+        # one sparse product, not by trying every pair
+        for n, m in pairs_sharing([claims[i].context for i in indices], 2):
+            i, j = indices[n], indices[m]
+            x, y = claims[i], claims[j]
+            sim = _claim_similarity(x, y, weights)
+            if sim > 0 and sim >= need(x, y):
+                links.append((sim, i, j))
     links.sort(reverse=True)
     group_of = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
@@ -583,14 +592,30 @@ def _conflicts(
     published = {a.id: a.published for a in articles}
     everything = [c for g in groups for c in g]
     candidates: list[tuple[list[Claim], list[Claim], bool]] = []
+    # Every pair of facts asks whether their values agree, and values repeat ("Tuesday"):
+    # asked once per pair of distinct values (equal keys agree alike).
+    key = {id(c): _value_key(c.value) for c in everything}
+    known: dict[tuple[tuple[object, ...], int | None, tuple[object, ...]], bool] = {}
+
+    def agrees_any(c: Claim, group: Sequence[Claim]) -> bool:
+        mine = key[id(c)]
+        for o in group:
+            pair = (mine, c.year, key[id(o)])
+            agree = known.get(pair)
+            if agree is None:
+                agree = known[pair] = c.value.agrees(o.value, c.year)
+            if agree:
+                return True
+        return False
+
     for i, a in enumerate(groups):
         for b in groups[i + 1 :]:
             if a[0].value.kind != b[0].value.kind:
                 continue
             # Only the claims that contradict the other fact take sides: "in 2014" agrees
             # with both "May 2014" and "April 2014".
-            exact_a = [c for c in a if c.value.exact and not _agrees_any(c, b)]
-            exact_b = [c for c in b if c.value.exact and not _agrees_any(c, a)]
+            exact_a = [c for c in a if c.value.exact and not agrees_any(c, b)]
+            exact_b = [c for c in b if c.value.exact and not agrees_any(c, a)]
             if not exact_a or not exact_b or not exact_a[0].value.comparable(exact_b[0].value):
                 continue
             if len(exact_a) < len([c for c in a if c.value.exact]) / 2:
@@ -674,10 +699,6 @@ def _stated_by(claims: Sequence[Claim], c: Claim) -> set[int]:
         and o.value.comparable(c.value)
         and o.value.agrees(c.value, o.year)
     }
-
-
-def _agrees_any(c: Claim, group: Sequence[Claim]) -> bool:
-    return any(c.value.agrees(o.value, c.year) for o in group)
 
 
 def _rivals(a: values.Quantity, b: values.Quantity, settings: FactSettings) -> bool:

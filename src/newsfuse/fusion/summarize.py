@@ -34,6 +34,7 @@ attributed to every article that states its content, not only the one it was tak
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import math
 import re
@@ -190,16 +191,18 @@ def _trim(text: str) -> str:
     return rest[0].upper() + rest[1:]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _concepts(text: str) -> frozenset[Concept]:
-    """Adjacent stem pairs, not both function words."""
+    """Adjacent stem pairs, not both function words (cached: a sentence's whole version is
+    read as a sentence and as a candidate)."""
     tokens = words(text)
-    toks = list(zip(tokens, stems(tokens), strict=True))
-    pairs = {
-        (sa, sb)
-        for (a, sa), (b, sb) in itertools.pairwise(toks)
-        if not (a in STOPWORDS and b in STOPWORDS)
-    }
-    return frozenset(pairs)
+    stemmed = stems(tokens)
+    stop = [t in STOPWORDS for t in tokens]
+    return frozenset(
+        (stemmed[i], stemmed[i + 1])
+        for i in range(len(tokens) - 1)
+        if not (stop[i] and stop[i + 1])
+    )
 
 
 def _concept_weights(
