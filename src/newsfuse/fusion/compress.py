@@ -60,7 +60,7 @@ def shortened(texts: Sequence[str]) -> list[list[str]]:
     todo = [i for i, t in enumerate(texts) if maybe_compressible(t)]
     if not todo:
         return out
-    for i, doc in zip(todo, nlp.pipe([texts[i] for i in todo], nlp.PARSER_ONLY), strict=True):
+    for i, doc in zip(todo, nlp.docs([texts[i] for i in todo], nlp.PARSER_ONLY), strict=True):
         out[i] = _variants(doc)
     return out
 

@@ -9,6 +9,7 @@ never taken.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from typing import Literal
@@ -207,10 +208,15 @@ def mentions(
     article has none (say which with ``base_from``); without a base they are left out, since a
     guess would put a wrong date in the brief.
     """
+    return list(_mentions(sentence, base, base_from))
+
+
+# Cached, like the scan below: the event, the dates, the facts, the summary and the timeline
+# read the same sentences' dates (frozen models, so sharing them is safe).
+@functools.lru_cache(maxsize=1 << 16)
+def _mentions(sentence: str, base: dt.date | None, base_from: BaseFrom) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
-    if not _MAYBE_DATE.search(sentence):
-        return found  # most sentences name no date: skip the long pattern
-    for m in _MENTION.finditer(sentence):
+    for m in _scan(sentence):
         span = _resolve(m, base)
         if span is None:
             continue
@@ -227,7 +233,16 @@ def mentions(
                 base_from=base_from if relative else None,
             )
         )
-    return found
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _scan(sentence: str) -> tuple[re.Match[str], ...]:
+    """The matches of :data:`_MENTION` in ``sentence``: :func:`mentions` and
+    :func:`partial_dates` both read them."""
+    if not _MAYBE_DATE.search(sentence):
+        return ()  # most sentences name no date: skip the long pattern
+    return tuple(_MENTION.finditer(sentence))
 
 
 # A date that cannot be put on the calendar without a base day: a weekday, a month and day
@@ -249,7 +264,7 @@ def partial_dates(sentence: str) -> list[tuple[int, int, PartialUnit, int, str]]
         return out  # no weekday or month name: the long pattern need not run
     names = list(_WEEKDAYS)
     months = "January February March April May June July August September October November December"
-    for m in _MENTION.finditer(sentence):
+    for m in _scan(sentence):
         g = m.groupdict()
         try:
             for k in "34":

@@ -24,12 +24,20 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsfuse.fusion import names, phrases, polarity, roles, values
 from newsfuse.fusion.attribution import attribution
-from newsfuse.fusion.text import STOPWORDS, content_stems, inverse_frequency, overlap, stem, words
+from newsfuse.fusion.text import (
+    STOPWORDS,
+    content_stems,
+    inverse_frequency,
+    overlap,
+    pairs_sharing,
+    stem,
+    words,
+)
 from newsfuse.models import (
     Article,
     Conflict,
@@ -304,13 +312,14 @@ def _group(
     for i, c in enumerate(claims):
         by_kind.setdefault(c.value.kind, []).append(i)
     for indices in by_kind.values():
-        for n, i in enumerate(indices):
-            x = claims[i]
-            for j in indices[n + 1 :]:
-                y = claims[j]
-                sim = _claim_similarity(x, y, weights)
-                if sim > 0 and sim >= need(x, y):
-                    links.append((sim, i, j))
+        # only pairs sharing two context words can be similar (_claim_similarity): found in
+        # one sparse product, not by trying every pair
+        for n, m in pairs_sharing([claims[i].context for i in indices], 2):
+            i, j = indices[n], indices[m]
+            x, y = claims[i], claims[j]
+            sim = _claim_similarity(x, y, weights)
+            if sim > 0 and sim >= need(x, y):
+                links.append((sim, i, j))
     links.sort(reverse=True)
     group_of = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
@@ -618,6 +627,18 @@ def _conflicts(
     published = {a.id: a.published for a in articles}
     everything = [c for g in groups for c in g]
     candidates: list[tuple[list[Claim], list[Claim], bool]] = []
+    # Every pair of facts asks whether their values agree, and values repeat ("Tuesday"):
+    # asked once per pair of distinct values (equal keys agree alike).
+    key = {id(c): _value_key(c.value) for c in everything}
+    known: dict[tuple[tuple[object, ...], int | None, tuple[object, ...]], bool] = {}
+
+    def agree(c: Claim, o: Claim) -> bool:
+        pair = (key[id(c)], c.year, key[id(o)])
+        answer = known.get(pair)
+        if answer is None:
+            answer = known[pair] = c.value.agrees(o.value, c.year)
+        return answer
+
     for i, a in enumerate(groups):
         for b in groups[i + 1 :]:
             if a[0].value.kind != b[0].value.kind:
@@ -625,8 +646,8 @@ def _conflicts(
             # Only the claims that contradict the other fact take sides: "in 2014" agrees
             # with both "May 2014" and "April 2014", and is no side; nor does it keep "April"
             # from contradicting "May 2014" (a claim is weighed against those as precise).
-            exact_a = _taking_sides(a, b)
-            exact_b = _taking_sides(b, a)
+            exact_a = _taking_sides(a, b, agree)
+            exact_b = _taking_sides(b, a, agree)
             if not exact_a or not exact_b or not exact_a[0].value.comparable(exact_b[0].value):
                 continue
             if len(exact_a) < len(_as_precise(a, exact_a)) / 2:
@@ -722,7 +743,9 @@ def _width(c: Claim) -> float:
     return next((grain for grain, most in enumerate((0, 31, 366)) if width <= most), 3)
 
 
-def _taking_sides(group: Sequence[Claim], other: Sequence[Claim]) -> list[Claim]:
+def _taking_sides(
+    group: Sequence[Claim], other: Sequence[Claim], agree: Callable[[Claim, Claim], bool]
+) -> list[Claim]:
     """The exact claims of ``group`` that ``other`` contradicts: some claim of ``other`` as
     precise disagrees and none as precise agrees (a coarser "2014" agrees with any month of
     it and says nothing for or against "May 2014")."""
@@ -732,7 +755,7 @@ def _taking_sides(group: Sequence[Claim], other: Sequence[Claim]) -> list[Claim]
             continue
         # (of dates only: a hedged or round figure agreeing with a figure still keeps it out)
         peers = [o for o in other if c.value.kind != "date" or _width(o) <= _width(c)]
-        if peers and not any(c.value.agrees(o.value, c.year) for o in peers):
+        if peers and not any(agree(c, o) for o in peers):
             out.append(c)
     return out
 

@@ -8,7 +8,7 @@ Two values with the same governing words are values of one thing, which is what 
 needs.
 
 The parser costs ~4 ms a sentence, so only the few sentences that carry the facts shown and
-the candidate conflicts are parsed (:func:`parse` caches by sentence text).
+the candidate conflicts are parsed (:func:`newsfuse.fusion.nlp.docs` caches by text).
 """
 
 from __future__ import annotations
@@ -43,33 +43,16 @@ class Slot:
     qualifiers: frozenset[str] = frozenset()
 
 
-# Parses by text: facts and conflicts ask for the same clauses. Bounded, oldest out first.
-_PARSED: dict[str, Doc] = {}
-_CACHE_SIZE = 4096
-
-
 def parse(sentence: str) -> Doc:
-    """The parse of one sentence (cached)."""
-    doc = _PARSED.get(sentence)
-    if doc is None:
-        doc = nlp.parse(sentence, nlp.NO_NER)
-        _remember(sentence, doc)
-    return doc
+    """The parse of one sentence (cached: facts and conflicts ask for the same clauses)."""
+    return nlp.docs([sentence], nlp.NO_NER)[0]
 
 
 def prime(spans: Iterable[tuple[str, int, int]]) -> None:
     """Parse the clauses of the values at ``(sentence, start, end)`` in one batch: spaCy reads
     a batch of texts at about half the cost per text of one call each, and :func:`slot` then
     finds them parsed."""
-    todo = list(dict.fromkeys(c for c in (clause(*span)[0] for span in spans) if c not in _PARSED))
-    for text, doc in zip(todo, nlp.pipe(todo, nlp.NO_NER), strict=True):
-        _remember(text, doc)
-
-
-def _remember(text: str, doc: Doc) -> None:
-    if len(_PARSED) >= _CACHE_SIZE:
-        del _PARSED[next(iter(_PARSED))]
-    _PARSED[text] = doc
+    nlp.docs(list(dict.fromkeys(clause(*span)[0] for span in spans)), nlp.NO_NER)
 
 
 def readable(phrase: str) -> bool:

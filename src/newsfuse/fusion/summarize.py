@@ -36,6 +36,7 @@ attributed to every article that states its content, not only the one it was tak
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import math
 import re
@@ -198,16 +199,18 @@ def _trim(text: str) -> str:
     return rest[0].upper() + rest[1:]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _concepts(text: str) -> frozenset[Concept]:
-    """Adjacent stem pairs, not both function words."""
+    """Adjacent stem pairs, not both function words (cached: a sentence's whole version is
+    read as a sentence and as a candidate)."""
     tokens = words(text)
-    toks = list(zip(tokens, stems(tokens), strict=True))
-    pairs = {
-        (sa, sb)
-        for (a, sa), (b, sb) in itertools.pairwise(toks)
-        if not (a in STOPWORDS and b in STOPWORDS)
-    }
-    return frozenset(pairs)
+    stemmed = stems(tokens)
+    stop = [t in STOPWORDS for t in tokens]
+    return frozenset(
+        (stemmed[i], stemmed[i + 1])
+        for i in range(len(tokens) - 1)
+        if not (stop[i] and stop[i + 1])
+    )
 
 
 def _concept_weights(
@@ -443,42 +446,61 @@ def _select(
     # Concepts in a fixed order (not the sets' seed-dependent one): the solver then picks the
     # same one of equally good selections in every run.
     ordered = dict.fromkeys(c for o in fitting for c in sorted(concepts[o]) if c in weights)
-    index = {c: i for i, c in enumerate(ordered)}
-    if not index:
+    if not ordered:
         return _lead_fallback(fitting, lead, budget)
-    n_s, n_c = len(fitting), len(index)
-    concept_w = np.zeros(n_c)
-    for c, i in index.items():
-        concept_w[i] = weights[c]
-    lengths = np.array([o.words for o in fitting], dtype=float)
-    # A tiny preference for earlier sentences breaks ties between equal coverings.
-    tie = np.array([1e-3 / (1 + o.sentence.index) for o in fitting])
-    cost = np.array(
-        [
-            settings.garbled_cost * sum(weights.get(c, 0.0) for c in concepts[o])
-            if o.sentence.article_id in garbled
-            else 0.0
-            for o in fitting
-        ]
-    )
-    objective = -np.concatenate([tie - cost, concept_w])
-
-    rows, cols = [], []
+    # A concept is covered when one of the options holding it is chosen, so concepts held by
+    # the same options are one covering variable (their weights summed), and one held by a
+    # single option is paid through that option's own variable: the same program, with a
+    # tenth of the variables (the solver's time grows with them).
+    holders: dict[Concept, list[int]] = {}
     for j, o in enumerate(fitting):
         for c in sorted(concepts[o]):
-            if c in index:
-                rows.append(index[c])
-                cols.append(j)
+            if c in ordered:
+                holders.setdefault(c, []).append(j)
+    by_holders: dict[tuple[int, ...], list[float]] = {}
+    for c in ordered:
+        by_holders.setdefault(tuple(holders[c]), []).append(weights[c])
+    n_s = len(fitting)
+    own: list[list[float]] = [[] for _ in range(n_s)]
+    shared: list[tuple[tuple[int, ...], float]] = []
+    for held, ws in by_holders.items():
+        if len(held) == 1:
+            own[held[0]] += ws
+        else:
+            shared.append((held, math.fsum(ws)))
+    n_c = len(shared)
+    lengths = np.array([o.words for o in fitting], dtype=float)
+    # A tiny preference for earlier sentences breaks ties between equal coverings.
+    tie = [1e-3 / (1 + o.sentence.index) for o in fitting]
+    # A garbled article's sentence pays back part of what it covers: a fluent one saying the
+    # same wins, and it still enters where no fluent report says it.
+    cost = [
+        settings.garbled_cost * math.fsum(weights.get(c, 0.0) for c in sorted(concepts[o]))
+        if o.sentence.article_id in garbled
+        else 0.0
+        for o in fitting
+    ]
+    objective = -np.array(
+        [math.fsum([t, -k, *ws]) for t, k, ws in zip(tie, cost, own, strict=True)]
+        + [w for _, w in shared]
+    )
+    rows = [i for i, (held, _) in enumerate(shared) for _ in held]
+    cols = [j for held, _ in shared for j in held]
     # z_c <= sum of y_s over sentences s containing c
     cover = coo_array(
         (
             np.concatenate([-np.ones(len(rows)), np.ones(n_c)]),
-            (np.concatenate([rows, np.arange(n_c)]), np.concatenate([cols, n_s + np.arange(n_c)])),
+            (
+                np.concatenate([rows, np.arange(n_c)]).astype(int),
+                np.concatenate([cols, n_s + np.arange(n_c)]).astype(int),
+            ),
         ),
         shape=(n_c, n_s + n_c),
     )
     length = coo_array((lengths, (np.zeros(n_s, dtype=int), np.arange(n_s))), shape=(1, n_s + n_c))
-    constraints = [LinearConstraint(cover, -np.inf, 0), LinearConstraint(length, 0, budget)]
+    constraints = [LinearConstraint(length, 0, budget)]
+    if n_c:
+        constraints.append(LinearConstraint(cover, -np.inf, 0))
     pairs = _restating_pairs([content[o] for o in fitting], settings.max_overlap)
     if lead is not None and lead in fitting and len(pairs):
         # Against the lead, a sentence naming its subject again to give a year the lead lacks
@@ -658,7 +680,7 @@ _DAY_NAMES = frozenset(
 def _keys(texts: Sequence[str], days: Sequence[frozenset[dt.date]]) -> list[_Key]:
     """The :class:`_Key` of each text, from its parse (tagger, parser and lemmatizer)."""
     out = []
-    for doc, on in zip(nlp.pipe(texts, nlp.NO_NER), days, strict=True):
+    for doc, on in zip(nlp.docs(texts, nlp.NO_NER), days, strict=True):
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         main = []
         if root is not None:

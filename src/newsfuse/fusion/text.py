@@ -10,8 +10,10 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 
+import numpy as np
 import Stemmer  # PyStemmer: the Snowball stemmers compiled to C
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -91,13 +93,37 @@ def overlap(a: Collection[str], b: Collection[str], weights: Mapping[str, float]
     weight of the lighter one, so a short sentence inside a long one scores 1."""
     if not a or not b:
         return 0.0
+    get = weights.get
+    # (the callers compare frozensets in their hot loops: no copies of those)
+    both = (a if isinstance(a, AbstractSet) else set(a)) & (
+        b if isinstance(b, AbstractSet) else set(b)
+    )
     # fsum: exactly rounded, so the score does not depend on the sets' iteration order
     # (which PYTHONHASHSEED changes) and ties break the same way in every run
-    shared = math.fsum(weights.get(w, 1.0) for w in set(a) & set(b))
-    lighter = min(
-        math.fsum(weights.get(w, 1.0) for w in a), math.fsum(weights.get(w, 1.0) for w in b)
-    )
+    shared = math.fsum([get(w, 1.0) for w in both])
+    lighter = min(math.fsum([get(w, 1.0) for w in a]), math.fsum([get(w, 1.0) for w in b]))
     return shared / lighter if lighter else 0.0
+
+
+def pairs_sharing(sets: Sequence[AbstractSet[str]], least: int) -> list[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, of ``sets`` with at least ``least`` (>= 1) members in
+    common, in order: one sparse product counts what every pair shares, where trying each
+    pair in Python costs a microsecond a pair (a cluster has ~10^5 pairs of claims)."""
+    from scipy.sparse import csr_array, triu
+
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, members in enumerate(sets):
+        for w in members:
+            rows.append(i)
+            cols.append(vocab.setdefault(w, len(vocab)))
+    if not vocab:
+        return []
+    m = csr_array((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(sets), len(vocab)))
+    shared = triu(m @ m.T, k=1).tocoo()
+    keep = shared.data >= least
+    return sorted(zip(shared.row[keep].tolist(), shared.col[keep].tolist(), strict=True))
 
 
 #: Number words as news writes them ("two", "a dozen"), shared by date and value reading.

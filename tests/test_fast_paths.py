@@ -1,0 +1,129 @@
+"""The caches and fast paths that make a brief cheap give what the slow paths give, on real
+text: the shared parse cache (and a parse completed from a parser-only one), the lemmatizer's
+cache, the date scan cache and the summary's smaller integer program."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import newsfuse
+from newsfuse.fusion import dates, nlp, segment, summarize, syndication
+from newsfuse.models import Article
+from newsfuse.settings import DEFAULT
+
+ROOT = Path(__file__).parents[1]
+KAESONG = ROOT / "examples" / "kaesong"
+FIXTURES = Path(__file__).parent / "fixtures" / "summarize"
+BOMBING = ("APW19981106.0274", "APW19981106.0275", "APW19981106.0276", "APW19981107.0744")
+
+
+@pytest.fixture(scope="module")
+def kaesong_sentences() -> list[str]:
+    articles = newsfuse.read([KAESONG])
+    return [s.text for a in articles for s in segment.sentences(a)][:40]
+
+
+def _annotations(doc) -> list[tuple[object, ...]]:
+    return [
+        (t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph), t.is_sent_start)
+        for t in doc
+    ]
+
+
+def test_cached_docs_are_what_a_fresh_parse_gives(kaesong_sentences):
+    texts = kaesong_sentences
+    fresh = [_annotations(d) for d in nlp.pipe(texts, nlp.NO_NER)]
+    parser_only = [_annotations(d) for d in nlp.pipe(texts, nlp.PARSER_ONLY)]
+    assert [_annotations(d) for d in nlp.docs(texts, nlp.PARSER_ONLY)] == parser_only
+    # completed from the parser-only Docs: tagger, attribute ruler and lemmatizer run on copies
+    assert [_annotations(d) for d in nlp.docs(texts, nlp.NO_NER)] == fresh
+    # and the parser-only Docs are left as they were
+    assert [_annotations(d) for d in nlp.docs(texts, nlp.PARSER_ONLY)] == parser_only
+    again = nlp.docs(texts[:3], nlp.NO_NER)
+    assert [_annotations(d) for d in again] == fresh[:3]
+
+
+def test_cached_lemmas_are_the_lemmatizers_own(kaesong_sentences):
+    lemmatizer = nlp.model().get_pipe("lemmatizer")
+    cached = [[t.lemma_ for t in d] for d in nlp.pipe(kaesong_sentences, nlp.NO_NER)]
+    cached_again = [[t.lemma_ for t in d] for d in nlp.pipe(kaesong_sentences, nlp.NO_NER)]
+    wrapped = lemmatizer.lemmatize
+    lemmatizer.lemmatize = lemmatizer.rule_lemmatize  # spaCy's own, uncached
+    try:
+        plain = [[t.lemma_ for t in d] for d in nlp.pipe(kaesong_sentences, nlp.NO_NER)]
+    finally:
+        lemmatizer.lemmatize = wrapped
+    assert cached == plain == cached_again
+
+
+def test_date_mentions_are_the_same_when_read_again(kaesong_sentences):
+    base = newsfuse.read([KAESONG])[0].published
+    first = [dates.mentions(t, base) for t in kaesong_sentences]
+    assert any(first)
+    first[0].append(first[0][0] if first[0] else None)  # a caller's list is its own
+    second = [dates.mentions(t, base) for t in kaesong_sentences]
+    assert second[1:] == first[1:]
+    assert len(second[0]) == len(first[0]) - 1
+    assert [dates.partial_dates(t) for t in kaesong_sentences] == [
+        dates.partial_dates(t) for t in kaesong_sentences
+    ]
+
+
+def _bombing_options():
+    articles = [
+        Article(id=i, text=(FIXTURES / f"{i}.txt").read_text(encoding="utf-8")) for i in BOMBING
+    ]
+    sentences = {a.id: segment.sentences(a) for a in articles}
+    families = syndication.families(articles)
+    settings = DEFAULT.summary
+    family_of = {m: f.id for f in families for m in f.members}
+    text = {s: s.text for ss in sentences.values() for s in ss}
+    concepts = {s: summarize._concepts(t) for s, t in text.items()}
+    weights = summarize._concept_weights(sentences, concepts, family_of, len(families), settings)
+    chosen = [s for ss in sentences.values() for s in ss[:4]][:14]
+    options = [summarize._Option(s, text[s]) for s in chosen]
+    option_concepts = {o: summarize._concepts(o.text) for o in options}
+    content = {o: frozenset(summarize.content_stems(o.text)) for o in options}
+    anchors = summarize._anchors(options, articles)
+    return options, option_concepts, content, anchors, weights, settings
+
+
+def test_the_smaller_program_finds_the_best_selection():
+    """The program with concepts folded into the options that hold them chooses a selection
+    worth what the best one is worth, found here by trying every subset."""
+    options, concepts, content, anchors, weights, settings = _bombing_options()
+    budget = 70
+    pairs = {
+        tuple(p)
+        for p in np.concatenate(
+            [
+                summarize._restating_pairs([content[o] for o in options], settings.max_overlap),
+                summarize._same_anchor_pairs(
+                    options, content, anchors, settings.same_anchor_overlap
+                ),
+            ]
+        ).tolist()
+    }
+
+    def value(chosen: tuple[int, ...]) -> float:
+        covered = set().union(*(concepts[options[j]] for j in chosen)) & set(weights)
+        tie = [1e-3 / (1 + options[j].sentence.index) for j in chosen]
+        return math.fsum([*tie, *(weights[c] for c in covered)])
+
+    best = 0.0
+    for k in range(1, len(options) + 1):
+        for chosen in itertools.combinations(range(len(options)), k):
+            if sum(options[j].words for j in chosen) > budget:
+                continue
+            if any(p in pairs for p in itertools.combinations(chosen, 2)):
+                continue
+            best = max(best, value(chosen))
+    picked = summarize._select(options, None, concepts, content, anchors, weights, budget, settings)
+    index = {o: j for j, o in enumerate(options)}
+    assert sum(o.words for o in picked) <= budget
+    assert value(tuple(sorted(index[o] for o in picked))) == pytest.approx(best, rel=1e-4)
