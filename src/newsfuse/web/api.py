@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from newsfuse.models import AddedArticle, Article, Brief, EventSummary
 from newsfuse.sources import RecordError, is_url, record_article
-from newsfuse.web.views import check_write, current, keep, pasted_id, store_of
+from newsfuse.web.views import check_write, current, keep, kept_of_event, pasted_id, store_of
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
@@ -141,16 +141,14 @@ def list_events(
     summary="One event with its brief",
 )
 def get_event(request: Request, event_id: str) -> Response:
-    store = store_of(request)
-    generation = store.generation()
-    version = store.version(event_id)
-    found = current(request, version, generation)
+    found, kept = kept_of_event(request, event_id)
     if found is not None:
         return found
+    store = store_of(request)
     event = store.event(event_id)
     shown = store.stored_brief_json(event_id) or "null"  # as stored: no parse, no dump
     body = f'{{"event":{event.model_dump_json()},"brief":{shown}}}'.encode()
-    return keep(request, (version, generation), body, JSON, event_id)
+    return keep(request, kept, body, JSON, event_id)
 
 
 @router.get(

@@ -23,6 +23,7 @@ from newsfuse.web.views import (
     citations,
     current,
     keep,
+    kept_of_event,
     paragraphs,
     pasted_id,
     render_page,
@@ -119,13 +120,10 @@ def _keep(
 
 @router.get("/events/{event_id}")
 def event_page(request: Request, event_id: str) -> Response:
-    store = store_of(request)
-    # The generation first, then the version: what is read after them is at least as new.
-    generation = store.generation()
-    version = store.version(event_id)
-    found = current(request, version, generation)
+    found, kept = kept_of_event(request, event_id)
     if found is not None:
         return found
+    store = store_of(request)
     event = store.event(event_id)
     brief = store.stored_brief(event_id)
     context: dict[str, Any] = {"event": event, "brief": brief}
@@ -160,7 +158,7 @@ def event_page(request: Request, event_id: str) -> Response:
             "short": brief_short_ids(brief),
             "fact_chars": _settings(request).web.fact_text_chars,
         }
-    return _keep(request, (version, generation), event_id, "event.html", context)
+    return _keep(request, kept, event_id, "event.html", context)
 
 
 @router.get("/events/{event_id}/brief.{fmt}")

@@ -177,6 +177,18 @@ def current(request: Request, version: tuple[Any, ...], generation: str) -> Resp
     return None if kept is None else Response(kept.body, media_type=kept.media_type)
 
 
+def kept_of_event(
+    request: Request, event_id: str
+) -> tuple[Response | None, tuple[tuple[Any, ...], str]]:
+    """The kept answer of this request about ``event_id`` if it is still current, and the
+    (version, generation) a new answer is kept under."""
+    store = store_of(request)
+    # The generation first, then the version: what is read after them is at least as new.
+    generation = store.generation()
+    version = store.version(event_id)
+    return current(request, version, generation), (version, generation)
+
+
 def keep(
     request: Request,
     kept: tuple[tuple[Any, ...], str],
