@@ -338,6 +338,11 @@ CHROME = [
         "video chrome",
     ),
     ("Posted at 11:43 AM on Nov. 24, 2010", "date line"),
+    (
+        "CNN Drugs , documents seized in Jackson doctor raid - 9 hrs ago Miami Herald Manslaughter investigation targets Jackson doctor - 19 hrs ago Philadelphia Inquirer",
+        "links to other sites",
+    ),
+    ("co. uk Box used in bid to avert oil spill - 3 hrs ago CTV .", "links to other sites"),
     ("___", "separator"),
 ]
 
@@ -371,6 +376,8 @@ SENTENCES = [
     "Twitter users are now spamming Cohen, replying “Says who?” in response to all his tweets.",
     "The Associated Press purchased an early copy of the book, which goes on sale Tuesday.",
     "Readers who subscribe to the paper's print edition will see no change, the publisher said.",
+    "The well was capped 12 hours ago, BP said, and the pressure is holding.",
+    "Survivors - 40 days ago strangers - now meet every week.",
 ]
 
 

@@ -692,3 +692,19 @@ def test_a_kept_list_may_be_a_second_old_but_not_after_this_apps_own_add(web_db_
         r = c.post("/api/v1/articles", json={"id": "q", "text": RECORDS["18_1ecb"]["text"]})
         assert r.status_code == 201
         assert c.get("/api/v1/events").json()["total"] == before + 2  # its own add: at once
+
+
+@pytest.mark.parametrize("target", ["/", "/api/v1/events", "/static/style.css"])
+def test_head_answers_the_get_headers_without_a_body(client, target):
+    got = client.get(target)
+    head = client.head(target)
+    assert got.status_code == head.status_code == 200
+    assert head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers["content-length"] == str(len(got.content))
+
+
+def test_head_of_an_unknown_event_is_404_without_a_body(client):
+    head = client.head("/events/no-such-event")
+    assert head.status_code == 404
+    assert head.content == b""

@@ -325,6 +325,13 @@ _CAPTION_TAIL = re.compile(
 )
 _CAPTION_TAIL_CHARS = 160  # the tail pattern is anchored at the end: look only there
 
+# A "from other sites" widget: headlines each followed by a dash, its age and the next outlet's
+# name ("... doctor raid - 9 hrs ago Miami Herald ..."), or the line's end.
+_LINK_AGE = re.compile(
+    r"\s[-\u2013\u2014]\s+\d{1,3}\s+(?:mins?|minutes?|hrs?|hours?|days?)\s+ago"
+    r"(?:\s+(?-i:[A-Z])|\W*$)"
+)
+
 
 def _combine(rules: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
     pattern = "|".join(f"(?P<r{i}>{p})" for i, (_, p) in enumerate(rules))
@@ -543,6 +550,8 @@ def _chrome_reason(line: str) -> str | None:
             return "cookie notice"
     if _CAPTION_TAIL.search(line, max(0, len(line) - _CAPTION_TAIL_CHARS)):
         return "photo caption"
+    if _LINK_AGE.search(line):
+        return "links to other sites"
     if line.count(" ") < _STRUCTURAL_MAX_WORDS:
         return _structural_reason(line, _TOKEN.findall(line))
     return None

@@ -94,6 +94,7 @@ def create_app(
     # Outermost last: headers go on every response, the 413 included. Kept pages are
     # answered inside them, before the app's routing and thread pool.
     app.add_middleware(KeptPages, pages=pages_cache, store=opened)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(BodyLimit, limit=settings.web.max_body_bytes)
     app.add_middleware(SecurityHeaders, csp=settings.web.csp)
     return app
@@ -258,6 +259,29 @@ class KeptPages:
                 await send({"type": "http.response.body", "body": kept.body})
                 return
         await self.app(scope, receive, send)
+
+
+class HeadAsGet:
+    """Answer HEAD as the GET of the same target without its body (RFC 9110 9.3.2): link
+    checkers and monitors ask HEAD, and FastAPI's routes answer only the methods they name.
+    The headers, Content-Length included, are the GET's."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if not message.get("more_body"):
+                    await send({"type": "http.response.body", "body": b""})
+                return
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 class BodyLimit:
