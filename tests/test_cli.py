@@ -275,12 +275,11 @@ def test_max_items_cuts_the_sections_and_says_where_the_rest_is(runner):
     assert len(everything) > len(capped)
 
 
-def test_progress_bar_appears_only_after_two_seconds_and_never_when_disabled(monkeypatch):
+def test_progress_bar_appears_only_after_two_seconds_and_never_when_disabled():
     from newsfuse import cli
 
-    clock = iter([0.0, 0.5, 3.0, 3.1])
-    monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
-    with cli._ProgressBar(enabled=True) as bar:
+    clock = iter([0.0, 0.5, 3.0])
+    with cli._ProgressBar(enabled=True, clock=lambda: next(clock)) as bar:
         bar.update("clean", 0, 9)
         assert bar._bar is None  # 0.5 s in: no bar yet
         bar.update("facts", 7, 9)

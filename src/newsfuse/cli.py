@@ -227,10 +227,16 @@ class _ProgressBar:
     stages, add's articles and briefs), shown only once a run has taken
     :data:`PROGRESS_AFTER_SECONDS` (a quick run should not flash a bar)."""
 
-    def __init__(self, enabled: bool, title: str = "Briefing") -> None:
+    def __init__(
+        self,
+        enabled: bool,
+        title: str = "Briefing",
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.enabled = enabled
         self.title = title
-        self.started = time.monotonic()
+        self.clock = clock  # its own, so a test's clock is not rich's refresh thread's too
+        self.started = clock()
         self._bar: Any = None
         self._task: Any = None
 
@@ -245,7 +251,7 @@ class _ProgressBar:
         if not self.enabled:
             return
         if self._bar is None:
-            if time.monotonic() - self.started < PROGRESS_AFTER_SECONDS:
+            if self.clock() - self.started < PROGRESS_AFTER_SECONDS:
                 return
             from rich.console import Console
             from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
