@@ -61,6 +61,32 @@ def test_cached_lemmas_are_the_lemmatizers_own(kaesong_sentences):
     assert cached == plain == cached_again
 
 
+def test_indexed_attribute_rules_match_what_the_matcher_matches(kaesong_sentences):
+    """The attribute ruler's indexed matcher finds the matches spaCy's Matcher finds, on real
+    sentences and on the rules' rarer shapes: two-token rules ("ai n't", "let 's", "There
+    is"), a regular expression ("nothin'"), a dependency label ("but" as an adverb), spaces."""
+    model = nlp.model()
+    ruler = model.get_pipe("attribute_ruler")
+    odd = [
+        "He ain't going, y'all, and there is nothin' to it.",
+        "Let's go: gonna get there, c'mon, but it gets worse.",
+        "It got better.\n\nThey did it , but not\tthen.",
+    ]
+    texts = [*kaesong_sentences, *odd]
+    docs = list(nlp.pipe(texts, ("attribute_ruler", "lemmatizer", "ner")))
+    assert "match" in vars(ruler)  # the indexed one, in place of the class's
+    indexed = [ruler.match(d) for d in docs]
+    del ruler.match  # spaCy's own: the Matcher
+    try:
+        plain = [sorted(set(ruler.match(d))) for d in docs]
+    finally:
+        nlp._index_attribute_rules(model)
+    assert indexed == plain
+    assert all(indexed)
+    two_token = {n for n, r in enumerate(ruler.patterns) if len(r["patterns"][0]) > 1}
+    assert len({m[0] for ms in indexed[-3:] for m in ms} & two_token) >= 3
+
+
 def test_date_mentions_are_the_same_when_read_again(kaesong_sentences):
     base = newsfuse.read([KAESONG])[0].published
     first = [dates.mentions(t, base) for t in kaesong_sentences]
