@@ -51,14 +51,21 @@ def model() -> Language:
 
 
 def _cache_lemmas(nlp: Language) -> None:
-    """Make the rule lemmatizer remember every answer. spaCy's own cache skips the tokens it
-    answers early (proper nouns, punctuation, base forms: most of a news sentence), and
-    re-deciding those cost as much as the parser. The answer depends on the token's text,
-    part of speech and morphology only, which is the key."""
+    """Make the rule lemmatizer remember every answer, and look words up in sets.
+
+    spaCy's own cache skips the tokens it answers early (proper nouns, punctuation, base
+    forms: most of a news sentence), and re-deciding those cost as much as the parser. The
+    answer depends on the token's text, part of speech and morphology only, which is the key.
+    A word not seen before is looked up in the table of known words of its part of speech,
+    which the model keeps as a list (58,000 nouns): ~0.5 ms a word, scanned once per rule
+    that applies. As a set it holds the same words."""
     lemmatizer = nlp.get_pipe("lemmatizer")
     rule_lemmatize = lemmatizer.rule_lemmatize  # type: ignore[attr-defined]
     if getattr(lemmatizer, "mode", None) != "rule":
         return
+    index = lemmatizer.lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    for pos in list(index):
+        index[pos] = frozenset(index[pos])
     known: dict[tuple[int, int, int], list[str]] = {}
 
     def lemmatize(token: Token) -> list[str]:
