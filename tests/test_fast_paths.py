@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -98,6 +99,24 @@ def test_date_mentions_are_the_same_when_read_again(kaesong_sentences):
     assert [dates.partial_dates(t) for t in kaesong_sentences] == [
         dates.partial_dates(t) for t in kaesong_sentences
     ]
+
+
+def test_the_date_scan_skips_no_mention(kaesong_sentences):
+    """The scan's start test (a digit, or a word opening with a letter a mention may open
+    with) drops no match of the whole pattern, on real sentences and on every form."""
+    forms = [
+        "On 2019-05-01 and June 16, 2020, or 16 June 2020; June 16 and 16 of June.",
+        "In June, 2019, March last year, since September, early May, by the end of April.",
+        "The 1990s, in 2019, A2019 and $2019, last Tuesday, Friday, yesterday, last night.",
+        "Over the weekend, earlier this month, three days ago, a year ago, 12 weeks ago, today.",
+    ]
+    whole = dates._MENTION.pattern.removeprefix(dates._MENTION_START)
+    assert whole != dates._MENTION.pattern
+    plain = re.compile(whole, dates._MENTION.flags)
+    for text in [*kaesong_sentences, *forms]:
+        found = [(m.span(), m.groupdict()) for m in dates._MENTION.finditer(text)]
+        assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+    assert len(list(dates._MENTION.finditer(" ".join(forms)))) >= 20
 
 
 def _bombing_options():
