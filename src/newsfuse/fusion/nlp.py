@@ -215,26 +215,33 @@ def docs(texts: Sequence[str], disable: Sequence[str]) -> list[Doc]:
     only the shared tok2vec's output (kept in ``Doc.tensor``), never each other's, and the
     attribute ruler and lemmatizer run after both either way."""
     nlp = model()
-    wanted = frozenset(name for name in nlp.pipe_names if name not in disable)
+    wanted, off = _components(tuple(disable))
     out: dict[str, Doc] = {}
-    todo: list[str] = []
+    todo: dict[str, None] = {}  # in order, once each
     for text in texts:
-        if text in out:
+        if text in out or text in todo:
             continue
         done = _DOCS.get(text, {})
         doc = done.get(wanted)
         if doc is None:
             doc = _complete(nlp, done, wanted)
-        if doc is None:
-            todo.append(text)
-        else:
+            if doc is None:
+                todo[text] = None
+                continue
+            _remember(text, wanted, doc)
+        out[text] = doc
+    if todo:  # spaCy's pipe costs ~40 us even with nothing to read: most calls find all parsed
+        for text, doc in zip(todo, nlp.pipe(todo, disable=off), strict=True):
             out[text] = doc
             _remember(text, wanted, doc)
-    off = [name for name in nlp.pipe_names if name not in wanted]
-    for text, doc in zip(todo, nlp.pipe(todo, disable=off), strict=True):
-        out[text] = doc
-        _remember(text, wanted, doc)
     return [out[text] for text in texts]
+
+
+@functools.cache
+def _components(disable: tuple[str, ...]) -> tuple[frozenset[str], list[str]]:
+    """The components that run with ``disable`` left out, and those of them in the model."""
+    names = model().pipe_names
+    return frozenset(n for n in names if n not in disable), [n for n in names if n in disable]
 
 
 def _complete(nlp: Language, done: dict[frozenset[str], Doc], wanted: frozenset[str]) -> Doc | None:
