@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from pathlib import Path
 
 import numpy as np
@@ -49,16 +50,42 @@ def test_cached_docs_are_what_a_fresh_parse_gives(kaesong_sentences):
 
 
 def test_cached_lemmas_are_the_lemmatizers_own(kaesong_sentences):
-    lemmatizer = nlp.model().get_pipe("lemmatizer")
+    """The lemmas of the shared model (every answer cached, its word tables as sets) are
+    those of the model as spaCy loads it, read twice (the second time from the cache)."""
+    import spacy
+
+    plain = spacy.load(nlp.MODEL, exclude=["ner"])
+    expected = [[t.lemma_ for t in d] for d in plain.pipe(kaesong_sentences)]
     cached = [[t.lemma_ for t in d] for d in nlp.pipe(kaesong_sentences, nlp.NO_NER)]
     cached_again = [[t.lemma_ for t in d] for d in nlp.pipe(kaesong_sentences, nlp.NO_NER)]
-    wrapped = lemmatizer.lemmatize
-    lemmatizer.lemmatize = lemmatizer.rule_lemmatize  # spaCy's own, uncached
+    assert cached == expected == cached_again
+    assert any(t != t.lower() for d in expected for t in d)  # proper nouns keep their case
+
+
+def test_indexed_attribute_rules_match_what_the_matcher_matches(kaesong_sentences):
+    """The attribute ruler's indexed matcher finds the matches spaCy's Matcher finds, on real
+    sentences and on the rules' rarer shapes: two-token rules ("ai n't", "let 's", "There
+    is"), a regular expression ("nothin'"), a dependency label ("but" as an adverb), spaces."""
+    model = nlp.model()
+    ruler = model.get_pipe("attribute_ruler")
+    odd = [
+        "He ain't going, y'all, and there is nothin' to it.",
+        "Let's go: gonna get there, c'mon, but it gets worse.",
+        "It got better.\n\nThey did it , but not\tthen.",
+    ]
+    texts = [*kaesong_sentences, *odd]
+    docs = list(nlp.pipe(texts, ("attribute_ruler", "lemmatizer", "ner")))
+    assert "match" in vars(ruler)  # the indexed one, in place of the class's
+    indexed = [ruler.match(d) for d in docs]
+    del ruler.match  # spaCy's own: the Matcher
     try:
-        plain = [[t.lemma_ for t in d] for d in nlp.pipe(kaesong_sentences, nlp.NO_NER)]
+        plain = [sorted(set(ruler.match(d))) for d in docs]
     finally:
-        lemmatizer.lemmatize = wrapped
-    assert cached == plain == cached_again
+        nlp._index_attribute_rules(model)
+    assert indexed == plain
+    assert all(indexed)
+    two_token = {n for n, r in enumerate(ruler.patterns) if len(r["patterns"][0]) > 1}
+    assert len({m[0] for ms in indexed[-3:] for m in ms} & two_token) >= 3
 
 
 def test_date_mentions_are_the_same_when_read_again(kaesong_sentences):
@@ -72,6 +99,24 @@ def test_date_mentions_are_the_same_when_read_again(kaesong_sentences):
     assert [dates.partial_dates(t) for t in kaesong_sentences] == [
         dates.partial_dates(t) for t in kaesong_sentences
     ]
+
+
+def test_the_date_scan_skips_no_mention(kaesong_sentences):
+    """The scan's start test (a digit, or a word opening with a letter a mention may open
+    with) drops no match of the whole pattern, on real sentences and on every form."""
+    forms = [
+        "On 2019-05-01 and June 16, 2020, or 16 June 2020; June 16 and 16 of June.",
+        "In June, 2019, March last year, since September, early May, by the end of April.",
+        "The 1990s, in 2019, A2019 and $2019, last Tuesday, Friday, yesterday, last night.",
+        "Over the weekend, earlier this month, three days ago, a year ago, 12 weeks ago, today.",
+    ]
+    whole = dates._MENTION.pattern.removeprefix(dates._MENTION_START)
+    assert whole != dates._MENTION.pattern
+    plain = re.compile(whole, dates._MENTION.flags)
+    for text in [*kaesong_sentences, *forms]:
+        found = [(m.span(), m.groupdict()) for m in dates._MENTION.finditer(text)]
+        assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+    assert len(list(dates._MENTION.finditer(" ".join(forms)))) >= 20
 
 
 def _bombing_options():

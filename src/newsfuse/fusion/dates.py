@@ -162,8 +162,14 @@ _D = r"(?P<{}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _Y = r"(?P<{}>(?:19|20)\d\d)"
 _WD = r"(?P<{}>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
 _UNIT = r"(?P<{}>day|week|weekend|month|year)"
+# Every mention starts with a digit, or at a word's start with one of these letters (of the
+# month and weekday names and the words that open a mention): the lookahead lets the scan skip
+# the other places at one test each instead of trying every alternative there (~2x faster).
+_MENTION_START = r"(?=\d|\b[abdefijlmnopstuwy])"
 _MENTION = re.compile(
-    "|".join(
+    _MENTION_START
+    + "(?:"
+    + "|".join(
         [
             r"\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b",
             rf"\b{_M.format('m1')}\s+{_D.format('d1')},?\s+{_Y.format('y1')}\b",
@@ -186,7 +192,8 @@ _MENTION = re.compile(
             rf"\b(?P<n11>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
             rf"\s+{_UNIT.format('unit11')}s?\s+ago\b",
         ]
-    ),
+    )
+    + ")",
     re.IGNORECASE,
 )
 

@@ -9,14 +9,19 @@ saves about a second of cold start and the memory of two copies.
 Parsing is most of the brief's cost, so :func:`docs` parses each text once per set of
 components, in one batch (spaCy reads a batch at about half the cost per text of one call
 each), and keeps the result: a summary sentence parsed for shortening is not parsed again for
-its key, nor a fact's clause for each test that reads it.
+its key, nor a fact's clause for each test that reads it. Two of the model's rule-based
+components are made cheaper with the same output: the attribute ruler finds its rules by
+dictionary instead of trying all of them at every token, and the lemmatizer remembers every
+answer and looks words up in sets.
 """
 
 from __future__ import annotations
 
 import functools
+import operator
+import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -32,6 +37,7 @@ NO_NER = ("ner",)
 # Parses kept, by text, then by the components that ran: the most recent texts, oldest out
 # first (a Doc of a sentence is ~20 KB).
 _CACHE_TEXTS = 4096
+_CACHE_TOKENS = 1 << 16
 _DOCS: dict[str, dict[frozenset[str], Doc]] = {}
 
 
@@ -43,18 +49,26 @@ def model() -> Language:
 
     nlp = spacy.load(MODEL)
     _cache_lemmas(nlp)
+    _index_attribute_rules(nlp)
     return nlp
 
 
 def _cache_lemmas(nlp: Language) -> None:
-    """Make the rule lemmatizer remember every answer. spaCy's own cache skips the tokens it
-    answers early (proper nouns, punctuation, base forms: most of a news sentence), and
-    re-deciding those cost as much as the parser. The answer depends on the token's text,
-    part of speech and morphology only, which is the key."""
+    """Make the rule lemmatizer remember every answer, and look words up in sets.
+
+    spaCy's own cache skips the tokens it answers early (proper nouns, punctuation, base
+    forms: most of a news sentence), and re-deciding those cost as much as the parser. The
+    answer depends on the token's text, part of speech and morphology only, which is the key.
+    A word not seen before is looked up in the table of known words of its part of speech,
+    which the model keeps as a list (58,000 nouns): ~0.5 ms a word, scanned once per rule
+    that applies. As a set it holds the same words."""
     lemmatizer = nlp.get_pipe("lemmatizer")
     rule_lemmatize = lemmatizer.rule_lemmatize  # type: ignore[attr-defined]
     if getattr(lemmatizer, "mode", None) != "rule":
         return
+    index = lemmatizer.lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    for pos in list(index):
+        index[pos] = frozenset(index[pos])
     known: dict[tuple[int, int, int], list[str]] = {}
 
     def lemmatize(token: Token) -> list[str]:
@@ -65,6 +79,125 @@ def _cache_lemmas(nlp: Language) -> None:
         return found
 
     lemmatizer.lemmatize = lemmatize  # type: ignore[attr-defined]
+
+
+# Token attributes the attribute ruler's rules may test, each as the Matcher reads it.
+_FEATURES = {
+    "LOWER": "lower_",
+    "ORTH": "orth_",
+    "TEXT": "orth_",
+    "TAG": "tag_",
+    "DEP": "dep_",
+    "IS_SPACE": "is_space",
+}
+# A test on one token: (place in the token's features, operator, operand), the operator one of
+# "==", "IN", "NOT_IN", "REGEX".
+_Test = tuple[int, str, Any]
+_Rule = tuple[int, int, tuple[tuple[_Test, ...], ...]]  # rule number, match key, tests a token
+_Reading = tuple[list[tuple[int, int]], list[_Rule]]
+
+
+def _index_attribute_rules(nlp: Language) -> None:
+    """Give the attribute ruler a matcher that looks its rules up by what a token is.
+
+    spaCy's Matcher tries each of the ruler's ~180 rules at every token (~0.5 ms a sentence,
+    as much as the tagger and parser together). Nearly every rule names the word, the tag or
+    the dependency label it is for, so a dictionary finds the few that can apply; and which
+    one-token rules a token matches depends only on the few features the rules test, so it is
+    decided once per such token and kept. The matches, and so what the ruler sets, are the
+    Matcher's: the rules are read from the ruler itself, and a ruler with a rule this reading
+    does not know (an operator, another attribute) keeps the Matcher."""
+    ruler = nlp.get_pipe("attribute_ruler")
+    patterns = [
+        (number, pattern)
+        for number, rule in enumerate(ruler.patterns)  # type: ignore[attr-defined]
+        for pattern in rule["patterns"]
+    ]
+    names = sorted({_FEATURES.get(a.upper(), "") for _, p in patterns for s in p for a in s})
+    if not patterns or "" in names:
+        return
+    get = operator.attrgetter(*names)
+    features = get if len(names) > 1 else lambda t: (get(t),)
+    rules: list[_Rule] = []
+    for number, pattern in patterns:
+        tokens = [_tests(spec, names) for spec in pattern]
+        if not tokens or any(t is None for t in tokens):
+            return
+        key = nlp.vocab.strings[str(number)]  # the ruler's own match key for the rule
+        rules.append((number, key, tuple(t for t in tokens if t is not None)))
+    # Each rule under the first value its first token must have (==, IN), if any.
+    index: list[dict[object, list[_Rule]]] = [{} for _ in names]
+    anywhere: list[_Rule] = []
+    for rule in rules:
+        keyed = next(((p, op, v) for p, op, v in rule[2][0] if op in ("==", "IN")), None)
+        if keyed is None:
+            anywhere.append(rule)
+        else:
+            place, op, operand = keyed
+            for value in [operand] if op == "==" else operand:
+                index[place].setdefault(value, []).append(rule)
+
+    def read(token: tuple[object, ...]) -> _Reading:
+        """The one-token rules ``token`` (its features) matches, and the longer rules that may
+        start at it."""
+        candidates = [r for place, v in enumerate(token) for r in index[place].get(v, ())]
+        candidates += anywhere
+        hits = [
+            (n, key) for n, key, tests in candidates if len(tests) == 1 and _passes(token, tests[0])
+        ]
+        return hits, [r for r in candidates if len(r[2]) > 1]
+
+    known: dict[tuple[object, ...], _Reading] = {}
+
+    def match(doc: Doc) -> list[tuple[int, int, int, int]]:
+        tokens = [features(t) for t in doc]
+        found = []
+        for i, token in enumerate(tokens):
+            reading = known.get(token)
+            if reading is None:
+                if len(known) >= _CACHE_TOKENS:
+                    known.clear()
+                reading = known[token] = read(token)
+            hits, longer = reading
+            found += [(number, key, i, i + 1) for number, key in hits]
+            for number, key, tests in longer:
+                end = i + len(tests)
+                if end <= len(tokens) and all(map(_passes, tokens[i:end], tests)):
+                    found.append((number, key, i, end))
+        return sorted(set(found))  # by rule: a later rule's attributes win, as in the ruler
+
+    ruler.match = match  # type: ignore[attr-defined]
+
+
+def _tests(spec: dict[str, Any], names: list[str]) -> tuple[_Test, ...] | None:
+    """The tests of one token of a Matcher pattern, or None if one is not of a known kind."""
+    out: list[_Test] = []
+    for attr, value in spec.items():
+        place = names.index(_FEATURES[attr.upper()])
+        for op, operand in value.items() if isinstance(value, dict) else [("==", value)]:
+            if op in ("IN", "NOT_IN"):
+                out.append((place, op, frozenset(operand)))
+            elif op in ("==", "REGEX"):
+                out.append((place, op, re.compile(operand) if op == "REGEX" else operand))
+            else:
+                return None
+    return tuple(out)
+
+
+def _passes(features: tuple[object, ...], tests: tuple[_Test, ...]) -> bool:
+    for place, op, operand in tests:
+        value = features[place]
+        if op == "==":
+            ok = value == operand
+        elif op == "IN":
+            ok = value in operand
+        elif op == "NOT_IN":
+            ok = value not in operand
+        else:
+            ok = bool(operand.search(value))
+        if not ok:
+            return False
+    return True
 
 
 def pipe(texts: Iterable[str], disable: Sequence[str], batch_size: int = 64) -> Iterator[Doc]:
@@ -85,26 +218,33 @@ def docs(texts: Sequence[str], disable: Sequence[str]) -> list[Doc]:
     only the shared tok2vec's output (kept in ``Doc.tensor``), never each other's, and the
     attribute ruler and lemmatizer run after both either way."""
     nlp = model()
-    wanted = frozenset(name for name in nlp.pipe_names if name not in disable)
+    wanted, off = _components(tuple(disable))
     out: dict[str, Doc] = {}
-    todo: list[str] = []
+    todo: dict[str, None] = {}  # in order, once each
     for text in texts:
-        if text in out:
+        if text in out or text in todo:
             continue
         done = _DOCS.get(text, {})
         doc = done.get(wanted)
         if doc is None:
             doc = _complete(nlp, done, wanted)
-        if doc is None:
-            todo.append(text)
-        else:
+            if doc is None:
+                todo[text] = None
+                continue
+            _remember(text, wanted, doc)
+        out[text] = doc
+    if todo:  # spaCy's pipe costs ~40 us even with nothing to read: most calls find all parsed
+        for text, doc in zip(todo, nlp.pipe(todo, disable=off), strict=True):
             out[text] = doc
             _remember(text, wanted, doc)
-    off = [name for name in nlp.pipe_names if name not in wanted]
-    for text, doc in zip(todo, nlp.pipe(todo, disable=off), strict=True):
-        out[text] = doc
-        _remember(text, wanted, doc)
     return [out[text] for text in texts]
+
+
+@functools.cache
+def _components(disable: tuple[str, ...]) -> tuple[frozenset[str], list[str]]:
+    """The components that run with ``disable`` left out, and those of them in the model."""
+    names = model().pipe_names
+    return frozenset(n for n in names if n not in disable), [n for n in names if n in disable]
 
 
 def _complete(nlp: Language, done: dict[frozenset[str], Doc], wanted: frozenset[str]) -> Doc | None:
