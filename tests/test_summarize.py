@@ -172,6 +172,13 @@ def test_a_budget_too_small_for_any_sentence_says_so(kaesong):
             "collapse.",
             "Kim Yo-jong warned that the office would soon collapse.",
         ),
+        (
+            "The government piled pressure on BP Plc on Monday to clean up a “massive "
+            "environmental mess” in the Gulf of Mexico, and a top official said fines would "
+            "definitely be imposed on the energy giant for the spreading oil spill.",
+            "The government piled pressure on BP Plc on Monday to clean up a “massive "
+            "environmental mess” in the Gulf of Mexico.",
+        ),
     ],
 )
 def test_compression_takes_out_whole_optional_parts(sentence, shorter):
@@ -181,6 +188,35 @@ def test_compression_takes_out_whole_optional_parts(sentence, shorter):
         assert _part_of(v, sentence)
         assert v[0].isupper() and v.endswith(".")
         assert ",," not in v and " ," not in v
+
+
+@pytest.mark.parametrize(
+    ("sentence", "broken"),
+    [
+        # "as long as" needs its clause
+        (
+            "Hun Sen said his current government would remain in power as long as the "
+            "opposition refused to form a new one.",
+            "Hun Sen said his current government would remain in power as long.",
+        ),
+        # a noun the parser hung on the verb is not a second claim
+        (
+            "With this in mind, today we're introducing an unlimited leave policy for new moms "
+            "and dads that allows them to take off as much time as they want.",
+            "With this in mind, today we're introducing an unlimited leave policy for new moms.",
+        ),
+        # "but" qualifies the first claim
+        (
+            "Kim Chol is the name on the passport found on the victim, but a Malaysian official "
+            "previously confirmed he is North Korea leader Kim Jong Un's older half brother.",
+            "Kim Chol is the name on the passport found on the victim.",
+        ),
+    ],
+)
+def test_compression_keeps_what_a_part_needs(sentence, broken):
+    (versions,) = compress.shortened([sentence])
+    assert broken not in versions
+    assert all(_part_of(v, sentence) for v in versions)
 
 
 def test_a_quote_keeps_its_speaker():
