@@ -6,9 +6,9 @@ appositive ("Kim Yo-jong, the leader's sister, said" -> "Kim Yo-jong said"), a n
 relative clause (", which ..."), a trailing participial clause (", saying ..."), a trailing
 subordinate clause ("... after it threatened ...") or the main verb's last conjunct (", and a
 top official said ...": not after "but" or "or", which qualify what comes before). Each
-removal is a whole subtree of the parse (every removed word's head is inside the removed part, except the part's own head,
-which attaches to a word that stays), so what is left keeps its words, in their order, and
-its grammar. Nothing is ever added or reworded.
+removal is a whole subtree of the parse (every removed word's head is inside the removed part,
+except the part's own head, which attaches to a word that stays), so what is left keeps its
+words, in their order, and its grammar. Nothing is ever added or reworded.
 
 Parsing costs ~2.5 ms a sentence, so only the few sentences that may enter a summary are
 parsed (spaCy's small English model, parser only), and only those whose surface shows
