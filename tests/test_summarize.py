@@ -91,6 +91,23 @@ def test_summary_sentences_are_parts_of_source_sentences_that_stand_alone(kaeson
             assert pointer not in s.text.lower(), s.text
 
 
+@pytest.mark.parametrize(
+    ("sentence", "dangles"),
+    [
+        (
+            "The same is true of nearly 200 sea turtles found dead and dying along the Gulf Coast.",
+            True,
+        ),
+        ("The same-sex marriage law took effect in Massachusetts on Monday.", False),
+        ("The storm killed 32 people on the same day in Honduras.", True),
+        ("The move angered Seoul.", True),
+        ("The office was established in 2018.", False),
+    ],
+)
+def test_a_sentence_pointing_at_what_came_before_dangles(sentence, dangles):
+    assert summarize._dangles(sentence) is dangles
+
+
 # --- the event first, in an order a reader can follow -----------------------------------------
 
 
