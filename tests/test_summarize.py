@@ -91,6 +91,23 @@ def test_summary_sentences_are_parts_of_source_sentences_that_stand_alone(kaeson
             assert pointer not in s.text.lower(), s.text
 
 
+@pytest.mark.parametrize(
+    ("sentence", "dangles"),
+    [
+        (
+            "The same is true of nearly 200 sea turtles found dead and dying along the Gulf Coast.",
+            True,
+        ),
+        ("The same-sex marriage law took effect in Massachusetts on Monday.", False),
+        ("The storm killed 32 people on the same day in Honduras.", True),
+        ("The move angered Seoul.", True),
+        ("The office was established in 2018.", False),
+    ],
+)
+def test_a_sentence_pointing_at_what_came_before_dangles(sentence, dangles):
+    assert summarize._dangles(sentence) is dangles
+
+
 # --- the event first, in an order a reader can follow -----------------------------------------
 
 
@@ -172,6 +189,13 @@ def test_a_budget_too_small_for_any_sentence_says_so(kaesong):
             "collapse.",
             "Kim Yo-jong warned that the office would soon collapse.",
         ),
+        (
+            "The government piled pressure on BP Plc on Monday to clean up a “massive "
+            "environmental mess” in the Gulf of Mexico, and a top official said fines would "
+            "definitely be imposed on the energy giant for the spreading oil spill.",
+            "The government piled pressure on BP Plc on Monday to clean up a “massive "
+            "environmental mess” in the Gulf of Mexico.",
+        ),
     ],
 )
 def test_compression_takes_out_whole_optional_parts(sentence, shorter):
@@ -181,6 +205,35 @@ def test_compression_takes_out_whole_optional_parts(sentence, shorter):
         assert _part_of(v, sentence)
         assert v[0].isupper() and v.endswith(".")
         assert ",," not in v and " ," not in v
+
+
+@pytest.mark.parametrize(
+    ("sentence", "broken"),
+    [
+        # "as long as" needs its clause
+        (
+            "Hun Sen said his current government would remain in power as long as the "
+            "opposition refused to form a new one.",
+            "Hun Sen said his current government would remain in power as long.",
+        ),
+        # a noun the parser hung on the verb is not a second claim
+        (
+            "With this in mind, today we're introducing an unlimited leave policy for new moms "
+            "and dads that allows them to take off as much time as they want.",
+            "With this in mind, today we're introducing an unlimited leave policy for new moms.",
+        ),
+        # "but" qualifies the first claim
+        (
+            "Kim Chol is the name on the passport found on the victim, but a Malaysian official "
+            "previously confirmed he is North Korea leader Kim Jong Un's older half brother.",
+            "Kim Chol is the name on the passport found on the victim.",
+        ),
+    ],
+)
+def test_compression_keeps_what_a_part_needs(sentence, broken):
+    (versions,) = compress.shortened([sentence])
+    assert broken not in versions
+    assert all(_part_of(v, sentence) for v in versions)
 
 
 def test_a_quote_keeps_its_speaker():

@@ -3,11 +3,12 @@
 A summary sentence may be shortened by taking out a part the dependency parse shows to be
 optional: an attribution (", police said", "according to X", "X said"), a parenthetical, an
 appositive ("Kim Yo-jong, the leader's sister, said" -> "Kim Yo-jong said"), a non-restrictive
-relative clause (", which ..."), a trailing participial clause (", saying ...") or a trailing
-subordinate clause ("... after it threatened ..."). Each removal is a whole subtree of the
-parse (every removed word's head is inside the removed part, except the part's own head,
-which attaches to a word that stays), so what is left keeps its words, in their order, and
-its grammar. Nothing is ever added or reworded.
+relative clause (", which ..."), a trailing participial clause (", saying ..."), a trailing
+subordinate clause ("... after it threatened ...") or the main verb's last conjunct (", and a
+top official said ...": not after "but" or "or", which qualify what comes before). Each
+removal is a whole subtree of the parse (every removed word's head is inside the removed part,
+except the part's own head, which attaches to a word that stays), so what is left keeps its
+words, in their order, and its grammar. Nothing is ever added or reworded.
 
 Parsing costs ~2.5 ms a sentence, so only the few sentences that may enter a summary are
 parsed (spaCy's small English model, parser only), and only those whose surface shows
@@ -48,6 +49,11 @@ _MAX_REMOVALS = 5
 _OPENING_DEPS = frozenset("prep advcl advmod npadvmod".split())
 # Parts that commas set off are optional: an appositive ("Kim Yo-jong, his sister, said").
 _COMMA_SET = frozenset(("appos",))
+# Dependents only a verb takes: a conjunct with one is a second predicate, not a noun the
+# parser hung on the verb (it runs without the tagger, so there are no parts of speech).
+_VERB_DEPENDENTS = frozenset(
+    "nsubj nsubjpass aux auxpass dobj dative xcomp ccomp acomp attr prt neg agent advcl".split()
+)
 
 
 def maybe_compressible(text: str) -> bool:
@@ -102,6 +108,8 @@ def _removals(doc: Doc) -> Iterable[frozenset[int]]:
             yield _commas_around(doc, t, end)
         elif t.dep_ == "advcl":
             yield _trailing_clause(doc, t, ends)
+        elif t.dep_ == "conj" and t.head == root:
+            yield _trailing_conjunct(doc, t, ends)
 
 
 def _end(doc: Doc) -> int:
@@ -212,11 +220,29 @@ def _trailing_clause(doc: Doc, t: Token, ends: set[int]) -> frozenset[int]:
     lo, hi = _span(t)
     if hi not in ends or lo <= t.head.i or _has_quote(doc, lo, hi):
         return frozenset()
+    if t.head.dep_ == "advmod":
+        return frozenset()  # "as long as ...", "as soon as ...": the head needs its clause
     first = doc[lo]
     comma = lo > 0 and doc[lo - 1].text == ","
     if first.lower_ in _TRAILING_MARKS or (comma and first.lower_.endswith("ing")):
         return frozenset(range(lo - 1 if comma else lo, hi))
     return frozenset()
+
+
+def _trailing_conjunct(doc: Doc, t: Token, ends: set[int]) -> frozenset[int]:
+    """The last of the main verb's conjuncts, with its conjunction (and comma): "The storm
+    killed 32 people[, and it destroyed thousands of homes]." What is left is the first claim,
+    as the source words it."""
+    lo, hi = _span(t)
+    hi = min(hi, max(ends))  # the final full stop may hang off the conjunct
+    if hi not in ends or lo < 2 or doc[lo - 1].lower_ != "and" or doc[lo - 1].head != t.head:
+        return frozenset()  # "or" and "but" qualify the first claim: it does not stand alone
+    if not any(c.dep_ in _VERB_DEPENDENTS for c in t.children):
+        return frozenset()  # a noun misparsed as the verb's conjunct ("for new moms and dads")
+    start = lo - 2 if doc[lo - 2].text == "," else lo - 1
+    if _has_quote(doc, start, hi):
+        return frozenset()
+    return frozenset(range(start, hi))
 
 
 def _render(doc: Doc, removed: frozenset[int]) -> str:

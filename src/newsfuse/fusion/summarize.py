@@ -64,13 +64,14 @@ _DANGLING = frozenset(
     "meanwhile still yet instead so then there here such both others some another earlier later "
     "afterwards afterward subsequently previously thereafter besides otherwise".split()
 )
-# Longer openers that point elsewhere: "A day later", "At the time", "The move".
+# Longer openers that point elsewhere: "A day later", "At the time", "The move", "The same".
 _DANGLING_OPENER = re.compile(
     r"(?:a|one|two|three|several|hours|days|weeks|minutes|months|years)\s+(?:\w+\s+)?"
     r"(?:later|earlier|before|after)\b"
     r"|(?:at|by|since|until|before|after)\s+(?:that|this|then)\b"
     r"|the\s+(?:move|decision|incident|announcement|statement|remarks|comments|step|report|"
-    r"latest|former|latter|two|three|four|pair|couple)\b",
+    r"latest|former|latter|two|three|four|pair|couple)\b"
+    r"|the\s+same\b(?!-)",  # "The same is true of ...", not "The same-sex ..."
     re.IGNORECASE,
 )
 # Anywhere in a sentence, a time only an earlier sentence fixes: "on the same day", "the
