@@ -48,7 +48,6 @@ class StandInGrouper:
         return _Assignment(event_id, True)
 
     def restore(self, rows: Iterable[tuple[str, dict[str, Any], dt.date | None, str]]) -> None:
-        self.events_ = {}
         for _, feats, _, event_id in rows:
             self.events_.setdefault(event_id, set()).update(feats["terms"])
 

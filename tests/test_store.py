@@ -148,6 +148,29 @@ def test_a_restarted_store_continues_where_it_stopped(store_location, tmp_path):
     assert a == b
 
 
+def test_a_store_object_takes_in_what_another_one_added_since(store_location, tmp_path):
+    """Two store objects (two server processes) adding in turn to one store: each takes in
+    the other's articles on its next add, onto the grouping it holds, and the store ends as
+    one run over the same articles leaves it."""
+    rows = _lines()
+    whole = tmp_path / "whole.db"
+    with _open(str(whole)) as store:
+        store.add(_jsonl(tmp_path / "all.jsonl", rows), refresh=False)
+    with _open(store_location) as a, _open(store_location) as b:
+        a.add(_jsonl(tmp_path / "p1.jsonl", rows[:5]), refresh=False)
+        b.add(_jsonl(tmp_path / "p2.jsonl", rows[5:9]), refresh=False)
+        grouping = b._grouper
+        a.add(_jsonl(tmp_path / "p3.jsonl", rows[9:14]), refresh=False)
+        report = b.add(_jsonl(tmp_path / "p4.jsonl", rows[:2] + rows[14:]), refresh=False)
+        assert b._grouper is grouping  # went on from what it held
+        # ... and knows what a stored by then: those two are duplicates
+        assert [x.status for x in report.articles][:2] == ["duplicate", "duplicate"]
+    a_dump, b_dump = dump(str(whole)), dump(store_location)
+    for row in a_dump["articles"] + b_dump["articles"]:
+        row["origin"] = None
+    assert a_dump == b_dump
+
+
 def test_schema_version_and_a_newer_store_is_refused(tmp_path):
     import sqlalchemy as sa
 

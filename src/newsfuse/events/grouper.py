@@ -59,21 +59,29 @@ class _Event:
 
 def _dot(vector: Mapping[str, float], centroid: Mapping[str, float]) -> float:
     dot = 0.0
+    get = centroid.get  # bound once: every candidate event of every article comes here
     for t, w in vector.items():
-        c = centroid.get(t)
+        c = get(t)
         if c is not None:
             dot += w * c
     return dot
 
 
-def _accumulate(centroid: dict[str, float], vector: Mapping[str, float]) -> float:
-    """Add unit ``vector`` to ``centroid``; return how much its squared norm grows."""
+def _accumulate(centroid: dict[str, float], vector: Mapping[str, float]) -> tuple[float, list[str]]:
+    """Add unit ``vector`` to ``centroid``; return how much its squared norm grows, and the
+    terms it did not hold before (one pass: restore() replays this for every stored article)."""
     dot = 0.0
+    fresh: list[str] = []
+    get = centroid.get
     for t, w in vector.items():
-        c = centroid.get(t, 0.0)
-        dot += c * w
-        centroid[t] = c + w
-    return 2 * dot + (1.0 if vector else 0.0)
+        c = get(t)
+        if c is None:
+            fresh.append(t)
+            centroid[t] = w
+        else:
+            dot += c * w
+            centroid[t] = c + w
+    return 2 * dot + (1.0 if vector else 0.0), fresh
 
 
 class EventGrouper:
@@ -128,7 +136,8 @@ class EventGrouper:
 
     def restore(self, rows: Iterable[tuple[str, Features, dt.date | None, str]]) -> EventGrouper:
         """Rebuild the state from stored ``(article_id, feats, published, event_id)`` rows, in
-        the order they were added; no scoring is redone. Returns ``self``."""
+        the order they were added; no scoring is redone. Called again with the rows stored
+        since, it goes on from there (the ids it holds are skipped). Returns ``self``."""
         for article_id, feats, published, event_id in rows:
             if article_id in self.event_of_:
                 continue
@@ -204,10 +213,15 @@ class EventGrouper:
             key=lambda t: (weights[t], t),
         )
         votes: dict[str, float] = {}
+        get = votes.get
         for t in terms:
+            w = weights[t]
             for event_id in self.postings_[t][-s.max_postings :]:
-                votes[event_id] = votes.get(event_id, 0.0) + weights[t]
-        return heapq.nlargest(s.max_candidates, votes, key=lambda e: (votes[e], e))
+                votes[event_id] = get(event_id, 0.0) + w
+        # Hundreds of voters per article: (votes, id) pairs compare in C, a key function would
+        # be a Python call each (the same order: ids are unique).
+        best = heapq.nlargest(s.max_candidates, zip(votes.values(), votes))
+        return [event_id for _, event_id in best]
 
     def _story_events(self, feats: Features) -> set[str]:
         """The events that share one of the article's multi-word names with no other event."""
@@ -251,10 +265,11 @@ class EventGrouper:
         if event is None:
             event = self.events_[event_id] = _Event(event_id)
         # |c + x|^2 = |c|^2 + 2 c.x + |x|^2, and |x| = 1 (or 0 for an article with no terms).
-        for t in vector:
-            if t not in event.centroid:
-                self.postings_.setdefault(t, []).append(event_id)
-        event.norm2 += _accumulate(event.centroid, vector)
+        grown, fresh = _accumulate(event.centroid, vector)
+        event.norm2 += grown
+        postings = self.postings_
+        for t in fresh:
+            postings.setdefault(t, []).append(event_id)
         event.members.append(article_id)
         if published is not None:
             event.first = published if event.first is None else min(event.first, published)

@@ -89,9 +89,11 @@ class Grouper(Protocol):
     def add(
         self, article_id: str, feats: dict[str, Any], published: dt.date | None
     ) -> _Assigned: ...
-    def restore(
-        self, rows: Iterable[tuple[str, dict[str, Any], dt.date | None, str]]
-    ) -> object: ...
+    def restore(self, rows: Iterable[tuple[str, dict[str, Any], dt.date | None, str]]) -> object:
+        """Take stored ``(article_id, feats, published, event_id)`` rows into the state, in
+        the order they were added: first every row of the store, later the rows another
+        process added since (each row once)."""
+        ...
 
 
 def default_grouper(settings: Settings) -> Grouper:
@@ -767,22 +769,35 @@ class Store:
         top = -1 if top is None else int(top)
         if top == self._seq and self._grouper is not None:
             return
-        rows = conn.execute(
-            sa.select(
-                A.c.id, A.c.url, A.c.origin, A.c.hash, A.c.feats, A.c.published, A.c.event_id
-            ).order_by(A.c.seq)
-        ).all()
-        self._ids = {r.id for r in rows}
-        self._urls = {}
-        for r in rows:
-            if r.origin and r.origin.startswith(("http:", "https:")):
-                self._urls[r.origin] = r.id
-            if r.url:
-                self._urls[r.url] = r.id
-        self._hashes = {r.hash: r.id for r in rows}
-        grouper = self._make_grouper(self.settings)
-        grouper.restore((r.id, json.loads(r.feats), r.published, r.event_id) for r in rows)
-        self._grouper = grouper
+        # Articles are only ever appended, each commit's under the write lock and after every
+        # earlier one's: what another process stored since this one last looked is the rows
+        # after self._seq, and replaying them onto the grouper gives what a restore of every
+        # row would (a server process no longer reloads all for a POST its sibling answered).
+        since = self._seq if self._grouper is not None and self._seq < top else None
+        query = sa.select(
+            A.c.id, A.c.url, A.c.origin, A.c.hash, A.c.feats, A.c.published, A.c.event_id
+        ).order_by(A.c.seq)
+        if since is not None:
+            query = query.where(A.c.seq > since)
+        rows = conn.execute(query).all()
+        try:
+            if since is None:
+                self._ids, self._urls, self._hashes = set(), {}, {}
+                self._grouper = self._make_grouper(self.settings)
+            assert self._grouper is not None
+            for r in rows:
+                self._ids.add(r.id)
+                if r.origin and r.origin.startswith(("http:", "https:")):
+                    self._urls[r.origin] = r.id
+                if r.url:
+                    self._urls[r.url] = r.id
+                self._hashes[r.hash] = r.id
+            self._grouper.restore(
+                (r.id, json.loads(r.feats), r.published, r.event_id) for r in rows
+            )
+        except BaseException:
+            self._forget()  # half replayed: start from nothing next time
+            raise
         self._seq = top
 
 
