@@ -388,33 +388,39 @@ class Store:
         if events is not None:
             wanted = set(events)
             dirty = [row for row in dirty if row[0] in wanted]
-        jobs = [(event_id, n, self.articles(event_id)) for event_id, n in dirty]
-        # An event another writer added to since it was read is left dirty: that writer
-        # refreshes it at the end of its own batch.
-        jobs = [(e, n, members) for e, n, members in jobs if len(members) == n]
         words, settings = self.settings.store.brief_words, self.settings
         cap = max(1, self.settings.store.brief_max_articles)
-        made: Iterable[Brief]
-        pool = None
-        workers = _workers(self.settings.store.workers)
-        if workers > 1 and len(jobs) >= self.settings.store.parallel_briefs_from:
+
+        def jobs() -> Iterator[tuple[str, int, _BriefJob | None]]:
+            # Each event's latest articles, read when it is its turn (not all events' at once).
+            for event_id, n in dirty:
+                latest, total = self._latest_articles(event_id, cap)
+                # An event another writer added to since it was read is left dirty (None):
+                # that writer refreshes it at the end of its own batch.
+                yield event_id, n, (latest, total, words, settings) if total == n else None
+
+        def briefs() -> Iterator[tuple[str, int, Brief | None]]:
+            workers = _workers(self.settings.store.workers)
+            if workers <= 1 or len(dirty) < self.settings.store.parallel_briefs_from:
+                for event_id, n, job in jobs():
+                    yield event_id, n, None if job is None else _fuse_event(job)
+                return
+            todo = list(jobs())
             pool = _pool(workers)
-            made = pool.map(
-                _fuse_event, [(m, words, settings, cap) for _, _, m in jobs], chunksize=4
-            )
-        else:
-            made = (_fuse_event((m, words, settings, cap)) for _, _, m in jobs)
-        done: list[str] = []
-        try:
-            for i, ((event_id, n, _), brief) in enumerate(zip(jobs, made), start=1):
-                if self._save_brief(event_id, n, brief):
-                    done.append(event_id)
-                log.info("refresh: brief of %s (%d articles), %d of %d", event_id, n, i, len(jobs))
-                if progress is not None:
-                    progress("briefing", i, len(jobs))
-        finally:
-            if pool is not None:
+            try:
+                made = pool.map(_fuse_event, [j for _, _, j in todo if j is not None], chunksize=4)
+                for event_id, n, job in todo:
+                    yield event_id, n, None if job is None else next(made)
+            finally:
                 pool.shutdown(cancel_futures=True)
+
+        done: list[str] = []
+        for i, (event_id, n, brief) in enumerate(briefs(), start=1):
+            if brief is not None and self._save_brief(event_id, n, brief):
+                done.append(event_id)
+            log.info("refresh: brief of %s (%d articles), %d of %d", event_id, n, i, len(dirty))
+            if progress is not None:
+                progress("briefing", i, len(dirty))
         return done
 
     def refresh_stale(self) -> list[str]:
@@ -475,12 +481,31 @@ class Store:
                     conn.commit()
 
     def _refresh_one(self, event_id: str, n_articles: int) -> bool:
-        members = self.articles(event_id)
-        if len(members) != n_articles:  # another writer added some since: it will refresh
-            return False
-        cap = max(1, self.settings.store.brief_max_articles)
-        made = _fuse_event((members, self.settings.store.brief_words, self.settings, cap))
-        return self._save_brief(event_id, n_articles, made)
+        made = self._fused(event_id, self.settings.store.brief_words, n_articles)
+        # None: another writer added some since; it will refresh.
+        return made is not None and self._save_brief(event_id, n_articles, made)
+
+    def _fused(self, event_id: str, words: int, n_articles: int | None = None) -> Brief | None:
+        """A brief of the event's latest articles at ``words`` (None if it no longer has
+        ``n_articles``)."""
+        latest, total = self._latest_articles(
+            event_id, max(1, self.settings.store.brief_max_articles)
+        )
+        if n_articles is not None and total != n_articles:
+            return None
+        return _fuse_event((latest, total, words, self.settings))
+
+    def _latest_articles(self, event_id: str, cap: int) -> tuple[list[Article], int]:
+        """The event's latest ``cap`` articles in the order they were added, and how many it
+        has: a brief reads no more (a large event's older articles are not even loaded)."""
+        with self._read() as conn:
+            total = conn.execute(
+                sa.select(sa.func.count()).select_from(A).where(A.c.event_id == event_id)
+            ).scalar_one()
+            rows = conn.execute(
+                sa.select(A).where(A.c.event_id == event_id).order_by(A.c.seq.desc()).limit(cap)
+            ).all()
+        return [_article(r) for r in reversed(rows)], int(total)
 
     def _save_brief(self, event_id: str, n_articles: int, made: Brief) -> bool:
         now = _now()
@@ -537,8 +562,9 @@ class Store:
         if words is not None and words != store.brief_words:
             if not self._event_exists(event_id):
                 raise UnknownEvent(f"no event {event_id!r} in {self.location}")
-            cap = max(1, store.brief_max_articles)
-            return _fuse_event((self.articles(event_id), words, self.settings, cap))
+            made = self._fused(event_id, words)
+            assert made is not None
+            return made
         with self._read() as conn:
             row = conn.execute(
                 sa.select(E.c.dirty, E.c.n_articles).where(E.c.id == event_id)
@@ -555,8 +581,9 @@ class Store:
                     sa.select(B.c.brief).where(B.c.event_id == event_id)
                 ).scalar_one_or_none()
             if stored is None:  # a writer keeps adding to it: brief what is there now
-                cap = max(1, store.brief_max_articles)
-                return _fuse_event((self.articles(event_id), store.brief_words, self.settings, cap))
+                made = self._fused(event_id, store.brief_words)
+                assert made is not None
+                return made
         return Brief.model_validate_json(stored)
 
     # --- reading ---
@@ -830,12 +857,17 @@ def _pool(workers: int) -> Any:
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
 
 
-def _fuse_event(job: tuple[list[Article], int, Settings, int]) -> Brief:
-    """One event's brief from its latest ``cap`` articles (module-level: workers run it)."""
-    members, words, settings, cap = job
-    made = fuse(members[-cap:], words=words, settings=settings)
-    if len(members) > cap:
-        note = f"briefed from the latest {cap} of the event's {len(members)} articles"
+#: What one brief is made from: the event's latest articles (at most the cap), how many
+#: articles it has in all, the word budget and the settings.
+_BriefJob = tuple[list[Article], int, int, Settings]
+
+
+def _fuse_event(job: _BriefJob) -> Brief:
+    """One event's brief from its latest articles (module-level: workers run it)."""
+    latest, total, words, settings = job
+    made = fuse(latest, words=words, settings=settings)
+    if total > len(latest):
+        note = f"briefed from the latest {len(latest)} of the event's {total} articles"
         made = made.model_copy(update={"notes": (*made.notes, note)})
     return made
 
