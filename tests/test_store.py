@@ -15,7 +15,7 @@ import pytest
 
 import newsfuse
 from newsfuse.models import Article
-from newsfuse.settings import Settings, StoreSettings
+from newsfuse.settings import GroupingSettings, Settings, StoreSettings
 from newsfuse.store import Store, StoreError, UnknownEvent
 from stream_support import dump, grouper_factory
 
@@ -169,6 +169,30 @@ def test_a_store_object_takes_in_what_another_one_added_since(store_location, tm
     for row in a_dump["articles"] + b_dump["articles"]:
         row["origin"] = None
     assert a_dump == b_dump
+
+
+def test_a_store_opened_again_loads_the_saved_grouping_state_and_goes_on(store_location, tmp_path):
+    """With the grouping state saved after every add, each opening loads it (replaying no
+    article) and the store ends as one run leaves it; other grouping settings ignore it."""
+    rows = _lines()
+    whole = tmp_path / "whole.db"
+    with _open(str(whole)) as store:
+        store.add(_jsonl(tmp_path / "all.jsonl", rows), refresh=False)
+    often = Settings(store=StoreSettings(grouping_state_every=1))
+    for part in (rows[:6], rows[6:13], rows[13:]):
+        with _open(store_location, settings=often) as store:
+            store._sync_now()
+            assert store._state_seq == store._seq or part is rows[:6]  # all from the state
+            store.add(_jsonl(tmp_path / "part.jsonl", part), refresh=False)
+    a, b = dump(str(whole)), dump(store_location)
+    for row in a["articles"] + b["articles"]:
+        row["origin"] = None
+    assert a == b
+    if grouper_factory() is None:  # the real grouper's key holds its settings
+        other = Settings(store=often.store, grouping=GroupingSettings(threshold=0.3))
+        with _open(store_location, settings=other) as store:
+            store._sync_now()
+            assert store._state_seq == -1 and len(store._ids) == len(rows)
 
 
 def test_schema_version_and_a_newer_store_is_refused(tmp_path):

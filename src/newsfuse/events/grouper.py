@@ -28,12 +28,19 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import repeat
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from newsfuse.events.extract import Features, features
 from newsfuse.models import Article
 from newsfuse.settings import GroupingSettings
+
+# What a saved state (EventGrouper.state) is valid for: this module's code, with the settings.
+# A state saved by other code is never loaded (the store replays the articles instead), so a
+# change to how vectors or centroids are computed never meets a state computed the old way.
+_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -152,6 +159,41 @@ class EventGrouper:
             self.df_.update(feats["terms"].keys())
             self.n_articles_ += 1
         self.fixed_df_ = True
+        return self
+
+    @property
+    def state_key(self) -> str:
+        """What a saved :meth:`state` is valid for: this code and these settings."""
+        return hashlib.sha256(f"{_CODE} {self.settings!r}".encode()).hexdigest()[:32]
+
+    def state(self) -> dict[str, Any]:
+        """The learned state as JSON-serialisable data, for :meth:`load_state`: loading it
+        gives this grouper exactly (JSON keeps every order, and floats to the last bit), at a
+        fraction of the cost of :meth:`restore` from every article."""
+        return {
+            "n_articles": self.n_articles_,
+            "fixed_df": self.fixed_df_,
+            "df": self.df_,
+            "events": [
+                [e.id, e.members, e.centroid, e.norm2, _iso(e.first), _iso(e.last)]
+                for e in self.events_.values()
+            ],
+            "postings": self.postings_,
+        }
+
+    def load_state(self, state: Mapping[str, Any]) -> EventGrouper:
+        """Take a :meth:`state` saved by a grouper of the same :attr:`state_key` (then
+        :meth:`restore` goes on with the articles added after it). Returns ``self``."""
+        self.n_articles_ = int(state["n_articles"])
+        self.fixed_df_ = bool(state["fixed_df"])
+        self.df_ = Counter(state["df"])
+        self.events_, self.event_of_ = {}, {}
+        for event_id, members, centroid, norm2, first, last in state["events"]:
+            self.events_[event_id] = _Event(
+                event_id, members, centroid, norm2, _day(first), _day(last)
+            )
+            self.event_of_.update(dict.fromkeys(members, event_id))
+        self.postings_ = dict(state["postings"])
         return self
 
     @property
@@ -284,3 +326,11 @@ class EventGrouper:
             n += 1
             event_id = f"e{digest}-{n}"
         return event_id
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _day(text: str | None) -> dt.date | None:
+    return None if text is None else dt.date.fromisoformat(text)

@@ -44,6 +44,7 @@ from newsfuse.store import schema
 from newsfuse.store.schema import articles as A
 from newsfuse.store.schema import briefs as B
 from newsfuse.store.schema import events as E
+from newsfuse.store.schema import grouping_state as G
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,19 @@ class Grouper(Protocol):
     def add(
         self, article_id: str, feats: dict[str, Any], published: dt.date | None
     ) -> _Assigned: ...
+    @property
+    def state_key(self) -> str:
+        """What a saved :meth:`state` is valid for (the grouper's code and settings)."""
+        ...
+
+    def state(self) -> dict[str, Any]:
+        """The learned state, JSON-serialisable: what :meth:`load_state` takes back."""
+        ...
+
+    def load_state(self, state: dict[str, Any]) -> object:
+        """Become the grouper that saved ``state`` (of the same :attr:`state_key`)."""
+        ...
+
     def restore(self, rows: Iterable[tuple[str, dict[str, Any], dt.date | None, str]]) -> object:
         """Take stored ``(article_id, feats, published, event_id)`` rows into the state, in
         the order they were added: first every row of the store, later the rows another
@@ -153,6 +167,7 @@ class Store:
         self._urls: dict[str, str] = {}
         self._hashes: dict[str, str] = {}
         self._grouper: Grouper | None = None
+        self._state_seq = -1  # the articles the latest saved grouping state holds (by seq)
         # One add at a time per Store object: the mirror and the grouper above are not safe
         # for two threads (the web app runs adds in a thread pool). Readers take no lock:
         # each read is its own transaction on a pooled connection.
@@ -278,6 +293,7 @@ class Store:
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
+        self._save_grouping_state()
         refreshed = self.refresh(progress=progress) if refresh else []
         return AddReport(articles=tuple(outcomes), refreshed=tuple(refreshed))
 
@@ -785,6 +801,7 @@ class Store:
     def _forget(self) -> None:
         self._seq = -1
         self._grouper = None
+        self._state_seq = -1
 
     def _sync_now(self) -> None:
         with self._read() as conn:
@@ -800,32 +817,78 @@ class Store:
         # earlier one's: what another process stored since this one last looked is the rows
         # after self._seq, and replaying them onto the grouper gives what a restore of every
         # row would (a server process no longer reloads all for a POST its sibling answered).
-        since = self._seq if self._grouper is not None and self._seq < top else None
-        query = sa.select(
-            A.c.id, A.c.url, A.c.origin, A.c.hash, A.c.feats, A.c.published, A.c.event_id
-        ).order_by(A.c.seq)
-        if since is not None:
-            query = query.where(A.c.seq > since)
-        rows = conn.execute(query).all()
+        since = self._seq if self._grouper is not None and self._seq < top else -1
         try:
-            if since is None:
+            replay_from = since
+            if since < 0:
                 self._ids, self._urls, self._hashes = set(), {}, {}
                 self._grouper = self._make_grouper(self.settings)
-            assert self._grouper is not None
-            for r in rows:
+                self._state_seq = replay_from = self._load_grouping_state(conn, self._grouper, top)
+            grouper = self._grouper
+            assert grouper is not None
+            mirror = conn.execute(
+                sa.select(A.c.id, A.c.url, A.c.origin, A.c.hash)
+                .where(A.c.seq > since)
+                .order_by(A.c.seq)
+            )
+            for r in mirror:
                 self._ids.add(r.id)
                 if r.origin and r.origin.startswith(("http:", "https:")):
                     self._urls[r.origin] = r.id
                 if r.url:
                     self._urls[r.url] = r.id
                 self._hashes[r.hash] = r.id
-            self._grouper.restore(
-                (r.id, json.loads(r.feats), r.published, r.event_id) for r in rows
+            replay = conn.execute(
+                sa.select(A.c.id, A.c.feats, A.c.published, A.c.event_id)
+                .where(A.c.seq > replay_from)
+                .order_by(A.c.seq)
             )
+            grouper.restore((r.id, json.loads(r.feats), r.published, r.event_id) for r in replay)
         except BaseException:
             self._forget()  # half replayed: start from nothing next time
             raise
         self._seq = top
+
+    def _load_grouping_state(self, conn: sa.Connection, grouper: Grouper, top: int) -> int:
+        """Load the saved grouping state into ``grouper`` if one of its kind is there; the seq
+        of the last article it holds (-1: none, every article is to be replayed)."""
+        saved = conn.execute(
+            sa.select(G.c.seq, G.c.state).where(G.c.key == grouper.state_key, G.c.seq <= top)
+        ).first()
+        if saved is None:
+            return -1
+        grouper.load_state(json.loads(saved.state))
+        return int(saved.seq)
+
+    def _save_grouping_state(self) -> None:
+        """Save the grouper's state when enough articles came since the last save
+        (``StoreSettings.grouping_state_every``). In a transaction of its own: a process
+        killed meanwhile leaves the previous state, which is as good (more is replayed)."""
+        every = self.settings.store.grouping_state_every
+        grouper = self._grouper
+        since = self._seq - self._state_seq
+        if not every or grouper is None or since < max(every, len(self._ids) // 4):
+            return
+        # The grouper holds every article up to self._seq: it was brought up to the database
+        # inside the last batch's transaction, then given that batch.
+        payload = json.dumps(grouper.state(), separators=(",", ":"))
+        try:
+            with self._write() as conn:
+                newer = conn.execute(
+                    sa.select(G.c.seq).where(G.c.key == grouper.state_key, G.c.seq >= self._seq)
+                ).first()
+                if newer is None:  # (another process may have saved a later one)
+                    conn.execute(G.delete())
+                    conn.execute(
+                        G.insert().values(
+                            key=grouper.state_key, seq=self._seq, state=payload, saved=_now()
+                        )
+                    )
+        except sa.exc.SQLAlchemyError as e:
+            # The articles are stored: only the next opening's replay is longer.
+            log.warning("grouping state not saved: %s", _db_error(e))
+            return
+        self._state_seq = self._seq
 
 
 # --- helpers -------------------------------------------------------------------------------
