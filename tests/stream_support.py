@@ -47,8 +47,15 @@ class StandInGrouper:
         self.events_[event_id] = terms
         return _Assignment(event_id, True)
 
+    state_key = "stand-in"
+
+    def state(self) -> dict[str, Any]:
+        return {"events": {e: sorted(terms) for e, terms in self.events_.items()}}
+
+    def load_state(self, state: dict[str, Any]) -> None:
+        self.events_ = {e: set(terms) for e, terms in state["events"].items()}
+
     def restore(self, rows: Iterable[tuple[str, dict[str, Any], dt.date | None, str]]) -> None:
-        self.events_ = {}
         for _, feats, _, event_id in rows:
             self.events_.setdefault(event_id, set()).update(feats["terms"])
 

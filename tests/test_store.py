@@ -15,7 +15,7 @@ import pytest
 
 import newsfuse
 from newsfuse.models import Article
-from newsfuse.settings import Settings, StoreSettings
+from newsfuse.settings import GroupingSettings, Settings, StoreSettings
 from newsfuse.store import Store, StoreError, UnknownEvent
 from stream_support import dump, grouper_factory
 
@@ -146,6 +146,53 @@ def test_a_restarted_store_continues_where_it_stopped(store_location, tmp_path):
     for row in a["articles"] + b["articles"]:
         row["origin"] = None  # the file names differ; nothing else may
     assert a == b
+
+
+def test_a_store_object_takes_in_what_another_one_added_since(store_location, tmp_path):
+    """Two store objects (two server processes) adding in turn to one store: each takes in
+    the other's articles on its next add, onto the grouping it holds, and the store ends as
+    one run over the same articles leaves it."""
+    rows = _lines()
+    whole = tmp_path / "whole.db"
+    with _open(str(whole)) as store:
+        store.add(_jsonl(tmp_path / "all.jsonl", rows), refresh=False)
+    with _open(store_location) as a, _open(store_location) as b:
+        a.add(_jsonl(tmp_path / "p1.jsonl", rows[:5]), refresh=False)
+        b.add(_jsonl(tmp_path / "p2.jsonl", rows[5:9]), refresh=False)
+        grouping = b._grouper
+        a.add(_jsonl(tmp_path / "p3.jsonl", rows[9:14]), refresh=False)
+        report = b.add(_jsonl(tmp_path / "p4.jsonl", rows[:2] + rows[14:]), refresh=False)
+        assert b._grouper is grouping  # went on from what it held
+        # ... and knows what a stored by then: those two are duplicates
+        assert [x.status for x in report.articles][:2] == ["duplicate", "duplicate"]
+    a_dump, b_dump = dump(str(whole)), dump(store_location)
+    for row in a_dump["articles"] + b_dump["articles"]:
+        row["origin"] = None
+    assert a_dump == b_dump
+
+
+def test_a_store_opened_again_loads_the_saved_grouping_state_and_goes_on(store_location, tmp_path):
+    """With the grouping state saved after every add, each opening loads it (replaying no
+    article) and the store ends as one run leaves it; other grouping settings ignore it."""
+    rows = _lines()
+    whole = tmp_path / "whole.db"
+    with _open(str(whole)) as store:
+        store.add(_jsonl(tmp_path / "all.jsonl", rows), refresh=False)
+    often = Settings(store=StoreSettings(grouping_state_every=1))
+    for part in (rows[:6], rows[6:13], rows[13:]):
+        with _open(store_location, settings=often) as store:
+            store._sync_now()
+            assert store._state_seq == store._seq or part is rows[:6]  # all from the state
+            store.add(_jsonl(tmp_path / "part.jsonl", part), refresh=False)
+    a, b = dump(str(whole)), dump(store_location)
+    for row in a["articles"] + b["articles"]:
+        row["origin"] = None
+    assert a == b
+    if grouper_factory() is None:  # the real grouper's key holds its settings
+        other = Settings(store=often.store, grouping=GroupingSettings(threshold=0.3))
+        with _open(store_location, settings=other) as store:
+            store._sync_now()
+            assert store._state_seq == -1 and len(store._ids) == len(rows)
 
 
 def test_schema_version_and_a_newer_store_is_refused(tmp_path):

@@ -174,6 +174,11 @@ class StoreSettings:
     # Below these sizes, starting workers (a fresh interpreter each) costs more than it saves.
     parallel_articles_from: int = 300
     parallel_briefs_from: int = 40
+    # The grouper's state is saved at the end of an add once this many articles (and a quarter
+    # of the store: saving costs in proportion to the store, so this keeps it a flat share of
+    # each article's cost) came since it was last saved. A process opening the store loads it
+    # and replays the articles after it: 0.2 s instead of 1.2 s for 5,223 articles. 0: never.
+    grouping_state_every: int = 1000
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,21 @@ briefs = sa.Table(
 )
 
 
+def _grouping_state_columns_v3() -> list[sa.Column[Any]]:
+    return [
+        sa.Column("key", sa.Text, nullable=False),  # the grouper's state_key (code, settings)
+        sa.Column("seq", sa.Integer, nullable=False),  # it holds the articles up to this seq
+        sa.Column("state", sa.Text, nullable=False),  # JSON: EventGrouper.state()
+        sa.Column("saved", sa.DateTime, nullable=False),  # UTC
+    ]
+
+
+# The grouper's learned state, saved now and then (StoreSettings.grouping_state_every): a
+# process opening the store loads it and replays only the articles added after it, instead of
+# every article's features (v3). One row; an optimisation only: without it, all are replayed.
+grouping_state = sa.Table("grouping_state", metadata, *_grouping_state_columns_v3())
+
+
 def _v1(conn: sa.Connection) -> None:
     """Articles, events and briefs (the tables as they were at version 1)."""
     frozen = sa.MetaData()
@@ -102,8 +117,15 @@ def _v2(conn: sa.Connection) -> None:
     )
 
 
+def _v3(conn: sa.Connection) -> None:
+    """grouping_state: the grouper's saved state."""
+    sa.Table("grouping_state", sa.MetaData(), *_grouping_state_columns_v3()).create(
+        conn, checkfirst=True
+    )
+
+
 #: MIGRATIONS[i] takes a database from version i to i + 1.
-MIGRATIONS: tuple[Callable[[sa.Connection], None], ...] = (_v1, _v2)
+MIGRATIONS: tuple[Callable[[sa.Connection], None], ...] = (_v1, _v2, _v3)
 VERSION = len(MIGRATIONS)
 
 

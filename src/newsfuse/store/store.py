@@ -44,6 +44,7 @@ from newsfuse.store import schema
 from newsfuse.store.schema import articles as A
 from newsfuse.store.schema import briefs as B
 from newsfuse.store.schema import events as E
+from newsfuse.store.schema import grouping_state as G
 
 log = logging.getLogger(__name__)
 
@@ -89,9 +90,24 @@ class Grouper(Protocol):
     def add(
         self, article_id: str, feats: dict[str, Any], published: dt.date | None
     ) -> _Assigned: ...
-    def restore(
-        self, rows: Iterable[tuple[str, dict[str, Any], dt.date | None, str]]
-    ) -> object: ...
+    @property
+    def state_key(self) -> str:
+        """What a saved :meth:`state` is valid for (the grouper's code and settings)."""
+        ...
+
+    def state(self) -> dict[str, Any]:
+        """The learned state, JSON-serialisable: what :meth:`load_state` takes back."""
+        ...
+
+    def load_state(self, state: dict[str, Any]) -> object:
+        """Become the grouper that saved ``state`` (of the same :attr:`state_key`)."""
+        ...
+
+    def restore(self, rows: Iterable[tuple[str, dict[str, Any], dt.date | None, str]]) -> object:
+        """Take stored ``(article_id, feats, published, event_id)`` rows into the state, in
+        the order they were added: first every row of the store, later the rows another
+        process added since (each row once)."""
+        ...
 
 
 def default_grouper(settings: Settings) -> Grouper:
@@ -151,6 +167,7 @@ class Store:
         self._urls: dict[str, str] = {}
         self._hashes: dict[str, str] = {}
         self._grouper: Grouper | None = None
+        self._state_seq = -1  # the articles the latest saved grouping state holds (by seq)
         # One add at a time per Store object: the mirror and the grouper above are not safe
         # for two threads (the web app runs adds in a thread pool). Readers take no lock:
         # each read is its own transaction on a pooled connection.
@@ -276,6 +293,7 @@ class Store:
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
+        self._save_grouping_state()
         refreshed = self.refresh(progress=progress) if refresh else []
         return AddReport(articles=tuple(outcomes), refreshed=tuple(refreshed))
 
@@ -386,33 +404,39 @@ class Store:
         if events is not None:
             wanted = set(events)
             dirty = [row for row in dirty if row[0] in wanted]
-        jobs = [(event_id, n, self.articles(event_id)) for event_id, n in dirty]
-        # An event another writer added to since it was read is left dirty: that writer
-        # refreshes it at the end of its own batch.
-        jobs = [(e, n, members) for e, n, members in jobs if len(members) == n]
         words, settings = self.settings.store.brief_words, self.settings
         cap = max(1, self.settings.store.brief_max_articles)
-        made: Iterable[Brief]
-        pool = None
-        workers = _workers(self.settings.store.workers)
-        if workers > 1 and len(jobs) >= self.settings.store.parallel_briefs_from:
+
+        def jobs() -> Iterator[tuple[str, int, _BriefJob | None]]:
+            # Each event's latest articles, read when it is its turn (not all events' at once).
+            for event_id, n in dirty:
+                latest, total = self._latest_articles(event_id, cap)
+                # An event another writer added to since it was read is left dirty (None):
+                # that writer refreshes it at the end of its own batch.
+                yield event_id, n, (latest, total, words, settings) if total == n else None
+
+        def briefs() -> Iterator[tuple[str, int, Brief | None]]:
+            workers = _workers(self.settings.store.workers)
+            if workers <= 1 or len(dirty) < self.settings.store.parallel_briefs_from:
+                for event_id, n, job in jobs():
+                    yield event_id, n, None if job is None else _fuse_event(job)
+                return
+            todo = list(jobs())
             pool = _pool(workers)
-            made = pool.map(
-                _fuse_event, [(m, words, settings, cap) for _, _, m in jobs], chunksize=4
-            )
-        else:
-            made = (_fuse_event((m, words, settings, cap)) for _, _, m in jobs)
-        done: list[str] = []
-        try:
-            for i, ((event_id, n, _), brief) in enumerate(zip(jobs, made), start=1):
-                if self._save_brief(event_id, n, brief):
-                    done.append(event_id)
-                log.info("refresh: brief of %s (%d articles), %d of %d", event_id, n, i, len(jobs))
-                if progress is not None:
-                    progress("briefing", i, len(jobs))
-        finally:
-            if pool is not None:
+            try:
+                made = pool.map(_fuse_event, [j for _, _, j in todo if j is not None], chunksize=4)
+                for event_id, n, job in todo:
+                    yield event_id, n, None if job is None else next(made)
+            finally:
                 pool.shutdown(cancel_futures=True)
+
+        done: list[str] = []
+        for i, (event_id, n, brief) in enumerate(briefs(), start=1):
+            if brief is not None and self._save_brief(event_id, n, brief):
+                done.append(event_id)
+            log.info("refresh: brief of %s (%d articles), %d of %d", event_id, n, i, len(dirty))
+            if progress is not None:
+                progress("briefing", i, len(dirty))
         return done
 
     def refresh_stale(self) -> list[str]:
@@ -473,12 +497,31 @@ class Store:
                     conn.commit()
 
     def _refresh_one(self, event_id: str, n_articles: int) -> bool:
-        members = self.articles(event_id)
-        if len(members) != n_articles:  # another writer added some since: it will refresh
-            return False
-        cap = max(1, self.settings.store.brief_max_articles)
-        made = _fuse_event((members, self.settings.store.brief_words, self.settings, cap))
-        return self._save_brief(event_id, n_articles, made)
+        made = self._fused(event_id, self.settings.store.brief_words, n_articles)
+        # None: another writer added some since; it will refresh.
+        return made is not None and self._save_brief(event_id, n_articles, made)
+
+    def _fused(self, event_id: str, words: int, n_articles: int | None = None) -> Brief | None:
+        """A brief of the event's latest articles at ``words`` (None if it no longer has
+        ``n_articles``)."""
+        latest, total = self._latest_articles(
+            event_id, max(1, self.settings.store.brief_max_articles)
+        )
+        if n_articles is not None and total != n_articles:
+            return None
+        return _fuse_event((latest, total, words, self.settings))
+
+    def _latest_articles(self, event_id: str, cap: int) -> tuple[list[Article], int]:
+        """The event's latest ``cap`` articles in the order they were added, and how many it
+        has: a brief reads no more (a large event's older articles are not even loaded)."""
+        with self._read() as conn:
+            total = conn.execute(
+                sa.select(sa.func.count()).select_from(A).where(A.c.event_id == event_id)
+            ).scalar_one()
+            rows = conn.execute(
+                sa.select(A).where(A.c.event_id == event_id).order_by(A.c.seq.desc()).limit(cap)
+            ).all()
+        return [_article(r) for r in reversed(rows)], int(total)
 
     def _save_brief(self, event_id: str, n_articles: int, made: Brief) -> bool:
         now = _now()
@@ -535,8 +578,9 @@ class Store:
         if words is not None and words != store.brief_words:
             if not self._event_exists(event_id):
                 raise UnknownEvent(f"no event {event_id!r} in {self.location}")
-            cap = max(1, store.brief_max_articles)
-            return _fuse_event((self.articles(event_id), words, self.settings, cap))
+            made = self._fused(event_id, words)
+            assert made is not None
+            return made
         with self._read() as conn:
             row = conn.execute(
                 sa.select(E.c.dirty, E.c.n_articles).where(E.c.id == event_id)
@@ -553,8 +597,9 @@ class Store:
                     sa.select(B.c.brief).where(B.c.event_id == event_id)
                 ).scalar_one_or_none()
             if stored is None:  # a writer keeps adding to it: brief what is there now
-                cap = max(1, store.brief_max_articles)
-                return _fuse_event((self.articles(event_id), store.brief_words, self.settings, cap))
+                made = self._fused(event_id, store.brief_words)
+                assert made is not None
+                return made
         return Brief.model_validate_json(stored)
 
     # --- reading ---
@@ -756,6 +801,7 @@ class Store:
     def _forget(self) -> None:
         self._seq = -1
         self._grouper = None
+        self._state_seq = -1
 
     def _sync_now(self) -> None:
         with self._read() as conn:
@@ -767,23 +813,82 @@ class Store:
         top = -1 if top is None else int(top)
         if top == self._seq and self._grouper is not None:
             return
-        rows = conn.execute(
-            sa.select(
-                A.c.id, A.c.url, A.c.origin, A.c.hash, A.c.feats, A.c.published, A.c.event_id
-            ).order_by(A.c.seq)
-        ).all()
-        self._ids = {r.id for r in rows}
-        self._urls = {}
-        for r in rows:
-            if r.origin and r.origin.startswith(("http:", "https:")):
-                self._urls[r.origin] = r.id
-            if r.url:
-                self._urls[r.url] = r.id
-        self._hashes = {r.hash: r.id for r in rows}
-        grouper = self._make_grouper(self.settings)
-        grouper.restore((r.id, json.loads(r.feats), r.published, r.event_id) for r in rows)
-        self._grouper = grouper
+        # Articles are only ever appended, each commit's under the write lock and after every
+        # earlier one's: what another process stored since this one last looked is the rows
+        # after self._seq, and replaying them onto the grouper gives what a restore of every
+        # row would (a server process no longer reloads all for a POST its sibling answered).
+        since = self._seq if self._grouper is not None and self._seq < top else -1
+        try:
+            replay_from = since
+            if since < 0:
+                self._ids, self._urls, self._hashes = set(), {}, {}
+                self._grouper = self._make_grouper(self.settings)
+                self._state_seq = replay_from = self._load_grouping_state(conn, self._grouper, top)
+            grouper = self._grouper
+            assert grouper is not None
+            mirror = conn.execute(
+                sa.select(A.c.id, A.c.url, A.c.origin, A.c.hash)
+                .where(A.c.seq > since)
+                .order_by(A.c.seq)
+            )
+            for r in mirror:
+                self._ids.add(r.id)
+                if r.origin and r.origin.startswith(("http:", "https:")):
+                    self._urls[r.origin] = r.id
+                if r.url:
+                    self._urls[r.url] = r.id
+                self._hashes[r.hash] = r.id
+            replay = conn.execute(
+                sa.select(A.c.id, A.c.feats, A.c.published, A.c.event_id)
+                .where(A.c.seq > replay_from)
+                .order_by(A.c.seq)
+            )
+            grouper.restore((r.id, json.loads(r.feats), r.published, r.event_id) for r in replay)
+        except BaseException:
+            self._forget()  # half replayed: start from nothing next time
+            raise
         self._seq = top
+
+    def _load_grouping_state(self, conn: sa.Connection, grouper: Grouper, top: int) -> int:
+        """Load the saved grouping state into ``grouper`` if one of its kind is there; the seq
+        of the last article it holds (-1: none, every article is to be replayed)."""
+        saved = conn.execute(
+            sa.select(G.c.seq, G.c.state).where(G.c.key == grouper.state_key, G.c.seq <= top)
+        ).first()
+        if saved is None:
+            return -1
+        grouper.load_state(json.loads(saved.state))
+        return int(saved.seq)
+
+    def _save_grouping_state(self) -> None:
+        """Save the grouper's state when enough articles came since the last save
+        (``StoreSettings.grouping_state_every``). In a transaction of its own: a process
+        killed meanwhile leaves the previous state, which is as good (more is replayed)."""
+        every = self.settings.store.grouping_state_every
+        grouper = self._grouper
+        since = self._seq - self._state_seq
+        if not every or grouper is None or since < max(every, len(self._ids) // 4):
+            return
+        # The grouper holds every article up to self._seq: it was brought up to the database
+        # inside the last batch's transaction, then given that batch.
+        payload = json.dumps(grouper.state(), separators=(",", ":"))
+        try:
+            with self._write() as conn:
+                newer = conn.execute(
+                    sa.select(G.c.seq).where(G.c.key == grouper.state_key, G.c.seq >= self._seq)
+                ).first()
+                if newer is None:  # (another process may have saved a later one)
+                    conn.execute(G.delete())
+                    conn.execute(
+                        G.insert().values(
+                            key=grouper.state_key, seq=self._seq, state=payload, saved=_now()
+                        )
+                    )
+        except sa.exc.SQLAlchemyError as e:
+            # The articles are stored: only the next opening's replay is longer.
+            log.warning("grouping state not saved: %s", _db_error(e))
+            return
+        self._state_seq = self._seq
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -815,12 +920,17 @@ def _pool(workers: int) -> Any:
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
 
 
-def _fuse_event(job: tuple[list[Article], int, Settings, int]) -> Brief:
-    """One event's brief from its latest ``cap`` articles (module-level: workers run it)."""
-    members, words, settings, cap = job
-    made = fuse(members[-cap:], words=words, settings=settings)
-    if len(members) > cap:
-        note = f"briefed from the latest {cap} of the event's {len(members)} articles"
+#: What one brief is made from: the event's latest articles (at most the cap), how many
+#: articles it has in all, the word budget and the settings.
+_BriefJob = tuple[list[Article], int, int, Settings]
+
+
+def _fuse_event(job: _BriefJob) -> Brief:
+    """One event's brief from its latest articles (module-level: workers run it)."""
+    latest, total, words, settings = job
+    made = fuse(latest, words=words, settings=settings)
+    if total > len(latest):
+        note = f"briefed from the latest {len(latest)} of the event's {total} articles"
         made = made.model_copy(update={"notes": (*made.notes, note)})
     return made
 
