@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from newsfuse.fusion import names, phrases, polarity, roles, values
+from newsfuse.fusion import likeness, names, phrases, polarity, roles, values
 from newsfuse.fusion.attribution import attribution
 from newsfuse.fusion.text import (
     STOPWORDS,
@@ -184,6 +184,7 @@ def facts(
     found_conflicts = [_conflict(slot, weights) for slot in conflicting]
     found_conflicts += polarity.polarity_conflicts(sentences, family_of, settings)
     found_conflicts += names.name_conflicts(sentences, family_of, settings)
+    found_conflicts += likeness.likeness_conflicts(sentences, family_of)
     return tuple(out), tuple(found_conflicts)
 
 
@@ -255,7 +256,7 @@ def _window(
     before = [w for w in words(blanked[start : q.start]) if w not in STOPWORDS][-size:]
     after = [w for w in words(blanked[q.end : end]) if w not in STOPWORDS][:size]
     near = {stem(w) for w in before + after if not w.isdigit()}
-    if q.kind == "count":
+    if q.kind in ("count", "ordinal"):
         near.add(q.unit)  # the counted thing is part of what the number is about
     return frozenset(near)
 
@@ -297,7 +298,7 @@ def _group(
     articles = len({c.article for c in claims})
 
     def need(a: Claim, b: Claim) -> float:
-        if a.value.kind == "count" and not values.same_counted(a.value, b.value):
+        if a.value.kind in ("count", "ordinal") and not values.same_counted(a.value, b.value):
             return math.inf
         if _same_day(a.value, b.value):
             # one day, named by two reports of one event with some words in common: mostly
@@ -536,7 +537,9 @@ def _same_value_sources(
         score = overlap(c.window - {value.unit}, near - {value.unit}, weights)
         # (a measure's number is in its dimension's unit, days or metres: not a small count)
         measure = value.unit in ("length", "speed", "duration")
-        small = value.kind == "count" and not measure and value.high < settings.same_value_min_count
+        small = value.kind == "ordinal" or (
+            value.kind == "count" and not measure and value.high < settings.same_value_min_count
+        )
         if value.kind == "date" and max(value.high - value.low, c.value.high - c.value.low) > 31:
             need = settings.same_value_other_noun  # a year is said of many things
         elif value.kind == "date" and _calendar_day(value) and _calendar_day(c.value):
@@ -783,7 +786,7 @@ def _rivals(a: values.Quantity, b: values.Quantity, settings: FactSettings) -> b
     total pay, one charge count beside all of them)."""
     if a.kind == "date":
         return _rival_dates(a, b, settings)
-    if a.kind not in ("count", "money", "percent"):
+    if a.kind not in ("count", "ordinal", "money", "percent"):
         return True
     if a.kind == "count" and a.unit in _MULTIPLIERS:
         return False  # "six times that", "seven times as high": ratios to different things
@@ -830,7 +833,16 @@ def _same_slot(
             if same is not None:
                 if same:
                     return True
+                # Two calendar days the parse hangs on other words ("a shareholder vote on
+                # April 14" / "shareholders will vote at the meeting on April 16") are one
+                # thing if the words around them share enough: a calendar day is named for
+                # few things in one story (as for its sources), however common the words.
+                calendar = _calendar_day(x.value) and _calendar_day(y.value)
+                if calendar and len(x.window & y.window) >= settings.conflict_shared_stems:
+                    return True
                 continue
+            if x.value.kind == "ordinal":
+                return True  # "its sixth day" / "the seventh day": the noun ranked is the slot
             shared = x.window & y.window
             if (
                 len(shared) >= settings.conflict_shared_stems
@@ -853,7 +865,8 @@ def _same_structure(x: Claim, y: Claim) -> bool | None:
     light = {"", "be", "have", "do", "say", "tell", "report"}
     if sx.governor in light or sy.governor in light:
         return None
-    different_things = x.value.kind == "count" and sx.thing and sy.thing and sx.thing != sy.thing
+    counts = x.value.kind in ("count", "ordinal")
+    different_things = counts and sx.thing and sy.thing and sx.thing != sy.thing
     if different_things and not values.same_counted(x.value, y.value):
         return False
     if sx.qualifiers and sy.qualifiers and sx.qualifiers != sy.qualifiers:
@@ -940,7 +953,8 @@ def _is_update(
     days_b = {published.get(c.article) for c in b}
     if None in days_a or None in days_b:
         return False
-    return a[0].value.kind in ("count", "money", "percent") and days_a.isdisjoint(days_b)
+    growing = ("count", "ordinal", "money", "percent")  # (an ordinal: "its sixth day")
+    return a[0].value.kind in growing and days_a.isdisjoint(days_b)
 
 
 def _conflict(slot: Sequence[Sequence[list[Claim]]], weights: Mapping[str, float]) -> Conflict:

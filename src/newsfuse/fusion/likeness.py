@@ -1,0 +1,222 @@
+"""Conflicts of likeness: one report says a thing matches another, a second report that it
+does not ("The spear wound bled in a direction consistent with the Shroud image" / "A
+simulated spear wound in the chest ran in completely different patterns than the one on the
+shroud"). No figure says so: a finding of a test, a comparison.
+
+A word of likeness (consistent, compatible, similar, identical, match, correspond) or of
+unlikeness (inconsistent, incompatible, different, dissimilar, differ, contradict), read off
+the parse with its negation ("are not consistent with" is unlike), compares a *subject* (the
+clause's subject and the noun the word describes: "spear wound ... direction") with a
+*comparand* (its object: "the Shroud image", "the one on the shroud"). Two reports conflict
+when one says alike and the other unlike, their subjects share a word and their comparands
+share a word, and no family says both of that pair (one report finding one stain consistent
+and another inconsistent compares two things). A comparand that is no noun ("with each
+other") names nothing another report could share.
+
+Only sentences with both kinds of word in the cluster, from two families, before one common
+word, are parsed, their clauses only: most clusters parse none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsfuse.fusion import phrases
+from newsfuse.fusion.attribution import attribution
+from newsfuse.fusion.text import content_stems
+from newsfuse.models import Conflict, ConflictValue, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_ALIKE = frozenset("consistent compatible similar identical match correspond".split())
+_UNLIKE = frozenset("inconsistent incompatible different dissimilar differ contradict".split())
+# the words that introduce what is compared with: "consistent with", "different than/from"
+_LINKS = frozenset("with to from than".split())
+_CUE = re.compile(
+    r"\b(?:(?P<yes>consistent|compatible|similar|identical|match(?:es|ed|ing)?|"
+    r"correspond(?:s|ed|ing)?)|"
+    r"(?P<no>inconsistent|incompatible|different|dissimilar|differ(?:s|ed|ing)?|"
+    r"contradict(?:s|ed|ing)?))\b(?P<after>(?:\W+\w+){0,8})",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Finding:
+    article: str
+    family: int
+    sentence: Sentence
+    word: int  # the likeness word's token position in the parsed clause
+    alike: bool
+    subject: frozenset[str]  # content stems of what is compared ("spear wound direction")
+    comparand: frozenset[str]  # ... and of what it is compared with ("shroud image")
+    shown: str  # "consistent with the Shroud image"
+
+
+def likeness_conflicts(
+    sentences: Mapping[str, Sequence[Sentence]], family_of: Mapping[str, int]
+) -> list[Conflict]:
+    """Alike and unlike, of one subject and one comparand, from independent reports."""
+    cued = _cued(sentences, family_of)
+    if not cued:
+        return []
+    phrases.prime((s.text, start, end) for _, s, start, end in cued)
+    found: dict[tuple[str, int, int], _Finding] = {}
+    for article, s, start, end in cued:
+        text, offset, _ = phrases.clause(s.text, start, end)
+        doc = phrases.parse(text)
+        for tok in doc:
+            if tok.idx < offset or tok.idx >= offset + (end - start):
+                continue  # only the cue's own word (the clause may hold others, found apart)
+            f = _finding(article, family_of.get(article, 0), s, tok)
+            if f is not None:
+                found.setdefault((f.article, f.sentence.index, f.word), f)
+    findings = sorted(found.values(), key=lambda f: (f.article, f.sentence.index, f.word))
+    pairs = [
+        (a, b)
+        for a in findings
+        for b in findings
+        if a.alike and not b.alike and a.family != b.family and _one_comparison(a, b)
+    ]
+    out: list[Conflict] = []
+    used: set[int] = set()
+    for a, b in pairs:
+        if id(a) in used or id(b) in used:
+            continue
+        # every finding of this comparison: those comparing the same subject and comparand
+        alike = [f for f in findings if f.alike and _one_comparison(f, b)]
+        unlike = [f for f in findings if not f.alike and _one_comparison(a, f)]
+        if {f.family for f in alike} & {f.family for f in unlike}:
+            continue  # one family says both: two things compared, or a finding revised
+        used.update(id(f) for f in (*alike, *unlike))
+        about = " ".join(sorted(a.subject & b.subject))
+        out.append(
+            Conflict(
+                about=f"{about}: alike or not",
+                values=(_side(alike), _side(unlike)),
+            )
+        )
+    return out
+
+
+def _cued(
+    sentences: Mapping[str, Sequence[Sentence]], family_of: Mapping[str, int]
+) -> list[tuple[str, Sentence, int, int]]:
+    """The cues worth parsing: a word of likeness and one of unlikeness followed by one same
+    word, in two families or more (indexed by the words after them, as polarity's cues)."""
+    Cue = tuple[str, Sentence, int, int]  # article, sentence, the cue word's span
+    by_word: dict[str, tuple[list[Cue], list[Cue]]] = {}
+    for article in sorted(sentences):
+        for s in sentences[article]:
+            for m in _CUE.finditer(s.text):
+                side = 0 if m.group("yes") is not None else 1
+                word = m.group("yes") or m.group("no")
+                cue = (article, s, m.start(), m.start() + len(word))
+                for w in sorted(set(content_stems(m.group("after")))):
+                    by_word.setdefault(w, ([], []))[side].append(cue)
+    keep: dict[tuple[str, int, int], Cue] = {}
+    for yes, no in by_word.values():
+        families = {family_of.get(c[0], 0) for c in (*yes, *no)}
+        if yes and no and len(families) >= 2:
+            for cue in (*yes, *no):
+                keep[(cue[0], cue[1].index, cue[2])] = cue
+    return [keep[k] for k in sorted(keep)]
+
+
+def _finding(article: str, family: int, s: Sentence, tok: Token) -> _Finding | None:
+    lemma = tok.lemma_.lower()
+    if lemma not in _ALIKE | _UNLIKE or tok.pos_ not in ("ADJ", "VERB"):
+        return None
+    comparand = _comparand(tok)
+    if comparand is None:
+        return None
+    subject = _subject(tok) - _stems(tok.subtree)
+    if not subject:
+        return None
+    # "are not consistent": the negation sits on the verb "be" the adjective completes
+    negated = any(c.dep_ == "neg" for c in (*tok.children, *tok.head.children))
+    end = max(t.i for t in comparand.subtree if not t.is_punct)
+    start = tok.i
+    while start > 0 and tok.doc[start - 1].dep_ in ("neg", "advmod"):
+        start -= 1  # "not", "completely" belong to what is said
+    shown = tok.doc[start : end + 1].text
+    return _Finding(
+        article=article,
+        family=family,
+        sentence=s,
+        word=tok.i,
+        alike=(lemma in _ALIKE) != negated,
+        subject=subject,
+        comparand=_stems(comparand.subtree),
+        shown=" ".join(shown.split()),
+    )
+
+
+def _comparand(tok: Token) -> Token | None:
+    """What ``tok`` compares with: the object of its "with"/"to"/"from"/"than" (or of the
+    noun it describes: "different patterns than the one"), or a verb's direct object
+    ("matched an arm"); a noun only."""
+    holders = [tok]
+    if tok.dep_ == "amod":
+        holders.append(tok.head)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lemma_.lower() in _LINKS:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj if obj.pos_ in ("NOUN", "PROPN") else None
+    if tok.pos_ == "VERB":
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            return obj
+    return None
+
+
+def _subject(tok: Token) -> frozenset[str]:
+    """Content stems of what is compared: the noun the word describes ("a direction
+    consistent with"), and the subject of the clause that holds it ("the spear wound bled
+    in a direction ..."); a relative pronoun stands for the noun it follows ("bloodstains
+    that were inconsistent")."""
+    out: set[str] = set()
+    head = tok
+    if tok.dep_ == "amod":
+        out |= _stems(t for t in tok.head.subtree if t.i < tok.i)
+        head = tok.head
+    elif tok.dep_ == "acomp":
+        head = tok.head
+    for _ in range(4):  # up to the clause's verb, through prepositions
+        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+            break
+        head = head.head
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            if c.tag_ in ("WDT", "WP") or c.lower_ == "that":
+                if head.dep_ == "relcl":
+                    out |= _stems([head.head])
+                continue
+            out |= _stems(c.subtree)
+    return frozenset(out)
+
+
+def _stems(tokens: Iterable[Token]) -> frozenset[str]:
+    return frozenset(content_stems(" ".join(t.text for t in tokens)))
+
+
+def _one_comparison(a: _Finding, b: _Finding) -> bool:
+    """The two findings compare one thing with one other: a word of the subject and one of
+    the comparand in common."""
+    return bool(a.subject & b.subject) and bool(a.comparand & b.comparand)
+
+
+def _side(side: Sequence[_Finding]) -> ConflictValue:
+    first = side[0]
+    return ConflictValue(
+        value=first.shown,
+        text=first.sentence.text,
+        sources=tuple(dict.fromkeys(f.article for f in side)),
+        attributed_to=next((x for x in (attribution(f.sentence.text) for f in side) if x), None),
+    )
