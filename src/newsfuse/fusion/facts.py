@@ -89,8 +89,12 @@ def facts(
     all_claims = [c for c in found_claims if not c.value.referring]
     if len(all_claims) > settings.max_claims:
         # A long story (hundreds of reports): the values of the articles' opening sentences,
-        # where reports state what happened, so grouping (pairs of claims) stays bounded.
-        ranked = sorted(range(len(all_claims)), key=lambda k: all_claims[k].sentence.index)
+        # where reports state what happened, so grouping (pairs of claims) stays bounded;
+        # ranks ("its sixth day") last, not to crowd out the figures of the event.
+        ranked = sorted(
+            range(len(all_claims)),
+            key=lambda k: (all_claims[k].value.kind == "ordinal", all_claims[k].sentence.index),
+        )
         all_claims = [all_claims[k] for k in sorted(ranked[: settings.max_claims])]
     groups = _group(all_claims, weights, settings)
     event_terms = _event_terms(articles, sentences, families, weights, settings)
@@ -695,7 +699,9 @@ def _conflicts(
     return [
         (a, b)
         for a, b, event_time in candidates
-        if event_time or _same_slot(a, b, weights, settings)
+        # (one day of publication, or none known: see _same_slot's calendar days)
+        if event_time
+        or _same_slot(a, b, weights, settings, len({published[c.article] for c in (*a, *b)}) == 1)
     ]
 
 
@@ -817,10 +823,16 @@ def _comparable_dates(
 
 
 def _same_slot(
-    a: Sequence[Claim], b: Sequence[Claim], weights: Mapping[str, float], settings: FactSettings
+    a: Sequence[Claim],
+    b: Sequence[Claim],
+    weights: Mapping[str, float],
+    settings: FactSettings,
+    one_day: bool = False,
 ) -> bool:
     """Whether two facts give a value for one thing: the words next to the values say the
-    same ("people in custody" / "in custody"), or, for ages, they are the same person's."""
+    same ("people in custody" / "in custody"), or, for ages, they are the same person's.
+    With ``one_day`` (reports of one day, or undated), two calendar days the parse hangs on
+    other words may still be one thing (below)."""
     for x in a:
         for y in b:
             if x.value.unit == "age" == y.value.unit:
@@ -836,8 +848,9 @@ def _same_slot(
                 # Two calendar days the parse hangs on other words ("a shareholder vote on
                 # April 14" / "shareholders will vote at the meeting on April 16") are one
                 # thing if the words around them share enough: a calendar day is named for
-                # few things in one story (as for its sources), however common the words.
-                calendar = _calendar_day(x.value) and _calendar_day(y.value)
+                # few things in a report of one day (as for its sources), however common the
+                # words; a long story's reports of many days name many days for many things.
+                calendar = one_day and _calendar_day(x.value) and _calendar_day(y.value)
                 if calendar and len(x.window & y.window) >= settings.conflict_shared_stems:
                     return True
                 continue

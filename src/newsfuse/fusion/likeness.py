@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from newsfuse.fusion import phrases
 from newsfuse.fusion.attribution import attribution
-from newsfuse.fusion.text import content_stems
+from newsfuse.fusion.text import content_stems, stem, words
 from newsfuse.models import Conflict, ConflictValue, Sentence
 
 if TYPE_CHECKING:
@@ -53,6 +53,7 @@ class _Finding:
     word: int  # the likeness word's token position in the parsed clause
     alike: bool
     subject: frozenset[str]  # content stems of what is compared ("spear wound direction")
+    heads: frozenset[str]  # lemmas of its head nouns ("wound"): what the subject is
     comparand: frozenset[str]  # ... and of what it is compared with ("shroud image")
     shown: str  # "consistent with the Shroud image"
 
@@ -93,10 +94,11 @@ def likeness_conflicts(
         if {f.family for f in alike} & {f.family for f in unlike}:
             continue  # one family says both: two things compared, or a finding revised
         used.update(id(f) for f in (*alike, *unlike))
-        about = " ".join(sorted(a.subject & b.subject))
+        what = _in_order(a.subject & b.subject, a.sentence.text)
+        like = _in_order(a.comparand & b.comparand, a.sentence.text)
         out.append(
             Conflict(
-                about=f"{about}: alike or not",
+                about=f"{what} like {like} or not",
                 values=(_side(alike), _side(unlike)),
             )
         )
@@ -134,8 +136,9 @@ def _finding(article: str, family: int, s: Sentence, tok: Token) -> _Finding | N
     comparand = _comparand(tok)
     if comparand is None:
         return None
-    subject = _subject(tok) - _stems(tok.subtree)
-    if not subject:
+    subject, heads = _subject(tok)
+    subject -= _stems(tok.subtree)
+    if not subject or not heads:
         return None
     # "are not consistent": the negation sits on the verb "be" the adjective completes
     negated = any(c.dep_ == "neg" for c in (*tok.children, *tok.head.children))
@@ -151,6 +154,7 @@ def _finding(article: str, family: int, s: Sentence, tok: Token) -> _Finding | N
         word=tok.i,
         alike=(lemma in _ALIKE) != negated,
         subject=subject,
+        heads=heads,
         comparand=_stems(comparand.subtree),
         shown=" ".join(shown.split()),
     )
@@ -176,15 +180,17 @@ def _comparand(tok: Token) -> Token | None:
     return None
 
 
-def _subject(tok: Token) -> frozenset[str]:
-    """Content stems of what is compared: the noun the word describes ("a direction
-    consistent with"), and the subject of the clause that holds it ("the spear wound bled
-    in a direction ..."); a relative pronoun stands for the noun it follows ("bloodstains
-    that were inconsistent")."""
+def _subject(tok: Token) -> tuple[frozenset[str], frozenset[str]]:
+    """Content stems of what is compared, and the lemmas of its head nouns: the subject of
+    the clause that holds the word ("the spear wound bled in a direction ..."), else the
+    noun the word describes ("several reddish stains consistent with"); a relative pronoun
+    stands for the noun it follows ("bloodstains that were inconsistent")."""
     out: set[str] = set()
+    described: list[Token] = []
     head = tok
     if tok.dep_ == "amod":
         out |= _stems(t for t in tok.head.subtree if t.i < tok.i)
+        described.append(tok.head)
         head = tok.head
     elif tok.dep_ == "acomp":
         head = tok.head
@@ -192,24 +198,35 @@ def _subject(tok: Token) -> frozenset[str]:
         if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
             break
         head = head.head
+    subjects: list[Token] = []
     for c in head.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             if c.tag_ in ("WDT", "WP") or c.lower_ == "that":
                 if head.dep_ == "relcl":
+                    subjects.append(head.head)
                     out |= _stems([head.head])
                 continue
+            if c.pos_ in ("NOUN", "PROPN"):
+                subjects.append(c)
             out |= _stems(c.subtree)
-    return frozenset(out)
+    heads = frozenset(t.lemma_.lower() for t in subjects or described)
+    return frozenset(out), heads
 
 
 def _stems(tokens: Iterable[Token]) -> frozenset[str]:
     return frozenset(content_stems(" ".join(t.text for t in tokens)))
 
 
+def _in_order(stems: frozenset[str], text: str) -> str:
+    """The words of ``text`` whose stems are ``stems``, once each, as written."""
+    return " ".join(dict.fromkeys(w for w in words(text) if stem(w) in stems))
+
+
 def _one_comparison(a: _Finding, b: _Finding) -> bool:
-    """The two findings compare one thing with one other: a word of the subject and one of
-    the comparand in common."""
-    return bool(a.subject & b.subject) and bool(a.comparand & b.comparand)
+    """The two findings compare one thing with one other: a head noun of the subject and a
+    word of the comparand in common ("symptoms similar to seasonal flu" / "swine flu is
+    different from other flu" compare two things with flu)."""
+    return bool(a.heads & b.heads) and bool(a.comparand & b.comparand)
 
 
 def _side(side: Sequence[_Finding]) -> ConflictValue:
