@@ -135,6 +135,10 @@ def facts(
     if event.date is not None and event.sources:
         made.append(((0,), _event_fact(event, family_of, restating), None))
     for g in groups:
+        if g[0].value.kind == "ordinal" and id(g) not in in_conflict:
+            # a rank is a fact only where reports dispute it ("its sixth day" / "the seventh
+            # day"): most are names and asides ("the ninth planet", "the 19th century")
+            continue
         sources = _sources(g, sentences, stems, stated, settings, postings)
         sources = _same_value_sources(g, sources, by_kind, weights, settings)
         independent = len({family_of[s] for s in sources})

@@ -866,7 +866,7 @@ def _ordinals(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             continue  # "1st": as "first"
         # (not as "four-storey": "second-largest city" ranks the city, as "second largest")
         noun = _head_noun(m.group("rest"), hyphenated=False)
-        if noun is None or not noun.islower():
+        if noun is None or not noun.isalpha() or not noun.islower():
             continue  # "the 14th of April", "the 50th Anniversary": no ranked thing
         end = m.start("rest") + m.group("rest").find(noun) + len(noun)
         if not _free(m.start(), end, taken):
