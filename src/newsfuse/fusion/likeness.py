@@ -43,6 +43,17 @@ _CUE = re.compile(
     r"contradict(?:s|ed|ing)?))\b(?P<after>(?:\W+\w+){0,8})",
     re.IGNORECASE,
 )
+# the stems every cue word holds, looked for first: most sentences hold none
+_CUE_PARTS = (
+    "consist",
+    "compatib",
+    "similar",
+    "identical",
+    "match",
+    "correspond",
+    "differ",
+    "contradict",
+)
 
 
 @dataclass(frozen=True)
@@ -108,24 +119,47 @@ def likeness_conflicts(
 def _cued(
     sentences: Mapping[str, Sequence[Sentence]], family_of: Mapping[str, int]
 ) -> list[tuple[str, Sentence, int, int]]:
-    """The cues worth parsing: a word of likeness and one of unlikeness followed by one same
-    word, in two families or more (indexed by the words after them, as polarity's cues)."""
+    """The cues worth parsing: a word of likeness and one of unlikeness from two families,
+    followed by one same word (the comparand's) and preceded by one same word (the
+    subject's). Cues are indexed by the words after them, as polarity's cues, so a long
+    story's hundreds of cues are compared within a word's few only."""
     Cue = tuple[str, Sentence, int, int]  # article, sentence, the cue word's span
+    before: dict[tuple[str, int, int], frozenset[str]] = {}
     by_word: dict[str, tuple[list[Cue], list[Cue]]] = {}
     for article in sorted(sentences):
         for s in sentences[article]:
+            low = s.text.lower()
+            if not any(part in low for part in _CUE_PARTS):
+                continue
             for m in _CUE.finditer(s.text):
                 side = 0 if m.group("yes") is not None else 1
                 word = m.group("yes") or m.group("no")
                 cue = (article, s, m.start(), m.start() + len(word))
                 for w in sorted(set(content_stems(m.group("after")))):
                     by_word.setdefault(w, ([], []))[side].append(cue)
+
+    def words_before(cue: Cue) -> frozenset[str]:  # (asked of the few paired cues only)
+        key = (cue[0], cue[1].index, cue[2])
+        if key not in before:
+            before[key] = frozenset(content_stems(cue[1].text[: cue[2]]))
+        return before[key]
+
     keep: dict[tuple[str, int, int], Cue] = {}
-    for yes, no in by_word.values():
-        families = {family_of.get(c[0], 0) for c in (*yes, *no)}
-        if yes and no and len(families) >= 2:
-            for cue in (*yes, *no):
-                keep[(cue[0], cue[1].index, cue[2])] = cue
+    for sides in by_word.values():
+        if not (sides[0] and sides[1]):
+            continue
+        # for each side, the families using each word before its cues
+        used: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})
+        for families, cues in zip(used, sides, strict=True):
+            for cue in cues:
+                for w in words_before(cue):
+                    families.setdefault(w, set()).add(family_of.get(cue[0], 0))
+        for mine, cues in enumerate(sides):
+            other = used[1 - mine]
+            for cue in cues:
+                family = family_of.get(cue[0], 0)
+                if any(other.get(w, set()) - {family} for w in words_before(cue)):
+                    keep[(cue[0], cue[1].index, cue[2])] = cue
     return [keep[k] for k in sorted(keep)]
 
 
