@@ -174,13 +174,16 @@ def _finding(article: str, family: int, s: Sentence, tok: Token) -> _Finding | N
     subject -= _stems(tok.subtree)
     if not subject or not heads:
         return None
-    # "are not consistent": the negation sits on the verb "be" the adjective completes
-    negated = any(c.dep_ == "neg" for c in (*tok.children, *tok.head.children))
+    # "are not consistent", "did not bleed in a direction consistent with": the negation
+    # sits on the clause's verb
+    negated = any(c.dep_ == "neg" for c in (*tok.children, *_clause_verb(tok).children))
     end = max(t.i for t in comparand.subtree if not t.is_punct)
     start = tok.i
     while start > 0 and tok.doc[start - 1].dep_ in ("neg", "advmod"):
         start -= 1  # "not", "completely" belong to what is said
     shown = tok.doc[start : end + 1].text
+    if negated and not any(t.dep_ == "neg" for t in tok.doc[start : tok.i]):
+        shown = f"not {shown}"
     return _Finding(
         article=article,
         family=family,
@@ -221,17 +224,10 @@ def _subject(tok: Token) -> tuple[frozenset[str], frozenset[str]]:
     stands for the noun it follows ("bloodstains that were inconsistent")."""
     out: set[str] = set()
     described: list[Token] = []
-    head = tok
     if tok.dep_ == "amod":
         out |= _stems(t for t in tok.head.subtree if t.i < tok.i)
         described.append(tok.head)
-        head = tok.head
-    elif tok.dep_ == "acomp":
-        head = tok.head
-    for _ in range(4):  # up to the clause's verb, through prepositions
-        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
-            break
-        head = head.head
+    head = _clause_verb(tok)
     subjects: list[Token] = []
     for c in head.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
@@ -245,6 +241,18 @@ def _subject(tok: Token) -> tuple[frozenset[str], frozenset[str]]:
             out |= _stems(c.subtree)
     heads = frozenset(t.lemma_.lower() for t in subjects or described)
     return frozenset(out), heads
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause holding ``tok``: itself, the "be" an adjective completes, or
+    the verb a described noun hangs on ("bled in a direction consistent"), through
+    prepositions."""
+    head = tok.head if tok.dep_ in ("amod", "acomp") else tok
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+            break
+        head = head.head
+    return head
 
 
 def _stems(tokens: Iterable[Token]) -> frozenset[str]:
