@@ -853,6 +853,9 @@ _ORDINAL = re.compile(
 )
 # "a second attack" is another attack, no place in a sequence
 _ANOTHER = re.compile(r"\b(?:a|an|one)\s+$", re.I)
+# Parts of a year or a game ("the third quarter", "the second half"): reports name several,
+# for many figures, and a report of one beside another of the next is no dispute.
+_PARTS_OF = frozenset("quarter half".split())
 
 
 def _ordinals(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
@@ -866,7 +869,7 @@ def _ordinals(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
             continue  # "1st": as "first"
         # (not as "four-storey": "second-largest city" ranks the city, as "second largest")
         noun = _head_noun(m.group("rest"), hyphenated=False)
-        if noun is None or not noun.isalpha() or not noun.islower():
+        if noun is None or not noun.isalpha() or not noun.islower() or noun in _PARTS_OF:
             continue  # "the 14th of April", "the 50th Anniversary": no ranked thing
         end = m.start("rest") + m.group("rest").find(noun) + len(noun)
         if not _free(m.start(), end, taken):
