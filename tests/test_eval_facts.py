@@ -147,6 +147,46 @@ def test_must_not_vs_line_is_violated_by_a_conflict_between_its_sides() -> None:
     assert good["must_not"] == {**good["must_not"], "checkable": 1, "violations": 0}
 
 
+def test_a_vs_line_does_not_forbid_the_pair_its_gold_lists_as_a_conflict() -> None:
+    # Multi-News 60e83cb1's line: the sixth/seventh clash is the gold's own conflict, only
+    # "nearly a week" against either is ruled out
+    gold: Json = {
+        "conflicts": [
+            {
+                "slot": "which day of the search it was",
+                "values": [
+                    {"value": "seventh day", "sources": ["a1"]},
+                    {"value": "sixth day", "sources": ["a3"]},
+                ],
+            }
+        ],
+        "must_not": [
+            "'nearly a week of searching' (a2) vs 'seventh day' (a1) vs 'sixth day' (a3): "
+            "'nearly a week' is vague and fits both; the sixth/seventh clash itself is listed"
+            " as a conflict."
+        ],
+    }
+
+    def days(*values: tuple[str, str, list[str]]) -> Json:
+        return {
+            "about": "day of the search",
+            "values": [{"value": v, "text": t, "sources": s} for v, t, s in values],
+        }
+
+    clash = days(
+        ("seventh day", "We're already in the seventh day.", ["a1"]),
+        ("sixth day", "As the search entered its sixth day.", ["a3"]),
+    )
+    result = score.score_cluster(gold, brief([], [clash]))
+    assert result["conflicts"]["recall"] == 1.0
+    assert result["must_not"]["violations"] == 0
+    vague = days(
+        ("nearly a week", "after nearly a week of searching", ["a2"]),
+        ("sixth day", "As the search entered its sixth day.", ["a3"]),
+    )
+    assert score.score_cluster(gold, brief([], [vague]))["must_not"]["violations"] == 1
+
+
 def test_vs_sides_reads_quotes_with_apostrophes_and_ids() -> None:
     ids = score.Ids(["p1", "p2", "p3"])
     sides = score.vs_sides(

@@ -239,3 +239,33 @@ def test_a_figure_named_again_is_found_only_when_asked_and_marked():
     assert again.referring and again.low <= 162 <= again.high and again.unit == "passeng"
     # "the two Koreas": a small figure named again tells nothing apart
     assert values.find("tensions between the two Koreas", [], 2020, referring=True) == []
+
+
+def test_ordinals_rank_a_noun_and_agree_in_words_or_digits():
+    sixth = one("As the search entered its sixth day, with around 60 vessels involved.", "ordinal")
+    assert (sixth.low, sixth.unit, sixth.shown) == (6.0, "day", "sixth day")
+    seventh = one("Because we're already in the seventh day, the chances are slim.", "ordinal")
+    digits = one("Rescuers worked through the 6th day of the search.", "ordinal")
+    assert sixth.comparable(seventh) and not sixth.agrees(seventh)
+    assert sixth.agrees(digits)
+    # "second-largest" is "second largest": one rank of the city
+    a = one("The plane took off from Indonesia's second largest city.", "ordinal")
+    b = one("The flight from Surabaya, Indonesia's second-largest city, to Singapore.", "ordinal")
+    assert a.unit == b.unit == "citi" and a.agrees(b)
+    assert not one("It was the third time in a week.", "ordinal").agrees(seventh)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # real (DUC 2004 d30010t): "a second day" is another day, not a rank
+        "The Israeli Cabinet had convened for a second day in an attempt to approve the deal.",
+        "Shoppers crowded Fifth Avenue on Saturday.",  # a name
+        "It was the first time the airline had lost a plane.",  # "first" ranks nothing disputed
+        "The vote is on the 14th of April.",  # a day of a month, no ranked noun
+        # real (DUC 2004, shortened): a part of a year, named for many figures
+        "Netscape announced Tuesday that it earned $2.7 million in its fourth fiscal quarter.",
+    ],
+)
+def test_no_ordinal_where_nothing_is_ranked(sentence):
+    assert [q for q in found(sentence) if q.kind == "ordinal"] == []

@@ -159,7 +159,7 @@ class Event(_Frozen):
 
 
 FactStatus = Literal["corroborated", "single-source", "conflict"]
-FactKind = Literal["date", "time", "money", "percent", "count", "quote", "name"]
+FactKind = Literal["date", "time", "money", "percent", "count", "ordinal", "quote", "name"]
 
 
 class StatedValue(_Frozen):

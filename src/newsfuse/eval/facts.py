@@ -114,6 +114,11 @@ checkable", never passed:
   A phrase with quantities matches by the conflict-value rule above (without the source
   condition); a phrase naming only a currency ("the won", "the dollar figures") matches a value
   whose ``value`` has an amount in that currency; any other phrase needs coverage >= 0.5.
+* "'X' (p1) vs 'Y' (p2) [vs 'Z' (p3)]: why": violated if one brief conflict opposes a value
+  matching one side to a value matching another (sharing a source with the articles the side
+  names). A pair of sides that the same gold file lists as two values of one of its conflicts
+  is not checked ("'nearly a week' (p3) vs 'seventh day' (p1) vs 'sixth day' (p2): ... the
+  sixth/seventh clash itself is listed as a conflict"): the line only rules out the others.
 * "date the event or any article in/on WHEN" (WHEN: a year, month or day): violated if a date
   falls in WHEN: ``event.date`` and every timeline ``date``/``until`` if the line names the
   event, every article's ``published`` if it names articles (all three if it names neither).
@@ -140,6 +145,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -1125,12 +1131,39 @@ def _side_checkable(side: Side) -> bool:
     return any(value_quantities(p) or units(p) for p in side.phrases)
 
 
-def check_vs_rule(sides: list[Side], brief: Json) -> Json:
+def _gold_opposes(a: Side, b: Side, gold: Json, ids: Ids) -> bool:
+    """Whether the gold lists sides ``a`` and ``b`` as two values of one of its conflicts."""
+    for conflict in gold.get("conflicts") or []:
+        values = [
+            {"value": str(v.get("value") or ""), "sources": ids.all(v.get("sources") or [])}
+            for v in conflict.get("values") or []
+        ]
+        of_a = {i for i, v in enumerate(values) if _side_matches(a, v)}
+        of_b = {i for i, v in enumerate(values) if _side_matches(b, v)}
+        if of_a and of_b and len(of_a | of_b) >= 2:
+            return True
+    return False
+
+
+def gold_opposed(sides: list[Side], gold: Json, ids: Ids) -> set[tuple[int, int]]:
+    """The pairs of sides (by index) that the gold's own conflicts oppose."""
+    return {
+        (a, b)
+        for a in range(len(sides))
+        for b in range(a + 1, len(sides))
+        if _gold_opposes(sides[a], sides[b], gold, ids)
+    }
+
+
+def check_vs_rule(
+    sides: list[Side], brief: Json, opposed: AbstractSet[tuple[int, int]] = frozenset()
+) -> Json:
     """Violated if one brief conflict opposes a value of one side to a value of another.
 
     A value matches a side when it shares a source with the articles the side names (if it
     names any) and states one of its phrases (quantities agree, or the words cover half of a
-    phrase without quantities): the line says these sides agree or are different things.
+    phrase without quantities): the line says these sides agree or are different things,
+    but for two sides the gold's own conflicts oppose (see the module docstring).
     """
     hits = []
     for ci, conflict in enumerate(brief.get("conflicts") or []):
@@ -1141,7 +1174,10 @@ def check_vs_rule(sides: list[Side], brief: Json) -> Json:
                 (a, b)
                 for a in range(len(sides))
                 for b in range(a + 1, len(sides))
-                if len(matched[a] | matched[b]) >= 2 and matched[a] and matched[b]
+                if len(matched[a] | matched[b]) >= 2
+                and matched[a]
+                and matched[b]
+                and (a, b) not in opposed
             ),
             None,
         )
@@ -1168,7 +1204,7 @@ def check_must_not(line: str, brief: Json, gold: Json, ids: Ids) -> Json:
     """Check one must_not line if it follows a recognised pattern."""
     result: Json | None = None
     if sides := vs_sides(line, ids):
-        result = check_vs_rule(sides, brief)
+        result = check_vs_rule(sides, brief, gold_opposed(sides, gold, ids))
     elif m := _CONFLICT_RULE.search(line):
         if phrases := _two_phrases(m.group("rest")):
             result = check_conflict_rule(*phrases, brief)

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from newsfuse.fusion import names, phrases, polarity, roles, values
+from newsfuse.fusion import likeness, names, phrases, polarity, roles, values
 from newsfuse.fusion.attribution import attribution
 from newsfuse.fusion.text import (
     STOPWORDS,
@@ -89,8 +89,12 @@ def facts(
     all_claims = [c for c in found_claims if not c.value.referring]
     if len(all_claims) > settings.max_claims:
         # A long story (hundreds of reports): the values of the articles' opening sentences,
-        # where reports state what happened, so grouping (pairs of claims) stays bounded.
-        ranked = sorted(range(len(all_claims)), key=lambda k: all_claims[k].sentence.index)
+        # where reports state what happened, so grouping (pairs of claims) stays bounded;
+        # ranks ("its sixth day") last, not to crowd out the figures of the event.
+        ranked = sorted(
+            range(len(all_claims)),
+            key=lambda k: (all_claims[k].value.kind == "ordinal", all_claims[k].sentence.index),
+        )
         all_claims = [all_claims[k] for k in sorted(ranked[: settings.max_claims])]
     groups = _group(all_claims, weights, settings)
     event_terms = _event_terms(articles, sentences, families, weights, settings)
@@ -131,6 +135,10 @@ def facts(
     if event.date is not None and event.sources:
         made.append(((0,), _event_fact(event, family_of, restating), None))
     for g in groups:
+        if g[0].value.kind == "ordinal" and id(g) not in in_conflict:
+            # a rank is a fact only where reports dispute it ("its sixth day" / "the seventh
+            # day"): most are names and asides ("the ninth planet", "the 19th century")
+            continue
         sources = _sources(g, sentences, stems, stated, settings, postings)
         sources = _same_value_sources(g, sources, by_kind, weights, settings)
         independent = len({family_of[s] for s in sources})
@@ -184,6 +192,7 @@ def facts(
     found_conflicts = [_conflict(slot, weights) for slot in conflicting]
     found_conflicts += polarity.polarity_conflicts(sentences, family_of, settings)
     found_conflicts += names.name_conflicts(sentences, family_of, settings)
+    found_conflicts += likeness.likeness_conflicts(sentences, family_of)
     return tuple(out), tuple(found_conflicts)
 
 
@@ -255,7 +264,7 @@ def _window(
     before = [w for w in words(blanked[start : q.start]) if w not in STOPWORDS][-size:]
     after = [w for w in words(blanked[q.end : end]) if w not in STOPWORDS][:size]
     near = {stem(w) for w in before + after if not w.isdigit()}
-    if q.kind == "count":
+    if q.kind in ("count", "ordinal"):
         near.add(q.unit)  # the counted thing is part of what the number is about
     return frozenset(near)
 
@@ -297,7 +306,7 @@ def _group(
     articles = len({c.article for c in claims})
 
     def need(a: Claim, b: Claim) -> float:
-        if a.value.kind == "count" and not values.same_counted(a.value, b.value):
+        if a.value.kind in ("count", "ordinal") and not values.same_counted(a.value, b.value):
             return math.inf
         if _same_day(a.value, b.value):
             # one day, named by two reports of one event with some words in common: mostly
@@ -536,7 +545,9 @@ def _same_value_sources(
         score = overlap(c.window - {value.unit}, near - {value.unit}, weights)
         # (a measure's number is in its dimension's unit, days or metres: not a small count)
         measure = value.unit in ("length", "speed", "duration")
-        small = value.kind == "count" and not measure and value.high < settings.same_value_min_count
+        small = value.kind == "ordinal" or (
+            value.kind == "count" and not measure and value.high < settings.same_value_min_count
+        )
         if value.kind == "date" and max(value.high - value.low, c.value.high - c.value.low) > 31:
             need = settings.same_value_other_noun  # a year is said of many things
         elif value.kind == "date" and _calendar_day(value) and _calendar_day(c.value):
@@ -692,7 +703,9 @@ def _conflicts(
     return [
         (a, b)
         for a, b, event_time in candidates
-        if event_time or _same_slot(a, b, weights, settings)
+        # (one day of publication, or none known: see _same_slot's calendar days)
+        if event_time
+        or _same_slot(a, b, weights, settings, len({published[c.article] for c in (*a, *b)}) == 1)
     ]
 
 
@@ -783,7 +796,7 @@ def _rivals(a: values.Quantity, b: values.Quantity, settings: FactSettings) -> b
     total pay, one charge count beside all of them)."""
     if a.kind == "date":
         return _rival_dates(a, b, settings)
-    if a.kind not in ("count", "money", "percent"):
+    if a.kind not in ("count", "ordinal", "money", "percent"):
         return True
     if a.kind == "count" and a.unit in _MULTIPLIERS:
         return False  # "six times that", "seven times as high": ratios to different things
@@ -814,10 +827,16 @@ def _comparable_dates(
 
 
 def _same_slot(
-    a: Sequence[Claim], b: Sequence[Claim], weights: Mapping[str, float], settings: FactSettings
+    a: Sequence[Claim],
+    b: Sequence[Claim],
+    weights: Mapping[str, float],
+    settings: FactSettings,
+    one_day: bool = False,
 ) -> bool:
     """Whether two facts give a value for one thing: the words next to the values say the
-    same ("people in custody" / "in custody"), or, for ages, they are the same person's."""
+    same ("people in custody" / "in custody"), or, for ages, they are the same person's.
+    With ``one_day`` (reports of one day, or undated), two calendar days the parse hangs on
+    other words may still be one thing (below)."""
     for x in a:
         for y in b:
             if x.value.unit == "age" == y.value.unit:
@@ -830,7 +849,17 @@ def _same_slot(
             if same is not None:
                 if same:
                     return True
+                # Two calendar days the parse hangs on other words ("a shareholder vote on
+                # April 14" / "shareholders will vote at the meeting on April 16") are one
+                # thing if the words around them share enough: a calendar day is named for
+                # few things in a report of one day (as for its sources), however common the
+                # words; a long story's reports of many days name many days for many things.
+                calendar = one_day and _calendar_day(x.value) and _calendar_day(y.value)
+                if calendar and len(x.window & y.window) >= settings.conflict_shared_stems:
+                    return True
                 continue
+            if x.value.kind == "ordinal":
+                return True  # "its sixth day" / "the seventh day": the noun ranked is the slot
             shared = x.window & y.window
             if (
                 len(shared) >= settings.conflict_shared_stems
@@ -853,7 +882,8 @@ def _same_structure(x: Claim, y: Claim) -> bool | None:
     light = {"", "be", "have", "do", "say", "tell", "report"}
     if sx.governor in light or sy.governor in light:
         return None
-    different_things = x.value.kind == "count" and sx.thing and sy.thing and sx.thing != sy.thing
+    counts = x.value.kind in ("count", "ordinal")
+    different_things = counts and sx.thing and sy.thing and sx.thing != sy.thing
     if different_things and not values.same_counted(x.value, y.value):
         return False
     if sx.qualifiers and sy.qualifiers and sx.qualifiers != sy.qualifiers:
@@ -940,7 +970,8 @@ def _is_update(
     days_b = {published.get(c.article) for c in b}
     if None in days_a or None in days_b:
         return False
-    return a[0].value.kind in ("count", "money", "percent") and days_a.isdisjoint(days_b)
+    growing = ("count", "ordinal", "money", "percent")  # (an ordinal: "its sixth day")
+    return a[0].value.kind in growing and days_a.isdisjoint(days_b)
 
 
 def _conflict(slot: Sequence[Sequence[list[Claim]]], weights: Mapping[str, float]) -> Conflict:

@@ -121,9 +121,9 @@ def _full_slot(sentence: str, start: int, end: int, kind: str, unit: str) -> Slo
     found = _slot(sentence, start, end, kind, unit)
     doc = parse(sentence)
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0 or kind not in ("count", "money", "percent"):
+    if span is None or len(span) == 0 or kind not in ("count", "ordinal", "money", "percent"):
         return found
-    noun = _counted(span) if kind == "count" else span.root
+    noun = _counted(span) if kind in ("count", "ordinal") else span.root
     return Slot(found.phrase, found.governor, found.thing, found.owner, _qualifiers(noun, span))
 
 
@@ -164,7 +164,7 @@ def _slot(sentence: str, start: int, end: int, kind: str, unit: str) -> Slot:
     if unit == "age":
         return _age(span)
     root = span.root
-    if kind == "count":
+    if kind in ("count", "ordinal"):  # "the sixth day": a day, as "six days" are
         noun = _counted(span)
         governor = _governor(noun)
         thing = noun.lemma_.lower()

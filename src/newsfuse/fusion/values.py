@@ -28,7 +28,7 @@ from newsfuse.fusion.dates import partial_dates
 from newsfuse.fusion.text import NUMBER_WORDS, stem
 from newsfuse.models import DateMention
 
-Kind = Literal["date", "time", "money", "percent", "count"]
+Kind = Literal["date", "time", "money", "percent", "count", "ordinal"]
 
 # Two amounts in different currencies agree when they are within this share of each other
 # once converted with the shipped yearly rates: rates drift within a year and reports round.
@@ -70,8 +70,10 @@ class Quantity:
             return _dates_agree(self, other)
         for a in (self, *self.equivalents):
             for b in (other, *other.equivalents):
-                same_unit = a.unit == b.unit or (a.kind == "count" and same_counted(a, b))
-                if same_unit or a.kind not in ("money", "count", "time"):
+                same_unit = a.unit == b.unit or (
+                    a.kind in ("count", "ordinal") and same_counted(a, b)
+                )
+                if same_unit or a.kind not in ("money", "count", "time", "ordinal"):
                     if a.low <= b.high and b.low <= a.high:
                         return True
                     if a.unit in ("length", "speed", "duration") and a.noun != b.noun:
@@ -91,7 +93,7 @@ class Quantity:
             return (
                 _usd_rate(self.unit, 2020) is not None and _usd_rate(other.unit, 2020) is not None
             )
-        if self.kind == "count":
+        if self.kind in ("count", "ordinal"):
             return same_noun(self.unit, other.unit)
         return self.unit == other.unit
 
@@ -157,7 +159,9 @@ def same_noun(a: str, b: str) -> bool:
 
 _MAYBE_VALUE = re.compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty"
-    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|noon|midday|midnight)\b",
+    r"|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|noon|midday|midnight"
+    r"|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth"
+    r"|twentieth)\b",
     re.IGNORECASE,
 )
 
@@ -182,7 +186,8 @@ def find(
         for q in finder(sentence, taken):
             found.append(q)
             taken.append((q.start, q.end))
-    found += _counts(sentence, taken, referring)  # last: it takes what the others left
+    found += _counts(sentence, taken, referring)  # last but one: it takes what the others left
+    found += _ordinals(sentence, taken)
     return sorted(found, key=lambda q: q.start)
 
 
@@ -821,6 +826,65 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
                 noun=noun,
                 round=rounded,
                 referring=again,
+            )
+        )
+    return out
+
+
+# --- ordinals ------------------------------------------------------------------------------
+
+# Places in a sequence ("the sixth day of the search", "its 3rd straight loss"): a value of
+# its own kind, compared with the same noun only. "first" is left out: "the first time",
+# "first reported" rank nothing that reports dispute.
+_ORDINAL_WORDS = {
+    w: n
+    for n, w in enumerate(
+        """_ _ second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth
+        twentieth""".split()
+    )
+    if n >= 2
+}
+_ORDINAL = re.compile(
+    # lower case: "Fifth Avenue", "Second World War" name things, they rank nothing
+    rf"(?<![\w$£€¥₩.,:/-])(?P<n>(?-i:{'|'.join(_ORDINAL_WORDS)})|\d{{1,3}}(?:st|nd|rd|th))"
+    r"(?P<sep>-|\s+)(?=(?P<rest>[^.;:!?]{0,60}))",
+    re.IGNORECASE,
+)
+# "a second attack" is another attack, no place in a sequence
+_ANOTHER = re.compile(r"\b(?:a|an|one)\s+$", re.I)
+# Parts of a year or a game ("the third quarter", "the second half"): reports name several,
+# for many figures, and a report of one beside another of the next is no dispute.
+_PARTS_OF = frozenset("quarter half".split())
+
+
+def _ordinals(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    out = []
+    for m in _ORDINAL.finditer(sentence):
+        written = m.group("n")
+        if not _free(m.start(), m.end("n"), taken) or _ANOTHER.search(sentence[: m.start()]):
+            continue
+        value = _ORDINAL_WORDS.get(written.lower()) or int(re.sub(r"\D", "", written))
+        if value < 2:
+            continue  # "1st": as "first"
+        # (not as "four-storey": "second-largest city" ranks the city, as "second largest")
+        noun = _head_noun(m.group("rest"), hyphenated=False)
+        if noun is None or not noun.isalpha() or not noun.islower() or noun in _PARTS_OF:
+            continue  # "the 14th of April", "the 50th Anniversary": no ranked thing
+        end = m.start("rest") + m.group("rest").find(noun) + len(noun)
+        if not _free(m.start(), end, taken):
+            continue
+        out.append(
+            Quantity(
+                kind="ordinal",
+                low=float(value),
+                high=float(value),
+                unit=stem(noun.lower()),
+                shown=sentence[m.start() : end].lower(),
+                text=sentence[m.start() : end],
+                start=m.start(),
+                end=end,
+                noun=noun,
             )
         )
     return out
