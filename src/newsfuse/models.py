@@ -159,7 +159,9 @@ class Event(_Frozen):
 
 
 FactStatus = Literal["corroborated", "single-source", "conflict"]
-FactKind = Literal["date", "time", "money", "percent", "count", "ordinal", "quote", "name"]
+FactKind = Literal[
+    "date", "time", "money", "percent", "count", "ordinal", "quote", "name", "statement"
+]
 
 
 class StatedValue(_Frozen):

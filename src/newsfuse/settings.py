@@ -112,6 +112,17 @@ class FactSettings:
     # words, the differing word this long at least in both (shorter: an initial).
     name_max_words: int = 4
     name_min_letters: int = 3
+    # Statements (fusion.statements): sentences of other families holding this share (by
+    # weight, of the lighter one) of a sentence's words, with this many words in common, state
+    # it too; sentences of so many content words; at most this many statements, from at most
+    # this many sentences (a long story's: their articles' first ones).
+    statement_similarity: float = 0.5
+    statement_shared_stems: int = 4
+    statement_min_stems: int = 5
+    statement_max_stems: int = 40
+    max_statement_facts: int = 30
+    statement_max_sentences: int = 1500
+    statement_about_words: int = 10  # words of a statement's "about" (those others share)
 
 
 @dataclass(frozen=True)

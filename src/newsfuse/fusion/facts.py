@@ -24,12 +24,13 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from newsfuse.fusion import likeness, names, phrases, polarity, roles, values
+from newsfuse.fusion import likeness, names, phrases, polarity, roles, statements, values
 from newsfuse.fusion.attribution import attribution
 from newsfuse.fusion.text import (
+    NUMBER_WORDS,
     STOPWORDS,
     content_stems,
     inverse_frequency,
@@ -175,6 +176,11 @@ def facts(
     ):
         # after the corroborated value facts: a name is what a fact is about
         made.append(((1, 0, 0, 0, n), f, None))
+    covered = _covered((f, g) for _, f, g in made)
+    found_statements = statements.statement_facts(sentences, family_of, weights, settings, covered)
+    for n, f in enumerate(found_statements):
+        # after the facts of values and names: what the reports say alike without a figure
+        made.append(((4, -f.independent_sources, -len(f.sources), 0, n), f, None))
     made.sort(key=lambda item: item[0])
     shown = [(f, g) for _, f, g in made if f.status != "single-source"]
     singles = [(f, g) for _, f, g in made if f.status == "single-source"]
@@ -194,6 +200,18 @@ def facts(
     found_conflicts += names.name_conflicts(sentences, family_of, settings)
     found_conflicts += likeness.likeness_conflicts(sentences, family_of)
     return tuple(out), tuple(found_conflicts)
+
+
+def _covered(
+    made: Iterable[tuple[Fact, Sequence[Claim] | None]],
+) -> dict[Sentence, list[frozenset[str]]]:
+    """For each sentence holding a value fact's claim, the sources of those facts: what a
+    statement of that sentence would add nothing to (:mod:`newsfuse.fusion.statements`)."""
+    out: dict[Sentence, list[frozenset[str]]] = {}
+    for fact, members in made:
+        for c in members or ():
+            out.setdefault(c.sentence, []).append(frozenset(fact.sources))
+    return out
 
 
 def _stated(group: Sequence[Claim]) -> tuple[StatedValue, ...]:
@@ -263,7 +281,8 @@ def _window(
     end = next((m.start() for m in _CLAUSE_BREAK.finditer(blanked, q.end)), len(blanked))
     before = [w for w in words(blanked[start : q.start]) if w not in STOPWORDS][-size:]
     after = [w for w in words(blanked[q.end : end]) if w not in STOPWORDS][:size]
-    near = {stem(w) for w in before + after if not w.isdigit()}
+    # (number words are another figure's, "a nine- to 33-year sentence for the 12 counts")
+    near = {stem(w) for w in before + after if not w.isdigit() and w not in NUMBER_WORDS}
     if q.kind in ("count", "ordinal"):
         near.add(q.unit)  # the counted thing is part of what the number is about
     return frozenset(near)

@@ -1,0 +1,135 @@
+"""Statements: a sentence two or more families state alike, as a fact of its own.
+
+Most of what reports agree on carries no figure ("a bullet shattered his wife's upper-right
+arm", "the gun was registered to her"), so no value fact holds it, and a value fact of the same
+sentence ("age 55") is sourced for its value only. A statement is a sentence and the sentences of
+*other families* that hold most of its weighty words (weighted overlap coefficient); its sources
+are their articles. Each sentence is in at most one statement, seeds with most families first, so
+a long story's reports do not chain into one statement through a shared word or two: every
+member must resemble the seed itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from newsfuse.fusion.text import content_stems, overlap, pairs_sharing
+from newsfuse.models import Fact, Sentence
+from newsfuse.settings import DEFAULT, FactSettings
+
+# where a sentence's clauses meet: the value shown is the clause holding most shared words
+_CLAUSE = re.compile(r"[;:!?]|,\s+(?:while|but|whereas|who|which|and)\b|\s[—–]\s")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One clause of a sentence: what a statement is made of."""
+
+    sentence: Sentence
+    text: str
+    stems: frozenset[str]
+
+
+def statement_facts(
+    sentences: Mapping[str, Sequence[Sentence]],
+    family_of: Mapping[str, int],
+    weights: Mapping[str, float],
+    settings: FactSettings = DEFAULT.facts,
+    covered: Mapping[Sentence, Sequence[frozenset[str]]] = {},
+) -> list[Fact]:
+    """The statements of the cluster stated by two or more families, most families first.
+
+    ``covered`` gives, for a sentence holding a value fact's claim, that fact's sources: a
+    statement whose articles one of its sentences' value facts already has adds nothing (the
+    "85-month prison term" sentence is the fact "85 months", sourced wider by its figure).
+    """
+    if settings.max_statement_facts <= 0:
+        return []
+    pool = _pool(sentences, settings)
+    if len({family_of.get(u.sentence.article_id, 0) for u in pool}) < 2:
+        return []
+    family = [family_of.get(u.sentence.article_id, 0) for u in pool]
+    near: dict[int, list[int]] = {i: [] for i in range(len(pool))}
+    for i, j in pairs_sharing([u.stems for u in pool], settings.statement_shared_stems):
+        if family[i] == family[j]:
+            continue  # one family saying it twice is one witness
+        if overlap(pool[i].stems, pool[j].stems, weights) >= settings.statement_similarity:
+            near[i].append(j)
+            near[j].append(i)
+
+    def families(i: int) -> int:
+        return len({family[k] for k in (i, *near[i])})
+
+    seeds = sorted(
+        (i for i in near if near[i]),
+        key=lambda i: (-families(i), -len(near[i]), pool[i].sentence.index, i),
+    )
+    used: set[int] = set()
+    out: list[Fact] = []
+    for i in seeds:
+        if len(out) >= settings.max_statement_facts:
+            break
+        if i in used:
+            continue
+        # a clause seeds one statement at most, but it may confirm several (a sentence of
+        # one report holds what two sentences of another say)
+        members = [i, *near[i]]
+        articles = frozenset(pool[k].sentence.article_id for k in members)
+        independent = len({family[k] for k in members})
+        if independent < 2:
+            continue
+        if any(articles <= known for k in members for known in covered.get(pool[k].sentence, ())):
+            continue
+        used.update(members)
+        seed = pool[i]
+        shared = frozenset().union(*(pool[k].stems & seed.stems for k in members if k != i))
+        out.append(
+            Fact(
+                about=_shared_words(seed.text, shared, settings.statement_about_words),
+                kind="statement",
+                value=seed.text,
+                text=seed.sentence.text,
+                sources=tuple(a for a in sentences if a in articles),
+                independent_sources=independent,
+                status="corroborated",
+            )
+        )
+    return out
+
+
+def _pool(sentences: Mapping[str, Sequence[Sentence]], settings: FactSettings) -> list[_Unit]:
+    """The clauses long enough to state something; for a long story (many sentences), those
+    of the articles' opening sentences, where reports say what happened, so pairing stays
+    bounded."""
+    every = [
+        _Unit(s, part, stems)
+        for ss in sentences.values()
+        for s in ss
+        for part in _clauses(s.text)
+        if settings.statement_min_stems
+        <= len(stems := frozenset(content_stems(part)))
+        <= settings.statement_max_stems
+    ]
+    if len(every) <= settings.statement_max_sentences:
+        return every
+    ranked = sorted(range(len(every)), key=lambda k: (every[k].sentence.index, k))
+    return [every[k] for k in sorted(ranked[: settings.statement_max_sentences])]
+
+
+def _shared_words(text: str, shared: frozenset[str], most: int) -> str:
+    """What the statement is about, as written: the run of at most ``most`` words of the
+    clause from the first word the other reports write too to the last such word in reach
+    ("Unification Ministry of South Korea confirmed"), one piece of the sentence."""
+    spans = list(re.finditer(r"[\w'’-]+", text))
+    hits = [n for n, m in enumerate(spans) if shared & set(content_stems(m.group()))]
+    if not hits:
+        return text
+    last = max(n for n in hits if n < hits[0] + most)
+    return text[spans[hits[0]].start() : spans[last].end()]
+
+
+def _clauses(text: str) -> list[str]:
+    """The clauses of a sentence, as written."""
+    return [p.strip(" ,;:—–") for p in _CLAUSE.split(text) if p and p.strip(" ,;:—–")]
