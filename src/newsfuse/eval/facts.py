@@ -1146,7 +1146,16 @@ def _gold_opposes(a: Side, b: Side, gold: Json, ids: Ids) -> bool:
 
 
 def gold_opposed(sides: list[Side], gold: Json, ids: Ids) -> set[tuple[int, int]]:
-    """The pairs of sides (by index) that the gold's own conflicts oppose."""
+    """The pairs of sides (by index) that the gold's own conflicts oppose.
+
+    Why such a pair is not checked: a gold file that lists two values as one of its conflicts
+    cannot also forbid opposing them, so a ``vs`` line naming both means the *other* pairs
+    (the one gold line of this shape says so: "'nearly a week' (p3) vs 'seventh day' (p1) vs
+    'sixth day' (p2): ... the sixth/seventh clash itself is listed as a conflict"). Checking the
+    pair would make the file unsatisfiable: finding the gold conflict would violate its
+    ``must_not``. Only pairs the conflicts oppose are skipped; every other pair of the line is
+    still checked.
+    """
     return {
         (a, b)
         for a in range(len(sides))
