@@ -118,6 +118,7 @@ class FactSettings:
     # this many sentences (a long story's: their articles' first ones).
     statement_similarity: float = 0.5
     statement_shared_stems: int = 4
+    statement_shared_plain: int = 2  # ... of them written in lower case (not names only)
     statement_min_stems: int = 5
     statement_max_stems: int = 40
     max_statement_facts: int = 30

@@ -15,11 +15,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsfuse.fusion.text import content_stems, overlap, pairs_sharing
+from newsfuse.fusion.text import content_stems, overlap, pairs_sharing, stem
 from newsfuse.models import Fact, Sentence
 from newsfuse.settings import DEFAULT, FactSettings
 
 # where a sentence's clauses meet: the value shown is the clause holding most shared words
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _CLAUSE = re.compile(r"[;:!?]|,\s+(?:while|but|whereas|who|which|and)\b|\s[—–]\s")
 
 
@@ -30,6 +31,7 @@ class _Unit:
     sentence: Sentence
     text: str
     stems: frozenset[str]
+    plain: frozenset[str]  # stems of the words written in lower case: what is said, not who
 
 
 def statement_facts(
@@ -55,6 +57,8 @@ def statement_facts(
     for i, j in pairs_sharing([u.stems for u in pool], settings.statement_shared_stems):
         if family[i] == family[j]:
             continue  # one family saying it twice is one witness
+        if len(pool[i].plain & pool[j].plain) < settings.statement_shared_plain:
+            continue  # the same names ("Rhys Holleran ... 2Day FM"), not the same statement
         if overlap(pool[i].stems, pool[j].stems, weights) >= settings.statement_similarity:
             near[i].append(j)
             near[j].append(i)
@@ -104,7 +108,7 @@ def _pool(sentences: Mapping[str, Sequence[Sentence]], settings: FactSettings) -
     of the articles' opening sentences, where reports say what happened, so pairing stays
     bounded."""
     every = [
-        _Unit(s, part, stems)
+        _Unit(s, part, stems, _plain(part, stems))
         for ss in sentences.values()
         for s in ss
         for part in _clauses(s.text)
@@ -128,6 +132,13 @@ def _shared_words(text: str, shared: frozenset[str], most: int) -> str:
         return text
     last = max(n for n in hits if n < hits[0] + most)
     return text[spans[hits[0]].start() : spans[last].end()]
+
+
+def _plain(text: str, stems: frozenset[str]) -> frozenset[str]:
+    """The stems of ``text`` not written capitalised anywhere in it (cheaper than stemming
+    the lower-case words again: capitalised words are few)."""
+    named = {stem(w.lower()) for w in _CAPITALISED.findall(text)}
+    return stems - named
 
 
 def _clauses(text: str) -> list[str]:
