@@ -1,4 +1,4 @@
-"""Statements (fusion.statements): a clause other families state alike is a fact of its own.
+"""Statements (fusion.statements), and how a value fact reads its figure (window, currencies).
 
 Sentences are real, from Multi-News (dev) reports of one shooting and one parole hearing."""
 
@@ -75,3 +75,23 @@ def test_number_words_are_not_part_of_what_a_figure_is_about():
     ]
     window = facts._window(text, twelve, found, DEFAULT.facts.conflict_window)
     assert "nine" not in window
+
+
+def test_a_sum_reported_in_two_currencies_shows_both():
+    # Multi-News b52067a7: "$19.6 million" (p1), "almost £14m" and "£14m" (p4), one fact
+    from newsfuse.fusion import values
+
+    texts = {
+        "p1": "BP faces opposition for handing Chief Executive Bob Dudley a 20 percent increase"
+        " in his total remuneration package for 2015 to $19.6 million.",
+        "p4": "No use crying now, the formula that spat out £14m for Bob Dudley was approved"
+        " in 2014 by 96% of shareholders.",
+    }
+    group = []
+    for n, (a, t) in enumerate(texts.items()):
+        s = Sentence(article_id=a, index=0, text=t, start=0, end=len(t))
+        for q in values.find(t, [], 2016):
+            if q.kind == "money":
+                group.append(facts.Claim(a, n, s, q, frozenset(), 2016, ()))
+    shown = facts._shown(group)
+    assert "USD 19.6 million" in shown and "GBP 14 million" in shown and " = " in shown

@@ -152,7 +152,7 @@ def facts(
         fact = Fact(
             about="",
             kind=g[0].value.kind,
-            value=_value(g).shown,
+            value=_shown(g),
             text=rep.sentence.text,
             sources=sources,
             independent_sources=independent,
@@ -450,6 +450,21 @@ def _value(group: Sequence[Claim]) -> values.Quantity:
         (c.value for c in group),
         key=lambda q: (not q.exact, -len(q.equivalents), (q.high - q.low) / max(abs(q.high), 1)),
     )
+
+
+def _shown(group: Sequence[Claim]) -> str:
+    """The group's value as shown: its most precise statement, and for a sum reports give in
+    several currencies ("$19.6 million" / "almost £14m"), the most precise in each other
+    currency too ("GBP 14 million = USD 19.6 million"), so each report's figure is on show."""
+    main = _value(group)
+    if main.kind != "money":
+        return main.shown
+    given = {main.unit, *(e.unit for e in main.equivalents)}
+    others: dict[str, list[Claim]] = {}
+    for c in group:
+        if c.value.unit not in given:
+            others.setdefault(str(c.value.unit), []).append(c)
+    return " = ".join([main.shown, *(_value(cs).shown for _, cs in sorted(others.items()))])
 
 
 def _representative(group: Sequence[Claim], weights: Mapping[str, float]) -> Claim:
