@@ -238,6 +238,12 @@ def test_page_stamps_are_no_event_facts():
         ("Irene was moving north at 14 mph.", "speed of Irene"),
         ("Malaysia has three people in custody in connection with the death.", "people in custody"),
         ("The office, which opened in September 2018, was destroyed.", "office opened"),
+        # Multi-News b52067a7 p2: a relative clause with its own subject: the company lost it
+        (
+            "The awards follow a year in which the company lost $5.2 billion as oil prices"
+            " plummeted.",
+            "company lost",
+        ),
         # Multi-News 60e83cb1 p3: the extent after a length, past its conversion
         (
             "The biggest piece, measuring 18 meters (59 feet) long and 5.4 meters wide, appeared"

@@ -405,12 +405,16 @@ _THROUGH = ("appos", "conj", "nummod", "compound")
 
 
 def _subject(verb: Token, exclude: Token) -> str:
-    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return _noun_phrase(verb.head, adjectives=False)  # "the office, which opened in ..."
     subj = next(
         (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c is not exclude),
         None,
     )
+    # a relative clause's subject is the noun it describes when the clause has none of its
+    # own but "which"/"that" ("the office, which opened in ..."); "a year in which the
+    # company lost $5.2 billion": the company lost it, not the year
+    own = subj is not None and subj.pos_ != "PRON"
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and not own:
+        return _noun_phrase(verb.head, adjectives=False)
     return _noun_phrase(subj, adjectives=False) if subj is not None else ""
 
 
