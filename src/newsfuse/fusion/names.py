@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from newsfuse.fusion import phrases
@@ -131,10 +132,13 @@ def _representative(
     for (s, _), found in zip(hits, stems, strict=True):
         by_article.setdefault(s.article_id, set()).update(found)
 
+    # A stem of a mention is in another article's mentions iff two or more articles use it
+    # (its own article always does): counted once, not a union of the others per mention.
+    spread = Counter(w for ws in by_article.values() for w in ws)
+
     def shared(k: int) -> tuple[float, int]:
         s = hits[k][0]
-        others = set().union(*(ws for a, ws in by_article.items() if a != s.article_id))
-        return math.fsum(weights.get(w, 1.0) for w in stems[k] & others), -s.index
+        return math.fsum(weights.get(w, 1.0) for w in stems[k] if spread[w] >= 2), -s.index
 
     return hits[max(range(len(hits)), key=shared)]
 
