@@ -87,7 +87,8 @@ def name_facts(
         inside = sum(_in_longer(s.text, m.start(), m.end()) for s, m in hits)
         if 2 * inside > len(hits):
             continue  # mostly part of a longer name ("Kansas City" of "the Kansas City Star")
-        sources = [a for a in sentences if any(s.article_id == a for s, _ in hits)]
+        cited = {s.article_id for s, _ in hits}
+        sources = [a for a in sentences if a in cited]
         families = {family_of.get(a, 0) for a in sources}
         if len(families) < 2:
             continue
