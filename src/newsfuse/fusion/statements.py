@@ -1,12 +1,14 @@
-"""Statements: a sentence two or more families state alike, as a fact of its own.
+"""Statements: a clause two or more families state alike, as a fact of its own.
 
 Most of what reports agree on carries no figure ("a bullet shattered his wife's upper-right
 arm", "the gun was registered to her"), so no value fact holds it, and a value fact of the same
-sentence ("age 55") is sourced for its value only. A statement is a sentence and the sentences of
-*other families* that hold most of its weighty words (weighted overlap coefficient); its sources
-are their articles. Each sentence is in at most one statement, seeds with most families first, so
-a long story's reports do not chain into one statement through a shared word or two: every
-member must resemble the seed itself.
+sentence ("age 55") is sourced for its value only. A statement is a clause (a sentence cut at
+";", ", but", ", which", " — " ...) and the clauses of *other families* holding most of its
+weighty words (weighted overlap coefficient, some of them words written in lower case: sharing
+only names is the same people, not the same statement); its sources are their articles. A
+clause seeds one statement at most, seeds with most families first, and every member must
+resemble the seed itself, so a long story's reports do not chain into one statement through a
+shared word or two.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from newsfuse.fusion.text import content_stems, overlap, pairs_sharing, stem
 from newsfuse.models import Fact, Sentence
 from newsfuse.settings import DEFAULT, FactSettings
 
-# where a sentence's clauses meet: the value shown is the clause holding most shared words
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+# where a sentence's clauses meet
 _CLAUSE = re.compile(r"[;:!?]|,\s+(?:while|but|whereas|who|which|and)\b|\s[—–]\s")
 
 
