@@ -413,3 +413,30 @@ def test_a_short_summary_adds_a_fact_to_the_lead_not_a_side_remark(kaesong):
     # Naming the office again to say when it opened (a year the lead does not give) is not a
     # restatement of the lead.
     assert "2018" in second and "liaison office" in second
+
+
+def test_a_pool_that_cannot_fill_the_budget_is_built_again_covering_more():
+    """On 800 BP oil spill reports the densest candidates were all short sentences naming
+    "the Gulf of Mexico", restatements of one another: the second pool discounts a concept
+    each pool sentence already holds, and takes a sentence on another point."""
+    from newsfuse.models import Sentence
+
+    texts = [
+        "The U.S. coast of the Gulf of Mexico spans some 1,680 miles.",
+        "Kpor is a world away from the Gulf of Mexico.",
+        "The Gulf of Mexico incident has also started to have international ramifications.",
+        "The explosion killed 11 workers and sank the rig.",
+    ]
+    candidates = [
+        Sentence(article_id=f"a{i}", index=0, text=t, start=0, end=len(t))
+        for i, t in enumerate(texts)
+    ]
+    text = {s: s.text for s in candidates}
+    concepts = {s: summarize._concepts(s.text) for s in candidates}
+    weights = {c: 1.0 for cs in concepts.values() for c in cs}
+    weights[("gulf", "of")] = weights[("of", "mexico")] = 3.0
+    settings = Settings(pool_min_words=20, pool_budgets=0.0)
+    plain = summarize._densest(candidates, text, concepts, weights, 20, settings)
+    assert all("Gulf" in s.text for s in plain)
+    wider = summarize._densest(candidates, text, concepts, weights, 20, settings, repeat=0.1)
+    assert any("Gulf" not in s.text for s in wider)
