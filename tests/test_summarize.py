@@ -150,6 +150,35 @@ def test_sentences_that_point_elsewhere_are_not_candidates(sentence):
     assert not summarize._is_candidate(sentence, Settings())
 
 
+@pytest.mark.parametrize(
+    ("sentence", "candidate"),
+    [
+        # Multi-News summaries had these (an aside cut out of its brackets, a caption credit,
+        # a line to call).
+        (
+            "(As Fortune reported at the time, Trump has a large stake in the show that he "
+            "co-created with fellow producer Mark Burnett, but will reportedly be compensated "
+            "by MGM.",
+            False,
+        ),
+        ("Right: Craig Sjodin/ABC Via Getty Images Photo: Left: Attorney General's Office.", False),
+        (
+            "Anyone with information was encouraged to contact the LASD Homicide Bureau at "
+            "(323) 890-5500.",
+            False,
+        ),
+        (
+            "North Korea is believed to be moving an intercontinental ballistic missile (ICBM), "
+            "a South Korean lawmaker said after being briefed by the country's intelligence "
+            "service.",
+            True,
+        ),
+    ],
+)
+def test_asides_credits_and_phone_lines_are_not_candidates(sentence, candidate):
+    assert summarize._is_candidate(sentence, Settings()) is candidate
+
+
 # --- a budget too small -----------------------------------------------------------------------
 
 

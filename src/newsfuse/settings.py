@@ -27,6 +27,7 @@ class SummarySettings:
     max_overlap: float = 0.5  # two chosen sentences must share less than this of their content
     min_sources_share: float = 0.2  # a concept must be in this share of families (at most 3)
     skip_dangling: bool = True  # skip sentences opening on a word that points elsewhere
+    skip_asides: bool = True  # ... and asides in brackets, photo credits, phone numbers
     support_coverage: float = 0.7  # share of a sentence's content an article must state to be cited
     # ... or, in other words, in one sentence or two adjacent ones: every figure and day of it,
     # this share of its names, one of its main verbs (not "be", "have") with its subject's and

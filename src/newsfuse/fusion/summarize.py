@@ -286,8 +286,30 @@ def _is_candidate(text: str, settings: SummarySettings) -> bool:
         return False
     if settings.skip_dangling and _dangles(text):
         return False
+    if settings.skip_asides and _is_aside(text):
+        return False
     # A sentence must end like one: headlines and cut-off captions do not.
     return _ends_like_a_sentence(text)
+
+
+# What a page carries beside its story: a photo credit, a phone number to call.
+_PAGE_CHROME = re.compile(
+    r"\b(?:Getty Images|AP Photo|Photo:|Image:|Credit:|File photo)"
+    r"|\(\d{3}\)\s*\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b",
+    re.IGNORECASE,
+)
+
+
+def _is_aside(text: str) -> bool:
+    """Whether ``text`` is not the story's own statement: an aside in brackets, whole ("(See
+    the top 10 ...)") or cut by the splitter ("(As Fortune reported at the time, ..."), a
+    photo credit or a phone number. A bracketed dateline ("(CNN) -- ...") opens many a lead,
+    and a Reuters ticker ("BP Plc (BP.L)") splits one: those stay."""
+    if text.startswith("("):
+        close = text.find(")")
+        if close < 0 or close >= len(text.rstrip(".!\"'”’")) - 1:
+            return True
+    return bool(_PAGE_CHROME.search(text))
 
 
 def _ends_like_a_sentence(text: str) -> bool:
