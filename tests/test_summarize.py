@@ -469,3 +469,27 @@ def test_a_pool_that_cannot_fill_the_budget_is_built_again_covering_more():
     assert all("Gulf" in s.text for s in plain)
     wider = summarize._densest(candidates, text, concepts, weights, 20, settings, repeat=0.1)
     assert any("Gulf" not in s.text for s in wider)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clause"),
+    [
+        # A page title 56 of 800 BP oil spill reports repeat, the best-carried opening.
+        ("The impact of the 2010 oil spill in the Gulf of Mexico.", False),
+        # A page's call to its reader (Washington Post, Timeline17).
+        (
+            "Explore all of our oil spill graphics to track the spill, see its effects, and "
+            "learn its possible solutions.",
+            False,
+        ),
+        ("The explosion killed 11 workers and sank the rig.", True),
+        (
+            "Hunger and malnutrition in Cambodia are reaching crisis levels comparable to the "
+            "effects of famine in North Korea, a U.N. World Food Program representative said "
+            "Tuesday.",
+            True,
+        ),
+    ],
+)
+def test_the_lead_is_a_clause_not_a_title(sentence, clause):
+    assert summarize._has_subject(sentence) is clause

@@ -440,7 +440,26 @@ def _lead(
             -o.words if roomy else o.words,
         )
 
-    return min(fitting, key=key)
+    ranked = sorted(fitting, key=key)
+    # A lead must be a clause: a page's title repeated by many reports ("The impact of the
+    # 2010 oil spill in the Gulf of Mexico.") is carried best and tells nothing. Checked in
+    # rank order, so mostly one parse, of a sentence compression parsed already.
+    checked: dict[Sentence, bool] = {}
+    for o in ranked:
+        if o.sentence not in checked:
+            checked[o.sentence] = _has_subject(o.sentence.text)
+        if checked[o.sentence]:
+            return o
+    return ranked[0]
+
+
+_SUBJECTS = frozenset("nsubj nsubjpass csubj csubjpass expl".split())
+
+
+def _has_subject(text: str) -> bool:
+    """Whether the parse of ``text`` finds a subject in it (a clause, not a title). Anywhere:
+    the small model often hangs the subject on the wrong verb ("a U.N. representative said")."""
+    return any(t.dep_ in _SUBJECTS for t in nlp.docs([text], nlp.PARSER_ONLY)[0])
 
 
 def _anchors(options: Sequence[_Option], articles: Sequence[Article]) -> dict[_Option, set[object]]:
