@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from newsfuse.fusion import phrases
@@ -86,7 +87,8 @@ def name_facts(
         inside = sum(_in_longer(s.text, m.start(), m.end()) for s, m in hits)
         if 2 * inside > len(hits):
             continue  # mostly part of a longer name ("Kansas City" of "the Kansas City Star")
-        sources = [a for a in sentences if any(s.article_id == a for s, _ in hits)]
+        cited = {s.article_id for s, _ in hits}
+        sources = [a for a in sentences if a in cited]
         families = {family_of.get(a, 0) for a in sources}
         if len(families) < 2:
             continue
@@ -131,10 +133,13 @@ def _representative(
     for (s, _), found in zip(hits, stems, strict=True):
         by_article.setdefault(s.article_id, set()).update(found)
 
+    # A stem of a mention is in another article's mentions iff two or more articles use it
+    # (its own article always does): counted once, not a union of the others per mention.
+    spread = Counter(w for ws in by_article.values() for w in ws)
+
     def shared(k: int) -> tuple[float, int]:
         s = hits[k][0]
-        others = set().union(*(ws for a, ws in by_article.items() if a != s.article_id))
-        return math.fsum(weights.get(w, 1.0) for w in stems[k] & others), -s.index
+        return math.fsum(weights.get(w, 1.0) for w in stems[k] if spread[w] >= 2), -s.index
 
     return hits[max(range(len(hits)), key=shared)]
 

@@ -15,6 +15,7 @@ is background: kept apart from the story's days, after them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -197,7 +198,7 @@ def _overlaps(
     def matrix(cs: Sequence[_Candidate]) -> csr_array:
         rows, cols, vals = [], [], []
         for i, c in enumerate(cs):
-            for w in sorted(c.stems):
+            for w in _in_order(c.stems):
                 rows.append(i)
                 cols.append(vocab[w])
                 vals.append(weights.get(w, 1.0))
@@ -211,6 +212,13 @@ def _overlaps(
     with np.errstate(divide="ignore", invalid="ignore"):
         out = np.where(lighter > 0, shared / lighter, 0.0)
     return np.asarray(out)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _in_order(stems: frozenset[str]) -> tuple[str, ...]:
+    # Cached: a vague date's candidates are matched against the finer dates' again and
+    # again (:func:`_fold_into_finer`), and a sentence's stems are one set for all its dates.
+    return tuple(sorted(stems))
 
 
 def _entries_for(
