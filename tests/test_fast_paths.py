@@ -62,6 +62,26 @@ def test_cached_lemmas_are_the_lemmatizers_own(kaesong_sentences):
     assert any(t != t.lower() for d in expected for t in d)  # proper nouns keep their case
 
 
+def test_remembered_embeddings_are_what_the_network_computes(kaesong_sentences):
+    """The token vectors (tok2vec's output) and the entities of the shared model, whose
+    embedding stages remember each token's row, are bit for bit those of the model as spaCy
+    loads it: on sentences read for the first time, again (every row remembered), mixed with
+    new ones, and on short windows (the entities' input) and an empty text."""
+    import spacy
+
+    plain = spacy.load(nlp.MODEL)
+    names = [s[:40] for s in kaesong_sentences] + ["", "in Seoul", "Kim Yo-jong said"]
+    for texts in (kaesong_sentences[:20], kaesong_sentences, ["A new word: zyxt."]):
+        ours = list(nlp.pipe(texts, nlp.NO_NER))
+        theirs = list(plain.pipe(texts, disable=["ner"]))
+        assert all(np.array_equal(a.tensor, b.tensor) for a, b in zip(ours, theirs, strict=True))
+        assert [_annotations(d) for d in ours] == [_annotations(d) for d in theirs]
+    ours = [[(e.text, e.label_) for e in d.ents] for d in nlp.pipe(names, nlp.NER_ONLY)]
+    theirs = [[(e.text, e.label_) for e in d.ents] for d in plain.pipe(names)]
+    assert ours == theirs
+    assert any(ours)
+
+
 def test_indexed_attribute_rules_match_what_the_matcher_matches(kaesong_sentences):
     """The attribute ruler's indexed matcher finds the matches spaCy's Matcher finds, on real
     sentences and on the rules' rarer shapes: two-token rules ("ai n't", "let 's", "There

@@ -12,7 +12,8 @@ each), and keeps the result: a summary sentence parsed for shortening is not par
 its key, nor a fact's clause for each test that reads it. Two of the model's rule-based
 components are made cheaper with the same output: the attribute ruler finds its rules by
 dictionary instead of trying all of them at every token, and the lemmatizer remembers every
-answer and looks words up in sets.
+answer and looks words up in sets. The first stage of each token-to-vector network (which reads
+a token alone) remembers its output row for every token seen.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from __future__ import annotations
 import functools
 import operator
 import re
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -50,7 +52,95 @@ def model() -> Language:
     nlp = spacy.load(MODEL)
     _cache_lemmas(nlp)
     _index_attribute_rules(nlp)
+    _cache_embeddings(nlp)
     return nlp
+
+
+def _cache_embeddings(nlp: Language) -> None:
+    """Make each token-to-vector network remember the first stage's output for every token it
+    has seen (the tok2vec component's, and the entity recognizer's own).
+
+    That stage (hashed embeddings of the word's norm, prefix, suffix and shape, mixed by one
+    maxout layer and normalised) reads the token alone, not its neighbours, and is a quarter
+    of the network's arithmetic; most of a cluster's tokens are words seen before. Each
+    token's row is computed as in a batch, by the same layers, so the vectors are the same."""
+    for _, component in nlp.pipeline:
+        network = getattr(component, "model", None)
+        for node in network.walk() if network is not None else ():
+            if [layer.name for layer in node.layers] == _EMBED_LAYERS:
+                node._func = _remembering_embed(node._func)
+
+
+# The layers of spaCy's MultiHashEmbed (the embedding stage of its tok2vec), in order.
+_EMBED_LAYERS = [
+    "extract_features",
+    "list2ragged",
+    "with_array(" + "|".join(["ints-getitem>>hashembed"] * 6) + ")",
+    "with_array(maxout>>layernorm>>dropout)",
+    "ragged2list",
+]
+_CACHE_EMBEDDINGS = 1 << 15  # rows of 96 floats: 12.6 MB per network at most
+
+
+# A thinc layer's forward pass: (layer, input, training?) -> (output, backward pass).
+_Forward = Callable[[Any, Any, bool], tuple[Any, Any]]
+
+
+def _remembering_embed(forward: _Forward) -> _Forward:
+    """The forward pass of an embedding stage that keeps each token's output row, keyed by
+    the token's features (what the stage reads of it, as bytes: one slice per token)."""
+    row_of: dict[bytes, int] = {}
+    table: list[Any] = []  # the rows, in one array (table[0]), grown as needed
+    lock = threading.Lock()  # the web app may brief in threads: a row is numbered, then filled
+
+    def remembering(model: Any, docs: list[Doc], is_train: bool) -> tuple[Any, Any]:
+        extract, *rest = model.layers
+        features, _ = extract(docs, False)
+        if is_train or not features:
+            return forward(model, docs, is_train)
+        with lock:
+            vectors = _rows(model, features, rest, row_of, table)
+        if vectors is None:  # empty docs only
+            return forward(model, docs, is_train)
+
+        def backprop(_: Any) -> Any:
+            raise NotImplementedError("newsfuse runs spaCy for prediction only")
+
+        return vectors, backprop
+
+    return remembering
+
+
+def _rows(
+    model: Any, features: list[Any], rest: list[Any], row_of: dict[bytes, int], table: list[Any]
+) -> list[Any] | None:
+    """The embedding rows of each doc's ``features``, computing (by the ``rest`` of the
+    stage's layers) and keeping those not seen before; None if there are no tokens."""
+    xp = model.ops.xp
+    flat = xp.ascontiguousarray(xp.concatenate(features), dtype="uint64")
+    raw, size = flat.tobytes(), flat.shape[1] * 8
+    keys = [raw[i : i + size] for i in range(0, len(raw), size)]
+    if len(row_of) + len(keys) > _CACHE_EMBEDDINGS:
+        row_of.clear()
+        table.clear()
+    new = [k for k in dict.fromkeys(keys) if k not in row_of]
+    if new:
+        out = [xp.frombuffer(b"".join(new), dtype="uint64").reshape(len(new), -1)]
+        for layer in rest:
+            out, _ = layer(out, False)
+        used = len(row_of)
+        row_of.update(zip(new, range(used, used + len(new)), strict=True))
+        if not table or len(table[0]) < len(row_of):  # grown to twice the rows used, at most
+            rows = max(len(row_of), min(2 * len(row_of), _CACHE_EMBEDDINGS))
+            grown = xp.empty((rows, out[0].shape[1]), dtype=out[0].dtype)
+            if table:
+                grown[:used] = table[0][:used]
+            table[:] = [grown]
+        table[0][used : len(row_of)] = out[0]
+    if not keys:
+        return None
+    vectors = table[0][[row_of[k] for k in keys]]
+    return list(xp.split(vectors, xp.cumsum([len(f) for f in features])[:-1]))
 
 
 def _cache_lemmas(nlp: Language) -> None:
