@@ -65,7 +65,7 @@ class _Event:
     # the event is to the nearest of them, not to the range they span. An event whose
     # follow-up came years later (see story_floor) spans years, and within the range every
     # date agreed in full: the second pass then moved lone reports of other shootings of those
-    # years into it (GVA 0.915 against 0.926 with the nearest day, at singleton_merge 0.12).
+    # years into it (GVA 0.915 against 0.926 with the nearest day, moving lone reports at 0.12).
     days: list[int] = field(default_factory=list)
 
 
@@ -166,52 +166,31 @@ class EventGrouper:
         self.fixed_df_ = True
         return self
 
-    def merge_singletons(self) -> dict[str, str]:
-        """The second pass: move each event still holding a single article into the event
-        whose members it resembles on average (mean cosine to them, times the date
-        agreement, reaching ``GroupingSettings.singleton_merge``). Returns ``{article_id:
-        new event_id}`` for the articles moved, for the caller (a store) to record.
+    def merge_small_events(self) -> dict[str, str]:
+        """The second pass: move each event of at most ``second_pass_size`` articles into the
+        event whose members its own resemble on average (the mean cosine between the two
+        events' members, times the agreement of their nearest days, reaching
+        ``GroupingSettings.second_pass``). Returns ``{article_id: new event_id}`` for the
+        articles moved, for the caller (a store) to record.
 
-        Why only single articles: an article that opened an event nobody joined since is
-        mostly one the IDF of its moment kept just under the threshold (a report that drifts,
-        an early article of a stream); merging events of several articles joins the sister
-        events of ECB+ (two fires of one kind) far more often than it mends a split. The mean
-        cosine, unlike the centroid's, is low for a loose event, so the pass does not chain.
+        Why small events only: one that few or no articles joined is mostly a report the IDF of
+        its moment kept just under the threshold (a story that drifts, an early article of a
+        stream); merging larger events joins the sister events of ECB+ (two fires of one kind)
+        more often than it mends a split. The mean cosine, unlike the centroid's, is low for a
+        loose event, so the pass does not chain.
         """
-        floor = self.settings.singleton_merge
-        if not floor:
+        s = self.settings
+        if not s.second_pass:
             return {}
         moved: dict[str, str] = {}
-        singles = [e for e in self.events_.values() if len(e.members) == 1]
-        for single in singles:
-            if len(single.members) != 1:
-                continue  # another single article joined it earlier in this pass
-            vector = single.centroid
-            single_day = dt.date.fromordinal(single.days[0]) if single.days else None
-            best_id, best = None, floor
-            for event_id in self._candidates(vector):
-                event = self.events_[event_id]
-                if event is single:
-                    continue
-                agreement = self._date_agreement(event, single_day)
-                mean = _dot(vector, event.centroid) / len(event.members) * agreement
-                if mean >= best:
-                    best_id, best = event_id, mean
-            if best_id is not None:
-                self._absorb(best_id, single)
-                moved[single.members[0]] = best_id
+        for event in [e for e in self.events_.values() if len(e.members) <= s.second_pass_size]:
+            if event.id not in self.events_ or len(event.members) > s.second_pass_size:
+                continue  # moved already in this pass, or grown past the size by it
+            target = self._closest_event(event)
+            if target is not None:
+                self._absorb(target, event)
+                moved.update(dict.fromkeys(event.members, target.id))
         return moved
-
-    def _absorb(self, event_id: str, single: _Event) -> None:
-        """Move the one article of ``single`` into event ``event_id`` and drop ``single``."""
-        del self.events_[single.id]
-        for term in single.centroid:
-            holders = self.postings_[term]
-            holders.remove(single.id)
-            if not holders:
-                del self.postings_[term]
-        day = dt.date.fromordinal(single.days[0]) if single.days else None
-        self._join(event_id, single.members[0], single.centroid, day)
 
     @property
     def state_key(self) -> str:
@@ -332,21 +311,22 @@ class EventGrouper:
         cosine = _dot(vector, event.centroid) / math.sqrt(event.norm2)
         if cosine <= 0:
             return 0.0
-        agreement = self._date_agreement(event, published)
+        day = None if published is None else published.toordinal()
+        agreement = self._date_agreement(event, day, self.settings.date_half_life)
         if names_story:
             agreement = max(agreement, self.settings.story_floor)
         return cosine * agreement
 
-    def _date_agreement(self, event: _Event, published: dt.date | None) -> float:
-        if published is None or not event.days:
+    def _date_agreement(self, event: _Event, day: int | None, half_life: float) -> float:
+        """1 + date_bonus within date_window days of the event's nearest member, then halving
+        every half_life days; 1 when either side has no date."""
+        if day is None or not event.days:
             return 1.0
         s = self.settings
-        day = published.toordinal()
         k = bisect.bisect_left(event.days, day)
-        near = event.days[max(0, k - 1) : k + 1]
-        days = min(abs(d - day) for d in near) if near else 0
+        days = min(abs(d - day) for d in event.days[max(0, k - 1) : k + 1])
         gap = max(0.0, days - s.date_window)
-        return float((1.0 + s.date_bonus) * 0.5 ** (gap / s.date_half_life))
+        return float((1.0 + s.date_bonus) * 0.5 ** (gap / half_life))
 
     def _join(
         self, event_id: str, article_id: str, vector: dict[str, float], published: dt.date | None
@@ -364,6 +344,43 @@ class EventGrouper:
         if published is not None:
             bisect.insort(event.days, published.toordinal())
         self.event_of_[article_id] = event_id
+
+    def _closest_event(self, event: _Event) -> _Event | None:
+        """The other event whose members ``event``'s resemble most on average, if that reaches
+        the second pass's threshold (candidates from the index, as for an article)."""
+        s = self.settings
+        best, best_score = None, s.second_pass
+        size = len(event.members)
+        for event_id in self._candidates(event.centroid):
+            other = self.events_[event_id]
+            if other is event:
+                continue
+            agreement = max(
+                (self._date_agreement(other, day, s.second_pass_half_life) for day in event.days),
+                default=1.0,
+            )
+            mean = _dot(event.centroid, other.centroid) / (size * len(other.members))
+            if mean * agreement >= best_score:
+                best, best_score = other, mean * agreement
+        return best
+
+    def _absorb(self, target: _Event, event: _Event) -> None:
+        """Move every article of ``event`` into ``target`` and drop ``event``."""
+        del self.events_[event.id]
+        postings = self.postings_
+        for term in event.centroid:
+            holders = postings[term]
+            holders.remove(event.id)
+            if not holders:
+                del postings[term]
+        # |a + b|^2 = |a|^2 + 2 a.b + |b|^2 (both sums of the members' vectors).
+        target.norm2 += 2 * _dot(event.centroid, target.centroid) + event.norm2
+        _, fresh = _accumulate(target.centroid, event.centroid)
+        for t in fresh:
+            postings.setdefault(t, []).append(target.id)
+        target.members.extend(event.members)
+        target.days = sorted(target.days + event.days)
+        self.event_of_.update(dict.fromkeys(event.members, target.id))
 
     def _new_id(self, article_id: str) -> str:
         # Named after its first article, so the same stream gives the same ids in any store.
