@@ -131,6 +131,7 @@ def facts(
     by_kind: dict[str, list[Claim]] = {}
     for c in (*all_claims, *(c for c in found_claims if c.value.referring)):
         by_kind.setdefault(c.value.kind, []).append(c)
+    covering = _Covering(stems, postings, stated, settings)
     made: list[tuple[tuple[object, ...], Fact, list[Claim] | None]] = []
     if event.date is not None and event.sources:
         made.append(((0,), _event_fact(event, family_of, restating), None))
@@ -139,7 +140,7 @@ def facts(
             # a rank is a fact only where reports dispute it ("its sixth day" / "the seventh
             # day"): most are names and asides ("the ninth planet", "the 19th century")
             continue
-        sources = _sources(g, sentences, stems, stated, settings, postings)
+        sources = _sources(g, sentences, covering)
         sources = _same_value_sources(g, sources, by_kind, weights, settings)
         independent = len({family_of[s] for s in sources})
         status = (
@@ -315,6 +316,7 @@ def _group(
         distinctive = max(crowd[id(a)], crowd[id(b)]) < articles
         return settings.merge_distinctive if distinctive else settings.merge_similarity
 
+    similarity = _similarities(weights)
     # Candidate links, closest first; a link joins two groups only if every value agrees.
     links = []
     by_kind: dict[str, list[int]] = {}
@@ -326,7 +328,7 @@ def _group(
         for n, m in pairs_sharing([claims[i].context for i in indices], 2):
             i, j = indices[n], indices[m]
             x, y = claims[i], claims[j]
-            sim = _claim_similarity(x, y, weights)
+            sim = similarity(x, y)
             if sim > 0 and sim >= need(x, y):
                 links.append((sim, i, j))
     links.sort(reverse=True)
@@ -424,6 +426,24 @@ def _claim_similarity(a: Claim, b: Claim, weights: Mapping[str, float]) -> float
     return overlap(a.context, b.context, weights)
 
 
+def _similarities(weights: Mapping[str, float]) -> Callable[[Claim, Claim], float]:
+    """:func:`_claim_similarity`, remembered per pair of contexts: the claims of one sentence
+    share its context (one object), so a pair of sentences stating several values is scored
+    once."""
+    memo: dict[tuple[int, int], float] = {}
+
+    def similarity(a: Claim, b: Claim) -> float:
+        if a.sentence is b.sentence:
+            return 0.0  # two values of one sentence are two facts
+        key = (id(a.context), id(b.context))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _claim_similarity(a, b, weights)
+        return found
+
+    return similarity
+
+
 def _value(group: Sequence[Claim]) -> values.Quantity:
     """The most precise statement of the group's value (a stated equivalent counts as extra
     precision: "9.78 billion won (US$8.6 million)" says more than "8.6 million USD")."""
@@ -457,36 +477,65 @@ def _about(group: Sequence[Claim], weights: Mapping[str, float], parse: bool = T
     return phrases.nearby(rep.sentence.text, rep.value.start, rep.value.end) or phrase
 
 
+class _Covering:
+    """The sentences restating a sentence, found once per sentence: many groups hold the
+    same sentence (one per value it states), and a long story's postings are long."""
+
+    def __init__(
+        self,
+        stems: Mapping[Sentence, frozenset[str]],
+        postings: Mapping[str, Sequence[Sentence]],
+        stated: Mapping[Sentence, Sequence[values.Quantity]],
+        settings: FactSettings,
+    ) -> None:
+        self.stems = {id(s): ws for s, ws in stems.items()}  # (pydantic hashing is slow)
+        self.postings = postings
+        self.stated = {id(s): tuple(qs) for s, qs in stated.items()}
+        self.settings = settings
+        self.memo: dict[int, list[tuple[str, tuple[values.Quantity, ...]]]] = {}
+
+    def of(self, target_sentence: Sentence) -> list[tuple[str, tuple[values.Quantity, ...]]]:
+        """(article, values stated) of each sentence holding ``restate_coverage`` of the
+        target's stems. A restating sentence holds most of the target's stems, so it holds
+        one of its rarest few: only sentences in those stems' postings are looked at."""
+        key = id(target_sentence)
+        found = self.memo.get(key)
+        if found is not None:
+            return found
+        found = self.memo[key] = []
+        target = self.stems[key]
+        coverage = self.settings.restate_coverage
+        if len(target) < self.settings.restate_min_stems:
+            return found
+        # a sentence missing all of the k rarest stems holds at most len - k of them
+        k = len(target) - math.ceil(coverage * len(target)) + 1
+        rarest = sorted(target, key=lambda w: len(self.postings.get(w, ())))[:k]
+        seen: set[int] = set()
+        for w in rarest:
+            for s in self.postings.get(w, ()):
+                if id(s) in seen:
+                    continue
+                seen.add(id(s))
+                if len(target & self.stems[id(s)]) >= coverage * len(target):
+                    found.append((s.article_id, self.stated.get(id(s), ())))
+        return found
+
+
 def _sources(
     group: Sequence[Claim],
     sentences: Mapping[str, Sequence[Sentence]],
-    stems: Mapping[Sentence, frozenset[str]],
-    stated: Mapping[Sentence, Sequence[values.Quantity]],
-    settings: FactSettings,
-    postings: Mapping[str, Sequence[Sentence]],
+    covering: _Covering,
 ) -> tuple[str, ...]:
     """Articles with a claim in the group, and those restating one of its sentences without
-    a value that contradicts it. A restating sentence holds most of the target's stems, so it
-    holds one of its rarest few: only sentences in those stems' postings are looked at."""
+    a value that contradicts it."""
     value = _value(group)
-
-    def restates(target: frozenset[str], s: Sentence) -> bool:
-        if len(target & stems[s]) < settings.restate_coverage * len(target):
-            return False
-        return not any(_contradicts(q, value, group[0].year) for q in stated.get(s, ()))
-
     ids = {c.article for c in group}
     for c in group:
-        target = stems[c.sentence]
-        if len(target) < settings.restate_min_stems:
-            continue
-        # a sentence missing all of the k rarest stems holds at most len - k of them
-        k = len(target) - math.ceil(settings.restate_coverage * len(target)) + 1
-        rarest = sorted(target, key=lambda w: len(postings.get(w, ())))[:k]
-        for w in rarest:
-            for s in postings.get(w, ()):
-                if s.article_id not in ids and restates(target, s):
-                    ids.add(s.article_id)
+        for article, stated in covering.of(c.sentence):
+            if article not in ids and not any(
+                _contradicts(q, value, group[0].year) for q in stated
+            ):
+                ids.add(article)
     return tuple(a for a in sentences if a in ids)
 
 

@@ -25,8 +25,11 @@ writes in lower case ("New York State" / "New Mexico State" are two things, not 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from newsfuse.fusion import phrases
@@ -51,7 +54,8 @@ def name_facts(
     """One fact per name written by two or more families, other than the story's main actors
     and the names in ``taken`` (those of the role facts), most independent sources first."""
     every = [s for ss in sentences.values() for s in ss]
-    lowered = [s.text.lower() for s in every]
+    as_written = _Lines([s.text for s in every])
+    lowered = _Lines([s.text.lower() for s in every])
     total = len(every) or 1
     # words the reports also write in lower case: "Court", "Office", "Street" are common
     # nouns (the rest of a longer name), not names of their own
@@ -75,18 +79,18 @@ def name_facts(
         firsts = {sp.split()[0].lower() if several else sp for sp in spellings}
         if " " not in e.name and e.name.lower() in lower:
             continue
+        # (the cheap test first: the sentences holding a first word of the name)
+        holding = set().union(*((lowered if several else as_written).holding(w) for w in firsts))
         hits = [
-            (s, m)
-            for s, low in zip(every, lowered, strict=True)
-            if any(w in (low if several else s.text) for w in firsts)  # (the cheap test first)
-            and (m := name.search(s.text)) is not None
+            (every[k], m) for k in sorted(holding) if (m := name.search(every[k].text)) is not None
         ]
         if len(hits) > settings.name_max_share * total:
             continue  # a main actor of the story
         inside = sum(_in_longer(s.text, m.start(), m.end()) for s, m in hits)
         if 2 * inside > len(hits):
             continue  # mostly part of a longer name ("Kansas City" of "the Kansas City Star")
-        sources = [a for a in sentences if any(s.article_id == a for s, _ in hits)]
+        cited = {s.article_id for s, _ in hits}
+        sources = [a for a in sentences if a in cited]
         families = {family_of.get(a, 0) for a in sources}
         if len(families) < 2:
             continue
@@ -107,6 +111,31 @@ def name_facts(
             )
         )
     return out
+
+
+class _Lines:
+    """Texts joined one a line, to find the texts holding a word by scanning the whole once
+    (a big story has tens of thousands of sentences, and names to look for in all)."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self.joined = "\n".join(texts)
+        self.starts = list(itertools.accumulate((len(t) + 1 for t in texts), initial=0))
+
+    def holding(self, word: str) -> set[int]:
+        """The indices of the texts with ``word`` in them (as ``word in text``)."""
+        if not word:
+            return set(range(len(self.texts)))
+        out = set()
+        at = self.joined.find(word)
+        while at >= 0:
+            k = bisect.bisect_right(self.starts, at) - 1
+            if at + len(word) <= self.starts[k] + len(self.texts[k]):  # not across a break
+                out.add(k)
+                at = self.joined.find(word, self.starts[k + 1])  # the next text on
+            else:
+                at = self.joined.find(word, at + 1)
+        return out
 
 
 _CAPITALISED_AFTER = re.compile(r"\s+(?:of\s+)?([A-Z][\w.'’-]*)")
@@ -131,10 +160,13 @@ def _representative(
     for (s, _), found in zip(hits, stems, strict=True):
         by_article.setdefault(s.article_id, set()).update(found)
 
+    # A stem of a mention is in another article's mentions iff two or more articles use it
+    # (its own article always does): counted once, not a union of the others per mention.
+    spread = Counter(w for ws in by_article.values() for w in ws)
+
     def shared(k: int) -> tuple[float, int]:
         s = hits[k][0]
-        others = set().union(*(ws for a, ws in by_article.items() if a != s.article_id))
-        return math.fsum(weights.get(w, 1.0) for w in stems[k] & others), -s.index
+        return math.fsum(weights.get(w, 1.0) for w in stems[k] if spread[w] >= 2), -s.index
 
     return hits[max(range(len(hits)), key=shared)]
 

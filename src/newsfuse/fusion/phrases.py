@@ -13,6 +13,7 @@ the candidate conflicts are parsed (:func:`newsfuse.fusion.nlp.docs` caches by t
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -117,7 +118,10 @@ def clause(sentence: str, start: int, end: int) -> tuple[str, int, int]:
     return sentence[left:stop], start - left, end - left
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _full_slot(sentence: str, start: int, end: int, kind: str, unit: str) -> Slot:
+    # Cached (a Slot is immutable): the conflict search asks for the same clause's slot
+    # once per pair of facts it is in, and reading the parse costs more than the lookup.
     found = _slot(sentence, start, end, kind, unit)
     doc = parse(sentence)
     span = doc.char_span(start, end, alignment_mode="expand")

@@ -53,6 +53,10 @@ def role_facts(
     # A one-word name inside exactly one longer name is that one ("Svanberg" of "Carl-Henric
     # Svanberg"); inside two or more ("Kim") it is nobody's for sure, and left out.
     longer = [e for e in entities if " " in e.name]
+    # Each article's sentences in one text, one line each, searched once per name: the name
+    # pattern cannot match across a line break (nor does a break change its lookarounds),
+    # and one search of an article costs far less than one per sentence.
+    joined = {a: "\n".join(s.text for s in ss) for a, ss in sentences.items()}
     surname: dict[str, Entity] = {}
     for e in entities:
         if " " not in e.name:
@@ -76,11 +80,7 @@ def role_facts(
         )
         # every article writing one of the names is a source, wherever the name finder
         # counted it ("said Henry Bambang Soelistyo" in a report it missed)
-        sources |= {
-            a
-            for a, ss in sentences.items()
-            if a not in sources and any(name.search(x.text) for x in ss)
-        }
+        sources |= {a for a, text in joined.items() if a not in sources and name.search(text)}
         ordered = [a for a in sentences if a in sources]
         if len({family_of.get(a, 0) for a in ordered}) < 2:
             continue

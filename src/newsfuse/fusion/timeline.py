@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -92,7 +92,8 @@ def timeline(
                 for day in (a.published - dt.timedelta(days=1), a.published):
                     by_date[(day, day, "day")].append(_Candidate(a.id, fam, s, None, stems))
 
-    _fold_into_finer(by_date, weights, settings)
+    rows = _Rows((c for found in by_date.values() for c in found), weights)
+    _fold_into_finer(by_date, rows, settings)
     # Only the reports' own openings: a day nothing mentions is no day of the story.
     for key in [k for k, found in by_date.items() if all(c.mention is None for c in found)]:
         del by_date[key]
@@ -117,7 +118,7 @@ def timeline(
     for key in ranked:
         if max_dates is None and total >= settings.max_entries:
             break
-        picks[key] = _entries_for(by_date[key], weights, per_date, settings)
+        picks[key] = _entries_for(by_date[key], rows, per_date, settings)
         total += len(picks[key])
 
     entries: list[TimelineEntry] = []
@@ -146,7 +147,7 @@ def timeline(
 
 
 def _fold_into_finer(
-    by_date: dict[_Key, list[_Candidate]], weights: Mapping[str, float], settings: TimelineSettings
+    by_date: dict[_Key, list[_Candidate]], rows: _Rows, settings: TimelineSettings
 ) -> None:
     """Move a vaguer mention ("over the weekend", "in 2018") to a finer date it covers ("on
     Saturday", "in September 2018") when another article reports the same thing there: a
@@ -172,7 +173,7 @@ def _fold_into_finer(
             finer = [(d, o) for d in finer_keys for o in by_date[d] if o.mention is not None]
             if not finer:
                 break
-            near = _overlaps(keep, [o for _, o in finer], weights) >= settings.same_report
+            near = _overlaps(keep, [o for _, o in finer], rows) >= settings.same_report
             rest: list[_Candidate] = []
             for c, row in zip(keep, near, strict=True):
                 hits = np.flatnonzero(row)
@@ -185,25 +186,46 @@ def _fold_into_finer(
             del by_date[key]
 
 
-def _overlaps(
-    a: Sequence[_Candidate], b: Sequence[_Candidate], weights: Mapping[str, float]
-) -> np.ndarray:
+class _Rows:
+    """The candidates' stems as rows of sparse matrices over the story's vocabulary, each
+    row built once: a vague date's candidates are matched against the finer dates' again
+    and again (:func:`_fold_into_finer`), and a big story has tens of thousands."""
+
+    def __init__(self, candidates: Iterable[_Candidate], weights: Mapping[str, float]) -> None:
+        # Stems in sorted order, not the sets' (seed-dependent) order: float sums then add up
+        # in the same order in every run and ties break alike.
+        words = sorted({w for c in candidates for w in c.stems})
+        self.vocab = {w: k for k, w in enumerate(words)}
+        self.weights = weights
+        self.memo: dict[int, tuple[list[int], list[float]]] = {}
+
+    def _row(self, stems: frozenset[str]) -> tuple[list[int], list[float]]:
+        found = self.memo.get(id(stems))  # (the candidates hold their sets: ids stay theirs)
+        if found is None:
+            ordered = sorted(stems)
+            found = ([self.vocab[w] for w in ordered], [self.weights.get(w, 1.0) for w in ordered])
+            self.memo[id(stems)] = found
+        return found
+
+    def matrix(self, cs: Sequence[_Candidate]) -> csr_array:
+        cols: list[int] = []
+        vals: list[float] = []
+        ends = [0]
+        for c in cs:
+            row_cols, row_vals = self._row(c.stems)
+            cols += row_cols
+            vals += row_vals
+            ends.append(len(cols))
+        return csr_array(
+            (np.asarray(vals, dtype=float), np.asarray(cols, dtype=np.int32), ends),
+            shape=(len(cs), max(1, len(self.vocab))),
+        )
+
+
+def _overlaps(a: Sequence[_Candidate], b: Sequence[_Candidate], rows: _Rows) -> np.ndarray:
     """:func:`newsfuse.fusion.text.overlap` of every candidate of ``a`` with every one of
     ``b``, as one sparse product: pairwise calls are quadratic in Python on a big story."""
-    # Stems in sorted order, not the sets' (seed-dependent) order: float sums then add up in
-    # the same order in every run and ties break alike.
-    vocab = {w: k for k, w in enumerate(sorted({w for c in (*a, *b) for w in c.stems}))}
-
-    def matrix(cs: Sequence[_Candidate]) -> csr_array:
-        rows, cols, vals = [], [], []
-        for i, c in enumerate(cs):
-            for w in sorted(c.stems):
-                rows.append(i)
-                cols.append(vocab[w])
-                vals.append(weights.get(w, 1.0))
-        return csr_array((vals, (rows, cols)), shape=(len(cs), max(1, len(vocab))))
-
-    ma, mb = matrix(a), matrix(b)
+    ma, mb = rows.matrix(a), rows.matrix(b)
     shared = (ma @ (mb > 0).astype(float).T).toarray()
     wa = np.asarray(ma.sum(axis=1)).ravel()
     wb = np.asarray(mb.sum(axis=1)).ravel()
@@ -215,14 +237,14 @@ def _overlaps(
 
 def _entries_for(
     candidates: Sequence[_Candidate],
-    weights: Mapping[str, float],
+    rows: _Rows,
     per_date: int,
     settings: TimelineSettings,
 ) -> list[tuple[_Candidate, list[_Candidate]]]:
     """The best-reported happenings of one date, each told by its most restated sentence and
     with every candidate that reports it (paraphrases included)."""
     unique = list({(c.article, c.sentence.index): c for c in candidates}.values())
-    near = _overlaps(unique, unique, weights)
+    near = _overlaps(unique, unique, rows)
     np.fill_diagonal(near, 0.0)
     restated = near.sum(axis=1)
     order = sorted(range(len(unique)), key=lambda i: (-restated[i], unique[i].sentence.index))
