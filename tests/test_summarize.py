@@ -150,6 +150,35 @@ def test_sentences_that_point_elsewhere_are_not_candidates(sentence):
     assert not summarize._is_candidate(sentence, Settings())
 
 
+@pytest.mark.parametrize(
+    ("sentence", "candidate"),
+    [
+        # Multi-News summaries had these (an aside cut out of its brackets, a caption credit,
+        # a line to call).
+        (
+            "(As Fortune reported at the time, Trump has a large stake in the show that he "
+            "co-created with fellow producer Mark Burnett, but will reportedly be compensated "
+            "by MGM.",
+            False,
+        ),
+        ("Right: Craig Sjodin/ABC Via Getty Images Photo: Left: Attorney General's Office.", False),
+        (
+            "Anyone with information was encouraged to contact the LASD Homicide Bureau at "
+            "(323) 890-5500.",
+            False,
+        ),
+        (
+            "North Korea is believed to be moving an intercontinental ballistic missile (ICBM), "
+            "a South Korean lawmaker said after being briefed by the country's intelligence "
+            "service.",
+            True,
+        ),
+    ],
+)
+def test_asides_credits_and_phone_lines_are_not_candidates(sentence, candidate):
+    assert summarize._is_candidate(sentence, Settings()) is candidate
+
+
 # --- a budget too small -----------------------------------------------------------------------
 
 
@@ -413,3 +442,54 @@ def test_a_short_summary_adds_a_fact_to_the_lead_not_a_side_remark(kaesong):
     # Naming the office again to say when it opened (a year the lead does not give) is not a
     # restatement of the lead.
     assert "2018" in second and "liaison office" in second
+
+
+def test_a_pool_that_cannot_fill_the_budget_is_built_again_covering_more():
+    """On 800 BP oil spill reports the densest candidates were all short sentences naming
+    "the Gulf of Mexico", restatements of one another: the second pool discounts a concept
+    each pool sentence already holds, and takes a sentence on another point."""
+    from newsfuse.models import Sentence
+
+    texts = [
+        "The U.S. coast of the Gulf of Mexico spans some 1,680 miles.",
+        "Kpor is a world away from the Gulf of Mexico.",
+        "The Gulf of Mexico incident has also started to have international ramifications.",
+        "The explosion killed 11 workers and sank the rig.",
+    ]
+    candidates = [
+        Sentence(article_id=f"a{i}", index=0, text=t, start=0, end=len(t))
+        for i, t in enumerate(texts)
+    ]
+    text = {s: s.text for s in candidates}
+    concepts = {s: summarize._concepts(s.text) for s in candidates}
+    weights = {c: 1.0 for cs in concepts.values() for c in cs}
+    weights[("gulf", "of")] = weights[("of", "mexico")] = 3.0
+    settings = Settings(pool_min_words=20, pool_budgets=0.0)
+    plain = summarize._densest(candidates, text, concepts, weights, 20, settings)
+    assert all("Gulf" in s.text for s in plain)
+    wider = summarize._densest(candidates, text, concepts, weights, 20, settings, repeat=0.1)
+    assert any("Gulf" not in s.text for s in wider)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clause"),
+    [
+        # A page title 56 of 800 BP oil spill reports repeat, the best-carried opening.
+        ("The impact of the 2010 oil spill in the Gulf of Mexico.", False),
+        # A page's call to its reader (Washington Post, Timeline17).
+        (
+            "Explore all of our oil spill graphics to track the spill, see its effects, and "
+            "learn its possible solutions.",
+            False,
+        ),
+        ("The explosion killed 11 workers and sank the rig.", True),
+        (
+            "Hunger and malnutrition in Cambodia are reaching crisis levels comparable to the "
+            "effects of famine in North Korea, a U.N. World Food Program representative said "
+            "Tuesday.",
+            True,
+        ),
+    ],
+)
+def test_the_lead_is_a_clause_not_a_title(sentence, clause):
+    assert summarize._has_subject(sentence) is clause

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import heapq
 import itertools
 import math
 import re
@@ -136,31 +137,40 @@ def summarize(
     candidates = _candidates(articles, sentences, text, concepts, settings)
     if not candidates:
         return Summary((), note="no sentence of the articles can stand alone in a summary")
-    pool = _densest(candidates, text, concepts, weights, words, settings)
     leads = _lead_sentences(candidates, family_of, concepts, weights, settings)
-    options = _options(list(dict.fromkeys([*leads, *pool])), text, settings)
-    fitting = [o for o in options if o.words <= words]
-    if not fitting:
-        shortest = min(o.words for o in options)
-        return Summary(
-            (),
-            note=f"the word budget {words} is too small for any sentence "
-            f"(shortest candidate: {shortest} words)",
-        )
-    option_concepts = {o: _concepts(o.text) for o in fitting}
-    content = {o: frozenset(content_stems(o.text)) for o in fitting}
     base = _bases(articles)
     stated = _Statements(sentences, text, base, settings)
+    garbled = {a.id for a in articles if screen.paste_artifacts(a.text) >= settings.garbled_share}
+    content: dict[_Option, frozenset[str]] = {}
 
     def cited(o: _Option) -> tuple[str, ...]:
         return tuple(s.article_id for s in stated.supporting(o.sentence, content[o]))
 
-    lead = _lead(fitting, leads, cited, family_of, words, settings)
-    anchors = _anchors(fitting, articles)
-    garbled = {a.id for a in articles if screen.paste_artifacts(a.text) >= settings.garbled_share}
-    chosen = _select(
-        fitting, lead, option_concepts, content, anchors, weights, words, settings, garbled
-    )
+    # The pool of the densest candidates mostly fills the budget. On a big story it can be
+    # all short restatements of its most common concept ("the Gulf of Mexico"), which the
+    # program may not combine: then a pool twice as large is tried (800 BP oil spill
+    # reports gave 122 words of 250 before).
+    for repeat in (1.0, settings.pool_repeat):
+        pool = _densest(candidates, text, concepts, weights, words, settings, repeat)
+        options = _options(list(dict.fromkeys([*leads, *pool])), text, settings)
+        fitting = [o for o in options if o.words <= words]
+        if not fitting:
+            shortest = min(o.words for o in options)
+            return Summary(
+                (),
+                note=f"the word budget {words} is too small for any sentence "
+                f"(shortest candidate: {shortest} words)",
+            )
+        option_concepts = {o: _concepts(o.text) for o in fitting}
+        content.update((o, frozenset(content_stems(o.text))) for o in fitting)
+        lead = _lead(fitting, leads, cited, family_of, words, settings)
+        anchors = _anchors(fitting, articles)
+        chosen = _select(
+            fitting, lead, option_concepts, content, anchors, weights, words, settings, garbled
+        )
+        filled = sum(o.words for o in chosen) >= settings.pool_min_fill * words
+        if filled or len(pool) == len(candidates):
+            break
     ordered = _order(chosen, lead, articles, sentences)
     # Paraphrases are looked for only for what is kept: it takes a parse of the sentence.
     keys = _keys(
@@ -276,8 +286,30 @@ def _is_candidate(text: str, settings: SummarySettings) -> bool:
         return False
     if settings.skip_dangling and _dangles(text):
         return False
+    if settings.skip_asides and _is_aside(text):
+        return False
     # A sentence must end like one: headlines and cut-off captions do not.
     return _ends_like_a_sentence(text)
+
+
+# What a page carries beside its story: a photo credit, a phone number to call.
+_PAGE_CHROME = re.compile(
+    r"\b(?:Getty Images|AP Photo|Photo:|Image:|Credit:|File photo)"
+    r"|\(\d{3}\)\s*\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b",
+    re.IGNORECASE,
+)
+
+
+def _is_aside(text: str) -> bool:
+    """Whether ``text`` is not the story's own statement: an aside in brackets, whole ("(See
+    the top 10 ...)") or cut by the splitter ("(As Fortune reported at the time, ..."), a
+    photo credit or a phone number. A bracketed dateline ("(CNN) -- ...") opens many a lead,
+    and a Reuters ticker ("BP Plc (BP.L)") splits one: those stay."""
+    if text.startswith("("):
+        close = text.find(")")
+        if close < 0 or close >= len(text.rstrip(".!\"'”’")) - 1:
+            return True
+    return bool(_PAGE_CHROME.search(text))
 
 
 def _ends_like_a_sentence(text: str) -> bool:
@@ -302,17 +334,32 @@ def _densest(
     weights: Mapping[Concept, float],
     budget: int,
     settings: SummarySettings,
+    repeat: float = 1.0,
 ) -> list[Sentence]:
-    """The candidates with the most concept weight per word, up to the pool's size in words."""
+    """The candidates with the most concept weight per word, up to the pool's size in words.
+
+    With ``repeat`` below 1, a concept's weight counts ``repeat`` times less for each
+    sentence already in the pool that holds it (greedy, lazily re-scored: a sentence's
+    density only falls as the pool grows), so the pool covers more of the story."""
+    limit = max(settings.pool_min_words, settings.pool_budgets * budget)
+    held: Counter[Concept] = Counter()
 
     def density(s: Sentence) -> float:
-        return sum(weights.get(c, 0.0) for c in concepts[s]) / word_count(text[s])
+        total = math.fsum(weights.get(c, 0.0) * repeat ** held[c] for c in sorted(concepts[s]))
+        return total / word_count(text[s])
 
-    limit = max(settings.pool_min_words, settings.pool_budgets * budget)
-    pool, size = [], 0
-    for s in sorted(candidates, key=density, reverse=True):
-        if size >= limit:
-            break
+    heap = [(-density(s), i, s) for i, s in enumerate(candidates)]
+    heapq.heapify(heap)
+    pool: list[Sentence] = []
+    size = 0
+    while heap and size < limit:
+        _, i, s = heapq.heappop(heap)
+        if repeat < 1.0:
+            fresh = density(s)
+            if heap and fresh < -heap[0][0]:
+                heapq.heappush(heap, (-fresh, i, s))
+                continue
+            held.update(concepts[s])
         pool.append(s)
         size += word_count(text[s])
     return pool
@@ -393,7 +440,26 @@ def _lead(
             -o.words if roomy else o.words,
         )
 
-    return min(fitting, key=key)
+    ranked = sorted(fitting, key=key)
+    # A lead must be a clause: a page's title repeated by many reports ("The impact of the
+    # 2010 oil spill in the Gulf of Mexico.") is carried best and tells nothing. Checked in
+    # rank order, so mostly one parse, of a sentence compression parsed already.
+    checked: dict[Sentence, bool] = {}
+    for o in ranked:
+        if o.sentence not in checked:
+            checked[o.sentence] = _has_subject(o.sentence.text)
+        if checked[o.sentence]:
+            return o
+    return ranked[0]
+
+
+_SUBJECTS = frozenset("nsubj nsubjpass csubj csubjpass expl".split())
+
+
+def _has_subject(text: str) -> bool:
+    """Whether the parse of ``text`` finds a subject in it (a clause, not a title). Anywhere:
+    the small model often hangs the subject on the wrong verb ("a U.N. representative said")."""
+    return any(t.dep_ in _SUBJECTS for t in nlp.docs([text], nlp.PARSER_ONLY)[0])
 
 
 def _anchors(options: Sequence[_Option], articles: Sequence[Article]) -> dict[_Option, set[object]]:
