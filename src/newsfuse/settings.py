@@ -239,6 +239,18 @@ class GroupingSettings:
     # well (cosine >= threshold / story_floor), while a name the stream has seen in several
     # events (a town, a police department) leaves the dates their full weight. 0: off.
     story_floor: float = 0.6
+    # The second pass (EventGrouper.merge_small_events, run by group() after the stream; the
+    # store does not run it yet): an event of at most second_pass_size articles moves into the
+    # event whose members its own resemble on average this much (the mean cosine between the
+    # two events' members, times the agreement of their nearest days). The mean, unlike the
+    # centroid's cosine, is low for a loose event, so the pass does not chain. 0: off.
+    second_pass: float = 0.12
+    second_pass_size: int = 3
+    # The pass's date agreement halves every this many days past date_window (add() uses
+    # date_half_life): a mean cosine this low is weak evidence, and two shootings in one town
+    # a fortnight apart resemble each other as much (GVA: 57 of the 67 lone reports it would
+    # move to an event more than 3 days away belong to another incident).
+    second_pass_half_life: float = 3.0
     # Candidate search: events sharing one of the article's most distinctive terms, found in an
     # inverted index. Only this many terms are looked up, each in at most the most recent
     # max_postings events holding it, so the cost per article stays flat as the store grows.

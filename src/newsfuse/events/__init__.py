@@ -42,10 +42,12 @@ def feed_order(articles: Iterable[Article]) -> list[Article]:
 
 def group(articles: Iterable[Article], settings: Settings | None = None) -> list[list[Article]]:
     """Group cleaned articles into events by feeding them to one :class:`EventGrouper` in
-    :func:`feed_order`. Events come in the order they were opened, each in feed order."""
+    :func:`feed_order`, then :meth:`EventGrouper.merge_small_events`. Events come in the order
+    they were opened, each in feed order (an article the second pass moved comes last)."""
     grouper = EventGrouper((settings or DEFAULT).grouping)
-    by_event: dict[str, list[Article]] = {}
-    for article in feed_order(articles):
-        assignment = grouper.add(article.id, features(article), article.published)
-        by_event.setdefault(assignment.event_id, []).append(article)
-    return list(by_event.values())
+    ordered = feed_order(articles)
+    for article in ordered:
+        grouper.add(article.id, features(article), article.published)
+    grouper.merge_small_events()
+    by_id = {article.id: article for article in ordered}
+    return [[by_id[i] for i in members] for members in grouper.groups_]
