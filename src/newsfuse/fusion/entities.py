@@ -283,34 +283,56 @@ def _candidates(texts: Sequence[str]) -> tuple[list[_Mention], Counter[str]]:
     """Every run of capitalised words in ``texts`` that may be a name, in text order; and how
     often the cluster writes each word in lower case."""
     lower: Counter[str] = Counter()  # words the cluster writes in lower case
-    named: set[str] = set()  # capitalised words seen mid-sentence
-    runs: list[tuple[int, list[_Word]]] = []
-    for article, text in enumerate(texts):
+    for text in texts:
         lower.update(_LOWER_WORD.findall(text))
+    named: set[str] = set()  # capitalised words seen mid-sentence
+    keys: dict[str, str] = {}  # most names recur: normalise each spelling once
+    # Only a run opening a sentence waits for the whole cluster (whether its first word is a
+    # common word needs all of ``named``); the others become mentions at once, so the
+    # cluster's runs are never all held (at 800 reports, collecting them cost more than
+    # finding them).
+    found: list[_Mention | tuple[int, list[_Word]]] = []
+    for article, text in enumerate(texts):
         for line in _LINE.finditer(text):
-            found, caps = _runs(text, line.start(), line.end(), named)
-            if not _headline(line.group(), caps):
-                runs.extend((article, run) for run in found)
+            runs, caps = _runs(text, line.start(), line.end(), named)
+            if _headline(line.group(), caps):
+                continue
+            for run in runs:
+                if run[0][3]:
+                    found.append((article, run))
+                elif mention := _mention(text, article, run, keys):
+                    found.append(mention)
 
     out: list[_Mention] = []
-    keys: dict[str, str] = {}  # most names recur: normalise each spelling once
-    for article, run in runs:
+    for item in found:
+        if isinstance(item, _Mention):
+            out.append(item)
+            continue
+        article, run = item
         if _common(run[0], lower, named):
             run = run[1:]
-        while len(run) > 1 and run[0][2].lower() in _TITLES:
-            run = run[1:]  # "President Moon Jae-in" is "Moon Jae-in": one spelling, one NER read
-        if not run or all(w[2].lower() in _MONTHS for w in run):
-            continue
-        start, end = run[0][0], run[-1][1]
-        if run[-1][2].endswith(_POSSESSIVE_ENDINGS):
-            end -= 1 if run[-1][2][-1] in "'’" else 2
-        name = texts[article][start:end]
-        if len(run) == 1 and _unit(texts[article], start, end):
-            continue
-        if _TWO_LETTERS.search(name) and name.lower() not in _VAGUE:
-            key = keys.get(name) or keys.setdefault(name, _key(name))
-            out.append(_Mention(article, start, end, name, run[0][3], key))
+        if mention := _mention(texts[article], article, run, keys):
+            out.append(mention)
     return out, lower
+
+
+def _mention(text: str, article: int, run: list[_Word], keys: dict[str, str]) -> _Mention | None:
+    """The mention a run of capitalised words makes in ``text``, if it may be a name; ``keys``
+    caches :func:`_key` by spelling."""
+    while len(run) > 1 and run[0][2].lower() in _TITLES:
+        run = run[1:]  # "President Moon Jae-in" is "Moon Jae-in": one spelling, one NER read
+    if not run or (run[0][2].lower() in _MONTHS and all(w[2].lower() in _MONTHS for w in run)):
+        return None
+    start, end = run[0][0], run[-1][1]
+    if run[-1][2].endswith(_POSSESSIVE_ENDINGS):
+        end -= 1 if run[-1][2][-1] in "'’" else 2
+    name = text[start:end]
+    if len(run) == 1 and name.isupper() and _unit(text, start, end):
+        return None
+    if not _TWO_LETTERS.search(name) or name.lower() in _VAGUE:
+        return None
+    key = keys.get(name) or keys.setdefault(name, _key(name))
+    return _Mention(article, start, end, name, run[0][3], key)
 
 
 def _unit(text: str, start: int, end: int) -> bool:

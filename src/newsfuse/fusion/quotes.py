@@ -109,6 +109,8 @@ _RUN = re.compile(r"[A-Z][a-z][\w'’-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w
 _LISTENER = re.compile(r"\b(?:told|tells|telling|to|with|by|interviewed|asked)\s+(?:the\s+)?$")
 _TITLE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady)\.?\s+$")
 _POSSESSOR = re.compile(r"['’]s?\s")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_APOSTROPHE = re.compile(r"[’']")
 
 
 def _occurrences(name: str, text: str) -> Iterator[int]:
@@ -178,7 +180,7 @@ class _Cast:
         """``speaker`` with a bare surname or first name ("Jackson", "Jermaine") replaced by
         the one full name of the cluster that has it, and whether it stays ambiguous (two or
         more people have it). "Ms Jackson" keeps its title when it stays ambiguous."""
-        bare = re.sub(r"['’]s?$", "", speaker)
+        bare = _POSSESSIVE_END.sub("", speaker)
         if " " in bare or not bare[:1].isupper() or bare.isupper():
             return speaker, False
         if bare not in self._fulls:
@@ -506,6 +508,7 @@ def _group_speaker(group: Sequence[_Mention]) -> str | None:
         return None
     sure = [m.speaker for m in group if m.speaker and not m.ambiguous]
     pool = [s for s in sure if named(s)] or [s for s in spoken if named(s)] or spoken
-    counts = Counter(re.sub(r"[’']", "'", s) for s in pool)
+    plain = [_APOSTROPHE.sub("'", s) for s in pool]  # "Kim’s" and "Kim's" count as one
+    counts = Counter(plain)
     best = min(counts, key=lambda s: (-counts[s], len(s), s))
-    return next(s for s in pool if re.sub(r"[’']", "'", s) == best)
+    return pool[plain.index(best)]
