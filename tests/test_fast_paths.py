@@ -192,3 +192,15 @@ def test_the_smaller_program_finds_the_best_selection():
     index = {o: j for j, o in enumerate(options)}
     assert sum(o.words for o in picked) <= budget
     assert value(tuple(sorted(index[o] for o in picked))) == pytest.approx(best, rel=1e-4)
+
+
+def test_a_brief_collects_young_objects_less_often_and_restores_the_setting():
+    import gc
+
+    before = gc.get_threshold()
+    during: list[tuple[int, int, int]] = []
+    articles = newsfuse.read([KAESONG])
+    brief = newsfuse.fuse(articles, words=30, progress=lambda *_: during.append(gc.get_threshold()))
+    assert gc.get_threshold() == before
+    assert during and all(t[0] == DEFAULT.young_gc_threshold for t in during)
+    assert brief.summary  # the same brief either way: only the collector's timing changed

@@ -6,9 +6,11 @@ them in order. Read :func:`fuse` top to bottom to know what newsfuse does.
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from newsfuse.fusion import (
     brief,
@@ -52,7 +54,14 @@ def fuse(
     are carried into the brief. ``settings`` is the knob tree of :mod:`newsfuse.settings`;
     ``progress``, if given, is told as each stage starts (see :data:`Progress`).
     """
-    step = _steps(progress)
+    with _fewer_collections(settings.young_gc_threshold):
+        return _fuse(articles, words, settings, _steps(progress))
+
+
+def _fuse(
+    articles: Iterable[Article], words: int, settings: Settings, step: Callable[[str], None]
+) -> Brief:
+    """The stages of :func:`fuse`, in order: each reads plain data and returns plain data."""
     skipped: list[Skipped] = list(getattr(articles, "skipped", []))
     step("clean")
     cleaned = [dates.with_publication_date(clean.clean(a, settings.clean)) for a in articles]
@@ -100,6 +109,28 @@ def fuse(
         entities=named,
         quotes=said,
     )
+
+
+@contextmanager
+def _fewer_collections(threshold: int) -> Iterator[None]:
+    """Run the collector's young generation less often while a brief is made.
+
+    A brief allocates millions of small, mostly long-lived objects (tokens, stems, spans); with
+    the default threshold the collector rescans them again and again: about 8% of the CPU of
+    800 reports. Only the threshold changes, never what is computed. Only raised, and restored
+    only if nobody changed it since, so concurrent briefs (the web app's threads) never leave
+    the process with a setting it did not have.
+    """
+    young, *older = gc.get_threshold()
+    if young >= threshold:
+        yield
+        return
+    gc.set_threshold(threshold, *older)
+    try:
+        yield
+    finally:
+        if gc.get_threshold()[0] == threshold:
+            gc.set_threshold(young, *older)
 
 
 def _steps(progress: Progress | None) -> Callable[[str], None]:
