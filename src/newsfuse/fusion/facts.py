@@ -757,23 +757,26 @@ def _conflicts(
                 continue  # most of the fact agrees with the other one
             if len(exact_b) < len(_as_precise(b, exact_b)) / 2:
                 continue
-            a, b = exact_a, exact_b
-            if {c.family for c in a} & {c.family for c in b}:
+            # From here on the sides are the claims taking them; ``a`` stays the whole fact, for
+            # the next ``b`` (it was rebound here, so later pairs met a trimmed ``a``).
+            if {c.family for c in exact_a} & {c.family for c in exact_b}:
                 continue  # one family saying both: a correction or an update
-            if _is_update(a, b, published):
+            if _is_update(exact_a, exact_b, published):
                 continue
-            if a[0].value.kind == "date" and not _comparable_dates(a, b, published):
+            if exact_a[0].value.kind == "date" and not _comparable_dates(
+                exact_a, exact_b, published
+            ):
                 continue
             if not _rivals(exact_a[0].value, exact_b[0].value, settings):
                 continue
-            if _other_periods(a, b):
+            if _other_periods(exact_a, exact_b):
                 continue
-            if stated_by(a[0]) & stated_by(b[0]):
+            if stated_by(exact_a[0]) & stated_by(exact_b[0]):
                 continue  # a family giving both figures somewhere: two things, not a dispute
             event_time = all(
                 _is_event_time(c, event, event_terms, settings) for c in exact_a + exact_b
             )
-            candidates.append((a, b, event_time))
+            candidates.append((exact_a, exact_b, event_time))
     # Last, as it may parse the sentences (the costly test; the cheap ones go first): the
     # clauses of every candidate in one batch.
     phrases.prime(
