@@ -603,3 +603,29 @@ def test_a_spaced_url_line_of_text_joined_back_in_part_is_a_link_not_the_title()
     assert article.title == "INS Sukanya foils piracy attempt in Gulf of Eden"
     kept = clean(Article(id="x", text="www. example. com is where the ministry posts its news.\n"))
     assert kept.clean_text == "www. example. com is where the ministry posts its news."
+
+
+def test_reader_comments_close_the_page_and_go_with_every_line_after_them():
+    # Timeline17, H1N1_bbc 2009-06-02/746 (a BBC blog post, then its readers' comments),
+    # tokenised as the corpus ships it.
+    text = "\n".join(
+        [
+            "We get The Economist magazine mailed to our office every week .",
+            "If you 're in China , have you noticed anything similar ?",
+            "At 2:10 pm on 02 Jun 2009 , ghostofsichuan wrote : As much as the Chinese "
+            "government wishes to deny what happened at Tiananmen Square the events are well "
+            "known .",
+            "China of 2009 is a direct result of 1989 .",
+            "At 2:36 pm on 02 Jun 2009 , aeroarchie wrote : There were many western "
+            "journalists at Tiananmen Square on June 3 and 4,1989 .",
+            "They published many pictures of the protests .",
+        ]
+    )
+    out = clean(Article(id="746", text=text))
+    assert out.clean_text.splitlines() == [
+        "We get The Economist magazine mailed to our office every week.",
+        "If you're in China, have you noticed anything similar?",
+    ]
+    comments = [r.text for r in out.removed_lines if r.reason == "reader comment"]
+    assert len(comments) == 4
+    assert comments[0].startswith("At 2:10 pm on 02 Jun 2009, ghostofsichuan wrote:")

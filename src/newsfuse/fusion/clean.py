@@ -431,6 +431,12 @@ STAMP = re.compile(
     re.IGNORECASE,
 )
 _HAS_CLOCK = re.compile(_CLOCK)
+# A reader comment's header ("At 2:10 pm on 02 Jun 2009, ghostofsichuan wrote: ..."): the
+# comments close a blog page, so this line and every line after it are the readers', not the
+# report's (a comment's own dates and figures would otherwise become the event's).
+_COMMENT_HEADER = re.compile(
+    rf"^At {_CLOCK} on (?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}}),? \d{{4}} ?, \S+ wrote ?:"
+)
 
 # Other furniture glued to the front of the text: a section label ("Article | What do you call
 # ...") or a photo credit left from the caption above ("Photograph: Gerald Herbert/AP Underwater
@@ -630,7 +636,13 @@ def clean(article: Article, settings: CleanSettings = DEFAULT.clean) -> Article:
         first = (unread or tail_lines)[0].strip()
         summary = f"{first[:80]}... ({lines} lines, {words} words not read)"
         removed.append((len(read_lines), RemovedLine(text=summary, reason="over the length limit")))
+    comments_at: int | None = None  # the first reader comment: the page's text ends there
     for i, line in enumerate(read_lines):
+        if comments_at is None and _COMMENT_HEADER.match(line):
+            comments_at = i
+        if comments_at is not None:
+            removed.append((i, RemovedLine(text=line, reason="reader comment")))
+            continue
         single = _undouble(line)
         if single is not None:
             half = line[len(single) :].strip()
