@@ -148,8 +148,9 @@ def summarize(
 
     # The pool of the densest candidates mostly fills the budget. On a big story it can be
     # all short restatements of its most common concept ("the Gulf of Mexico"), which the
-    # program may not combine: then a pool twice as large is tried (800 BP oil spill
-    # reports gave 122 words of 250 before).
+    # program may not combine: then the pool is chosen again with each concept discounted for
+    # the pool sentences already holding it (``pool_repeat``; 800 BP oil spill reports gave 122
+    # words of 250 before).
     for repeat in (1.0, settings.pool_repeat):
         pool = _densest(candidates, text, concepts, weights, words, settings, repeat)
         options = _options(list(dict.fromkeys([*leads, *pool])), text, settings)
