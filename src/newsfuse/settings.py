@@ -339,6 +339,21 @@ class WebSettings:
 
 
 @dataclass(frozen=True)
+class NlpSettings:
+    """Sizes of the caches of the one spaCy model (:mod:`newsfuse.fusion.nlp`). They are kept
+    per process, for every brief it makes, so they are read from the default tree, not from
+    the settings a brief is made with. They bound memory only: a result is the same whether
+    it came from a cache or was computed again."""
+
+    # Parsed texts kept (the most recent, oldest out first; a Doc of a sentence is ~20 KB).
+    cache_texts: int = 4096
+    # Token readings the attribute ruler keeps (which of its rules a token's features match).
+    cache_tokens: int = 1 << 16
+    # Token rows each embedding stage keeps (rows of 96 floats: 12.6 MB per network at most).
+    cache_embeddings: int = 1 << 15
+
+
+@dataclass(frozen=True)
 class Settings:
     """The whole tree: ``Settings()`` is the default newsfuse runs with."""
 
@@ -351,6 +366,7 @@ class Settings:
     grouping: GroupingSettings = field(default_factory=GroupingSettings)
     render: RenderSettings = field(default_factory=RenderSettings)
     web: WebSettings = field(default_factory=WebSettings)
+    nlp: NlpSettings = field(default_factory=NlpSettings)
     #: Young objects allocated before Python's collector runs while a brief is made (Python's
     #: default is 700): a brief's many long-lived small objects are otherwise rescanned again
     #: and again (about 8% of the CPU of 800 reports). It changes no output.

@@ -25,6 +25,8 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from newsfuse.settings import DEFAULT
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
@@ -37,9 +39,7 @@ PARSER_ONLY = ("tagger", "attribute_ruler", "lemmatizer", "ner")
 NO_NER = ("ner",)
 
 # Parses kept, by text, then by the components that ran: the most recent texts, oldest out
-# first (a Doc of a sentence is ~20 KB).
-_CACHE_TEXTS = 4096
-_CACHE_TOKENS = 1 << 16
+# first (how many: ``Settings.nlp``; the caches are the process's, so its default tree's).
 _DOCS: dict[str, dict[frozenset[str], Doc]] = {}
 
 
@@ -79,7 +79,6 @@ _EMBED_LAYERS = [
     "with_array(maxout>>layernorm>>dropout)",
     "ragged2list",
 ]
-_CACHE_EMBEDDINGS = 1 << 15  # rows of 96 floats: 12.6 MB per network at most
 
 
 # A thinc layer's forward pass: (layer, input, training?) -> (output, backward pass).
@@ -120,7 +119,7 @@ def _rows(
     flat = xp.ascontiguousarray(xp.concatenate(features), dtype="uint64")
     raw, size = flat.tobytes(), flat.shape[1] * 8
     keys = [raw[i : i + size] for i in range(0, len(raw), size)]
-    if len(row_of) + len(keys) > _CACHE_EMBEDDINGS:
+    if len(row_of) + len(keys) > DEFAULT.nlp.cache_embeddings:
         row_of.clear()
         table.clear()
     new = [k for k in dict.fromkeys(keys) if k not in row_of]
@@ -131,7 +130,7 @@ def _rows(
         used = len(row_of)
         row_of.update(zip(new, range(used, used + len(new)), strict=True))
         if not table or len(table[0]) < len(row_of):  # grown to twice the rows used, at most
-            rows = max(len(row_of), min(2 * len(row_of), _CACHE_EMBEDDINGS))
+            rows = max(len(row_of), min(2 * len(row_of), DEFAULT.nlp.cache_embeddings))
             grown = xp.empty((rows, out[0].shape[1]), dtype=out[0].dtype)
             if table:
                 grown[:used] = table[0][:used]
@@ -245,7 +244,7 @@ def _index_attribute_rules(nlp: Language) -> None:
         for i, token in enumerate(tokens):
             reading = known.get(token)
             if reading is None:
-                if len(known) >= _CACHE_TOKENS:
+                if len(known) >= DEFAULT.nlp.cache_tokens:
                     known.clear()
                 reading = known[token] = read(token)
             hits, longer = reading
@@ -350,6 +349,6 @@ def _complete(nlp: Language, done: dict[frozenset[str], Doc], wanted: frozenset[
 
 
 def _remember(text: str, components: frozenset[str], doc: Doc) -> None:
-    if text not in _DOCS and len(_DOCS) >= _CACHE_TEXTS:
+    if text not in _DOCS and len(_DOCS) >= DEFAULT.nlp.cache_texts:
         del _DOCS[next(iter(_DOCS))]
     _DOCS.setdefault(text, {})[components] = doc
