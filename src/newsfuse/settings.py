@@ -260,6 +260,11 @@ class GroupingSettings:
     # 0: off.
     split_ratio: float = 0.4
     split_min_size: int = 2
+    # Street addresses ("the 1200 block of West Elm"): when the article and the event both give
+    # some and none agree (same street, block numbers within 100), add() multiplies the score
+    # by this, and the second pass never moves one into the other. Two shootings of one night in
+    # one city read alike; their addresses do not. 1: off.
+    address_clash: float = 0.5
     # Candidate search: events sharing one of the article's most distinctive terms, found in an
     # inverted index. Only this many terms are looked up, each in at most the most recent
     # max_postings events holding it, so the cost per article stays flat as the store grows.

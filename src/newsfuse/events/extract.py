@@ -20,8 +20,10 @@ from newsfuse.models import Article
 #: Bumped when the feature layout changes, so a store can tell stale features apart. Version 2
 #: added ``lead_names``; version 3 dropped it (the story's names are now read from ``names``,
 #: see ``GroupingSettings.story_floor``). Only the article being placed ever used it: stored
-#: features of any version restore to the same events and are matched as usual.
-FEATURES_VERSION = 3
+#: features of any version restore to the same events and are matched as usual. Version 4 added
+#: ``blocks`` (street addresses, see ``GroupingSettings.address_clash``); features without it
+#: state no address and never clash.
+FEATURES_VERSION = 4
 #: Terms kept per article: enough for any news report's distinctive vocabulary, and it bounds
 #: what the store keeps and what each add() and restore() costs.
 MAX_TERMS = 200
@@ -75,6 +77,27 @@ def _names(text: str) -> tuple[Counter[str], set[str]]:
     return phrases, proper
 
 
+# A street address as local crime news gives it: "the 1200 block of West Elm Street".
+_BLOCK = re.compile(
+    r"\b(\d{1,5})[- ]?block of (?:the )?((?:[NSEW]\.?|[NS][EW]\.?|North|South|East|West)?\s*"
+    r"[A-Z][\w.]*)"
+)
+_DIRECTIONS = {"n": "north", "s": "south", "e": "east", "w": "west"}
+_DIRECTIONS |= {"ne": "northeast", "nw": "northwest", "se": "southeast", "sw": "southwest"}
+
+
+def blocks(text: str) -> list[str]:
+    """The street addresses the text gives as "the 1200 block of West Elm", each as
+    ``"1200 west"``: the block number and the street's first word (a direction spelled out)."""
+    if "block of" not in text:
+        return []
+    found = set()
+    for m in _BLOCK.finditer(text):
+        street = m.group(2).split()[0].lower().strip(".")
+        found.add(f"{int(m.group(1))} {_DIRECTIONS.get(street, street)}")
+    return sorted(found)
+
+
 @functools.lru_cache(maxsize=1)
 def _background() -> dict[str, float]:
     """Word frequencies of general English (wordfreq's shipped list; no download)."""
@@ -94,7 +117,8 @@ def features(article: Article) -> Features:
     counts, at most :data:`MAX_TERMS` of them; ``names`` lists those that are names (stems met
     capitalised, and the multi-word names), ``numbers`` those with digits;
     ``zipf`` gives each term's frequency in general English (Zipf scale, 0 when unknown), a
-    prior for how common it is before the stream has shown it. JSON-serialisable.
+    prior for how common it is before the stream has shown it; ``blocks`` the street addresses
+    it gives (:func:`blocks`). JSON-serialisable.
     """
     background = _background()
     body = article.body
@@ -126,4 +150,5 @@ def features(article: Article) -> Features:
         "names": [t for t in kept if t[0] == "@" or t in proper],
         "numbers": [t for t in kept if t[0] != "@" and any(map(str.isdigit, t))],
         "zipf": {t: zipf[t] for t in kept},
+        "blocks": blocks(text),
     }

@@ -68,6 +68,8 @@ class _Event:
     # date agreed in full: the second pass then moved lone reports of other shootings of those
     # years into it (GVA 0.915 against 0.926 with the nearest day, moving lone reports at 0.12).
     days: list[int] = field(default_factory=list)
+    # The street addresses its members give ("1200 west", see extract.blocks), sorted.
+    blocks: list[str] = field(default_factory=list)
 
 
 def _dot(vector: Mapping[str, float], centroid: Mapping[str, float]) -> float:
@@ -95,6 +97,40 @@ def _accumulate(centroid: dict[str, float], vector: Mapping[str, float]) -> tupl
             dot += c * w
             centroid[t] = c + w
     return 2 * dot + (1.0 if vector else 0.0), fresh
+
+
+def _parse_blocks(blocks: Iterable[str]) -> list[tuple[int, str]]:
+    parsed = []
+    for block in blocks:
+        number, _, street = block.partition(" ")
+        parsed.append((int(number), street))
+    return parsed
+
+
+def _same_block(a: int, b: int) -> bool:
+    """Block numbers of one place: within one block ("the 2700 block" and "the 2800 block" of
+    one street in two reports of one shooting), or one the rounded form of the other ("the
+    12000 block" for the 12500 block)."""
+    if abs(a - b) <= 100:
+        return True
+    low, high = min(a, b), max(a, b)
+    span = 1
+    while low and low % (span * 10) == 0:
+        span *= 10
+    return span > 100 and high < low + span
+
+
+def _addresses_clash(ours: list[str], theirs: list[str]) -> bool:
+    """Both sides give street addresses and none of theirs is one of ours (same street's first
+    word, same block)."""
+    if not ours or not theirs:
+        return False
+    mine = _parse_blocks(ours)
+    return not any(
+        street == other and _same_block(number, n)
+        for number, street in mine
+        for n, other in _parse_blocks(theirs)
+    )
 
 
 def _two_stories(vectors: list[dict[str, float]], ratio: float, min_size: int) -> np.ndarray | None:
@@ -172,16 +208,20 @@ class EventGrouper:
         self._count(feats)
         vector = self._vector(feats)
         story = self._story_events(feats)
+        addresses: list[str] = feats.get("blocks", [])
         best_id, best = None, 0.0
         for event_id in self._candidates(vector):
-            score = self._score(vector, event_id in story, self.events_[event_id], published)
+            event = self.events_[event_id]
+            score = self._score(vector, event_id in story, event, published)
+            if _addresses_clash(addresses, event.blocks):
+                score *= self.settings.address_clash
             if score > best:
                 best_id, best = event_id, score
         if best_id is not None and best >= self.settings.threshold:
-            self._join(best_id, article_id, vector, published)
+            self._join(best_id, article_id, vector, published, addresses)
             return Assignment(best_id, new=False)
         event_id = self._new_id(article_id)
-        self._join(event_id, article_id, vector, published)
+        self._join(event_id, article_id, vector, published, addresses)
         return Assignment(event_id, new=True)
 
     def restore(self, rows: Iterable[tuple[str, Features, dt.date | None, str]]) -> EventGrouper:
@@ -192,7 +232,9 @@ class EventGrouper:
             if article_id in self.event_of_:
                 continue
             self._count(feats)
-            self._join(event_id, article_id, self._vector(feats), published)
+            self._join(
+                event_id, article_id, self._vector(feats), published, feats.get("blocks", [])
+            )
         return self
 
     def prime(self, all_feats: Iterable[Features]) -> EventGrouper:
@@ -262,10 +304,11 @@ class EventGrouper:
             keep = side[0]  # the side of the event's first article keeps the event's id
             self._drop_postings(event)
             event.members, event.centroid, event.norm2, event.days = [], {}, 0.0, []
+            event.blocks = []
             new_id = self._new_id(members[int(np.flatnonzero(side != keep)[0])])
             for m, vector, k in zip(members, vectors, side, strict=True):
                 target = event.id if k == keep else new_id
-                self._join(target, m, vector, published.get(m))
+                self._join(target, m, vector, published.get(m), feats[m].get("blocks", []))
                 if k != keep:
                     moved[m] = new_id
         return moved
@@ -292,7 +335,8 @@ class EventGrouper:
             "fixed_df": self.fixed_df_,
             "df": self.df_,
             "events": [
-                [e.id, e.members, e.centroid, e.norm2, e.days] for e in self.events_.values()
+                [e.id, e.members, e.centroid, e.norm2, e.days, e.blocks]
+                for e in self.events_.values()
             ],
             "postings": self.postings_,
         }
@@ -304,8 +348,8 @@ class EventGrouper:
         self.fixed_df_ = bool(state["fixed_df"])
         self.df_ = Counter(state["df"])
         self.events_, self.event_of_ = {}, {}
-        for event_id, members, centroid, norm2, days in state["events"]:
-            self.events_[event_id] = _Event(event_id, members, centroid, norm2, days)
+        for event_id, members, centroid, norm2, days, blocks in state["events"]:
+            self.events_[event_id] = _Event(event_id, members, centroid, norm2, days, blocks)
             self.event_of_.update(dict.fromkeys(members, event_id))
         self.postings_ = dict(state["postings"])
         return self
@@ -415,7 +459,12 @@ class EventGrouper:
         return float((1.0 + s.date_bonus) * 0.5 ** (gap / half_life))
 
     def _join(
-        self, event_id: str, article_id: str, vector: dict[str, float], published: dt.date | None
+        self,
+        event_id: str,
+        article_id: str,
+        vector: dict[str, float],
+        published: dt.date | None,
+        blocks: list[str],
     ) -> None:
         event = self.events_.get(event_id)
         if event is None:
@@ -429,6 +478,8 @@ class EventGrouper:
         event.members.append(article_id)
         if published is not None:
             bisect.insort(event.days, published.toordinal())
+        if blocks:
+            event.blocks = sorted(set(event.blocks).union(blocks))
         self.event_of_[article_id] = event_id
 
     def _closest_event(self, event: _Event) -> _Event | None:
@@ -441,6 +492,8 @@ class EventGrouper:
             other = self.events_[event_id]
             if other is event:
                 continue
+            if s.address_clash < 1 and _addresses_clash(event.blocks, other.blocks):
+                continue  # another street address: another incident
             agreement = max(
                 (self._date_agreement(other, day, s.second_pass_half_life) for day in event.days),
                 default=1.0,
@@ -466,6 +519,7 @@ class EventGrouper:
             postings.setdefault(t, []).append(target.id)
         target.members.extend(event.members)
         target.days = sorted(target.days + event.days)
+        target.blocks = sorted(set(target.blocks).union(event.blocks))
         self.event_of_.update(dict.fromkeys(event.members, target.id))
 
     def _new_id(self, article_id: str) -> str:
