@@ -251,6 +251,15 @@ class GroupingSettings:
     # a fortnight apart resemble each other as much (GVA: 57 of the 67 lone reports it would
     # move to an event more than 3 days away belong to another incident).
     second_pass_half_life: float = 3.0
+    # The split (EventGrouper.split_events, run by group() after the second pass; the store
+    # does not run it): an event of at least 2 x split_min_size articles is cut in two along
+    # the Fiedler vector of its members' cosine graph, and the cut is kept when the mean cosine
+    # across it is below split_ratio times the lower of the two halves' own mean cosines (two
+    # stories a single pass joined: ECB+'s sister events, DUC clusters of one region). A story
+    # that drifts has no such cut: its halves resemble each other about as much as themselves.
+    # 0: off.
+    split_ratio: float = 0.4
+    split_min_size: int = 2
     # Candidate search: events sharing one of the article's most distinctive terms, found in an
     # inverted index. Only this many terms are looked up, each in at most the most recent
     # max_postings events holding it, so the cost per article stays flat as the store grows.
