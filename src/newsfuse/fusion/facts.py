@@ -605,6 +605,7 @@ def _same_value_sources(
     if not _specific(value) and not ends:
         return sources  # vague values say too little to tie two reports
     near = frozenset().union(*(c.window for c in group))
+    heads = frozenset().union(*(_modified(c) for c in group))
     ids = set(sources)
     for c in by_kind.get(value.kind, ()):
         if c.article in ids or not _specific(c.value):
@@ -633,6 +634,14 @@ def _same_value_sources(
         )
         if value.kind == "date" and max(value.high - value.low, c.value.high - c.value.low) > 31:
             need = settings.same_value_other_noun  # a year is said of many things
+            if (
+                _modified(c) & heads
+                and min(value.high - value.low, c.value.high - c.value.low) > 31
+            ):
+                # ... unless both write it before one name ("a 2007 Hyundai Sonata" / "a
+                # white 2007 four-door Hyundai Sonesta"): the year of that thing
+                ids.add(c.article)
+                continue
         elif value.kind == "date" and _calendar_day(value) and _calendar_day(c.value):
             # a calendar day ("Feb. 13", "13 February") is named for few things in one
             # story, unlike a weekday ("said Friday"): a word of the fact in common will do
@@ -646,6 +655,30 @@ def _same_value_sources(
         if score >= need and (score > 0 or not small):
             ids.add(c.article)
     return tuple(dict.fromkeys(a for a in (*sources, *sorted(ids - set(sources)))))
+
+
+# A capitalised word (with a lower-case letter: not "BP") after at most two lower-case ones.
+_NAME_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?([A-Z][\w'’-]*[a-z][\w'’-]*)")
+_ADVERBIAL = frozenset(
+    "in since by until till from on during before after through to of for between and or than"
+    " at as around about".split()
+)
+
+
+def _modified(c: Claim) -> frozenset[str]:
+    """The name a year is written before, as its modifier ("2007 Hyundai", "2007 four-door
+    Hyundai", "the 2016 Rio Olympics"): the stem of the first capitalised word
+    within the next three words, if nothing but lower-case words comes between; none when the
+    value ends its clause, or follows a preposition ("In 2015 Shell lost ...": then the name
+    is what the sentence is about, not the year's)."""
+    before = words(c.sentence.text[max(0, c.value.start - 20) : c.value.start])
+    if before and before[-1] in _ADVERBIAL:
+        return frozenset()
+    m = _NAME_AFTER.match(c.sentence.text, c.value.end)
+    if m is None:
+        return frozenset()
+    word = m.group(1).lower().replace("’", "'")
+    return frozenset() if word in STOPWORDS else frozenset({stem(word)})
 
 
 def _range_ends(q: values.Quantity) -> tuple[float, ...]:
