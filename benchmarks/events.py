@@ -7,8 +7,8 @@ P/R/F1, pairwise F1 and the number of clusters for
 - newsfuse, fed in order (document frequencies learned as the stream goes);
 - newsfuse, the whole set at once (document frequencies of the whole set known in advance,
   then the same single pass): the stream must score within 0.01 of it;
-- both again followed by the second pass (``EventGrouper.merge_small_events``, as ``group()``
-  runs it; the store does not run it yet);
+- both again followed by the second pass and the split (``EventGrouper.merge_small_events``
+  then ``EventGrouper.split_events``, as ``group()`` runs them; the store does not run them);
 - TF-IDF cosine with average-linkage agglomerative clustering, at its best threshold on that
   set (an upper bound for that method: the threshold is chosen on the gold);
 - single-pass TF-IDF clustering (each article joins the most similar centroid over a
@@ -190,6 +190,7 @@ def run_newsfuse(
         times.append(time.perf_counter() - t0)
     if second_pass:
         grouper.merge_small_events()
+        grouper.split_events(feats, {a.id: a.published for a in ordered})
     return from_groups(grouper.groups_), times
 
 
@@ -284,7 +285,7 @@ def run_set(
     result.rows.append(score("newsfuse, fed in order", stream, gold))
     at_once, _ = run_newsfuse(ordered, feats, at_once=True, settings=settings)
     result.rows.append(score("newsfuse, whole set at once", at_once, gold))
-    # The second pass (merge_small_events), as group() runs it after the stream.
+    # The second pass and the split (merge_small_events, split_events), as group() runs them.
     for once in (False, True):
         merged, _ = run_newsfuse(ordered, feats, once, settings, second_pass=True)
         label = "whole set at once" if once else "fed in order"

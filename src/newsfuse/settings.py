@@ -251,6 +251,15 @@ class GroupingSettings:
     # a fortnight apart resemble each other as much (GVA: 57 of the 67 lone reports it would
     # move to an event more than 3 days away belong to another incident).
     second_pass_half_life: float = 3.0
+    # The split (EventGrouper.split_events, run by group() after the second pass; the store
+    # does not run it): an event of at least 2 x split_min_size articles is cut in two along
+    # the Fiedler vector of its members' cosine graph, and the cut is kept when the mean cosine
+    # across it is below split_ratio times the lower of the two halves' own mean cosines (two
+    # stories a single pass joined: ECB+'s sister events, DUC clusters of one region). A story
+    # that drifts has no such cut: its halves resemble each other about as much as themselves.
+    # 0: off.
+    split_ratio: float = 0.4
+    split_min_size: int = 2
     # Candidate search: events sharing one of the article's most distinctive terms, found in an
     # inverted index. Only this many terms are looked up, each in at most the most recent
     # max_postings events holding it, so the cost per article stays flat as the store grows.
@@ -330,6 +339,21 @@ class WebSettings:
 
 
 @dataclass(frozen=True)
+class NlpSettings:
+    """Sizes of the caches of the one spaCy model (:mod:`newsfuse.fusion.nlp`). They are kept
+    per process, for every brief it makes, so they are read from the default tree, not from
+    the settings a brief is made with. They bound memory only: a result is the same whether
+    it came from a cache or was computed again."""
+
+    # Parsed texts kept (the most recent, oldest out first; a Doc of a sentence is ~20 KB).
+    cache_texts: int = 4096
+    # Token readings the attribute ruler keeps (which of its rules a token's features match).
+    cache_tokens: int = 1 << 16
+    # Token rows each embedding stage keeps (rows of 96 floats: 12.6 MB per network at most).
+    cache_embeddings: int = 1 << 15
+
+
+@dataclass(frozen=True)
 class Settings:
     """The whole tree: ``Settings()`` is the default newsfuse runs with."""
 
@@ -342,6 +366,7 @@ class Settings:
     grouping: GroupingSettings = field(default_factory=GroupingSettings)
     render: RenderSettings = field(default_factory=RenderSettings)
     web: WebSettings = field(default_factory=WebSettings)
+    nlp: NlpSettings = field(default_factory=NlpSettings)
     #: Young objects allocated before Python's collector runs while a brief is made (Python's
     #: default is 700): a brief's many long-lived small objects are otherwise rescanned again
     #: and again (about 8% of the CPU of 800 reports). It changes no output.

@@ -42,12 +42,15 @@ def feed_order(articles: Iterable[Article]) -> list[Article]:
 
 def group(articles: Iterable[Article], settings: Settings | None = None) -> list[list[Article]]:
     """Group cleaned articles into events by feeding them to one :class:`EventGrouper` in
-    :func:`feed_order`, then :meth:`EventGrouper.merge_small_events`. Events come in the order
-    they were opened, each in feed order (an article the second pass moved comes last)."""
+    :func:`feed_order`, then :meth:`EventGrouper.merge_small_events` and
+    :meth:`EventGrouper.split_events`. Events come in the order they were opened, each in feed
+    order (an article the second pass moved comes last)."""
     grouper = EventGrouper((settings or DEFAULT).grouping)
     ordered = feed_order(articles)
+    feats = {article.id: features(article) for article in ordered}
     for article in ordered:
-        grouper.add(article.id, features(article), article.published)
+        grouper.add(article.id, feats[article.id], article.published)
     grouper.merge_small_events()
+    grouper.split_events(feats, {article.id: article.published for article in ordered})
     by_id = {article.id: article for article in ordered}
     return [[by_id[i] for i in members] for members in grouper.groups_]

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 
 from newsfuse.events.extract import Features, features
 from newsfuse.models import Article
@@ -94,6 +95,42 @@ def _accumulate(centroid: dict[str, float], vector: Mapping[str, float]) -> tupl
             dot += c * w
             centroid[t] = c + w
     return 2 * dot + (1.0 if vector else 0.0), fresh
+
+
+def _two_stories(vectors: list[dict[str, float]], ratio: float, min_size: int) -> np.ndarray | None:
+    """The two sides (0/1 per member) of the cut along the Fiedler vector of the members'
+    cosine graph (normalised Laplacian), if the mean cosine across it is below ``ratio`` times
+    the lower of the two sides' own mean cosines and each side has ``min_size`` members;
+    else None."""
+    index: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for i, vector in enumerate(vectors):
+        for t, w in vector.items():
+            rows.append(i)
+            cols.append(index.setdefault(t, len(index)))
+            vals.append(w)
+    n = len(vectors)
+    x = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(index))))
+    sim = np.asarray((x @ x.T).todense())
+    graph = np.maximum(sim, 0.0)
+    np.fill_diagonal(graph, 0.0)
+    degree = graph.sum(axis=1)
+    if not (degree > 0).all():
+        return None  # a member resembling no other: no graph to cut
+    scale = 1.0 / np.sqrt(degree)
+    laplacian = np.eye(n) - scale[:, None] * graph * scale[None, :]
+    _, eigenvectors = np.linalg.eigh(laplacian)
+    side: np.ndarray = (eigenvectors[:, 1] * scale > 0).astype(int)
+    a, b = side == 0, side == 1
+    na, nb = int(a.sum()), int(b.sum())
+    if min(na, nb) < min_size:
+        return None
+    within_a = (graph[np.ix_(a, a)].sum()) / (na * (na - 1))
+    within_b = (graph[np.ix_(b, b)].sum()) / (nb * (nb - 1))
+    across = sim[np.ix_(a, b)].mean()
+    if across >= ratio * min(within_a, within_b):
+        return None
+    return side
 
 
 class EventGrouper:
@@ -191,6 +228,54 @@ class EventGrouper:
                 self._absorb(target, event)
                 moved.update(dict.fromkeys(event.members, target.id))
         return moved
+
+    def split_events(
+        self, feats: Mapping[str, Features], published: Mapping[str, dt.date | None]
+    ) -> dict[str, str]:
+        """Cut in two each event that holds two stories: the members are split along the
+        Fiedler vector of their cosine graph (TF-IDF of now), and the cut is kept when the mean
+        cosine across it is below ``GroupingSettings.split_ratio`` times the lower of the two
+        halves' own mean cosines. The half holding the event's first article keeps its id; the
+        other opens a new event. ``feats`` and ``published`` give every member's features and
+        date (the grouper keeps neither). Returns ``{article_id: new event_id}`` for the
+        articles moved.
+
+        Why after the stream: a single pass decides each article once, and the first report of
+        a sister event (a second fire, a second title fight of one boxer) scores against the
+        event already there as high as that event's own reports do. Once both stories have
+        their reports, the members fall into two groups that barely resemble each other; a
+        story that drifts over weeks has no such cut.
+        """
+        s = self.settings
+        if not s.split_ratio:
+            return {}
+        moved: dict[str, str] = {}
+        for event in list(self.events_.values()):
+            if len(event.members) < 2 * s.split_min_size:
+                continue
+            members = list(event.members)
+            vectors = [self._vector(feats[m]) for m in members]
+            side = _two_stories(vectors, s.split_ratio, s.split_min_size)
+            if side is None:
+                continue
+            keep = side[0]  # the side of the event's first article keeps the event's id
+            self._drop_postings(event)
+            event.members, event.centroid, event.norm2, event.days = [], {}, 0.0, []
+            new_id = self._new_id(members[int(np.flatnonzero(side != keep)[0])])
+            for m, vector, k in zip(members, vectors, side, strict=True):
+                target = event.id if k == keep else new_id
+                self._join(target, m, vector, published.get(m))
+                if k != keep:
+                    moved[m] = new_id
+        return moved
+
+    def _drop_postings(self, event: _Event) -> None:
+        postings = self.postings_
+        for term in event.centroid:
+            holders = postings[term]
+            holders.remove(event.id)
+            if not holders:
+                del postings[term]
 
     @property
     def state_key(self) -> str:

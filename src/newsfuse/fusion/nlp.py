@@ -25,6 +25,8 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from newsfuse.settings import DEFAULT
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
@@ -37,9 +39,7 @@ PARSER_ONLY = ("tagger", "attribute_ruler", "lemmatizer", "ner")
 NO_NER = ("ner",)
 
 # Parses kept, by text, then by the components that ran: the most recent texts, oldest out
-# first (a Doc of a sentence is ~20 KB).
-_CACHE_TEXTS = 4096
-_CACHE_TOKENS = 1 << 16
+# first (how many: ``Settings.nlp``; the caches are the process's, so its default tree's).
 _DOCS: dict[str, dict[frozenset[str], Doc]] = {}
 
 
@@ -79,7 +79,6 @@ _EMBED_LAYERS = [
     "with_array(maxout>>layernorm>>dropout)",
     "ragged2list",
 ]
-_CACHE_EMBEDDINGS = 1 << 15  # rows of 96 floats: 12.6 MB per network at most
 
 
 # A thinc layer's forward pass: (layer, input, training?) -> (output, backward pass).
@@ -120,7 +119,7 @@ def _rows(
     flat = xp.ascontiguousarray(xp.concatenate(features), dtype="uint64")
     raw, size = flat.tobytes(), flat.shape[1] * 8
     keys = [raw[i : i + size] for i in range(0, len(raw), size)]
-    if len(row_of) + len(keys) > _CACHE_EMBEDDINGS:
+    if len(row_of) + len(keys) > DEFAULT.nlp.cache_embeddings:
         row_of.clear()
         table.clear()
     new = [k for k in dict.fromkeys(keys) if k not in row_of]
@@ -131,7 +130,7 @@ def _rows(
         used = len(row_of)
         row_of.update(zip(new, range(used, used + len(new)), strict=True))
         if not table or len(table[0]) < len(row_of):  # grown to twice the rows used, at most
-            rows = max(len(row_of), min(2 * len(row_of), _CACHE_EMBEDDINGS))
+            rows = max(len(row_of), min(2 * len(row_of), DEFAULT.nlp.cache_embeddings))
             grown = xp.empty((rows, out[0].shape[1]), dtype=out[0].dtype)
             if table:
                 grown[:used] = table[0][:used]
@@ -245,7 +244,7 @@ def _index_attribute_rules(nlp: Language) -> None:
         for i, token in enumerate(tokens):
             reading = known.get(token)
             if reading is None:
-                if len(known) >= _CACHE_TOKENS:
+                if len(known) >= DEFAULT.nlp.cache_tokens:
                     known.clear()
                 reading = known[token] = read(token)
             hits, longer = reading
@@ -303,7 +302,8 @@ def docs(texts: Sequence[str], disable: Sequence[str]) -> list[Doc]:
     shared: read them, do not change them).
 
     The texts not seen before are parsed in one batch. A text seen with fewer components is
-    completed instead: the missing ones run, in pipeline order, on a copy of its Doc. That
+    completed instead: the missing ones run, in pipeline order, on a copy of its Doc (all such
+    texts of a call in one batch per component). That
     gives the Doc a full run gives, because in this model the tagger and the parser each read
     only the shared tok2vec's output (kept in ``Doc.tensor``), never each other's, and the
     attribute ruler and lemmatizer run after both either way."""
@@ -311,18 +311,24 @@ def docs(texts: Sequence[str], disable: Sequence[str]) -> list[Doc]:
     wanted, off = _components(tuple(disable))
     out: dict[str, Doc] = {}
     todo: dict[str, None] = {}  # in order, once each
+    partial: dict[frozenset[str], dict[str, Doc]] = {}  # to complete, by the components run
     for text in texts:
-        if text in out or text in todo:
+        if text in out or text in todo or any(text in p for p in partial.values()):
             continue
         done = _DOCS.get(text, {})
         doc = done.get(wanted)
-        if doc is None:
-            doc = _complete(nlp, done, wanted)
-            if doc is None:
-                todo[text] = None
-                continue
+        if doc is not None:
+            out[text] = doc
+            continue
+        ran = _completable(done, wanted)
+        if ran is None:
+            todo[text] = None
+        else:
+            partial.setdefault(ran, {})[text] = done[ran]
+    for ran, some in partial.items():
+        for text, doc in zip(some, _complete(nlp, list(some.values()), wanted - ran), strict=True):
+            out[text] = doc
             _remember(text, wanted, doc)
-        out[text] = doc
     if todo:  # spaCy's pipe costs ~40 us even with nothing to read: most calls find all parsed
         for text, doc in zip(todo, nlp.pipe(todo, disable=off), strict=True):
             out[text] = doc
@@ -337,19 +343,25 @@ def _components(disable: tuple[str, ...]) -> tuple[frozenset[str], list[str]]:
     return frozenset(n for n in names if n not in disable), [n for n in names if n in disable]
 
 
-def _complete(nlp: Language, done: dict[frozenset[str], Doc], wanted: frozenset[str]) -> Doc | None:
-    """A Doc with the ``wanted`` components, from one with some of them (``done``), or None."""
+def _completable(done: dict[frozenset[str], Doc], wanted: frozenset[str]) -> frozenset[str] | None:
+    """The components of a kept Doc of the text that the ``wanted`` ones complete, or None."""
     for ran, doc in done.items():
         if ran < wanted and "tok2vec" in ran and doc.tensor.size:
-            doc = doc.copy()
-            for name, proc in nlp.pipeline:
-                if name in wanted - ran:
-                    doc = proc(doc)
-            return doc
+            return ran
     return None
 
 
+def _complete(nlp: Language, docs: list[Doc], missing: frozenset[str]) -> list[Doc]:
+    """Copies of ``docs`` with the ``missing`` components run on them, in pipeline order and
+    in one batch each (a component reads each Doc alone: a batch costs less per Doc)."""
+    out = [doc.copy() for doc in docs]
+    for name, proc in nlp.pipeline:
+        if name in missing:
+            out = list(proc.pipe(out)) if hasattr(proc, "pipe") else [proc(d) for d in out]
+    return out
+
+
 def _remember(text: str, components: frozenset[str], doc: Doc) -> None:
-    if text not in _DOCS and len(_DOCS) >= _CACHE_TEXTS:
+    if text not in _DOCS and len(_DOCS) >= DEFAULT.nlp.cache_texts:
         del _DOCS[next(iter(_DOCS))]
     _DOCS.setdefault(text, {})[components] = doc

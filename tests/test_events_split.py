@@ -1,0 +1,86 @@
+"""The split after the stream (EventGrouper.split_events), on real excerpts: an event holding
+two stories is cut in two, one story's reports are never cut, and the state stays coherent."""
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from newsfuse import read
+from newsfuse.events import EventGrouper, group
+from newsfuse.fusion.clean import clean
+from newsfuse.models import Article
+from newsfuse.settings import GroupingSettings
+from test_events import _ecb, _stream
+
+# A threshold every article reaches: the stream puts everything into its first event.
+ONE_EVENT = GroupingSettings(threshold=0.001, second_pass=0.0)
+
+
+def _feeds(g: EventGrouper, articles: list[Article]):
+    return {a.id: g.features(a) for a in articles}, {a.id: a.published for a in articles}
+
+
+def _kaesong(kaesong_dir) -> list[Article]:
+    return [clean(a) for a in read([kaesong_dir])]
+
+
+def _coherent(g: EventGrouper) -> None:
+    for event in g.events_.values():
+        assert event.norm2 == pytest.approx(sum(w * w for w in event.centroid.values()))
+        assert all(g.event_of_[m] == event.id for m in event.members)
+    held = {e for holders in g.postings_.values() for e in holders}
+    assert held == set(g.events_)
+    for term, holders in g.postings_.items():
+        assert all(term in g.events_[e].centroid for e in holders)
+
+
+def test_two_stories_in_one_event_are_cut_apart():
+    # Tara Reid's rehab and Lindsay Lohan's (ECB+ topic 1): cosine 0.51-0.56 within each
+    # story, 0.06 at most across, so the cut along the Fiedler vector is the stories.
+    articles = _ecb()
+    g = EventGrouper(ONE_EVENT)
+    placed = _stream(articles, g)
+    assert len(g.groups_) == 1
+    moved = g.split_events(*_feeds(g, articles))
+    # The half of the event's first article (1_10ecb, Reid) keeps the event's id.
+    assert g.groups_ == [["1_10ecb", "1_11ecb"], ["1_10ecbplus", "1_11ecbplus"]]
+    assert g.event_of_["1_10ecb"] == placed[0].event_id
+    new_id = g.event_of_["1_10ecbplus"]
+    assert moved == {"1_10ecbplus": new_id, "1_11ecbplus": new_id} and new_id != placed[0].event_id
+    _coherent(g)
+    saved = json.loads(json.dumps(g.state()))
+    assert vars(EventGrouper(g.settings).load_state(saved)) == vars(g)
+    assert g.split_events(*_feeds(g, articles)) == {}  # each story alone has no cut
+
+
+def test_one_story_is_never_cut(kaesong_dir):
+    # Five reports of the Kaesong liaison office blast (cosine 0.44-0.74 to each other): no
+    # cut is kept even at a ratio of 1, and group() keeps them as one event.
+    articles = _kaesong(kaesong_dir)
+    g = EventGrouper(GroupingSettings(threshold=0.001, second_pass=0.0, split_ratio=1.0))
+    _stream(articles, g)
+    assert len(g.groups_) == 1
+    assert g.split_events(*_feeds(g, articles)) == {}
+    assert [len(event) for event in group(articles)] == [5]
+
+
+def test_one_cut_per_call_and_the_split_can_be_turned_off(kaesong_dir):
+    kaesong, ecb = _kaesong(kaesong_dir), _ecb()
+    articles = kaesong + ecb
+    off = EventGrouper(replace(ONE_EVENT, split_ratio=0.0))
+    _stream(articles, off)
+    assert off.split_events(*_feeds(off, articles)) == {} and len(off.groups_) == 1
+    g = EventGrouper(ONE_EVENT)
+    _stream(articles, g)
+    moved = g.split_events(*_feeds(g, articles))
+    # The Korean story keeps the event; the two rehab stories leave it together: one cut per
+    # event and call (a second call would then cut them apart).
+    assert g.groups_ == [[a.id for a in kaesong], [a.id for a in ecb]]
+    assert set(moved) == {a.id for a in ecb}
+    _coherent(g)
+    g.split_events(*_feeds(g, articles))
+    assert sorted(g.groups_) == sorted(
+        [[a.id for a in kaesong], ["1_10ecb", "1_11ecb"], ["1_10ecbplus", "1_11ecbplus"]]
+    )
+    _coherent(g)
