@@ -25,13 +25,17 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 RESULTS = Path(__file__).parent / "results" / "ingest.json"
+GOLD = "_gold_event"  # kept out of the JSONL the store reads
+SETS = {"duc": "DUC 2004", "mn": "Multi-News dev", "ecb": "ECB+ 1-25", "gva": "GVA 2013-2015"}
 _PASSAGE = re.compile(r"(?:^|\n)Passage \d+:\n")
 
 
 def load(data: Path) -> list[dict[str, object]]:
-    """Every article of the shared data as {"id", "text", "published"?, ...}, ids unique."""
+    """Every article of the shared data as {"id", "text", "published"?, ...}, ids unique; the
+    gold event, where the set has one (not Timeline17), under ``GOLD``."""
     rows: list[dict[str, object]] = []
     with open(data / "duc2004" / "duc2004_task2.jsonl") as f:
         for line in f:
@@ -39,21 +43,30 @@ def load(data: Path) -> list[dict[str, object]]:
             for d in cluster["documents"]:
                 m = re.search(r"(\d{4})(\d{2})(\d{2})", d["docno"])
                 day = f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
-                rows.append({"id": f"duc/{d['docno']}", "text": d["text"], "published": day})
+                rows.append(
+                    {
+                        "id": f"duc/{d['docno']}",
+                        "text": d["text"],
+                        "published": day,
+                        GOLD: cluster["cluster_id"],
+                    }
+                )
     with open(data / "multi_news" / "multi_news_dev.jsonl") as f:
         for line in f:
             cluster = json.loads(line)
             for i, text in enumerate(p for p in _PASSAGE.split(cluster["context"]) if p.strip()):
-                rows.append({"id": f"mn/{cluster['_id']}/{i}", "text": text})
+                rows.append({"id": f"mn/{cluster['_id']}/{i}", "text": text, GOLD: cluster["_id"]})
     with open(data / "ecbplus" / "ecbplus_dev_topics_1-25.jsonl") as f:
         for line in f:
             doc = json.loads(line)
-            rows.append({"id": f"ecb/{doc['doc_name']}", "text": doc["text"]})
+            rows.append(
+                {"id": f"ecb/{doc['doc_name']}", "text": doc["text"], GOLD: doc["event_cluster"]}
+            )
     with open(data / "gva" / "gva_2013-2015.jsonl") as f:
         for line in f:
             doc = json.loads(line)
             row = {k: doc.get(k) for k in ("title", "url", "source", "published")}
-            rows.append({"id": f"gva/{doc['id']}", "text": doc["text"], **row})
+            rows.append({"id": f"gva/{doc['id']}", "text": doc["text"], **row, GOLD: doc["event"]})
     for path in sorted((data / "timeline17").glob("*/articles.jsonl")):
         with open(path) as f:
             for line in f:
@@ -102,7 +115,13 @@ def main() -> None:
         rows = rows[: args.limit]
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "all.jsonl"
-        src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+        gold = {str(r["id"]): str(r[GOLD]) for r in rows if GOLD in r}
+        src.write_text(
+            "".join(
+                json.dumps({k: v for k, v in r.items() if k != GOLD}, ensure_ascii=False) + "\n"
+                for r in rows
+            )
+        )
         location = args.db or str(Path(tmp) / "bench.db")
         marks: list[tuple[int, float]] = []
         brief_marks: list[float] = []
@@ -120,6 +139,7 @@ def main() -> None:
             added_at = time.perf_counter()
             listed = store.events()
             n_events = len(listed)
+            quality = _quality(listed, gold)
             sample = [e.id for e in listed]
             if args.brief_sample and args.brief_sample < n_events:
                 sample = random.Random(0).sample(sample, args.brief_sample)
@@ -162,6 +182,7 @@ def main() -> None:
         "total_articles_per_second_estimated": round(
             n / (add_s + (done_at - brief_from) / max(1, len(refreshed)) * n_events), 1
         ),
+        "bcubed_f1_per_set": quality,
         "peak_rss_mb": round(peak_mb),
         "peak_rss_worker_mb": round(child_mb),
         "workers": _workers(args.workers),
@@ -181,6 +202,28 @@ def _workers(setting: int) -> int:
     from newsfuse.store.store import _workers as workers
 
     return workers(setting)
+
+
+def _quality(listed: list[Any], gold: dict[str, str]) -> dict[str, dict[str, float]]:
+    """B-cubed precision, recall and F1 of the store's events on each set with gold events,
+    over that set's stored articles (an event is cut to them: other sets' articles do not
+    count as errors here; one set's articles in another set's event are split off)."""
+    from newsfuse.eval.clustering import bcubed
+
+    event_of = {a: e.id for e in listed for a in e.articles}
+    out: dict[str, dict[str, float]] = {}
+    for prefix, name in SETS.items():
+        ids = sorted(i for i in gold if i.startswith(prefix + "/") and i in event_of)
+        if not ids:
+            continue
+        prf = bcubed({i: event_of[i] for i in ids}, {i: gold[i] for i in ids})
+        out[name] = {
+            "articles": len(ids),
+            "precision": round(prf.precision, 3),
+            "recall": round(prf.recall, 3),
+            "f1": round(prf.f1, 3),
+        }
+    return out
 
 
 def _window_costs(marks: list[tuple[int, float]], n: int) -> tuple[float, float]:
@@ -221,6 +264,15 @@ def _print(r: dict[str, object]) -> None:
         ("peak RSS, MB (target <= 1024)", r["peak_rss_mb"]),
         (f"  largest of {r['workers']} workers, MB", r["peak_rss_worker_mb"]),
     ]
+    quality = r["bcubed_f1_per_set"]
+    assert isinstance(quality, dict)
+    for name, q in quality.items():
+        rows.append(
+            (
+                f"store events B-cubed P/R/F1, {name} ({q['articles']})",
+                f"{q['precision']} / {q['recall']} / {q['f1']}",
+            )
+        )
     width = max(len(k) for k, _ in rows)
     for k, v in rows:
         print(f"{k.ljust(width)}  {v}")
