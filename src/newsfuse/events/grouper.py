@@ -506,12 +506,8 @@ class EventGrouper:
     def _absorb(self, target: _Event, event: _Event) -> None:
         """Move every article of ``event`` into ``target`` and drop ``event``."""
         del self.events_[event.id]
+        self._drop_postings(event)
         postings = self.postings_
-        for term in event.centroid:
-            holders = postings[term]
-            holders.remove(event.id)
-            if not holders:
-                del postings[term]
         # |a + b|^2 = |a|^2 + 2 a.b + |b|^2 (both sums of the members' vectors).
         target.norm2 += 2 * _dot(event.centroid, target.centroid) + event.norm2
         _, fresh = _accumulate(target.centroid, event.centroid)
