@@ -269,3 +269,24 @@ def test_ordinals_rank_a_noun_and_agree_in_words_or_digits():
 )
 def test_no_ordinal_where_nothing_is_ranked(sentence):
     assert [q for q in found(sentence) if q.kind == "ordinal"] == []
+
+
+# The arm angle of the shroud study (Multi-News), said as bounds in one report and as a
+# hedged figure in another.
+BOUNDS = "The angle between the arm and the body must be greater than 80° and smaller than 100°."
+AROUND = "forearm rivulets matched an arm held straight out around 90 degrees to the side"
+
+
+def test_a_degree_sign_is_degrees_and_two_bounds_are_a_range():
+    bounds = [q for q in found(BOUNDS) if q.kind == "count"]
+    assert [q.unit for q in bounds] == ["degre", "degre"]
+    assert bounds[1].shown == "80 to 100 degrees" and (bounds[1].low, bounds[1].high) == (80, 101)
+    assert bounds[1].agrees(_one(AROUND, "count"))
+    assert not [q for q in found("Temperatures reached 30°C in the city.") if q.kind == "count"]
+
+
+def test_an_upper_bound_alone_is_a_hedge_not_a_range():
+    (q,) = [q for q in found("They found smaller than 100 pieces of debris.") if q.kind == "count"]
+    assert q.shown == "smaller than 100 pieces" and (q.low, q.high) == (85, 101)
+    (seven_ten,) = found("7 and 10 people were hurt")
+    assert seven_ten.shown == "10 people"

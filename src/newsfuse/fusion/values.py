@@ -246,14 +246,16 @@ _WORD_NUMBER = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 _HEDGES = [
     (
         re.compile(
-            r"\b(?:nearly|almost|just under|up to|less than|under|fewer than|close to|a maximum of)\s*$",
+            r"\b(?:nearly|almost|just under|up to|less than|smaller than|under|fewer than|close to"
+            r"|a maximum of)\s*$",
             re.I,
         ),
         (0.85, 1.0),
     ),
     (
         re.compile(
-            r"\b(?:more than|over|at least|just over|upwards of|in excess of|exceeding|a minimum of)\s*$",
+            r"\b(?:more than|greater than|over|at least|just over|upwards of|in excess of|exceeding"
+            r"|a minimum of)\s*$",
             re.I,
         ),
         (1.0, 1.3),
@@ -298,10 +300,15 @@ _RANGE_BEFORE = re.compile(
 
 
 # The lower end of a range ending at the number that follows: "nine to ", "2,500-", "between
-# 1260 and " (not "8 or ": two reports' figures, not a range).
+# 1260 and ", "greater than 80° and smaller than " (two bounds; not "8 or ": two reports'
+# figures, not a range).
 _RANGE_START = re.compile(
-    r"(?:\bbetween\s+)?(?<![\w.,])(?P<n>" + _NUM + r"|(?:" + _WORD_NUMBER + r"))"
-    r"(?:\s*(?P<s>million|billion|thousand))?(?:-?\s*(?:–|-|to|and)\s*)(?:[$£€¥₩]\s?)?$",
+    r"(?:\b(?:between|(?:more|greater) than)\s+)?(?<![\w.,])(?P<n>"
+    + _NUM
+    + r"|(?:"
+    + _WORD_NUMBER
+    + r"))(?:\s*(?P<s>million|billion|thousand))?°?"
+    r"(?:-?\s*(?:–|-|to|and(?:\s+(?:less|smaller|fewer) than)?)\s*)(?:[$£€¥₩]\s?)?$",
     re.I,
 )
 
@@ -314,6 +321,9 @@ def _range_start(before: str, scale: float) -> tuple[float, str] | None:
     if m is None:
         return None
     joined = m.group(0).lower().rstrip(" $£€¥₩")
+    bounds = joined.endswith("than")  # "greater than 80° and smaller than 100°"
+    if bounds != joined.startswith(("more", "greater")):
+        return None  # an upper bound alone is the hedge of the number, not a range
     if joined.endswith("and") and not joined.startswith("between"):
         return None  # "7 and 10 people": two counts, not a range
     word = m.group("n").lower()
@@ -724,7 +734,8 @@ _MONTH_NAMES = frozenset(
 _COUNT = re.compile(
     rf"(?<![\w$£€¥₩.,:/-])(?P<n>{_NUM}|(?:{_WORD_NUMBER})\b)(?:\s*(?P<s>million|billion|thousand)\b)?"
     # what follows is only looked at, so the next number in it is still found
-    r"(?P<sep>-|\s+)(?=(?P<rest>[^.;:!?]{0,60}))",
+    # (or the degree sign of an angle, "80°"; not a temperature, "30°C")
+    r"(?P<sep>-|\s+|(?=°(?![CF]\b)))(?=(?P<rest>[^.;:!?]{0,60}))",
     re.IGNORECASE,
 )
 # A number right after a capitalised word inside a sentence names something.
@@ -776,14 +787,18 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
         ):
             continue  # "Flight 8501", "Room 423", "Planet Nine": a name, not a count
         speed = re.match(r"(km/h|km/hr|kph|mph)\b", m.group("rest"), re.I)
+        degree = m.group("rest").startswith("°")
         noun = (
             speed.group(1)
             if speed
+            else "°"
+            if degree
             else _head_noun(m.group("rest"), hyphenated=m.group("sep") == "-")
         )
         if noun is None:
             continue  # a number with nothing counted: not a checkable fact
         end = m.start("rest") + m.group("rest").find(noun) + len(noun)
+        noun = "degrees" if degree else noun  # "80°" is "80 degrees"
         if not _free(m.start(), end, taken):
             continue
         if word in _WORD_NUMBERS:
