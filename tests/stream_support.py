@@ -59,6 +59,9 @@ class StandInGrouper:
         for _, feats, _, event_id in rows:
             self.events_.setdefault(event_id, set()).update(feats["terms"])
 
+    def settle(self, article_ids: Iterable[str], load: Any) -> dict[str, str]:
+        return {}  # a single pass: nothing to revisit
+
 
 def grouper_factory() -> Any:
     """What a test passes as Store(grouper=...): None (the real one) when it exists."""
@@ -84,7 +87,7 @@ def dump(location: str) -> dict[str, Any]:
     import sqlalchemy as sa
 
     from newsfuse.store import Store
-    from newsfuse.store.schema import articles, briefs, events
+    from newsfuse.store.schema import articles, briefs, event_redirects, events
 
     with Store(location, create=False, grouper=grouper_factory()) as store, store._read() as conn:
         arts = [
@@ -99,7 +102,8 @@ def dump(location: str) -> dict[str, Any]:
             {"event_id": r.event_id, "brief": json.loads(r.brief), "n": r.n_articles}
             for r in conn.execute(sa.select(briefs).order_by(briefs.c.event_id))
         ]
-    return {"articles": arts, "events": evs, "briefs": brs}
+        redirects = [tuple(r) for r in conn.execute(sa.select(event_redirects).order_by("old_id"))]
+    return {"articles": arts, "events": evs, "briefs": brs, "redirects": redirects}
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ import hashlib
 import heapq
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
@@ -246,7 +246,7 @@ class EventGrouper:
         self.fixed_df_ = True
         return self
 
-    def merge_small_events(self) -> dict[str, str]:
+    def merge_small_events(self, only: Collection[str] | None = None) -> dict[str, str]:
         """The second pass: move each event of at most ``second_pass_size`` articles into the
         event whose members its own resemble on average (the mean cosine between the two
         events' members, times the agreement of their nearest days, reaching
@@ -258,12 +258,18 @@ class EventGrouper:
         stream); merging larger events joins the sister events of ECB+ (two fires of one kind)
         more often than it mends a split. The mean cosine, unlike the centroid's, is low for a
         loose event, so the pass does not chain.
+
+        ``only``: consider moving these events only (the store's pass over what a batch
+        touched); any event may still receive them.
         """
         s = self.settings
         if not s.second_pass:
             return {}
         moved: dict[str, str] = {}
-        for event in [e for e in self.events_.values() if len(e.members) <= s.second_pass_size]:
+        small = [e for e in self.events_.values() if len(e.members) <= s.second_pass_size]
+        if only is not None:
+            small = [e for e in small if e.id in only]
+        for event in small:
             if event.id not in self.events_ or len(event.members) > s.second_pass_size:
                 continue  # moved already in this pass, or grown past the size by it
             target = self._closest_event(event)
@@ -273,7 +279,10 @@ class EventGrouper:
         return moved
 
     def split_events(
-        self, feats: Mapping[str, Features], published: Mapping[str, dt.date | None]
+        self,
+        feats: Mapping[str, Features],
+        published: Mapping[str, dt.date | None],
+        only: Collection[str] | None = None,
     ) -> dict[str, str]:
         """Cut in two each event that holds two stories: the members are split along the
         Fiedler vector of their cosine graph (TF-IDF of now), and the cut is kept when the mean
@@ -288,6 +297,9 @@ class EventGrouper:
         event already there as high as that event's own reports do. Once both stories have
         their reports, the members fall into two groups that barely resemble each other; a
         story that drifts over weeks has no such cut.
+
+        ``only``: cut these events only (``feats`` and ``published`` then need their members
+        alone).
         """
         s = self.settings
         if not s.split_ratio:
@@ -295,6 +307,8 @@ class EventGrouper:
         moved: dict[str, str] = {}
         for event in list(self.events_.values()):
             if len(event.members) < 2 * s.split_min_size:
+                continue
+            if only is not None and event.id not in only:
                 continue
             members = list(event.members)
             vectors = [self._vector(feats[m]) for m in members]
@@ -312,6 +326,32 @@ class EventGrouper:
                 if k != keep:
                     moved[m] = new_id
         return moved
+
+    def settle(
+        self,
+        article_ids: Iterable[str],
+        load: Callable[[list[str]], tuple[Mapping[str, Features], Mapping[str, dt.date | None]]],
+    ) -> dict[str, str]:
+        """Both later passes over the events of ``article_ids`` (what a store's ``add`` just
+        stored): :meth:`merge_small_events` over their small events, then
+        :meth:`split_events` over their events (after the merge) large enough to cut.
+        ``load(ids)`` gives those members' features and dates (the grouper keeps neither).
+        Returns ``{article_id: event_id now}`` for every article moved.
+
+        Why only the touched events: the passes then cost what the batch added, not what the
+        store holds, and an event no article joined has not changed since its last pass.
+        """
+        s = self.settings
+        touched = {self.event_of_[a] for a in article_ids if a in self.event_of_}
+        moved = self.merge_small_events(only=touched)
+        # Events that received the moved articles are touched too; the moved ones are gone.
+        touched = {e for e in touched if e in self.events_} | set(moved.values())
+        large = [e for e in sorted(touched) if len(self.events_[e].members) >= 2 * s.split_min_size]
+        if s.split_ratio and large:
+            members = [m for e in large for m in self.events_[e].members]
+            feats, published = load(members)
+            moved.update(self.split_events(feats, published, only=set(large)))
+        return {a: self.event_of_[a] for a in moved}
 
     def _drop_postings(self, event: _Event) -> None:
         postings = self.postings_

@@ -98,6 +98,30 @@ def _grouping_state_columns_v3() -> list[sa.Column[Any]]:
 grouping_state = sa.Table("grouping_state", metadata, *_grouping_state_columns_v3())
 
 
+def _grouping_passes_columns_v4() -> list[sa.Column[Any]]:
+    return [
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("seq", sa.Integer, nullable=False),  # it covered the articles up to this seq
+        sa.Column("moved", sa.Integer, nullable=False),  # how many articles it moved
+        sa.Column("at", sa.DateTime, nullable=False),  # UTC
+    ]
+
+
+def _event_redirects_columns_v4() -> list[sa.Column[Any]]:
+    return [
+        sa.Column("old_id", sa.Text, primary_key=True),  # an event a pass emptied
+        sa.Column("new_id", sa.Text, nullable=False),  # where its first article went
+    ]
+
+
+# The settling passes the store ran at the end of each add (StoreSettings.settle): the next
+# pass covers the articles after the last one's seq, and a process whose grouper predates a
+# pass that moved articles reloads it (v4).
+grouping_passes = sa.Table("grouping_passes", metadata, *_grouping_passes_columns_v4())
+# A link to an event a pass emptied (merged away) still finds its articles (v4).
+event_redirects = sa.Table("event_redirects", metadata, *_event_redirects_columns_v4())
+
+
 def _v1(conn: sa.Connection) -> None:
     """Articles, events and briefs (the tables as they were at version 1)."""
     frozen = sa.MetaData()
@@ -124,8 +148,19 @@ def _v3(conn: sa.Connection) -> None:
     )
 
 
+def _v4(conn: sa.Connection) -> None:
+    """grouping_passes and event_redirects: the store's settling passes."""
+    frozen = sa.MetaData()
+    sa.Table("grouping_passes", frozen, *_grouping_passes_columns_v4()).create(
+        conn, checkfirst=True
+    )
+    sa.Table("event_redirects", frozen, *_event_redirects_columns_v4()).create(
+        conn, checkfirst=True
+    )
+
+
 #: MIGRATIONS[i] takes a database from version i to i + 1.
-MIGRATIONS: tuple[Callable[[sa.Connection], None], ...] = (_v1, _v2, _v3)
+MIGRATIONS: tuple[Callable[[sa.Connection], None], ...] = (_v1, _v2, _v3, _v4)
 VERSION = len(MIGRATIONS)
 
 

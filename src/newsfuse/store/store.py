@@ -19,7 +19,7 @@ import logging
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +43,9 @@ from newsfuse.sources import read_sources
 from newsfuse.store import schema
 from newsfuse.store.schema import articles as A
 from newsfuse.store.schema import briefs as B
+from newsfuse.store.schema import event_redirects as R
 from newsfuse.store.schema import events as E
+from newsfuse.store.schema import grouping_passes as P
 from newsfuse.store.schema import grouping_state as G
 
 log = logging.getLogger(__name__)
@@ -109,6 +111,18 @@ class Grouper(Protocol):
         process added since (each row once)."""
         ...
 
+    def settle(
+        self,
+        article_ids: Iterable[str],
+        load: Callable[
+            [list[str]], tuple[Mapping[str, dict[str, Any]], Mapping[str, dt.date | None]]
+        ],
+    ) -> Mapping[str, str]:
+        """Revisit the events of ``article_ids`` (the articles an add stored) now that they
+        are in; ``load(ids)`` gives stored articles' features and dates. Returns
+        ``{article_id: event_id}`` for the articles it moved to another event."""
+        ...
+
 
 def default_grouper(settings: Settings) -> Grouper:
     from newsfuse.events import EventGrouper
@@ -168,6 +182,7 @@ class Store:
         self._hashes: dict[str, str] = {}
         self._grouper: Grouper | None = None
         self._state_seq = -1  # the articles the latest saved grouping state holds (by seq)
+        self._passes = 0  # the latest settling pass that moved articles, as the grouper knows
         # One add at a time per Store object: the mirror and the grouper above are not safe
         # for two threads (the web app runs adds in a thread pool). Readers take no lock:
         # each read is its own transaction on a pooled connection.
@@ -293,6 +308,8 @@ class Store:
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
+        if self.settings.store.settle:
+            outcomes = _settled(outcomes, *self._settle())
         self._save_grouping_state()
         refreshed = self.refresh(progress=progress) if refresh else []
         return AddReport(articles=tuple(outcomes), refreshed=tuple(refreshed))
@@ -389,6 +406,71 @@ class Store:
         self._urls |= urls
         self._hashes |= hashes
         return out
+
+    def _settle(self) -> tuple[Mapping[str, str], set[str]]:
+        """The grouper's later passes over the events of the articles stored since the last
+        pass (``StoreSettings.settle``), recorded in one transaction: the articles moved, the
+        events recounted, the ones emptied redirected. Returns the moves and the events
+        the pass opened."""
+        try:
+            with self._write() as conn:
+                self._sync(conn)
+                grouper = self._ensure_grouper()
+                last = conn.execute(sa.select(sa.func.max(P.c.seq))).scalar_one()
+                last = -1 if last is None else int(last)
+                if self._seq <= last:
+                    return {}, set()
+                scope = list(
+                    conn.execute(sa.select(A.c.id).where(A.c.seq > last).order_by(A.c.seq))
+                    .scalars()
+                    .all()
+                )
+
+                def load(
+                    ids: list[str],
+                ) -> tuple[dict[str, dict[str, Any]], dict[str, dt.date | None]]:
+                    feats: dict[str, dict[str, Any]] = {}
+                    published: dict[str, dt.date | None] = {}
+                    for chunk in _chunks(ids):
+                        query = sa.select(A.c.id, A.c.feats, A.c.published).where(A.c.id.in_(chunk))
+                        for r in conn.execute(query):
+                            feats[r.id] = json.loads(r.feats)
+                            published[r.id] = r.published
+                    return feats, published
+
+                moved = dict(grouper.settle(scope, load))
+                now = _now()
+                opened = _record_moves(conn, moved, now) if moved else set()
+                inserted = conn.execute(P.insert().values(seq=self._seq, moved=len(moved), at=now))
+                pass_id = int(inserted.inserted_primary_key[0])  # type: ignore[index]
+                if moved:
+                    # A saved state from before the pass holds the old events: replace it in
+                    # this transaction, so no process ever loads one that disagrees with the
+                    # articles' events (replaying the rows would not give this grouper
+                    # exactly: its centroids were summed in another order).
+                    conn.execute(G.delete())
+                    conn.execute(
+                        G.insert().values(
+                            key=grouper.state_key,
+                            seq=self._seq,
+                            state=json.dumps(grouper.state(), separators=(",", ":")),
+                            saved=now,
+                        )
+                    )
+        except BaseException:
+            # The grouper moved articles that were not committed: rebuild it from the database.
+            self._forget()
+            raise
+        if moved:
+            self._state_seq = self._seq
+            self._passes = pass_id
+        return moved, opened
+
+    def resolve(self, event_id: str) -> str:
+        """The id ``event_id`` has now: itself, or, for an event a settling pass emptied, the
+        event its articles went to (unknown ids come back as they are)."""
+        with self._read() as conn:
+            return _resolve(conn, event_id)
 
     # --- briefs ---
 
@@ -575,6 +657,7 @@ class Store:
         (``StoreSettings.brief_words``), fuses the event's stored articles again at that
         budget, without storing the result."""
         store = self.settings.store
+        event_id = self.resolve(event_id)
         if words is not None and words != store.brief_words:
             if not self._event_exists(event_id):
                 raise UnknownEvent(f"no event {event_id!r} in {self.location}")
@@ -671,8 +754,10 @@ class Store:
         return query, when
 
     def event(self, event_id: str) -> EventSummary:
-        """One event as :meth:`events` lists it; :class:`UnknownEvent` if there is none."""
+        """One event as :meth:`events` lists it (the event it went into, for one a settling
+        pass emptied); :class:`UnknownEvent` if there is none."""
         with self._read() as conn:
+            event_id = _resolve(conn, event_id)
             row = conn.execute(sa.select(E).where(E.c.id == event_id)).one_or_none()
             members = conn.execute(
                 sa.select(A.c.id).where(A.c.event_id == event_id).order_by(A.c.seq)
@@ -704,6 +789,9 @@ class Store:
             with self._watch_lock:
                 found = self._watched().execute(_VERSION_SQL, (event_id,)).fetchone()
             if found is None:
+                moved_to = self.resolve(event_id)
+                if moved_to != event_id:
+                    return self.version(moved_to)
                 raise UnknownEvent(f"no event {event_id!r} in {self.location}")
             return int(found[0]), int(found[1] or 0)
         row = self._with_brief(event_id, E.c.n_articles, B.c.version)
@@ -742,7 +830,7 @@ class Store:
             found = conn.execute(
                 sa.select(E.c.id, *columns)
                 .select_from(E.outerjoin(B, B.c.event_id == E.c.id))
-                .where(E.c.id == event_id)
+                .where(E.c.id == _resolve(conn, event_id))
             ).one_or_none()
         if found is None:
             raise UnknownEvent(f"no event {event_id!r} in {self.location}")
@@ -764,9 +852,9 @@ class Store:
     def articles(self, event_id: str | None = None) -> list[Article]:
         """The stored articles (of one event), in the order they were added."""
         query = sa.select(A).order_by(A.c.seq)
-        if event_id is not None:
-            query = query.where(A.c.event_id == event_id)
         with self._read() as conn:
+            if event_id is not None:
+                query = query.where(A.c.event_id == _resolve(conn, event_id))
             rows = conn.execute(query).all()
         return [_article(r) for r in rows]
 
@@ -802,6 +890,7 @@ class Store:
         self._seq = -1
         self._grouper = None
         self._state_seq = -1
+        self._passes = -1  # unknown: the next _sync reads it
 
     def _sync_now(self) -> None:
         with self._read() as conn:
@@ -811,6 +900,13 @@ class Store:
         """Bring the in-memory mirror (and the grouper) up to what the database holds."""
         top = conn.execute(sa.select(sa.func.max(A.c.seq))).scalar_one()
         top = -1 if top is None else int(top)
+        passes = conn.execute(sa.select(sa.func.max(P.c.id)).where(P.c.moved > 0)).scalar_one()
+        passes = 0 if passes is None else int(passes)
+        if passes != self._passes:
+            # Another process's settling pass moved articles: this grouper holds the old
+            # events. Reload (the pass saved its state, so this is a load, not a replay).
+            self._forget()
+            self._passes = passes
         if top == self._seq and self._grouper is not None:
             return
         # Articles are only ever appended, each commit's under the write lock and after every
@@ -910,6 +1006,101 @@ def _prepare(
     feats_json = json.dumps(feats, sort_keys=True, separators=(",", ":"))
     # Round-trip the features so the grouper gets what a restore will give it.
     return _Prepared(ready, text_hash(ready.body), json.loads(feats_json), feats_json)
+
+
+def _chunks(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
+    """``items`` in slices of ``size``: an IN list stays within every database's limits."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _resolve(conn: sa.Connection, event_id: str) -> str:
+    """``event_id`` itself if the event exists, else where a settling pass sent it (if it
+    did), else as given."""
+    if conn.execute(sa.select(E.c.id).where(E.c.id == event_id)).first() is not None:
+        return event_id
+    found = conn.execute(sa.select(R.c.new_id).where(R.c.old_id == event_id)).scalar_one_or_none()
+    return event_id if found is None else str(found)
+
+
+def _record_moves(conn: sa.Connection, moved: Mapping[str, str], now: dt.datetime) -> set[str]:
+    """Write a settling pass's moves (article -> its event now): the articles' events, the
+    touched events' counts and latest dates (dirty, so their briefs are redone), the events
+    the pass opened, and the emptied ones deleted with a redirect. Returns those opened."""
+    ids = list(moved)
+    before: dict[str, str] = {}
+    for chunk in _chunks(ids):
+        for r in conn.execute(sa.select(A.c.id, A.c.event_id).where(A.c.id.in_(chunk))):
+            before[r.id] = r.event_id
+    by_target: dict[str, list[str]] = defaultdict(list)
+    for article_id, target in moved.items():
+        by_target[target].append(article_id)
+    for target, members in by_target.items():
+        for chunk in _chunks(members):
+            conn.execute(A.update().where(A.c.id.in_(chunk)).values(event_id=target))
+    touched = sorted(set(before.values()) | set(by_target))
+    counts = {
+        r.event_id: (int(r.n), r.latest)
+        for chunk in _chunks(touched)
+        for r in conn.execute(
+            sa.select(
+                A.c.event_id, sa.func.count().label("n"), sa.func.max(A.c.published).label("latest")
+            )
+            .where(A.c.event_id.in_(chunk))
+            .group_by(A.c.event_id)
+        )
+    }
+    existing = {
+        str(e)
+        for chunk in _chunks(touched)
+        for e in conn.execute(sa.select(E.c.id).where(E.c.id.in_(chunk))).scalars()
+    }
+    opened: set[str] = set()
+    for event_id in touched:
+        n, latest = counts.get(event_id, (0, None))
+        if n == 0:
+            # Emptied (merged away, or split apart entirely): links to it follow its
+            # first moved article, and links to it that earlier passes left follow on.
+            went = next(moved[a] for a in ids if before.get(a) == event_id)
+            conn.execute(E.delete().where(E.c.id == event_id))
+            conn.execute(B.delete().where(B.c.event_id == event_id))
+            conn.execute(R.delete().where(R.c.old_id == event_id))
+            conn.execute(R.insert().values(old_id=event_id, new_id=went))
+            conn.execute(R.update().where(R.c.new_id == event_id).values(new_id=went))
+        elif event_id in existing:
+            conn.execute(
+                E.update()
+                .where(E.c.id == event_id)
+                .values(n_articles=n, latest=latest, updated=now, dirty=True)
+            )
+        else:
+            conn.execute(
+                E.insert().values({**_event_row(event_id, now), "n_articles": n, "latest": latest})
+            )
+            conn.execute(R.delete().where(R.c.old_id == event_id))  # an id in use again
+            opened.add(event_id)
+    return opened
+
+
+def _settled(
+    outcomes: list[AddedArticle], moved: Mapping[str, str], opened: set[str]
+) -> list[AddedArticle]:
+    """The add's report with each moved article's final event: "new event" for the first
+    article of an event this add opened (by add or by the pass) that still exists."""
+    if not moved:
+        return outcomes
+    fresh = opened | {o.event_id for o in outcomes if o.new_event and o.event_id}
+    seen: set[str] = set()
+    out: list[AddedArticle] = []
+    for o in outcomes:
+        if o.status != "new" or o.id is None or o.event_id is None:
+            out.append(o)
+            continue
+        event_id = moved.get(o.id, o.event_id)
+        first = event_id in fresh and event_id not in seen
+        seen.add(event_id)
+        out.append(o.model_copy(update={"event_id": event_id, "new_event": first}))
+    return out
 
 
 def _pool(workers: int) -> Any:

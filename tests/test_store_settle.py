@@ -1,0 +1,111 @@
+"""The store's settling pass (StoreSettings.settle): at the end of each add, the grouper's
+merge of small events and its split of events holding two stories run over the events that
+add touched, and the store records the moves. On the ECB+ topic 1 excerpts (Tara Reid's
+rehab and Lindsay Lohan's, interleaved), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from newsfuse.events import EventGrouper, group
+from newsfuse.settings import GroupingSettings, Settings, StoreSettings
+from newsfuse.store import Store
+from newsfuse.store import store as store_module
+from stream_support import dump
+from test_events import _ecb
+
+# Every article opens its own event in add(); only the merge can join them.
+ALONE = Settings(grouping=GroupingSettings(threshold=0.99))
+# Every article joins the first event in add(); only the split can cut it.
+TOGETHER = Settings(grouping=GroupingSettings(threshold=0.001, second_pass=0.0))
+
+
+def _groups(store: Store) -> list[set[str]]:
+    return sorted((set(e.articles) for e in store.events()), key=sorted)
+
+
+def _batch(settings: Settings) -> list[set[str]]:
+    return sorted(({a.id for a in event} for event in group(_ecb(), settings)), key=sorted)
+
+
+@pytest.mark.parametrize("settings", [ALONE, TOGETHER], ids=["merge", "split"])
+def test_an_add_ends_with_the_events_the_batch_grouping_gives(store_location, settings):
+    with Store(store_location, settings=settings) as store:
+        report = store.add(_ecb(), refresh=False)
+        assert _groups(store) == _batch(settings)
+        assert len(_groups(store)) == 2  # Reid's and Lohan's
+        # The report gives each article's final event, and each event is opened once.
+        final = {a.id: a.event_id for a in report.articles}
+        assert {frozenset(k for k, v in final.items() if v == e) for e in set(final.values())} == {
+            frozenset(g) for g in _groups(store)
+        }
+        assert sorted(a.event_id for a in report.articles if a.new_event) == sorted(
+            e.id for e in store.events()
+        )
+        for event in store.events():
+            assert event.articles and store.event(event.id).articles == event.articles
+        before = dump(store_location)
+        again = store.add(_ecb(), refresh=False)  # nothing new: no pass, nothing moves
+        assert again.count("new") == 0
+    assert dump(store_location) == before
+
+
+def test_an_event_merged_away_redirects_to_where_its_articles_went(store_location):
+    with Store(store_location, settings=ALONE) as store:
+        store.add(_ecb(), refresh=True)
+        # 1_10ecb opened the first event; the merge moved it into its story's other report's.
+        gone = EventGrouper(ALONE.grouping)._new_id("1_10ecb")
+        assert gone not in {e.id for e in store.events()}
+        now = store.resolve(gone)
+        assert now != gone and "1_10ecb" in store.event(now).articles
+        assert store.event(gone).id == now
+        assert [a.id for a in store.articles(gone)] == [a.id for a in store.articles(now)]
+        assert store.brief(gone) == store.brief(now)
+        assert store.stale() == set()  # the pass's events were briefed at the end of the add
+
+
+def test_a_reopened_store_or_another_store_object_sees_the_settled_grouper(store_location):
+    first, second = _ecb()[:2], _ecb()[2:]
+    with Store(store_location, settings=ALONE) as store:
+        store.add(first, refresh=False)
+        state = store._ensure_grouper().state()
+        with Store(store_location, settings=ALONE) as other:
+            assert other._ensure_grouper() is not None
+            other._sync_now()
+            assert other._grouper is not None and other._grouper.state() == state
+            other.add(second, refresh=False)  # a pass by the other object...
+            moved_state = other._grouper.state()
+        store._sync_now()  # ...makes this one reload the grouper it saved
+        assert store._grouper is not None and store._grouper.state() == moved_state
+    with Store(store_location, settings=ALONE) as reopened:
+        reopened._sync_now()
+        assert reopened._grouper is not None and reopened._grouper.state() == moved_state
+        assert _groups(reopened) == _batch(ALONE)
+
+
+def test_settle_off_keeps_the_single_pass(store_location):
+    off = replace(ALONE, store=StoreSettings(settle=False))
+    with Store(store_location, settings=off) as store:
+        store.add(_ecb(), refresh=False)
+        assert len(store.events()) == 4
+
+
+def test_a_failing_pass_loses_nothing_and_the_rerun_settles(store_location, tmp_path, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk gone")
+
+    with monkeypatch.context() as m:
+        m.setattr(store_module, "_record_moves", broken)
+        with Store(store_location, settings=ALONE) as store:
+            with pytest.raises(RuntimeError):
+                store.add(_ecb(), refresh=False)
+            assert len(store) == 4 and len(store.events()) == 4  # stored, not yet settled
+    with Store(store_location, settings=ALONE) as store:
+        store.add(_ecb(), refresh=True)  # nothing new; the pass covers what none covered
+        resumed = dump(store_location)
+    clean = str(tmp_path / "clean.db")
+    with Store(clean, settings=ALONE) as store:
+        store.add(_ecb(), refresh=True)
+    assert dump(clean) == resumed
