@@ -8,7 +8,7 @@ P/R/F1, pairwise F1 and the number of clusters for
 - newsfuse, the whole set at once (document frequencies of the whole set known in advance,
   then the same single pass): the stream must score within 0.01 of it;
 - both again followed by the second pass and the split (``EventGrouper.merge_small_events``
-  then ``EventGrouper.split_events``, as ``group()`` runs them; the store does not run them);
+  then ``EventGrouper.split_events``, as ``group()`` runs them, and the store at the end of each add);
 - TF-IDF cosine with average-linkage agglomerative clustering, at its best threshold on that
   set (an upper bound for that method: the threshold is chosen on the gold);
 - single-pass TF-IDF clustering (each article joins the most similar centroid over a

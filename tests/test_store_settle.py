@@ -109,3 +109,25 @@ def test_a_failing_pass_loses_nothing_and_the_rerun_settles(store_location, tmp_
     with Store(clean, settings=ALONE) as store:
         store.add(_ecb(), refresh=True)
     assert dump(clean) == resumed
+
+
+def test_the_page_of_an_event_merged_away_redirects_to_its_event(tmp_path):
+    import dataclasses
+
+    from fastapi.testclient import TestClient
+
+    from conftest import in_process
+    from newsfuse.web import create_app
+
+    db = tmp_path / "store.db"
+    with Store(db, settings=ALONE) as store:
+        store.add(_ecb(), refresh=True)
+        gone = EventGrouper(ALONE.grouping)._new_id("1_10ecb")
+        now = store.resolve(gone)
+    settings = dataclasses.replace(in_process(), grouping=ALONE.grouping)
+    with TestClient(create_app(db, settings)) as client:
+        moved = client.get(f"/events/{gone}", follow_redirects=False)
+        assert moved.status_code == 301
+        assert moved.headers["location"].endswith(f"/events/{now}")
+        assert "Reid" in client.get(f"/events/{gone}").text
+        assert client.get(f"/api/v1/events/{gone}").json()["event"]["id"] == now

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 
 from newsfuse.fusion.segment import sentences
 from newsfuse.models import Article, Brief
@@ -125,6 +125,9 @@ def event_page(request: Request, event_id: str) -> Response:
         return found
     store = store_of(request)
     event = store.event(event_id)
+    if event.id != event_id:
+        # A settling pass merged this event into another: a kept link goes on working.
+        return RedirectResponse(request.url_for("event_page", event_id=event.id), 301)
     brief = store.stored_brief(event_id)
     context: dict[str, Any] = {"event": event, "brief": brief}
     if brief is not None:
