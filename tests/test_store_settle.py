@@ -131,3 +131,20 @@ def test_the_page_of_an_event_merged_away_redirects_to_its_event(tmp_path):
         assert moved.headers["location"].endswith(f"/events/{now}")
         assert "Reid" in client.get(f"/events/{gone}").text
         assert client.get(f"/api/v1/events/{gone}").json()["event"]["id"] == now
+
+
+def test_a_large_event_is_cut_again_only_when_the_add_brought_a_share_of_it():
+    articles = _ecb()
+    settings = replace(TOGETHER.grouping, resplit_below=4, resplit_share=0.5)
+    g = EventGrouper(settings)
+    for a in articles:
+        g.add(a.id, g.features(a), a.published)
+
+    def load(ids):
+        by_id = {a.id: a for a in articles}
+        return {i: g.features(by_id[i]) for i in ids}, {i: by_id[i].published for i in ids}
+
+    assert len(g.groups_) == 1
+    assert g.settle([articles[-1].id], load) == {}  # 1 of 4 new: not re-cut
+    moved = g.settle([a.id for a in articles[2:]], load)  # 2 of 4: cut
+    assert len(g.groups_) == 2 and set(moved) == {"1_10ecbplus", "1_11ecbplus"}

@@ -269,6 +269,11 @@ class GroupingSettings:
     # 0: off.
     split_ratio: float = 0.4
     split_min_size: int = 2
+    # The store's pass (EventGrouper.settle) cuts an event of resplit_below articles or more
+    # only when at least resplit_share of them came in that add: a long story that a feed
+    # adds one report at a time is not re-cut (~1 s at 1,000 members) each time.
+    resplit_below: int = 50
+    resplit_share: float = 0.2
     # Street addresses ("the 1200 block of West Elm"): when the article and the event both give
     # some and none agree (same street, block numbers within 100), add() multiplies the score
     # by this, and the second pass never moves one into the other. Two shootings of one night in

@@ -339,14 +339,24 @@ class EventGrouper:
         Returns ``{article_id: event_id now}`` for every article moved.
 
         Why only the touched events: the passes then cost what the batch added, not what the
-        store holds, and an event no article joined has not changed since its last pass.
+        store holds, and an event no article joined has not changed since its last pass (an
+        event of ``resplit_below`` articles or more is cut only when at least
+        ``resplit_share`` of its members came now).
         """
         s = self.settings
-        touched = {self.event_of_[a] for a in article_ids if a in self.event_of_}
-        moved = self.merge_small_events(only=touched)
-        # Events that received the moved articles are touched too; the moved ones are gone.
-        touched = {e for e in touched if e in self.events_} | set(moved.values())
-        large = [e for e in sorted(touched) if len(self.events_[e].members) >= 2 * s.split_min_size]
+        new = Counter(self.event_of_[a] for a in article_ids if a in self.event_of_)
+        moved = self.merge_small_events(only=set(new))
+        new.update(moved.values())  # an event that received articles is touched too
+        # Cutting an event costs its members' features and a dense eigenproblem (about 1 s
+        # at 1,000): a large event is cut again only when this add brought a good share of
+        # it, not at every report a feed adds to a long story.
+        large = [
+            e
+            for e, k in sorted(new.items())
+            if e in self.events_
+            and (n := len(self.events_[e].members)) >= 2 * s.split_min_size
+            and (n < s.resplit_below or k >= s.resplit_share * n)
+        ]
         if s.split_ratio and large:
             members = [m for e in large for m in self.events_[e].members]
             feats, published = load(members)
