@@ -290,3 +290,32 @@ def test_an_upper_bound_alone_is_a_hedge_not_a_range():
     assert q.shown == "smaller than 100 pieces" and (q.low, q.high) == (85, 101)
     (seven_ten,) = found("7 and 10 people were hurt")
     assert seven_ten.shown == "10 people"
+
+
+# The shroud's radiocarbon date in two reports (Multi-News 732a283b), one with its era.
+SHROUD_CE = "However, radiocarbon techniques have dated the shroud to between 1260 and 1390 CE."
+SHROUD_BARE = (
+    "It has been analyzed for decades, to some controversy, with radiocarbon dating"
+    " determining its origin to be between 1260 and 1390."
+)
+
+
+def test_years_before_1800_are_read_where_the_wording_makes_them_years():
+    ce, bare = one(SHROUD_CE, "date"), one(SHROUD_BARE, "date")
+    assert ce.shown == bare.shown == "1260 to 1390"
+    assert ce.agrees(bare) and not [q for q in found(SHROUD_CE) if q.kind == "count"]
+    assert one("It was signed in England in 1215.", "date").shown == "1215"
+    assert one("Charlemagne was crowned in AD 800 in Rome.", "date").shown == "800"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Between 1200 and 1500 workers were hired.",  # a count
+        "The station built 1260-1390 of them.",  # no cue it is a span of years
+        "Call 888-484-1644 for tickets.",
+        "The fund paid out in 1500 cases.",
+    ],
+)
+def test_no_old_year_where_the_number_counts_something(sentence):
+    assert not [q for q in found(sentence) if q.kind == "date"]

@@ -184,7 +184,7 @@ def find(
             taken.append((start, end))
     if not _MAYBE_VALUE.search(sentence.lower()):
         return found  # no digit, number word or named time: nothing more to find
-    for finder in (_money, _percents, _times, _ages):
+    for finder in (_old_years, _money, _percents, _times, _ages):
         for q in finder(sentence, taken):
             found.append(q)
             taken.append((q.start, q.end))
@@ -218,6 +218,59 @@ def _from_date(d: DateMention) -> Quantity:
         end=d.end,
         exact=True,
     )
+
+
+# Years before 1800, which :mod:`newsfuse.fusion.dates` leaves out (a bare "1390" is as often
+# a count): read only where the wording makes them years, with an era ("1390 CE", "AD 1260"),
+# as a span of two years with nothing counted after it ("between 1260 and 1390", "from 1260
+# to 1390"), or after "in"/"since"/"until" with nothing counted after it ("in 1492,").
+_ERA = r"(?:A\.D\.|C\.E\.|AD|CE)(?!\w)"
+_OLD_YEAR = r"[1-9]\d{2,3}"
+# (not followed by a counted word, another figure or a percentage: "between 1200 and 1500
+# workers", "in 1500 cases")
+_NOTHING_COUNTED = r"(?!\s*(?:[a-z%$£€]|per\s?cent|[\d,.]\d))"
+_OLD_YEARS = re.compile(
+    rf"(?<![\w$£€¥₩.,/-])(?:"
+    rf"(?:(?P<pre>(?i:between|from))\s+)?(?P<y1>{_OLD_YEAR})\s*(?:{_ERA}\s*)?(?:and|to|-|–)\s*"
+    rf"(?P<y2>{_OLD_YEAR})(?:\s*(?P<era2>{_ERA})|{_NOTHING_COUNTED})"
+    rf"|(?P<y3>{_OLD_YEAR})\s*{_ERA}"
+    rf"|{_ERA}\s*(?P<y4>{_OLD_YEAR})\b"
+    rf"|(?:(?<=\bin )|(?<=\bIn )|(?<=\bsince )|(?<=\buntil )|(?<=\btill ))(?P<y5>1[0-7]\d\d)\b{_NOTHING_COUNTED}"
+    r")",
+)
+
+
+def _old_years(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """Years before 1800 written as years (see :data:`_OLD_YEARS`), as dates: "between 1260
+    and 1390 CE" is every day from 1260 to 1390, shown "1260 to 1390"."""
+    out = []
+    for m in _OLD_YEARS.finditer(sentence):
+        if not _free(m.start(), m.end(), taken):
+            continue
+        if m.group("y2"):
+            first, last = int(m.group("y1")), int(m.group("y2"))
+            if not first < last or (not m.group("pre") and not m.group("era2")):
+                continue  # "1260-1390" alone may be a score or a serial: only with a cue
+            if first >= 1800 and not m.group("era2"):
+                continue  # modern years are the date mentions' ("between 2014 and 2016")
+        else:
+            first = last = int(m.group("y3") or m.group("y4") or m.group("y5"))
+        if last > dt.date.today().year:
+            continue
+        shown = str(first) if first == last else f"{first} to {last}"
+        out.append(
+            Quantity(
+                kind="date",
+                low=dt.date(first, 1, 1).toordinal(),
+                high=dt.date(last, 12, 31).toordinal(),
+                unit="",
+                shown=shown,
+                text=m.group(0),
+                start=m.start(),
+                end=m.end(),
+            )
+        )
+    return out
 
 
 # --- numbers --------------------------------------------------------------------------------
