@@ -319,3 +319,29 @@ def test_years_before_1800_are_read_where_the_wording_makes_them_years():
 )
 def test_no_old_year_where_the_number_counts_something(sentence):
     assert not [q for q in found(sentence) if q.kind == "date"]
+
+
+def test_years_later_count_on_from_the_date_the_sentence_gave_before():
+    # Multi-News e9aca7cf: the civil verdict, 1997 in the other reports
+    (_, later) = found(
+        "Simpson was acquitted of murder charges Oct. 3, 1995, but was found responsible"
+        " for Brown and Goldman’s deaths two years later in civil court."
+    )
+    assert later.shown == "1997" and later.round and not later.exact
+    assert later.agrees(one("In 1997, Simpson was found liable for the deaths.", "date"))
+    following = found("Indonesia invaded East Timor in 1975 and annexed it the following year.")
+    assert [q.shown for q in following] == ["1975", "1976"]
+    months = found("He was elected in March 2010 and resigned three months later.")
+    assert [q.shown for q in months] == ["2010-03", "2010-06"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two years later he died.",  # no date to count from
+        "Indonesia annexed East Timor in 1975, a month later.",  # a month from a year
+        "He left in the 1990s and returned two years later.",  # from a decade
+    ],
+)
+def test_no_date_counted_on_without_a_precise_enough_date_before(sentence):
+    assert not [q for q in found(sentence) if q.kind == "date" and "later" in q.text]

@@ -176,6 +176,9 @@ def find(
     also the figures it names again ("the 162 passengers"), marked ``referring``."""
     found = [_from_date(d) for d in dates]
     taken = [(d.start, d.end) for d in dates]
+    for q in _later(sentence, found):
+        found.append(q)
+        taken.append((q.start, q.end))
     for start, end, unit, value, shown in partial_dates(sentence):
         if _free(start, end, taken):
             found.append(
@@ -218,6 +221,64 @@ def _from_date(d: DateMention) -> Quantity:
         end=d.end,
         exact=True,
     )
+
+
+# "two years later", "a month later", "the following year": a date counted on from the date
+# the sentence gave before it ("acquitted Oct. 3, 1995, but was found responsible ... two
+# years later" is 1997). Only from a date of the same sentence: one sentence earlier the
+# date may be another thing's.
+_LATER = re.compile(
+    rf"\b(?:(?P<n>\d{{1,2}}|an?|one|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+(?P<unit>years?|months?)\s+later"
+    r"|the\s+(?:following|next)\s+(?P<next>year))\b",
+    re.I,
+)
+
+
+def _later(sentence: str, dates: list[Quantity]) -> list[Quantity]:
+    """Dates counted on from an earlier date of the sentence (:data:`_LATER`), at the
+    precision of the step (a year, a month) and never finer than the date counted from. Shown
+    as the date they come to; they agree with that date but, being counted, never contradict
+    another (``round``)."""
+    out: list[Quantity] = []
+    for m in _LATER.finditer(sentence):
+        before = [d for d in dates if d.end <= m.start() and not d.unit and d.kind == "date"]
+        if not before:
+            continue
+        span = max(before, key=lambda d: d.end)  # the nearest date before it
+        anchor = dt.date.fromordinal(int(span.low))
+        word = (m.group("n") or "one").lower()
+        step = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)  # ("a", "an", "one")
+        if m.group("next") or m.group("unit").lower().startswith("year"):
+            if span.high - span.low > 366:
+                continue  # from a decade or a span of years: no one year
+            year = anchor.year + step
+            if year > dt.date.today().year:
+                continue
+            low, high, shown = dt.date(year, 1, 1), dt.date(year, 12, 31), str(year)
+        else:
+            if span.high - span.low > 31:
+                continue  # "in 1975 ... a month later": no month to count from
+            index = anchor.year * 12 + anchor.month - 1 + step
+            low = dt.date(index // 12, index % 12 + 1, 1)
+            high = (low.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(
+                days=1
+            )
+            shown = low.strftime("%Y-%m")
+        out.append(
+            Quantity(
+                kind="date",
+                low=low.toordinal(),
+                high=high.toordinal(),
+                unit="",
+                shown=shown,
+                text=m.group(0),
+                start=m.start(),
+                end=m.end(),
+                exact=False,
+                round=True,
+            )
+        )
+    return out
 
 
 # Years before 1800, which :mod:`newsfuse.fusion.dates` leaves out (a bare "1390" is as often
