@@ -345,3 +345,18 @@ def test_years_later_count_on_from_the_date_the_sentence_gave_before():
 )
 def test_no_date_counted_on_without_a_precise_enough_date_before(sentence):
     assert not [q for q in found(sentence) if q.kind == "date" and "later" in q.text]
+
+
+def test_figures_listed_with_their_own_modifiers_count_the_noun_written_at_the_end():
+    # Multi-News 2ef0d1f9 p2, beside "roughly 1,000 employees work at the distribution center"
+    listed = found(
+        "Rite Aid employs 1,000 full-time, 300 temporary and 30 part-time employees"
+        " between two distribution facilities in Perryman."
+    )
+    assert [q.shown for q in listed] == [
+        "1000 employees",
+        "300 employees",
+        "30 employees",
+        "2 facilities",
+    ]
+    assert [q.noun for q in found("Police found two cars and three trucks.")] == ["cars", "trucks"]

@@ -907,7 +907,8 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
             if speed
             else "°"
             if degree
-            else _head_noun(m.group("rest"), hyphenated=m.group("sep") == "-")
+            else _listed_noun(m.group("rest"))
+            or _head_noun(m.group("rest"), hyphenated=m.group("sep") == "-")
         )
         if noun is None:
             continue  # a number with nothing counted: not a checkable fact
@@ -1118,6 +1119,27 @@ def _head_noun(rest: str, hyphenated: bool) -> str | None:
     if run:
         return run[-1]
     return capitalised
+
+
+# "1,000 full-time, 300 temporary and 30 part-time employees": figures of one noun, each with
+# its own modifier, the noun written once at the end.
+_LISTED = re.compile(
+    rf"(?P<mod>[a-z]+-[a-z]+|[a-z]+(?:ary|al|ive|ic|ous|ian))(?:,\s*(?:{_NUM})\s+[a-z][\w-]*)*"
+    rf",?\s+(?:and|or)\s+(?:{_NUM}|(?:{_WORD_NUMBER})\b)\s+(?P<last>.*)",
+    re.I,
+)
+
+
+def _listed_noun(rest: str) -> str | None:
+    """The noun of a figure whose next word is a modifier ("full-time", "temporary": an
+    adjective's ending or a hyphenated compound) in a list of figures ending in one noun
+    (:data:`_LISTED`): the noun counted by the list's last figure. None for anything else
+    ("two cars and three trucks" count two things)."""
+    m = _LISTED.match(rest)
+    if m is None or not m.group("mod").islower():
+        return None
+    noun = _head_noun(m.group("last"), hyphenated=False)
+    return noun if noun is not None and noun.islower() and "-" not in noun else None
 
 
 _MODIFIERS = frozenset(
