@@ -125,3 +125,24 @@ def test_spans_of_time_agree_across_units():
     assert months.agrees(spelled) and not months.agrees(supervised)
     (minimum,) = values.find("sentenced to a minimum of nine years in 2008", [], year)
     assert not minimum.referring and minimum.shown == "a minimum of 9 years"
+
+
+def test_a_web_address_two_families_write_in_any_case_is_a_name_fact():
+    # Multi-News 37c63596 p1, p2, p3: the site of the decoy ad, twice in lower case
+    sents = _sentences(
+        {
+            "a": "Authorities had placed an escort ad on backpage.com and two detectives were "
+            "posing as prostitutes at the hotel, the affidavit said.",
+            "b": "As part of an undercover sting, Broward sheriff's detectives placed an escort ad"
+            ' on Backpage.com offering a "two-girl special."',
+            "c": "On Friday, Johnson used his cellphone to call a number he’d found on the escort"
+            " section of backpage.com, the affidavit said.",
+            "d": "Write to the tips desk at tips@backpage.com for more.",  # an e-mail address
+            # (the rest of the story: a name in most sentences is a main actor, no fact)
+            "e": " ".join(f"Johnson was fired on day {n} of the inquiry." for n in range(12)),
+        }
+    )
+    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
+    (fact,) = names.name_facts([], sents, {"a": 0, "b": 1, "c": 2, "d": 3, "e": 4}, weights)
+    assert (fact.kind, fact.value, fact.sources) == ("name", "backpage.com", ("a", "b", "c"))
+    assert names.name_facts([], sents, {"a": 0, "b": 0, "c": 0, "d": 0, "e": 0}, weights) == []

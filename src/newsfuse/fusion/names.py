@@ -95,6 +95,15 @@ def name_facts(
         if len(families) < 2:
             continue
         found.append(((-len(families), -len(sources)), e.name, hits, sources, len(families)))
+    named = {value.lower() for _, value, _, _, _ in found} | taken_keys
+    for value, hits in _web_addresses(every).items():
+        if value.lower() in named or len(hits) > settings.name_max_share * total:
+            continue
+        cited = {s.article_id for s, _ in hits}
+        sources = [a for a in sentences if a in cited]
+        families = {family_of.get(a, 0) for a in sources}
+        if len(families) >= 2:
+            found.append(((-len(families), -len(sources)), value, hits, sources, len(families)))
     found.sort(key=lambda item: item[0])
     out = []
     for _, value, hits, sources, independent in found[: settings.max_name_facts]:
@@ -110,6 +119,33 @@ def name_facts(
                 status="corroborated",
             )
         )
+    return out
+
+
+# A web address ("backpage.com", "Backpage.com", "www.gofundme.com"): a name the reports
+# write in lower case as often as not, so no capitalised run finds it. Not an e-mail address.
+_WEB = re.compile(
+    r"(?<![\w@./-])(?:www\.)?(?P<name>[a-z0-9][a-z0-9-]{2,}\.(?:com|org|net|gov|edu|co\.uk|org\.uk"
+    r"|io|tv|info))(?![\w@-]|\.\w)",
+    re.IGNORECASE,
+)
+
+
+def _web_addresses(every: Sequence[Sentence]) -> dict[str, list[tuple[Sentence, re.Match[str]]]]:
+    """The web addresses the sentences write, in any case, each under its most written form,
+    with every sentence writing it."""
+    hits: dict[str, list[tuple[Sentence, re.Match[str]]]] = {}
+    for s in every:
+        if "." not in s.text:
+            continue
+        for m in _WEB.finditer(s.text):
+            hits.setdefault(m.group("name").lower(), []).append((s, m))
+    out = {}
+    for found in hits.values():
+        # (one mention a sentence: the representative is chosen among sentences)
+        by_sentence = list({id(s): (s, m) for s, m in found}.values())
+        written = Counter(m.group("name") for _, m in found).most_common(1)[0][0]
+        out[written] = by_sentence
     return out
 
 
