@@ -146,3 +146,19 @@ def test_a_web_address_two_families_write_in_any_case_is_a_name_fact():
     (fact,) = names.name_facts([], sents, {"a": 0, "b": 1, "c": 2, "d": 3, "e": 4}, weights)
     assert (fact.kind, fact.value, fact.sources) == ("name", "backpage.com", ("a", "b", "c"))
     assert names.name_facts([], sents, {"a": 0, "b": 0, "c": 0, "d": 0, "e": 0}, weights) == []
+
+
+def test_a_thing_named_by_a_word_and_a_number_is_a_name_fact_in_any_case():
+    # Multi-News 37c63596 p2, p3: the hotel room, capitalised in one report only
+    sents = _sentences(
+        {
+            "a": "Johnson went to the hotel and knocked on the door of Room 423, the report said.",
+            "b": "He knocked on the door of room 423 at the Dania Beach hotel.",
+            "c": "The sting was set for July 23 and ran for 30 days.",  # a day, a count
+            "d": "The sting ran until July 23, the sheriff said.",
+            "e": " ".join(f"Johnson was fired on day {n} of the inquiry." for n in range(12)),
+        }
+    )
+    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
+    found = names.name_facts([], sents, {k: n for n, k in enumerate("abcde")}, weights)
+    assert [(f.value, f.sources) for f in found] == [("Room 423", ("a", "b"))]

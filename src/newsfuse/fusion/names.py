@@ -96,7 +96,8 @@ def name_facts(
             continue
         found.append(((-len(families), -len(sources)), e.name, hits, sources, len(families)))
     named = {value.lower() for _, value, _, _, _ in found} | taken_keys
-    for value, hits in _web_addresses(every).items():
+    addresses = {**_web_addresses(every), **_numbered(every)}
+    for value, hits in addresses.items():
         if value.lower() in named or len(hits) > settings.name_max_share * total:
             continue
         cited = {s.article_id for s, _ in hits}
@@ -146,6 +147,42 @@ def _web_addresses(every: Sequence[Sentence]) -> dict[str, list[tuple[Sentence, 
         by_sentence = list({id(s): (s, m) for s, m in found}.values())
         written = Counter(m.group("name") for _, m in found).most_common(1)[0][0]
         out[written] = by_sentence
+    return out
+
+
+# A thing named by a word and a number ("Room 423", "Flight 8501", "Highway 20"): the values
+# module reads no count there (a capitalised word before a number names something), and no
+# capitalised run holds the number. The word capitalised inside a sentence in one report at
+# least; another may write it in lower case ("room 423"). Not a month or weekday with its
+# day, not a year ("Week 1998"), nor a time or a share after it.
+_NUMBERED = re.compile(
+    r"(?<=[\w,;] )(?P<word>[A-Za-z][a-z]{2,})\s+(?:No\.\s*)?(?P<n>\d{1,5}[A-Z]?)\b"
+    r"(?![.,:]\d|-|\s*(?:%|percent|per cent|[ap]\.?m\b))"  # ("Serbs 9-to-1": a ratio)
+)
+_NOT_NUMBERED = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday""".split()
+)
+
+
+def _numbered(every: Sequence[Sentence]) -> dict[str, list[tuple[Sentence, re.Match[str]]]]:
+    """The things named by a word and a number (:data:`_NUMBERED`), in any case, each under
+    its capitalised form, with every sentence writing it."""
+    hits: dict[tuple[str, str], list[tuple[Sentence, re.Match[str]]]] = {}
+    for s in every:
+        for m in _NUMBERED.finditer(s.text):
+            word, n = m.group("word"), m.group("n")
+            if word.lower() in _NOT_NUMBERED or re.fullmatch(r"(?:19|20)\d\d", n):
+                continue
+            hits.setdefault((word.lower(), n), []).append((s, m))
+    out = {}
+    for (_, n), found in hits.items():
+        named = [m.group("word") for _, m in found if m.group("word")[0].isupper()]
+        if not named:
+            continue  # "won 64", "than 20": a word before a figure, no name
+        by_sentence = list({id(s): (s, m) for s, m in found}.values())
+        out[f"{Counter(named).most_common(1)[0][0]} {n}"] = by_sentence
     return out
 
 
