@@ -162,3 +162,19 @@ def test_a_thing_named_by_a_word_and_a_number_is_a_name_fact_in_any_case():
     weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
     found = names.name_facts([], sents, {k: n for n, k in enumerate("abcde")}, weights)
     assert [(f.value, f.sources) for f in found] == [("Room 423", ("a", "b"))]
+
+
+def test_a_model_named_by_its_code_in_several_forms_is_one_name_fact():
+    # Multi-News 60e83cb1 p1, p2, p3: the aircraft, with and without its letter and series
+    sents = _sentences(
+        {
+            "a": "Indonesia AirAsia flew on a Sunday, the day the Airbus A320-200 plunged into the"
+            " Java Sea.",
+            "b": "AirAsia’s Airbus 320 disappeared around 40 minutes after taking off.",
+            "c": "The Airbus A320 crashed Dec. 28, halfway into a two-hour flight.",
+            "e": " ".join(f"Rescuers searched on day {n} of the operation." for n in range(12)),
+        }
+    )
+    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
+    found = names.name_facts([], sents, {k: n for n, k in enumerate("abce")}, weights)
+    assert [(f.value, f.sources) for f in found] == [("Airbus A320-200", ("a", "b", "c"))]

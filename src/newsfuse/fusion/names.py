@@ -156,7 +156,9 @@ def _web_addresses(every: Sequence[Sentence]) -> dict[str, list[tuple[Sentence, 
 # least; another may write it in lower case ("room 423"). Not a month or weekday with its
 # day, not a year ("Week 1998"), nor a time or a share after it.
 _NUMBERED = re.compile(
-    r"(?<=[\w,;] )(?P<word>[A-Za-z][a-z]{2,})\s+(?:No\.\s*)?(?P<n>\d{1,5}[A-Z]?)\b"
+    r"(?<=[\w,;] )(?P<word>[A-Za-z][a-z]{2,})\s+(?:No\.\s*)?"
+    # a number or a model's code ("Airbus A320-200", "Airbus 320": one name, by its number)
+    r"(?P<n>(?P<code>[A-Z]{0,2})(?P<core>\d{1,5})[A-Z]?(?:-\d{1,4})?)\b"
     r"(?![.,:]\d|-|\s*(?:%|percent|per cent|[ap]\.?m\b))"  # ("Serbs 9-to-1": a ratio)
 )
 _NOT_NUMBERED = frozenset(
@@ -175,14 +177,17 @@ def _numbered(every: Sequence[Sentence]) -> dict[str, list[tuple[Sentence, re.Ma
             word, n = m.group("word"), m.group("n")
             if word.lower() in _NOT_NUMBERED or re.fullmatch(r"(?:19|20)\d\d", n):
                 continue
-            hits.setdefault((word.lower(), n), []).append((s, m))
+            hits.setdefault((word.lower(), m.group("core")), []).append((s, m))
     out = {}
-    for (_, n), found in hits.items():
-        named = [m.group("word") for _, m in found if m.group("word")[0].isupper()]
+    for found in hits.values():
+        named = Counter(
+            f"{m.group('word')} {m.group('n')}" for _, m in found if m.group("word")[0].isupper()
+        )
         if not named:
             continue  # "won 64", "than 20": a word before a figure, no name
         by_sentence = list({id(s): (s, m) for s, m in found}.values())
-        out[f"{Counter(named).most_common(1)[0][0]} {n}"] = by_sentence
+        # shown as most written, then in its fullest form ("Airbus A320-200")
+        out[max(named, key=lambda k: (named[k], len(k)))] = by_sentence
     return out
 
 
