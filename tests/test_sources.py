@@ -178,3 +178,26 @@ def test_a_model_named_by_its_code_in_several_forms_is_one_name_fact():
     weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
     found = names.name_facts([], sents, {k: n for n, k in enumerate("abce")}, weights)
     assert [(f.value, f.sources) for f in found] == [("Airbus A320-200", ("a", "b", "c"))]
+
+
+def test_a_contracted_name_is_shown_with_the_long_name_the_cluster_writes():
+    # Multi-News 8b4c90da p1, p2: "Caltech" and "the California Institute of Technology"
+    runs = {"California Institute of Technology", "Mike Brown", "Eleanor Holmes Norton"}
+    assert names._contracted("Caltech", runs) == "California Institute of Technology"
+    assert names._contracted("Eleanor", runs) is None  # a first name, no contraction
+    assert names._contracted("Mideast", {"Middle East"}) == "Middle East"
+    assert names._contracted("Clinic", {"Clive Nicholls"}) is None  # too short to tell
+    sents = _sentences(
+        {
+            "a": "Mike Brown is an astronomer at Caltech who has found dwarf planets.",
+            "b": "Astronomers at the California Institute of Technology announced Wednesday"
+            " that they had evidence of a giant planet, said Caltech.",
+            "e": " ".join(f"The planet was seen on night {n} of the survey." for n in range(12)),
+        }
+    )
+    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
+    (fact,) = names.name_facts(
+        [_entity("Caltech", "ab")], sents, {k: n for n, k in enumerate("abe")}, weights
+    )
+    assert fact.value == "Caltech (California Institute of Technology)"
+    assert fact.sources == ("a", "b")

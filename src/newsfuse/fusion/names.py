@@ -63,6 +63,7 @@ def name_facts(
     found: list[tuple[tuple[int, int], str, list[tuple[Sentence, re.Match[str]]], list[str], int]]
     found = []
     taken_keys = {t.lower() for t in taken}
+    runs = {m.group() for s in every for m in _RUN.finditer(s.text)}
     for e in entities:
         if e.independent_sources < 2 or e.name.lower() in taken_keys:
             continue
@@ -72,6 +73,10 @@ def name_facts(
         # a name of several words is that name in any case ("King Edward VII hospital");
         # one word only as written ("Liberty", not "liberty")
         several = " " in e.name
+        value = e.name
+        if not several and (long := _contracted(e.name, runs)) is not None:
+            spellings.append(long)  # "Caltech" is also "California Institute of Technology"
+            value = f"{e.name} ({long})"
         name = re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w-])",
             re.IGNORECASE if several else 0,
@@ -94,7 +99,7 @@ def name_facts(
         families = {family_of.get(a, 0) for a in sources}
         if len(families) < 2:
             continue
-        found.append(((-len(families), -len(sources)), e.name, hits, sources, len(families)))
+        found.append(((-len(families), -len(sources)), value, hits, sources, len(families)))
     named = {value.lower() for _, value, _, _, _ in found} | taken_keys
     addresses = {**_web_addresses(every), **_numbered(every)}
     for value, hits in addresses.items():
@@ -121,6 +126,31 @@ def name_facts(
             )
         )
     return out
+
+
+# A run of capitalised words, with the particles of a name between ("California Institute
+# of Technology"), for the long forms of contracted names.
+_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][a-z]+)+")
+
+
+def _contracted(name: str, runs: set[str]) -> str | None:
+    """The one longer name the cluster writes that ``name`` contracts: the start of its first
+    word and the start of its last ("Caltech": "California Institute of Technology", "Mideast":
+    "Middle East"), each part 3 and 4 letters at least and the name no start of the first word
+    ("Eleanor" of "Eleanor Holmes Norton" is her first name). None when none or several do."""
+    short = name.lower()
+    if not short.isalpha() or len(short) < 7:
+        return None
+    found = set()
+    for run in runs:
+        words = [w.lower() for w in run.split() if w[0].isupper()]
+        first, last = words[0], words[-1]
+        if first.startswith(short[:3]) and not first.startswith(short):
+            for i in range(3, len(short) - 3):
+                if first.startswith(short[:i]) and last.startswith(short[i:]):
+                    found.add(run)
+                    break
+    return found.pop() if len(found) == 1 else None
 
 
 # A web address ("backpage.com", "Backpage.com", "www.gofundme.com"): a name the reports
