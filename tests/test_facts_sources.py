@@ -46,3 +46,32 @@ def test_a_year_after_a_preposition_is_not_tied_by_the_name_after_it():
     years = [f for f in _facts(WHEN) if f.kind == "date" and "2015" in f.value]
     assert years
     assert all(len(f.sources) == 1 for f in years)
+
+
+# Multi-News 1d233653 p1, p3: one moment, the day beside the same clock time, in sentences
+# about other things (the father's wounds, the place).
+MOMENT = (
+    "The 53-year-old father suffered four wounds to his chest, stomach and legs when he tried"
+    " to shield his wife after two men pulled guns about 7:30 p.m. Wednesday.",
+    "The incident was reported about 7:30 p.m. Wednesday in the area of East 84th Terrace and"
+    " Drury Circle, located west of Interstate 435.",
+)
+
+
+def _undated_facts(texts: tuple[str, ...]) -> tuple:
+    arts = [clean.clean(Article(id=f"p{i}", text=t)) for i, t in enumerate(texts)]
+    families = [Family(id=i, members=(a.id,)) for i, a in enumerate(arts)]
+    sents = {a.id: segment.sentences(a) for a in arts}
+    ev = event.infer(arts, sents, families)
+    dated = dates.in_articles(arts, sents, ev.date)
+    found, _conflicts = facts.facts(arts, sents, families, dated, ev)
+    return found
+
+
+def test_a_day_beside_the_same_clock_time_is_one_moment_of_both_reports():
+    days = [f for f in _undated_facts(MOMENT) if f.value == "Wednesday"]
+    assert days and all(sorted(f.sources) == ["p0", "p1"] for f in days)
+    # the day at another time is no source
+    other = (MOMENT[0], MOMENT[1].replace("7:30", "9:15"))
+    days = [f for f in _undated_facts(other) if f.value == "Wednesday"]
+    assert days and all(len(f.sources) == 1 for f in days)

@@ -125,3 +125,79 @@ def test_spans_of_time_agree_across_units():
     assert months.agrees(spelled) and not months.agrees(supervised)
     (minimum,) = values.find("sentenced to a minimum of nine years in 2008", [], year)
     assert not minimum.referring and minimum.shown == "a minimum of 9 years"
+
+
+def test_a_web_address_two_families_write_in_any_case_is_a_name_fact():
+    # Multi-News 37c63596 p1, p2, p3: the site of the decoy ad, twice in lower case
+    sents = _sentences(
+        {
+            "a": "Authorities had placed an escort ad on backpage.com and two detectives were "
+            "posing as prostitutes at the hotel, the affidavit said.",
+            "b": "As part of an undercover sting, Broward sheriff's detectives placed an escort ad"
+            ' on Backpage.com offering a "two-girl special."',
+            "c": "On Friday, Johnson used his cellphone to call a number he’d found on the escort"
+            " section of backpage.com, the affidavit said.",
+            "d": "Write to the tips desk at tips@backpage.com for more.",  # an e-mail address
+            # (the rest of the story: a name in most sentences is a main actor, no fact)
+            "e": " ".join(f"Johnson was fired on day {n} of the inquiry." for n in range(12)),
+        }
+    )
+    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
+    (fact,) = names.name_facts([], sents, {"a": 0, "b": 1, "c": 2, "d": 3, "e": 4}, weights)
+    assert (fact.kind, fact.value, fact.sources) == ("name", "backpage.com", ("a", "b", "c"))
+    assert names.name_facts([], sents, {"a": 0, "b": 0, "c": 0, "d": 0, "e": 0}, weights) == []
+
+
+def test_a_thing_named_by_a_word_and_a_number_is_a_name_fact_in_any_case():
+    # Multi-News 37c63596 p2, p3: the hotel room, capitalised in one report only
+    sents = _sentences(
+        {
+            "a": "Johnson went to the hotel and knocked on the door of Room 423, the report said.",
+            "b": "He knocked on the door of room 423 at the Dania Beach hotel.",
+            "c": "The sting was set for July 23 and ran for 30 days.",  # a day, a count
+            "d": "The sting ran until July 23, the sheriff said.",
+            "e": " ".join(f"Johnson was fired on day {n} of the inquiry." for n in range(12)),
+        }
+    )
+    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
+    found = names.name_facts([], sents, {k: n for n, k in enumerate("abcde")}, weights)
+    assert [(f.value, f.sources) for f in found] == [("Room 423", ("a", "b"))]
+
+
+def test_a_model_named_by_its_code_in_several_forms_is_one_name_fact():
+    # Multi-News 60e83cb1 p1, p2, p3: the aircraft, with and without its letter and series
+    sents = _sentences(
+        {
+            "a": "Indonesia AirAsia flew on a Sunday, the day the Airbus A320-200 plunged into the"
+            " Java Sea.",
+            "b": "AirAsia’s Airbus 320 disappeared around 40 minutes after taking off.",
+            "c": "The Airbus A320 crashed Dec. 28, halfway into a two-hour flight.",
+            "e": " ".join(f"Rescuers searched on day {n} of the operation." for n in range(12)),
+        }
+    )
+    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
+    found = names.name_facts([], sents, {k: n for n, k in enumerate("abce")}, weights)
+    assert [(f.value, f.sources) for f in found] == [("Airbus A320-200", ("a", "b", "c"))]
+
+
+def test_a_contracted_name_is_shown_with_the_long_name_the_cluster_writes():
+    # Multi-News 8b4c90da p1, p2: "Caltech" and "the California Institute of Technology"
+    runs = {"California Institute of Technology", "Mike Brown", "Eleanor Holmes Norton"}
+    assert names._contracted("Caltech", runs) == "California Institute of Technology"
+    assert names._contracted("Eleanor", runs) is None  # a first name, no contraction
+    assert names._contracted("Mideast", {"Middle East"}) == "Middle East"
+    assert names._contracted("Clinic", {"Clive Nicholls"}) is None  # too short to tell
+    sents = _sentences(
+        {
+            "a": "Mike Brown is an astronomer at Caltech who has found dwarf planets.",
+            "b": "Astronomers at the California Institute of Technology announced Wednesday"
+            " that they had evidence of a giant planet, said Caltech.",
+            "e": " ".join(f"The planet was seen on night {n} of the survey." for n in range(12)),
+        }
+    )
+    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
+    (fact,) = names.name_facts(
+        [_entity("Caltech", "ab")], sents, {k: n for n, k in enumerate("abe")}, weights
+    )
+    assert fact.value == "Caltech (California Institute of Technology)"
+    assert fact.sources == ("a", "b")

@@ -290,3 +290,73 @@ def test_an_upper_bound_alone_is_a_hedge_not_a_range():
     assert q.shown == "smaller than 100 pieces" and (q.low, q.high) == (85, 101)
     (seven_ten,) = found("7 and 10 people were hurt")
     assert seven_ten.shown == "10 people"
+
+
+# The shroud's radiocarbon date in two reports (Multi-News 732a283b), one with its era.
+SHROUD_CE = "However, radiocarbon techniques have dated the shroud to between 1260 and 1390 CE."
+SHROUD_BARE = (
+    "It has been analyzed for decades, to some controversy, with radiocarbon dating"
+    " determining its origin to be between 1260 and 1390."
+)
+
+
+def test_years_before_1800_are_read_where_the_wording_makes_them_years():
+    ce, bare = one(SHROUD_CE, "date"), one(SHROUD_BARE, "date")
+    assert ce.shown == bare.shown == "1260 to 1390"
+    assert ce.agrees(bare) and not [q for q in found(SHROUD_CE) if q.kind == "count"]
+    assert one("It was signed in England in 1215.", "date").shown == "1215"
+    assert one("Charlemagne was crowned in AD 800 in Rome.", "date").shown == "800"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Between 1200 and 1500 workers were hired.",  # a count
+        "The station built 1260-1390 of them.",  # no cue it is a span of years
+        "Call 888-484-1644 for tickets.",
+        "The fund paid out in 1500 cases.",
+    ],
+)
+def test_no_old_year_where_the_number_counts_something(sentence):
+    assert not [q for q in found(sentence) if q.kind == "date"]
+
+
+def test_years_later_count_on_from_the_date_the_sentence_gave_before():
+    # Multi-News e9aca7cf: the civil verdict, 1997 in the other reports
+    (_, later) = found(
+        "Simpson was acquitted of murder charges Oct. 3, 1995, but was found responsible"
+        " for Brown and Goldman’s deaths two years later in civil court."
+    )
+    assert later.shown == "1997" and later.round and not later.exact
+    assert later.agrees(one("In 1997, Simpson was found liable for the deaths.", "date"))
+    following = found("Indonesia invaded East Timor in 1975 and annexed it the following year.")
+    assert [q.shown for q in following] == ["1975", "1976"]
+    months = found("He was elected in March 2010 and resigned three months later.")
+    assert [q.shown for q in months] == ["2010-03", "2010-06"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two years later he died.",  # no date to count from
+        "Indonesia annexed East Timor in 1975, a month later.",  # a month from a year
+        "He left in the 1990s and returned two years later.",  # from a decade
+    ],
+)
+def test_no_date_counted_on_without_a_precise_enough_date_before(sentence):
+    assert not [q for q in found(sentence) if q.kind == "date" and "later" in q.text]
+
+
+def test_figures_listed_with_their_own_modifiers_count_the_noun_written_at_the_end():
+    # Multi-News 2ef0d1f9 p2, beside "roughly 1,000 employees work at the distribution center"
+    listed = found(
+        "Rite Aid employs 1,000 full-time, 300 temporary and 30 part-time employees"
+        " between two distribution facilities in Perryman."
+    )
+    assert [q.shown for q in listed] == [
+        "1000 employees",
+        "300 employees",
+        "30 employees",
+        "2 facilities",
+    ]
+    assert [q.noun for q in found("Police found two cars and three trucks.")] == ["cars", "trucks"]

@@ -112,7 +112,7 @@ class FactSettings:
     # Names two independent sources write (a journal, a hospital, a place) as facts of their
     # own, at most this many; a name in more than this share of the sentences is a main actor
     # of the story, not a fact; shorter names ("U.S.") are not facts.
-    max_name_facts: int = 12
+    max_name_facts: int = 20
     name_max_share: float = 0.25
     name_min_chars: int = 4
     # Rival spellings of a full name (fusion.names): runs of up to this many capitalised

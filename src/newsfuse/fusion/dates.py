@@ -179,7 +179,7 @@ _MENTION = re.compile(
             rf"\b{_M.format('m5')},?\s+(?:of\s+)?{_Y.format('y5')}\b",
             rf"\b{_M.format('m6')}\s+(?P<rel6>last|this|next)\s+year\b",
             rf"\b(?P<pre7>in|since|until|till|by|from|on|of|early|late|mid|mid-|last|this|next"
-            rf"|end of|beginning of|start of)\s+{_M.format('m7')}(?!\w)"
+            rf"|end of|beginning of|start of)(?:\s+|(?<=mid-)){_M.format('m7')}(?!\w)"
             # the month must stand alone: "in September 2018", "on June 16" are read above
             # ("on Feb. 13": the abbreviation's dot does not make "Feb" a month alone)
             r"(?!\.?\s*,?\s*(?:of\s+)?\d|\s+(?:last|this|next)\s+year)",

@@ -606,9 +606,15 @@ def _same_value_sources(
         return sources  # vague values say too little to tie two reports
     near = frozenset().union(*(c.window for c in group))
     heads = frozenset().union(*(_modified(c) for c in group))
+    clocks = _clocks(by_kind.get("time", ()))
+    at = [t for c in group for t in _clock_beside(c, clocks)] if _one_day(value) else []
     ids = set(sources)
     for c in by_kind.get(value.kind, ()):
         if c.article in ids or not _specific(c.value):
+            continue
+        if at and any(t.agrees(o) for t in _clock_beside(c, clocks) for o in at):
+            # one day at one clock time ("about 7:30 p.m. Wednesday" in both): one moment
+            ids.add(c.article)
             continue
         if ends and not any(c.value.low <= end <= c.value.high for end in ends):
             continue  # of a range ("nine to 33 years"), only its ends are stated alike
@@ -655,6 +661,36 @@ def _same_value_sources(
         if score >= need and (score > 0 or not small):
             ids.add(c.article)
     return tuple(dict.fromkeys(a for a in (*sources, *sorted(ids - set(sources)))))
+
+
+def _clocks(times: Iterable[Claim]) -> dict[int, list[values.Quantity]]:
+    """The clock times of each sentence (by id) written with their figure ("7:30 p.m.",
+    "about 7:30 p.m.", not "in the evening")."""
+    out: dict[int, list[values.Quantity]] = {}
+    for t in times:
+        if _specific(t.value):
+            out.setdefault(id(t.sentence), []).append(t.value)
+    return out
+
+
+# What may stand between a day and its clock time: "7:30 p.m. Wednesday", "Wednesday at
+# about 7:30 p.m.", "Friday, around 9 a.m.".
+_DAY_AND_TIME = re.compile(r"[\s,]*(?:(?:at|about|around|shortly|just|before|after)\s+)*")
+
+
+def _clock_beside(
+    c: Claim, clocks: Mapping[int, Sequence[values.Quantity]]
+) -> list[values.Quantity]:
+    """The clock times written right beside the day of claim ``c``."""
+    text = c.sentence.text
+    out = []
+    for t in clocks.get(id(c.sentence), ()):
+        between = (
+            text[t.end : c.value.start] if t.end <= c.value.start else text[c.value.end : t.start]
+        )
+        if _DAY_AND_TIME.fullmatch(between):
+            out.append(t)
+    return out
 
 
 # A capitalised word (with a lower-case letter: not "BP") after at most two lower-case ones.

@@ -63,6 +63,7 @@ def name_facts(
     found: list[tuple[tuple[int, int], str, list[tuple[Sentence, re.Match[str]]], list[str], int]]
     found = []
     taken_keys = {t.lower() for t in taken}
+    runs = {m.group() for s in every for m in _RUN.finditer(s.text)}
     for e in entities:
         if e.independent_sources < 2 or e.name.lower() in taken_keys:
             continue
@@ -72,6 +73,10 @@ def name_facts(
         # a name of several words is that name in any case ("King Edward VII hospital");
         # one word only as written ("Liberty", not "liberty")
         several = " " in e.name
+        value = e.name
+        if not several and (long := _contracted(e.name, runs)) is not None:
+            spellings.append(long)  # "Caltech" is also "California Institute of Technology"
+            value = f"{e.name} ({long})"
         name = re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w-])",
             re.IGNORECASE if several else 0,
@@ -94,7 +99,17 @@ def name_facts(
         families = {family_of.get(a, 0) for a in sources}
         if len(families) < 2:
             continue
-        found.append(((-len(families), -len(sources)), e.name, hits, sources, len(families)))
+        found.append(((-len(families), -len(sources)), value, hits, sources, len(families)))
+    named = {value.lower() for _, value, _, _, _ in found} | taken_keys
+    addresses = {**_web_addresses(every), **_numbered(every)}
+    for value, hits in addresses.items():
+        if value.lower() in named or len(hits) > settings.name_max_share * total:
+            continue
+        cited = {s.article_id for s, _ in hits}
+        sources = [a for a in sentences if a in cited]
+        families = {family_of.get(a, 0) for a in sources}
+        if len(families) >= 2:
+            found.append(((-len(families), -len(sources)), value, hits, sources, len(families)))
     found.sort(key=lambda item: item[0])
     out = []
     for _, value, hits, sources, independent in found[: settings.max_name_facts]:
@@ -110,6 +125,99 @@ def name_facts(
                 status="corroborated",
             )
         )
+    return out
+
+
+# A run of capitalised words, with the particles of a name between ("California Institute
+# of Technology"), for the long forms of contracted names.
+_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][a-z]+)+")
+
+
+def _contracted(name: str, runs: set[str]) -> str | None:
+    """The one longer name the cluster writes that ``name`` contracts: the start of its first
+    word and the start of its last ("Caltech": "California Institute of Technology", "Mideast":
+    "Middle East"), each part 3 and 4 letters at least and the name no start of the first word
+    ("Eleanor" of "Eleanor Holmes Norton" is her first name). None when none or several do."""
+    short = name.lower()
+    if not short.isalpha() or len(short) < 7:
+        return None
+    found = set()
+    for run in runs:
+        words = [w.lower() for w in run.split() if w[0].isupper()]
+        first, last = words[0], words[-1]
+        if first.startswith(short[:3]) and not first.startswith(short):
+            for i in range(3, len(short) - 3):
+                if first.startswith(short[:i]) and last.startswith(short[i:]):
+                    found.add(run)
+                    break
+    return found.pop() if len(found) == 1 else None
+
+
+# A web address ("backpage.com", "Backpage.com", "www.gofundme.com"): a name the reports
+# write in lower case as often as not, so no capitalised run finds it. Not an e-mail address.
+_WEB = re.compile(
+    r"(?<![\w@./-])(?:www\.)?(?P<name>[a-z0-9][a-z0-9-]{2,}\.(?:com|org|net|gov|edu|co\.uk|org\.uk"
+    r"|io|tv|info))(?![\w@-]|\.\w)",
+    re.IGNORECASE,
+)
+
+
+def _web_addresses(every: Sequence[Sentence]) -> dict[str, list[tuple[Sentence, re.Match[str]]]]:
+    """The web addresses the sentences write, in any case, each under its most written form,
+    with every sentence writing it."""
+    hits: dict[str, list[tuple[Sentence, re.Match[str]]]] = {}
+    for s in every:
+        if "." not in s.text:
+            continue
+        for m in _WEB.finditer(s.text):
+            hits.setdefault(m.group("name").lower(), []).append((s, m))
+    out = {}
+    for found in hits.values():
+        # (one mention a sentence: the representative is chosen among sentences)
+        by_sentence = list({id(s): (s, m) for s, m in found}.values())
+        written = Counter(m.group("name") for _, m in found).most_common(1)[0][0]
+        out[written] = by_sentence
+    return out
+
+
+# A thing named by a word and a number ("Room 423", "Flight 8501", "Highway 20"): the values
+# module reads no count there (a capitalised word before a number names something), and no
+# capitalised run holds the number. The word capitalised inside a sentence in one report at
+# least; another may write it in lower case ("room 423"). Not a month or weekday with its
+# day, not a year ("Week 1998"), nor a time or a share after it.
+_NUMBERED = re.compile(
+    r"(?<=[\w,;] )(?P<word>[A-Za-z][a-z]{2,})\s+(?:No\.\s*)?"
+    # a number or a model's code ("Airbus A320-200", "Airbus 320": one name, by its number)
+    r"(?P<n>(?P<code>[A-Z]{0,2})(?P<core>\d{1,5})[A-Z]?(?:-\d{1,4})?)\b"
+    r"(?![.,:]\d|-|\s*(?:%|percent|per cent|[ap]\.?m\b))"  # ("Serbs 9-to-1": a ratio)
+)
+_NOT_NUMBERED = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday""".split()
+)
+
+
+def _numbered(every: Sequence[Sentence]) -> dict[str, list[tuple[Sentence, re.Match[str]]]]:
+    """The things named by a word and a number (:data:`_NUMBERED`), in any case, each under
+    its capitalised form, with every sentence writing it."""
+    hits: dict[tuple[str, str], list[tuple[Sentence, re.Match[str]]]] = {}
+    for s in every:
+        for m in _NUMBERED.finditer(s.text):
+            word, n = m.group("word"), m.group("n")
+            if word.lower() in _NOT_NUMBERED or re.fullmatch(r"(?:19|20)\d\d", n):
+                continue
+            hits.setdefault((word.lower(), m.group("core")), []).append((s, m))
+    out = {}
+    for found in hits.values():
+        named = Counter(
+            f"{m.group('word')} {m.group('n')}" for _, m in found if m.group("word")[0].isupper()
+        )
+        if not named:
+            continue  # "won 64", "than 20": a word before a figure, no name
+        by_sentence = list({id(s): (s, m) for s, m in found}.values())
+        # shown as most written, then in its fullest form ("Airbus A320-200")
+        out[max(named, key=lambda k: (named[k], len(k)))] = by_sentence
     return out
 
 

@@ -15,6 +15,27 @@ import sentencex
 from newsfuse.models import Article, Sentence
 
 _LINE = re.compile(r"[^\n]+")
+# sentencex ends a sentence at "p.m." before a capital: "pulled guns about 7:30 p.m. Wednesday,
+# police said" is one sentence, its day and time one statement. A clock time goes on when
+# what follows is a weekday, a time zone or the local time in brackets ("(2243 GMT)").
+_CLOCK_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
+_CLOCK_GOES_ON = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[ECMP][SD]?T|GMT|UTC|BST"
+    r"|(?:Eastern|Central|Mountain|Pacific)\s+(?:time|Standard|Daylight)|local time)\b"
+    r"|\(\d{3,4}\b|[a-z]"
+)
+
+
+def _pieces(line: str) -> list[str]:
+    """sentencex's sentences of one line, with a clock time's sentence joined to what goes on
+    after it (:data:`_CLOCK_GOES_ON`)."""
+    out: list[str] = []
+    for piece in sentencex.segment("en", line):
+        if out and _CLOCK_END.search(out[-1]) and _CLOCK_GOES_ON.match(piece.lstrip()):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
 
 
 def sentences(article: Article) -> list[Sentence]:
@@ -23,7 +44,7 @@ def sentences(article: Article) -> list[Sentence]:
     out: list[Sentence] = []
     for line in _LINE.finditer(text):
         pos = line.start()
-        for piece in sentencex.segment("en", line.group()):
+        for piece in _pieces(line.group()):
             stripped = piece.strip()
             if not stripped:
                 continue

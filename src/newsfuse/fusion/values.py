@@ -176,6 +176,9 @@ def find(
     also the figures it names again ("the 162 passengers"), marked ``referring``."""
     found = [_from_date(d) for d in dates]
     taken = [(d.start, d.end) for d in dates]
+    for q in _later(sentence, found):
+        found.append(q)
+        taken.append((q.start, q.end))
     for start, end, unit, value, shown in partial_dates(sentence):
         if _free(start, end, taken):
             found.append(
@@ -184,7 +187,7 @@ def find(
             taken.append((start, end))
     if not _MAYBE_VALUE.search(sentence.lower()):
         return found  # no digit, number word or named time: nothing more to find
-    for finder in (_money, _percents, _times, _ages):
+    for finder in (_old_years, _money, _percents, _times, _ages):
         for q in finder(sentence, taken):
             found.append(q)
             taken.append((q.start, q.end))
@@ -218,6 +221,117 @@ def _from_date(d: DateMention) -> Quantity:
         end=d.end,
         exact=True,
     )
+
+
+# "two years later", "a month later", "the following year": a date counted on from the date
+# the sentence gave before it ("acquitted Oct. 3, 1995, but was found responsible ... two
+# years later" is 1997). Only from a date of the same sentence: one sentence earlier the
+# date may be another thing's.
+_LATER = re.compile(
+    rf"\b(?:(?P<n>\d{{1,2}}|an?|one|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+(?P<unit>years?|months?)\s+later"
+    r"|the\s+(?:following|next)\s+(?P<next>year))\b",
+    re.I,
+)
+
+
+def _later(sentence: str, dates: list[Quantity]) -> list[Quantity]:
+    """Dates counted on from an earlier date of the sentence (:data:`_LATER`), at the
+    precision of the step (a year, a month) and never finer than the date counted from. Shown
+    as the date they come to; they agree with that date but, being counted, never contradict
+    another (``round``)."""
+    out: list[Quantity] = []
+    for m in _LATER.finditer(sentence):
+        before = [d for d in dates if d.end <= m.start() and not d.unit and d.kind == "date"]
+        if not before:
+            continue
+        span = max(before, key=lambda d: d.end)  # the nearest date before it
+        anchor = dt.date.fromordinal(int(span.low))
+        word = (m.group("n") or "one").lower()
+        step = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)  # ("a", "an", "one")
+        if m.group("next") or m.group("unit").lower().startswith("year"):
+            if span.high - span.low > 366:
+                continue  # from a decade or a span of years: no one year
+            year = anchor.year + step
+            if year > dt.date.today().year:
+                continue
+            low, high, shown = dt.date(year, 1, 1), dt.date(year, 12, 31), str(year)
+        else:
+            if span.high - span.low > 31:
+                continue  # "in 1975 ... a month later": no month to count from
+            index = anchor.year * 12 + anchor.month - 1 + step
+            low = dt.date(index // 12, index % 12 + 1, 1)
+            high = (low.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(
+                days=1
+            )
+            shown = low.strftime("%Y-%m")
+        out.append(
+            Quantity(
+                kind="date",
+                low=low.toordinal(),
+                high=high.toordinal(),
+                unit="",
+                shown=shown,
+                text=m.group(0),
+                start=m.start(),
+                end=m.end(),
+                exact=False,
+                round=True,
+            )
+        )
+    return out
+
+
+# Years before 1800, which :mod:`newsfuse.fusion.dates` leaves out (a bare "1390" is as often
+# a count): read only where the wording makes them years, with an era ("1390 CE", "AD 1260"),
+# as a span of two years with nothing counted after it ("between 1260 and 1390", "from 1260
+# to 1390"), or after "in"/"since"/"until" with nothing counted after it ("in 1492,").
+_ERA = r"(?:A\.D\.|C\.E\.|AD|CE)(?!\w)"
+_OLD_YEAR = r"[1-9]\d{2,3}"
+# (not followed by a counted word, another figure or a percentage: "between 1200 and 1500
+# workers", "in 1500 cases")
+_NOTHING_COUNTED = r"(?!\s*(?:[a-z%$£€]|per\s?cent|[\d,.]\d))"
+_OLD_YEARS = re.compile(
+    rf"(?<![\w$£€¥₩.,/-])(?:"
+    rf"(?:(?P<pre>(?i:between|from))\s+)?(?P<y1>{_OLD_YEAR})\s*(?:{_ERA}\s*)?(?:and|to|-|–)\s*"
+    rf"(?P<y2>{_OLD_YEAR})(?:\s*(?P<era2>{_ERA})|{_NOTHING_COUNTED})"
+    rf"|(?P<y3>{_OLD_YEAR})\s*{_ERA}"
+    rf"|{_ERA}\s*(?P<y4>{_OLD_YEAR})\b"
+    rf"|(?:(?<=\bin )|(?<=\bIn )|(?<=\bsince )|(?<=\buntil )|(?<=\btill ))(?P<y5>1[0-7]\d\d)\b{_NOTHING_COUNTED}"
+    r")",
+)
+
+
+def _old_years(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    """Years before 1800 written as years (see :data:`_OLD_YEARS`), as dates: "between 1260
+    and 1390 CE" is every day from 1260 to 1390, shown "1260 to 1390"."""
+    out = []
+    for m in _OLD_YEARS.finditer(sentence):
+        if not _free(m.start(), m.end(), taken):
+            continue
+        if m.group("y2"):
+            first, last = int(m.group("y1")), int(m.group("y2"))
+            if not first < last or (not m.group("pre") and not m.group("era2")):
+                continue  # "1260-1390" alone may be a score or a serial: only with a cue
+            if first >= 1800 and not m.group("era2"):
+                continue  # modern years are the date mentions' ("between 2014 and 2016")
+        else:
+            first = last = int(m.group("y3") or m.group("y4") or m.group("y5"))
+        if last > dt.date.today().year:
+            continue
+        shown = str(first) if first == last else f"{first} to {last}"
+        out.append(
+            Quantity(
+                kind="date",
+                low=dt.date(first, 1, 1).toordinal(),
+                high=dt.date(last, 12, 31).toordinal(),
+                unit="",
+                shown=shown,
+                text=m.group(0),
+                start=m.start(),
+                end=m.end(),
+            )
+        )
+    return out
 
 
 # --- numbers --------------------------------------------------------------------------------
@@ -793,7 +907,8 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
             if speed
             else "°"
             if degree
-            else _head_noun(m.group("rest"), hyphenated=m.group("sep") == "-")
+            else _listed_noun(m.group("rest"))
+            or _head_noun(m.group("rest"), hyphenated=m.group("sep") == "-")
         )
         if noun is None:
             continue  # a number with nothing counted: not a checkable fact
@@ -1004,6 +1119,27 @@ def _head_noun(rest: str, hyphenated: bool) -> str | None:
     if run:
         return run[-1]
     return capitalised
+
+
+# "1,000 full-time, 300 temporary and 30 part-time employees": figures of one noun, each with
+# its own modifier, the noun written once at the end.
+_LISTED = re.compile(
+    rf"(?P<mod>[a-z]+-[a-z]+|[a-z]+(?:ary|al|ive|ic|ous|ian))(?:,\s*(?:{_NUM})\s+[a-z][\w-]*)*"
+    rf",?\s+(?:and|or)\s+(?:{_NUM}|(?:{_WORD_NUMBER})\b)\s+(?P<last>.*)",
+    re.I,
+)
+
+
+def _listed_noun(rest: str) -> str | None:
+    """The noun of a figure whose next word is a modifier ("full-time", "temporary": an
+    adjective's ending or a hyphenated compound) in a list of figures ending in one noun
+    (:data:`_LISTED`): the noun counted by the list's last figure. None for anything else
+    ("two cars and three trucks" count two things)."""
+    m = _LISTED.match(rest)
+    if m is None or not m.group("mod").islower():
+        return None
+    noun = _head_noun(m.group("last"), hyphenated=False)
+    return noun if noun is not None and noun.islower() and "-" not in noun else None
 
 
 _MODIFIERS = frozenset(
