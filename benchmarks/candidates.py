@@ -27,8 +27,8 @@ every article's features loaded: "growth" is the child's peak minus that).
 
     .venv/bin/python benchmarks/candidates.py --data ../shared/data [--sets gva] [--limit N]
 
-Writes ``--out`` (default benchmarks/results/candidates.json), atomically, only after a
-complete run (all sets, no limit).
+Writes benchmarks/results/candidates.json atomically, only after a complete run (all sets, no
+limit); a partial run (``--sets``, ``--limit``, no stream) writes only where ``--out`` says.
 """
 
 from __future__ import annotations
@@ -353,7 +353,13 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--limit", type=int, default=None, help="first N articles of each set")
-    ap.add_argument("--out", type=Path, default=RESULTS, help=f"results JSON (default {RESULTS})")
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help=f"results JSON (default {RESULTS}, written by a complete run; a partial one writes "
+        "only where --out says)",
+    )
     args = ap.parse_args()
     require_path(args.data, "benchmark data folder (--data)", kind="dir")
     names = [s for s in args.sets.split(",") if s]
@@ -392,11 +398,12 @@ def main() -> int:
         print(f"set {s} done", file=sys.stderr)
 
     print_table([m.name for m in ms], per_set, stream)
-    if not complete:
-        print("\n(not a complete run: results not written)")
+    if not complete and args.out is None:
+        print("\n(a partial run: results not written; give --out to keep them)")
         return 0
     report = {
-        "command": "benchmarks/candidates.py --data ../shared/data",
+        "command": "benchmarks/candidates.py --data ../shared/data"
+        + ("" if complete else f" --sets {','.join(names)} --limit {args.limit}"),
         "date": dt.date.today().isoformat(),
         "settings": asdict(settings),
         "lsh": {
@@ -408,7 +415,7 @@ def main() -> int:
         "sets": per_set,
         "one_stream": stream,
     }
-    return finish_run(args.out, report)
+    return finish_run(args.out or RESULTS, report)
 
 
 if __name__ == "__main__":
