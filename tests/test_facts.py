@@ -416,3 +416,48 @@ def test_slot_phrases_of_kaesong_clauses(sentence, phrase):
     found = values.find(sentence, dates.mentions(sentence, dt.date(2020, 6, 17)), 2020)
     slots = [phrases.slot(sentence, q.start, q.end, q.kind, q.unit).phrase for q in found]
     assert slots[-1] == phrase, slots
+
+
+# The AirAsia route schedule (Multi-News 60e83cb1, shortened): one ministry's weekdays against
+# another authority's "daily", for one deed (flying the route).
+def test_a_schedule_of_weekdays_and_daily_for_one_route_conflict():
+    schedule = (
+        "The airline was only authorised to fly that route on Mondays, Tuesdays, Thursdays and"
+        " Saturdays, Indonesia's transport ministry said."
+    )
+    daily = (
+        "Singapore's Civil Aviation Authority said that from its end, the airline had been"
+        " approved to fly the route daily."
+    )
+    _found, conflicts = _facts(
+        [_article("a", schedule), _article("b", daily)],
+        [Family(id=1, members=("a",)), Family(id=2, members=("b",))],
+    )
+    (conflict,) = conflicts
+    assert {v.value: v.sources for v in conflict.values} == {
+        "Mondays, Tuesdays, Thursdays and Saturdays (4 days a week)": ("a",),
+        "daily": ("b",),
+    }
+
+
+def test_frequencies_of_different_deeds_do_not_conflict():
+    _found, conflicts = _facts(
+        [
+            _article("a", "The airline flies the route daily, the ministry said."),
+            _article("b", "The ministry inspects the route twice a week, officials said."),
+        ],
+        [Family(id=1, members=("a",)), Family(id=2, members=("b",))],
+    )
+    assert conflicts == ()
+
+
+def test_frequencies_without_a_verb_neither_hang_nor_conflict():
+    # headline-like fragments: the parse's root is a noun, there is no deed to compare
+    _found, conflicts = _facts(
+        [
+            _article("a", "Flights from Surabaya to Singapore daily."),
+            _article("b", "Flights from Surabaya to Singapore twice a week."),
+        ],
+        [Family(id=1, members=("a",)), Family(id=2, members=("b",))],
+    )
+    assert conflicts == ()

@@ -21,6 +21,7 @@ them across translations).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter
@@ -91,10 +92,12 @@ def facts(
     if len(all_claims) > settings.max_claims:
         # A long story (hundreds of reports): the values of the articles' opening sentences,
         # where reports state what happened, so grouping (pairs of claims) stays bounded;
-        # ranks ("its sixth day") last, not to crowd out the figures of the event.
+        # ranks ("its sixth day") and how often things happen ("daily") last, not to crowd
+        # out the figures of the event.
+        aside = ("ordinal", "frequency")
         ranked = sorted(
             range(len(all_claims)),
-            key=lambda k: (all_claims[k].value.kind == "ordinal", all_claims[k].sentence.index),
+            key=lambda k: (all_claims[k].value.kind in aside, all_claims[k].sentence.index),
         )
         all_claims = [all_claims[k] for k in sorted(ranked[: settings.max_claims])]
     groups = _group(all_claims, weights, settings)
@@ -1000,6 +1003,17 @@ def _same_slot(
                 if _whose(x.value.noun, y.value.noun):
                     return True
                 continue
+            if x.value.kind == "frequency":
+                # how often one thing is done: the same verb on the same object ("fly that
+                # route on Mondays, ..." / "fly the route daily")
+                done_x, done_y = _done(x), _done(y)
+                if done_x is None or done_y is None or done_x[1] != done_y[1]:
+                    continue
+                if not _same_deed(done_x[0], done_y[0]):
+                    continue
+                if done_x[1] or len(x.window & y.window) >= settings.conflict_shared_stems:
+                    return True
+                continue
             same = _same_structure(x, y)
             if same is not None:
                 if same:
@@ -1022,6 +1036,32 @@ def _same_slot(
             ):
                 return True
     return False
+
+
+_LIGHT = frozenset({"be", "have", "do", "say", "tell", "report", "make", "get"})
+
+
+def _done(c: Claim) -> tuple[str, str] | None:
+    """What a frequency says is done so often: the lemmas of the verb it hangs on (through
+    the noun or preposition between: "flights on Mondays" hangs on "permitted") and of that
+    verb's object ("" if none); None when the parse gives no verb of content."""
+    return _done_in(c.sentence.text, c.value.start, c.value.end)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _done_in(sentence: str, start: int, end: int) -> tuple[str, str] | None:
+    # (cached: the conflict search asks it of a claim once per pair of facts it is in)
+    text, start, end = phrases.clause(sentence, start, end)
+    span = phrases.parse(text).char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # (up to the root)
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _LIGHT:
+        return None
+    obj = next((t for t in verb.children if t.dep_ in ("dobj", "obj")), None)
+    return verb.lemma_.lower(), obj.lemma_.lower() if obj is not None else ""
 
 
 def _slot_of(c: Claim) -> phrases.Slot:
