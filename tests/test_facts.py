@@ -461,3 +461,18 @@ def test_frequencies_without_a_verb_neither_hang_nor_conflict():
         [Family(id=1, members=("a",)), Family(id=2, members=("b",))],
     )
     assert conflicts == ()
+
+
+def test_a_pages_note_of_its_own_correction_is_no_date_fact():
+    # real (timeline17 bpoil_guardian): two reports' correction notes, days apart, were a
+    # date conflict
+    a = Article(
+        id="a",
+        text="BP shares fell.\n\nThis article was amended on 8 May 2010 to correct the figure"
+        " given for BP's total revenues in 2009 from $327bn to $239bn.",
+    )
+    b = Article(id="b", text="BP shares rose.\n\nThis article was amended on 6 May 2010.")
+    arts, sents, fams, ev, dated = stages([a, b])
+    found, conflicts = facts.facts(arts, sents, fams, dated, ev)
+    assert "2010-05-08" not in {f.value for f in found}
+    assert conflicts == ()

@@ -292,12 +292,15 @@ def _window(
     return frozenset(near)
 
 
-# "Last updated at 14:07 GMT", "Posted: Tuesday, June 16", "By Jane Doe, 9:41 AM": the page's
-# own times and dates, not the event's.
+# "Last updated at 14:07 GMT", "Posted: Tuesday, June 16", "By Jane Doe, 9:41 AM", "This
+# article was amended on 8 May 2010": the page's own times and dates, not the event's.
 _STAMP = re.compile(
     r"\b(?:(?:last\s+)?(?:updated|modified|posted|published|reviewed)|first published|"
     r"updated on|timestamp)\b[\s:|,-]*(?:(?:at|on)\b)?[\s\w,:.|/-]{0,30}$"
-    r"|^\s*(?:by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*[|,•·-]\s*)",
+    r"|^\s*(?:by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*[|,•·-]\s*)"
+    # the page's note of its own correction: "This article was amended on 8 May 2010"
+    r"|\bthis\s+(?:article|story|report|post|page)\s+(?:was|has\s+been)\s+(?:amended|corrected"
+    r"|updated|changed)\s+(?:on|at)?[\s\w,:.|/-]{0,30}$",
     re.IGNORECASE,
 )
 
