@@ -476,3 +476,25 @@ def test_a_pages_note_of_its_own_correction_is_no_date_fact():
     found, conflicts = facts.facts(arts, sents, fams, dated, ev)
     assert "2010-05-08" not in {f.value for f in found}
     assert conflicts == ()
+
+
+def test_a_schedule_fact_is_shown_with_a_sentence_stating_it():
+    # real (Multi-News 60e83cb1): p3's "did not have a permit to fly on Sundays" agrees with
+    # the schedule and sources it, but shows no schedule
+    texts = {
+        "p1": "Indonesian authorities later suspended Indonesia AirAsia's Surabaya to Singapore"
+        " flights, saying the airline's operating licence only permitted flights on Mondays,"
+        " Tuesdays, Thursdays and Saturdays.",
+        "p2": "However, the company was only authorised to fly that route on Mondays, Tuesdays,"
+        " Thursdays and Saturdays, Indonesia's transport ministry said.",
+        "p3": "Indonesian authorities announced the grounding of AirAsia flights from Surabaya to"
+        " Singapore, with the Transport Ministry saying the airline did not have a permit to fly"
+        " on Sundays.",
+    }
+    found, _conflicts = _facts(
+        [_article(i, t) for i, t in texts.items()],
+        [Family(id=n, members=(i,)) for n, i in enumerate(texts, 1)],
+    )
+    (schedule,) = [f for f in found if f.kind == "frequency"]
+    assert "Mondays, Tuesdays, Thursdays and Saturdays" in schedule.text
+    assert "p3" in schedule.sources

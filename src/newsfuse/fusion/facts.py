@@ -494,11 +494,16 @@ def _shown(group: Sequence[Claim]) -> str:
 
 
 def _representative(group: Sequence[Claim], weights: Mapping[str, float]) -> Claim:
-    """The member closest to all the others: the wording the group shares most."""
+    """The member closest to all the others: the wording the group shares most; for a
+    frequency, of those stating it exactly if any do (a bound, "did not have a permit to fly
+    on Sundays", shows no schedule; a hedged figure of another kind still shows its value)."""
     if len(group) == 1:
         return group[0]
+    precise = list(group)
+    if group[0].value.kind == "frequency":
+        precise = [c for c in group if c.value.exact] or precise
     return max(
-        group,
+        precise,
         key=lambda c: (
             sum(overlap(c.context, o.context, weights) for o in group if o is not c),
             -len(c.sentence.text),
