@@ -498,3 +498,60 @@ def test_a_schedule_fact_is_shown_with_a_sentence_stating_it():
     (schedule,) = [f for f in found if f.kind == "frequency"]
     assert "Mondays, Tuesdays, Thursdays and Saturdays" in schedule.text
     assert "p3" in schedule.sources
+
+
+# The Middleton office shooting (Multi-News 2ef0d1f9): p1 gives 3 hurt there and 4 wounded in
+# Masontown, p2 4 shot in Middleton. p1's 4 is of another named place, so it does not make
+# p1's two figures "two things, not a dispute".
+MIDDLETON_P1 = (
+    "A shooting at an office complex in Middleton, Wisconsin, left three people hurt Wednesday,"
+    " and a gunman wounded four people at the Masontown Borough Municipal Center in Pennsylvania"
+    " later in the day."
+)
+MIDDLETON_P2 = (
+    "Around 11:30 a.m. Wednesday, four people were shot at a software company, WTS Paradigm, in"
+    " Middleton, Wis., by a 43-year-old co-worker, police said."
+)
+
+
+def _two(a: str, b: str):
+    return _facts(
+        [_article("a", a), _article("b", b)],
+        [Family(id=1, members=("a",)), Family(id=2, members=("b",))],
+    )
+
+
+def test_counts_of_one_named_place_conflict_though_a_report_gives_both_of_two_places():
+    _found, conflicts = _two(MIDDLETON_P1, MIDDLETON_P2)
+    (conflict,) = conflicts
+    assert conflict.about == "people hurt"  # "left three people hurt": the state is counted
+    assert {v.value: v.sources for v in conflict.values} == {
+        "3 people": ("a",),
+        "4 people": ("b",),
+    }
+
+
+def test_a_report_giving_both_counts_of_no_named_place_is_no_dispute():
+    unnamed = (
+        "A shooting at an office complex left three people hurt Wednesday, and a gunman wounded"
+        " four people at a municipal building later in the day."
+    )
+    _found, conflicts = _two(unnamed, MIDDLETON_P2)
+    assert conflicts == ()
+
+
+def test_people_shot_are_not_people_hurt_where_some_died():
+    _found, conflicts = _two(
+        "A gunman shot five people at the Middleton office, killing two, police said.",
+        "Three people were wounded at the Middleton office, police said.",
+    )
+    assert conflicts == ()
+
+
+def test_left_dead_is_a_toll_of_the_killed():
+    _found, conflicts = _two(
+        "The blast in Kabul left 12 people dead on Tuesday, officials said.",
+        "Police said 14 people were killed in the blast in Kabul on Tuesday.",
+    )
+    (conflict,) = conflicts
+    assert {v.value for v in conflict.values} == {"12 people", "14 people"}
