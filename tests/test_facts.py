@@ -416,3 +416,142 @@ def test_slot_phrases_of_kaesong_clauses(sentence, phrase):
     found = values.find(sentence, dates.mentions(sentence, dt.date(2020, 6, 17)), 2020)
     slots = [phrases.slot(sentence, q.start, q.end, q.kind, q.unit).phrase for q in found]
     assert slots[-1] == phrase, slots
+
+
+# The AirAsia route schedule (Multi-News 60e83cb1, shortened): one ministry's weekdays against
+# another authority's "daily", for one deed (flying the route).
+def test_a_schedule_of_weekdays_and_daily_for_one_route_conflict():
+    schedule = (
+        "The airline was only authorised to fly that route on Mondays, Tuesdays, Thursdays and"
+        " Saturdays, Indonesia's transport ministry said."
+    )
+    daily = (
+        "Singapore's Civil Aviation Authority said that from its end, the airline had been"
+        " approved to fly the route daily."
+    )
+    _found, conflicts = _facts(
+        [_article("a", schedule), _article("b", daily)],
+        [Family(id=1, members=("a",)), Family(id=2, members=("b",))],
+    )
+    (conflict,) = conflicts
+    assert {v.value: v.sources for v in conflict.values} == {
+        "Mondays, Tuesdays, Thursdays and Saturdays (4 days a week)": ("a",),
+        "daily": ("b",),
+    }
+
+
+def test_frequencies_of_different_deeds_do_not_conflict():
+    _found, conflicts = _facts(
+        [
+            _article("a", "The airline flies the route daily, the ministry said."),
+            _article("b", "The ministry inspects the route twice a week, officials said."),
+        ],
+        [Family(id=1, members=("a",)), Family(id=2, members=("b",))],
+    )
+    assert conflicts == ()
+
+
+def test_frequencies_without_a_verb_neither_hang_nor_conflict():
+    # headline-like fragments: the parse's root is a noun, there is no deed to compare
+    _found, conflicts = _facts(
+        [
+            _article("a", "Flights from Surabaya to Singapore daily."),
+            _article("b", "Flights from Surabaya to Singapore twice a week."),
+        ],
+        [Family(id=1, members=("a",)), Family(id=2, members=("b",))],
+    )
+    assert conflicts == ()
+
+
+def test_a_pages_note_of_its_own_correction_is_no_date_fact():
+    # real (timeline17 bpoil_guardian): two reports' correction notes, days apart, were a
+    # date conflict
+    a = Article(
+        id="a",
+        text="BP shares fell.\n\nThis article was amended on 8 May 2010 to correct the figure"
+        " given for BP's total revenues in 2009 from $327bn to $239bn.",
+    )
+    b = Article(id="b", text="BP shares rose.\n\nThis article was amended on 6 May 2010.")
+    arts, sents, fams, ev, dated = stages([a, b])
+    found, conflicts = facts.facts(arts, sents, fams, dated, ev)
+    assert "2010-05-08" not in {f.value for f in found}
+    assert conflicts == ()
+
+
+def test_a_schedule_fact_is_shown_with_a_sentence_stating_it():
+    # real (Multi-News 60e83cb1): p3's "did not have a permit to fly on Sundays" agrees with
+    # the schedule and sources it, but shows no schedule
+    texts = {
+        "p1": "Indonesian authorities later suspended Indonesia AirAsia's Surabaya to Singapore"
+        " flights, saying the airline's operating licence only permitted flights on Mondays,"
+        " Tuesdays, Thursdays and Saturdays.",
+        "p2": "However, the company was only authorised to fly that route on Mondays, Tuesdays,"
+        " Thursdays and Saturdays, Indonesia's transport ministry said.",
+        "p3": "Indonesian authorities announced the grounding of AirAsia flights from Surabaya to"
+        " Singapore, with the Transport Ministry saying the airline did not have a permit to fly"
+        " on Sundays.",
+    }
+    found, _conflicts = _facts(
+        [_article(i, t) for i, t in texts.items()],
+        [Family(id=n, members=(i,)) for n, i in enumerate(texts, 1)],
+    )
+    (schedule,) = [f for f in found if f.kind == "frequency"]
+    assert "Mondays, Tuesdays, Thursdays and Saturdays" in schedule.text
+    assert "p3" in schedule.sources
+
+
+# The Middleton office shooting (Multi-News 2ef0d1f9): p1 gives 3 hurt there and 4 wounded in
+# Masontown, p2 4 shot in Middleton. p1's 4 is of another named place, so it does not make
+# p1's two figures "two things, not a dispute".
+MIDDLETON_P1 = (
+    "A shooting at an office complex in Middleton, Wisconsin, left three people hurt Wednesday,"
+    " and a gunman wounded four people at the Masontown Borough Municipal Center in Pennsylvania"
+    " later in the day."
+)
+MIDDLETON_P2 = (
+    "Around 11:30 a.m. Wednesday, four people were shot at a software company, WTS Paradigm, in"
+    " Middleton, Wis., by a 43-year-old co-worker, police said."
+)
+
+
+def _two(a: str, b: str):
+    return _facts(
+        [_article("a", a), _article("b", b)],
+        [Family(id=1, members=("a",)), Family(id=2, members=("b",))],
+    )
+
+
+def test_counts_of_one_named_place_conflict_though_a_report_gives_both_of_two_places():
+    _found, conflicts = _two(MIDDLETON_P1, MIDDLETON_P2)
+    (conflict,) = conflicts
+    assert conflict.about == "people hurt"  # "left three people hurt": the state is counted
+    assert {v.value: v.sources for v in conflict.values} == {
+        "3 people": ("a",),
+        "4 people": ("b",),
+    }
+
+
+def test_a_report_giving_both_counts_of_no_named_place_is_no_dispute():
+    unnamed = (
+        "A shooting at an office complex left three people hurt Wednesday, and a gunman wounded"
+        " four people at a municipal building later in the day."
+    )
+    _found, conflicts = _two(unnamed, MIDDLETON_P2)
+    assert conflicts == ()
+
+
+def test_people_shot_are_not_people_hurt_where_some_died():
+    _found, conflicts = _two(
+        "A gunman shot five people at the Middleton office, killing two, police said.",
+        "Three people were wounded at the Middleton office, police said.",
+    )
+    assert conflicts == ()
+
+
+def test_left_dead_is_a_toll_of_the_killed():
+    _found, conflicts = _two(
+        "The blast in Kabul left 12 people dead on Tuesday, officials said.",
+        "Police said 14 people were killed in the blast in Kabul on Tuesday.",
+    )
+    (conflict,) = conflicts
+    assert {v.value for v in conflict.values} == {"12 people", "14 people"}

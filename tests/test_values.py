@@ -360,3 +360,65 @@ def test_figures_listed_with_their_own_modifiers_count_the_noun_written_at_the_e
         "2 facilities",
     ]
     assert [q.noun for q in found("Police found two cars and three trucks.")] == ["cars", "trucks"]
+
+
+# The AirAsia route schedule (Multi-News): a list of weekdays and "daily" are frequencies.
+SCHEDULE = (
+    "However, the company was only authorised to fly that route on Mondays, Tuesdays, Thursdays"
+    " and Saturdays, Indonesia's transport ministry said."
+)
+DAILY = (
+    "However, Singapore's Civil Aviation Authority said Saturday that from its end, the airline"
+    " had been approved to fly the route daily."
+)
+NOT_SUNDAYS = (
+    "Indonesian authorities announced the grounding of AirAsia flights from Surabaya to"
+    " Singapore, with the Transport Ministry saying the airline did not have a permit to fly on"
+    " Sundays."
+)
+
+
+def test_a_schedule_and_daily_are_frequencies_that_disagree():
+    four, daily = one(SCHEDULE, "frequency"), one(DAILY, "frequency")
+    assert (four.low, four.high, four.exact) == (4.0, 4.0, True)
+    assert four.shown == "Mondays, Tuesdays, Thursdays and Saturdays (4 days a week)"
+    assert (daily.low, daily.shown) == (7.0, "daily")
+    assert four.comparable(daily) and not four.agrees(daily)
+    # "did not have a permit to fly on Sundays": at most the six other days, no figure
+    not_sundays = one(NOT_SUNDAYS, "frequency")
+    assert not not_sundays.exact and not_sundays.agrees(four) and not not_sundays.agrees(daily)
+
+
+def test_frequencies_in_times_a_week():
+    assert one("Patients took the pill twice a day.", "frequency").low == 14.0
+    assert one("He went to the gym three times a week.", "frequency").low == 3.0
+    assert one("The plant runs five days a week.", "frequency").low == 5.0
+    rough = one("The buses come about once a month.", "frequency")
+    assert not rough.exact and rough.shown == "about once a month"
+    # without "only", a list of weekdays says nothing of the other days
+    assert not one("The market opens on Saturdays and Sundays.", "frequency").exact
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He told the Daily Mail about it.",  # a name
+        "The daily newspaper ran the story on its front page.",  # an adjective of a noun
+        "The airline did not fly the route daily.",  # negated: no schedule stated
+        "The weekly meeting was cancelled.",
+    ],
+)
+def test_no_frequency_where_none_is_stated(sentence):
+    assert [q for q in found(sentence) if q.kind == "frequency"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # real (DUC 2004): a newspaper called a daily, after its name
+        "The answer is no, Duisenberg told the Le Monde daily, which had asked him.",
+        "Sharon was quoted as saying in the Yediot Ahronot daily.",
+    ],
+)
+def test_a_newspaper_called_a_daily_is_no_frequency(sentence):
+    assert [q for q in found(sentence) if q.kind == "frequency"] == []

@@ -160,7 +160,16 @@ class Event(_Frozen):
 
 FactStatus = Literal["corroborated", "single-source", "conflict"]
 FactKind = Literal[
-    "date", "time", "money", "percent", "count", "ordinal", "quote", "name", "statement"
+    "date",
+    "time",
+    "money",
+    "percent",
+    "count",
+    "ordinal",
+    "frequency",
+    "quote",
+    "name",
+    "statement",
 ]
 
 

@@ -21,6 +21,7 @@ them across translations).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter
@@ -91,10 +92,12 @@ def facts(
     if len(all_claims) > settings.max_claims:
         # A long story (hundreds of reports): the values of the articles' opening sentences,
         # where reports state what happened, so grouping (pairs of claims) stays bounded;
-        # ranks ("its sixth day") last, not to crowd out the figures of the event.
+        # ranks ("its sixth day") and how often things happen ("daily") last, not to crowd
+        # out the figures of the event.
+        aside = ("ordinal", "frequency")
         ranked = sorted(
             range(len(all_claims)),
-            key=lambda k: (all_claims[k].value.kind == "ordinal", all_claims[k].sentence.index),
+            key=lambda k: (all_claims[k].value.kind in aside, all_claims[k].sentence.index),
         )
         all_claims = [all_claims[k] for k in sorted(ranked[: settings.max_claims])]
     groups = _group(all_claims, weights, settings)
@@ -289,12 +292,15 @@ def _window(
     return frozenset(near)
 
 
-# "Last updated at 14:07 GMT", "Posted: Tuesday, June 16", "By Jane Doe, 9:41 AM": the page's
-# own times and dates, not the event's.
+# "Last updated at 14:07 GMT", "Posted: Tuesday, June 16", "By Jane Doe, 9:41 AM", "This
+# article was amended on 8 May 2010": the page's own times and dates, not the event's.
 _STAMP = re.compile(
     r"\b(?:(?:last\s+)?(?:updated|modified|posted|published|reviewed)|first published|"
     r"updated on|timestamp)\b[\s:|,-]*(?:(?:at|on)\b)?[\s\w,:.|/-]{0,30}$"
-    r"|^\s*(?:by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*[|,•·-]\s*)",
+    r"|^\s*(?:by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*[|,•·-]\s*)"
+    # the page's note of its own correction: "This article was amended on 8 May 2010"
+    r"|\bthis\s+(?:article|story|report|post|page)\s+(?:was|has\s+been)\s+(?:amended|corrected"
+    r"|updated|changed)\s+(?:on|at)?[\s\w,:.|/-]{0,30}$",
     re.IGNORECASE,
 )
 
@@ -488,11 +494,16 @@ def _shown(group: Sequence[Claim]) -> str:
 
 
 def _representative(group: Sequence[Claim], weights: Mapping[str, float]) -> Claim:
-    """The member closest to all the others: the wording the group shares most."""
+    """The member closest to all the others: the wording the group shares most; for a
+    frequency, of those stating it exactly if any do (a bound, "did not have a permit to fly
+    on Sundays", shows no schedule; a hedged figure of another kind still shows its value)."""
     if len(group) == 1:
         return group[0]
+    precise = list(group)
+    if group[0].value.kind == "frequency":
+        precise = [c for c in group if c.value.exact] or precise
     return max(
-        group,
+        precise,
         key=lambda c: (
             sum(overlap(c.context, o.context, weights) for o in group if o is not c),
             -len(c.sentence.text),
@@ -840,7 +851,8 @@ def _conflicts(
                 continue
             if _other_periods(exact_a, exact_b):
                 continue
-            if stated_by(exact_a[0]) & stated_by(exact_b[0]):
+            both = stated_by(exact_a[0]) & stated_by(exact_b[0])
+            if both and not _told_apart(both, exact_a, exact_b, everything, settings):
                 continue  # a family giving both figures somewhere: two things, not a dispute
             event_time = all(
                 _is_event_time(c, event, event_terms, settings) for c in exact_a + exact_b
@@ -909,6 +921,76 @@ def _stated_by(claims: Sequence[Claim], c: Claim) -> set[int]:
         and (c.value.kind != "date" or _width(o) <= _width(c))  # "2014" is not "May 2014"
         and o.value.agrees(c.value, o.year)
     }
+
+
+_CALENDAR_NAMES = frozenset(
+    stem(w)
+    for w in """monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december""".split()
+)
+
+
+def _names_near(c: Claim, size: int) -> frozenset[str]:
+    """Stems of the capitalised words near the value, within its clause (not the sentence's
+    first word, nor a day or month): the place or firm a figure is told of."""
+    text = c.sentence.text
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, c.value.start)), default=0)
+    end = next((m.start() for m in _CLAUSE_BREAK.finditer(text, c.value.end)), len(text))
+    before = list(_WORD.finditer(text, start, c.value.start))[-size:]
+    after = list(_WORD.finditer(text, c.value.end, end))[:size]
+    first = _WORD.search(text)
+    return (
+        frozenset(
+            stem(m.group().lower())
+            for m in before + after
+            if _CAPITALISED.fullmatch(m.group())
+            and m.group().lower() not in STOPWORDS
+            and (first is None or m.start() != first.start())
+        )
+        - _CALENDAR_NAMES
+    )
+
+
+_WORD = re.compile(r"[\w'’-]+")
+_CAPITALISED = re.compile(r"[A-Z][a-z][\w'’-]*")
+
+
+def _told_apart(
+    families: set[int],
+    a: Sequence[Claim],
+    b: Sequence[Claim],
+    everything: Sequence[Claim],
+    settings: FactSettings,
+) -> bool:
+    """Whether the families giving both counts give one of them of another named thing: the
+    two sides tell of one place ("in Middleton, Wisconsin, left three people hurt" / "four
+    people were shot at a software company ... in Middleton"), and each of those families
+    states the other side's figure only of other names ("a gunman wounded four people at the
+    Masontown Borough Municipal Center"). A figure told of no name may be of the same thing:
+    it keeps the family's two figures from being a dispute."""
+    if a[0].value.kind != "count":
+        return False  # (days and times: a long story names many for many things)
+    size = settings.conflict_window
+    names_a = frozenset().union(*(_names_near(c, size) for c in a))
+    names_b = frozenset().union(*(_names_near(c, size) for c in b))
+    shared = names_a & names_b
+    if not shared:
+        return False
+
+    def of_it(side: Sequence[Claim], family: int) -> bool:
+        # the family states this side's figure of the shared name, or of no name at all
+        value = side[0].value
+        return any(
+            o.family == family
+            and o.value.kind == value.kind
+            and o.value.exact
+            and o.value.comparable(value)
+            and o.value.agrees(value, o.year)
+            and (not (near := _names_near(o, size)) or bool(near & shared))
+            for o in everything
+        )
+
+    return not any(of_it(a, f) and of_it(b, f) for f in families)
 
 
 def _width(c: Claim) -> float:
@@ -1000,6 +1082,17 @@ def _same_slot(
                 if _whose(x.value.noun, y.value.noun):
                     return True
                 continue
+            if x.value.kind == "frequency":
+                # how often one thing is done: the same verb on the same object ("fly that
+                # route on Mondays, ..." / "fly the route daily")
+                done_x, done_y = _done(x), _done(y)
+                if done_x is None or done_y is None or done_x[1] != done_y[1]:
+                    continue
+                if not _same_deed(done_x[0], done_y[0]):
+                    continue
+                if done_x[1] or len(x.window & y.window) >= settings.conflict_shared_stems:
+                    return True
+                continue
             same = _same_structure(x, y)
             if same is not None:
                 if same:
@@ -1024,6 +1117,32 @@ def _same_slot(
     return False
 
 
+_LIGHT = frozenset({"be", "have", "do", "say", "tell", "report", "make", "get"})
+
+
+def _done(c: Claim) -> tuple[str, str] | None:
+    """What a frequency says is done so often: the lemmas of the verb it hangs on (through
+    the noun or preposition between: "flights on Mondays" hangs on "permitted") and of that
+    verb's object ("" if none); None when the parse gives no verb of content."""
+    return _done_in(c.sentence.text, c.value.start, c.value.end)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _done_in(sentence: str, start: int, end: int) -> tuple[str, str] | None:
+    # (cached: the conflict search asks it of a claim once per pair of facts it is in)
+    text, start, end = phrases.clause(sentence, start, end)
+    span = phrases.parse(text).char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # (up to the root)
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _LIGHT:
+        return None
+    obj = next((t for t in verb.children if t.dep_ in ("dobj", "obj")), None)
+    return verb.lemma_.lower(), obj.lemma_.lower() if obj is not None else ""
+
+
 def _slot_of(c: Claim) -> phrases.Slot:
     return phrases.slot(c.sentence.text, c.value.start, c.value.end, c.value.kind, c.value.unit)
 
@@ -1043,7 +1162,51 @@ def _same_structure(x: Claim, y: Claim) -> bool | None:
         return False
     if sx.qualifiers and sy.qualifiers and sx.qualifiers != sy.qualifiers:
         return False  # "two robbery charges" / "three charges of disobeying an order"
-    return _same_deed(sx.governor, sy.governor)
+    deed_x, deed_y = _left(x, sx.governor), _left(y, sy.governor)
+    return _same_deed(deed_x, deed_y) or _shot_as_hurt(x, y, deed_x, deed_y)
+
+
+_DEATH = re.compile(r"\b(?:kill\w*|dead|deaths?|died|dies|dying|fatal\w*|slain)\b", re.I)
+
+
+def _shot_as_hurt(x: Claim, y: Claim, deed_x: str, deed_y: str) -> bool:
+    """People shot and people hurt are one count ("four people were shot at a software
+    company" / "left three people hurt") where neither clause tells of a death: those shot
+    dead are shot, not hurt ("shot five people, killing two" against "three wounded")."""
+    deeds = {deed_x, deed_y}
+    if "shoot" not in deeds or not deeds - {"shoot"} <= _DEEDS[1] or len(deeds) != 2:
+        return False
+    return not any(
+        _DEATH.search(phrases.clause(c.sentence.text, c.value.start, c.value.end)[0])
+        for c in (x, y)
+    )
+
+
+def _left(c: Claim, governor: str) -> str:
+    """The deed of a count an event "left" in some state: "left three people hurt" is three
+    people hurt, as "left 12 dead" is 12 killed (the verb's complement); other governors as
+    they are."""
+    state = _left_in(c) if governor == "leave" else None
+    return governor if state is None else _STATES.get(state, state)
+
+
+def _left_in(c: Claim) -> str | None:
+    """The state "left" puts the counted noun in ("hurt" of "left three people hurt"), the
+    lemma as written; None if the count is no object of "left" with a state."""
+    text, start, end = phrases.clause(c.sentence.text, c.value.start, c.value.end)
+    span = phrases.parse(text).char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    noun = span.root.head if span.root.dep_ == "nummod" else span.root
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() != "leave":
+        return None  # ("left 12 dead and 40 injured": the 40 is no object of "left")
+    state = next((t for t in verb.children if t.dep_ in ("xcomp", "oprd", "acomp")), None)
+    return None if state is None else state.lemma_.lower()
+
+
+# A state an event leaves people in, as the deed that put them there.
+_STATES = {"dead": "kill", "injured": "injure", "wounded": "wound", "hurt": "hurt"}
 
 
 # Verbs that report one deed in other words ("was named chief" / "was hired"; "three people
@@ -1129,13 +1292,23 @@ def _is_update(
     return a[0].value.kind in growing and days_a.isdisjoint(days_b)
 
 
+def _phrase_of(c: Claim) -> str:
+    """The parse's phrase for what the value is about, "people hurt" for "left three people
+    hurt" (not "people left": the state is what is counted)."""
+    slot = _slot_of(c)
+    state = _left_in(c) if slot.governor == "leave" else None
+    if state is not None and slot.phrase.endswith(" left"):
+        return f"{slot.phrase[: -len(' left')]} {state}"
+    return slot.phrase
+
+
 def _conflict(slot: Sequence[Sequence[list[Claim]]], weights: Mapping[str, float]) -> Conflict:
     first = [c for g in slot[0] for c in g]
     if first[0].value.kind == "time":
         about = "time of the event"
     else:  # the fullest phrase any side's wording gives ("people in custody")
         phrases_ = [
-            _slot_of(_representative([c for g in side for c in g], weights)).phrase for side in slot
+            _phrase_of(_representative([c for g in side for c in g], weights)) for side in slot
         ]
         best = max(phrases_, key=len)
         about = best if phrases.readable(best) else _about(first, weights)

@@ -28,7 +28,7 @@ from newsfuse.fusion.dates import partial_dates
 from newsfuse.fusion.text import NUMBER_WORDS, stem
 from newsfuse.models import DateMention
 
-Kind = Literal["date", "time", "money", "percent", "count", "ordinal"]
+Kind = Literal["date", "time", "money", "percent", "count", "ordinal", "frequency"]
 
 # Two amounts in different currencies agree when they are within this share of each other
 # once converted with the shipped yearly rates: rates drift within a year and reports round.
@@ -185,6 +185,9 @@ def find(
                 Quantity("date", value, value, unit, shown, sentence[start:end], start, end)
             )
             taken.append((start, end))
+    for q in _frequencies(sentence, taken):  # before the counts: "three times a week"
+        found.append(q)
+        taken.append((q.start, q.end))
     if not _MAYBE_VALUE.search(sentence.lower()):
         return found  # no digit, number word or named time: nothing more to find
     for finder in (_old_years, _money, _percents, _times, _ages):
@@ -959,6 +962,89 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
                 round=rounded,
                 referring=again,
             )
+        )
+    return out
+
+
+# --- frequencies ---------------------------------------------------------------------------
+
+# How often something happens, in times a week: "daily" is 7, "twice a month" 0.46, "on
+# Mondays, Tuesdays, Thursdays and Saturdays" 4 (a schedule, "only authorised to fly that
+# route on ..." / "approved to fly the route daily"). Compared like other values, the slot
+# being what is done so often.
+_PER_WEEK = {"day": 7.0, "week": 1.0, "month": 12 / 52, "year": 1 / 52}
+_ADVERBS = {"daily": 7.0, "weekly": 1.0, "monthly": 12 / 52, "yearly": 1 / 52, "annually": 1 / 52}
+_TIMES = {"once": 1, "twice": 2, "thrice": 3, **NUMBER_WORDS}
+_PLURAL_DAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days"
+_FREQUENCY = re.compile(
+    # "three times a week", "twice daily", "five days a week", "once every two weeks"
+    rf"\b(?P<n>once|twice|thrice|{_WORD_NUMBER}|\d{{1,3}})(?:\s+(?P<what>times|days))?"
+    r"\s+(?:(?:a|an|per|each|every)\s+(?P<per>day|week|month|year)\b|(?P<adv>daily|weekly"
+    r"|monthly|yearly|annually)\b)"
+    # an adverb of its own, lower case ("Daily Mail" is a name) and not before a noun it
+    # describes ("a daily newspaper", "the weekly meeting"): after a verb or its object
+    rf"|(?<![\w-])(?P<alone>daily|weekly|monthly)(?=\s*(?:[.,;:)]|$|\s(?:and|or|but|from|since"
+    r"|until|till|except|between|during|for|at|in|on|to|as|by)\b))"
+    # a schedule of weekdays: "on Mondays, Tuesdays, Thursdays and Saturdays"
+    rf"|\b(?P<days>{_PLURAL_DAY}(?:(?:,\s*|\s+and\s+|,\s*and\s+){_PLURAL_DAY})*)\b"
+)
+# a negation or "only" a few words before, in the same clause
+_NOT_BEFORE = re.compile(r"(?:\bnot|n't|\bnever|\bno longer|\bnor)\b(?:\s+[^\s,;]+){0,6}\s*$", re.I)
+_ONLY_BEFORE = re.compile(r"\bonly\b(?:\s+[^\s,;]+){0,6}\s*$", re.I)
+_DETERMINERS = frozenset("the a an its their his her our this that".split())
+_ROUGH_BEFORE = re.compile(
+    r"\b(?:about|around|roughly|nearly|almost|up to|at least|more than|less than|as many as"
+    r"|as often as|at most|some|several)\s*$",
+    re.I,
+)
+
+
+def _frequencies(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    if not re.search(r"(?i:ly|days|twice|once|times)\b", sentence):
+        return []  # (most sentences have none: the long pattern need not run)
+    out = []
+    for m in _FREQUENCY.finditer(sentence):
+        if not _free(m.start(), m.end(), taken):
+            continue
+        before = sentence[max(0, m.start() - 50) : m.start()]
+        negated = bool(_NOT_BEFORE.search(before))
+        text = m.group(0)
+        if m.group("days"):
+            days = re.findall(_PLURAL_DAY, text)
+            n = float(len(days))
+            if len(set(days)) != len(days):
+                continue
+            if negated:  # "did not have a permit to fly on Sundays": some of the other days
+                low, high, exact, shown = 0.0, 7.0 - n, False, f"not on {text}"
+            elif _ONLY_BEFORE.search(before):  # "was only authorised to fly that route on"
+                low, high, exact, shown = n, n, True, f"{text} ({n:g} days a week)"
+            else:  # "flights on Mondays": nothing said of the other days
+                low, high, exact, shown = n, 7.0, False, f"on {text}"
+            out.append(
+                Quantity("frequency", low, high, "week", shown, text, m.start(), m.end(), exact)
+            )
+            continue
+        if negated:
+            continue  # "did not fly daily": no schedule stated
+        if m.group("alone"):
+            last = re.search(r"(\S+)\s+$", before)
+            if last and (last.group(1)[:1].isupper() or last.group(1).lower() in _DETERMINERS):
+                continue  # "told the Le Monde daily", "in An-Nahar daily": a newspaper
+            value, shown = _ADVERBS[m.group("alone")], m.group("alone")
+        else:
+            word = m.group("n").lower()
+            times = float(_TIMES[word]) if word in _TIMES else float(word)
+            if m.group("what") == "days" and m.group("per") != "week":
+                continue  # "five days a month": days, not times
+            if m.group("what") is None and word not in ("once", "twice", "thrice"):
+                continue  # "3 a day": three of something, not three times
+            per = _PER_WEEK[m.group("per")] if m.group("per") else _ADVERBS[m.group("adv")]
+            value, shown = times * per, text.lower()
+        rough = _ROUGH_BEFORE.search(before)
+        low, high = (value * 0.5, value * 1.5) if rough else (value, value)
+        shown = f"{rough.group(0).strip().lower()} {shown}" if rough else shown
+        out.append(
+            Quantity("frequency", low, high, "week", shown, text, m.start(), m.end(), rough is None)
         )
     return out
 
