@@ -134,6 +134,17 @@ def test_version(runner):
     assert result.stdout == f"newsfuse {newsfuse.__version__}\n"
 
 
+def test_python_dash_m_runs_the_command():
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "newsfuse", "--version"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0
+    assert done.stdout == f"newsfuse {newsfuse.__version__}\n"
+
+
 def test_help_describes_the_command_and_options(runner):
     result = runner.invoke(app, ["brief", "--help"])
     assert result.exit_code == 0
