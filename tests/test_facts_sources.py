@@ -24,8 +24,7 @@ WHEN = (
 )
 
 
-def _facts(texts: tuple[str, ...]) -> tuple:
-    day = dt.date(2016, 4, 15)
+def _facts(texts: tuple[str, ...], day: dt.date | None = dt.date(2016, 4, 15)) -> tuple:
     arts = [clean.clean(Article(id=f"p{i}", text=t, published=day)) for i, t in enumerate(texts)]
     families = [Family(id=i, members=(a.id,)) for i, a in enumerate(arts)]
     sents = {a.id: segment.sentences(a) for a in arts}
@@ -59,13 +58,7 @@ MOMENT = (
 
 
 def _undated_facts(texts: tuple[str, ...]) -> tuple:
-    arts = [clean.clean(Article(id=f"p{i}", text=t)) for i, t in enumerate(texts)]
-    families = [Family(id=i, members=(a.id,)) for i, a in enumerate(arts)]
-    sents = {a.id: segment.sentences(a) for a in arts}
-    ev = event.infer(arts, sents, families)
-    dated = dates.in_articles(arts, sents, ev.date)
-    found, _conflicts = facts.facts(arts, sents, families, dated, ev)
-    return found
+    return _facts(texts, day=None)
 
 
 def test_a_day_beside_the_same_clock_time_is_one_moment_of_both_reports():
