@@ -1,6 +1,8 @@
 """The caches and fast paths that make a brief cheap give what the slow paths give, on real
 text: the shared parse cache (and a parse completed from a parser-only one), the lemmatizer's
-cache, the date scan cache and the summary's smaller integer program."""
+cache, the date scan cache, the summary's smaller integer program, the claims read once per
+repeated sentence, the words stemmed once per text and the pairs of few sets compared in
+Python."""
 
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ import numpy as np
 import pytest
 
 import newsfuse
-from newsfuse.fusion import dates, nlp, segment, summarize, syndication
-from newsfuse.models import Article
+from newsfuse.fusion import dates, facts, nlp, segment, summarize, syndication
+from newsfuse.fusion import text as wording
+from newsfuse.models import Article, Event
 from newsfuse.settings import DEFAULT
 
 ROOT = Path(__file__).parents[1]
@@ -204,3 +207,52 @@ def test_a_brief_collects_young_objects_less_often_and_restores_the_setting():
     assert gc.get_threshold() == before
     assert during and all(t[0] == DEFAULT.young_gc_threshold for t in during)
     assert brief.summary  # the same brief either way: only the collector's timing changed
+
+
+def test_a_repeated_sentence_gets_the_claims_of_a_first_reading():
+    """Claims of a sentence a wire copy repeats are read once and shared: each copy's claims
+    are those the sentence gets alone, with its own article and sentence."""
+    body = (
+        "Police arrested 12 people on Tuesday after the $3 million robbery. "
+        "The 45-year-old driver was held for two days."
+    )
+    articles = [Article(id=i, text=body) for i in ("a", "b")]
+    sentences = {a.id: segment.sentences(a) for a in articles}
+    dated = dates.in_articles(articles, sentences, None)
+    found = facts.claims(articles, sentences, {"a": 1, "b": 2}, dated, Event())
+    alone = facts.claims(articles[:1], sentences, {"a": 1}, dated, Event())
+    assert len(found) == 2 * len(alone) > 0
+    for c, solo in zip(found[: len(alone)], alone, strict=True):
+        assert c == solo
+    for c, solo in zip(found[len(alone) :], alone, strict=True):
+        assert (c.article, c.family, c.sentence.article_id) == ("b", 2, "b")
+        assert (c.value, c.context, c.other_dates, c.window) == (
+            solo.value,
+            solo.context,
+            solo.other_dates,
+            solo.window,
+        )
+
+
+def test_words_and_stems_are_read_once_alike(kaesong_sentences):
+    for t in kaesong_sentences:
+        tokens, stemmed = wording.word_stems(t)
+        assert list(tokens) == wording.words(t)
+        assert list(stemmed) == [wording.stem(w) for w in wording.words(t)]
+        content = [w for w in wording.words(t) if w not in wording.STOPWORDS]
+        assert wording.content_stems(t) == [wording.stem(w) for w in content]
+
+
+def test_few_sets_are_paired_as_the_sparse_product_pairs_them(kaesong_sentences):
+    sets = [frozenset(wording.content_stems(t)) for t in kaesong_sentences]
+    assert len(sets) > wording._FEW_SETS
+    for least in (1, 2, 3):
+        slow = [
+            (i, j)
+            for i, j in itertools.combinations(range(len(sets)), 2)
+            if len(sets[i] & sets[j]) >= least
+        ]
+        assert wording.pairs_sharing(sets, least) == slow  # the sparse product
+        few = sets[: wording._FEW_SETS]
+        assert wording.pairs_sharing(few, least) == [(i, j) for i, j in slow if j < len(few)]
+    assert wording.pairs_sharing([frozenset(), frozenset()], 1) == []

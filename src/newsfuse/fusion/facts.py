@@ -137,6 +137,7 @@ def facts(
         by_kind.setdefault(c.value.kind, []).append(c)
     covering = _Covering(stems, postings, stated, settings)
     made: list[tuple[tuple[object, ...], Fact, list[Claim] | None]] = []
+    rep_of: dict[int, Claim] = {}  # each group's representative, by the group's id
     if event.date is not None and event.sources:
         made.append(((0,), _event_fact(event, family_of, restating), None))
     for g in groups:
@@ -152,7 +153,7 @@ def facts(
             if id(g) in in_conflict
             else ("corroborated" if independent >= 2 else "single-source")
         )
-        rep = _representative(g, weights)
+        rep = rep_of[id(g)] = _representative(g, weights)
         fact = Fact(
             about="",
             kind=g[0].value.kind,
@@ -191,12 +192,13 @@ def facts(
     kept = shown + singles[: max(0, settings.max_facts - len(shown))]
     # The clauses of the value facts a reader sees, parsed in one batch.
     firsts = [g for _, g in kept[: settings.parsed_facts] if g is not None]
-    reps = [_representative(g, weights) for g in firsts]
+    reps = [rep_of[id(g)] for g in firsts]
     phrases.prime((c.sentence.text, c.value.start, c.value.end) for c in reps)
     out = []
     for n, (fact, members) in enumerate(kept):
         if members is not None:
-            about = _about(members, weights, parse=n < settings.parsed_facts)
+            parse = n < settings.parsed_facts
+            about = _about(members, weights, parse=parse, rep=rep_of[id(members)])
             fact = fact.model_copy(update={"about": about})
         out.append(fact)
     found_conflicts = [_conflict(slot, weights) for slot in conflicting]
@@ -244,27 +246,52 @@ def claims(
     """Every value of every sentence, as a claim with its context (figures named again,
     "the 162 passengers", too: their ``value.referring`` says so)."""
     out: list[Claim] = []
+    # What a sentence's claims hold besides the sentence, by its text, year and date mentions
+    # (the dates stage's own objects: ids): wire copies repeat sentences verbatim (~1 in 8 of
+    # a DUC cluster's), and reading values is most of this function's cost.
+    read: dict[tuple[object, ...], list[_Read]] = {}
     for a in articles:
         year = (a.published or event.date or dt.date.today()).year
         for s, mentions in zip(sentences.get(a.id, ()), dated.get(a.id, ()), strict=False):
-            # Parts of the day ("in the morning") are too vague to align or contradict.
-            found = [
-                q
-                for q in values.find(s.text, list(mentions), year, referring=True)
-                if not (
-                    q.kind == "time"
-                    and not re.search(r"\d|\b(?:noon|midday|midnight)\b", q.text, re.I)
-                )
-                and not _page_stamp(s.text, q)
-            ]
-            if not found:
-                continue
-            context = _context(s.text, found)
-            for q in found:
-                others = tuple(m for m in mentions if (m.start, m.end) != (q.start, q.end))
-                window = _window(s.text, q, found, settings.conflict_window)
+            key = (s.text, year, *map(id, mentions))
+            parts = read.get(key)
+            if parts is None:
+                parts = read[key] = _read_claims(s.text, mentions, year, settings)
+            for q, context, others, window in parts:
                 out.append(Claim(a.id, family_of.get(a.id, 0), s, q, context, year, others, window))
     return out
+
+
+# A value of a sentence, the sentence's context, its other date mentions, the value's window.
+_Read = tuple[values.Quantity, frozenset[str], tuple[DateMention, ...], frozenset[str]]
+
+
+def _read_claims(
+    text: str, mentions: Sequence[DateMention], year: int, settings: FactSettings
+) -> list[_Read]:
+    """The values of one sentence, each with the sentence's context, its other date mentions
+    and its window (:func:`claims`)."""
+    # Parts of the day ("in the morning") are too vague to align or contradict.
+    found = [
+        q
+        for q in values.find(text, list(mentions), year, referring=True)
+        if not (
+            q.kind == "time" and not re.search(r"\d|\b(?:noon|midday|midnight)\b", q.text, re.I)
+        )
+        and not _page_stamp(text, q)
+    ]
+    if not found:
+        return []
+    context = _context(text, found)
+    return [
+        (
+            q,
+            context,
+            tuple(m for m in mentions if (m.start, m.end) != (q.start, q.end)),
+            _window(text, q, found, settings.conflict_window),
+        )
+        for q in found
+    ]
 
 
 _CLAUSE_BREAK = re.compile(
@@ -502,20 +529,38 @@ def _representative(group: Sequence[Claim], weights: Mapping[str, float]) -> Cla
     precise = list(group)
     if group[0].value.kind == "frequency":
         precise = [c for c in group if c.value.exact] or precise
+    # Each pair's overlap once (it is symmetric, and claims of one sentence share a context):
+    # the sums still add the same terms in the same order.
+    memo: dict[tuple[int, int], float] = {}
+
+    def similar(a: frozenset[str], b: frozenset[str]) -> float:
+        key = (id(a), id(b)) if id(a) <= id(b) else (id(b), id(a))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = overlap(a, b, weights)
+        return found
+
     return max(
         precise,
         key=lambda c: (
-            sum(overlap(c.context, o.context, weights) for o in group if o is not c),
+            sum(similar(c.context, o.context) for o in group if o is not c),
             -len(c.sentence.text),
         ),
     )
 
 
-def _about(group: Sequence[Claim], weights: Mapping[str, float], parse: bool = True) -> str:
+def _about(
+    group: Sequence[Claim],
+    weights: Mapping[str, float],
+    parse: bool = True,
+    rep: Claim | None = None,
+) -> str:
     """What the value is about: a phrase from the parse of the representative sentence
     ("people arrested", "age of Durst"); without the parse, or when it gives nothing a person
-    can read, the words of the sentence around the value, as written."""
-    rep = _representative(group, weights)
+    can read, the words of the sentence around the value, as written. ``rep`` is the group's
+    :func:`_representative`, if the caller has it."""
+    if rep is None:
+        rep = _representative(group, weights)
     phrase = _slot_of(rep).phrase if parse else ""
     if phrases.readable(phrase):
         return phrase
@@ -616,7 +661,8 @@ def _same_value_sources(
     if not _specific(value) and not ends:
         return sources  # vague values say too little to tie two reports
     near = frozenset().union(*(c.window for c in group))
-    heads = frozenset().union(*(_modified(c) for c in group))
+    near_other = near - {value.unit}  # (the same for every claim compared below)
+    heads: frozenset[str] | None = None  # the group's _modified names: for years only, late
     clocks = _clocks(by_kind.get("time", ()))
     at = [t for c in group for t in _clock_beside(c, clocks)] if _one_day(value) else []
     ids = set(sources)
@@ -636,14 +682,14 @@ def _same_value_sources(
                 continue
             if not (c.value.low <= value.high and value.low <= c.value.high):
                 continue
-            score = overlap(c.window - {value.unit}, near - {value.unit}, weights)
+            score = overlap(c.window - {value.unit}, near_other, weights)
             if score >= settings.same_value_other_noun:
                 ids.add(c.article)
             continue
         same_unit = c.value.unit == value.unit or value.kind in ("count", "money")
         if not (same_unit and _mergeable(c.value, value, c.year)):
             continue
-        score = overlap(c.window - {value.unit}, near - {value.unit}, weights)
+        score = overlap(c.window - {value.unit}, near_other, weights)
         # (a measure's number is in its dimension's unit, days or metres: not a small count)
         measure = value.unit in ("length", "speed", "duration")
         small = value.kind == "ordinal" or (
@@ -651,6 +697,8 @@ def _same_value_sources(
         )
         if value.kind == "date" and max(value.high - value.low, c.value.high - c.value.low) > 31:
             need = settings.same_value_other_noun  # a year is said of many things
+            if heads is None:
+                heads = frozenset().union(*(_modified(m) for m in group))
             if (
                 _modified(c) & heads
                 and min(value.high - value.low, c.value.high - c.value.low) > 31
@@ -822,16 +870,22 @@ def _conflicts(
             stated[k] = _stated_by(everything, c)
         return stated[k]
 
+    # A fact's claims as the other side of a pair sees them: one per distinct value (most
+    # claims of a fact state the same one; agreement and precision depend on the value only).
+    values_of = [list({key[id(c)]: c for c in g}.values()) for g in groups]
     for i, a in enumerate(groups):
-        for b in groups[i + 1 :]:
+        for j in range(i + 1, len(groups)):
+            b = groups[j]
             if a[0].value.kind != b[0].value.kind:
                 continue
             # Only the claims that contradict the other fact take sides: "in 2014" agrees
             # with both "May 2014" and "April 2014", and is no side; nor does it keep "April"
             # from contradicting "May 2014" (a claim is weighed against those as precise).
-            exact_a = _taking_sides(a, b, agree)
-            exact_b = _taking_sides(b, a, agree)
-            if not exact_a or not exact_b or not exact_a[0].value.comparable(exact_b[0].value):
+            exact_a = _taking_sides(a, values_of[j], agree)
+            if not exact_a:
+                continue
+            exact_b = _taking_sides(b, values_of[i], agree)
+            if not exact_b or not exact_a[0].value.comparable(exact_b[0].value):
                 continue
             if len(exact_a) < len(_as_precise(a, exact_a)) / 2:
                 continue  # most of the fact agrees with the other one

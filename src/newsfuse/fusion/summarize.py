@@ -51,7 +51,15 @@ from scipy.sparse import coo_array, csr_array, triu
 
 from newsfuse.fusion import compress, nlp, screen
 from newsfuse.fusion import dates as dating
-from newsfuse.fusion.text import STOPWORDS, content_stems, stem, stems, word_count, words
+from newsfuse.fusion.text import (
+    STOPWORDS,
+    content_stems,
+    stem,
+    stems,
+    word_count,
+    word_stems,
+    words,
+)
 from newsfuse.models import Article, Evidence, Family, Sentence, Summary, SummarySentence
 from newsfuse.settings import DEFAULT, SummarySettings
 
@@ -215,8 +223,7 @@ def _trim(text: str) -> str:
 def _concepts(text: str) -> frozenset[Concept]:
     """Adjacent stem pairs, not both function words (cached: a sentence's whole version is
     read as a sentence and as a candidate)."""
-    tokens = words(text)
-    stemmed = stems(tokens)
+    tokens, stemmed = word_stems(text)
     stop = [t in STOPWORDS for t in tokens]
     return frozenset(
         (stemmed[i], stemmed[i + 1])
