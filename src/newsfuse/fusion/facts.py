@@ -355,7 +355,8 @@ def _group(
     claims close enough in context. How close depends on how common the value is: a figure
     few sentences share ("January 2020", "9.78 billion won") is itself evidence of one fact,
     a common one ("2018") needs its context to match."""
-    crowd = _crowd(claims)
+    keys = [_value_key(c.value) for c in claims]
+    crowd = _crowd(claims, keys)
     articles = len({c.article for c in claims})
 
     def need(a: Claim, b: Claim) -> float:
@@ -386,15 +387,22 @@ def _group(
     links.sort(reverse=True)
     group_of = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
+    # Whether two values may share a fact depends on the values (and the year) alone: asked
+    # once per pair of distinct values, as groups grow and are compared again.
+    known: dict[tuple[tuple[object, ...], int | None, tuple[object, ...]], bool] = {}
+
+    def mergeable(x: int, y: int) -> bool:
+        pair = (keys[x], claims[x].year, keys[y])
+        answer = known.get(pair)
+        if answer is None:
+            answer = known[pair] = _mergeable(claims[x].value, claims[y].value, claims[x].year)
+        return answer
+
     for _, i, j in links:
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue
-        if not all(
-            _mergeable(claims[x].value, claims[y].value, claims[x].year)
-            for x in members[gi]
-            for y in members[gj]
-        ):
+        if not all(mergeable(x, y) for x in members[gi] for y in members[gj]):
             continue
         for k in members[gj]:
             group_of[k] = gi
@@ -414,18 +422,17 @@ def _value_key(q: values.Quantity) -> tuple[object, ...]:
     )
 
 
-def _crowd(claims: Sequence[Claim]) -> dict[int, int]:
+def _crowd(claims: Sequence[Claim], keys: Sequence[tuple[object, ...]]) -> dict[int, int]:
     """For each claim (by id), how many claims of other sentences agree with its value. Many
     claims state one value ("Tuesday", "two people"), so agreement is asked once per pair of
-    distinct values, not per pair of claims."""
+    distinct values, not per pair of claims; ``keys`` are the claims' :func:`_value_key`."""
     by_key: dict[tuple[object, ...], list[Claim]] = {}
-    for c in claims:
-        by_key.setdefault(_value_key(c.value), []).append(c)
-    in_sentence = Counter((id(c.sentence), _value_key(c.value)) for c in claims)
+    for c, k in zip(claims, keys, strict=True):
+        by_key.setdefault(k, []).append(c)
+    in_sentence = Counter((id(c.sentence), k) for c, k in zip(claims, keys, strict=True))
     agree: dict[tuple[tuple[object, ...], int | None, tuple[object, ...]], bool] = {}
     out = {}
-    for c in claims:
-        mine = _value_key(c.value)
+    for c, mine in zip(claims, keys, strict=True):
         total = 0
         for key, members in by_key.items():
             if key[0] != c.value.kind:
