@@ -1,8 +1,8 @@
 """The caches and fast paths that make a brief cheap give what the slow paths give, on real
 text: the shared parse cache (and a parse completed from a parser-only one), the lemmatizer's
 cache, the date scan cache, the summary's smaller integer program, the claims read once per
-repeated sentence, the words stemmed once per text and the pairs of few sets compared in
-Python."""
+repeated sentence, the words stemmed once per text, the pairs of few sets compared in Python
+and the timeline's overlaps of a date's candidates with themselves."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ import numpy as np
 import pytest
 
 import newsfuse
-from newsfuse.fusion import dates, facts, nlp, segment, summarize, syndication
+from newsfuse.fusion import dates, facts, nlp, segment, summarize, syndication, timeline
 from newsfuse.fusion import text as wording
-from newsfuse.models import Article, Event
+from newsfuse.models import Article, Event, Sentence
 from newsfuse.settings import DEFAULT
 
 ROOT = Path(__file__).parents[1]
@@ -256,3 +256,23 @@ def test_few_sets_are_paired_as_the_sparse_product_pairs_them(kaesong_sentences)
         few = sets[: wording._FEW_SETS]
         assert wording.pairs_sharing(few, least) == [(i, j) for i, j in slow if j < len(few)]
     assert wording.pairs_sharing([frozenset(), frozenset()], 1) == []
+
+
+def test_overlaps_of_candidates_with_themselves_are_those_of_a_copy(kaesong_sentences):
+    """One matrix for both sides gives the overlaps two matrices give, bit for bit, and they
+    are text.overlap's."""
+    sentences = [
+        Sentence(article_id="a", index=i, text=t, start=0, end=len(t))
+        for i, t in enumerate(kaesong_sentences)
+    ]
+    weights = wording.inverse_frequency(kaesong_sentences)
+    candidates = [
+        timeline._Candidate("a", 1, s, None, frozenset(wording.content_stems(s.text)))
+        for s in sentences
+    ]
+    rows = timeline._Rows(candidates, weights)
+    same = timeline._overlaps(candidates, candidates, rows)
+    assert same.tobytes() == timeline._overlaps(candidates, list(candidates), rows).tobytes()
+    for i, j in [(0, 1), (2, 5), (7, 3)]:
+        expected = wording.overlap(candidates[i].stems, candidates[j].stems, weights)
+        assert math.isclose(same[i, j], expected, rel_tol=1e-12)
