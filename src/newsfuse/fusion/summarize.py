@@ -326,7 +326,7 @@ def _ends_like_a_sentence(text: str) -> bool:
 
 def _dangles(text: str) -> bool:
     """Whether ``text`` opens on (or names) something only an earlier sentence identifies."""
-    tokens = words(text)
+    tokens = word_stems(text)[0]  # (cached: the candidate's concepts read the same text)
     # The first word without its clitic: "He'll" opens on "he".
     if not tokens or tokens[0].split("'")[0] in _DANGLING:
         return True
