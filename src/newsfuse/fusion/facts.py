@@ -282,16 +282,25 @@ def _read_claims(
     ]
     if not found:
         return []
-    context = _context(text, found)
+    blanked = _blanked(text, found)  # (the same for the context and every value's window)
+    context = _context(text, found, blanked)
     return [
         (
             q,
             context,
             tuple(m for m in mentions if (m.start, m.end) != (q.start, q.end)),
-            _window(text, q, found, settings.conflict_window),
+            _window(text, q, found, settings.conflict_window, blanked),
         )
         for q in found
     ]
+
+
+def _blanked(text: str, found: Sequence[values.Quantity]) -> str:
+    """``text`` with the words of every value in ``found`` turned into spaces."""
+    chars = list(text)
+    for q in found:
+        chars[q.start : q.end] = " " * (q.end - q.start)
+    return "".join(chars)
 
 
 _CLAUSE_BREAK = re.compile(
@@ -300,14 +309,17 @@ _CLAUSE_BREAK = re.compile(
 
 
 def _window(
-    text: str, q: values.Quantity, found: Sequence[values.Quantity], size: int
+    text: str,
+    q: values.Quantity,
+    found: Sequence[values.Quantity],
+    size: int,
+    blanked: str | None = None,
 ) -> frozenset[str]:
     """Content stems of the words near the value, within its clause, other values blanked:
-    what this number or date is about, not what the rest of the sentence says."""
-    chars = list(text)
-    for other in found:
-        chars[other.start : other.end] = " " * (other.end - other.start)
-    blanked = "".join(chars)
+    what this number or date is about, not what the rest of the sentence says. ``blanked`` is
+    ``_blanked(text, found)``, if the caller has it."""
+    if blanked is None:
+        blanked = _blanked(text, found)
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(blanked, 0, q.start)), default=0)
     end = next((m.start() for m in _CLAUSE_BREAK.finditer(blanked, q.end)), len(blanked))
     before = [w for w in words(blanked[start : q.start]) if w not in STOPWORDS][-size:]
@@ -340,12 +352,12 @@ def _page_stamp(text: str, q: values.Quantity) -> bool:
     return bool(_STAMP.search(text[: q.start]))
 
 
-def _context(text: str, found: Sequence[values.Quantity]) -> frozenset[str]:
-    """Content stems of the sentence with every value's words blanked out."""
-    chars = list(text)
-    for q in found:
-        chars[q.start : q.end] = " " * (q.end - q.start)
-    return frozenset(content_stems("".join(chars)))
+def _context(
+    text: str, found: Sequence[values.Quantity], blanked: str | None = None
+) -> frozenset[str]:
+    """Content stems of the sentence with every value's words blanked out (``blanked``, if
+    the caller has it)."""
+    return frozenset(content_stems(_blanked(text, found) if blanked is None else blanked))
 
 
 def _group(
