@@ -243,6 +243,8 @@ def _later(sentence: str, dates: list[Quantity]) -> list[Quantity]:
     as the date they come to; they agree with that date but, being counted, never contradict
     another (``round``)."""
     out: list[Quantity] = []
+    if not any(not d.unit and d.kind == "date" for d in dates):
+        return out  # nothing to count from (most sentences): the pattern need not run
     for m in _LATER.finditer(sentence):
         before = [d for d in dates if d.end <= m.start() and not d.unit and d.kind == "date"]
         if not before:
