@@ -276,3 +276,21 @@ def test_overlaps_of_candidates_with_themselves_are_those_of_a_copy(kaesong_sent
     for i, j in [(0, 1), (2, 5), (7, 3)]:
         expected = wording.overlap(candidates[i].stems, candidates[j].stems, weights)
         assert math.isclose(same[i, j], expected, rel_tol=1e-12)
+
+
+def test_the_frequency_start_test_skips_no_match(kaesong_sentences):
+    """Every match of the frequency pattern holds one of the words tested for first."""
+    from newsfuse.fusion import values
+
+    forms = [
+        "It flies three times a week, twice daily, once every month and 5 days per year.",
+        "Flights run on Mondays, Tuesdays and Saturdays; it is paid annually, weekly, monthly.",
+        "The paper is published daily, and the magazine yearly.",
+    ]
+    found = 0
+    for sentence in [*kaesong_sentences, *forms]:
+        for m in values._FREQUENCY.finditer(sentence):
+            found += 1
+            assert any(w in m.group(0) for w in values._FREQUENCY_WORDS)
+    assert found >= 8
+    assert [q.text for q in values._frequencies(forms[0], [])]
