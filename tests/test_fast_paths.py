@@ -1,6 +1,8 @@
 """The caches and fast paths that make a brief cheap give what the slow paths give, on real
 text: the shared parse cache (and a parse completed from a parser-only one), the lemmatizer's
-cache, the date scan cache and the summary's smaller integer program."""
+cache, the date scan cache, the summary's smaller integer program, the claims read once per
+repeated sentence, the words stemmed once per text, the pairs of few sets compared in Python
+and the timeline's overlaps of a date's candidates with themselves."""
 
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ import numpy as np
 import pytest
 
 import newsfuse
-from newsfuse.fusion import dates, nlp, segment, summarize, syndication
-from newsfuse.models import Article
+from newsfuse.fusion import dates, facts, nlp, segment, summarize, syndication, timeline
+from newsfuse.fusion import text as wording
+from newsfuse.models import Article, Event, Sentence
 from newsfuse.settings import DEFAULT
 
 ROOT = Path(__file__).parents[1]
@@ -204,3 +207,90 @@ def test_a_brief_collects_young_objects_less_often_and_restores_the_setting():
     assert gc.get_threshold() == before
     assert during and all(t[0] == DEFAULT.young_gc_threshold for t in during)
     assert brief.summary  # the same brief either way: only the collector's timing changed
+
+
+def test_a_repeated_sentence_gets_the_claims_of_a_first_reading():
+    """Claims of a sentence a wire copy repeats are read once and shared: each copy's claims
+    are those the sentence gets alone, with its own article and sentence."""
+    body = (
+        "Police arrested 12 people on Tuesday after the $3 million robbery. "
+        "The 45-year-old driver was held for two days."
+    )
+    articles = [Article(id=i, text=body) for i in ("a", "b")]
+    sentences = {a.id: segment.sentences(a) for a in articles}
+    dated = dates.in_articles(articles, sentences, None)
+    found = facts.claims(articles, sentences, {"a": 1, "b": 2}, dated, Event())
+    alone = facts.claims(articles[:1], sentences, {"a": 1}, dated, Event())
+    assert len(found) == 2 * len(alone) > 0
+    for c, solo in zip(found[: len(alone)], alone, strict=True):
+        assert c == solo
+    for c, solo in zip(found[len(alone) :], alone, strict=True):
+        assert (c.article, c.family, c.sentence.article_id) == ("b", 2, "b")
+        assert (c.value, c.context, c.other_dates, c.window) == (
+            solo.value,
+            solo.context,
+            solo.other_dates,
+            solo.window,
+        )
+
+
+def test_words_and_stems_are_read_once_alike(kaesong_sentences):
+    for t in kaesong_sentences:
+        tokens, stemmed = wording.word_stems(t)
+        assert list(tokens) == wording.words(t)
+        assert list(stemmed) == [wording.stem(w) for w in wording.words(t)]
+        content = [w for w in wording.words(t) if w not in wording.STOPWORDS]
+        assert wording.content_stems(t) == [wording.stem(w) for w in content]
+
+
+def test_few_sets_are_paired_as_the_sparse_product_pairs_them(kaesong_sentences):
+    sets = [frozenset(wording.content_stems(t)) for t in kaesong_sentences]
+    assert len(sets) > wording._FEW_SETS
+    for least in (1, 2, 3):
+        slow = [
+            (i, j)
+            for i, j in itertools.combinations(range(len(sets)), 2)
+            if len(sets[i] & sets[j]) >= least
+        ]
+        assert wording.pairs_sharing(sets, least) == slow  # the sparse product
+        few = sets[: wording._FEW_SETS]
+        assert wording.pairs_sharing(few, least) == [(i, j) for i, j in slow if j < len(few)]
+    assert wording.pairs_sharing([frozenset(), frozenset()], 1) == []
+
+
+def test_overlaps_of_candidates_with_themselves_are_those_of_a_copy(kaesong_sentences):
+    """One matrix for both sides gives the overlaps two matrices give, bit for bit, and they
+    are text.overlap's."""
+    sentences = [
+        Sentence(article_id="a", index=i, text=t, start=0, end=len(t))
+        for i, t in enumerate(kaesong_sentences)
+    ]
+    weights = wording.inverse_frequency(kaesong_sentences)
+    candidates = [
+        timeline._Candidate("a", 1, s, None, frozenset(wording.content_stems(s.text)))
+        for s in sentences
+    ]
+    rows = timeline._Rows(candidates, weights)
+    same = timeline._overlaps(candidates, candidates, rows)
+    assert same.tobytes() == timeline._overlaps(candidates, list(candidates), rows).tobytes()
+    for i, j in [(0, 1), (2, 5), (7, 3)]:
+        expected = wording.overlap(candidates[i].stems, candidates[j].stems, weights)
+        assert math.isclose(same[i, j], expected, rel_tol=1e-12)
+
+
+def test_the_frequency_start_test_skips_no_match(kaesong_sentences):
+    """Every match of the frequency pattern holds one of the words tested for first."""
+    from newsfuse.fusion import values
+
+    forms = [
+        "It flies three times a week, twice daily, once every month and 5 days per year.",
+        "Flights run on Mondays, Tuesdays and Saturdays; it is paid annually, weekly, monthly.",
+        "The paper is published daily, and the magazine yearly.",
+    ]
+    found = 0
+    for sentence in [*kaesong_sentences, *forms]:
+        for m in values._FREQUENCY.finditer(sentence):
+            found += 1
+            assert any(w in m.group(0) for w in values._FREQUENCY_WORDS)
+    assert found >= 8
+    assert [q.text for q in values._frequencies(forms[0], [])]

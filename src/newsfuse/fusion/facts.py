@@ -137,6 +137,7 @@ def facts(
         by_kind.setdefault(c.value.kind, []).append(c)
     covering = _Covering(stems, postings, stated, settings)
     made: list[tuple[tuple[object, ...], Fact, list[Claim] | None]] = []
+    rep_of: dict[int, Claim] = {}  # each group's representative, by the group's id
     if event.date is not None and event.sources:
         made.append(((0,), _event_fact(event, family_of, restating), None))
     for g in groups:
@@ -152,7 +153,7 @@ def facts(
             if id(g) in in_conflict
             else ("corroborated" if independent >= 2 else "single-source")
         )
-        rep = _representative(g, weights)
+        rep = rep_of[id(g)] = _representative(g, weights)
         fact = Fact(
             about="",
             kind=g[0].value.kind,
@@ -191,12 +192,13 @@ def facts(
     kept = shown + singles[: max(0, settings.max_facts - len(shown))]
     # The clauses of the value facts a reader sees, parsed in one batch.
     firsts = [g for _, g in kept[: settings.parsed_facts] if g is not None]
-    reps = [_representative(g, weights) for g in firsts]
+    reps = [rep_of[id(g)] for g in firsts]
     phrases.prime((c.sentence.text, c.value.start, c.value.end) for c in reps)
     out = []
     for n, (fact, members) in enumerate(kept):
         if members is not None:
-            about = _about(members, weights, parse=n < settings.parsed_facts)
+            parse = n < settings.parsed_facts
+            about = _about(members, weights, parse=parse, rep=rep_of[id(members)])
             fact = fact.model_copy(update={"about": about})
         out.append(fact)
     found_conflicts = [_conflict(slot, weights) for slot in conflicting]
@@ -244,27 +246,61 @@ def claims(
     """Every value of every sentence, as a claim with its context (figures named again,
     "the 162 passengers", too: their ``value.referring`` says so)."""
     out: list[Claim] = []
+    # What a sentence's claims hold besides the sentence, by its text, year and date mentions
+    # (the dates stage's own objects: ids): wire copies repeat sentences verbatim (~1 in 8 of
+    # a DUC cluster's), and reading values is most of this function's cost.
+    read: dict[tuple[object, ...], list[_Read]] = {}
     for a in articles:
         year = (a.published or event.date or dt.date.today()).year
         for s, mentions in zip(sentences.get(a.id, ()), dated.get(a.id, ()), strict=False):
-            # Parts of the day ("in the morning") are too vague to align or contradict.
-            found = [
-                q
-                for q in values.find(s.text, list(mentions), year, referring=True)
-                if not (
-                    q.kind == "time"
-                    and not re.search(r"\d|\b(?:noon|midday|midnight)\b", q.text, re.I)
-                )
-                and not _page_stamp(s.text, q)
-            ]
-            if not found:
-                continue
-            context = _context(s.text, found)
-            for q in found:
-                others = tuple(m for m in mentions if (m.start, m.end) != (q.start, q.end))
-                window = _window(s.text, q, found, settings.conflict_window)
+            key = (s.text, year, *map(id, mentions))
+            parts = read.get(key)
+            if parts is None:
+                parts = read[key] = _read_claims(s.text, mentions, year, settings)
+            for q, context, others, window in parts:
                 out.append(Claim(a.id, family_of.get(a.id, 0), s, q, context, year, others, window))
     return out
+
+
+# A value of a sentence, the sentence's context, its other date mentions, the value's window.
+_Read = tuple[values.Quantity, frozenset[str], tuple[DateMention, ...], frozenset[str]]
+
+
+def _read_claims(
+    text: str, mentions: Sequence[DateMention], year: int, settings: FactSettings
+) -> list[_Read]:
+    """The values of one sentence, each with the sentence's context, its other date mentions
+    and its window (:func:`claims`)."""
+    # Parts of the day ("in the morning") are too vague to align or contradict.
+    found = [
+        q
+        for q in values.find(text, list(mentions), year, referring=True)
+        if not (
+            q.kind == "time" and not re.search(r"\d|\b(?:noon|midday|midnight)\b", q.text, re.I)
+        )
+        and not _page_stamp(text, q)
+    ]
+    if not found:
+        return []
+    blanked = _blanked(text, found)  # (the same for the context and every value's window)
+    context = _context(text, found, blanked)
+    return [
+        (
+            q,
+            context,
+            tuple(m for m in mentions if (m.start, m.end) != (q.start, q.end)),
+            _window(text, q, found, settings.conflict_window, blanked),
+        )
+        for q in found
+    ]
+
+
+def _blanked(text: str, found: Sequence[values.Quantity]) -> str:
+    """``text`` with the words of every value in ``found`` turned into spaces."""
+    chars = list(text)
+    for q in found:
+        chars[q.start : q.end] = " " * (q.end - q.start)
+    return "".join(chars)
 
 
 _CLAUSE_BREAK = re.compile(
@@ -273,14 +309,17 @@ _CLAUSE_BREAK = re.compile(
 
 
 def _window(
-    text: str, q: values.Quantity, found: Sequence[values.Quantity], size: int
+    text: str,
+    q: values.Quantity,
+    found: Sequence[values.Quantity],
+    size: int,
+    blanked: str | None = None,
 ) -> frozenset[str]:
     """Content stems of the words near the value, within its clause, other values blanked:
-    what this number or date is about, not what the rest of the sentence says."""
-    chars = list(text)
-    for other in found:
-        chars[other.start : other.end] = " " * (other.end - other.start)
-    blanked = "".join(chars)
+    what this number or date is about, not what the rest of the sentence says. ``blanked`` is
+    ``_blanked(text, found)``, if the caller has it."""
+    if blanked is None:
+        blanked = _blanked(text, found)
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(blanked, 0, q.start)), default=0)
     end = next((m.start() for m in _CLAUSE_BREAK.finditer(blanked, q.end)), len(blanked))
     before = [w for w in words(blanked[start : q.start]) if w not in STOPWORDS][-size:]
@@ -313,12 +352,12 @@ def _page_stamp(text: str, q: values.Quantity) -> bool:
     return bool(_STAMP.search(text[: q.start]))
 
 
-def _context(text: str, found: Sequence[values.Quantity]) -> frozenset[str]:
-    """Content stems of the sentence with every value's words blanked out."""
-    chars = list(text)
-    for q in found:
-        chars[q.start : q.end] = " " * (q.end - q.start)
-    return frozenset(content_stems("".join(chars)))
+def _context(
+    text: str, found: Sequence[values.Quantity], blanked: str | None = None
+) -> frozenset[str]:
+    """Content stems of the sentence with every value's words blanked out (``blanked``, if
+    the caller has it)."""
+    return frozenset(content_stems(_blanked(text, found) if blanked is None else blanked))
 
 
 def _group(
@@ -328,7 +367,8 @@ def _group(
     claims close enough in context. How close depends on how common the value is: a figure
     few sentences share ("January 2020", "9.78 billion won") is itself evidence of one fact,
     a common one ("2018") needs its context to match."""
-    crowd = _crowd(claims)
+    keys = [_value_key(c.value) for c in claims]
+    crowd = _crowd(claims, keys)
     articles = len({c.article for c in claims})
 
     def need(a: Claim, b: Claim) -> float:
@@ -359,15 +399,22 @@ def _group(
     links.sort(reverse=True)
     group_of = list(range(len(claims)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(claims))}
+    # Whether two values may share a fact depends on the values (and the year) alone: asked
+    # once per pair of distinct values, as groups grow and are compared again.
+    known: dict[tuple[tuple[object, ...], int | None, tuple[object, ...]], bool] = {}
+
+    def mergeable(x: int, y: int) -> bool:
+        pair = (keys[x], claims[x].year, keys[y])
+        answer = known.get(pair)
+        if answer is None:
+            answer = known[pair] = _mergeable(claims[x].value, claims[y].value, claims[x].year)
+        return answer
+
     for _, i, j in links:
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue
-        if not all(
-            _mergeable(claims[x].value, claims[y].value, claims[x].year)
-            for x in members[gi]
-            for y in members[gj]
-        ):
+        if not all(mergeable(x, y) for x in members[gi] for y in members[gj]):
             continue
         for k in members[gj]:
             group_of[k] = gi
@@ -387,18 +434,17 @@ def _value_key(q: values.Quantity) -> tuple[object, ...]:
     )
 
 
-def _crowd(claims: Sequence[Claim]) -> dict[int, int]:
+def _crowd(claims: Sequence[Claim], keys: Sequence[tuple[object, ...]]) -> dict[int, int]:
     """For each claim (by id), how many claims of other sentences agree with its value. Many
     claims state one value ("Tuesday", "two people"), so agreement is asked once per pair of
-    distinct values, not per pair of claims."""
+    distinct values, not per pair of claims; ``keys`` are the claims' :func:`_value_key`."""
     by_key: dict[tuple[object, ...], list[Claim]] = {}
-    for c in claims:
-        by_key.setdefault(_value_key(c.value), []).append(c)
-    in_sentence = Counter((id(c.sentence), _value_key(c.value)) for c in claims)
+    for c, k in zip(claims, keys, strict=True):
+        by_key.setdefault(k, []).append(c)
+    in_sentence = Counter((id(c.sentence), k) for c, k in zip(claims, keys, strict=True))
     agree: dict[tuple[tuple[object, ...], int | None, tuple[object, ...]], bool] = {}
     out = {}
-    for c in claims:
-        mine = _value_key(c.value)
+    for c, mine in zip(claims, keys, strict=True):
         total = 0
         for key, members in by_key.items():
             if key[0] != c.value.kind:
@@ -502,20 +548,38 @@ def _representative(group: Sequence[Claim], weights: Mapping[str, float]) -> Cla
     precise = list(group)
     if group[0].value.kind == "frequency":
         precise = [c for c in group if c.value.exact] or precise
+    # Each pair's overlap once (it is symmetric, and claims of one sentence share a context):
+    # the sums still add the same terms in the same order.
+    memo: dict[tuple[int, int], float] = {}
+
+    def similar(a: frozenset[str], b: frozenset[str]) -> float:
+        key = (id(a), id(b)) if id(a) <= id(b) else (id(b), id(a))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = overlap(a, b, weights)
+        return found
+
     return max(
         precise,
         key=lambda c: (
-            sum(overlap(c.context, o.context, weights) for o in group if o is not c),
+            sum(similar(c.context, o.context) for o in group if o is not c),
             -len(c.sentence.text),
         ),
     )
 
 
-def _about(group: Sequence[Claim], weights: Mapping[str, float], parse: bool = True) -> str:
+def _about(
+    group: Sequence[Claim],
+    weights: Mapping[str, float],
+    parse: bool = True,
+    rep: Claim | None = None,
+) -> str:
     """What the value is about: a phrase from the parse of the representative sentence
     ("people arrested", "age of Durst"); without the parse, or when it gives nothing a person
-    can read, the words of the sentence around the value, as written."""
-    rep = _representative(group, weights)
+    can read, the words of the sentence around the value, as written. ``rep`` is the group's
+    :func:`_representative`, if the caller has it."""
+    if rep is None:
+        rep = _representative(group, weights)
     phrase = _slot_of(rep).phrase if parse else ""
     if phrases.readable(phrase):
         return phrase
@@ -616,7 +680,8 @@ def _same_value_sources(
     if not _specific(value) and not ends:
         return sources  # vague values say too little to tie two reports
     near = frozenset().union(*(c.window for c in group))
-    heads = frozenset().union(*(_modified(c) for c in group))
+    near_other = near - {value.unit}  # (the same for every claim compared below)
+    heads: frozenset[str] | None = None  # the group's _modified names: for years only, late
     clocks = _clocks(by_kind.get("time", ()))
     at = [t for c in group for t in _clock_beside(c, clocks)] if _one_day(value) else []
     ids = set(sources)
@@ -636,14 +701,14 @@ def _same_value_sources(
                 continue
             if not (c.value.low <= value.high and value.low <= c.value.high):
                 continue
-            score = overlap(c.window - {value.unit}, near - {value.unit}, weights)
+            score = overlap(c.window - {value.unit}, near_other, weights)
             if score >= settings.same_value_other_noun:
                 ids.add(c.article)
             continue
         same_unit = c.value.unit == value.unit or value.kind in ("count", "money")
         if not (same_unit and _mergeable(c.value, value, c.year)):
             continue
-        score = overlap(c.window - {value.unit}, near - {value.unit}, weights)
+        score = overlap(c.window - {value.unit}, near_other, weights)
         # (a measure's number is in its dimension's unit, days or metres: not a small count)
         measure = value.unit in ("length", "speed", "duration")
         small = value.kind == "ordinal" or (
@@ -651,6 +716,8 @@ def _same_value_sources(
         )
         if value.kind == "date" and max(value.high - value.low, c.value.high - c.value.low) > 31:
             need = settings.same_value_other_noun  # a year is said of many things
+            if heads is None:
+                heads = frozenset().union(*(_modified(m) for m in group))
             if (
                 _modified(c) & heads
                 and min(value.high - value.low, c.value.high - c.value.low) > 31
@@ -822,16 +889,22 @@ def _conflicts(
             stated[k] = _stated_by(everything, c)
         return stated[k]
 
+    # A fact's claims as the other side of a pair sees them: one per distinct value (most
+    # claims of a fact state the same one; agreement and precision depend on the value only).
+    values_of = [list({key[id(c)]: c for c in g}.values()) for g in groups]
     for i, a in enumerate(groups):
-        for b in groups[i + 1 :]:
+        for j in range(i + 1, len(groups)):
+            b = groups[j]
             if a[0].value.kind != b[0].value.kind:
                 continue
             # Only the claims that contradict the other fact take sides: "in 2014" agrees
             # with both "May 2014" and "April 2014", and is no side; nor does it keep "April"
             # from contradicting "May 2014" (a claim is weighed against those as precise).
-            exact_a = _taking_sides(a, b, agree)
-            exact_b = _taking_sides(b, a, agree)
-            if not exact_a or not exact_b or not exact_a[0].value.comparable(exact_b[0].value):
+            exact_a = _taking_sides(a, values_of[j], agree)
+            if not exact_a:
+                continue
+            exact_b = _taking_sides(b, values_of[i], agree)
+            if not exact_b or not exact_a[0].value.comparable(exact_b[0].value):
                 continue
             if len(exact_a) < len(_as_precise(a, exact_a)) / 2:
                 continue  # most of the fact agrees with the other one

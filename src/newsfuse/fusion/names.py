@@ -161,14 +161,17 @@ _WEB = re.compile(
     re.IGNORECASE,
 )
 
+# The ending every match of _WEB holds, searched for first.
+_DOMAIN_END = re.compile(r"\.(?:com|org|net|gov|edu|co\.uk|org\.uk|io|tv|info)", re.IGNORECASE)
+
 
 def _web_addresses(every: Sequence[Sentence]) -> dict[str, list[tuple[Sentence, re.Match[str]]]]:
     """The web addresses the sentences write, in any case, each under its most written form,
     with every sentence writing it."""
     hits: dict[str, list[tuple[Sentence, re.Match[str]]]] = {}
     for s in every:
-        if "." not in s.text:
-            continue
+        if not _DOMAIN_END.search(s.text):
+            continue  # (every address holds one: a search from a literal dot is cheap)
         for m in _WEB.finditer(s.text):
             hits.setdefault(m.group("name").lower(), []).append((s, m))
     out = {}
@@ -191,6 +194,7 @@ _NUMBERED = re.compile(
     r"(?P<n>(?P<code>[A-Z]{0,2})(?P<core>\d{1,5})[A-Z]?(?:-\d{1,4})?)\b"
     r"(?![.,:]\d|-|\s*(?:%|percent|per cent|[ap]\.?m\b))"  # ("Serbs 9-to-1": a ratio)
 )
+_DIGIT = re.compile(r"\d")  # (the class of _NUMBERED's \d)
 _NOT_NUMBERED = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
@@ -203,6 +207,8 @@ def _numbered(every: Sequence[Sentence]) -> dict[str, list[tuple[Sentence, re.Ma
     its capitalised form, with every sentence writing it."""
     hits: dict[tuple[str, str], list[tuple[Sentence, re.Match[str]]]] = {}
     for s in every:
+        if not _DIGIT.search(s.text):
+            continue  # (every match holds a digit: most sentences need no long search)
         for m in _NUMBERED.finditer(s.text):
             word, n = m.group("word"), m.group("n")
             if word.lower() in _NOT_NUMBERED or re.fullmatch(r"(?:19|20)\d\d", n):

@@ -80,7 +80,12 @@ def role_facts(
         )
         # every article writing one of the names is a source, wherever the name finder
         # counted it ("said Henry Bambang Soelistyo" in a report it missed)
-        sources |= {a for a, text in joined.items() if a not in sources and name.search(text)}
+        # (a match holds one of the spellings: a substring test first, ~100x cheaper)
+        sources |= {
+            a
+            for a, text in joined.items()
+            if a not in sources and any(sp in text for sp in longest_first) and name.search(text)
+        }
         ordered = [a for a in sentences if a in sources]
         if len({family_of.get(a, 0) for a in ordered}) < 2:
             continue

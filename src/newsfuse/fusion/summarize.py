@@ -51,7 +51,15 @@ from scipy.sparse import coo_array, csr_array, triu
 
 from newsfuse.fusion import compress, nlp, screen
 from newsfuse.fusion import dates as dating
-from newsfuse.fusion.text import STOPWORDS, content_stems, stem, stems, word_count, words
+from newsfuse.fusion.text import (
+    STOPWORDS,
+    content_stems,
+    stem,
+    stems,
+    word_count,
+    word_stems,
+    words,
+)
 from newsfuse.models import Article, Evidence, Family, Sentence, Summary, SummarySentence
 from newsfuse.settings import DEFAULT, SummarySettings
 
@@ -215,8 +223,7 @@ def _trim(text: str) -> str:
 def _concepts(text: str) -> frozenset[Concept]:
     """Adjacent stem pairs, not both function words (cached: a sentence's whole version is
     read as a sentence and as a candidate)."""
-    tokens = words(text)
-    stemmed = stems(tokens)
+    tokens, stemmed = word_stems(text)
     stop = [t in STOPWORDS for t in tokens]
     return frozenset(
         (stemmed[i], stemmed[i + 1])
@@ -319,7 +326,7 @@ def _ends_like_a_sentence(text: str) -> bool:
 
 def _dangles(text: str) -> bool:
     """Whether ``text`` opens on (or names) something only an earlier sentence identifies."""
-    tokens = words(text)
+    tokens = word_stems(text)[0]  # (cached: the candidate's concepts read the same text)
     # The first word without its clitic: "He'll" opens on "he".
     if not tokens or tokens[0].split("'")[0] in _DANGLING:
         return True

@@ -69,8 +69,16 @@ def content_stems(text: str) -> list[str]:
 @functools.lru_cache(maxsize=1 << 16)
 def _content_stems(text: str) -> tuple[str, ...]:
     # Cached: every stage compares the same sentences (summary, facts, timeline, event).
-    # (stemmed in one call: a call per word costs more than the stemming)
-    return tuple(stems([w for w in words(text) if w not in STOPWORDS]))
+    return tuple(st for w, st in zip(*word_stems(text), strict=True) if w not in STOPWORDS)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def word_stems(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """:func:`words` of ``text`` and the :func:`stem` of each (cached: the summary's concepts
+    and every stage's content stems read the same sentences; stemmed in one call, as a call
+    per word costs more than the stemming)."""
+    tokens = words(text)
+    return tuple(tokens), tuple(stems(tokens))
 
 
 def word_count(text: str) -> int:
@@ -110,21 +118,33 @@ def pairs_sharing(sets: Sequence[AbstractSet[str]], least: int) -> list[tuple[in
     """The pairs ``(i, j)``, ``i < j``, of ``sets`` with at least ``least`` (>= 1) members in
     common, in order: one sparse product counts what every pair shares, where trying each
     pair in Python costs a microsecond a pair (a cluster has ~10^5 pairs of claims)."""
-    from scipy.sparse import csr_array, triu
+    if len(sets) <= _FEW_SETS:  # (the sparse matrices' own cost is more than a few pairs')
+        n = len(sets)
+        return [
+            (i, j) for i in range(n) for j in range(i + 1, n) if len(sets[i] & sets[j]) >= least
+        ]
+    from scipy.sparse import csr_array
 
+    # The rows built in CSR form directly, and the upper triangle read off the product's
+    # coordinates: a third cheaper than building from (row, col) pairs and cutting with triu.
     vocab: dict[str, int] = {}
-    rows: list[int] = []
     cols: list[int] = []
-    for i, members in enumerate(sets):
-        for w in members:
-            rows.append(i)
-            cols.append(vocab.setdefault(w, len(vocab)))
+    ends = [0]
+    for members in sets:
+        cols += [vocab.setdefault(w, len(vocab)) for w in members]
+        ends.append(len(cols))
     if not vocab:
         return []
-    m = csr_array((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(sets), len(vocab)))
-    shared = triu(m @ m.T, k=1).tocoo()
-    keep = shared.data >= least
+    m = csr_array(
+        (np.ones(len(cols), dtype=np.int32), np.asarray(cols, dtype=np.int32), ends),
+        shape=(len(sets), len(vocab)),
+    )
+    shared = (m @ m.T).tocoo()
+    keep = (shared.row < shared.col) & (shared.data >= least)
     return sorted(zip(shared.row[keep].tolist(), shared.col[keep].tolist(), strict=True))
+
+
+_FEW_SETS = 16  # up to this many sets, :func:`pairs_sharing` compares each pair in Python
 
 
 #: Number words as news writes them ("two", "a dozen"), shared by date and value reading.

@@ -225,10 +225,14 @@ class _Rows:
 def _overlaps(a: Sequence[_Candidate], b: Sequence[_Candidate], rows: _Rows) -> np.ndarray:
     """:func:`newsfuse.fusion.text.overlap` of every candidate of ``a`` with every one of
     ``b``, as one sparse product: pairwise calls are quadratic in Python on a big story."""
-    ma, mb = rows.matrix(a), rows.matrix(b)
-    shared = (ma @ (mb > 0).astype(float).T).toarray()
+    ma = rows.matrix(a)
+    mb = ma if b is a else rows.matrix(b)  # (a date's candidates against themselves: built once)
+    # ``mb > 0`` as a matrix of its own structure, without the sparse comparison's cost: a
+    # weight not above 0 is an explicit 0 there, which adds nothing to a product's sum.
+    held = csr_array(((mb.data > 0).astype(float), mb.indices, mb.indptr), shape=mb.shape)
+    shared = (ma @ held.T).toarray()
     wa = np.asarray(ma.sum(axis=1)).ravel()
-    wb = np.asarray(mb.sum(axis=1)).ravel()
+    wb = wa if mb is ma else np.asarray(mb.sum(axis=1)).ravel()
     lighter = np.minimum.outer(wa, wb)
     with np.errstate(divide="ignore", invalid="ignore"):
         out = np.where(lighter > 0, shared / lighter, 0.0)

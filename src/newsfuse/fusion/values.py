@@ -243,6 +243,8 @@ def _later(sentence: str, dates: list[Quantity]) -> list[Quantity]:
     as the date they come to; they agree with that date but, being counted, never contradict
     another (``round``)."""
     out: list[Quantity] = []
+    if not any(not d.unit and d.kind == "date" for d in dates):
+        return out  # nothing to count from (most sentences): the pattern need not run
     for m in _LATER.finditer(sentence):
         before = [d for d in dates if d.end <= m.start() and not d.unit and d.kind == "date"]
         if not before:
@@ -988,6 +990,9 @@ _FREQUENCY = re.compile(
     # a schedule of weekdays: "on Mondays, Tuesdays, Thursdays and Saturdays"
     rf"|\b(?P<days>{_PLURAL_DAY}(?:(?:,\s*|\s+and\s+|,\s*and\s+){_PLURAL_DAY})*)\b"
 )
+# What every match of _FREQUENCY holds (its pattern is case-sensitive): "day" (a day, Mondays),
+# "daily", "week"(ly), "month"(ly), "year"(ly), "annually".
+_FREQUENCY_WORDS = ("day", "daily", "week", "month", "year", "annually")
 # a negation or "only" a few words before, in the same clause
 _NOT_BEFORE = re.compile(r"(?:\bnot|n't|\bnever|\bno longer|\bnor)\b(?:\s+[^\s,;]+){0,6}\s*$", re.I)
 _ONLY_BEFORE = re.compile(r"\bonly\b(?:\s+[^\s,;]+){0,6}\s*$", re.I)
@@ -1000,8 +1005,12 @@ _ROUGH_BEFORE = re.compile(
 
 
 def _frequencies(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    # (most sentences have none: the long pattern need not run; every match of it ends in
+    # one of these words, as written, which substring tests find cheapest)
+    if not any(w in sentence for w in _FREQUENCY_WORDS):
+        return []
     if not re.search(r"(?i:ly|days|twice|once|times)\b", sentence):
-        return []  # (most sentences have none: the long pattern need not run)
+        return []
     out = []
     for m in _FREQUENCY.finditer(sentence):
         if not _free(m.start(), m.end(), taken):
