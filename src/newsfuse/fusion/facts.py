@@ -300,8 +300,31 @@ _STAMP = re.compile(
     r"|^\s*(?:by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*[|,•·-]\s*)"
     # the page's note of its own correction: "This article was amended on 8 May 2010"
     r"|\bthis\s+(?:article|story|report|post|page)\s+(?:was|has\s+been)\s+(?:amended|corrected"
-    r"|updated|changed)\s+(?:on|at)?[\s\w,:.|/-]{0,30}$",
+    r"|updated|changed)\s+(?:on|at)?[\s\w,:.|/-]{0,30}$"
+    # the print edition's note: "A version appeared on p6 of the Main section ... on Friday"
+    r"|\bappeared\s+on\s+p(?:age)?\s*\d+\s+of\s+the\b[\s\w,:.|/-]{0,100}$",
     re.IGNORECASE,
+)
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|May"
+    r"|June|July|August|September|October|November|December"
+)
+_CLOCK = r"\d{1,2}[.:]\d{2}\s*(?i:[ap]\.?m\.?)?\s*(?:BST|GMT|UTC|[ECMP][SD]?T)?"
+_DAY_MONTH = rf"(?:\b\d{{1,2}}\s+(?:{_MONTH})|\b(?:{_MONTH})\s+\d{{1,2}})"
+_WITH_YEAR = rf"(?:\b\d{{1,2}}\s+(?:{_MONTH}),?\s+\d{{4}}|\b(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}})"
+# The page's own dates and times, not the report's (group 1, else the whole match, is the
+# stamp): a dateline, a date with its year and straight after it a clock time ("Thursday,
+# April 29, 2010; 4:49 PM", "Tuesday 5 May 2009 14.37 BST"), which prose does not write so
+# ("on Thursday at 4:49 p.m."); a live page's entry times, a clock time opening a sentence with
+# a colon ("12.11 pm: More on the blame game"); the headings of a page's list of stories or
+# photos, a date with its year and a colon ("7 May 2009: Government response to ...") or a
+# date opening a sentence so ("April 26: Weathered oil is seen ..."); a photo's date ("In this
+# April 27, 2010 file photo").
+_DATELINE = re.compile(
+    rf"(?:\b[A-Z][a-z]+day,?\s+)?{_WITH_YEAR}\s*[;,]?\s*{_CLOCK}"
+    rf"|(?:^|(?<=[.!?]))\s*(?=({_CLOCK}|{_DAY_MONTH}(?:,?\s+\d{{4}})?)\s*:)"
+    rf"|(?=({_WITH_YEAR})\s*:)"
+    rf"|(?=({_WITH_YEAR}),?\s+(?:file\s+)?photo\b)"
 )
 
 
@@ -310,7 +333,14 @@ def _page_stamp(text: str, q: values.Quantity) -> bool:
     report states."""
     if q.kind not in ("time", "date"):
         return False
-    return bool(_STAMP.search(text[: q.start]))
+    if _STAMP.search(text[: q.start]):
+        return True
+    for m in _DATELINE.finditer(text):
+        stamp = next((k for k in (1, 2, 3) if m.group(k)), 0)
+        start, end = m.span(stamp)
+        if start <= q.start and q.end <= end:
+            return True
+    return False
 
 
 def _context(text: str, found: Sequence[values.Quantity]) -> frozenset[str]:
@@ -847,6 +877,10 @@ def _conflicts(
                 exact_a, exact_b, published
             ):
                 continue
+            if exact_a[0].value.kind == "date" and _news_of_their_days(exact_a, exact_b, published):
+                continue
+            if exact_a[0].value.kind == "time" and not _of_one_day(exact_a, exact_b, published):
+                continue
             if not _rivals(exact_a[0].value, exact_b[0].value, settings):
                 continue
             if _other_periods(exact_a, exact_b):
@@ -885,6 +919,56 @@ def _other_periods(a: Sequence[Claim], b: Sequence[Claim]) -> bool:
     years_a = {y for c in a for m in c.other_dates for y in range(m.date.year, m.until.year + 1)}
     years_b = {y for c in b for m in c.other_dates for y in range(m.date.year, m.until.year + 1)}
     return bool(years_a) and bool(years_b) and years_a.isdisjoint(years_b)
+
+
+def _day_told(c: Claim, published: Mapping[str, dt.date | None]) -> dt.date | None:
+    """The day a clock time is of: the one day its sentence names, else its report's day."""
+    days = {m.date for m in c.other_dates if m.precision == "day" and m.date == m.until}
+    return next(iter(days)) if len(days) == 1 else published.get(c.article)
+
+
+def _of_one_day(
+    a: Sequence[Claim], b: Sequence[Claim], published: Mapping[str, dt.date | None]
+) -> bool:
+    """Whether clock times can be of one moment: all of one day, by their sentences or their
+    reports' days ("at 4pm today" on May 11 and "at 10pm" on May 14 are other moments; on a
+    long story's reports of many days, "at 4pm" is many things)."""
+    days = {_day_told(c, published) for c in (*a, *b)} - {None}
+    return len(days) <= 1
+
+
+# How far a report's own news day may lie from its publication: "yesterday", "on Monday" in
+# Wednesday's paper, "today" in a paper dated by another time zone, a photo of the weekend in
+# Tuesday's gallery.
+_NEWS_DAY = (-3, 1)
+
+
+def _news_of_their_days(
+    a: Sequence[Claim], b: Sequence[Claim], published: Mapping[str, dt.date | None]
+) -> bool:
+    """Days that are each side's own news day, told by reports days apart, the later reports
+    giving the later day: the story moving on ("confirmed today" on May 11, "by yesterday" on
+    May 4), not a dispute. A fixed past moment ("the April 20 explosion") told weeks later is
+    no report's news day, and stays comparable."""
+
+    def days(side: Sequence[Claim]) -> tuple[list[int], list[int]] | None:
+        told, filed = [], []
+        for c in side:
+            day = published.get(c.article)
+            if day is None or c.value.unit or c.value.low != c.value.high:
+                return None  # (weekdays and month-days: _comparable_dates and years decide)
+            offset = int(c.value.low) - day.toordinal()
+            if not _NEWS_DAY[0] <= offset <= _NEWS_DAY[1]:
+                return None
+            told.append(int(c.value.low))
+            filed.append(day.toordinal())
+        return told, filed
+
+    da, db = days(a), days(b)
+    if da is None or db is None:
+        return False
+    (told_a, filed_a), (told_b, filed_b) = sorted((da, db), key=lambda d: min(d[1]))
+    return max(filed_a) < min(filed_b) and max(told_a) < min(told_b)
 
 
 def _rival_dates(a: values.Quantity, b: values.Quantity, settings: FactSettings) -> bool:
