@@ -631,3 +631,38 @@ def test_page_datelines_entry_times_and_captions_are_stamps(text, stamps, stated
     assert {t for t, stamp in found.items() if stamp} >= stamps, found
     assert not any(found.get(t) for t in stated), found
     assert all(t in found for t in stamps | stated), found
+
+
+def test_calendar_days_of_a_long_story_need_one_deed():
+    # real (timeline17 H1N1_bbc): two reports of one day in a story of many days; the days
+    # hang on other deeds (went / arrived), and their words share only "later" and "state"
+    texts = {
+        "a": "She went to the Aurelio Valdivieso Hospital in Oaxaca, the state capital, on 8 April"
+        " but died five days later.",
+        "b": "The Mexican boy had arrived in the Texan border city of Brownsville on 4 April and"
+        " developed flu symptoms four days later, the Texas state health department said.",
+        "c": "Schools across Mexico City stayed closed as the number of confirmed cases rose.",
+    }
+    days = {"a": "2009-04-29", "b": "2009-04-29", "c": "2009-05-04"}
+    arts, sents, fams, ev, dated = stages(
+        [Article(id=k, text=t, published=dt.date.fromisoformat(days[k])) for k, t in texts.items()]
+    )
+    _found, conflicts = facts.facts(arts, sents, fams, dated, ev)
+    assert conflicts == (), [c.values for c in conflicts]
+
+
+def test_counts_of_confirmed_and_of_suspected_cases_are_two_counts():
+    # real (timeline17 H1N1_guardian 2009-04-30, two reports): a count conflict on 60 reports
+    texts = {
+        "a": "The Health Protection Agency said 230 possible other cases were under investigation"
+        " in the UK.",
+        "b": "The World Health Organisation says it has confirmed 236 cases, up from 148"
+        " yesterday.",
+        "c": "The World Health Organisation says it has confirmed 240 cases.",  # (for the test)
+    }
+    arts, sents, _fams, ev, dated = stages([Article(id=k, text=t) for k, t in texts.items()])
+    found = facts.claims(arts, sents, {a.id: n for n, a in enumerate(arts)}, dated, ev)
+    count = {c.value.text: c for c in found if c.value.kind == "count"}
+    possible, confirmed = count["230 possible other cases"], count["236 cases"]
+    assert facts._other_status(possible, confirmed)
+    assert not facts._other_status(confirmed, count["240 cases"])

@@ -901,12 +901,15 @@ def _conflicts(
         for c in (*a, *b)
         if c.value.unit != "age"
     )
+    # (reports of one day of publication, or none known: see _same_slot's calendar days; of the
+    # whole brief, as a long story's reports of many days name many days for many things,
+    # even two reports of one of its days: "arrived in Brownsville on 4 April" / "went to the
+    # hospital in Oaxaca on 8 April")
+    one_day = len(set(published.values())) == 1
     return [
         (a, b)
         for a, b, event_time in candidates
-        # (one day of publication, or none known: see _same_slot's calendar days)
-        if event_time
-        or _same_slot(a, b, weights, settings, len({published[c.article] for c in (*a, *b)}) == 1)
+        if event_time or _same_slot(a, b, weights, settings, one_day)
     ]
 
 
@@ -1166,6 +1169,8 @@ def _same_slot(
                 if _whose(x.value.noun, y.value.noun):
                     return True
                 continue
+            if x.value.kind == "count" and _other_status(x, y):
+                continue
             if x.value.kind == "frequency":
                 # how often one thing is done: the same verb on the same object ("fly that
                 # route on Mondays, ..." / "fly the route daily")
@@ -1199,6 +1204,27 @@ def _same_slot(
             ):
                 return True
     return False
+
+
+_SUSPECTED = re.compile(
+    r"\b(?:suspect\w*|possible|probable|presumed|potential|under investigation|being tested)\b",
+    re.I,
+)
+_CONFIRMED = re.compile(r"\bconfirm\w*", re.I)
+
+
+def _status(c: Claim) -> str | None:
+    """Whether a count's clause counts confirmed or suspected cases ("236 confirmed cases" /
+    "230 possible other cases under investigation"); None if it says neither, or both."""
+    text = phrases.clause(c.sentence.text, c.value.start, c.value.end)[0]
+    suspected, confirmed = bool(_SUSPECTED.search(text)), bool(_CONFIRMED.search(text))
+    return None if suspected == confirmed else "suspected" if suspected else "confirmed"
+
+
+def _other_status(x: Claim, y: Claim) -> bool:
+    """Counts of cases confirmed and of cases suspected are two counts, not rival ones."""
+    sx, sy = _status(x), _status(y)
+    return sx is not None and sy is not None and sx != sy
 
 
 _LIGHT = frozenset({"be", "have", "do", "say", "tell", "report", "make", "get"})
