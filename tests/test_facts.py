@@ -614,6 +614,19 @@ def _stamped(text, published=dt.date(2010, 5, 1)):
             {"April 27, 2010"},
             set(),
         ),
+        (  # timeline17 bpoil_foxnews: an AP caption's weekday, date and year
+            "President Obama discusses the role that American small businesses play in the"
+            " economy during an event in the Rose Garden at the White House, Tuesday, May 25,"
+            " 2010, in Washington.",
+            {"Tuesday", "May 25, 2010"},
+            set(),
+        ),
+        (  # timeline17 bpoil_guardian: a correction's note
+            "The following correction was printed in the Observer's For the record column, Sunday"
+            " 20 June 2010 We reported below that private companies have invested.",
+            {"20 June 2010"},
+            set(),
+        ),
         (  # timeline17 bpoil_guardian: the report's own times stay
             "The rig blew up at 10pm, killing 11 workers and unleashing the gusher.",
             set(),
@@ -666,3 +679,17 @@ def test_counts_of_confirmed_and_of_suspected_cases_are_two_counts():
     possible, confirmed = count["230 possible other cases"], count["236 cases"]
     assert facts._other_status(possible, confirmed)
     assert not facts._other_status(confirmed, count["240 cases"])
+
+
+def test_a_count_added_to_a_total_is_no_rival_of_the_total():
+    # real (timeline17 H1N1_reuters 2009-05-10, two reports): "another 48" more deaths, 45 in all
+    texts = {
+        "a": "Another 48 people have died in Mexico and one each in Canada and Costa Rica.",
+        "b": "The U.N. agency said Mexico has reported 1,626 confirmed cases, up from 1,364 on"
+        " Saturday, and repeated that 45 people have died there from the new flu strain.",
+    }
+    arts, sents, _fams, ev, dated = stages([Article(id=k, text=t) for k, t in texts.items()])
+    found = facts.claims(arts, sents, {a.id: n for n, a in enumerate(arts)}, dated, ev)
+    count = {c.value.text: c for c in found if c.value.kind == "count"}
+    assert facts._added(count["48 people"])
+    assert not facts._added(count["45 people"])

@@ -301,6 +301,9 @@ _STAMP = re.compile(
     # the page's note of its own correction: "This article was amended on 8 May 2010"
     r"|\bthis\s+(?:article|story|report|post|page)\s+(?:was|has\s+been)\s+(?:amended|corrected"
     r"|updated|changed)\s+(?:on|at)?[\s\w,:.|/-]{0,30}$"
+    # a correction's note: "The following correction was printed in the Observer's For the
+    # record column, Sunday 20 June 2010"
+    r"|\bcorrection\s+was\s+printed\b[\s\w,:.|/'’-]{0,80}$"
     # the print edition's note: "A version appeared on p6 of the Main section ... on Friday"
     r"|\bappeared\s+on\s+p(?:age)?\s*\d+\s+of\s+the\b[\s\w,:.|/-]{0,100}$",
     re.IGNORECASE,
@@ -319,12 +322,15 @@ _WITH_YEAR = rf"(?:\b\d{{1,2}}\s+(?:{_MONTH}),?\s+\d{{4}}|\b(?:{_MONTH})\s+\d{{1
 # a colon ("12.11 pm: More on the blame game"); the headings of a page's list of stories or
 # photos, a date with its year and a colon ("7 May 2009: Government response to ...") or a
 # date opening a sentence so ("April 26: Weathered oil is seen ..."); a photo's date ("In this
-# April 27, 2010 file photo").
+# April 27, 2010 file photo", and a caption's weekday, date and year after a comma, "in the
+# Rose Garden at the White House, Tuesday, May 25, 2010, in Washington": prose says "on
+# Tuesday" or "May 25").
 _DATELINE = re.compile(
     rf"(?:\b[A-Z][a-z]+day,?\s+)?{_WITH_YEAR}\s*[;,]?\s*{_CLOCK}"
     rf"|(?:^|(?<=[.!?]))\s*(?=({_CLOCK}|{_DAY_MONTH}(?:,?\s+\d{{4}})?)\s*:)"
     rf"|(?=({_WITH_YEAR})\s*:)"
     rf"|(?=({_WITH_YEAR}),?\s+(?:file\s+)?photo\b)"
+    rf"|(?<=, )(?=((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+{_WITH_YEAR}))"
 )
 
 
@@ -336,7 +342,7 @@ def _page_stamp(text: str, q: values.Quantity) -> bool:
     if _STAMP.search(text[: q.start]):
         return True
     for m in _DATELINE.finditer(text):
-        stamp = next((k for k in (1, 2, 3) if m.group(k)), 0)
+        stamp = next((k for k in (1, 2, 3, 4) if m.group(k)), 0)
         start, end = m.span(stamp)
         if start <= q.start and q.end <= end:
             return True
@@ -1169,7 +1175,7 @@ def _same_slot(
                 if _whose(x.value.noun, y.value.noun):
                     return True
                 continue
-            if x.value.kind == "count" and _other_status(x, y):
+            if x.value.kind == "count" and (_other_status(x, y) or _added(x) != _added(y)):
                 continue
             if x.value.kind == "frequency":
                 # how often one thing is done: the same verb on the same object ("fly that
@@ -1219,6 +1225,18 @@ def _status(c: Claim) -> str | None:
     text = phrases.clause(c.sentence.text, c.value.start, c.value.end)[0]
     suspected, confirmed = bool(_SUSPECTED.search(text)), bool(_CONFIRMED.search(text))
     return None if suspected == confirmed else "suspected" if suspected else "confirmed"
+
+
+_ADDED_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.I)
+_ADDED_IN = re.compile(r"\b(?:more|new|additional|further)\b", re.I)
+
+
+def _added(c: Claim) -> bool:
+    """Whether a count is of more of them, added to a total ("another 48 people have died",
+    "61 new cases", "three more deaths"): an increment, no rival of the total ("45 people
+    have died there")."""
+    before = c.sentence.text[max(0, c.value.start - 20) : c.value.start]
+    return bool(_ADDED_BEFORE.search(before) or _ADDED_IN.search(c.value.text))
 
 
 def _other_status(x: Claim, y: Claim) -> bool:
