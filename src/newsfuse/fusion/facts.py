@@ -1177,6 +1177,8 @@ def _same_slot(
                 continue
             if x.value.kind == "count" and (_other_status(x, y) or _added(x) != _added(y)):
                 continue
+            if _expected(x) != _expected(y):
+                continue
             if x.value.kind == "frequency":
                 # how often one thing is done: the same verb on the same object ("fly that
                 # route on Mondays, ..." / "fly the route daily")
@@ -1237,6 +1239,18 @@ def _added(c: Claim) -> bool:
     have died there")."""
     before = c.sentence.text[max(0, c.value.start - 20) : c.value.start]
     return bool(_ADDED_BEFORE.search(before) or _ADDED_IN.search(c.value.text))
+
+
+_EXPECTED = re.compile(
+    r"\b(?:is|are|was|were|been)\s+(?:expected|forecast|projected|predicted|due|set)\s+to\b", re.I
+)
+
+
+def _expected(c: Claim) -> bool:
+    """Whether the value's clause tells what is expected ("the operation is expected to take
+    more than two days"): a forecast, no rival of what came about ("it has taken troops three
+    days")."""
+    return bool(_EXPECTED.search(phrases.clause(c.sentence.text, c.value.start, c.value.end)[0]))
 
 
 def _other_status(x: Claim, y: Claim) -> bool:
