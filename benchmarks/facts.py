@@ -11,6 +11,12 @@ publication dates and outlets from their docnos, and the 100 Multi-News clusters
 every conflict reported, with its values, sources and sentences, for a person to read (issue 7:
 at most 1 in 10 may be wrong); they are written under ``unlabeled`` in the results.
 
+With ``--timeline17 N``, it also fuses the first N reports (in date order, as the folders sort)
+of each Timeline17 topic (``DATA/timeline17/TOPIC/InputDocs/DATE/*.txt``, published on DATE,
+ids ``DATE/FILE``): long stories of many days, where values of reports weeks apart are updates,
+not conflicts. Every conflict reported is listed with its values, sources and each source's
+publication date, under ``timeline17`` in the results.
+
 Each ``--gold`` is a gold JSON file or a folder of them (every ``*.json`` in it). A gold file
 with a ``cluster_id`` is a Multi-News cluster: its articles are split from the ``context`` of
 ``DATA/multi_news/multi_news_dev.jsonl`` as ``DATA/README.md`` says (``NEWLINE_CHAR`` to a
@@ -160,6 +166,50 @@ def unlabeled_conflicts(data: Path) -> list[Json]:
     return found
 
 
+def timeline17_topics(data: Path, n: int) -> list[tuple[str, list[newsfuse.Article]]]:
+    """Each Timeline17 topic's first ``n`` reports, dated by their folders."""
+    root = data / "timeline17"
+    require_path(root, "Timeline17 data")
+    out = []
+    for topic in sorted(p for p in root.iterdir() if p.is_dir()):
+        files = sorted((topic / "InputDocs").glob("*/*.txt"))[:n]
+        if not files:
+            raise SystemExit(f"error: no reports in {topic / 'InputDocs'}")
+        articles = [
+            newsfuse.Article(
+                id=f"{f.parent.name}/{f.name}",
+                text=f.read_text(encoding="utf-8", errors="replace"),
+                published=dt.date.fromisoformat(f.parent.name),
+            )
+            for f in files
+        ]
+        out.append((topic.name, articles))
+    return out
+
+
+def timeline17_conflicts(topics: Sequence[tuple[str, list[newsfuse.Article]]]) -> list[Json]:
+    """Every conflict newsfuse reports on the Timeline17 topics' reports, with each source's
+    publication date, printed for reading."""
+    found: list[Json] = []
+    for name, articles in topics:
+        published = {a.id: a.published.isoformat() if a.published else None for a in articles}
+        brief = json.loads(newsfuse.fuse(articles).to_json())
+        for conflict in brief.get("conflicts") or []:
+            for v in conflict["values"]:
+                v["published"] = [published.get(s) for s in v["sources"]]
+            found.append({"topic": name, **conflict})
+            print(f"\n[{name}] {conflict['about']}")
+            for v in conflict["values"]:
+                days = sorted({d for d in v["published"] if d})
+                when = days[0] if len(days) == 1 else f"{days[0]}..{days[-1]}" if days else "?"
+                print(f"  {v['value']} ({len(v['sources'])} sources, {when}): {v['text'][:200]}")
+    n = max((len(articles) for _, articles in topics), default=0)
+    print(
+        f"\n{len(found)} conflicts reported on {len(topics)} Timeline17 topics ({n} reports each)"
+    )
+    return found
+
+
 def cluster_name(gold_path: Path, gold: Json) -> str:
     return str(gold["cluster_id"])[:8] if gold.get("cluster_id") else gold_path.parent.name
 
@@ -277,7 +327,16 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help="also list every conflict on the 150 DUC 2004 + Multi-News clusters without gold",
     )
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--timeline17",
+        type=int,
+        metavar="N",
+        help="also list every conflict on the first N reports of each Timeline17 topic",
+    )
+    args = parser.parse_args(argv)
+    if args.timeline17 is not None and args.timeline17 < 1:
+        parser.error("--timeline17 needs a positive number of reports")
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -288,6 +347,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in paths:  # every input is checked before anything is measured
         gold = load_gold(path)
         inputs.append((path, gold, cluster_articles(path, gold, multi_news)))
+    topics = timeline17_topics(args.data, args.timeline17) if args.timeline17 else None
     clusters: list[Json] = []
     problems: list[str] = []
     for path, gold, articles in inputs:
@@ -313,6 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if clusters:
         print_report(clusters, total)
     unlabeled = unlabeled_conflicts(args.data) if args.unlabeled else None
+    timeline = timeline17_conflicts(topics) if topics is not None else None
     report: Json = {
         "command": shlex.join([Path(sys.executable).name, *sys.argv]),
         "date": dt.datetime.now().isoformat(timespec="seconds"),
@@ -321,6 +382,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     if unlabeled is not None:
         report["unlabeled"] = {"conflicts": len(unlabeled), "listed": unlabeled}
+    if timeline is not None:
+        report["timeline17"] = {
+            "reports_per_topic": args.timeline17,
+            "conflicts": len(timeline),
+            "listed": timeline,
+        }
     return finish_run(args.out, report, problems)
 
 

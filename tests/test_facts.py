@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from newsfuse import read
-from newsfuse.fusion import clean, dates, event, facts, segment, syndication
+from newsfuse.fusion import clean, dates, event, facts, segment, syndication, values
 from newsfuse.models import Article, Family
 from newsfuse.settings import DEFAULT
 
@@ -555,3 +555,141 @@ def test_left_dead_is_a_toll_of_the_killed():
     )
     (conflict,) = conflicts
     assert {v.value for v in conflict.values} == {"12 people", "14 people"}
+
+
+# --- long stories (timeline17, 60 reports of each topic): the page's own dates and times ---
+
+
+def _stamped(text, published=dt.date(2010, 5, 1)):
+    """The dates and times of ``text``, each with whether it is the page's stamp."""
+    mentions = list(dates.mentions(text, published, "publication"))
+    found = values.find(text, mentions, published.year)
+    return {q.text: facts._page_stamp(text, q) for q in found if q.kind in ("date", "time")}
+
+
+@pytest.mark.parametrize(
+    ("text", "stamps", "stated"),
+    [
+        (  # timeline17 bpoil_washingtonpost: the page's dateline before its lead
+            "Thursday, April 29, 2010; 4:49 PM A massive crude oil spill from last week's"
+            " offshore rig explosion is expected to reach Louisiana's delicate coastline by"
+            " Thursday night.",
+            {"April 29, 2010", "4:49 PM"},
+            {"night"},
+        ),
+        (  # timeline17 H1N1_guardian: a headline's dateline in BST
+            "GCSE and A-level exams rescheduled as schools in London and south-west close to"
+            " prevent virus spread Tuesday 5 May 2009 14.37 BST Governors at Dolphin school"
+            " closed it.",
+            {"5 May 2009"},
+            set(),
+        ),
+        (  # timeline17 bpoil_guardian: the print edition's note
+            "A version appeared on p6 of the Main section section of the Guardian on 17.02 BST"
+            " on Friday 28 May 2010 Follow the latest environment news",
+            {"28 May 2010"},
+            set(),
+        ),
+        (  # timeline17 bpoil_guardian: a live page's entry time
+            "12.11 pm: More on the blame game, this time the drill owner Transocean blaming"
+            " Halliburton and BP.",
+            {"12.11 pm"},
+            set(),
+        ),
+        (  # timeline17 H1N1_guardian: a page's list of other stories, each dated
+            "Body of 22-year-old man discovered in decommissioned cubicle four days after"
+            " discharge 7 May 2009: Government response to Baby P scandal promises money",
+            {"7 May 2009"},
+            set(),
+        ),
+        (  # timeline17 bpoil_foxnews: a gallery's caption
+            "April 26: Weathered oil is seen on the surface of the Gulf of Mexico near the coast"
+            " of Louisiana.",
+            {"April 26"},
+            set(),
+        ),
+        (  # timeline17 bpoil_washingtonpost: a photo's date
+            "FILE - In this April 27, 2010 file photo, a sign for a BP petrol station is seen in"
+            " London.",
+            {"April 27, 2010"},
+            set(),
+        ),
+        (  # timeline17 bpoil_foxnews: an AP caption's weekday, date and year
+            "President Obama discusses the role that American small businesses play in the"
+            " economy during an event in the Rose Garden at the White House, Tuesday, May 25,"
+            " 2010, in Washington.",
+            {"Tuesday", "May 25, 2010"},
+            set(),
+        ),
+        (  # timeline17 bpoil_guardian: a correction's note
+            "The following correction was printed in the Observer's For the record column, Sunday"
+            " 20 June 2010 We reported below that private companies have invested.",
+            {"20 June 2010"},
+            set(),
+        ),
+        (  # timeline17 bpoil_guardian: the report's own times stay
+            "The rig blew up at 10pm, killing 11 workers and unleashing the gusher.",
+            set(),
+            {"10pm"},
+        ),
+        (  # Kaesong (gold): a time and a date the report states
+            "The explosion happened at 2:50 p.m. on Tuesday, June 16, 2020, KCNA said.",
+            set(),
+            {"2:50 p.m.", "June 16, 2020"},
+        ),
+    ],
+)
+def test_page_datelines_entry_times_and_captions_are_stamps(text, stamps, stated):
+    found = _stamped(text)
+    assert {t for t, stamp in found.items() if stamp} >= stamps, found
+    assert not any(found.get(t) for t in stated), found
+    assert all(t in found for t in stamps | stated), found
+
+
+def test_calendar_days_of_a_long_story_need_one_deed():
+    # real (timeline17 H1N1_bbc): two reports of one day in a story of many days; the days
+    # hang on other deeds (went / arrived), and their words share only "later" and "state"
+    texts = {
+        "a": "She went to the Aurelio Valdivieso Hospital in Oaxaca, the state capital, on 8 April"
+        " but died five days later.",
+        "b": "The Mexican boy had arrived in the Texan border city of Brownsville on 4 April and"
+        " developed flu symptoms four days later, the Texas state health department said.",
+        "c": "Schools across Mexico City stayed closed as the number of confirmed cases rose.",
+    }
+    days = {"a": "2009-04-29", "b": "2009-04-29", "c": "2009-05-04"}
+    arts, sents, fams, ev, dated = stages(
+        [Article(id=k, text=t, published=dt.date.fromisoformat(days[k])) for k, t in texts.items()]
+    )
+    _found, conflicts = facts.facts(arts, sents, fams, dated, ev)
+    assert conflicts == (), [c.values for c in conflicts]
+
+
+def test_counts_of_confirmed_and_of_suspected_cases_are_two_counts():
+    # real (timeline17 H1N1_guardian 2009-04-30, two reports): a count conflict on 60 reports
+    texts = {
+        "a": "The Health Protection Agency said 230 possible other cases were under investigation"
+        " in the UK.",
+        "b": "The World Health Organisation says it has confirmed 236 cases, up from 148"
+        " yesterday.",
+        "c": "The World Health Organisation says it has confirmed 240 cases.",  # (for the test)
+    }
+    arts, sents, _fams, ev, dated = stages([Article(id=k, text=t) for k, t in texts.items()])
+    found = facts.claims(arts, sents, {a.id: n for n, a in enumerate(arts)}, dated, ev)
+    count = {c.value.text: c for c in found if c.value.kind == "count"}
+    possible, confirmed = count["230 possible other cases"], count["236 cases"]
+    assert facts._other_status(possible, confirmed)
+    assert not facts._other_status(confirmed, count["240 cases"])
+
+
+def test_a_count_added_to_a_total_is_no_rival_of_the_total():
+    # real (timeline17 H1N1_reuters 2009-05-10, two reports): "another 48" more deaths, 45 in all
+    texts = {
+        "a": "Another 48 people have died in Mexico and one each in Canada and Costa Rica.",
+        "b": "The U.N. agency said Mexico has reported 1,626 confirmed cases, up from 1,364 on"
+        " Saturday, and repeated that 45 people have died there from the new flu strain.",
+    }
+    arts, sents, _fams, ev, dated = stages([Article(id=k, text=t) for k, t in texts.items()])
+    found = facts.claims(arts, sents, {a.id: n for n, a in enumerate(arts)}, dated, ev)
+    count = {c.value.text: c for c in found if c.value.kind == "count"}
+    assert facts._added(count["48 people"])
+    assert not facts._added(count["45 people"])

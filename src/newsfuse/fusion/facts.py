@@ -339,8 +339,37 @@ _STAMP = re.compile(
     r"|^\s*(?:by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*[|,•·-]\s*)"
     # the page's note of its own correction: "This article was amended on 8 May 2010"
     r"|\bthis\s+(?:article|story|report|post|page)\s+(?:was|has\s+been)\s+(?:amended|corrected"
-    r"|updated|changed)\s+(?:on|at)?[\s\w,:.|/-]{0,30}$",
+    r"|updated|changed)\s+(?:on|at)?[\s\w,:.|/-]{0,30}$"
+    # a correction's note: "The following correction was printed in the Observer's For the
+    # record column, Sunday 20 June 2010"
+    r"|\bcorrection\s+was\s+printed\b[\s\w,:.|/'’-]{0,80}$"
+    # the print edition's note: "A version appeared on p6 of the Main section ... on Friday"
+    r"|\bappeared\s+on\s+p(?:age)?\s*\d+\s+of\s+the\b[\s\w,:.|/-]{0,100}$",
     re.IGNORECASE,
+)
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|May"
+    r"|June|July|August|September|October|November|December"
+)
+_CLOCK = r"\d{1,2}[.:]\d{2}\s*(?i:[ap]\.?m\.?)?\s*(?:BST|GMT|UTC|[ECMP][SD]?T)?"
+_DAY_MONTH = rf"(?:\b\d{{1,2}}\s+(?:{_MONTH})|\b(?:{_MONTH})\s+\d{{1,2}})"
+_WITH_YEAR = rf"(?:\b\d{{1,2}}\s+(?:{_MONTH}),?\s+\d{{4}}|\b(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}})"
+# The page's own dates and times, not the report's (group 1, else the whole match, is the
+# stamp): a dateline, a date with its year and straight after it a clock time ("Thursday,
+# April 29, 2010; 4:49 PM", "Tuesday 5 May 2009 14.37 BST"), which prose does not write so
+# ("on Thursday at 4:49 p.m."); a live page's entry times, a clock time opening a sentence with
+# a colon ("12.11 pm: More on the blame game"); the headings of a page's list of stories or
+# photos, a date with its year and a colon ("7 May 2009: Government response to ...") or a
+# date opening a sentence so ("April 26: Weathered oil is seen ..."); a photo's date ("In this
+# April 27, 2010 file photo", and a caption's weekday, date and year after a comma, "in the
+# Rose Garden at the White House, Tuesday, May 25, 2010, in Washington": prose says "on
+# Tuesday" or "May 25").
+_DATELINE = re.compile(
+    rf"(?:\b[A-Z][a-z]+day,?\s+)?{_WITH_YEAR}\s*[;,]?\s*{_CLOCK}"
+    rf"|(?:^|(?<=[.!?]))\s*(?=({_CLOCK}|{_DAY_MONTH}(?:,?\s+\d{{4}})?)\s*:)"
+    rf"|(?=({_WITH_YEAR})\s*:)"
+    rf"|(?=({_WITH_YEAR}),?\s+(?:file\s+)?photo\b)"
+    rf"|(?<=, )(?=((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+{_WITH_YEAR}))"
 )
 
 
@@ -349,7 +378,14 @@ def _page_stamp(text: str, q: values.Quantity) -> bool:
     report states."""
     if q.kind not in ("time", "date"):
         return False
-    return bool(_STAMP.search(text[: q.start]))
+    if _STAMP.search(text[: q.start]):
+        return True
+    for m in _DATELINE.finditer(text):
+        stamp = next((k for k in (1, 2, 3, 4) if m.group(k)), 0)
+        start, end = m.span(stamp)
+        if start <= q.start and q.end <= end:
+            return True
+    return False
 
 
 def _context(
@@ -920,6 +956,10 @@ def _conflicts(
                 exact_a, exact_b, published
             ):
                 continue
+            if exact_a[0].value.kind == "date" and _news_of_their_days(exact_a, exact_b, published):
+                continue
+            if exact_a[0].value.kind == "time" and not _of_one_day(exact_a, exact_b, published):
+                continue
             if not _rivals(exact_a[0].value, exact_b[0].value, settings):
                 continue
             if _other_periods(exact_a, exact_b):
@@ -940,12 +980,15 @@ def _conflicts(
         for c in (*a, *b)
         if c.value.unit != "age"
     )
+    # (reports of one day of publication, or none known: see _same_slot's calendar days; of the
+    # whole brief, as a long story's reports of many days name many days for many things,
+    # even two reports of one of its days: "arrived in Brownsville on 4 April" / "went to the
+    # hospital in Oaxaca on 8 April")
+    one_day = len(set(published.values())) == 1
     return [
         (a, b)
         for a, b, event_time in candidates
-        # (one day of publication, or none known: see _same_slot's calendar days)
-        if event_time
-        or _same_slot(a, b, weights, settings, len({published[c.article] for c in (*a, *b)}) == 1)
+        if event_time or _same_slot(a, b, weights, settings, one_day)
     ]
 
 
@@ -958,6 +1001,56 @@ def _other_periods(a: Sequence[Claim], b: Sequence[Claim]) -> bool:
     years_a = {y for c in a for m in c.other_dates for y in range(m.date.year, m.until.year + 1)}
     years_b = {y for c in b for m in c.other_dates for y in range(m.date.year, m.until.year + 1)}
     return bool(years_a) and bool(years_b) and years_a.isdisjoint(years_b)
+
+
+def _day_told(c: Claim, published: Mapping[str, dt.date | None]) -> dt.date | None:
+    """The day a clock time is of: the one day its sentence names, else its report's day."""
+    days = {m.date for m in c.other_dates if m.precision == "day" and m.date == m.until}
+    return next(iter(days)) if len(days) == 1 else published.get(c.article)
+
+
+def _of_one_day(
+    a: Sequence[Claim], b: Sequence[Claim], published: Mapping[str, dt.date | None]
+) -> bool:
+    """Whether clock times can be of one moment: all of one day, by their sentences or their
+    reports' days ("at 4pm today" on May 11 and "at 10pm" on May 14 are other moments; on a
+    long story's reports of many days, "at 4pm" is many things)."""
+    days = {_day_told(c, published) for c in (*a, *b)} - {None}
+    return len(days) <= 1
+
+
+# How far a report's own news day may lie from its publication: "yesterday", "on Monday" in
+# Wednesday's paper, "today" in a paper dated by another time zone, a photo of the weekend in
+# Tuesday's gallery.
+_NEWS_DAY = (-3, 1)
+
+
+def _news_of_their_days(
+    a: Sequence[Claim], b: Sequence[Claim], published: Mapping[str, dt.date | None]
+) -> bool:
+    """Days that are each side's own news day, told by reports days apart, the later reports
+    giving the later day: the story moving on ("confirmed today" on May 11, "by yesterday" on
+    May 4), not a dispute. A fixed past moment ("the April 20 explosion") told weeks later is
+    no report's news day, and stays comparable."""
+
+    def days(side: Sequence[Claim]) -> tuple[list[int], list[int]] | None:
+        told, filed = [], []
+        for c in side:
+            day = published.get(c.article)
+            if day is None or c.value.unit or c.value.low != c.value.high:
+                return None  # (weekdays and month-days: _comparable_dates and years decide)
+            offset = int(c.value.low) - day.toordinal()
+            if not _NEWS_DAY[0] <= offset <= _NEWS_DAY[1]:
+                return None
+            told.append(int(c.value.low))
+            filed.append(day.toordinal())
+        return told, filed
+
+    da, db = days(a), days(b)
+    if da is None or db is None:
+        return False
+    (told_a, filed_a), (told_b, filed_b) = sorted((da, db), key=lambda d: min(d[1]))
+    return max(filed_a) < min(filed_b) and max(told_a) < min(told_b)
 
 
 def _rival_dates(a: values.Quantity, b: values.Quantity, settings: FactSettings) -> bool:
@@ -1155,6 +1248,10 @@ def _same_slot(
                 if _whose(x.value.noun, y.value.noun):
                     return True
                 continue
+            if x.value.kind == "count" and (_other_status(x, y) or _added(x) != _added(y)):
+                continue
+            if _expected(x) != _expected(y):
+                continue
             if x.value.kind == "frequency":
                 # how often one thing is done: the same verb on the same object ("fly that
                 # route on Mondays, ..." / "fly the route daily")
@@ -1188,6 +1285,51 @@ def _same_slot(
             ):
                 return True
     return False
+
+
+_SUSPECTED = re.compile(
+    r"\b(?:suspect\w*|possible|probable|presumed|potential|under investigation|being tested)\b",
+    re.I,
+)
+_CONFIRMED = re.compile(r"\bconfirm\w*", re.I)
+
+
+def _status(c: Claim) -> str | None:
+    """Whether a count's clause counts confirmed or suspected cases ("236 confirmed cases" /
+    "230 possible other cases under investigation"); None if it says neither, or both."""
+    text = phrases.clause(c.sentence.text, c.value.start, c.value.end)[0]
+    suspected, confirmed = bool(_SUSPECTED.search(text)), bool(_CONFIRMED.search(text))
+    return None if suspected == confirmed else "suspected" if suspected else "confirmed"
+
+
+_ADDED_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.I)
+_ADDED_IN = re.compile(r"\b(?:more|new|additional|further)\b", re.I)
+
+
+def _added(c: Claim) -> bool:
+    """Whether a count is of more of them, added to a total ("another 48 people have died",
+    "61 new cases", "three more deaths"): an increment, no rival of the total ("45 people
+    have died there")."""
+    before = c.sentence.text[max(0, c.value.start - 20) : c.value.start]
+    return bool(_ADDED_BEFORE.search(before) or _ADDED_IN.search(c.value.text))
+
+
+_EXPECTED = re.compile(
+    r"\b(?:is|are|was|were|been)\s+(?:expected|forecast|projected|predicted|due|set)\s+to\b", re.I
+)
+
+
+def _expected(c: Claim) -> bool:
+    """Whether the value's clause tells what is expected ("the operation is expected to take
+    more than two days"): a forecast, no rival of what came about ("it has taken troops three
+    days")."""
+    return bool(_EXPECTED.search(phrases.clause(c.sentence.text, c.value.start, c.value.end)[0]))
+
+
+def _other_status(x: Claim, y: Claim) -> bool:
+    """Counts of cases confirmed and of cases suspected are two counts, not rival ones."""
+    sx, sy = _status(x), _status(y)
+    return sx is not None and sy is not None and sx != sy
 
 
 _LIGHT = frozenset({"be", "have", "do", "say", "tell", "report", "make", "get"})

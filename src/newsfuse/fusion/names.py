@@ -352,10 +352,20 @@ def _names(run: Sequence[str], most: int) -> list[tuple[str, ...]]:
     ]
 
 
+# Titles written before a name: the word after one is the given name, not a middle name.
+_TITLES = frozenset(
+    """dr mr mrs ms miss mx prof professor sir dame lord lady rev reverend fr father sister
+    gen general col colonel maj major capt captain lt sgt sen senator rep gov governor pres
+    president judge justice det officer""".split()
+)
+
+
 def _rival(a: tuple[str, ...], b: tuple[str, ...], settings: FactSettings) -> bool:
     """One word between the first and the last differs, a whole word in both."""
     differ = [i for i in range(len(a)) if a[i] != b[i]]
-    if len(differ) != 1 or differ[0] in (0, len(a) - 1):
+    # (after a title the given name comes first: "Dr Duncan Wood" and "Dr John Wood" are two)
+    first = 1 if a[0].lower().rstrip(".") in _TITLES else 0
+    if len(differ) != 1 or differ[0] <= first or differ[0] == len(a) - 1:
         return False
     x, y = a[differ[0]].lower(), b[differ[0]].lower()
     if min(len(x), len(y)) < settings.name_min_letters:

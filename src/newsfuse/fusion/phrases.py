@@ -137,6 +137,12 @@ _SIZES = frozenset(
 )
 
 
+def _named_kind(t: Token) -> bool:
+    """A word inside the value that says which kind is counted: a noun ("six test sites"), a
+    name or a proper adjective ("six EU countries", "seven European countries")."""
+    return t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and t.text[:1].isupper())
+
+
 def _qualifiers(noun: Token, span: Span) -> frozenset[str]:
     out = {
         c.lemma_.lower()
@@ -144,7 +150,7 @@ def _qualifiers(noun: Token, span: Span) -> frozenset[str]:
         if c.dep_ in ("compound", "amod")
         and c.pos_ != "NUM"
         and c.lemma_.lower() not in _SIZES
-        and not (span.start <= c.i < span.end and c.pos_ != "NOUN")
+        and not (span.start <= c.i < span.end and not _named_kind(c))
     }
     prep = next((c for c in noun.rights if c.dep_ == "prep"), None)
     if prep is None and span.end < len(span.doc) and span.doc[span.end].pos_ == "ADP":
