@@ -440,24 +440,25 @@ def test_a_schedule_of_weekdays_and_daily_for_one_route_conflict():
     }
 
 
-def test_frequencies_of_different_deeds_do_not_conflict():
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        # different deeds: flying the route and inspecting it
+        (
+            "The airline flies the route daily, the ministry said.",
+            "The ministry inspects the route twice a week, officials said.",
+        ),
+        # headline-like fragments: the parse's root is a noun, there is no deed to compare
+        (
+            "Flights from Surabaya to Singapore daily.",
+            "Flights from Surabaya to Singapore twice a week.",
+        ),
+    ],
+    ids=["different deeds", "no verb"],
+)
+def test_frequencies_of_no_one_deed_do_not_conflict(first, second):
     _found, conflicts = _facts(
-        [
-            _article("a", "The airline flies the route daily, the ministry said."),
-            _article("b", "The ministry inspects the route twice a week, officials said."),
-        ],
-        [Family(id=1, members=("a",)), Family(id=2, members=("b",))],
-    )
-    assert conflicts == ()
-
-
-def test_frequencies_without_a_verb_neither_hang_nor_conflict():
-    # headline-like fragments: the parse's root is a noun, there is no deed to compare
-    _found, conflicts = _facts(
-        [
-            _article("a", "Flights from Surabaya to Singapore daily."),
-            _article("b", "Flights from Surabaya to Singapore twice a week."),
-        ],
+        [_article("a", first), _article("b", second)],
         [Family(id=1, members=("a",)), Family(id=2, members=("b",))],
     )
     assert conflicts == ()
