@@ -1345,9 +1345,8 @@ def _done(c: Claim) -> tuple[str, str] | None:
 @functools.lru_cache(maxsize=1 << 12)
 def _done_in(sentence: str, start: int, end: int) -> tuple[str, str] | None:
     # (cached: the conflict search asks it of a claim once per pair of facts it is in)
-    text, start, end = phrases.clause(sentence, start, end)
-    span = phrases.parse(text).char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    span = phrases.span_of(sentence, start, end)
+    if span is None:
         return None
     verb = span.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # (up to the root)
@@ -1408,9 +1407,8 @@ def _left(c: Claim, governor: str) -> str:
 def _left_in(c: Claim) -> str | None:
     """The state "left" puts the counted noun in ("hurt" of "left three people hurt"), the
     lemma as written; None if the count is no object of "left" with a state."""
-    text, start, end = phrases.clause(c.sentence.text, c.value.start, c.value.end)
-    span = phrases.parse(text).char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    span = phrases.span_of(c.sentence.text, c.value.start, c.value.end)
+    if span is None:
         return None
     noun = span.root.head if span.root.dep_ == "nummod" else span.root
     verb = noun.head

@@ -118,6 +118,14 @@ def clause(sentence: str, start: int, end: int) -> tuple[str, int, int]:
     return sentence[left:stop], start - left, end - left
 
 
+def span_of(sentence: str, start: int, end: int) -> Span | None:
+    """The parsed tokens of the value at ``sentence[start:end]``, in the parse of its
+    :func:`clause`; None where the parse does not align with the value."""
+    text, start, end = clause(sentence, start, end)
+    span = parse(text).char_span(start, end, alignment_mode="expand")
+    return None if span is None or len(span) == 0 else span
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def _full_slot(sentence: str, start: int, end: int, kind: str, unit: str) -> Slot:
     # Cached (a Slot is immutable): the conflict search asks for the same clause's slot

@@ -13,6 +13,7 @@ finds the rest.
 
 from __future__ import annotations
 
+import calendar
 import csv
 import datetime as dt
 import functools
@@ -265,9 +266,7 @@ def _later(sentence: str, dates: list[Quantity]) -> list[Quantity]:
                 continue  # "in 1975 ... a month later": no month to count from
             index = anchor.year * 12 + anchor.month - 1 + step
             low = dt.date(index // 12, index % 12 + 1, 1)
-            high = (low.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(
-                days=1
-            )
+            high = low.replace(day=calendar.monthrange(low.year, low.month)[1])
             shown = low.strftime("%Y-%m")
         out.append(
             Quantity(

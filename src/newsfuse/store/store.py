@@ -1033,8 +1033,10 @@ def _record_moves(conn: sa.Connection, moved: Mapping[str, str], now: dt.datetim
         for r in conn.execute(sa.select(A.c.id, A.c.event_id).where(A.c.id.in_(chunk))):
             before[r.id] = r.event_id
     by_target: dict[str, list[str]] = defaultdict(list)
+    went: dict[str, str] = {}  # each old event -> where its first moved article went
     for article_id, target in moved.items():
         by_target[target].append(article_id)
+        went.setdefault(before[article_id], target)
     for target, members in by_target.items():
         for chunk in _chunks(members):
             conn.execute(A.update().where(A.c.id.in_(chunk)).values(event_id=target))
@@ -1061,12 +1063,11 @@ def _record_moves(conn: sa.Connection, moved: Mapping[str, str], now: dt.datetim
         if n == 0:
             # Emptied (merged away, or split apart entirely): links to it follow its
             # first moved article, and links to it that earlier passes left follow on.
-            went = next(moved[a] for a in ids if before.get(a) == event_id)
             conn.execute(E.delete().where(E.c.id == event_id))
             conn.execute(B.delete().where(B.c.event_id == event_id))
             conn.execute(R.delete().where(R.c.old_id == event_id))
-            conn.execute(R.insert().values(old_id=event_id, new_id=went))
-            conn.execute(R.update().where(R.c.new_id == event_id).values(new_id=went))
+            conn.execute(R.insert().values(old_id=event_id, new_id=went[event_id]))
+            conn.execute(R.update().where(R.c.new_id == event_id).values(new_id=went[event_id]))
         elif event_id in existing:
             conn.execute(
                 E.update()
