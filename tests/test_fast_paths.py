@@ -294,3 +294,83 @@ def test_the_frequency_start_test_skips_no_match(kaesong_sentences):
             assert any(w in m.group(0) for w in values._FREQUENCY_WORDS)
     assert found >= 8
     assert [q.text for q in values._frequencies(forms[0], [])]
+
+
+@pytest.fixture(scope="module")
+def kaesong_claims() -> list[facts.Claim]:
+    from newsfuse.fusion import clean
+
+    articles = [clean.clean(a) for a in newsfuse.read([KAESONG])]
+    sentences = {a.id: segment.sentences(a) for a in articles}
+    dated = dates.in_articles(articles, sentences, None)
+    family_of = {a.id: n for n, a in enumerate(articles)}
+    return facts.claims(articles, sentences, family_of, dated, Event())
+
+
+def test_the_crowd_counted_per_value_is_the_claim_by_claim_count(kaesong_claims):
+    claims = [c for c in kaesong_claims if not c.value.referring]
+    crowd = facts._crowd(claims, [facts._value_key(c.value) for c in claims])
+    slow = {
+        id(c): sum(
+            1
+            for o in claims
+            if o.sentence is not c.sentence
+            and o.value.kind == c.value.kind
+            and c.value.agrees(o.value, c.year)
+        )
+        for c in claims
+    }
+    assert crowd == slow
+    assert len(claims) > 20 and max(slow.values()) >= 3
+
+
+def test_sides_taken_per_distinct_value_are_those_taken_claim_by_claim(kaesong_claims):
+    """The conflict search's sides (decided once per value and year) are the exact claims
+    the other fact's values contradict, as a claim-by-claim reading finds them."""
+    groups = facts._group(kaesong_claims, wording.inverse_frequency([]), DEFAULT.facts)
+    key = {id(c): facts._value_key(c.value) for g in groups for c in g}
+
+    def agree(c, o):
+        return c.value.agrees(o.value, c.year)
+
+    def slow(group, other):
+        out = []
+        for c in group:
+            if not c.value.exact:
+                continue
+            peers = [
+                o for o in other if c.value.kind != "date" or facts._width(o) <= facts._width(c)
+            ]
+            if peers and not any(agree(c, o) for o in peers):
+                out.append(c)
+        return out
+
+    taken = 0
+    for a, b in itertools.permutations(groups, 2):
+        if a[0].value.kind != b[0].value.kind:
+            continue
+        found = facts._Sides(a, key).against(facts._Sides.peers(b), agree)
+        assert found == slow(a, b)
+        taken += bool(found)
+    assert taken > 0
+
+
+def test_same_value_sources_by_bucket_are_those_claim_by_claim(kaesong_claims):
+    """Passing over a bucket of claims of one value and year whole gives the sources that
+    trying its claims one at a time (one bucket per claim) gives."""
+    weights = wording.inverse_frequency(c.sentence.text for c in kaesong_claims)
+    groups = facts._group(kaesong_claims, weights, DEFAULT.facts)
+    bucketed = facts._Stated(kaesong_claims)
+    alone = facts._Stated(kaesong_claims)
+    alone.buckets = {
+        kind: {(n,): [c] for n, c in enumerate(c for cs in buckets.values() for c in cs)}
+        for kind, buckets in bucketed.buckets.items()
+    }
+    assert any(len(cs) > 1 for b in bucketed.buckets.values() for cs in b.values())
+    added = 0
+    for g in groups:
+        sources = tuple(dict.fromkeys(c.article for c in g))
+        fast = facts._same_value_sources(g, sources, bucketed, weights, DEFAULT.facts)
+        assert fast == facts._same_value_sources(g, sources, alone, weights, DEFAULT.facts)
+        added += len(fast) - len(sources)
+    assert added > 0

@@ -132,9 +132,7 @@ def facts(
     stated: dict[Sentence, list[values.Quantity]] = {}
     for c in all_claims:
         stated.setdefault(c.sentence, []).append(c.value)
-    by_kind: dict[str, list[Claim]] = {}
-    for c in (*all_claims, *(c for c in found_claims if c.value.referring)):
-        by_kind.setdefault(c.value.kind, []).append(c)
+    stated_alike = _Stated((*all_claims, *(c for c in found_claims if c.value.referring)))
     covering = _Covering(stems, postings, stated, settings)
     made: list[tuple[tuple[object, ...], Fact, list[Claim] | None]] = []
     rep_of: dict[int, Claim] = {}  # each group's representative, by the group's id
@@ -146,7 +144,7 @@ def facts(
             # day"): most are names and asides ("the ninth planet", "the 19th century")
             continue
         sources = _sources(g, sentences, covering)
-        sources = _same_value_sources(g, sources, by_kind, weights, settings)
+        sources = _same_value_sources(g, sources, stated_alike, weights, settings)
         independent = len({family_of[s] for s in sources})
         status = (
             "conflict"
@@ -477,20 +475,34 @@ def _crowd(claims: Sequence[Claim], keys: Sequence[tuple[object, ...]]) -> dict[
     by_key: dict[tuple[object, ...], list[Claim]] = {}
     for c, k in zip(claims, keys, strict=True):
         by_key.setdefault(k, []).append(c)
-    in_sentence = Counter((id(c.sentence), k) for c, k in zip(claims, keys, strict=True))
+    of_kind: dict[str, list[tuple[object, ...]]] = {}
+    for key in by_key:
+        of_kind.setdefault(str(key[0]), []).append(key)
+    in_sentence: dict[int, Counter[tuple[object, ...]]] = {}
+    for c, k in zip(claims, keys, strict=True):
+        in_sentence.setdefault(id(c.sentence), Counter())[k] += 1
     agree: dict[tuple[tuple[object, ...], int | None, tuple[object, ...]], bool] = {}
+
+    def agrees(c: Claim, mine: tuple[object, ...], key: tuple[object, ...]) -> bool:
+        known = agree.get((mine, c.year, key))
+        if known is None:
+            known = agree[(mine, c.year, key)] = c.value.agrees(by_key[key][0].value, c.year)
+        return known
+
+    # The claims agreeing with a value (and year) are counted once per value; a claim's
+    # count is that less the agreeing claims of its own sentence (a few): the same integers.
+    everywhere: dict[tuple[tuple[object, ...], int | None], int] = {}
     out = {}
     for c, mine in zip(claims, keys, strict=True):
-        total = 0
-        for key, members in by_key.items():
-            if key[0] != c.value.kind:
-                continue
-            known = agree.get((mine, c.year, key))
-            if known is None:
-                known = agree[(mine, c.year, key)] = c.value.agrees(members[0].value, c.year)
-            if known:
-                total += len(members) - in_sentence[(id(c.sentence), key)]
-        out[id(c)] = total
+        reach = everywhere.get((mine, c.year))
+        if reach is None:
+            reach = everywhere[(mine, c.year)] = sum(
+                len(by_key[key]) for key in of_kind[c.value.kind] if agrees(c, mine, key)
+            )
+        own = in_sentence[id(c.sentence)]
+        out[id(c)] = reach - sum(
+            n for key, n in own.items() if key[0] == c.value.kind and agrees(c, mine, key)
+        )
     return out
 
 
@@ -698,10 +710,28 @@ def _specific(q: values.Quantity) -> bool:
     return middle > 0 and (q.high - q.low) / middle <= 0.35
 
 
+class _Stated:
+    """The specific claims (:func:`_specific`) of each kind of value, bucketed by value and
+    year, and each sentence's clock times: built once for :func:`_same_value_sources`, which
+    every fact asks. A claim's value and year decide most of its tests, so a bucket whose
+    value cannot be the fact's is passed over whole instead of claim by claim."""
+
+    def __init__(self, claims: Iterable[Claim]) -> None:
+        self.buckets: dict[str, dict[tuple[object, ...], list[Claim]]] = {}
+        times = []
+        for c in claims:
+            if c.value.kind == "time":
+                times.append(c)
+            if _specific(c.value):
+                kind = self.buckets.setdefault(c.value.kind, {})
+                kind.setdefault((_value_key(c.value), c.year), []).append(c)
+        self.clocks = _clocks(times)
+
+
 def _same_value_sources(
     group: Sequence[Claim],
     sources: tuple[str, ...],
-    by_kind: Mapping[str, Sequence[Claim]],
+    stated: _Stated,
     weights: Mapping[str, float],
     settings: FactSettings,
 ) -> tuple[str, ...]:
@@ -718,63 +748,82 @@ def _same_value_sources(
     near = frozenset().union(*(c.window for c in group))
     near_other = near - {value.unit}  # (the same for every claim compared below)
     heads: frozenset[str] | None = None  # the group's _modified names: for years only, late
-    clocks = _clocks(by_kind.get("time", ()))
+    clocks = stated.clocks
     at = [t for c in group for t in _clock_beside(c, clocks)] if _one_day(value) else []
     ids = set(sources)
-    for c in by_kind.get(value.kind, ()):
-        if c.article in ids or not _specific(c.value):
+    for members in stated.buckets.get(value.kind, {}).values():
+        # (the claims of a bucket share a value and a year: what decides ``same``)
+        same = _same_value(members[0], value, ends)
+        if same is None and not at:
             continue
-        if at and any(t.agrees(o) for t in _clock_beside(c, clocks) for o in at):
-            # one day at one clock time ("about 7:30 p.m. Wednesday" in both): one moment
-            ids.add(c.article)
-            continue
-        if ends and not any(c.value.low <= end <= c.value.high for end in ends):
-            continue  # of a range ("nine to 33 years"), only its ends are stated alike
-        if value.kind == "count" and not values.same_counted(c.value, value):
-            # the same figure of another noun ("12 charges" / "12 counts"): only in the same
-            # words, and never an age or a measure
-            if {"age", "length", "speed", "duration"} & {c.value.unit, value.unit}:
+        for c in members:
+            if c.article in ids:
                 continue
-            if not (c.value.low <= value.high and value.low <= c.value.high):
+            if at and any(t.agrees(o) for t in _clock_beside(c, clocks) for o in at):
+                # one day at one clock time ("about 7:30 p.m. Wednesday" in both): one moment
+                ids.add(c.article)
+                continue
+            if same is None:
                 continue
             score = overlap(c.window - {value.unit}, near_other, weights)
-            if score >= settings.same_value_other_noun:
-                ids.add(c.article)
-            continue
-        same_unit = c.value.unit == value.unit or value.kind in ("count", "money")
-        if not (same_unit and _mergeable(c.value, value, c.year)):
-            continue
-        score = overlap(c.window - {value.unit}, near_other, weights)
-        # (a measure's number is in its dimension's unit, days or metres: not a small count)
-        measure = value.unit in ("length", "speed", "duration")
-        small = value.kind == "ordinal" or (
-            value.kind == "count" and not measure and value.high < settings.same_value_min_count
-        )
-        if value.kind == "date" and max(value.high - value.low, c.value.high - c.value.low) > 31:
-            need = settings.same_value_other_noun  # a year is said of many things
-            if heads is None:
-                heads = frozenset().union(*(_modified(m) for m in group))
-            if (
-                _modified(c) & heads
-                and min(value.high - value.low, c.value.high - c.value.low) > 31
-            ):
-                # ... unless both write it before one name ("a 2007 Hyundai Sonata" / "a
-                # white 2007 four-door Hyundai Sonesta"): the year of that thing
-                ids.add(c.article)
+            if not same:  # the same figure of another noun: only in the same words
+                if score >= settings.same_value_other_noun:
+                    ids.add(c.article)
                 continue
-        elif value.kind == "date" and _calendar_day(value) and _calendar_day(c.value):
-            # a calendar day ("Feb. 13", "13 February") is named for few things in one
-            # story, unlike a weekday ("said Friday"): a word of the fact in common will do
-            need = settings.same_calendar_day_overlap
-        elif value.kind == "date":
-            # one day is named for many things ("a June 15 article", "Moon urged on
-            # Monday"): a date needs words of the fact besides
-            need = settings.same_day_overlap
-        else:
-            need = settings.same_value_overlap
-        if score >= need and (score > 0 or not small):
-            ids.add(c.article)
+            # (a measure's number is in its dimension's unit, days or metres: not a small
+            # count)
+            measure = value.unit in ("length", "speed", "duration")
+            small = value.kind == "ordinal" or (
+                value.kind == "count" and not measure and value.high < settings.same_value_min_count
+            )
+            if (
+                value.kind == "date"
+                and max(value.high - value.low, c.value.high - c.value.low) > 31
+            ):
+                need = settings.same_value_other_noun  # a year is said of many things
+                if heads is None:
+                    heads = frozenset().union(*(_modified(m) for m in group))
+                if (
+                    _modified(c) & heads
+                    and min(value.high - value.low, c.value.high - c.value.low) > 31
+                ):
+                    # ... unless both write it before one name ("a 2007 Hyundai Sonata" / "a
+                    # white 2007 four-door Hyundai Sonesta"): the year of that thing
+                    ids.add(c.article)
+                    continue
+            elif value.kind == "date" and _calendar_day(value) and _calendar_day(c.value):
+                # a calendar day ("Feb. 13", "13 February") is named for few things in one
+                # story, unlike a weekday ("said Friday"): a word of the fact in common will do
+                need = settings.same_calendar_day_overlap
+            elif value.kind == "date":
+                # one day is named for many things ("a June 15 article", "Moon urged on
+                # Monday"): a date needs words of the fact besides
+                need = settings.same_day_overlap
+            else:
+                need = settings.same_value_overlap
+            if score >= need and (score > 0 or not small):
+                ids.add(c.article)
     return tuple(dict.fromkeys(a for a in (*sources, *sorted(ids - set(sources)))))
+
+
+def _same_value(c: Claim, value: values.Quantity, ends: tuple[float, ...]) -> bool | None:
+    """What the value (and year) of claim ``c`` may be to the fact's ``value`` in
+    :func:`_same_value_sources`: the same value (True), the same figure of another counted
+    noun (False), or neither (None)."""
+    if ends and not any(c.value.low <= end <= c.value.high for end in ends):
+        return None  # of a range ("nine to 33 years"), only its ends are stated alike
+    if value.kind == "count" and not values.same_counted(c.value, value):
+        # the same figure of another noun ("12 charges" / "12 counts"): never an age or a
+        # measure
+        if {"age", "length", "speed", "duration"} & {c.value.unit, value.unit}:
+            return None
+        if not (c.value.low <= value.high and value.low <= c.value.high):
+            return None
+        return False
+    same_unit = c.value.unit == value.unit or value.kind in ("count", "money")
+    if not (same_unit and _mergeable(c.value, value, c.year)):
+        return None
+    return True
 
 
 def _clocks(times: Iterable[Claim]) -> dict[int, list[values.Quantity]]:
@@ -927,7 +976,8 @@ def _conflicts(
 
     # A fact's claims as the other side of a pair sees them: one per distinct value (most
     # claims of a fact state the same one; agreement and precision depend on the value only).
-    values_of = [list({key[id(c)]: c for c in g}.values()) for g in groups]
+    values_of = [_Sides.peers({key[id(c)]: c for c in g}.values()) for g in groups]
+    sides = [_Sides(g, key) for g in groups]
     for i, a in enumerate(groups):
         for j in range(i + 1, len(groups)):
             b = groups[j]
@@ -936,10 +986,10 @@ def _conflicts(
             # Only the claims that contradict the other fact take sides: "in 2014" agrees
             # with both "May 2014" and "April 2014", and is no side; nor does it keep "April"
             # from contradicting "May 2014" (a claim is weighed against those as precise).
-            exact_a = _taking_sides(a, values_of[j], agree)
+            exact_a = sides[i].against(values_of[j], agree)
             if not exact_a:
                 continue
-            exact_b = _taking_sides(b, values_of[i], agree)
+            exact_b = sides[j].against(values_of[i], agree)
             if not exact_b or not exact_a[0].value.comparable(exact_b[0].value):
                 continue
             if len(exact_a) < len(_as_precise(a, exact_a)) / 2:
@@ -1169,21 +1219,39 @@ def _width(c: Claim) -> float:
     return 0 if width <= 0 else 1 if width <= 31 else 2 if width <= 366 else 3
 
 
-def _taking_sides(
-    group: Sequence[Claim], other: Sequence[Claim], agree: Callable[[Claim, Claim], bool]
-) -> list[Claim]:
-    """The exact claims of ``group`` that ``other`` contradicts: some claim of ``other`` as
-    precise disagrees and none as precise agrees (a coarser "2014" agrees with any month of
-    it and says nothing for or against "May 2014")."""
-    out = []
-    for c in group:
-        if not c.value.exact:
-            continue
-        # (of dates only: a hedged or round figure agreeing with a figure still keeps it out)
-        peers = [o for o in other if c.value.kind != "date" or _width(o) <= _width(c)]
-        if peers and not any(agree(c, o) for o in peers):
-            out.append(c)
-    return out
+class _Sides:
+    """The exact claims of one fact, for asking which of them another fact contradicts, in
+    every pair of facts of the conflict search. Whether a claim takes sides depends on its
+    value and year alone (equal :func:`_value_key`s agree alike): decided once per distinct
+    one, and each claim's precision read once, not once per claim compared with it."""
+
+    def __init__(self, group: Sequence[Claim], key: Mapping[int, tuple[object, ...]]) -> None:
+        self.exact = [(c, (key[id(c)], c.year), _width(c)) for c in group if c.value.exact]
+
+    @staticmethod
+    def peers(claims: Iterable[Claim]) -> list[tuple[Claim, float]]:
+        """The other side's claims (one per distinct value), each with its :func:`_width`."""
+        return [(o, _width(o)) for o in claims]
+
+    def against(
+        self, other: Sequence[tuple[Claim, float]], agree: Callable[[Claim, Claim], bool]
+    ) -> list[Claim]:
+        """The exact claims that ``other`` (:meth:`peers`) contradicts: some claim of
+        ``other`` as precise disagrees and none as precise agrees (a coarser "2014" agrees
+        with any month of it and says nothing for or against "May 2014")."""
+        out = []
+        taking: dict[tuple[object, ...], bool] = {}
+        for c, value, width in self.exact:
+            verdict = taking.get(value)
+            if verdict is None:
+                # (of dates only: a hedged or round figure agreeing with a figure still keeps
+                # it out)
+                date = c.value.kind == "date"
+                peers = [o for o, w in other if not date or w <= width]
+                verdict = taking[value] = bool(peers) and not any(agree(c, o) for o in peers)
+            if verdict:
+                out.append(c)
+        return out
 
 
 def _as_precise(group: Sequence[Claim], sides: Sequence[Claim]) -> list[Claim]:
