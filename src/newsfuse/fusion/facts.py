@@ -378,12 +378,18 @@ def _page_stamp(text: str, q: values.Quantity) -> bool:
         return False
     if _STAMP.search(text[: q.start]):
         return True
+    return any(start <= q.start and q.end <= end for start, end in _datelines(text))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _datelines(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the page's own dates and times in ``text`` (:data:`_DATELINE`), read
+    once per sentence, not once per date or time it states (cached)."""
+    out = []
     for m in _DATELINE.finditer(text):
         stamp = next((k for k in (1, 2, 3, 4) if m.group(k)), 0)
-        start, end = m.span(stamp)
-        if start <= q.start and q.end <= end:
-            return True
-    return False
+        out.append(m.span(stamp))
+    return tuple(out)
 
 
 def _context(
