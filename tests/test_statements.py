@@ -95,3 +95,41 @@ def test_a_sum_reported_in_two_currencies_shows_both():
                 group.append(facts.Claim(a, n, s, q, frozenset(), 2016, ()))
     shown = facts._shown(group)
     assert "USD 19.6 million" in shown and "GBP 14 million" in shown and " = " in shown
+
+
+# Real sentences of two Multi-News reports of Kim Jong-nam's killing (dev cluster cef9105b)
+# and of one shooting (2ef0d1f9).
+KILLING = {
+    "p2": [
+        "He had a seizure and died on the way to hospital.",
+        "Who was Kim Jong-nam",
+        "Four people are in custody, including one North Korean and the two women.",
+    ],
+    "p3": [
+        "He sought help from airport staff but he fell into convulsions and died on the way"
+        " to the hospital within two hours of the attack, police said.",
+        "But in a case filled with odd plot twists, North Korea still would not acknowledge"
+        " that the man killed was indeed Kim Jong-nam.",
+        "Police previously said the airport had not been decontaminated.",
+    ],
+}
+
+
+def test_a_short_clause_said_in_full_confirms_a_longer_one():
+    found = _statements(KILLING, {"p2": 1, "p3": 2})
+    died = [f for f in found if "convulsions" in f.value]
+    assert len(died) == 1 and set(died[0].sources) == {"p2", "p3"}
+    assert died[0].independent_sources == 2
+
+
+def test_a_heading_confirms_nothing_and_short_clauses_seed_nothing():
+    found = _statements(KILLING, {"p2": 1, "p3": 2})
+    # "Who was Kim Jong-nam" is a heading, not a statement (and its names are no shared
+    # lower-case words: "Jong-nam" is capitalised)
+    assert not [f for f in found if "acknowledge" in f.value]
+    # two short clauses alike do not make a statement of their own
+    short = {
+        "p1": ["People are being asked to avoid the area."],
+        "p2": ["People were asked to avoid the area."],
+    }
+    assert _statements(short, {"p1": 1, "p2": 2}) == []

@@ -8,7 +8,10 @@ weighty words (weighted overlap coefficient, some of them words written in lower
 only names is the same people, not the same statement); its sources are their articles. A
 clause seeds one statement at most, seeds with most families first, and every member must
 resemble the seed itself, so a long story's reports do not chain into one statement through a
-shared word or two.
+shared word or two. A short clause of three or four content words ("He had a seizure and died
+on the way to hospital.") confirms a longer one holding three of them, never seeds a statement,
+and only when said in full (ending with a full stop: no heading "Who was Kim Jong-nam", no
+aside cut at a dash).
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsfuse.fusion.text import content_stems, overlap, pairs_sharing, stem
+from newsfuse.fusion.text import content_stems, overlap, pairs_sharing, stem, words
 from newsfuse.models import Fact, Sentence
 from newsfuse.settings import DEFAULT, FactSettings
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+# the end of a clause that is said in full: a full stop, maybe inside a closing quote
+_TOLD = re.compile(r"[.!][\"'”’)]*$")
 # where a sentence's clauses meet
 _CLAUSE = re.compile(r"[;:!?]|,\s+(?:while|but|whereas|who|which|and)\b|\s[—–]\s")
 
@@ -34,6 +39,7 @@ class _Unit:
     text: str
     stems: frozenset[str]
     plain: frozenset[str]  # stems of the words written in lower case: what is said, not who
+    told: bool  # the clause ends its sentence with a full stop: said, not a heading or an aside
 
 
 def statement_facts(
@@ -55,10 +61,21 @@ def statement_facts(
     if len({family_of.get(u.sentence.article_id, 0) for u in pool}) < 2:
         return []
     family = [family_of.get(u.sentence.article_id, 0) for u in pool]
+    # a short clause ("He had a seizure and died on the way to hospital.") confirms what a
+    # longer one says when it is said in full: no heading ("Who was Kim Jong-nam"), no aside
+    # ("While the plane's black boxes —")
+    short = [len(u.stems) < settings.statement_min_stems for u in pool]
+    told = [u.told or not s for u, s in zip(pool, short, strict=True)]
+    least = min(settings.statement_shared_stems, settings.statement_short_shared_stems)
     near: dict[int, list[int]] = {i: [] for i in range(len(pool))}
-    for i, j in pairs_sharing([u.stems for u in pool], settings.statement_shared_stems):
+    for i, j in pairs_sharing([u.stems for u in pool], least):
         if family[i] == family[j]:
             continue  # one family saying it twice is one witness
+        if (short[i] and short[j]) or not (told[i] and told[j]):
+            continue  # a short clause confirms a longer one, said in full
+        common = len(pool[i].stems & pool[j].stems)
+        if common < settings.statement_shared_stems and not (short[i] or short[j]):
+            continue
         if len(pool[i].plain & pool[j].plain) < settings.statement_shared_plain:
             continue  # the same names ("Rhys Holleran ... 2Day FM"), not the same statement
         if overlap(pool[i].stems, pool[j].stems, weights) >= settings.statement_similarity:
@@ -69,7 +86,7 @@ def statement_facts(
         return len({family[k] for k in (i, *near[i])})
 
     seeds = sorted(
-        (i for i in near if near[i]),
+        (i for i in near if near[i] and not short[i]),
         key=lambda i: (-families(i), -len(near[i]), pool[i].sentence.index, i),
     )
     used: set[int] = set()
@@ -110,11 +127,11 @@ def _pool(sentences: Mapping[str, Sequence[Sentence]], settings: FactSettings) -
     of the articles' opening sentences, where reports say what happened, so pairing stays
     bounded."""
     every = [
-        _Unit(s, part, stems, _plain(part, stems))
+        _Unit(s, part, stems, _plain(part, stems), _TOLD.search(part) is not None)
         for ss in sentences.values()
         for s in ss
         for part in _clauses(s.text)
-        if settings.statement_min_stems
+        if settings.statement_member_min_stems
         <= len(stems := frozenset(content_stems(part)))
         <= settings.statement_max_stems
     ]
@@ -139,7 +156,7 @@ def _shared_words(text: str, shared: frozenset[str], most: int) -> str:
 def _plain(text: str, stems: frozenset[str]) -> frozenset[str]:
     """The stems of ``text`` not written capitalised anywhere in it (cheaper than stemming
     the lower-case words again: capitalised words are few)."""
-    named = {stem(w.lower()) for w in _CAPITALISED.findall(text)}
+    named = {stem(w) for name in _CAPITALISED.findall(text) for w in words(name)}
     return stems - named
 
 
