@@ -133,3 +133,36 @@ def test_a_heading_confirms_nothing_and_short_clauses_seed_nothing():
         "p2": ["People were asked to avoid the area."],
     }
     assert _statements(short, {"p1": 1, "p2": 2}) == []
+
+
+SHOOTER = {
+    "p1": [
+        "The suspect used a 9 mm Glock pistol and brought several magazines for the gun,"
+        " Gahler said at a news conference.",
+        "She was identified by the sheriff's office as Snochia Moseley, 26, from Baltimore County.",
+    ],
+    "p2": [
+        "The gun used in the shooting, a 9 mm Glock handgun, was registered and owned by"
+        " Moseley, he said.",
+        "Employees were shot both inside and outside the distribution center, Gahler said.",
+    ],
+    "p3": [
+        "The shooter used a single handgun registered to her and multiple magazines, Gahler said.",
+        "The facility has been closed and we are assessing when it will be reopened.",
+    ],
+}
+
+
+def test_a_clause_the_members_state_together_is_a_source_too():
+    # (every word weighs one here) p3 holds 3 of its 8 words in common with p1 and with p2,
+    # but 5 with the two together: the magazines and Gahler of p1, the handgun registered of p2
+    def found(texts, family_of):
+        sents = _sentences(texts)
+        return statements.statement_facts(sents, family_of, {}, DEFAULT.facts, {})
+
+    gun = [f for f in found(SHOOTER, {"p1": 1, "p2": 2, "p3": 3}) if "Glock" in f.value]
+    assert len(gun) == 1 and set(gun[0].sources) == {"p1", "p2", "p3"}
+    assert gun[0].independent_sources == 3
+    # with one member only, p3 does not say what it says
+    alone = {k: SHOOTER[k] for k in ("p1", "p3")}
+    assert found(alone, {"p1": 1, "p3": 3}) == []

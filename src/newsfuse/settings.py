@@ -132,6 +132,9 @@ class FactSettings:
     statement_member_min_stems: int = 3
     statement_short_shared_stems: int = 3
     statement_max_stems: int = 40
+    # A clause this close to a statement's seed states it too when the members together
+    # hold statement_similarity of it (one member says one half, another the other).
+    statement_close_similarity: float = 0.3
     max_statement_facts: int = 30
     statement_max_sentences: int = 1500
     statement_about_words: int = 10  # words of a statement's "about" (those others share)

@@ -11,7 +11,11 @@ resemble the seed itself, so a long story's reports do not chain into one statem
 shared word or two. A short clause of three or four content words ("He had a seizure and died
 on the way to hospital.") confirms a longer one holding three of them, never seeds a statement,
 and only when said in full (ending with a full stop: no heading "Who was Kim Jong-nam", no
-aside cut at a dash).
+aside cut at a dash). A clause of another family close to the seed (0.3 of the weight) is a
+member too when the members together hold half of its weight: one report says one half of it,
+another the other ("used a 9 mm Glock pistol and brought several magazines" / "a 9 mm Glock
+handgun, was registered and owned by Moseley" / "used a single handgun registered to her and
+multiple magazines").
 """
 
 from __future__ import annotations
@@ -68,19 +72,24 @@ def statement_facts(
     told = [u.told or not s for u, s in zip(pool, short, strict=True)]
     least = min(settings.statement_shared_stems, settings.statement_short_shared_stems)
     near: dict[int, list[int]] = {i: [] for i in range(len(pool))}
+    close: dict[int, list[int]] = {i: [] for i in range(len(pool))}
     for i, j in pairs_sharing([u.stems for u in pool], least):
         if family[i] == family[j]:
             continue  # one family saying it twice is one witness
         if (short[i] and short[j]) or not (told[i] and told[j]):
             continue  # a short clause confirms a longer one, said in full
-        common = len(pool[i].stems & pool[j].stems)
-        if common < settings.statement_shared_stems and not (short[i] or short[j]):
-            continue
         if len(pool[i].plain & pool[j].plain) < settings.statement_shared_plain:
             continue  # the same names ("Rhys Holleran ... 2Day FM"), not the same statement
-        if overlap(pool[i].stems, pool[j].stems, weights) >= settings.statement_similarity:
+        similarity = overlap(pool[i].stems, pool[j].stems, weights)
+        common = len(pool[i].stems & pool[j].stems)
+        if similarity >= settings.statement_similarity and (
+            common >= settings.statement_shared_stems or short[i] or short[j]
+        ):
             near[i].append(j)
             near[j].append(i)
+        elif similarity >= settings.statement_close_similarity and not (short[i] or short[j]):
+            close[i].append(j)
+            close[j].append(i)
 
     def families(i: int) -> int:
         return len({family[k] for k in (i, *near[i])})
@@ -99,6 +108,15 @@ def statement_facts(
         # a clause seeds one statement at most, but it may confirm several (a sentence of
         # one report holds what two sentences of another say)
         members = [i, *near[i]]
+        # ... and a clause of another family close to the seed that the members say together
+        # ("The shooter used a single handgun registered to her and multiple magazines" /
+        # "used a 9 mm Glock pistol and brought several magazines" + "a 9 mm Glock handgun,
+        # was registered and owned by Moseley")
+        together = frozenset().union(*(pool[k].stems for k in members))
+        told_by = {family[k] for k in members}
+        for k in close[i]:
+            if family[k] not in told_by and _says(pool[k].stems, together, weights, settings):
+                members.append(k)
         articles = frozenset(pool[k].sentence.article_id for k in members)
         independent = len({family[k] for k in members})
         if independent < 2:
@@ -120,6 +138,18 @@ def statement_facts(
             )
         )
     return out
+
+
+def _says(
+    stems: frozenset[str],
+    together: frozenset[str],
+    weights: Mapping[str, float],
+    settings: FactSettings,
+) -> bool:
+    """Whether a clause's words are mostly those of a statement's members together."""
+    return len(stems & together) >= settings.statement_shared_stems and (
+        overlap(stems, together, weights) >= settings.statement_similarity
+    )
 
 
 def _pool(sentences: Mapping[str, Sequence[Sentence]], settings: FactSettings) -> list[_Unit]:
