@@ -166,3 +166,23 @@ def test_a_clause_the_members_state_together_is_a_source_too():
     # with one member only, p3 does not say what it says
     alone = {k: SHOOTER[k] for k in ("p1", "p3")}
     assert found(alone, {"p1": 1, "p3": 3}) == []
+
+
+def test_a_statement_is_shown_in_the_wording_that_says_most_of_it():
+    # (every word weighs one) both share "shooting ... robbery ... hours earlier"; p1 says
+    # whose robbery it was, so p1's wording is shown, whichever clause seeded it
+    texts = {
+        "p1": [
+            "Police later found the abandoned Hyundai and purse, minus the cash.",  # (first)
+            "Police say the shooting may be connected to an armed robbery hours earlier of a"
+            " man answering a Craigslist ad for an Xbox, the Kansas City Star reported.",
+        ],
+        "p2": [
+            "The robbery and shooting of two people in southeast Kansas City on Wednesday"
+            " night may be related to another robbery a few hours earlier.",
+        ],
+    }
+    sents = _sentences(texts)
+    (found,) = statements.statement_facts(sents, {"p1": 1, "p2": 2}, {}, DEFAULT.facts, {})
+    assert found.value.startswith("Police say") and set(found.sources) == {"p1", "p2"}
+    assert found.about in found.value

@@ -15,11 +15,15 @@ aside cut at a dash). A clause of another family close to the seed (0.3 of the w
 member too when the members together hold half of its weight: one report says one half of it,
 another the other ("used a 9 mm Glock pistol and brought several magazines" / "a 9 mm Glock
 handgun, was registered and owned by Moseley" / "used a single handgun registered to her and
-multiple magazines").
+multiple magazines"). A statement is shown in the wording of the member holding most of what
+the others say, then saying most ("Police say the shooting may be connected to an armed
+robbery hours earlier of a man answering a Craigslist ad for an Xbox" rather than "... may be
+related to another robbery a few hours earlier").
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -124,8 +128,9 @@ def statement_facts(
         if any(articles <= known for k in members for known in covered.get(pool[k].sentence, ())):
             continue
         used.update(members)
-        seed = pool[i]
-        shared = frozenset().union(*(pool[k].stems & seed.stems for k in members if k != i))
+        shown = _clearest(pool, members, family, weights)
+        seed = pool[shown]
+        shared = frozenset().union(*(pool[k].stems & seed.stems for k in members if k != shown))
         out.append(
             Fact(
                 about=_shared_words(seed.text, shared, settings.statement_about_words),
@@ -138,6 +143,28 @@ def statement_facts(
             )
         )
     return out
+
+
+def _clearest(
+    pool: Sequence[_Unit],
+    members: Sequence[int],
+    family: Sequence[int],
+    weights: Mapping[str, float],
+) -> int:
+    """The member shown: the clause holding most (by weight) of the words the other families'
+    members use, then the one saying most, then the seed (the first)."""
+    told: dict[str, set[int]] = {}
+    for k in members:
+        for w in pool[k].stems:
+            told.setdefault(w, set()).add(family[k])
+
+    def rank(n: int) -> tuple[float, float, int]:
+        k = members[n]
+        stems = pool[k].stems
+        shared = math.fsum(weights.get(w, 1.0) for w in stems if told[w] - {family[k]})
+        return shared, math.fsum(weights.get(w, 1.0) for w in stems), -n
+
+    return members[max(range(len(members)), key=rank)]
 
 
 def _says(
