@@ -186,3 +186,28 @@ def test_a_statement_is_shown_in_the_wording_that_says_most_of_it():
     (found,) = statements.statement_facts(sents, {"p1": 1, "p2": 2}, {}, DEFAULT.facts, {})
     assert found.value.startswith("Police say") and set(found.sources) == {"p1", "p2"}
     assert found.about in found.value
+
+
+def _uniform(texts, family_of):
+    """Statements with every word weighing one."""
+    return statements.statement_facts(_sentences(texts), family_of, {}, DEFAULT.facts, {})
+
+
+def test_a_short_clause_saying_no_or_another_figure_confirms_nothing():
+    # DUC 2004: the seed says Milosevic issued a statement; "no statement" is not it
+    meeting = {
+        "a": [
+            "Shortly after Holbrooke's meeting with Milosevic, the Yugoslav leader issued a"
+            " defiant statement on Serbian television.",
+        ],
+        "b": ["Holbrooke issued no statement after the meeting."],
+    }
+    assert _uniform(meeting, {"a": 1, "b": 2}) == []
+    # Multi-News (O.J. Simpson's parole): "nine to 33 years" confirms "a nine- to 33-year
+    # sentence", not "a minimum of nine years in 2008" (no 33 there)
+    serving = "Simpson is serving a nine- to 33-year sentence for the 12 convictions."
+    minimum = "he was sentenced to a minimum of nine years in 2008."
+    short = "He was sentenced to nine to 33 years."
+    (found,) = _uniform({"p1": [short], "p4": [serving]}, {"p1": 1, "p4": 4})
+    assert set(found.sources) == {"p1", "p4"}
+    assert _uniform({"p1": [short], "p2": [minimum]}, {"p1": 1, "p2": 2}) == []

@@ -131,6 +131,7 @@ class FactSettings:
     # statement, never seed one: of so many content words, this many shared with the seed.
     statement_member_min_stems: int = 3
     statement_short_shared_stems: int = 3
+    statement_short_similarity: float = 0.65  # ... holding this share of its weight
     statement_max_stems: int = 40
     # A clause this close to a statement's seed states it too when the members together
     # hold statement_similarity of it (one member says one half, another the other).

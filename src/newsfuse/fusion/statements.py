@@ -9,9 +9,11 @@ only names is the same people, not the same statement); its sources are their ar
 clause seeds one statement at most, seeds with most families first, and every member must
 resemble the seed itself, so a long story's reports do not chain into one statement through a
 shared word or two. A short clause of three or four content words ("He had a seizure and died
-on the way to hospital.") confirms a longer one holding three of them, never seeds a statement,
-and only when said in full (ending with a full stop: no heading "Who was Kim Jong-nam", no
-aside cut at a dash). A clause of another family close to the seed (0.3 of the weight) is a
+on the way to hospital.") confirms a longer one holding three of them and most of its weight,
+never seeds a statement, and only when said in full (ending with a full stop: no heading "Who
+was Kim Jong-nam", no aside cut at a dash), negated where the longer one is ("Holbrooke issued
+no statement after the meeting" is not "issued a defiant statement") and writing no figure the
+longer one does not ("30 p.m. Wednesday." is not "4:20 p.m. Wednesday"). A clause of another family close to the seed (0.3 of the weight) is a
 member too when the members together hold half of its weight: one report says one half of it,
 another the other ("used a 9 mm Glock pistol and brought several magazines" / "a 9 mm Glock
 handgun, was registered and owned by Moseley" / "used a single handgun registered to her and
@@ -35,6 +37,11 @@ from newsfuse.settings import DEFAULT, FactSettings
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 # the end of a clause that is said in full: a full stop, maybe inside a closing quote
 _TOLD = re.compile(r"[.!][\"'”’)]*$")
+# a clause saying something is not so, and the figures a clause writes
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|none|nobody|nothing|neither|nor|without)\b|n['’]t\b", re.I
+)
+_FIGURE = re.compile(r"\d+")
 # where a sentence's clauses meet
 _CLAUSE = re.compile(r"[;:!?]|,\s+(?:while|but|whereas|who|which|and)\b|\s[—–]\s")
 
@@ -48,6 +55,8 @@ class _Unit:
     stems: frozenset[str]
     plain: frozenset[str]  # stems of the words written in lower case: what is said, not who
     told: bool  # the clause ends its sentence with a full stop: said, not a heading or an aside
+    negated: bool  # it holds a negation ("Holbrooke issued no statement after the meeting")
+    figures: frozenset[str]  # the numbers written in digits ("30 p.m. Wednesday": 30)
 
 
 def statement_facts(
@@ -85,13 +94,24 @@ def statement_facts(
         if len(pool[i].plain & pool[j].plain) < settings.statement_shared_plain:
             continue  # the same names ("Rhys Holleran ... 2Day FM"), not the same statement
         similarity = overlap(pool[i].stems, pool[j].stems, weights)
-        common = len(pool[i].stems & pool[j].stems)
+        if short[i] or short[j]:
+            # a short clause holds few words: it must hold most of its weight in the longer
+            # one, say "no" where that says "no", and write no figure that one does not
+            brief, full = (pool[i], pool[j]) if short[i] else (pool[j], pool[i])
+            if (
+                similarity >= settings.statement_short_similarity
+                and brief.negated == full.negated
+                and brief.figures <= full.figures
+            ):
+                near[i].append(j)
+                near[j].append(i)
+            continue
         if similarity >= settings.statement_similarity and (
-            common >= settings.statement_shared_stems or short[i] or short[j]
+            len(pool[i].stems & pool[j].stems) >= settings.statement_shared_stems
         ):
             near[i].append(j)
             near[j].append(i)
-        elif similarity >= settings.statement_close_similarity and not (short[i] or short[j]):
+        elif similarity >= settings.statement_close_similarity:
             close[i].append(j)
             close[j].append(i)
 
@@ -184,7 +204,15 @@ def _pool(sentences: Mapping[str, Sequence[Sentence]], settings: FactSettings) -
     of the articles' opening sentences, where reports say what happened, so pairing stays
     bounded."""
     every = [
-        _Unit(s, part, stems, _plain(part, stems), _TOLD.search(part) is not None)
+        _Unit(
+            s,
+            part,
+            stems,
+            _plain(part, stems),
+            _TOLD.search(part) is not None,
+            _NEGATION.search(part) is not None,
+            frozenset(_FIGURE.findall(part)),
+        )
         for ss in sentences.values()
         for s in ss
         for part in _clauses(s.text)
