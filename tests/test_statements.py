@@ -211,3 +211,15 @@ def test_a_short_clause_saying_no_or_another_figure_confirms_nothing():
     (found,) = _uniform({"p1": [short], "p4": [serving]}, {"p1": 1, "p4": 4})
     assert set(found.sources) == {"p1", "p4"}
     assert _uniform({"p1": [short], "p2": [minimum]}, {"p1": 1, "p2": 2}) == []
+
+
+def test_a_long_storys_cap_counts_the_clauses_that_may_seed_only():
+    from dataclasses import replace
+
+    sents = _sentences(KILLING)
+    few = replace(DEFAULT.facts, statement_max_sentences=2)
+    pool = statements._pool(sents, few)
+    seeding = [u for u in pool if len(u.stems) >= few.statement_min_stems]
+    assert len(seeding) == 2  # the opening sentences' long clauses
+    # p2's short opening clause comes too: it does not take a long clause's place
+    assert any(u.text.startswith("He had a seizure") for u in pool)

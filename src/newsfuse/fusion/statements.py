@@ -220,10 +220,19 @@ def _pool(sentences: Mapping[str, Sequence[Sentence]], settings: FactSettings) -
         <= len(stems := frozenset(content_stems(part)))
         <= settings.statement_max_stems
     ]
-    if len(every) <= settings.statement_max_sentences:
+    long = [k for k, u in enumerate(every) if len(u.stems) >= settings.statement_min_stems]
+    if len(long) <= settings.statement_max_sentences:
         return every
-    ranked = sorted(range(len(every)), key=lambda k: (every[k].sentence.index, k))
-    return [every[k] for k in sorted(ranked[: settings.statement_max_sentences])]
+    # the clauses that may seed count, the short ones of the same opening sentences come too
+    ranked = sorted(long, key=lambda k: (every[k].sentence.index, k))
+    kept = ranked[: settings.statement_max_sentences]
+    last = every[kept[-1]].sentence.index
+    short = [
+        k
+        for k, u in enumerate(every)
+        if len(u.stems) < settings.statement_min_stems and u.sentence.index < last
+    ]
+    return [every[k] for k in sorted((*kept, *short))]
 
 
 def _shared_words(text: str, shared: frozenset[str], most: int) -> str:
