@@ -95,3 +95,131 @@ def test_a_sum_reported_in_two_currencies_shows_both():
                 group.append(facts.Claim(a, n, s, q, frozenset(), 2016, ()))
     shown = facts._shown(group)
     assert "USD 19.6 million" in shown and "GBP 14 million" in shown and " = " in shown
+
+
+# Real sentences of two Multi-News reports of Kim Jong-nam's killing (dev cluster cef9105b)
+# and of one shooting (2ef0d1f9).
+KILLING = {
+    "p2": [
+        "He had a seizure and died on the way to hospital.",
+        "Who was Kim Jong-nam",
+        "Four people are in custody, including one North Korean and the two women.",
+    ],
+    "p3": [
+        "He sought help from airport staff but he fell into convulsions and died on the way"
+        " to the hospital within two hours of the attack, police said.",
+        "But in a case filled with odd plot twists, North Korea still would not acknowledge"
+        " that the man killed was indeed Kim Jong-nam.",
+        "Police previously said the airport had not been decontaminated.",
+    ],
+}
+
+
+def test_a_short_clause_said_in_full_confirms_a_longer_one():
+    found = _statements(KILLING, {"p2": 1, "p3": 2})
+    died = [f for f in found if "convulsions" in f.value]
+    assert len(died) == 1 and set(died[0].sources) == {"p2", "p3"}
+    assert died[0].independent_sources == 2
+
+
+def test_a_heading_confirms_nothing_and_short_clauses_seed_nothing():
+    found = _statements(KILLING, {"p2": 1, "p3": 2})
+    # "Who was Kim Jong-nam" is a heading, not a statement (and its names are no shared
+    # lower-case words: "Jong-nam" is capitalised)
+    assert not [f for f in found if "acknowledge" in f.value]
+    # two short clauses alike do not make a statement of their own
+    short = {
+        "p1": ["People are being asked to avoid the area."],
+        "p2": ["People were asked to avoid the area."],
+    }
+    assert _statements(short, {"p1": 1, "p2": 2}) == []
+
+
+SHOOTER = {
+    "p1": [
+        "The suspect used a 9 mm Glock pistol and brought several magazines for the gun,"
+        " Gahler said at a news conference.",
+        "She was identified by the sheriff's office as Snochia Moseley, 26, from Baltimore County.",
+    ],
+    "p2": [
+        "The gun used in the shooting, a 9 mm Glock handgun, was registered and owned by"
+        " Moseley, he said.",
+        "Employees were shot both inside and outside the distribution center, Gahler said.",
+    ],
+    "p3": [
+        "The shooter used a single handgun registered to her and multiple magazines, Gahler said.",
+        "The facility has been closed and we are assessing when it will be reopened.",
+    ],
+}
+
+
+def test_a_clause_the_members_state_together_is_a_source_too():
+    # (every word weighs one here) p3 holds 3 of its 8 words in common with p1 and with p2,
+    # but 5 with the two together: the magazines and Gahler of p1, the handgun registered of p2
+    def found(texts, family_of):
+        sents = _sentences(texts)
+        return statements.statement_facts(sents, family_of, {}, DEFAULT.facts, {})
+
+    gun = [f for f in found(SHOOTER, {"p1": 1, "p2": 2, "p3": 3}) if "Glock" in f.value]
+    assert len(gun) == 1 and set(gun[0].sources) == {"p1", "p2", "p3"}
+    assert gun[0].independent_sources == 3
+    # with one member only, p3 does not say what it says
+    alone = {k: SHOOTER[k] for k in ("p1", "p3")}
+    assert found(alone, {"p1": 1, "p3": 3}) == []
+
+
+def test_a_statement_is_shown_in_the_wording_that_says_most_of_it():
+    # (every word weighs one) both share "shooting ... robbery ... hours earlier"; p1 says
+    # whose robbery it was, so p1's wording is shown, whichever clause seeded it
+    texts = {
+        "p1": [
+            "Police later found the abandoned Hyundai and purse, minus the cash.",  # (first)
+            "Police say the shooting may be connected to an armed robbery hours earlier of a"
+            " man answering a Craigslist ad for an Xbox, the Kansas City Star reported.",
+        ],
+        "p2": [
+            "The robbery and shooting of two people in southeast Kansas City on Wednesday"
+            " night may be related to another robbery a few hours earlier.",
+        ],
+    }
+    sents = _sentences(texts)
+    (found,) = statements.statement_facts(sents, {"p1": 1, "p2": 2}, {}, DEFAULT.facts, {})
+    assert found.value.startswith("Police say") and set(found.sources) == {"p1", "p2"}
+    assert found.about in found.value
+
+
+def _uniform(texts, family_of):
+    """Statements with every word weighing one."""
+    return statements.statement_facts(_sentences(texts), family_of, {}, DEFAULT.facts, {})
+
+
+def test_a_short_clause_saying_no_or_another_figure_confirms_nothing():
+    # DUC 2004: the seed says Milosevic issued a statement; "no statement" is not it
+    meeting = {
+        "a": [
+            "Shortly after Holbrooke's meeting with Milosevic, the Yugoslav leader issued a"
+            " defiant statement on Serbian television.",
+        ],
+        "b": ["Holbrooke issued no statement after the meeting."],
+    }
+    assert _uniform(meeting, {"a": 1, "b": 2}) == []
+    # Multi-News (O.J. Simpson's parole): "nine to 33 years" confirms "a nine- to 33-year
+    # sentence", not "a minimum of nine years in 2008" (no 33 there)
+    serving = "Simpson is serving a nine- to 33-year sentence for the 12 convictions."
+    minimum = "he was sentenced to a minimum of nine years in 2008."
+    short = "He was sentenced to nine to 33 years."
+    (found,) = _uniform({"p1": [short], "p4": [serving]}, {"p1": 1, "p4": 4})
+    assert set(found.sources) == {"p1", "p4"}
+    assert _uniform({"p1": [short], "p2": [minimum]}, {"p1": 1, "p2": 2}) == []
+
+
+def test_a_long_storys_cap_counts_the_clauses_that_may_seed_only():
+    from dataclasses import replace
+
+    sents = _sentences(KILLING)
+    few = replace(DEFAULT.facts, statement_max_sentences=2)
+    pool = statements._pool(sents, few)
+    seeding = [u for u in pool if len(u.stems) >= few.statement_min_stems]
+    assert len(seeding) == 2  # the opening sentences' long clauses
+    # p2's short opening clause comes too: it does not take a long clause's place
+    assert any(u.text.startswith("He had a seizure") for u in pool)

@@ -127,7 +127,15 @@ class FactSettings:
     statement_shared_stems: int = 4
     statement_shared_plain: int = 2  # ... of them written in lower case (not names only)
     statement_min_stems: int = 5
+    # A shorter clause ("He had a seizure and died on the way to hospital") may confirm a
+    # statement, never seed one: of so many content words, this many shared with the seed.
+    statement_member_min_stems: int = 3
+    statement_short_shared_stems: int = 3
+    statement_short_similarity: float = 0.65  # ... holding this share of its weight
     statement_max_stems: int = 40
+    # A clause this close to a statement's seed states it too when the members together
+    # hold statement_similarity of it (one member says one half, another the other).
+    statement_close_similarity: float = 0.3
     max_statement_facts: int = 30
     statement_max_sentences: int = 1500
     statement_about_words: int = 10  # words of a statement's "about" (those others share)
