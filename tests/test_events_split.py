@@ -5,11 +5,12 @@ import datetime as dt
 import json
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from newsfuse import read
 from newsfuse.events import EventGrouper, group
-from newsfuse.events.grouper import _two_stories
+from newsfuse.events.grouper import _pairs_z, _two_stories
 from newsfuse.fusion.clean import clean
 from newsfuse.models import Article
 from newsfuse.settings import GroupingSettings
@@ -134,3 +135,26 @@ def test_one_long_story_is_not_cut_however_many_pairs():
     assert _two_stories(vectors, replace(ONE_EVENT, split_z_ratio=1.0)) is not None
     assert _two_stories(vectors, ONE_EVENT) is None
     assert g.split_events(*_feeds(g, articles)) == {}
+
+
+def test_pairs_z_is_welchs_t_of_pairs_within_against_pairs_across():
+    articles, gold = _fixture("ecb_7_klitschko_fights.jsonl")
+    g = EventGrouper(ONE_EVENT)
+    _stream(articles, g)
+    feats, _ = _feeds(g, articles)
+    vectors = [g._vector(feats[a.id]) for a in articles]
+    terms = sorted({t for v in vectors for t in v})
+    x = np.array([[v.get(t, 0.0) for t in terms] for v in vectors])
+    sim = x @ x.T
+    a = np.array([gold[x.id] == "7_ecb" for x in articles])
+    b = ~a
+    within = np.concatenate([sim[np.ix_(s, s)][np.triu_indices(int(s.sum()), 1)] for s in (a, b)])
+    across = sim[np.ix_(a, b)].ravel()
+    assert len(within) == 45 + 55 and len(across) == 110
+    t = (within.mean() - across.mean()) / np.sqrt(
+        within.var(ddof=1) / len(within) + across.var(ddof=1) / len(across)
+    )
+    assert _pairs_z(sim, a, b) == pytest.approx(t)
+    # The first ten reports against the rest (both fights on each side): no such t.
+    first = np.arange(len(articles)) < 10
+    assert t > 8 > _pairs_z(sim, first, ~first)
