@@ -133,11 +133,37 @@ def _addresses_clash(ours: list[str], theirs: list[str]) -> bool:
     )
 
 
-def _two_stories(vectors: list[dict[str, float]], ratio: float, min_size: int) -> np.ndarray | None:
+def _pairs_z(sim: np.ndarray, a: np.ndarray, b: np.ndarray) -> float:
+    """Welch's t of the cosines of pairs within a side (both sides' pairs together) against
+    those of pairs across the cut: how surely the sides' pairs resemble each other more than
+    pairs across do, which grows with the number of pairs that show it."""
+    within_sum = within_sq = 0.0
+    k_within = 0
+    for side in (a, b):
+        block = sim[np.ix_(side, side)]
+        n = int(side.sum())
+        # Off-diagonal pairs, each once (the block is symmetric).
+        within_sum += (block.sum() - np.trace(block)) / 2
+        within_sq += ((block * block).sum() - (np.diagonal(block) ** 2).sum()) / 2
+        k_within += n * (n - 1) // 2
+    across = sim[np.ix_(a, b)]
+    k_across = across.size
+    if k_within < 2 or k_across < 2:
+        return 0.0
+    mean_w, mean_a = within_sum / k_within, float(across.mean())
+    var_w = max(0.0, (within_sq - k_within * mean_w**2) / (k_within - 1))
+    var_a = float(across.var(ddof=1))
+    spread = math.sqrt(var_w / k_within + var_a / k_across)
+    return (mean_w - mean_a) / spread if spread > 0 else 0.0
+
+
+def _two_stories(vectors: list[dict[str, float]], s: GroupingSettings) -> np.ndarray | None:
     """The two sides (0/1 per member) of the cut along the Fiedler vector of the members'
-    cosine graph (normalised Laplacian), if the mean cosine across it is below ``ratio`` times
-    the lower of the two sides' own mean cosines and each side has ``min_size`` members;
-    else None."""
+    cosine graph (normalised Laplacian), if each side has ``split_min_size`` members and the
+    mean cosine across it is below ``split_ratio`` times the lower of the two sides' own mean
+    cosines, or below ``split_z_ratio`` times it with the pairs' z (:func:`_pairs_z`) at
+    least ``split_z``; else None."""
+    ratio, min_size = s.split_ratio, s.split_min_size
     index: dict[str, int] = {}
     rows, cols, vals = [], [], []
     for i, vector in enumerate(vectors):
@@ -165,9 +191,12 @@ def _two_stories(vectors: list[dict[str, float]], ratio: float, min_size: int) -
     within_a = (graph[np.ix_(a, a)].sum()) / (na * (na - 1))
     within_b = (graph[np.ix_(b, b)].sum()) / (nb * (nb - 1))
     across = sim[np.ix_(a, b)].mean()
-    if across >= ratio * min(within_a, within_b):
-        return None
-    return side
+    lower = min(within_a, within_b)
+    if across < ratio * lower:
+        return side
+    if s.split_z and across < s.split_z_ratio * lower and _pairs_z(sim, a, b) >= s.split_z:
+        return side
+    return None
 
 
 class EventGrouper:
@@ -287,7 +316,8 @@ class EventGrouper:
         """Cut in two each event that holds two stories: the members are split along the
         Fiedler vector of their cosine graph (TF-IDF of now), and the cut is kept when the mean
         cosine across it is below ``GroupingSettings.split_ratio`` times the lower of the two
-        halves' own mean cosines. The half holding the event's first article keeps its id; the
+        halves' own mean cosines (or below ``split_z_ratio`` times it, when the pairs within
+        the halves against those across give a Welch t of ``split_z`` or more). The half holding the event's first article keeps its id; the
         other opens a new event. ``feats`` and ``published`` give every member's features and
         date (the grouper keeps neither). Returns ``{article_id: new event_id}`` for the
         articles moved.
@@ -312,7 +342,7 @@ class EventGrouper:
                 continue
             members = list(event.members)
             vectors = [self._vector(feats[m]) for m in members]
-            side = _two_stories(vectors, s.split_ratio, s.split_min_size)
+            side = _two_stories(vectors, s)
             if side is None:
                 continue
             keep = side[0]  # the side of the event's first article keeps the event's id
