@@ -444,6 +444,10 @@ def _group(
     known: dict[tuple[tuple[object, ...], int | None, tuple[object, ...]], bool] = {}
 
     def mergeable(x: int, y: int) -> bool:
+        if claims[x].article != claims[y].article and _weekday_and_span(
+            claims[x].value, claims[y].value
+        ):
+            return False  # each source of a fact states it: a year is no weekday's source
         pair = (keys[x], claims[x].year, keys[y])
         answer = known.get(pair)
         if answer is None:
@@ -531,6 +535,16 @@ def _mergeable(a: values.Quantity, b: values.Quantity, year: int | None) -> bool
     ):
         return False
     return a.agrees(b, year)
+
+
+def _weekday_and_span(a: values.Quantity, b: values.Quantity) -> bool:
+    """One is a weekday its report did not place ("on Thursday"), the other a date of more
+    than a week ("in 2014", "July 2013"): they agree, as some Thursday falls in any year, but
+    neither says the other, so a report stating only the year does not state the weekday."""
+    if a.kind != "date" or b.kind != "date":
+        return False
+    day, span = (a, b) if a.unit == "weekday" else (b, a)
+    return day.unit == "weekday" and not span.unit and span.high - span.low >= 7
 
 
 def _same_day(a: values.Quantity, b: values.Quantity) -> bool:
@@ -827,7 +841,7 @@ def _same_value(c: Claim, value: values.Quantity, ends: tuple[float, ...]) -> bo
             return None
         return False
     same_unit = c.value.unit == value.unit or value.kind in ("count", "money")
-    if not (same_unit and _mergeable(c.value, value, c.year)):
+    if not (same_unit and _mergeable(c.value, value, c.year)) or _weekday_and_span(c.value, value):
         return None
     return True
 
