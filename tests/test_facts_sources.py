@@ -99,3 +99,22 @@ def test_a_weekday_and_a_year_or_month_agree_but_neither_states_the_other():
     assert wd.agrees(yr)
     day = values.Quantity("date", 735330, 735330, "", "2014-04-10", "April 10, 2014", 0, 14)
     assert not facts._weekday_and_span(wd, wd) and not facts._weekday_and_span(wd, day)
+
+
+# Multi-News b52067a7 p2, p4: one total, stated once as a figure and once as a sum.
+JOB_CUTS = (
+    "Since the start of 2016 it has announced plans to cut 7,000 jobs and has slashed spending "
+    "to help manage the slump.",
+    "However, the collapse in the oil price over the past 18 months saw BP's profit tumble, "
+    "and the company is axing another 3,000 jobs worldwide on top of the 4,000 cuts already "
+    "announced.",
+)
+
+
+def test_a_total_stated_as_a_sum_is_one_fact_with_the_figure():
+    found = _facts(JOB_CUTS, day=None)
+    totals = [f for f in found if f.kind == "count" and "7000" in f.value]
+    # (two sentences alone may be two facts of one thing, each with both sources)
+    assert {tuple(sorted(f.sources)) for f in totals} == {("p0", "p1")}, [
+        (f.value, f.sources) for f in found
+    ]

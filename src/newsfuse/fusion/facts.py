@@ -278,6 +278,7 @@ def _read_claims(
         )
         and not _page_stamp(text, q)
     ]
+    found += values.sums(text, found)
     if not found:
         return []
     blanked = _blanked(text, found)  # (the same for the context and every value's window)
