@@ -28,7 +28,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from newsfuse.fusion import likeness, names, phrases, polarity, roles, statements, values
+from newsfuse.fusion import (
+    deaths,
+    likeness,
+    names,
+    phrases,
+    polarity,
+    roles,
+    statements,
+    values,
+)
 from newsfuse.fusion.attribution import attribution
 from newsfuse.fusion.text import (
     NUMBER_WORDS,
@@ -179,6 +188,9 @@ def facts(
     ):
         # after the corroborated value facts: a name is what a fact is about
         made.append(((1, 0, 0, 0, n), f, None))
+    for n, f in enumerate(deaths.death_facts(sentences, family_of, settings)):
+        # how and where someone died ("from a stroke"): after the names, before statements
+        made.append(((1, 0, 0, 1, n), f, None))
     covered = _covered((f, g) for _, f, g in made)
     found_statements = statements.statement_facts(sentences, family_of, weights, settings, covered)
     for n, f in enumerate(found_statements):
