@@ -457,9 +457,7 @@ def _group(
     known: dict[tuple[tuple[object, ...], int | None, tuple[object, ...]], bool] = {}
 
     def mergeable(x: int, y: int) -> bool:
-        if claims[x].article != claims[y].article and _weekday_and_span(
-            claims[x].value, claims[y].value
-        ):
+        if _weekday_and_span(claims[x].value, claims[y].value):
             return False  # each source of a fact states it: a year is no weekday's source
         pair = (keys[x], claims[x].year, keys[y])
         answer = known.get(pair)
