@@ -457,8 +457,6 @@ def _group(
     known: dict[tuple[tuple[object, ...], int | None, tuple[object, ...]], bool] = {}
 
     def mergeable(x: int, y: int) -> bool:
-        if _weekday_and_span(claims[x].value, claims[y].value):
-            return False  # each source of a fact states it: a year is no weekday's source
         pair = (keys[x], claims[x].year, keys[y])
         answer = known.get(pair)
         if answer is None:
@@ -536,7 +534,11 @@ def _one_day(q: values.Quantity) -> bool:
 
 def _mergeable(a: values.Quantity, b: values.Quantity, year: int | None) -> bool:
     """Values one fact can hold: they agree, and neither is a weekday set beside a month
-    (a weekday and a month-day may both be true, but nothing says they are the same day)."""
+    (a weekday and a month-day may both be true, but nothing says they are the same day) or
+    beside a year or a month of a year (:func:`_weekday_and_span`: each source of a fact
+    states it, and a year states no weekday)."""
+    if _weekday_and_span(a, b):
+        return False
     if (
         a.kind == "date"
         and "weekday" in (a.unit, b.unit)
@@ -852,7 +854,7 @@ def _same_value(c: Claim, value: values.Quantity, ends: tuple[float, ...]) -> bo
             return None
         return False
     same_unit = c.value.unit == value.unit or value.kind in ("count", "money")
-    if not (same_unit and _mergeable(c.value, value, c.year)) or _weekday_and_span(c.value, value):
+    if not (same_unit and _mergeable(c.value, value, c.year)):
         return None
     return True
 
