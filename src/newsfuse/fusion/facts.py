@@ -355,7 +355,9 @@ _STAMP = re.compile(
     # record column, Sunday 20 June 2010"
     r"|\bcorrection\s+was\s+printed\b[\s\w,:.|/'’-]{0,80}$"
     # the print edition's note: "A version appeared on p6 of the Main section ... on Friday"
-    r"|\bappeared\s+on\s+p(?:age)?\s*\d+\s+of\s+the\b[\s\w,:.|/-]{0,100}$",
+    r"|\bappeared\s+on\s+p(?:age)?\s*\d+\s+of\s+the\b[\s\w,:.|/-]{0,100}$"
+    # an embedded post's credit and date: "— Harford Sheriff (@Harford_Sheriff) September 20,"
+    r"|\(@\w{1,30}\)\s*$",
     re.IGNORECASE,
 )
 _MONTH = (

@@ -371,6 +371,12 @@ def _prep_phrase(noun: Token) -> str:
     return f" {prep.text.lower()} {_noun_phrase(obj, adjectives=False)}"
 
 
+# Nouns of time, never whose age a figure is.
+_WHEN_NOUNS = frozenset(
+    "week weeks year years month months day days time night morning weekend".split()
+)
+
+
 def _age(span: Span) -> Slot:
     """ "the 72-year-old Durst", "Durst, 73": whose age."""
     doc = span.doc
@@ -386,6 +392,16 @@ def _age(span: Span) -> Slot:
             before = doc[before.i - 1]
         if before.pos_ in ("PROPN", "NOUN") and before.i < span.start:
             person = before
+    if person is None or person.lower_ in _WHEN_NOUNS:
+        # "The actress passed away ... last week at age 89": the subject of the verb the age
+        # hangs on (a week has no age)
+        verb = span.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        person = None
+        if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+            person = subject if subject.lower_ not in _WHEN_NOUNS else None
     if person is None:
         return Slot("age", "age", "age", "")
     name = _noun_phrase(person, adjectives=False)
