@@ -271,6 +271,18 @@ def test_about_is_a_phrase_from_the_sentence_structure(sentence, phrase):
     assert fact.about == phrase
 
 
+def test_a_day_beside_a_clock_time_dates_what_was_done_then():
+    # Multi-News 1d233653 p3: the day of the report, not of the "p.m." beside it
+    from newsfuse.fusion import phrases
+
+    text = (
+        "The incident was reported about 7:30 p.m. Wednesday in the area of East 84th Terrace"
+        " and Drury Circle."
+    )
+    at = text.index("Wednesday")
+    assert phrases.slot(text, at, at + len("Wednesday"), "date").phrase == "incident reported"
+
+
 def test_refinements_say_who_gives_which_precision(kaesong):
     _, found, _ = kaesong
     (opened,) = [f for f in found if f.value == "2018-09"]

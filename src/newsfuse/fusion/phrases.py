@@ -220,6 +220,13 @@ def _slot(sentence: str, start: int, end: int, kind: str, unit: str) -> Slot:
     word = _KIND_WORD.get(kind, kind)
     if kind == "time" and governor is not None and any(c.dep_ == "nummod" for c in governor.lefts):
         governor = _governor(governor)  # "at 9:00 a.m. and 5:00 p.m.": past the other time
+    if kind == "date":
+        # "reported about 7:30 p.m. Wednesday", "Wednesday night": the day of what was done
+        # then, not of the "p.m." or the night
+        for _ in range(2):
+            if governor is None or governor.lower_ not in _CLOCK_WORDS:
+                break
+            governor = _governor(governor)
     if governor is None or governor.i in range(span.start, span.end):
         return Slot(word, "", "", "")
     modified = _modified(span)
@@ -371,6 +378,11 @@ def _prep_phrase(noun: Token) -> str:
     return f" {prep.text.lower()} {_noun_phrase(obj, adjectives=False)}"
 
 
+# The words of a clock time or a part of the day, a day's neighbours but not what it dates.
+_CLOCK_WORDS = frozenset(
+    "p.m. a.m. pm am p.m a.m gmt bst utc et est edt pt pst pdt night morning afternoon"
+    " evening noon midnight".split()
+)
 # Nouns of time, never whose age a figure is.
 _WHEN_NOUNS = frozenset(
     "week weeks year years month months day days time night morning weekend".split()
