@@ -230,12 +230,24 @@ def test_page_stamps_are_no_event_facts():
     assert conflicts == ()
 
 
+def test_an_embedded_posts_date_is_no_event_fact():
+    # Multi-News 2ef0d1f9 p3: an embedded tweet's credit line and date
+    text = "— Harford Sheriff (@Harford_Sheriff) September 20, 2018"
+    (day,) = [q for q in values.find(text, dates.mentions(text, None), 2018) if q.kind == "date"]
+    assert facts._page_stamp(text, day)
+    prose = "The sheriff said on September 20, 2018 that deputies arrived in five minutes."
+    (day,) = [q for q in values.find(prose, dates.mentions(prose, None), 2018) if q.kind == "date"]
+    assert not facts._page_stamp(prose, day)
+
+
 @pytest.mark.parametrize(
     ("sentence", "phrase"),
     [
         ("Police said eight people were arrested on Tuesday.", "people arrested"),
         ("The 72-year-old Durst agreed to the sentence as part of a guilty plea.", "age of Durst"),
         ("Irene was moving north at 14 mph.", "speed of Irene"),
+        # Multi-News f51e1e41 p2: a time noun before the age is no one's
+        ("The actress passed away in her Manhattan home last week at age 89.", "age of actress"),
         ("Malaysia has three people in custody in connection with the death.", "people in custody"),
         ("The office, which opened in September 2018, was destroyed.", "office opened"),
         # Multi-News b52067a7 p2: a relative clause with its own subject: the company lost it
@@ -257,6 +269,18 @@ def test_about_is_a_phrase_from_the_sentence_structure(sentence, phrase):
         :1
     ]
     assert fact.about == phrase
+
+
+def test_a_day_beside_a_clock_time_dates_what_was_done_then():
+    # Multi-News 1d233653 p3: the day of the report, not of the "p.m." beside it
+    from newsfuse.fusion import phrases
+
+    text = (
+        "The incident was reported about 7:30 p.m. Wednesday in the area of East 84th Terrace"
+        " and Drury Circle."
+    )
+    at = text.index("Wednesday")
+    assert phrases.slot(text, at, at + len("Wednesday"), "date").phrase == "incident reported"
 
 
 def test_refinements_say_who_gives_which_precision(kaesong):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsfuse.fusion import clean, dates, event, facts, segment
+from newsfuse.fusion import clean, dates, event, facts, segment, values
 from newsfuse.models import Article, Family
 
 # Three Multi-News reports of one Craigslist robbery (cluster 1d233653), shortened: each
@@ -68,3 +68,53 @@ def test_a_day_beside_the_same_clock_time_is_one_moment_of_both_reports():
     other = (MOMENT[0], MOMENT[1].replace("7:30", "9:15"))
     days = [f for f in _undated_facts(other) if f.value == "Wednesday"]
     assert days and all(len(f.sources) == 1 for f in days)
+
+
+# Multi-News b52067a7 p2, p4 (BP's pay vote): p2 gives a year only, p4 a weekday of its own;
+# "maximum ... receive ... year" in common. Some Thursday falls in 2014, but p2 says nothing
+# of a Thursday, so it is no source of the day.
+YEAR_ONLY = (
+    "That was the maximum amount he was eligible to receive for the year and was up from "
+    "$3 million in 2014.",
+    "Earlier on Thursday, Ashley Hamilton Claxton, corporate governance manager at Royal "
+    'London, told the BBC: "The executives received the maximum bonuses possible in a year '
+    'when [BP] made a record loss."',
+    "Angry shareholders mounted an unprecedented protest against BP on Thursday, rebelling "
+    "against the maximum bonuses received in a year of record loss.",
+)
+
+
+def test_a_report_stating_only_a_year_is_no_source_of_a_weekday():
+    found = _facts(YEAR_ONLY, day=None)
+    days = [f for f in found if f.kind == "date" and f.value == "Thursday"]
+    assert days, [(f.value, f.sources) for f in found]
+    assert all("p0" not in f.sources for f in days), [(f.value, f.sources) for f in days]
+    assert any(set(f.sources) == {"p1", "p2"} for f in days), [(f.value, f.sources) for f in days]
+
+
+def test_a_weekday_and_a_year_or_month_agree_but_neither_states_the_other():
+    wd = values.Quantity("date", 3, 3, "weekday", "Thursday", "Thursday", 0, 8)
+    yr = values.Quantity("date", 735234, 735598, "", "2014", "2014", 0, 4)
+    assert facts._weekday_and_span(wd, yr) and facts._weekday_and_span(yr, wd)
+    assert wd.agrees(yr)
+    day = values.Quantity("date", 735330, 735330, "", "2014-04-10", "April 10, 2014", 0, 14)
+    assert not facts._weekday_and_span(wd, wd) and not facts._weekday_and_span(wd, day)
+
+
+# Multi-News b52067a7 p2, p4: one total, stated once as a figure and once as a sum.
+JOB_CUTS = (
+    "Since the start of 2016 it has announced plans to cut 7,000 jobs and has slashed spending "
+    "to help manage the slump.",
+    "However, the collapse in the oil price over the past 18 months saw BP's profit tumble, "
+    "and the company is axing another 3,000 jobs worldwide on top of the 4,000 cuts already "
+    "announced.",
+)
+
+
+def test_a_total_stated_as_a_sum_is_one_fact_with_the_figure():
+    found = _facts(JOB_CUTS, day=None)
+    totals = [f for f in found if f.kind == "count" and "7000" in f.value]
+    # (two sentences alone may be two facts of one thing, each with both sources)
+    assert {tuple(sorted(f.sources)) for f in totals} == {("p0", "p1")}, [
+        (f.value, f.sources) for f in found
+    ]

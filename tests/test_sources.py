@@ -164,6 +164,22 @@ def test_a_thing_named_by_a_word_and_a_number_is_a_name_fact_in_any_case():
     assert [(f.value, f.sources) for f in found] == [("Room 423", ("a", "b"))]
 
 
+def test_a_thing_named_by_a_word_and_a_number_word_is_one_name_with_its_digits():
+    # Multi-News 8b4c90da p1, p2, p3: the proposed planet, in words and in digits
+    sents = _sentences(
+        {
+            "a": "Mike Brown points to the gold ring showing the orbital path of Planet Nine.",
+            "b": 'They are calling it "Planet Nine."',
+            "c": "This Planet 9, as the two Caltech researchers call it, hasn't been spotted yet.",
+            "d": "Astronomers found nine objects, and Planet nine is no name here.",
+            "e": " ".join(f"The planet was seen on night {n} of the survey." for n in range(12)),
+        }
+    )
+    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
+    found = names.name_facts([], sents, {k: n for n, k in enumerate("abcde")}, weights)
+    assert [(f.value, f.sources) for f in found] == [("Planet Nine", ("a", "b", "c"))]
+
+
 def test_a_model_named_by_its_code_in_several_forms_is_one_name_fact():
     # Multi-News 60e83cb1 p1, p2, p3: the aircraft, with and without its letter and series
     sents = _sentences(

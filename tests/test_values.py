@@ -422,3 +422,27 @@ def test_no_frequency_where_none_is_stated(sentence):
 )
 def test_a_newspaper_called_a_daily_is_no_frequency(sentence):
     assert [q for q in found(sentence) if q.kind == "frequency"] == []
+
+
+# Multi-News b52067a7 p4 (BP's job cuts): a figure added to one told before.
+AXING = (
+    "However, the collapse in the oil price over the past 18 months saw BP's profit tumble, "
+    "and the company is axing another 3,000 jobs worldwide on top of the 4,000 cuts already "
+    "announced."
+)
+
+
+def test_a_figure_added_on_top_of_another_states_their_sum():
+    found = values.find(AXING, [], referring=True)
+    jobs = [q for q in found if q.unit == "job"]
+    assert [q.shown for q in jobs] == ["3000 jobs"]  # "jobs worldwide": the jobs are counted
+    (total,) = values.sums(AXING, found)
+    assert (total.shown, total.unit, total.exact) == ("7000 jobs", "job", False)
+    assert total.low <= 7000 <= total.high
+
+
+def test_two_figures_not_added_state_no_sum():
+    text = "The company is axing 3,000 jobs worldwide and closing 40 offices on top of that."
+    assert values.sums(text, values.find(text, [], referring=True)) == []
+    text = "Another 3,000 people were evacuated, besides the 40 soldiers sent in."
+    assert values.sums(text, values.find(text, [], referring=True)) != []

@@ -115,6 +115,11 @@ class FactSettings:
     max_name_facts: int = 20
     name_max_share: float = 0.25
     name_min_chars: int = 4
+    # Causes and places of death (fusion/deaths.py): "died at her Manhattan home after
+    # suffering a stroke". The phrase's preposition within this many other words of the verb,
+    # and at most this many words of its noun phrase.
+    death_gap_words: int = 4
+    death_phrase_words: int = 3
     # Rival spellings of a full name (fusion.names): runs of up to this many capitalised
     # words, the differing word this long at least in both (shorter: an initial).
     name_max_words: int = 4

@@ -28,7 +28,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from newsfuse.fusion import likeness, names, phrases, polarity, roles, statements, values
+from newsfuse.fusion import (
+    deaths,
+    likeness,
+    names,
+    phrases,
+    polarity,
+    roles,
+    statements,
+    values,
+)
 from newsfuse.fusion.attribution import attribution
 from newsfuse.fusion.text import (
     NUMBER_WORDS,
@@ -179,6 +188,9 @@ def facts(
     ):
         # after the corroborated value facts: a name is what a fact is about
         made.append(((1, 0, 0, 0, n), f, None))
+    for n, f in enumerate(deaths.death_facts(sentences, family_of, settings)):
+        # how and where someone died ("from a stroke"): after the names, before statements
+        made.append(((1, 0, 0, 1, n), f, None))
     covered = _covered((f, g) for _, f, g in made)
     found_statements = statements.statement_facts(sentences, family_of, weights, settings, covered)
     for n, f in enumerate(found_statements):
@@ -278,6 +290,7 @@ def _read_claims(
         )
         and not _page_stamp(text, q)
     ]
+    found += values.sums(text, found)
     if not found:
         return []
     blanked = _blanked(text, found)  # (the same for the context and every value's window)
@@ -342,7 +355,9 @@ _STAMP = re.compile(
     # record column, Sunday 20 June 2010"
     r"|\bcorrection\s+was\s+printed\b[\s\w,:.|/'’-]{0,80}$"
     # the print edition's note: "A version appeared on p6 of the Main section ... on Friday"
-    r"|\bappeared\s+on\s+p(?:age)?\s*\d+\s+of\s+the\b[\s\w,:.|/-]{0,100}$",
+    r"|\bappeared\s+on\s+p(?:age)?\s*\d+\s+of\s+the\b[\s\w,:.|/-]{0,100}$"
+    # an embedded post's credit and date: "— Harford Sheriff (@Harford_Sheriff) September 20,"
+    r"|\(@\w{1,30}\)\s*$",
     re.IGNORECASE,
 )
 _MONTH = (
@@ -521,7 +536,11 @@ def _one_day(q: values.Quantity) -> bool:
 
 def _mergeable(a: values.Quantity, b: values.Quantity, year: int | None) -> bool:
     """Values one fact can hold: they agree, and neither is a weekday set beside a month
-    (a weekday and a month-day may both be true, but nothing says they are the same day)."""
+    (a weekday and a month-day may both be true, but nothing says they are the same day) or
+    beside a year or a month of a year (:func:`_weekday_and_span`: each source of a fact
+    states it, and a year states no weekday)."""
+    if _weekday_and_span(a, b):
+        return False
     if (
         a.kind == "date"
         and "weekday" in (a.unit, b.unit)
@@ -531,6 +550,16 @@ def _mergeable(a: values.Quantity, b: values.Quantity, year: int | None) -> bool
     ):
         return False
     return a.agrees(b, year)
+
+
+def _weekday_and_span(a: values.Quantity, b: values.Quantity) -> bool:
+    """One is a weekday its report did not place ("on Thursday"), the other a date of more
+    than a week ("in 2014", "July 2013"): they agree, as some Thursday falls in any year, but
+    neither says the other, so a report stating only the year does not state the weekday."""
+    if a.kind != "date" or b.kind != "date":
+        return False
+    day, span = (a, b) if a.unit == "weekday" else (b, a)
+    return day.unit == "weekday" and not span.unit and span.high - span.low >= 7
 
 
 def _same_day(a: values.Quantity, b: values.Quantity) -> bool:

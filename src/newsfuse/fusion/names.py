@@ -34,7 +34,7 @@ from collections.abc import Mapping, Sequence
 
 from newsfuse.fusion import phrases
 from newsfuse.fusion.attribution import attribution
-from newsfuse.fusion.text import STOPWORDS, content_stems
+from newsfuse.fusion.text import NUMBER_WORDS, STOPWORDS, content_stems
 from newsfuse.models import Conflict, ConflictValue, Entity, Fact, Sentence
 from newsfuse.settings import DEFAULT, FactSettings
 
@@ -202,11 +202,24 @@ _NOT_NUMBERED = frozenset(
 )
 
 
+# ... or by a capitalised word and a capitalised number word ("Planet Nine", one thing with
+# "Planet 9"): both capitalised, so "found nine" or "Planet nine" is no name.
+_WORDED = {w.capitalize(): n for w, n in NUMBER_WORDS.items() if 2 <= n <= 20 and " " not in w}
+_NUMBER_NAMED = re.compile(
+    r"(?P<word>[A-Z][a-z]{2,})\s+(?P<n>" + "|".join(sorted(_WORDED, key=len, reverse=True)) + r")\b"
+    r"(?![\w-])"
+)
+
+
 def _numbered(every: Sequence[Sentence]) -> dict[str, list[tuple[Sentence, re.Match[str]]]]:
     """The things named by a word and a number (:data:`_NUMBERED`), in any case, each under
     its capitalised form, with every sentence writing it."""
     hits: dict[tuple[str, str], list[tuple[Sentence, re.Match[str]]]] = {}
     for s in every:
+        for m in _NUMBER_NAMED.finditer(s.text):
+            if m.group("word").lower() not in STOPWORDS | _NOT_NUMBERED:
+                core = str(_WORDED[m.group("n")])
+                hits.setdefault((m.group("word").lower(), core), []).append((s, m))
         if not _DIGIT.search(s.text):
             continue  # (every match holds a digit: most sentences need no long search)
         for m in _NUMBERED.finditer(s.text):

@@ -220,6 +220,13 @@ def _slot(sentence: str, start: int, end: int, kind: str, unit: str) -> Slot:
     word = _KIND_WORD.get(kind, kind)
     if kind == "time" and governor is not None and any(c.dep_ == "nummod" for c in governor.lefts):
         governor = _governor(governor)  # "at 9:00 a.m. and 5:00 p.m.": past the other time
+    if kind == "date":
+        # "reported about 7:30 p.m. Wednesday", "Wednesday night": the day of what was done
+        # then, not of the "p.m." or the night
+        for _ in range(2):
+            if governor is None or governor.lower_ not in _CLOCK_WORDS:
+                break
+            governor = _governor(governor)
     if governor is None or governor.i in range(span.start, span.end):
         return Slot(word, "", "", "")
     modified = _modified(span)
@@ -371,6 +378,17 @@ def _prep_phrase(noun: Token) -> str:
     return f" {prep.text.lower()} {_noun_phrase(obj, adjectives=False)}"
 
 
+# The words of a clock time or a part of the day, a day's neighbours but not what it dates.
+_CLOCK_WORDS = frozenset(
+    "p.m. a.m. pm am p.m a.m gmt bst utc et est edt pt pst pdt night morning afternoon"
+    " evening noon midnight".split()
+)
+# Nouns of time, never whose age a figure is.
+_WHEN_NOUNS = frozenset(
+    "week weeks year years month months day days time night morning weekend".split()
+)
+
+
 def _age(span: Span) -> Slot:
     """ "the 72-year-old Durst", "Durst, 73": whose age."""
     doc = span.doc
@@ -386,6 +404,16 @@ def _age(span: Span) -> Slot:
             before = doc[before.i - 1]
         if before.pos_ in ("PROPN", "NOUN") and before.i < span.start:
             person = before
+    if person is None or person.lower_ in _WHEN_NOUNS:
+        # "The actress passed away ... last week at age 89": the subject of the verb the age
+        # hangs on (a week has no age)
+        verb = span.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        person = None
+        if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+            person = subject if subject.lower_ not in _WHEN_NOUNS else None
     if person is None:
         return Slot("age", "age", "age", "")
     name = _noun_phrase(person, adjectives=False)

@@ -967,6 +967,51 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
     return out
 
 
+# "another 3,000 jobs worldwide on top of the 4,000 cuts already announced": a figure added to
+# one told before, in one sentence. Between them, a few words of the first figure's phrase.
+_MEASURED = frozenset({"age", "length", "speed", "duration", "degre"})
+_ADDED = re.compile(r"\b(?:another|an additional|a further)\s+$", re.I)
+_ON_TOP_OF = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s*,?\s+(?:on top of|in addition to|besides)\s+"
+    r"(?:the|its|their|his|her|an?)?\s*$",
+    re.I,
+)
+
+
+def sums(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """The totals a sentence states as a sum: "another 3,000 jobs ... on top of the 4,000 cuts
+    already announced" says 7,000 in all. Each is the first figure's count, never exact (a
+    total worked out agrees with the same figure elsewhere, but contradicts nothing), spanning
+    both figures."""
+    counts = sorted(
+        (q for q in found if q.kind == "count" and q.unit not in _MEASURED),
+        key=lambda q: q.start,
+    )
+    out = []
+    for a, b in itertools.pairwise(counts):
+        if not _ADDED.search(sentence[max(0, a.start - 20) : a.start]):
+            continue
+        if not _ON_TOP_OF.fullmatch(sentence[a.end : b.start]):
+            continue
+        total = a.low + b.low, a.high + b.high
+        figure = (a.low + a.high + b.low + b.high) / 2
+        out.append(
+            Quantity(
+                kind="count",
+                low=total[0],
+                high=total[1],
+                unit=a.unit,
+                shown=f"{_readable(figure) if figure >= 1e6 else f'{round(figure):g}'} {a.noun}",
+                text=sentence[a.start : b.end],
+                start=a.start,
+                end=b.end,
+                exact=False,
+                noun=a.noun,
+            )
+        )
+    return out
+
+
 # --- frequencies ---------------------------------------------------------------------------
 
 # How often something happens, in times a week: "daily" is 7, "twice a month" 0.46, "on
@@ -1161,7 +1206,8 @@ UNIT_TOLERANCE = 0.06
 _PHRASE_ENDS = frozenset(
     """now also still just then already later earlier ago only even each apiece more less
     up down out off away back over under into onto upon about around after before but
-    while because since when if so yet nor though although""".split()
+    while because since when if so yet nor though although worldwide nationwide statewide
+    countrywide overseas abroad globally""".split()
 )
 # Units written in the singular as the first word after a number ("a 45 degree angle", "85
 # month term"): the unit is what is counted, not the noun it describes.
