@@ -493,3 +493,35 @@ def test_a_pool_that_cannot_fill_the_budget_is_built_again_covering_more():
 )
 def test_the_lead_is_a_clause_not_a_title(sentence, clause):
     assert summarize._has_subject(sentence) is clause
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cut"),
+    [
+        ("An intense struggle for control of the House is under way, with Rep.", True),
+        ("The investigation of bin Laden is continuing, said Ms.", True),
+        ("However, the leading Democratic proponent of the repeal –Sen.", True),
+        ("The agreement will make Hun Sen prime minister.", False),
+        ("Cambodia's parties agreed to a coalition government led by strongman Hun Sen.", False),
+    ],
+)
+def test_a_sentence_cut_at_a_title_is_told_from_one_ending_on_a_name(sentence, cut):
+    assert summarize._cut_at_title(sentence) is cut
+
+
+def test_neither_half_of_a_sentence_split_at_a_title_is_a_candidate():
+    # The splitter takes the full stop of "Ms." for the sentence's (57 DUC 2004 sentences end so).
+    text = (
+        "Since all the lawyers his family approached were intimidated by security agents, "
+        "Ms. Xu is defending herself in court. The court sentenced the two democracy "
+        "campaigners to 13 and 11 years in prison on Monday."
+    )
+    article = Article(id="a", text=text)
+    sentences = {"a": segment.sentences(article)}
+    assert len(sentences["a"]) == 3, "the splitter cuts at the title"
+    plain = {s: s.text for s in sentences["a"]}
+    concepts = {s: summarize._concepts(t) for s, t in plain.items()}
+    kept = summarize._candidates([article], sentences, plain, concepts, Settings())
+    assert [s.text for s in kept] == [
+        "The court sentenced the two democracy campaigners to 13 and 11 years in prison on Monday."
+    ]

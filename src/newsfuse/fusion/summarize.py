@@ -276,14 +276,41 @@ def _candidates(
     rank = {a.id: (a.published or dt.date.max, i) for i, a in enumerate(articles)}
     best: dict[str, Sentence] = {}
     for ss in sentences.values():
-        for s in ss:
+        for k, s in enumerate(ss):
             t = text[s]
             if not concepts[s] or not _is_candidate(t, settings):
+                continue
+            # A sentence cut at a title ("... under way, with Rep."), or the rest after such a
+            # cut ("Bob Livingston conducting ..."), is half of one.
+            if _cut_at_title(s.text) or (k and _cut_at_title(ss[k - 1].text)):
                 continue
             kept = best.get(t)
             if kept is None or (rank[s.article_id], s.index) < (rank[kept.article_id], kept.index):
                 best[t] = s
     return sorted(best.values(), key=lambda s: (rank[s.article_id], s.index))
+
+
+# Titles that stand before a name and never end a sentence.
+_TITLES = frozenset(
+    "Rep Reps Sen Sens Gov Gen Gens Dr Mr Mrs Ms Messrs Lt Col Sgt Capt Adm Rev Prof Maj "
+    "Cmdr Atty Supt".split()
+)
+
+
+def _cut_at_title(text: str) -> bool:
+    """Whether ``text`` ends on a title's abbreviation ("... with Rep.", "said Ms."): the
+    splitter took the title's full stop for the sentence's, and the name opens the next one.
+    ("... led by Hun Sen." ends on a name.)"""
+    if not text.endswith("."):
+        return False
+    parts = text[:-1].split()
+    if not parts:
+        return False
+    last = parts[-1].lstrip('-–—("“')
+    if last not in _TITLES:
+        return False
+    before = parts[-2] if len(parts) > 1 and parts[-1] == last else ""
+    return not before[:1].isupper()
 
 
 def _is_candidate(text: str, settings: SummarySettings) -> bool:
