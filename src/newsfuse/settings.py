@@ -359,10 +359,10 @@ class WebSettings:
 
 @dataclass(frozen=True)
 class NlpSettings:
-    """Sizes of the caches of the one spaCy model (:mod:`newsfuse.fusion.nlp`). They are kept
-    per process, for every brief it makes, so they are read from the default tree, not from
-    the settings a brief is made with. They bound memory only: a result is the same whether
-    it came from a cache or was computed again."""
+    """How the one spaCy model (:mod:`newsfuse.fusion.nlp`) runs, and the sizes of its caches.
+    They are kept per process, for every brief it makes, so they are read from the default
+    tree, not from the settings a brief is made with. The caches bound memory only: a result is
+    the same whether it came from a cache or was computed again."""
 
     # Parsed texts kept (the most recent, oldest out first; a Doc of a sentence is ~20 KB).
     cache_texts: int = 4096
@@ -370,6 +370,9 @@ class NlpSettings:
     cache_tokens: int = 1 << 16
     # Token rows each embedding stage keeps (rows of 96 floats: 12.6 MB per network at most).
     cache_embeddings: int = 1 << 15
+    # The networks' matrix products by numpy's BLAS on one thread instead of thinc's BLIS
+    # (three times faster where BLIS does not recognise the processor; the same parses).
+    numpy_matmul: bool = True
 
 
 @dataclass(frozen=True)
