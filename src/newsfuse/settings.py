@@ -147,6 +147,9 @@ class TimelineSettings:
     # background, not a day of the story.
     background_days: int = 30
     lead_sentences: int = 2  # opening sentences dated by their report's publication
+    # Pairs of candidates up to which their overlaps are summed in Python, not by a sparse
+    # product (whose fixed cost is more for a few): the same numbers either way.
+    dense_pairs: int = 100
 
 
 @dataclass(frozen=True)
@@ -371,7 +374,9 @@ class NlpSettings:
     # Token rows each embedding stage keeps (rows of 96 floats: 12.6 MB per network at most).
     cache_embeddings: int = 1 << 15
     # The networks' matrix products by numpy's BLAS on one thread instead of thinc's BLIS
-    # (three times faster where BLIS does not recognise the processor; the same parses).
+    # (three times faster where BLIS does not recognise the processor). The same parses on
+    # 13,364 sentences, but not the same last bits of each vector, which with numpy depend on
+    # the batch: False gives every text the parse it gets alone, to the bit.
     numpy_matmul: bool = True
 
 
