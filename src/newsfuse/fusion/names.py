@@ -77,13 +77,13 @@ def name_facts(
         if not several and (long := _contracted(e.name, runs)) is not None:
             spellings.append(long)  # "Caltech" is also "California Institute of Technology"
             value = f"{e.name} ({long})"
+        if " " not in e.name and e.name.lower() in lower:
+            continue
         name = re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w-])",
             re.IGNORECASE if several else 0,
         )
         firsts = {sp.split()[0].lower() if several else sp for sp in spellings}
-        if " " not in e.name and e.name.lower() in lower:
-            continue
         # (the cheap test first: the sentences holding a first word of the name)
         holding = set().union(*((lowered if several else as_written).holding(w) for w in firsts))
         hits = [
