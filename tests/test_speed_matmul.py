@@ -1,6 +1,6 @@
-"""The model's matrix products run through numpy's BLAS on one thread (``Settings.nlp.
-numpy_matmul``): the parses are those of thinc's own BLIS products, and the thread limit is
-lifted when the last parse ends."""
+"""Speed without other results: the model's matrix products run through numpy's BLAS on one
+thread (``Settings.nlp.numpy_matmul``), the parses those of thinc's own BLIS products and the
+thread limit lifted after each parse; the names' lower-case words read once per brief."""
 
 from __future__ import annotations
 
@@ -72,3 +72,17 @@ def test_one_blas_thread_while_parsing_then_restored() -> None:
     assert threads() == before
     nlp.docs(["Seoul said the office was destroyed on Tuesday afternoon."], nlp.NO_NER)
     assert threads() == before
+
+
+def test_lower_case_words_read_once_per_brief() -> None:
+    """The name facts and the name conflicts share one reading of the words a brief's
+    sentences write in lower case; it is dropped when the brief is made."""
+    from newsfuse.fusion import names
+
+    texts = ("The Court said it would rule.", "A court in Seoul ruled on Kim’s case.")
+    names.lower_words.cache_clear()
+    expected = {"said", "it", "would", "rule", "court", "in", "ruled", "on", "s", "case"}
+    assert names.lower_words(texts) == expected
+    assert names.lower_words(texts) is names.lower_words(texts)
+    newsfuse.fuse(newsfuse.read([KAESONG]), words=60)
+    assert names.lower_words.cache_info().currsize == 0
