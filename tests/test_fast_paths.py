@@ -66,23 +66,35 @@ def test_cached_lemmas_are_the_lemmatizers_own(kaesong_sentences):
 
 
 def test_remembered_embeddings_are_what_the_network_computes(kaesong_sentences):
-    """The token vectors (tok2vec's output) and the entities of the shared model, whose
-    embedding stages remember each token's row, are bit for bit those of the model as spaCy
-    loads it: on sentences read for the first time, again (every row remembered), mixed with
-    new ones, and on short windows (the entities' input) and an empty text."""
+    """The token vectors (tok2vec's output) and the entities of a model whose embedding stages
+    remember each token's row are bit for bit those of the model as spaCy loads it: on
+    sentences read for the first time, again (every row remembered), mixed with new ones, and
+    on short windows (the entities' input) and an empty text. The shared model multiplies with
+    numpy's BLAS, whose last bits depend on the batch: its vectors are those to float
+    rounding, and its tags, parses and entities the same."""
     import spacy
 
     plain = spacy.load(nlp.MODEL)
+    remembering = spacy.load(nlp.MODEL)
+    nlp._cache_embeddings(remembering)
     names = [s[:40] for s in kaesong_sentences] + ["", "in Seoul", "Kim Yo-jong said"]
     for texts in (kaesong_sentences[:20], kaesong_sentences, ["A new word: zyxt."]):
-        ours = list(nlp.pipe(texts, nlp.NO_NER))
+        ours = list(remembering.pipe(texts, disable=["ner"]))
+        shared = list(nlp.pipe(texts, nlp.NO_NER))
         theirs = list(plain.pipe(texts, disable=["ner"]))
         assert all(np.array_equal(a.tensor, b.tensor) for a, b in zip(ours, theirs, strict=True))
+        assert all(
+            np.allclose(a.tensor, b.tensor, rtol=1e-4, atol=1e-5)
+            for a, b in zip(shared, theirs, strict=True)
+        )
         assert [_annotations(d) for d in ours] == [_annotations(d) for d in theirs]
-    ours = [[(e.text, e.label_) for e in d.ents] for d in nlp.pipe(names, nlp.NER_ONLY)]
-    theirs = [[(e.text, e.label_) for e in d.ents] for d in plain.pipe(names)]
-    assert ours == theirs
-    assert any(ours)
+        assert [_annotations(d) for d in shared] == [_annotations(d) for d in theirs]
+    for model in (remembering, nlp.model()):
+        off = [n for n in nlp.NER_ONLY if n in model.pipe_names]
+        ours = [[(e.text, e.label_) for e in d.ents] for d in model.pipe(names, disable=off)]
+        theirs = [[(e.text, e.label_) for e in d.ents] for d in plain.pipe(names)]
+        assert ours == theirs
+        assert any(ours)
 
 
 def test_indexed_attribute_rules_match_what_the_matcher_matches(kaesong_sentences):
@@ -276,6 +288,40 @@ def test_overlaps_of_candidates_with_themselves_are_those_of_a_copy(kaesong_sent
     for i, j in [(0, 1), (2, 5), (7, 3)]:
         expected = wording.overlap(candidates[i].stems, candidates[j].stems, weights)
         assert math.isclose(same[i, j], expected, rel_tol=1e-12)
+
+
+def test_few_overlaps_summed_in_python_are_the_sparse_products(kaesong_sentences):
+    """Below ``TimelineSettings.dense_pairs`` the overlaps are summed pair by pair: the same
+    floats, bit for bit, as the sparse product, for a date's candidates against themselves and
+    against another date's, with weights of every sign."""
+    sentences = [
+        Sentence(article_id="a", index=i, text=t, start=0, end=len(t))
+        for i, t in enumerate(kaesong_sentences)
+    ]
+    weights = wording.inverse_frequency(kaesong_sentences)
+    some = sorted(weights)[::7]
+    weights = {**weights, **dict.fromkeys(some[::2], 0.0), **dict.fromkeys(some[1::2], -0.5)}
+    candidates = [
+        timeline._Candidate("a", 1, s, None, frozenset(wording.content_stems(s.text)))
+        for s in sentences
+    ]
+    candidates.append(timeline._Candidate("a", 1, sentences[0], None, frozenset()))
+    sparse = timeline._Rows(candidates, weights)
+    dense = timeline._Rows(candidates, weights, dense=10**6)
+    assert DEFAULT.timeline.dense_pairs > 0
+    for a, b in [
+        (candidates[:6], candidates[:6]),
+        (candidates[:5], candidates[5:12]),
+        (candidates[3:4], candidates),
+        (candidates[-3:], candidates[:9]),
+    ]:
+        slow = timeline._overlaps(a, b, sparse)
+        fast = timeline._overlaps(a, b, dense)
+        assert fast.shape == slow.shape and fast.dtype == slow.dtype
+        assert fast.tobytes() == slow.tobytes()
+    assert timeline._overlaps(candidates, candidates, dense).tobytes() == (
+        timeline._overlaps(candidates, candidates, sparse).tobytes()
+    )
 
 
 def test_the_frequency_start_test_skips_no_match(kaesong_sentences):

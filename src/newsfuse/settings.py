@@ -160,6 +160,9 @@ class TimelineSettings:
     # background, not a day of the story.
     background_days: int = 30
     lead_sentences: int = 2  # opening sentences dated by their report's publication
+    # Pairs of candidates up to which their overlaps are summed in Python, not by a sparse
+    # product (whose fixed cost is more for a few): the same numbers either way.
+    dense_pairs: int = 100
 
 
 @dataclass(frozen=True)
@@ -381,10 +384,10 @@ class WebSettings:
 
 @dataclass(frozen=True)
 class NlpSettings:
-    """Sizes of the caches of the one spaCy model (:mod:`newsfuse.fusion.nlp`). They are kept
-    per process, for every brief it makes, so they are read from the default tree, not from
-    the settings a brief is made with. They bound memory only: a result is the same whether
-    it came from a cache or was computed again."""
+    """How the one spaCy model (:mod:`newsfuse.fusion.nlp`) runs, and the sizes of its caches.
+    They are kept per process, for every brief it makes, so they are read from the default
+    tree, not from the settings a brief is made with. The caches bound memory only: a result is
+    the same whether it came from a cache or was computed again."""
 
     # Parsed texts kept (the most recent, oldest out first; a Doc of a sentence is ~20 KB).
     cache_texts: int = 4096
@@ -392,6 +395,11 @@ class NlpSettings:
     cache_tokens: int = 1 << 16
     # Token rows each embedding stage keeps (rows of 96 floats: 12.6 MB per network at most).
     cache_embeddings: int = 1 << 15
+    # The networks' matrix products by numpy's BLAS on one thread instead of thinc's BLIS
+    # (three times faster where BLIS does not recognise the processor). The same parses on
+    # 13,364 sentences, but not the same last bits of each vector, which with numpy depend on
+    # the batch: False gives every text the parse it gets alone, to the bit.
+    numpy_matmul: bool = True
 
 
 @dataclass(frozen=True)

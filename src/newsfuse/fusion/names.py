@@ -26,6 +26,7 @@ writes in lower case ("New York State" / "New Mexico State" are two things, not 
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import re
@@ -59,7 +60,7 @@ def name_facts(
     total = len(every) or 1
     # words the reports also write in lower case: "Court", "Office", "Street" are common
     # nouns (the rest of a longer name), not names of their own
-    lower = {w for ss in sentences.values() for s in ss for w in _WORD.findall(s.text)}
+    lower = lower_words(tuple(s.text for s in every))
     found: list[tuple[tuple[int, int], str, list[tuple[Sentence, re.Match[str]]], list[str], int]]
     found = []
     taken_keys = {t.lower() for t in taken}
@@ -77,13 +78,13 @@ def name_facts(
         if not several and (long := _contracted(e.name, runs)) is not None:
             spellings.append(long)  # "Caltech" is also "California Institute of Technology"
             value = f"{e.name} ({long})"
+        if " " not in e.name and e.name.lower() in lower:
+            continue
         name = re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w-])",
             re.IGNORECASE if several else 0,
         )
         firsts = {sp.split()[0].lower() if several else sp for sp in spellings}
-        if " " not in e.name and e.name.lower() in lower:
-            continue
         # (the cheap test first: the sentences holding a first word of the name)
         holding = set().union(*((lowered if several else as_written).holding(w) for w in firsts))
         hits = [
@@ -304,7 +305,7 @@ def name_conflicts(
     settings: FactSettings = DEFAULT.facts,
 ) -> list[Conflict]:
     """The rival spellings of full names between independent reports, one conflict a name."""
-    lower = {w for ss in sentences.values() for s in ss for w in _WORD.findall(s.text)}
+    lower = lower_words(tuple(s.text for ss in sentences.values() for s in ss))
     # each full name: the families writing it, and its sentences by article
     writers: dict[tuple[str, ...], set[int]] = {}
     said: dict[tuple[str, ...], dict[str, Sentence]] = {}
@@ -340,6 +341,13 @@ def name_conflicts(
             )
         )
     return out
+
+
+@functools.lru_cache(maxsize=2)
+def lower_words(texts: tuple[str, ...]) -> frozenset[str]:
+    """The words ``texts`` write in lower case (cached: the name facts and the name conflicts
+    of a brief read the same sentences; cleared when the brief is made)."""
+    return frozenset(w for t in texts for w in _WORD.findall(t))
 
 
 def _runs(text: str) -> list[list[str]]:

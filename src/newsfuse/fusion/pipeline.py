@@ -19,6 +19,7 @@ from newsfuse.fusion import (
     entities,
     event,
     facts,
+    names,
     quotes,
     screen,
     segment,
@@ -62,6 +63,7 @@ def fuse(
         # The stages share one brief's tokenised sentences; the next brief has other ones
         # (kept, they were 44 MB after the 50 DUC clusters, and grow in a server).
         text.word_stems.cache_clear()
+        names.lower_words.cache_clear()
 
 
 def _fuse(

@@ -75,17 +75,20 @@ def role_facts(
             spellings.add(short.name)
             sources |= set(short.sources)
         longest_first = sorted(spellings, key=len, reverse=True)
-        name = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in longest_first) + r")(?![\w-])"
-        )
         # every article writing one of the names is a source, wherever the name finder
         # counted it ("said Henry Bambang Soelistyo" in a report it missed)
         # (a match holds one of the spellings: a substring test first, ~100x cheaper)
-        sources |= {
+        writing = [
             a
             for a, text in joined.items()
-            if a not in sources and any(sp in text for sp in longest_first) and name.search(text)
-        }
+            if a not in sources and any(sp in text for sp in longest_first)
+        ]
+        if len({family_of.get(a, 0) for a in sentences if a in sources or a in writing}) < 2:
+            continue  # not two families even if every such article wrote the name
+        name = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in longest_first) + r")(?![\w-])"
+        )
+        sources |= {a for a in writing if name.search(joined[a])}
         ordered = [a for a in sentences if a in sources]
         if len({family_of.get(a, 0) for a in ordered}) < 2:
             continue
