@@ -30,7 +30,8 @@ _DETERMINER = re.compile(
     r"\s*(?:(?:an?|the|his|her|their|its|complications\s+(?:of|from)|suspected|apparent)\s+)*",
     re.I,
 )
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
+# a word (of any alphabet's letters: "São Paulo", "Hôtel-Dieu") or another mark
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*|\S")
 # words that end a death's phrase: it said what killed or where, the rest is another thing
 _ENDS = frozenset(
     """after before while when where which who that at in on of from for with by to and or
