@@ -987,9 +987,10 @@ _ON_TOP_OF = re.compile(
 
 def sums(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """The totals a sentence states as a sum: "another 3,000 jobs ... on top of the 4,000 cuts
-    already announced" says 7,000 in all. Each is the first figure's count, never exact (a
-    total worked out agrees with the same figure elsewhere, but contradicts nothing), spanning
-    both figures."""
+    already announced" says 7,000 in all. Each is the first figure's count, spanning both
+    figures, never exact (a total worked out agrees with the same figure elsewhere, but
+    contradicts nothing) and ``referring``: it confirms a fact of the figure another sentence
+    writes, but makes none of its own (no report writes it)."""
     counts = sorted(
         (q for q in found if q.kind == "count" and q.unit not in _MEASURED),
         key=lambda q: q.start,
@@ -1015,6 +1016,9 @@ def sums(sentence: str, found: list[Quantity]) -> list[Quantity]:
                 end=b.end,
                 exact=False,
                 noun=a.noun,
+                # worked out, not written: it confirms a fact of that figure but makes none
+                # ("another 12 protesters on top of the 30 charged" states no 42 arrested)
+                referring=True,
             )
         )
     return out
