@@ -8,7 +8,9 @@ within a few words of it and its noun phrase: a cause after "of", "from", "after
 "following"; a place after "at", "in" or "on the way to". Two phrases are one fact when their
 head nouns are the same word and nothing tells them apart: no two different modifiers
 ("esophagal cancer" / "breast cancer": two deaths), no two different names before the verb
-("Bogart's death" / "Bacall, who died"). A fact needs two families, as every fact does.
+("Bogart's death" / "Bacall, who died"). A verb after words saying nobody died or that it
+is not known how ("No one died at the scene", "may have died of") tells no death. A fact
+needs two families, as every fact does.
 """
 
 from __future__ import annotations
@@ -53,6 +55,14 @@ _NO_HEADS = _NOT_HEADS | _CALENDAR_NAMES | STOPWORDS
 _VAGUE = frozenset("nearby local area nearest same".split())
 _NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*")
 _POSSESSIVE = re.compile(r"['’]s$")
+# right before the verb, words saying nobody died or that it is not known how: "No one died
+# at the scene", "nearly died in a crash", "may have died from", "whether he died of"
+_UNSAID = re.compile(
+    r"(?:\b(?:no\s+one|nobody|none(?:\s+of\s+\w+)?|not|never|nearly|almost"
+    r"|(?:whether|if)(?:\s+[\w'’]+){0,3}|(?:may|might|could|would)(?:\s+not)?\s+have)"
+    r"|n['’]t\s+have)\s+$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -132,6 +142,10 @@ def _deaths(s: Sentence, settings: FactSettings) -> list[_Death]:
     text = s.text
     out = []
     for verb in _VERB.finditer(text):
+        if not verb.group("noun") and _UNSAID.search(
+            text[max(0, verb.start() - 30) : verb.start()]
+        ):
+            continue  # no death said, or none said to be so
         after = text[verb.end() : verb.end() + 160]  # (room for the gap and two phrases)
         # the noun only right before its phrase ("death from cancer"; not "death toll from
         # Mitch", "the death penalty in Turkey", "news of his death emerged hours after")
