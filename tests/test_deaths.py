@@ -78,3 +78,37 @@ def test_a_death_toll_a_death_penalty_or_a_later_event_is_no_death_fact():
         }
     )
     assert found == []
+
+
+# Two wordings of Pelé's death (reports of 29 December 2022): a place written with letters
+# beyond ASCII is one word each, not cut at the "ã" ("in São" was the place).
+def test_a_place_of_death_in_letters_beyond_ascii_is_read_whole():
+    found = _facts(
+        {
+            "a": "Pelé died in São Paulo on Thursday after a long battle with colon cancer.",
+            "b": "Pelé, who died in São Paulo at 82, was mourned worldwide.",
+        }
+    )
+    assert [(f.about, f.value, f.sources) for f in found] == [
+        ("place of death", "in São Paulo", ("a", "b"))
+    ]
+
+
+# Sentences saying nobody died there, or that it is not known how someone died: no cause or
+# place of death, however many reports write them.
+def test_a_death_denied_or_only_possible_is_no_death_fact():
+    found = _facts(
+        {
+            "a": "No one died at the scene, police said. He may have died of a heart attack.",
+            "b": "Nobody died at the scene. It is unclear whether he died of a heart attack.",
+            "c": "None of them died at the scene. He couldn't have died of a heart attack.",
+        }
+    )
+    assert found == [], [(f.value, f.sources) for f in found]
+    found = _facts(
+        {
+            "a": "The man, who died at the scene, was 49.",
+            "b": "He died at the scene, police said.",
+        }
+    )
+    assert [(f.about, f.sources) for f in found] == [("place of death", ("a", "b"))]

@@ -8,7 +8,9 @@ within a few words of it and its noun phrase: a cause after "of", "from", "after
 "following"; a place after "at", "in" or "on the way to". Two phrases are one fact when their
 head nouns are the same word and nothing tells them apart: no two different modifiers
 ("esophagal cancer" / "breast cancer": two deaths), no two different names before the verb
-("Bogart's death" / "Bacall, who died"). A fact needs two families, as every fact does.
+("Bogart's death" / "Bacall, who died"). A verb after words saying nobody died or that it
+is not known how ("No one died at the scene", "may have died of") tells no death. A fact
+needs two families, as every fact does.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ _DETERMINER = re.compile(
     r"\s*(?:(?:an?|the|his|her|their|its|complications\s+(?:of|from)|suspected|apparent)\s+)*",
     re.I,
 )
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\S")
+# a word (of any alphabet's letters: "São Paulo", "Hôtel-Dieu") or another mark
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*|\S")
 # words that end a death's phrase: it said what killed or where, the rest is another thing
 _ENDS = frozenset(
     """after before while when where which who that at in on of from for with by to and or
@@ -42,13 +45,24 @@ _NOT_HEADS = frozenset(
     """age ages year years month months week weeks day days time times hour hours minute
     minutes morning evening night afternoon weekend moment sleep own result""".split()
 )
-_MONTHS = frozenset(
+_CALENDAR_NAMES = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
+# a phrase ending in one of these names no cause or place
+_NO_HEADS = _NOT_HEADS | _CALENDAR_NAMES | STOPWORDS
 # modifiers that say nothing of which place ("a nearby hospital", "an area hospital")
 _VAGUE = frozenset("nearby local area nearest same".split())
 _NAME = re.compile(r"\b[A-Z][a-z][\w'’-]*")
+_POSSESSIVE = re.compile(r"['’]s$")
+# right before the verb, words saying nobody died or that it is not known how: "No one died
+# at the scene", "nearly died in a crash", "may have died from", "whether he died of"
+_UNSAID = re.compile(
+    r"(?:\b(?:no\s+one|nobody|none(?:\s+of\s+\w+)?|not|never|nearly|almost"
+    r"|(?:whether|if)(?:\s+[\w'’]+){0,3}|(?:may|might|could|would)(?:\s+not)?\s+have)"
+    r"|n['’]t\s+have)\s+$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -112,6 +126,8 @@ def _representative(group: Sequence[_Death]) -> _Death:
 
 
 def _alike(a: _Death, b: _Death) -> bool:
+    """Whether two phrases tell one cause or place of one death: the same kind and head
+    noun, no two different modifiers, no two different names before the verb."""
     if a.kind != b.kind or a.head != b.head:
         return False
     if a.modifiers and b.modifiers and not a.modifiers & b.modifiers:
@@ -126,7 +142,11 @@ def _deaths(s: Sentence, settings: FactSettings) -> list[_Death]:
     text = s.text
     out = []
     for verb in _VERB.finditer(text):
-        after = text[verb.end() : verb.end() + 160]
+        if not verb.group("noun") and _UNSAID.search(
+            text[max(0, verb.start() - 30) : verb.start()]
+        ):
+            continue  # no death said, or none said to be so
+        after = text[verb.end() : verb.end() + 160]  # (room for the gap and two phrases)
         # the noun only right before its phrase ("death from cancer"; not "death toll from
         # Mitch", "the death penalty in Turkey", "news of his death emerged hours after")
         most = 0 if verb.group("noun") else settings.death_gap_words
@@ -167,7 +187,8 @@ def _phrase(
     kind = _kind(lead)
     if verb.group("noun") and lead.group().lower() == "of":
         return None  # "the death of Kim": whose death, not what killed him
-    start = _DETERMINER.match(after, lead.end()).end()  # type: ignore[union-attr]
+    determiners = _DETERMINER.match(after, lead.end())  # (it matches, maybe nothing)
+    start = determiners.end() if determiners else lead.end()
     taken: list[re.Match[str]] = []
     for token in _TOKEN.finditer(after, start):
         word = token.group()
@@ -185,14 +206,14 @@ def _phrase(
     if not taken:
         return None
     head = taken[-1].group()
-    if head.lower() in _NOT_HEADS | _MONTHS | STOPWORDS or head.lower().endswith("ing"):
+    if head.lower() in _NO_HEADS or head.lower().endswith("ing"):
         return None  # a time, or what was done ("died after shooting herself")
     if kind == "cause" and head[0].isupper() and lead.group().lower() not in ("of", "from"):
         return None  # "died hours after the Centre said": a name is no cause
     if head[0].isupper() and after[taken[-1].end() : taken[-1].end() + 1] == ".":
         return None  # "in St. Petersburg": a name cut short
-    before = s.text[max(0, verb.start() - 60) : verb.start()]
-    names = frozenset(re.sub(r"['’]s$", "", m.group()).lower() for m in _NAME.finditer(before))
+    before = s.text[max(0, verb.start() - 60) : verb.start()]  # (a name or two: whose death)
+    names = frozenset(_POSSESSIVE.sub("", m.group()).lower() for m in _NAME.finditer(before))
     death = _Death(
         sentence=s,
         kind=kind,

@@ -535,31 +535,22 @@ def _one_day(q: values.Quantity) -> bool:
 
 
 def _mergeable(a: values.Quantity, b: values.Quantity, year: int | None) -> bool:
-    """Values one fact can hold: they agree, and neither is a weekday set beside a month
-    (a weekday and a month-day may both be true, but nothing says they are the same day) or
-    beside a year or a month of a year (:func:`_weekday_and_span`: each source of a fact
-    states it, and a year states no weekday)."""
-    if _weekday_and_span(a, b):
-        return False
-    if (
-        a.kind == "date"
-        and "weekday" in (a.unit, b.unit)
-        and a.unit != b.unit
-        and a.unit
-        and b.unit
-    ):
-        return False
-    return a.agrees(b, year)
+    """Values one fact can hold: they agree, and neither is a weekday that the other does
+    not name (:func:`_weekday_unsaid`)."""
+    return not _weekday_unsaid(a, b) and a.agrees(b, year)
 
 
-def _weekday_and_span(a: values.Quantity, b: values.Quantity) -> bool:
-    """One is a weekday its report did not place ("on Thursday"), the other a date of more
-    than a week ("in 2014", "July 2013"): they agree, as some Thursday falls in any year, but
-    neither says the other, so a report stating only the year does not state the weekday."""
-    if a.kind != "date" or b.kind != "date":
+def _weekday_unsaid(a: values.Quantity, b: values.Quantity) -> bool:
+    """One is a weekday its report did not place ("on Thursday"), the other a month-day or a
+    month ("April 14") or a date of more than a week ("in 2014", "July 2013"). Both may be
+    true (some Thursday falls in any year), but nothing says they are the same day, and each
+    source of a fact states it: a report stating only the year does not state the weekday."""
+    if a.kind != "date" or "weekday" not in (a.unit, b.unit) or a.unit == b.unit:
         return False
-    day, span = (a, b) if a.unit == "weekday" else (b, a)
-    return day.unit == "weekday" and not span.unit and span.high - span.low >= 7
+    other = b if a.unit == "weekday" else a
+    if other.unit:  # a month-day or a month
+        return True
+    return b.kind == "date" and other.high - other.low >= 7
 
 
 def _same_day(a: values.Quantity, b: values.Quantity) -> bool:

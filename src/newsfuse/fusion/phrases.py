@@ -222,7 +222,7 @@ def _slot(sentence: str, start: int, end: int, kind: str, unit: str) -> Slot:
         governor = _governor(governor)  # "at 9:00 a.m. and 5:00 p.m.": past the other time
     if kind == "date":
         # "reported about 7:30 p.m. Wednesday", "Wednesday night": the day of what was done
-        # then, not of the "p.m." or the night
+        # then, not of the "p.m." or the night (past two such words at most: "p.m. ... night")
         for _ in range(2):
             if governor is None or governor.lower_ not in _CLOCK_WORDS:
                 break
@@ -411,9 +411,12 @@ def _age(span: Span) -> Slot:
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        person = None
-        if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
-            person = subject if subject.lower_ not in _WHEN_NOUNS else None
+        aged = (
+            subject is not None
+            and subject.pos_ in ("PROPN", "NOUN")
+            and subject.lower_ not in _WHEN_NOUNS
+        )
+        person = subject if aged else None
     if person is None:
         return Slot("age", "age", "age", "")
     name = _noun_phrase(person, adjectives=False)

@@ -8,19 +8,26 @@ weighty words (weighted overlap coefficient, some of them words written in lower
 only names is the same people, not the same statement); its sources are their articles. A
 clause seeds one statement at most, seeds with most families first, and every member must
 resemble the seed itself, so a long story's reports do not chain into one statement through a
-shared word or two. A short clause of three or four content words ("He had a seizure and died
-on the way to hospital.") confirms a longer one holding three of them and most of its weight,
+shared word or two.
+
+A short clause (statement_member_min_stems to statement_min_stems content words: "He had a
+seizure and died on the way to hospital.") confirms a longer one holding
+statement_short_shared_stems of them and most of its weight (statement_short_similarity),
 never seeds a statement, and only when said in full (ending with a full stop: no heading "Who
 was Kim Jong-nam", no aside cut at a dash), negated where the longer one is ("Holbrooke issued
 no statement after the meeting" is not "issued a defiant statement") and writing no figure the
-longer one does not ("30 p.m. Wednesday." is not "4:20 p.m. Wednesday"). A clause of another family close to the seed (0.3 of the weight) is a
-member too when the members together hold half of its weight: one report says one half of it,
-another the other ("used a 9 mm Glock pistol and brought several magazines" / "a 9 mm Glock
-handgun, was registered and owned by Moseley" / "used a single handgun registered to her and
-multiple magazines"). A statement is shown in the wording of the member holding most of what
-the others say, then saying most ("Police say the shooting may be connected to an armed
-robbery hours earlier of a man answering a Craigslist ad for an Xbox" rather than "... may be
-related to another robbery a few hours earlier").
+longer one does not ("30 p.m. Wednesday." is not "4:20 p.m. Wednesday").
+
+A clause of another family close to the seed (statement_close_similarity) is a member too
+when the members together hold statement_similarity of its weight: one report says one half
+of it, another the other ("used a 9 mm Glock pistol and brought several magazines" / "a 9 mm
+Glock handgun, was registered and owned by Moseley" / "used a single handgun registered to
+her and multiple magazines").
+
+A statement is shown in the wording of the member holding most of what the others say, then
+saying most ("Police say the shooting may be connected to an armed robbery hours earlier of a
+man answering a Craigslist ad for an Xbox" rather than "... may be related to another robbery
+a few hours earlier").
 """
 
 from __future__ import annotations
@@ -35,8 +42,9 @@ from newsfuse.models import Fact, Sentence
 from newsfuse.settings import DEFAULT, FactSettings
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
-# the end of a clause that is said in full: a full stop, maybe inside a closing quote
-_TOLD = re.compile(r"[.!][\"'”’)]*$")
+# the end of a clause that is said in full: a full stop, maybe inside a closing quote (a "!"
+# or "?" cuts a clause: see _CLAUSE)
+_TOLD = re.compile(r"\.[\"'”’)]*$")
 # a clause saying something is not so, and the figures a clause writes
 _NEGATION = re.compile(
     r"\b(?:no|not|never|none|nobody|nothing|neither|nor|without)\b|n['’]t\b", re.I
@@ -44,6 +52,7 @@ _NEGATION = re.compile(
 _FIGURE = re.compile(r"\d+")
 # where a sentence's clauses meet
 _CLAUSE = re.compile(r"[;:!?]|,\s+(?:while|but|whereas|who|which|and)\b|\s[—–]\s")
+_WORD = re.compile(r"[\w'’-]+")
 
 
 @dataclass(frozen=True)
@@ -78,42 +87,8 @@ def statement_facts(
     if len({family_of.get(u.sentence.article_id, 0) for u in pool}) < 2:
         return []
     family = [family_of.get(u.sentence.article_id, 0) for u in pool]
-    # a short clause ("He had a seizure and died on the way to hospital.") confirms what a
-    # longer one says when it is said in full: no heading ("Who was Kim Jong-nam"), no aside
-    # ("While the plane's black boxes —")
     short = [len(u.stems) < settings.statement_min_stems for u in pool]
-    told = [u.told or not s for u, s in zip(pool, short, strict=True)]
-    least = min(settings.statement_shared_stems, settings.statement_short_shared_stems)
-    near: dict[int, list[int]] = {i: [] for i in range(len(pool))}
-    close: dict[int, list[int]] = {i: [] for i in range(len(pool))}
-    for i, j in pairs_sharing([u.stems for u in pool], least):
-        if family[i] == family[j]:
-            continue  # one family saying it twice is one witness
-        if (short[i] and short[j]) or not (told[i] and told[j]):
-            continue  # a short clause confirms a longer one, said in full
-        if len(pool[i].plain & pool[j].plain) < settings.statement_shared_plain:
-            continue  # the same names ("Rhys Holleran ... 2Day FM"), not the same statement
-        similarity = overlap(pool[i].stems, pool[j].stems, weights)
-        if short[i] or short[j]:
-            # a short clause holds few words: it must hold most of its weight in the longer
-            # one, say "no" where that says "no", and write no figure that one does not
-            brief, full = (pool[i], pool[j]) if short[i] else (pool[j], pool[i])
-            if (
-                similarity >= settings.statement_short_similarity
-                and brief.negated == full.negated
-                and brief.figures <= full.figures
-            ):
-                near[i].append(j)
-                near[j].append(i)
-            continue
-        if similarity >= settings.statement_similarity and (
-            len(pool[i].stems & pool[j].stems) >= settings.statement_shared_stems
-        ):
-            near[i].append(j)
-            near[j].append(i)
-        elif similarity >= settings.statement_close_similarity:
-            close[i].append(j)
-            close[j].append(i)
+    near, close = _links(pool, family, short, weights, settings)
 
     def families(i: int) -> int:
         return len({family[k] for k in (i, *near[i])})
@@ -165,6 +140,58 @@ def statement_facts(
     return out
 
 
+def _links(
+    pool: Sequence[_Unit],
+    family: Sequence[int],
+    short: Sequence[bool],
+    weights: Mapping[str, float],
+    settings: FactSettings,
+) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """For each clause of ``pool``, the clauses of other families saying what it says (the
+    members of the statement it seeds) and those only close to it (members when the
+    statement's members together say them)."""
+    # a short clause ("He had a seizure and died on the way to hospital.") confirms what a
+    # longer one says when it is said in full: no heading ("Who was Kim Jong-nam"), no aside
+    # ("While the plane's black boxes —")
+    told = [u.told or not s for u, s in zip(pool, short, strict=True)]
+    least = min(settings.statement_shared_stems, settings.statement_short_shared_stems)
+    near: dict[int, list[int]] = {i: [] for i in range(len(pool))}
+    close: dict[int, list[int]] = {i: [] for i in range(len(pool))}
+    for i, j in pairs_sharing([u.stems for u in pool], least):
+        if family[i] == family[j]:
+            continue  # one family saying it twice is one witness
+        if (short[i] and short[j]) or not (told[i] and told[j]):
+            continue  # a short clause confirms a longer one, said in full
+        if len(pool[i].plain & pool[j].plain) < settings.statement_shared_plain:
+            continue  # the same names ("Rhys Holleran ... 2Day FM"), not the same statement
+        similarity = overlap(pool[i].stems, pool[j].stems, weights)
+        shared = len(pool[i].stems & pool[j].stems)
+        if short[i] or short[j]:
+            # a short clause holds few words: it must hold most of its weight in the longer
+            # one, say "no" where that says "no", and write no figure that one does not
+            brief, full = (pool[i], pool[j]) if short[i] else (pool[j], pool[i])
+            if (
+                shared >= settings.statement_short_shared_stems
+                and similarity >= settings.statement_short_similarity
+                and brief.negated == full.negated
+                and brief.figures <= full.figures
+            ):
+                near[i].append(j)
+                near[j].append(i)
+            continue
+        if similarity >= settings.statement_similarity and (
+            shared >= settings.statement_shared_stems
+        ):
+            near[i].append(j)
+            near[j].append(i)
+        elif similarity >= settings.statement_close_similarity:
+            # (sharing statement_short_shared_stems may do here: _says asks for more of the
+            # members together)
+            close[i].append(j)
+            close[j].append(i)
+    return near, close
+
+
 def _clearest(
     pool: Sequence[_Unit],
     members: Sequence[int],
@@ -173,15 +200,15 @@ def _clearest(
 ) -> int:
     """The member shown: the clause holding most (by weight) of the words the other families'
     members use, then the one saying most, then the seed (the first)."""
-    told: dict[str, set[int]] = {}
+    saying: dict[str, set[int]] = {}  # the families using each word
     for k in members:
         for w in pool[k].stems:
-            told.setdefault(w, set()).add(family[k])
+            saying.setdefault(w, set()).add(family[k])
 
     def rank(n: int) -> tuple[float, float, int]:
         k = members[n]
         stems = pool[k].stems
-        shared = math.fsum(weights.get(w, 1.0) for w in stems if told[w] - {family[k]})
+        shared = math.fsum(weights.get(w, 1.0) for w in stems if saying[w] - {family[k]})
         return shared, math.fsum(weights.get(w, 1.0) for w in stems), -n
 
     return members[max(range(len(members)), key=rank)]
@@ -200,18 +227,20 @@ def _says(
 
 
 def _pool(sentences: Mapping[str, Sequence[Sentence]], settings: FactSettings) -> list[_Unit]:
-    """The clauses long enough to state something; for a long story (many sentences), those
-    of the articles' opening sentences, where reports say what happened, so pairing stays
-    bounded."""
+    """The clauses long enough to state something; for a long story (more than
+    statement_max_sentences clauses that may seed), those of the articles' opening sentences,
+    where reports say what happened, so pairing stays bounded: the first clauses that may
+    seed, by sentence index, and the short clauses of the sentences before the last of those
+    sentences."""
     every = [
         _Unit(
-            s,
-            part,
-            stems,
-            _plain(part, stems),
-            _TOLD.search(part) is not None,
-            _NEGATION.search(part) is not None,
-            frozenset(_FIGURE.findall(part)),
+            sentence=s,
+            text=part,
+            stems=stems,
+            plain=_plain(part, stems),
+            told=_TOLD.search(part) is not None,
+            negated=_NEGATION.search(part) is not None,
+            figures=frozenset(_FIGURE.findall(part)),
         )
         for ss in sentences.values()
         for s in ss
@@ -239,7 +268,7 @@ def _shared_words(text: str, shared: frozenset[str], most: int) -> str:
     """What the statement is about, as written: the run of at most ``most`` words of the
     clause from the first word the other reports write too to the last such word in reach
     ("Unification Ministry of South Korea confirmed"), one piece of the sentence."""
-    spans = list(re.finditer(r"[\w'’-]+", text))
+    spans = list(_WORD.finditer(text))
     hits = [n for n, m in enumerate(spans) if shared & set(content_stems(m.group()))]
     if not hits:
         return text

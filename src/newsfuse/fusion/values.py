@@ -629,6 +629,11 @@ def _pair_equivalents(sentence: str, amounts: list[Quantity]) -> list[Quantity]:
     return out
 
 
+def _figure(value: float) -> str:
+    """A count as shown: "7000", "2.5", "3.2 million"."""
+    return _readable(value) if value >= 1e6 else f"{value:g}"
+
+
 def _readable(value: float) -> str:
     for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if value >= scale:
@@ -951,8 +956,7 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
                 high=high,
                 unit=unit,
                 shown=_hedged(
-                    (f"{lower[1]} to " if lower else "")
-                    + f"{_readable(value) if value >= 1e6 else f'{value:g}'} {noun.lower()}",
+                    (f"{lower[1]} to " if lower else "") + f"{_figure(value)} {noun.lower()}",
                     sentence[: m.start() - len(lower[1]) - 4 if lower else m.start()],
                 ),
                 text=sentence[m.start() : end],
@@ -968,9 +972,12 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
 
 
 # "another 3,000 jobs worldwide on top of the 4,000 cuts already announced": a figure added to
-# one told before, in one sentence. Between them, a few words of the first figure's phrase.
-_MEASURED = frozenset({"age", "length", "speed", "duration", "degre"})
+# one told before, in one sentence (:func:`sums`). Not measures: two ages or lengths in a row
+# add up to no age or length of anything.
+_MEASURED = frozenset({"age", "length", "speed", "duration", stem("degree")})
+# what stands right before the first figure ...
 _ADDED = re.compile(r"\b(?:another|an additional|a further)\s+$", re.I)
+# ... and between the figures: a few words of the first figure's phrase, then "on top of"
 _ON_TOP_OF = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s*,?\s+(?:on top of|in addition to|besides)\s+"
     r"(?:the|its|their|his|her|an?)?\s*$",
@@ -980,15 +987,17 @@ _ON_TOP_OF = re.compile(
 
 def sums(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """The totals a sentence states as a sum: "another 3,000 jobs ... on top of the 4,000 cuts
-    already announced" says 7,000 in all. Each is the first figure's count, never exact (a
-    total worked out agrees with the same figure elsewhere, but contradicts nothing), spanning
-    both figures."""
+    already announced" says 7,000 in all. Each is the first figure's count, spanning both
+    figures, never exact (a total worked out agrees with the same figure elsewhere, but
+    contradicts nothing) and ``referring``: it confirms a fact of the figure another sentence
+    writes, but makes none of its own (no report writes it)."""
     counts = sorted(
         (q for q in found if q.kind == "count" and q.unit not in _MEASURED),
         key=lambda q: q.start,
     )
-    out = []
+    out: list[Quantity] = []
     for a, b in itertools.pairwise(counts):
+        # (20 characters: room for "an additional ")
         if not _ADDED.search(sentence[max(0, a.start - 20) : a.start]):
             continue
         if not _ON_TOP_OF.fullmatch(sentence[a.end : b.start]):
@@ -1001,12 +1010,15 @@ def sums(sentence: str, found: list[Quantity]) -> list[Quantity]:
                 low=total[0],
                 high=total[1],
                 unit=a.unit,
-                shown=f"{_readable(figure) if figure >= 1e6 else f'{round(figure):g}'} {a.noun}",
+                shown=f"{_figure(figure if figure >= 1e6 else round(figure))} {a.noun}",
                 text=sentence[a.start : b.end],
                 start=a.start,
                 end=b.end,
                 exact=False,
                 noun=a.noun,
+                # worked out, not written: it confirms a fact of that figure but makes none
+                # ("another 12 protesters on top of the 30 charged" states no 42 arrested)
+                referring=True,
             )
         )
     return out
