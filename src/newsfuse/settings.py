@@ -269,11 +269,12 @@ class GroupingSettings:
     # move to an event more than 3 days away belong to another incident).
     second_pass_half_life: float = 3.0
     # Victims' and suspects' names (extract.persons: a name the report gives an age for, "Tyrone
-    # Tomman, 40,"): when one of two events names a person the other gives an age for, and at
-    # most person_events events hold that name, the second pass takes their dates to agree at
-    # least this much (1: the dates then neither help nor cost). An arrest or a trial months
-    # after a shooting names its victim; a spokesman, a street or a town comes without an age.
-    # GVA: 23 of the 29 moves of events sharing such a person join one incident. 0: off.
+    # Tomman, 40,"): when one side (an article in add(), or an event in the second pass) names a
+    # person the other gives an age for, and at most person_events events hold that name, their
+    # dates are taken to agree at least this much (1: the dates then neither help nor cost).
+    # An arrest or a trial months after a shooting names its victim; a spokesman, a street or
+    # a town comes without an age. GVA: 23 of the 29 moves of events sharing such a person in
+    # the second pass join one incident. 0: off.
     person_floor: float = 1.0
     person_events: int = 2
     # The split (EventGrouper.split_events, run by group() after the second pass, and by the

@@ -241,15 +241,26 @@ class EventGrouper:
         story = self._story_events(feats)
         addresses: list[str] = feats.get("blocks", [])
         people: list[str] = feats.get("persons", [])
+        threshold = self.settings.threshold
+        people_floor = self.settings.person_floor
         best_id, best = None, 0.0
         for event_id in self._candidates(vector):
             event = self.events_[event_id]
             score = self._score(vector, event_id in story, event, published)
+            if score < threshold and people_floor:
+                # A person both name: the dates set aside (see GroupingSettings.person_floor).
+                undated = self._score(vector, False, event, None) * people_floor
+                if (
+                    undated > score
+                    and undated >= threshold
+                    and self._share_person(people, vector, event.persons, event.centroid)
+                ):
+                    score = undated
             if _addresses_clash(addresses, event.blocks):
                 score *= self.settings.address_clash
             if score > best:
                 best_id, best = event_id, score
-        if best_id is not None and best >= self.settings.threshold:
+        if best_id is not None and best >= threshold:
             self._join(best_id, article_id, vector, published, addresses, people)
             return Assignment(best_id, new=False)
         event_id = self._new_id(article_id)
@@ -602,33 +613,40 @@ class EventGrouper:
             if (
                 agreement < s.person_floor
                 and mean * s.person_floor >= best_score
-                and self._share_person(event, other)
+                and self._share_person(event.persons, event.centroid, other.persons, other.centroid)
             ):
                 agreement = s.person_floor
             if mean * agreement >= best_score:
                 best, best_score = other, mean * agreement
         return best
 
-    def _share_person(self, event: _Event, other: _Event) -> bool:
-        """One event gives an age for a person (``"tyrone tomman"``, see extract.persons) whom
+    def _share_person(
+        self,
+        persons: Collection[str],
+        names: Mapping[str, float],
+        other_persons: Collection[str],
+        other_names: Mapping[str, float],
+    ) -> bool:
+        """One side gives an age for a person (``"tyrone tomman"``, see extract.persons) whom
         the other names too: with an age as well, or in a name of its own ("@tyrone tomman",
         "@tyrone lee tomman"), held by no more than ``person_events`` events (a town that the
-        pattern took for a person is in many)."""
+        pattern took for a person is in many). A side is an event (its persons and centroid)
+        or an article being placed (its persons and vector)."""
         postings, most = self.postings_, self.settings.person_events
-        for persons, names, their_persons in (
-            (event.persons, other.centroid, other.persons),
-            (other.persons, event.centroid, event.persons),
+        for mine, their_names, theirs in (
+            (persons, other_names, other_persons),
+            (other_persons, names, persons),
         ):
-            if not persons:
+            if not mine:
                 continue
-            wanted = set(persons)
-            if any(p in their_persons and len(postings.get("@" + p, ())) <= most for p in persons):
+            if any(p in theirs and len(postings.get("@" + p, ())) <= most for p in mine):
                 return True
-            for term in names:
+            wanted = set(mine)
+            for term in their_names:
                 if (
                     term[0] == "@"
                     and person_key(term[1:].split()) in wanted
-                    and len(postings[term]) <= most
+                    and len(postings.get(term, ())) <= most
                 ):
                     return True
         return False
