@@ -22,8 +22,9 @@ from newsfuse.models import Article
 #: see ``GroupingSettings.story_floor``). Only the article being placed ever used it: stored
 #: features of any version restore to the same events and are matched as usual. Version 4 added
 #: ``blocks`` (street addresses, see ``GroupingSettings.address_clash``); features without it
-#: state no address and never clash.
-FEATURES_VERSION = 4
+#: state no address and never clash. Version 5 added ``persons`` (people given an age, see
+#: ``GroupingSettings.person_floor``); features without it name no one.
+FEATURES_VERSION = 5
 #: Terms kept per article: enough for any news report's distinctive vocabulary, and it bounds
 #: what the store keeps and what each add() and restore() costs.
 MAX_TERMS = 200
@@ -98,6 +99,70 @@ def blocks(text: str) -> list[str]:
     return sorted(found)
 
 
+# A person the report gives an age for, as local crime news names victims and suspects:
+# "Tyrone Tomman, 40, of Penn Hills", "40-year-old Tyrone Tomman", "Omar P. Jarman, 35;". A
+# spokesman, a sheriff or a street is named without an age.
+_WORD = r"[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?"  # "McIntyre", "O'Brien" whole
+_PERSON = rf"({_WORD}(?: (?:[A-Z]\.|{_WORD}|\"[A-Za-z]+\")){{1,3}})"
+_AGED_AFTER = re.compile(_PERSON + r"\.?,? (\d{1,2})[,;)]")
+# Not "a 15-year-old Far Rockaway girl" nor "a 34-year-old man from East Orange": places.
+_AGED_BEFORE = re.compile(
+    r"\b(\d{1,2})-year-old(?: (?!(?:from|in|of|at|near|on|outside)\b)[a-z]+){0,2} "
+    + _PERSON
+    + r"(?![\w'’-]| [a-z]+ (?:of|from)\b)"
+    r"(?! (?:man|woman|boy|girl|teen|teenager|resident|native|student|child|baby)\b)"
+)
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Capitalised words that are dates or places, not names ("Saturday, July 12, ...", "Catawba
+# County, 16, ...").
+_NOT_PERSON = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may"
+    " june july august september october november december county city park street avenue road"
+    " school township borough village heights beach lake boy girl man woman mon tue wed thu fri"
+    " sat sun jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+# Titles and roles before a name ("Deputy Ortiz, 35,", "Dr. Vinar"): not the person's first name.
+_TITLES = frozenset(
+    "sheriff deputy officer police dr detective det sgt sergeant lt lieutenant capt captain chief"
+    " cmdr commander judge juror mayor gov governor sen senator rep coach pastor rev reverend"
+    " senior junior first no agent trooper cpl corporal pfc spc pvt prof president".split()
+)
+
+
+def person_key(tokens: list[str]) -> str | None:
+    """The lower-cased words of a name -> ``"first last"``: ``["robert", "lee", "adams",
+    "jr."]`` -> ``"robert adams"``, so that a middle name, an initial or a suffix given by one
+    report only does not matter; None for a title and one name ("deputy ortiz") or a date."""
+    words = [w.strip(".").replace("’", "'") for w in tokens]
+    words = [w for w in words if len(w) > 1 and w not in _SUFFIXES]
+    while words and (words[0] in _NOT_NAMES or words[0] in _TITLES):
+        words.pop(0)
+    if len(words) < 2 or not _NOT_PERSON.isdisjoint(words):
+        return None
+    return f"{words[0]} {words[-1]}"
+
+
+def _person_key(name: str) -> str | None:
+    """A name as written ("Tyrone \"Easy\" Tomman") -> ``"tyrone tomman"`` (a nickname in
+    quotes left out)."""
+    return person_key([w.lower() for w in name.split() if w[0] != '"'])
+
+
+def persons(text: str) -> list[str]:
+    """The people the text gives an age for (victims, suspects), each as ``"first last"``
+    (:func:`_person_key`)."""
+    if not any(map(str.isdigit, text)):
+        return []
+    found: set[str | None] = set()
+    for line in text.splitlines():
+        for m in _AGED_AFTER.finditer(line):
+            found.add(_person_key(m.group(1)))
+        if "year-old" in line:
+            for m in _AGED_BEFORE.finditer(line):
+                found.add(_person_key(m.group(2)))
+    return sorted(k for k in found if k is not None)
+
+
 @functools.lru_cache(maxsize=1)
 def _background() -> dict[str, float]:
     """Word frequencies of general English (wordfreq's shipped list; no download)."""
@@ -118,7 +183,8 @@ def features(article: Article) -> Features:
     capitalised, and the multi-word names), ``numbers`` those with digits;
     ``zipf`` gives each term's frequency in general English (Zipf scale, 0 when unknown), a
     prior for how common it is before the stream has shown it; ``blocks`` the street addresses
-    it gives (:func:`blocks`). JSON-serialisable.
+    it gives (:func:`blocks`); ``persons`` the people it gives an age for (:func:`persons`).
+    JSON-serialisable.
     """
     background = _background()
     body = article.body
@@ -151,4 +217,5 @@ def features(article: Article) -> Features:
         "numbers": [t for t in kept if t[0] != "@" and any(map(str.isdigit, t))],
         "zipf": {t: zipf[t] for t in kept},
         "blocks": blocks(text),
+        "persons": persons(text),
     }

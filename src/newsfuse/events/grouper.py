@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 from scipy import linalg, sparse
 
-from newsfuse.events.extract import Features, features
+from newsfuse.events.extract import Features, features, person_key
 from newsfuse.models import Article
 from newsfuse.settings import GroupingSettings
 
@@ -70,6 +70,8 @@ class _Event:
     days: list[int] = field(default_factory=list)
     # The street addresses its members give ("1200 west", see extract.blocks), sorted.
     blocks: list[str] = field(default_factory=list)
+    # The people its members give an age for ("tyrone tomman", see extract.persons), sorted.
+    persons: list[str] = field(default_factory=list)
 
 
 def _dot(vector: Mapping[str, float], centroid: Mapping[str, float]) -> float:
@@ -238,19 +240,31 @@ class EventGrouper:
         vector = self._vector(feats)
         story = self._story_events(feats)
         addresses: list[str] = feats.get("blocks", [])
+        people: list[str] = feats.get("persons", [])
+        threshold = self.settings.threshold
+        people_floor = self.settings.person_floor
         best_id, best = None, 0.0
         for event_id in self._candidates(vector):
             event = self.events_[event_id]
             score = self._score(vector, event_id in story, event, published)
+            if score < threshold and people_floor:
+                # A person both name: the dates set aside (see GroupingSettings.person_floor).
+                undated = self._score(vector, False, event, None) * people_floor
+                if (
+                    undated > score
+                    and undated >= threshold
+                    and self._share_person(people, vector, event.persons, event.centroid)
+                ):
+                    score = undated
             if _addresses_clash(addresses, event.blocks):
                 score *= self.settings.address_clash
             if score > best:
                 best_id, best = event_id, score
-        if best_id is not None and best >= self.settings.threshold:
-            self._join(best_id, article_id, vector, published, addresses)
+        if best_id is not None and best >= threshold:
+            self._join(best_id, article_id, vector, published, addresses, people)
             return Assignment(best_id, new=False)
         event_id = self._new_id(article_id)
-        self._join(event_id, article_id, vector, published, addresses)
+        self._join(event_id, article_id, vector, published, addresses, people)
         return Assignment(event_id, new=True)
 
     def restore(self, rows: Iterable[tuple[str, Features, dt.date | None, str]]) -> EventGrouper:
@@ -262,7 +276,12 @@ class EventGrouper:
                 continue
             self._count(feats)
             self._join(
-                event_id, article_id, self._vector(feats), published, feats.get("blocks", [])
+                event_id,
+                article_id,
+                self._vector(feats),
+                published,
+                feats.get("blocks", []),
+                feats.get("persons", []),
             )
         return self
 
@@ -348,11 +367,18 @@ class EventGrouper:
             keep = side[0]  # the side of the event's first article keeps the event's id
             self._drop_postings(event)
             event.members, event.centroid, event.norm2, event.days = [], {}, 0.0, []
-            event.blocks = []
+            event.blocks, event.persons = [], []
             new_id = self._new_id(members[int(np.flatnonzero(side != keep)[0])])
             for m, vector, k in zip(members, vectors, side, strict=True):
                 target = event.id if k == keep else new_id
-                self._join(target, m, vector, published.get(m), feats[m].get("blocks", []))
+                self._join(
+                    target,
+                    m,
+                    vector,
+                    published.get(m),
+                    feats[m].get("blocks", []),
+                    feats[m].get("persons", []),
+                )
                 if k != keep:
                     moved[m] = new_id
         return moved
@@ -415,7 +441,7 @@ class EventGrouper:
             "fixed_df": self.fixed_df_,
             "df": self.df_,
             "events": [
-                [e.id, e.members, e.centroid, e.norm2, e.days, e.blocks]
+                [e.id, e.members, e.centroid, e.norm2, e.days, e.blocks, e.persons]
                 for e in self.events_.values()
             ],
             "postings": self.postings_,
@@ -428,8 +454,10 @@ class EventGrouper:
         self.fixed_df_ = bool(state["fixed_df"])
         self.df_ = Counter(state["df"])
         self.events_, self.event_of_ = {}, {}
-        for event_id, members, centroid, norm2, days, blocks in state["events"]:
-            self.events_[event_id] = _Event(event_id, members, centroid, norm2, days, blocks)
+        for event_id, members, centroid, norm2, days, blocks, persons in state["events"]:
+            self.events_[event_id] = _Event(
+                event_id, members, centroid, norm2, days, blocks, persons
+            )
             self.event_of_.update(dict.fromkeys(members, event_id))
         self.postings_ = dict(state["postings"])
         return self
@@ -545,6 +573,7 @@ class EventGrouper:
         vector: dict[str, float],
         published: dt.date | None,
         blocks: list[str],
+        persons: list[str],
     ) -> None:
         event = self.events_.get(event_id)
         if event is None:
@@ -560,6 +589,8 @@ class EventGrouper:
             bisect.insort(event.days, published.toordinal())
         if blocks:
             event.blocks = sorted(set(event.blocks).union(blocks))
+        if persons:
+            event.persons = sorted(set(event.persons).union(persons))
         self.event_of_[article_id] = event_id
 
     def _closest_event(self, event: _Event) -> _Event | None:
@@ -579,9 +610,46 @@ class EventGrouper:
                 default=1.0,
             )
             mean = _dot(event.centroid, other.centroid) / (size * len(other.members))
+            if (
+                agreement < s.person_floor
+                and mean * s.person_floor >= best_score
+                and self._share_person(event.persons, event.centroid, other.persons, other.centroid)
+            ):
+                agreement = s.person_floor
             if mean * agreement >= best_score:
                 best, best_score = other, mean * agreement
         return best
+
+    def _share_person(
+        self,
+        persons: Collection[str],
+        names: Mapping[str, float],
+        other_persons: Collection[str],
+        other_names: Mapping[str, float],
+    ) -> bool:
+        """One side gives an age for a person (``"tyrone tomman"``, see extract.persons) whom
+        the other names too: with an age as well, or in a name of its own ("@tyrone tomman",
+        "@tyrone lee tomman"), held by no more than ``person_events`` events (a town that the
+        pattern took for a person is in many). A side is an event (its persons and centroid)
+        or an article being placed (its persons and vector)."""
+        postings, most = self.postings_, self.settings.person_events
+        for mine, their_names, theirs in (
+            (persons, other_names, other_persons),
+            (other_persons, names, persons),
+        ):
+            if not mine:
+                continue
+            if any(p in theirs and len(postings.get("@" + p, ())) <= most for p in mine):
+                return True
+            wanted = set(mine)
+            for term in their_names:
+                if (
+                    term[0] == "@"
+                    and person_key(term[1:].split()) in wanted
+                    and len(postings.get(term, ())) <= most
+                ):
+                    return True
+        return False
 
     def _absorb(self, target: _Event, event: _Event) -> None:
         """Move every article of ``event`` into ``target`` and drop ``event``."""
@@ -596,6 +664,7 @@ class EventGrouper:
         target.members.extend(event.members)
         target.days = sorted(target.days + event.days)
         target.blocks = sorted(set(target.blocks).union(event.blocks))
+        target.persons = sorted(set(target.persons).union(event.persons))
         self.event_of_.update(dict.fromkeys(event.members, target.id))
 
     def _new_id(self, article_id: str) -> str:
