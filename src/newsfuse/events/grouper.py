@@ -139,24 +139,14 @@ def _pairs_z(sim: np.ndarray, a: np.ndarray, b: np.ndarray) -> float:
     """Welch's t of the cosines of pairs within a side (both sides' pairs together) against
     those of pairs across the cut: how surely the sides' pairs resemble each other more than
     pairs across do, which grows with the number of pairs that show it."""
-    within_sum = within_sq = 0.0
-    k_within = 0
-    for side in (a, b):
-        block = sim[np.ix_(side, side)]
-        n = int(side.sum())
-        # Off-diagonal pairs, each once (the block is symmetric).
-        within_sum += (block.sum() - np.trace(block)) / 2
-        within_sq += ((block * block).sum() - (np.diagonal(block) ** 2).sum()) / 2
-        k_within += n * (n - 1) // 2
-    across = sim[np.ix_(a, b)]
-    k_across = across.size
-    if k_within < 2 or k_across < 2:
+    within = np.concatenate(
+        [sim[np.ix_(side, side)][np.triu_indices(int(side.sum()), 1)] for side in (a, b)]
+    )
+    across = sim[np.ix_(a, b)].ravel()
+    if len(within) < 2 or len(across) < 2:
         return 0.0
-    mean_w, mean_a = within_sum / k_within, float(across.mean())
-    var_w = max(0.0, (within_sq - k_within * mean_w**2) / (k_within - 1))
-    var_a = float(across.var(ddof=1))
-    spread = math.sqrt(var_w / k_within + var_a / k_across)
-    return (mean_w - mean_a) / spread if spread > 0 else 0.0
+    spread = math.sqrt(within.var(ddof=1) / len(within) + across.var(ddof=1) / len(across))
+    return float((within.mean() - across.mean()) / spread) if spread > 0 else 0.0
 
 
 def _two_stories(vectors: list[dict[str, float]], s: GroupingSettings) -> np.ndarray | None:
