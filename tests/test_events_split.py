@@ -104,6 +104,14 @@ def _fixture(name: str) -> tuple[list[Article], dict[str, str]]:
     return articles, {r["id"]: r.get("event", "") for r in rows}
 
 
+def _one_event_vectors(articles: list[Article]) -> tuple[EventGrouper, list[dict[str, float]]]:
+    """The articles streamed into one event, and each one's TF-IDF vector as the split sees it."""
+    g = EventGrouper(ONE_EVENT)
+    _stream(articles, g)
+    feats, _ = _feeds(g, articles)
+    return g, [g._vector(feats[a.id]) for a in articles]
+
+
 def test_two_sister_stories_of_many_reports_are_cut_on_their_pairs_z():
     # Klitschko's two title defences (ECB+ topic 7: Rahman 2008, Thompson 2012), 10 and 11
     # reports: the cut along the Fiedler vector is the two fights, but both share the boxer,
@@ -128,10 +136,7 @@ def test_one_long_story_is_not_cut_however_many_pairs():
     # two lines each, forced into one event: the Fiedler cut has a z (12) past split_z, as any
     # cut of 60 reports has, but its ratio (0.8) is a story's, so it is kept neither way.
     articles, _ = _fixture("timeline17_bpoil_bbc_60.jsonl")
-    g = EventGrouper(ONE_EVENT)
-    _stream(articles, g)
-    feats, _ = _feeds(g, articles)
-    vectors = [g._vector(feats[a.id]) for a in articles]
+    g, vectors = _one_event_vectors(articles)
     assert _two_stories(vectors, replace(ONE_EVENT, split_z_ratio=1.0)) is not None
     assert _two_stories(vectors, ONE_EVENT) is None
     assert g.split_events(*_feeds(g, articles)) == {}
@@ -139,10 +144,7 @@ def test_one_long_story_is_not_cut_however_many_pairs():
 
 def test_pairs_z_is_welchs_t_of_pairs_within_against_pairs_across():
     articles, gold = _fixture("ecb_7_klitschko_fights.jsonl")
-    g = EventGrouper(ONE_EVENT)
-    _stream(articles, g)
-    feats, _ = _feeds(g, articles)
-    vectors = [g._vector(feats[a.id]) for a in articles]
+    _, vectors = _one_event_vectors(articles)
     terms = sorted({t for v in vectors for t in v})
     x = np.array([[v.get(t, 0.0) for t in terms] for v in vectors])
     sim = x @ x.T
