@@ -446,3 +446,18 @@ def test_two_figures_not_added_state_no_sum():
     assert values.sums(text, values.find(text, [], referring=True)) == []
     text = "Another 3,000 people were evacuated, besides the 40 soldiers sent in."
     assert values.sums(text, values.find(text, [], referring=True)) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        # what a participle says was done to the second figure is another thing: no sum
+        ("Officials said another 40 homes were damaged, in addition to the 15 destroyed.", None),
+        ("Police arrested another 12 protesters on top of the 30 charged on Monday.", None),
+        # the same thing done to both: their sum
+        ("They hired another 200 workers in addition to the 500 hired last year.", "700 workers"),
+    ],
+)
+def test_a_sum_needs_the_second_figure_to_count_the_same_thing(text, total):
+    found = [q.shown for q in values.sums(text, values.find(text, [], referring=True))]
+    assert found == ([total] if total else [])

@@ -976,6 +976,7 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
 # add up to no age or length of anything.
 _MEASURED = frozenset({"age", "length", "speed", "duration", stem("degree")})
 # what stands right before the first figure ...
+_WORDS = re.compile(r"[^\W\d_]+")
 _ADDED = re.compile(r"\b(?:another|an additional|a further)\s+$", re.I)
 # ... and between the figures: a few words of the first figure's phrase, then "on top of"
 _ON_TOP_OF = re.compile(
@@ -1001,6 +1002,13 @@ def sums(sentence: str, found: list[Quantity]) -> list[Quantity]:
         if not _ADDED.search(sentence[max(0, a.start - 20) : a.start]):
             continue
         if not _ON_TOP_OF.fullmatch(sentence[a.end : b.start]):
+            continue
+        # "the 15 destroyed" counts what a participle says was done to them: a sum only when
+        # it is what was done to the first figure's ("hired another 200 ... the 500 hired"),
+        # not another thing ("another 40 homes were damaged, in addition to the 15 destroyed")
+        if b.noun.lower().endswith("ed") and b.noun.lower() not in {
+            w.lower() for w in _WORDS.findall(sentence[max(0, a.start - 40) : b.start])
+        }:
             continue
         total = a.low + b.low, a.high + b.high
         figure = (a.low + a.high + b.low + b.high) / 2
