@@ -74,15 +74,14 @@ def test_one_blas_thread_while_parsing_then_restored() -> None:
     assert threads() == before
 
 
-def test_lower_case_words_read_once_per_brief() -> None:
-    """The name facts and the name conflicts share one reading of the words a brief's
-    sentences write in lower case; it is dropped when the brief is made."""
-    from newsfuse.fusion import names
+def test_lower_case_words_are_read_from_every_sentence() -> None:
+    """The words a brief's sentences write in lower case, read once by the facts stage for the
+    name facts and the name conflicts."""
+    from newsfuse.fusion import names, segment
 
     texts = ("The Court said it would rule.", "A court in Seoul ruled on Kim’s case.")
-    names.lower_words.cache_clear()
+    sentences = {
+        str(n): segment.sentences(newsfuse.Article(id=str(n), text=t)) for n, t in enumerate(texts)
+    }
     expected = {"said", "it", "would", "rule", "court", "in", "ruled", "on", "s", "case"}
-    assert names.lower_words(texts) == expected
-    assert names.lower_words(texts) is names.lower_words(texts)
-    newsfuse.fuse(newsfuse.read([KAESONG]), words=60)
-    assert names.lower_words.cache_info().currsize == 0
+    assert names.lower_words(sentences) == expected

@@ -183,8 +183,9 @@ def facts(
     for f in role_made:
         made.append(((1, -f.independent_sources, -len(f.sources), 0, 0), f, None))
     taken = [f.value for f in role_made]  # (their role fact says who they are)
+    lower = names.lower_words(sentences)  # (for the name facts and the name conflicts)
     for n, f in enumerate(
-        names.name_facts(entities, sentences, family_of, weights, taken, settings)
+        names.name_facts(entities, sentences, family_of, weights, taken, settings, lower)
     ):
         # after the corroborated value facts: a name is what a fact is about
         made.append(((1, 0, 0, 0, n), f, None))
@@ -213,7 +214,7 @@ def facts(
         out.append(fact)
     found_conflicts = [_conflict(slot, weights) for slot in conflicting]
     found_conflicts += polarity.polarity_conflicts(sentences, family_of, settings)
-    found_conflicts += names.name_conflicts(sentences, family_of, settings)
+    found_conflicts += names.name_conflicts(sentences, family_of, settings, lower)
     found_conflicts += likeness.likeness_conflicts(sentences, family_of)
     return tuple(out), tuple(found_conflicts)
 

@@ -26,7 +26,6 @@ writes in lower case ("New York State" / "New Mexico State" are two things, not 
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import math
 import re
@@ -51,16 +50,18 @@ def name_facts(
     weights: Mapping[str, float],
     taken: Sequence[str] = (),
     settings: FactSettings = DEFAULT.facts,
+    lower: frozenset[str] | None = None,
 ) -> list[Fact]:
     """One fact per name written by two or more families, other than the story's main actors
-    and the names in ``taken`` (those of the role facts), most independent sources first."""
+    and the names in ``taken`` (those of the role facts), most independent sources first.
+    ``lower``: :func:`lower_words` of ``sentences``, if the caller has it already."""
     every = [s for ss in sentences.values() for s in ss]
     as_written = _Lines([s.text for s in every])
     lowered = _Lines([s.text.lower() for s in every])
     total = len(every) or 1
     # words the reports also write in lower case: "Court", "Office", "Street" are common
     # nouns (the rest of a longer name), not names of their own
-    lower = lower_words(tuple(s.text for s in every))
+    lower = lower_words(sentences) if lower is None else lower
     found: list[tuple[tuple[int, int], str, list[tuple[Sentence, re.Match[str]]], list[str], int]]
     found = []
     taken_keys = {t.lower() for t in taken}
@@ -303,9 +304,11 @@ def name_conflicts(
     sentences: Mapping[str, Sequence[Sentence]],
     family_of: Mapping[str, int],
     settings: FactSettings = DEFAULT.facts,
+    lower: frozenset[str] | None = None,
 ) -> list[Conflict]:
-    """The rival spellings of full names between independent reports, one conflict a name."""
-    lower = lower_words(tuple(s.text for ss in sentences.values() for s in ss))
+    """The rival spellings of full names between independent reports, one conflict a name
+    (``lower`` as for :func:`name_facts`)."""
+    lower = lower_words(sentences) if lower is None else lower
     # each full name: the families writing it, and its sentences by article
     writers: dict[tuple[str, ...], set[int]] = {}
     said: dict[tuple[str, ...], dict[str, Sentence]] = {}
@@ -343,11 +346,10 @@ def name_conflicts(
     return out
 
 
-@functools.lru_cache(maxsize=2)
-def lower_words(texts: tuple[str, ...]) -> frozenset[str]:
-    """The words ``texts`` write in lower case (cached: the name facts and the name conflicts
-    of a brief read the same sentences; cleared when the brief is made)."""
-    return frozenset(w for t in texts for w in _WORD.findall(t))
+def lower_words(sentences: Mapping[str, Sequence[Sentence]]) -> frozenset[str]:
+    """The words the sentences write in lower case (the name facts and the name conflicts of
+    a brief both need them: :func:`newsfuse.fusion.facts.facts` reads them once for both)."""
+    return frozenset(w for ss in sentences.values() for s in ss for w in _WORD.findall(s.text))
 
 
 def _runs(text: str) -> list[list[str]]:

@@ -19,7 +19,6 @@ from newsfuse.fusion import (
     entities,
     event,
     facts,
-    names,
     quotes,
     screen,
     segment,
@@ -63,7 +62,6 @@ def fuse(
         # The stages share one brief's tokenised sentences; the next brief has other ones
         # (kept, they were 44 MB after the 50 DUC clusters, and grow in a server).
         text.word_stems.cache_clear()
-        names.lower_words.cache_clear()
 
 
 def _fuse(
