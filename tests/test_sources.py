@@ -164,6 +164,13 @@ def test_a_thing_named_by_a_word_and_a_number_is_a_name_fact_in_any_case():
     assert [(f.value, f.sources) for f in found] == [("Room 423", ("a", "b"))]
 
 
+def _name_facts_of(sents) -> list[tuple[str, tuple[str, ...]]]:
+    """The name facts of ``sents`` (each article a family of its own): value and sources."""
+    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
+    family_of = {k: n for n, k in enumerate(sents)}
+    return [(f.value, f.sources) for f in names.name_facts([], sents, family_of, weights)]
+
+
 def test_a_thing_named_by_a_word_and_a_number_word_is_one_name_with_its_digits():
     # Multi-News 8b4c90da p1, p2, p3: the proposed planet, in words and in digits
     sents = _sentences(
@@ -175,9 +182,7 @@ def test_a_thing_named_by_a_word_and_a_number_word_is_one_name_with_its_digits()
             "e": " ".join(f"The planet was seen on night {n} of the survey." for n in range(12)),
         }
     )
-    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
-    found = names.name_facts([], sents, {k: n for n, k in enumerate("abcde")}, weights)
-    assert [(f.value, f.sources) for f in found] == [("Planet Nine", ("a", "b", "c"))]
+    assert _name_facts_of(sents) == [("Planet Nine", ("a", "b", "c"))]
 
 
 def test_a_model_named_by_its_code_in_several_forms_is_one_name_fact():
@@ -191,9 +196,7 @@ def test_a_model_named_by_its_code_in_several_forms_is_one_name_fact():
             "e": " ".join(f"Rescuers searched on day {n} of the operation." for n in range(12)),
         }
     )
-    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
-    found = names.name_facts([], sents, {k: n for n, k in enumerate("abce")}, weights)
-    assert [(f.value, f.sources) for f in found] == [("Airbus A320-200", ("a", "b", "c"))]
+    assert _name_facts_of(sents) == [("Airbus A320-200", ("a", "b", "c"))]
 
 
 def test_a_contracted_name_is_shown_with_the_long_name_the_cluster_writes():

@@ -326,8 +326,9 @@ class EventGrouper:
         Fiedler vector of their cosine graph (TF-IDF of now), and the cut is kept when the mean
         cosine across it is below ``GroupingSettings.split_ratio`` times the lower of the two
         halves' own mean cosines (or below ``split_z_ratio`` times it, when the pairs within
-        the halves against those across give a Welch t of ``split_z`` or more). The half holding the event's first article keeps its id; the
-        other opens a new event. ``feats`` and ``published`` give every member's features and
+        the halves against those across give a Welch t of ``split_z`` or more). The half
+        holding the event's first article keeps its id; the other opens a new event.
+        ``feats`` and ``published`` give every member's features and
         date (the grouper keeps neither). Returns ``{article_id: new event_id}`` for the
         articles moved.
 
