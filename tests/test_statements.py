@@ -58,7 +58,14 @@ def test_a_statement_a_value_fact_already_sources_adds_nothing():
     sents = _sentences(SHOOTING)
     everyone = frozenset({"p1", "p2", "p3"})
     covered = {s: [everyone] for ss in sents.values() for s in ss}
-    assert _statements(SHOOTING, {"p1": 1, "p2": 2, "p3": 3}, covered) == []
+    found = _statements(SHOOTING, {"p1": 1, "p2": 2, "p3": 3}, covered)
+    # no clause statement of the age sentences ("The 55-year-old woman's right upper arm
+    # shattered ..."); the phrase all three write is left, shown where no figure is
+    assert [f.text for f in found] == [SHOOTING["p2"][0]]
+    # written with a figure by every member, it is the value fact's: nothing is left
+    ages = {a: [ts[0]] for a, ts in SHOOTING.items() if a != "p2"}
+    covered = {s: [everyone] for ss in _sentences(ages).values() for s in ss}
+    assert _statements(ages, {"p1": 1, "p3": 3}, covered) == []
 
 
 def test_number_words_are_not_part_of_what_a_figure_is_about():
@@ -223,3 +230,79 @@ def test_a_long_storys_cap_counts_the_clauses_that_may_seed_only():
     assert len(seeding) == 2  # the opening sentences' long clauses
     # p2's short opening clause comes too: it does not take a long clause's place
     assert any(u.text.startswith("He had a seizure") for u in pool)
+
+
+# Multi-News (Kim Jong-nam's killing, the BP pay vote, the Miami Gardens police chief): the
+# rest of the clauses differs, the phrase is written alike
+POISON = {
+    "p2": [
+        "Malaysian toxicology reports indicate he was attacked using VX nerve agent, which is"
+        " classified as a weapon of mass destruction by the United Nations.",
+    ],
+    "p3": [
+        "The banned chemical weapon VX nerve agent was used to kill Kim Jong Nam, the North"
+        " Korean ruler's outcast half brother who was poisoned last week at the airport in"
+        " Kuala Lumpur, police said Friday.",
+    ],
+}
+
+
+def test_a_phrase_two_families_write_alike_is_a_statement_of_that_phrase():
+    (found,) = _statements(POISON, {"p2": 2, "p3": 3})
+    assert found.kind == "statement" and set(found.sources) == {"p2", "p3"}
+    assert found.independent_sources == 2
+    assert found.value == "VX nerve agent was used"  # what both say, as one writes it
+    assert found.value in found.text and found.about in found.text
+    # one family writing it twice is one witness
+    assert _statements(POISON, {"p2": 1, "p3": 1}) == []
+
+
+def test_a_phrase_with_other_figures_or_non_before_a_word_is_not_written_alike():
+    pay = {
+        "p1": [
+            "Johnson had called the number on the ad and arranged to pay $100 for 30 minutes"
+            " with two prostitutes, the report said."
+        ],
+        "p2": ["Johnson was told he could pay $80 for a 30-minute session, the sheriff's report."],
+    }
+    assert _statements(pay, {"p1": 1, "p2": 2}) == []
+    vote = {
+        "p1": [
+            "Dudley, whose pay was going to a non-binding shareholder vote on April 14, has done"
+            " what was needed of him."
+        ],
+        "p4": ["BP's pay policy is subject to a binding shareholder vote every three years."],
+    }
+    assert _statements(vote, {"p1": 1, "p4": 4}) == []
+    # "non-binding" and "nonbinding" are one word
+    (joined,) = statements._pool(
+        _sentences({"p5": ["It was a nonbinding shareholder vote."]}), DEFAULT.facts
+    )
+    (hyphen,) = statements._pool(
+        _sentences({"p5": ["It was a non-binding shareholder vote."]}), DEFAULT.facts
+    )
+    assert joined.sequence == hyphen.sequence
+
+
+def test_a_phrase_a_statement_made_before_says_by_its_articles_adds_nothing():
+    # Multi-News (the Rite Aid shooting): how the shooter died is a death fact already
+    died = {
+        "p2": [
+            "Police identified the Rite Aid shooter as Snochia Moseley, 26, who lived in the"
+            " White Marsh neighborhood of Baltimore County, and said she died in an area hospital"
+            " where she had been taken."
+        ],
+        "p3": [
+            "The shooter was found with a self-inflicted gunshot wound and died at an area"
+            " hospital."
+        ],
+    }
+    (phrase,) = _statements(died, {"p2": 2, "p3": 3})
+    assert "died" in phrase.value and "area hospital" in phrase.value
+    death = phrase.model_copy(update={"text": died["p3"][0], "sources": ("p1", "p2", "p3")})
+    sents = _sentences(died)
+    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
+    made = statements.statement_facts(
+        sents, {"p2": 2, "p3": 3}, weights, DEFAULT.facts, {}, [death]
+    )
+    assert made == []

@@ -144,6 +144,14 @@ class FactSettings:
     max_statement_facts: int = 30
     statement_max_sentences: int = 1500
     statement_about_words: int = 10  # words of a statement's "about" (those others share)
+    # A phrase two families write alike ("attacked using VX nerve agent" / "VX nerve agent was
+    # used to kill"), though the rest of their clauses differs: this many stems written
+    # together in both, with at most statement_phrase_gap other content words among them, this
+    # many of them in lower case (statement_shared_plain will do for a phrase of
+    # statement_phrase_stems + 1 stems: "half brother of Kim Jong-un").
+    statement_phrase_stems: int = 3
+    statement_phrase_plain: int = 3
+    statement_phrase_gap: int = 2
 
 
 @dataclass(frozen=True)

@@ -189,11 +189,14 @@ def facts(
     ):
         # after the corroborated value facts: a name is what a fact is about
         made.append(((1, 0, 0, 0, n), f, None))
-    for n, f in enumerate(deaths.death_facts(sentences, family_of, settings)):
+    died = deaths.death_facts(sentences, family_of, settings)
+    for n, f in enumerate(died):
         # how and where someone died ("from a stroke"): after the names, before statements
         made.append(((1, 0, 0, 1, n), f, None))
     covered = _covered((f, g) for _, f, g in made)
-    found_statements = statements.statement_facts(sentences, family_of, weights, settings, covered)
+    found_statements = statements.statement_facts(
+        sentences, family_of, weights, settings, covered, died
+    )
     for n, f in enumerate(found_statements):
         # after the facts of values and names: what the reports say alike without a figure
         made.append(((4, -f.independent_sources, -len(f.sources), 0, n), f, None))
@@ -201,14 +204,16 @@ def facts(
     shown = [(f, g) for _, f, g in made if f.status != "single-source"]
     singles = [(f, g) for _, f, g in made if f.status == "single-source"]
     kept = shown + singles[: max(0, settings.max_facts - len(shown))]
-    # The clauses of the value facts a reader sees, parsed in one batch.
-    firsts = [g for _, g in kept[: settings.parsed_facts] if g is not None]
+    # The clauses of the value facts a reader sees first, parsed in one batch (the first
+    # value facts, however many statements rank before the single-source ones).
+    firsts = [g for _, g in kept if g is not None][: settings.parsed_facts]
     reps = [rep_of[id(g)] for g in firsts]
     phrases.prime((c.sentence.text, c.value.start, c.value.end) for c in reps)
+    parsed = {id(g) for g in firsts}
     out = []
-    for n, (fact, members) in enumerate(kept):
+    for fact, members in kept:
         if members is not None:
-            parse = n < settings.parsed_facts
+            parse = id(members) in parsed
             about = _about(members, weights, parse=parse, rep=rep_of[id(members)])
             fact = fact.model_copy(update={"about": about})
         out.append(fact)

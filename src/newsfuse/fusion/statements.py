@@ -37,7 +37,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsfuse.fusion.text import content_stems, overlap, pairs_sharing, stem, words
+from newsfuse.fusion.text import (
+    NUMBER_WORDS,
+    content_stems,
+    overlap,
+    pairs_sharing,
+    stem,
+    words,
+)
 from newsfuse.models import Fact, Sentence
 from newsfuse.settings import DEFAULT, FactSettings
 
@@ -53,6 +60,8 @@ _FIGURE = re.compile(r"\d+")
 # where a sentence's clauses meet
 _CLAUSE = re.compile(r"[;:!?]|,\s+(?:while|but|whereas|who|which|and)\b|\s[—–]\s")
 _WORD = re.compile(r"[\w'’-]+")
+# "non-binding" is one word, not "binding": joined, it is also "nonbinding"
+_NON = re.compile(r"\b(non)-(?=\w)", re.I)
 
 
 @dataclass(frozen=True)
@@ -66,6 +75,8 @@ class _Unit:
     told: bool  # the clause ends its sentence with a full stop: said, not a heading or an aside
     negated: bool  # it holds a negation ("Holbrooke issued no statement after the meeting")
     figures: frozenset[str]  # the numbers written in digits ("30 p.m. Wednesday": 30)
+    sequence: tuple[str, ...]  # its content stems in order, "non-" joined: what phrases are of
+    said: bool  # its sentence ends with a full stop: a statement, not a heading or a question
 
 
 def statement_facts(
@@ -74,12 +85,15 @@ def statement_facts(
     weights: Mapping[str, float],
     settings: FactSettings = DEFAULT.facts,
     covered: Mapping[Sentence, Sequence[frozenset[str]]] = {},
+    made: Sequence[Fact] = (),
 ) -> list[Fact]:
     """The statements of the cluster stated by two or more families, most families first.
 
     ``covered`` gives, for a sentence holding a value fact's claim, that fact's sources: a
     statement whose articles one of its sentences' value facts already has adds nothing (the
     "85-month prison term" sentence is the fact "85 months", sourced wider by its figure).
+    ``made``: statements found before (how someone died): a phrase one of them says, by its
+    articles, adds nothing either ("died at an area hospital").
     """
     if settings.max_statement_facts <= 0:
         return []
@@ -99,6 +113,7 @@ def statement_facts(
     )
     used: set[int] = set()
     out: list[Fact] = []
+    said: list[tuple[frozenset[str], frozenset[str]]] = []  # what each statement says, by whom
     for i in seeds:
         if len(out) >= settings.max_statement_facts:
             break
@@ -126,6 +141,7 @@ def statement_facts(
         shown = _clearest(pool, members, family, weights)
         seed = pool[shown]
         shared = frozenset().union(*(pool[k].stems & seed.stems for k in members if k != shown))
+        said.append((frozenset(seed.sequence), articles))  # (what a reader sees said)
         out.append(
             Fact(
                 about=_shared_words(seed.text, shared, settings.statement_about_words),
@@ -137,7 +153,179 @@ def statement_facts(
                 status="corroborated",
             )
         )
+    said += [
+        (frozenset(content_stems(_NON.sub(r"\1", f.text))), frozenset(f.sources)) for f in made
+    ]
+    room = settings.max_statement_facts - len(out)
+    return out + _phrase_statements(pool, family, sentences, weights, settings, said, room, covered)
+
+
+def _phrase_statements(
+    pool: Sequence[_Unit],
+    family: Sequence[int],
+    sentences: Mapping[str, Sequence[Sentence]],
+    weights: Mapping[str, float],
+    settings: FactSettings,
+    said: list[tuple[frozenset[str], frozenset[str]]],
+    room: int,
+    covered: Mapping[Sentence, Sequence[frozenset[str]]],
+) -> list[Fact]:
+    """Statements of a phrase other families write alike, where the rest of their clauses
+    differs ("Malaysian toxicology reports indicate he was attacked using VX nerve agent" /
+    "The banned chemical weapon VX nerve agent was used to kill Kim Jong Nam"): what their
+    clauses share is the phrase, shown as the clause saying least besides writes it. A phrase
+    the statements before say already, by the same articles, adds nothing."""
+    if room <= 0:
+        return []
+    found = _phrases(pool, family, settings)
+    # each clause's phrases, and the families of the other clauses writing each
+    candidates = []
+    for i, mine in found.items():
+        for phrase in {p for _, p in mine}:
+            members = {i: phrase} | {
+                j: p
+                for j, p in mine
+                if len(p & phrase) >= min(len(phrase), settings.statement_phrase_stems)
+            }
+            families = {family[k] for k in members}
+            if len(families) >= 2:
+                weight = math.fsum(weights.get(w, 1.0) for w in phrase)
+                candidates.append((-len(families), -weight, pool[i].sentence.index, i, members))
+    candidates.sort(key=lambda c: c[:4])
+    out: list[Fact] = []
+    spent: dict[int, set[str]] = {}  # the words of each clause a phrase statement holds
+    for *_, i, members in candidates:
+        if len(out) >= room:
+            break
+        phrase = members[i]
+        if len(phrase & spent.get(i, set())) >= settings.statement_shared_plain:
+            continue  # its clause's statement of these words is made ("annual general meeting")
+        articles = frozenset(pool[k].sentence.article_id for k in members)
+        most = math.ceil(settings.statement_similarity * len(phrase))
+        if any(articles <= known and len(phrase & w) > most for w, known in said):
+            continue  # (most of it) said already, by these articles
+        # shown where no figure is written, if it can be: a figure is a value fact's, which
+        # may say it by more articles already ("an agreed-upon 85-month prison term")
+        plain = [k for k in members if not _figured(pool[k].text)]
+        if not plain and any(
+            articles <= known for k in members for known in covered.get(pool[k].sentence, ())
+        ):
+            continue
+        shown = _clearest(pool, plain or list(members), family, weights)
+        unit = pool[shown]
+        written = _written(unit.text, members[shown])
+        said.append((phrase, articles))
+        for k, words_k in members.items():
+            spent.setdefault(k, set()).update(words_k)
+        out.append(
+            Fact(
+                about=_shared_words(unit.text, members[shown], settings.statement_about_words),
+                kind="statement",
+                value=written,
+                text=unit.text,
+                sources=tuple(a for a in sentences if a in articles),
+                independent_sources=len({family[k] for k in members}),
+                status="corroborated",
+            )
+        )
     return out
+
+
+def _figured(text: str) -> bool:
+    """Whether ``text`` writes a figure, in digits or in words."""
+    return _FIGURE.search(text) is not None or not NUMBER_WORDS.keys().isdisjoint(words(text))
+
+
+def _phrases(
+    pool: Sequence[_Unit], family: Sequence[int], settings: FactSettings
+) -> dict[int, list[tuple[int, frozenset[str]]]]:
+    """For each clause, (other clause, the phrase in this one, ... in that one) of each clause
+    of another family writing a phrase alike with it: statement_phrase_stems stems at least,
+    written together in both (no more than statement_phrase_gap other content words among
+    them), not names only, said in full sentences, negated in both or neither, and with the
+    same figures among them if both write figures there."""
+    out: dict[int, list[tuple[int, frozenset[str]]]] = {}
+    least = settings.statement_phrase_stems
+    for i, j in pairs_sharing([frozenset(u.sequence) for u in pool], least):
+        a, b = pool[i], pool[j]
+        if family[i] == family[j] or not (a.said and b.said) or a.negated != b.negated:
+            continue
+        if max(len(a.stems), len(b.stems)) < settings.statement_min_stems:
+            continue  # two short clauses alike are no statement of their own, as above
+        shared = frozenset(a.sequence) & frozenset(b.sequence)
+        shared = frozenset(w for w in shared if not w.isdigit())  # (figures: value facts)
+        found = _alike(a.sequence, b.sequence, shared, settings.statement_phrase_gap)
+        if found is None:
+            continue
+        phrase, span_a, span_b = found
+        plain = len(phrase & a.plain & b.plain)
+        if len(phrase) < least or plain < settings.statement_shared_plain:
+            continue
+        if plain < settings.statement_phrase_plain and len(phrase) <= least:
+            continue  # three words, one a name ("chief of Malaysia's police"): too common
+        in_a = frozenset(a.sequence[span_a[0] : span_a[1] + 1])
+        in_b = frozenset(b.sequence[span_b[0] : span_b[1] + 1])
+        if {w for w in in_a if w.isdigit()} != {w for w in in_b if w.isdigit()}:
+            continue  # "pay $80 for 30 minutes" / "pay $100 for 30 minutes"
+        if _denied(in_a, in_b) or _denied(in_b, in_a):
+            continue  # "a binding shareholder vote" / "a nonbinding shareholder vote"
+        out.setdefault(i, []).append((j, phrase))
+        out.setdefault(j, []).append((i, phrase))
+    return out
+
+
+def _denied(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether ``a`` writes a word of ``b`` with "non" before it ("nonbind" / "bind")."""
+    return any(w.startswith("non") and w[3:] in b for w in a)
+
+
+def _alike(
+    a: Sequence[str], b: Sequence[str], shared: frozenset[str], gap: int
+) -> tuple[frozenset[str], tuple[int, int], tuple[int, int]] | None:
+    """The most stems of ``shared`` written together in both ``a`` and ``b`` (a run holding at
+    most ``gap`` other stems), and the run's span in each: the runs of ``a``, each narrowed
+    to what a run of ``b`` holds of it, and back, until they agree."""
+    best: tuple[frozenset[str], tuple[int, int], tuple[int, int]] | None = None
+    for run in _runs(a, shared, gap):
+        words = run[0]
+        for _ in range(4):  # (agreement comes in a step or two)
+            there = max(_runs(b, words, gap), key=lambda r: len(r[0]), default=None)
+            if there is None:
+                break
+            back = max(_runs(a, there[0], gap), key=lambda r: len(r[0]), default=None)
+            if back is None:
+                break
+            if back[0] == words == there[0]:
+                if best is None or len(words) > len(best[0]):
+                    best = (words, back[1], there[1])
+                break
+            words = back[0] & there[0]
+    return best
+
+
+def _runs(
+    sequence: Sequence[str], marks: frozenset[str], gap: int
+) -> list[tuple[frozenset[str], tuple[int, int]]]:
+    """The runs of ``sequence`` from one word of ``marks`` to another holding at most ``gap``
+    other words, longest from each start: their words of ``marks`` and their span."""
+    at = [n for n, w in enumerate(sequence) if w in marks]
+    out = []
+    for start in range(len(at)):
+        end = start
+        while end + 1 < len(at) and (at[end + 1] - at[start] + 1) - (end + 2 - start) <= gap:
+            end += 1
+        out.append((frozenset(sequence[n] for n in at[start : end + 1]), (at[start], at[end])))
+    return out
+
+
+def _written(text: str, phrase: frozenset[str]) -> str:
+    """The phrase as ``text`` writes it: from the first word of it to the last."""
+    spans = [
+        m for m in _WORD.finditer(text) if set(content_stems(_NON.sub(r"\1", m.group()))) & phrase
+    ]
+    if not spans:
+        return text
+    return text[spans[0].start() : spans[-1].end()]
 
 
 def _links(
@@ -241,6 +429,8 @@ def _pool(sentences: Mapping[str, Sequence[Sentence]], settings: FactSettings) -
             told=_TOLD.search(part) is not None,
             negated=_NEGATION.search(part) is not None,
             figures=frozenset(_FIGURE.findall(part)),
+            sequence=tuple(content_stems(_NON.sub(r"\1", part))),
+            said=_TOLD.search(s.text) is not None,
         )
         for ss in sentences.values()
         for s in ss
