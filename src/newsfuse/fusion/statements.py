@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsfuse.fusion.text import (
@@ -198,8 +198,11 @@ def _phrase_statements(
         if len(out) >= room:
             break
         phrase = members[i]
-        if len(phrase & spent.get(i, set())) >= settings.statement_shared_plain:
-            continue  # its clause's statement of these words is made ("annual general meeting")
+        if any(
+            len(words & spent.get(k, set())) >= settings.statement_shared_plain
+            for k, words in members.items()
+        ):
+            continue  # a clause's statement of these words is made ("annual general meeting")
         articles = frozenset(pool[k].sentence.article_id for k in members)
         most = math.ceil(settings.statement_similarity * len(phrase))
         if any(articles <= known and len(phrase & w) > most for w, known in said):
@@ -213,7 +216,7 @@ def _phrase_statements(
             continue
         shown = _clearest(pool, plain or list(members), family, weights)
         unit = pool[shown]
-        written = _written(unit.text, members[shown])
+        written = _written(unit.text, members[shown], settings.statement_phrase_gap)
         said.append((phrase, articles))
         for k, words_k in members.items():
             spent.setdefault(k, set()).update(words_k)
@@ -265,13 +268,23 @@ def _phrases(
             continue  # three words, one a name ("chief of Malaysia's police"): too common
         in_a = frozenset(a.sequence[span_a[0] : span_a[1] + 1])
         in_b = frozenset(b.sequence[span_b[0] : span_b[1] + 1])
-        if {w for w in in_a if w.isdigit()} != {w for w in in_b if w.isdigit()}:
+        if _figures(in_a) != _figures(in_b):
             continue  # "pay $80 for 30 minutes" / "pay $100 for 30 minutes"
+        # a figure just before or after may be the phrase's too: "a 4-year-old boy" / "an
+        # 11-year-old boy" (one report giving it and the other not is no contradiction)
+        near_a = _figures(a.sequence[max(0, span_a[0] - 1) : span_a[1] + 2])
+        near_b = _figures(b.sequence[max(0, span_b[0] - 1) : span_b[1] + 2])
+        if near_a and near_b and near_a != near_b:
+            continue
         if _denied(in_a, in_b) or _denied(in_b, in_a):
             continue  # "a binding shareholder vote" / "a nonbinding shareholder vote"
         out.setdefault(i, []).append((j, phrase))
         out.setdefault(j, []).append((i, phrase))
     return out
+
+
+def _figures(stems: Iterable[str]) -> frozenset[str]:
+    return frozenset(w for w in stems if w.isdigit())
 
 
 def _denied(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -318,14 +331,26 @@ def _runs(
     return out
 
 
-def _written(text: str, phrase: frozenset[str]) -> str:
-    """The phrase as ``text`` writes it: from the first word of it to the last."""
-    spans = [
-        m for m in _WORD.finditer(text) if set(content_stems(_NON.sub(r"\1", m.group()))) & phrase
-    ]
-    if not spans:
+def _written(text: str, phrase: frozenset[str], gap: int) -> str:
+    """The phrase as ``text`` writes it: the run of its words holding most of them (as
+    :func:`_alike` finds it), from its first word to its last."""
+    pieces = [(m, len(content_stems(_NON.sub(r"\1", m.group())))) for m in _WORD.finditer(text)]
+    sequence = [w for m, _ in pieces for w in content_stems(_NON.sub(r"\1", m.group()))]
+    run = max(_runs(sequence, phrase, gap), key=lambda r: len(r[0]), default=None)
+    if run is None:
         return text
-    return text[spans[0].start() : spans[-1].end()]
+    low, high = run[1]
+    at = 0
+    first = last = None
+    for m, n in pieces:
+        if n and first is None and at + n > low:
+            first = m
+        if n and at <= high:
+            last = m
+        at += n
+    if first is None or last is None:
+        return text
+    return text[first.start() : last.end()]
 
 
 def _links(
