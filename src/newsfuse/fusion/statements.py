@@ -24,6 +24,14 @@ of it, another the other ("used a 9 mm Glock pistol and brought several magazine
 Glock handgun, was registered and owned by Moseley" / "used a single handgun registered to
 her and multiple magazines").
 
+Reports also write one phrase alike inside clauses that otherwise differ ("Malaysian
+toxicology reports indicate he was attacked using VX nerve agent" / "The banned chemical weapon
+VX nerve agent was used to kill Kim Jong Nam"): statement_phrase_stems stems written together
+in both clauses, at most statement_phrase_gap other content words among them, not names only,
+the same figures, no "non-" in one before a word of the other ("nonbinding" / "binding"), two
+families at least. After the clause statements, such a phrase is a statement of its own,
+its value the phrase as written, unless a statement made before says it by the same articles.
+
 A statement is shown in the wording of the member holding most of what the others say, then
 saying most ("Police say the shooting may be connected to an armed robbery hours earlier of a
 man answering a Craigslist ad for an Xbox" rather than "... may be related to another robbery
@@ -172,9 +180,10 @@ def _phrase_statements(
 ) -> list[Fact]:
     """Statements of a phrase other families write alike, where the rest of their clauses
     differs ("Malaysian toxicology reports indicate he was attacked using VX nerve agent" /
-    "The banned chemical weapon VX nerve agent was used to kill Kim Jong Nam"): what their
-    clauses share is the phrase, shown as the clause saying least besides writes it. A phrase
-    the statements before say already, by the same articles, adds nothing."""
+    "The banned chemical weapon VX nerve agent was used to kill Kim Jong Nam"): the value is
+    the phrase as one member writes it, the text that member's clause (as :func:`_clearest`
+    picks it, among those writing no figure if any do). Phrases with most families first; a
+    phrase the statements before say already, by the same articles, adds nothing."""
     if room <= 0:
         return []
     found = _phrases(pool, family, settings)
@@ -242,8 +251,8 @@ def _figured(text: str) -> bool:
 def _phrases(
     pool: Sequence[_Unit], family: Sequence[int], settings: FactSettings
 ) -> dict[int, list[tuple[int, frozenset[str]]]]:
-    """For each clause, (other clause, the phrase in this one, ... in that one) of each clause
-    of another family writing a phrase alike with it: statement_phrase_stems stems at least,
+    """For each clause, (other clause, the phrase's stems) of each clause of another family
+    writing a phrase alike with it (:func:`_alike`): statement_phrase_stems stems at least,
     written together in both (no more than statement_phrase_gap other content words among
     them), not names only, said in full sentences, negated in both or neither, and with the
     same figures among them if both write figures there."""
