@@ -655,6 +655,10 @@ def _about(
     :func:`_representative`, if the caller has it."""
     if rep is None:
         rep = _representative(group, weights)
+    if rep.value.kind == "date" and (
+        spanned := phrases.since(rep.sentence.text, rep.value.start, rep.value.end)
+    ):
+        return spanned  # the start of a time, not the date of a deed
     phrase = _slot_of(rep).phrase if parse else ""
     if phrases.readable(phrase):
         return phrase
