@@ -36,6 +36,7 @@ from newsfuse.fusion import (
     polarity,
     roles,
     statements,
+    trades,
     values,
 )
 from newsfuse.fusion.attribution import attribution
@@ -216,6 +217,7 @@ def facts(
     found_conflicts += polarity.polarity_conflicts(sentences, family_of, settings)
     found_conflicts += names.name_conflicts(sentences, family_of, settings, lower)
     found_conflicts += likeness.likeness_conflicts(sentences, family_of)
+    found_conflicts += trades.trade_conflicts(sentences, family_of, settings)
     return tuple(out), tuple(found_conflicts)
 
 
