@@ -67,6 +67,19 @@ def test_a_place_before_a_noun_of_people_is_their_home_town():
     assert fact.about == "home town of the couple"
 
 
+def test_a_place_before_a_possessive_is_no_home_town():
+    # DUC 2004 d31013t: the clinic's place, not the women's home
+    fact = _name_fact(
+        {
+            "a": "Members of the Lambs of Christ have been persistent figures in protests at "
+            "the Buffalo women's clinic where Dr. Slepian worked.",
+            "b": "Protesters gathered outside the Buffalo women's clinic on Saturday.",
+        },
+        _place("Buffalo", ("a", "b"), "place"),
+    )
+    assert "home town" not in fact.about
+
+
 def test_a_person_before_a_noun_of_people_is_no_home_town():
     fact = _name_fact(
         {

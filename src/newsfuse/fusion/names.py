@@ -153,7 +153,8 @@ _PEOPLE = frozenset(
     """couple family man woman men women boy girl teen teenager resident residents native
     student mother father husband wife son daughter""".split()
 )
-_PEOPLE_AFTER = re.compile(r"\s+(?P<noun>[a-z]+)\b")
+# (not a possessive: "the Buffalo women's clinic" is a clinic's place)
+_PEOPLE_AFTER = re.compile(r"\s+(?P<noun>[a-z]+)\b(?!['’])")
 
 
 def _place_role(text: str, start: int, end: int) -> str:
