@@ -153,3 +153,12 @@ def test_a_date_a_perfect_passive_spans_is_the_start_of_a_time():
     ):
         at = text.index(value)
         assert phrases.since(text, at, at + len(value)) == "", text
+
+
+def test_roles_sharing_a_word_are_one_role_in_other_words():
+    # Multi-News 93e8810d, dbe413a6: shown once, not "X / Y"
+    assert roles._words("chief executive of Southern Cross Austereo") & roles._words(
+        "CEO of Southern Cross Austereo"
+    )
+    assert roles._words("Fixer Upper co-star") & roles._words("star")
+    assert not roles._words("Inspector-General of Police") & roles._words("chief")

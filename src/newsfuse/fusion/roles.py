@@ -196,9 +196,15 @@ def _roles(text: str, start: int, end: int, person: bool = True) -> list[str]:
 
 
 def _words(role: str) -> set[str]:
-    """The words of ``role`` but stop words: two roles sharing one are one role in other
-    words ("chief executive of Southern Cross Austereo" / "CEO of Southern Cross Austereo")."""
-    return {t.lower().strip(".'’") for t in _WORD.findall(role)} - STOPWORDS - {"of", "for"}
+    """The words of ``role`` but stop words, a prefixed role also without its prefix: two
+    roles sharing one are one role in other words ("chief executive of Southern Cross
+    Austereo" / "CEO of Southern Cross Austereo", "Fixer Upper co-star" / "star")."""
+    words = {t.lower().strip(".'’") for t in _WORD.findall(role)} - STOPWORDS - {"of", "for"}
+    for w in list(words):
+        prefix, _, rest = w.partition("-")
+        if prefix in _ROLE_PREFIXES and rest:
+            words.add(rest)
+    return words
 
 
 # ", the head of Indonesia's search and rescue agency," (dots only inside "U.S.")
