@@ -36,6 +36,7 @@ from newsfuse.fusion import (
     polarity,
     roles,
     statements,
+    trades,
     values,
 )
 from newsfuse.fusion.attribution import attribution
@@ -221,6 +222,7 @@ def facts(
     found_conflicts += polarity.polarity_conflicts(sentences, family_of, settings)
     found_conflicts += names.name_conflicts(sentences, family_of, settings, lower)
     found_conflicts += likeness.likeness_conflicts(sentences, family_of)
+    found_conflicts += trades.trade_conflicts(sentences, family_of, settings)
     return tuple(out), tuple(found_conflicts)
 
 
@@ -660,6 +662,10 @@ def _about(
     :func:`_representative`, if the caller has it."""
     if rep is None:
         rep = _representative(group, weights)
+    if rep.value.kind == "date" and (
+        spanned := phrases.since(rep.sentence.text, rep.value.start, rep.value.end)
+    ):
+        return spanned  # the start of a time, not the date of a deed
     phrase = _slot_of(rep).phrase if parse else ""
     if phrases.readable(phrase):
         return phrase

@@ -64,6 +64,7 @@ def name_facts(
     lower = lower_words(sentences) if lower is None else lower
     found: list[tuple[tuple[int, int], str, list[tuple[Sentence, re.Match[str]]], list[str], int]]
     found = []
+    places: set[str] = set()  # values that may name a place (their words may say what it is)
     taken_keys = {t.lower() for t in taken}
     runs = {m.group() for s in every for m in _RUN.finditer(s.text)}
     for e in entities:
@@ -102,6 +103,8 @@ def name_facts(
         if len(families) < 2:
             continue
         found.append(((-len(families), -len(sources)), value, hits, sources, len(families)))
+        if e.type not in ("person", "organisation"):
+            places.add(value)  # (the name finder types many a small town "other")
     named = {value.lower() for _, value, _, _, _ in found} | taken_keys
     addresses = {**_web_addresses(every), **_numbered(every)}
     for value, hits in addresses.items():
@@ -118,7 +121,8 @@ def name_facts(
         rep, match = _representative(hits, weights)
         out.append(
             Fact(
-                about=phrases.nearby(rep.text, match.start(), match.end()),
+                about=(value in places and _place_role(rep.text, match.start(), match.end()))
+                or phrases.nearby(rep.text, match.start(), match.end()),
                 kind="name",
                 value=value,
                 text=rep.text,
@@ -128,6 +132,42 @@ def name_facts(
             )
         )
     return out
+
+
+# What a place is to the story, from the words beside it: where someone went ("about to
+# flee to Cuba", "a flight bound for Beijing": a destination) or where people are from ("A
+# Liberty couple", "the Kansas City man": their home town). The verbs of going, each with
+# the noun of the journey it makes.
+_GOING = {
+    verb: noun
+    for noun, verbs in (
+        ("flight", "flee fled flees fleeing fly flew flies flying flown"),
+        ("journey", "bound head heads headed heading travel travels travelled traveled"),
+        ("voyage", "sail sails sailed sailing"),
+    )
+    for verb in verbs.split()
+}
+_TO = re.compile(r"\b(?P<verb>[a-z]+)\s+(?:back\s+)?(?:to|for)\s+(?:the\s+)?$")
+# Nouns of people a place name before them says the home of ("a Liberty couple").
+_PEOPLE = frozenset(
+    """couple family man woman men women boy girl teen teenager resident residents native
+    student mother father husband wife son daughter""".split()
+)
+# (not a possessive: "the Buffalo women's clinic" is a clinic's place)
+_PEOPLE_AFTER = re.compile(r"\s+(?P<noun>[a-z]+)\b(?!['’])")
+
+
+def _place_role(text: str, start: int, end: int) -> str:
+    """What the place at ``text[start:end]`` is, when its neighbours say it: "destination
+    of the flight" after a verb of going and "to" / "for", "home town of the couple" before
+    a noun of people; else ""."""
+    going = _TO.search(text, max(0, start - 40), start)
+    if going and going.group("verb").lower() in _GOING:
+        return f"destination of the {_GOING[going.group('verb').lower()]}"
+    people = _PEOPLE_AFTER.match(text, end)
+    if people and people.group("noun") in _PEOPLE:
+        return f"home town of the {people.group('noun')}"
+    return ""
 
 
 # A run of capitalised words, with the particles of a name between ("California Institute

@@ -90,6 +90,26 @@ def nearby(sentence: str, start: int, end: int) -> str:
 
 _MARKS = ",.;:\"“”'‘’()"
 
+# "has been incarcerated at Lovelock ... since December 2008": a perfect passive, then the
+# date after "since" in the same clause; not a negated one ("had not been seen since", "no
+# meetings have been held since")
+_SINCE = re.compile(
+    r"\b(?:has|have|had)\s+(?:(?:also|only|now|long)\s+)?been\s+"
+    r"(?P<verb>[a-z]+(?:ed|en)|held|kept|left|shut|built|sent|lost|sold|caught|bound)\b"
+    r"[^;.!?]*\bsince\s+$"
+)
+_NEGATED = re.compile(r"\b(?:no|not|never|nobody|none|nothing|neither|nor)\b|n[’']t\b", re.I)
+
+
+def since(sentence: str, start: int, end: int) -> str:
+    """For a date after "since" that a perfect verb spans ("has been incarcerated ... since
+    December 2008"), what the date starts: "time incarcerated since"; else ""."""
+    text, start, end = clause(sentence, start, end)
+    m = _SINCE.search(text, 0, start)
+    if m is None or _NEGATED.search(text, 0, start):
+        return ""
+    return f"time {m.group('verb')} since"
+
 
 _REACH = 90  # characters of the sentence either side of the value that are parsed
 _BREAK = re.compile(r"[;!?]|:(?!\d)|\s[—–]\s")  # not the colon of "9:00"

@@ -109,9 +109,23 @@ def role_facts(
         role, sentence = min(best, key=lambda hit: hit[1].index)
         if any(_same_one(e.name, f.value) and f.about.lower() == role.lower() for f in out):
             continue  # "Svanberg" beside "Carl-Henric Svanberg", both the chairman
+        # a family that never gives that role may give another ("police chief Khalid Abu
+        # Bakar" / "Inspector-General of Police Khalid Abu Bakar"): shown beside it
+        giving = {family_of.get(s.article_id, 0) for _, s in best}
+        other = max(
+            (
+                hits
+                for hits in found.values()
+                if hits is not best
+                and not _words(role) & _words(hits[0][0])
+                and {family_of.get(s.article_id, 0) for _, s in hits} - giving
+            ),
+            key=lambda hits: (len({s.article_id for _, s in hits}), len(hits[0][0])),
+            default=None,
+        )
         out.append(
             Fact(
-                about=role,
+                about=role if other is None else f"{role} / {other[0][0]}",
                 kind="name",
                 value=e.name,
                 text=sentence.text,
@@ -153,7 +167,7 @@ def _roles(text: str, start: int, end: int, person: bool = True) -> list[str]:
         if not person:
             return out  # "Dr." before an organisation's name: the name is misread
         before.pop()
-    if not before or not _is_role(before[-1]):
+    if not before:
         return out
     title: list[str] = []
     for token in reversed(before):
@@ -169,9 +183,28 @@ def _roles(text: str, start: int, end: int, person: bool = True) -> list[str]:
         or title[0].lower().strip(".") in _HONORIFICS
     ):
         title.pop(0)  # "But Assistant U.S. Attorney", "Mr. President"
-    if title:
+    # the title's head is its last word or the word before its "of" ("Inspector-General of
+    # Police Khalid Abu Bakar"), a title of one stretch, no comma inside ("Rhys Holleran,
+    # CEO of Southern Cross" is no title of Southern Cross)
+    if not title or title[-1].lower() in ("of", "for"):
+        return out  # ("the CEO of Southern Cross": what it is part of, no role of its own)
+    linked = [t for k, t in enumerate(title[:-1]) if title[k + 1].lower() in ("of", "for")]
+    within = not re.search(r"[,;:()]", text[max(0, start - 80) : start].rpartition(title[0])[2])
+    if _is_role(title[-1]) or (linked and _is_role(linked[0]) and within):
         out.append(" ".join(title))
     return out
+
+
+def _words(role: str) -> set[str]:
+    """The words of ``role`` but stop words, a prefixed role also without its prefix: two
+    roles sharing one are one role in other words ("chief executive of Southern Cross
+    Austereo" / "CEO of Southern Cross Austereo", "Fixer Upper co-star" / "star")."""
+    words = {t.lower().strip(".'’") for t in _WORD.findall(role)} - STOPWORDS - {"of", "for"}
+    for w in list(words):
+        prefix, _, rest = w.partition("-")
+        if prefix in _ROLE_PREFIXES and rest:
+            words.add(rest)
+    return words
 
 
 # ", the head of Indonesia's search and rescue agency," (dots only inside "U.S.")

@@ -1,0 +1,216 @@
+"""Conflicts of sides: one report says someone sold a thing, another that the same one bought
+it ("the victim told police that he had gone to that location to sell an Xbox" / "a robbery
+hours earlier of a man answering a Craigslist ad for an Xbox").
+
+A verb of selling (sell, advertise) or of buying (buy, purchase, answer or respond to an ad
+for), read off the parse, says which side of a sale its agent was on, about its object (the
+thing sold, "Xbox"). Two reports conflict when they put the agent on the two sides of the
+same thing, their agents are not two different ones ("the suspects sold the car" / "the
+couple bought the car" are the two sides of one sale, both true), their sentences share other
+words of the happening, and no family tells of both sides of that thing (a report of the
+sale names the seller and the buyer).
+
+Only sentences with both kinds of verb before one same word, in two families, are parsed:
+most clusters parse none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsfuse.fusion import phrases
+from newsfuse.fusion.attribution import attribution
+from newsfuse.fusion.text import content_stems
+from newsfuse.models import Conflict, ConflictValue, Sentence
+from newsfuse.settings import DEFAULT, FactSettings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_SELLING = frozenset("sell advertise".split())
+_BUYING = frozenset("buy purchase".split())
+_ANSWERING = frozenset("answer respond".split())  # ... an ad for the thing
+_ADS = frozenset("ad advert advertisement listing".split())
+_CUE = re.compile(
+    r"\b(?:(?P<sell>sell(?:s|ing)?|sold|advertis(?:e|es|ed|ing))|"
+    r"(?P<buy>buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
+    r"(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?\s+to)\s+(?:\w+\s+){0,2}"
+    r"(?:ad|advert|advertisement|listing)\s+for))\b(?P<after>(?:\W+\w+){0,3})",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Side:
+    article: str
+    family: int
+    sentence: Sentence
+    verb: int  # the verb's token position in the sentence
+    selling: bool
+    thing: str  # lemma of what is sold or bought, lower case
+    named: str  # ... as written ("Xbox")
+    agent: frozenset[str]  # stems of the agent's words ("the suspects"), empty if unknown
+    shown: str  # "sell an Xbox", "answering a Craigslist ad for an Xbox"
+
+
+def trade_conflicts(
+    sentences: Mapping[str, Sequence[Sentence]],
+    family_of: Mapping[str, int],
+    settings: FactSettings = DEFAULT.facts,
+) -> list[Conflict]:
+    """Seller and buyer of one thing said of one agent by independent reports, one conflict
+    per thing."""
+    cued = _cued(sentences, family_of)
+    if not cued:
+        return []
+    phrases.prime((s.text, start, end) for _, s, start, end in cued)
+    found: dict[tuple[object, ...], _Side] = {}
+    for article, s, start, end in cued:
+        doc = phrases.parse(phrases.clause(s.text, start, end)[0])
+        for side in _sides(article, family_of.get(article, 0), s, doc):
+            found.setdefault((side.article, side.sentence.index, side.verb), side)
+    sides = list(found.values())
+    out = []
+    for thing in sorted({a.thing for a in sides}):
+        about = [a for a in sides if a.thing == thing]
+        selling = [a for a in about if a.selling]
+        buying = [a for a in about if not a.selling]
+        if {a.family for a in selling} & {a.family for a in buying}:
+            continue  # one family tells of both sides: the sale itself
+        pairs = [(x, y) for x in selling for y in buying if _one_agent(x, y, settings)]
+        if not pairs:
+            continue
+        out.append(
+            Conflict(
+                about=f"side in the sale of the {about[0].named} (seller or buyer)",
+                values=(
+                    _value(sorted({x for x, _ in pairs}, key=_order)),
+                    _value(sorted({y for _, y in pairs}, key=_order)),
+                ),
+            )
+        )
+    return out
+
+
+def _order(a: _Side) -> tuple[str, int, int]:
+    return (a.article, a.sentence.index, a.verb)
+
+
+def _cued(
+    sentences: Mapping[str, Sequence[Sentence]], family_of: Mapping[str, int]
+) -> list[tuple[str, Sentence, int, int]]:
+    """The cues worth parsing: a verb of selling and one of buying followed by one same word
+    ("sell an Xbox" / "an ad for an Xbox"), in two families or more."""
+    Cue = tuple[str, Sentence, int, int]
+    by_word: dict[str, tuple[list[Cue], list[Cue]]] = {}
+    for article in sorted(sentences):
+        for s in sentences[article]:
+            for m in _CUE.finditer(s.text):
+                side = 0 if m.group("sell") is not None else 1
+                cue = (article, s, m.start(), m.end())
+                for w in sorted(set(content_stems(m.group("after")))):
+                    by_word.setdefault(w, ([], []))[side].append(cue)
+    keep: dict[tuple[str, int, int], Cue] = {}
+    for selling, buying in by_word.values():
+        families = {family_of.get(c[0], 0) for c in (*selling, *buying)}
+        if selling and buying and len(families) >= 2:
+            for cue in (*selling, *buying):
+                keep[(cue[0], cue[1].index, cue[2])] = cue
+    return [keep[k] for k in sorted(keep)]
+
+
+def _thing(verb: Token, lemma: str) -> Token | None:
+    """What the verb sells or buys: its object; for "answering an ad for an Xbox" the noun
+    after "for", on the verb or on the ad."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    if lemma not in _ANSWERING:
+        return objects[0] if objects else None
+    ad = next((o for o in objects if o.lemma_.lower() in _ADS), None)
+    if lemma == "respond":
+        ad = next(
+            (
+                g
+                for p in verb.children
+                if p.dep_ == "prep" and p.lower_ == "to"
+                for g in p.children
+                if g.dep_ == "pobj" and g.lemma_.lower() in _ADS
+            ),
+            None,
+        )
+    if ad is None:
+        return None
+    for head in (verb, ad):
+        for p in head.children:
+            if p.dep_ == "prep" and p.lower_ == "for":
+                noun = next((g for g in p.children if g.dep_ == "pobj"), None)
+                if noun is not None and noun.pos_ in ("NOUN", "PROPN"):
+                    return noun
+    return None
+
+
+def _agent(verb: Token) -> frozenset[str]:
+    """Stems of who sells or buys: the verb's subject, the noun a participle describes ("a
+    man answering"), or the subject of the verb it completes ("he had gone to ... sell");
+    empty for a pronoun or none."""
+    tok: Token | None = verb
+    while tok is not None:
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            if subject.pos_ == "PRON":
+                return frozenset()
+            return frozenset(content_stems(" ".join(t.text for t in subject.subtree)))
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return frozenset(content_stems(tok.head.text))
+        tok = tok.head if tok.dep_ in ("xcomp", "advcl", "conj") and tok.head is not tok else None
+    return frozenset()
+
+
+def _sides(article: str, family: int, s: Sentence, doc: Doc) -> list[_Side]:
+    out = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in _SELLING | _BUYING | _ANSWERING:
+            continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue  # "did not sell": no side said
+        thing = _thing(tok, lemma)
+        if thing is None:
+            continue
+        words = doc[tok.i : thing.i + 1] if thing.i > tok.i else doc[tok.i : tok.i + 1]
+        out.append(
+            _Side(
+                article=article,
+                family=family,
+                sentence=s,
+                verb=tok.i,
+                selling=lemma in _SELLING,
+                thing=thing.lemma_.lower(),
+                named=thing.text,
+                agent=_agent(tok),
+                shown=" ".join(t.text for t in words),
+            )
+        )
+    return out
+
+
+def _one_agent(a: _Side, b: _Side, settings: FactSettings) -> bool:
+    """The two sides are said of one agent in one happening: not two agents, and the
+    sentences share words besides the thing and the verbs."""
+    if a.agent and b.agent and not (a.agent <= b.agent or b.agent <= a.agent):
+        return False  # "the suspects sold" / "the couple bought": the two sides of one sale
+    skip = set(content_stems(f"{a.thing} {a.shown.split()[0]} {b.shown.split()[0]}"))
+    shared = set(content_stems(a.sentence.text)) & set(content_stems(b.sentence.text))
+    return len(shared - skip) >= settings.conflict_shared_stems
+
+
+def _value(side: Sequence[_Side]) -> ConflictValue:
+    first = side[0]
+    return ConflictValue(
+        value=first.shown,
+        text=first.sentence.text,
+        sources=tuple(dict.fromkeys(a.article for a in side)),
+        attributed_to=next((x for x in (attribution(a.sentence.text) for a in side) if x), None),
+    )

@@ -1,0 +1,164 @@
+"""What a fact is about, said from the words beside its value (issue 7): a place a report
+names as where someone went or where people are from, a title of the "X of Y" shape, the
+other role a family gives, and a date a perfect passive spans ("since December 2008").
+Real sentences from the Multi-News gold clusters."""
+
+from newsfuse.fusion import clean, names, phrases, roles, segment
+from newsfuse.fusion.text import inverse_frequency
+from newsfuse.models import Article, Entity
+
+
+def _sentences(texts):
+    arts = [clean.clean(Article(id=k, text=v)) for k, v in texts.items()]
+    return {a.id: segment.sentences(a) for a in arts}
+
+
+def _place(name, sources, kind="other"):
+    return Entity(
+        name=name,
+        type=kind,
+        sources=tuple(sources),
+        independent_sources=len(sources),
+        mentions=len(sources),
+    )
+
+
+# other sentences of the story: a name in most sentences is a main actor, no fact
+_CONTEXT = (
+    "Police said the investigation was continuing. Officers searched the area overnight. "
+    "A spokesman declined to comment further. The case drew wide attention. Court records "
+    "were sealed on Monday. Detectives asked for help from the public."
+)
+
+
+def _name_fact(texts, entity):
+    sents = _sentences({**texts, "context": _CONTEXT})
+    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
+    family_of = {a: n for n, a in enumerate(sents)}
+    (fact,) = names.name_facts([entity], sents, family_of, weights)
+    return fact
+
+
+def test_a_place_after_a_verb_of_going_is_a_destination():
+    # Multi-News 8d81e972 p2, p3
+    fact = _name_fact(
+        {
+            "p2": "He was tracked to New Orleans in March 2015 by FBI agents worried that he "
+            "was about to flee to Cuba.",
+            "p3": "Following his guilty plea in February, McMahon said he suspected Durst had "
+            "been headed to Cuba to try to evade arrest in Berman's killing.",
+        },
+        _place("Cuba", ("p2", "p3"), "place"),
+    )
+    assert fact.about == "destination of the flight"
+
+
+def test_a_place_before_a_noun_of_people_is_their_home_town():
+    # Multi-News 1d233653 p2, p3: "Liberty", typed "other" by the name finder
+    fact = _name_fact(
+        {
+            "p2": "A Liberty couple and their teenage son had gone there to look at a 2007 "
+            "Hyundai Sonata advertised for sale on Craigslist.",
+            "p3": "The Liberty couple was shot, robbed and had their vehicle stolen Wednesday "
+            "night, and were left bleeding on the ground, police said.",
+        },
+        _place("Liberty", ("p2", "p3")),
+    )
+    assert fact.about == "home town of the couple"
+
+
+def test_a_place_before_a_possessive_is_no_home_town():
+    # DUC 2004 d31013t: the clinic's place, not the women's home
+    fact = _name_fact(
+        {
+            "a": "Members of the Lambs of Christ have been persistent figures in protests at "
+            "the Buffalo women's clinic where Dr. Slepian worked.",
+            "b": "Protesters gathered outside the Buffalo women's clinic on Saturday.",
+        },
+        _place("Buffalo", ("a", "b"), "place"),
+    )
+    assert "home town" not in fact.about
+
+
+def test_a_person_before_a_noun_of_people_is_no_home_town():
+    fact = _name_fact(
+        {
+            "a": "The Robards family said in a statement that the funeral would be private.",
+            "b": "A spokesman for the Robards family declined to comment on the will.",
+        },
+        _place("Robards", ("a", "b"), "person"),
+    )
+    assert "home town" not in fact.about
+
+
+def test_a_title_of_the_x_of_y_shape_is_a_role():
+    # Multi-News cef9105b p3
+    text = (
+        '"Our preliminary finding of the chemical that caused the death of Kim Chol was VX '
+        'nerve," said Inspector-General of Police Khalid Abu Bakar.'
+    )
+    at = text.index("Khalid")
+    assert roles._roles(text, at, at + len("Khalid Abu Bakar")) == ["Inspector-General of Police"]
+    # a role of someone else before a comma, or what a name is part of, is none of its own
+    text = "Rhys Holleran, CEO of Southern Cross Austereo, said the station called five times."
+    at = text.index("Southern")
+    assert roles._roles(text, at, at + len("Southern Cross Austereo"), person=False) == []
+    text = "The station's owner is the parent of Southern Cross Austereo."
+    at = text.index("Southern")
+    assert roles._roles(text, at, at + len("Southern Cross Austereo"), person=False) == []
+
+
+def test_a_role_another_family_gives_is_shown_beside_the_most_given_one():
+    # Multi-News cef9105b p2, p3
+    sents = _sentences(
+        {
+            "p2": "Malaysia's police chief Khalid Abu Bakar said on Friday that the presence "
+            "of the nerve agent had been detected in swabs taken from Mr Kim's eyes and face.",
+            "p3": '"Our preliminary finding of the chemical that caused the death of Kim Chol '
+            'was VX nerve," said Inspector-General of Police Khalid Abu Bakar.',
+        }
+    )
+    person = Entity(
+        name="Khalid Abu Bakar",
+        type="person",
+        sources=("p2", "p3"),
+        independent_sources=2,
+        mentions=2,
+    )
+    (fact,) = roles.role_facts([person], sents, {"p2": 0, "p3": 1})
+    assert fact.about == "Inspector-General of Police / chief"
+    # a family giving the most given role too gives no other
+    sents["p4"] = _sentences({"p4": "Malaysia's police chief Khalid Abu Bakar said so."})["p4"]
+    (fact,) = roles.role_facts(
+        [person.model_copy(update={"sources": ("p2", "p3", "p4")})],
+        sents,
+        {"p2": 0, "p3": 0, "p4": 1},
+    )
+    assert fact.about == "chief"
+
+
+def test_a_date_a_perfect_passive_spans_is_the_start_of_a_time():
+    # Multi-News e9aca7cf p4
+    text = (
+        "Simpson has been incarcerated at Lovelock, about 130 miles northeast of Carson "
+        "City, since December 2008."
+    )
+    at = text.index("December")
+    assert phrases.since(text, at, at + len("December 2008")) == "time incarcerated since"
+    for text, value in (
+        ("She had not been seen since Tuesday, police said.", "Tuesday"),
+        ("No meetings have been held since February last year.", "February"),
+        ("No meetings have taken place since February last year.", "February"),
+        ("He has lived in Paris since 2001.", "2001"),
+    ):
+        at = text.index(value)
+        assert phrases.since(text, at, at + len(value)) == "", text
+
+
+def test_roles_sharing_a_word_are_one_role_in_other_words():
+    # Multi-News 93e8810d, dbe413a6: shown once, not "X / Y"
+    assert roles._words("chief executive of Southern Cross Austereo") & roles._words(
+        "CEO of Southern Cross Austereo"
+    )
+    assert roles._words("Fixer Upper co-star") & roles._words("star")
+    assert not roles._words("Inspector-General of Police") & roles._words("chief")
