@@ -257,12 +257,31 @@ def test_compression_takes_out_whole_optional_parts(sentence, shorter):
             "previously confirmed he is North Korea leader Kim Jong Un's older half brother.",
             "Kim Chol is the name on the passport found on the victim.",
         ),
+        # the parser hangs the speaker on "North Korea" (an appositive): it goes with "said"
+        (
+            "Hunger and malnutrition in Cambodia are reaching crisis levels comparable to the "
+            "effects of famine in North Korea, a U.N. World Food Program representative said "
+            "Tuesday.",
+            "Hunger and malnutrition in Cambodia are reaching crisis levels comparable to the "
+            "effects of famine in North Korea, a U.N. World Food Program representative.",
+        ),
     ],
 )
 def test_compression_keeps_what_a_part_needs(sentence, broken):
     (versions,) = compress.shortened([sentence])
     assert broken not in versions
     assert all(_part_of(v, sentence) for v in versions)
+
+
+def test_an_abbreviation_left_last_keeps_one_full_stop():
+    sentence = (
+        "America Online is on the verge of agreeing to purchase Netscape Communications Corp., "
+        "the Internet pioneer at the center of the government's antitrust suit against "
+        "Microsoft Corp., executives involved in the talks said Sunday."
+    )
+    (versions,) = compress.shortened([sentence])
+    assert sentence.split(", executives")[0] + "." not in versions
+    assert any(v.endswith("against Microsoft Corp.") for v in versions)
 
 
 def test_a_quote_keeps_its_speaker():
@@ -469,6 +488,23 @@ def test_a_pool_that_cannot_fill_the_budget_is_built_again_covering_more():
     assert all("Gulf" in s.text for s in plain)
     wider = summarize._densest(candidates, text, concepts, weights, 20, settings, repeat=0.1)
     assert any("Gulf" not in s.text for s in wider)
+
+
+def test_the_lead_says_when_but_may_leave_out_the_day_its_attribution_gives():
+    from newsfuse.models import Sentence
+
+    text = (
+        "German police raided several locations near Bonn after receiving word of a terrorist "
+        "threat against the U.S. Embassy, but no evidence of a planned attack was found, "
+        "officials said Wednesday."
+    )
+    lead = Sentence(article_id="a", index=0, text=text, start=0, end=len(text))
+    options = summarize._options([lead], {lead: text}, Settings())
+    assert len(options) > 1
+    chosen = summarize._lead(options, [lead], lambda o: ("a",), {"a": 0}, 100, Settings())
+    assert chosen is not None and chosen.sentence is lead
+    assert "officials said" not in chosen.text
+    assert chosen.text.startswith("German police raided several locations near Bonn")
 
 
 @pytest.mark.parametrize(

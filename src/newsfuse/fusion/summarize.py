@@ -451,7 +451,8 @@ def _lead(
 ) -> _Option | None:
     """The first sentence: of the best-carried openings, the one that says when and that most
     sources state, in its longest version that leaves room for more (a short budget takes a
-    shortened version)."""
+    shortened version). The opening must say when, not each version of it: a version may
+    leave out the day an attribution gives ("..., officials said Saturday")."""
     rank = {s: i for i, s in enumerate(leads)}
     room = max(settings.lead_min_room, round(settings.lead_share * budget))
     # The best-carried lead wins over a less carried one that is shorter: it may take up to
@@ -469,7 +470,7 @@ def _lead(
     def key(o: _Option) -> tuple[object, ...]:
         roomy = o.words <= room
         return (
-            not _WHEN.search(o.text),
+            not _WHEN.search(o.sentence.text),
             rank[o.sentence],
             not roomy,
             -o.words if roomy else o.words,
