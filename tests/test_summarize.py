@@ -167,6 +167,8 @@ def test_sentences_that_point_elsewhere_are_not_candidates(sentence):
             "(323) 890-5500.",
             False,
         ),
+        # a teaser cut off mid-sentence (Multi-News)
+        ("Israeli attacks in the strip continued Thursday, with witnesses saying...", False),
         (
             "North Korea is believed to be moving an intercontinental ballistic missile (ICBM), "
             "a South Korean lawmaker said after being briefed by the country's intelligence "

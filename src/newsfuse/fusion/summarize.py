@@ -348,7 +348,9 @@ def _is_aside(text: str) -> bool:
 
 
 def _ends_like_a_sentence(text: str) -> bool:
-    return text.rstrip("\"'”’)»").endswith((".", "!"))
+    # A teaser cut off mid-sentence ("... the Sinn Fein leader Gerry...") ends on an ellipsis.
+    end = text.rstrip("\"'”’)»")
+    return end.endswith((".", "!")) and not end.endswith(("...", "…"))
 
 
 def _dangles(text: str) -> bool:
