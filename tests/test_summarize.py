@@ -169,6 +169,20 @@ def test_sentences_that_point_elsewhere_are_not_candidates(sentence):
         ),
         # a teaser cut off mid-sentence (Multi-News)
         ("Israeli attacks in the strip continued Thursday, with witnesses saying...", False),
+        # the rest of a sentence cut at a PDF's line break, a transcript's line, a script in
+        # capitals (Multi-News)
+        (
+            "determination that the release of the Memorandum would serve the public interest.",
+            False,
+        ),
+        ("TRUMP: Tomorrow they will say, Donald Trump rants and raves at the press.", False),
+        ("OFFICERS AND CHILD PROTECTIVE SERVICES TRIED TO GET HER TO COME TO THE DOOR.", False),
+        ("eBay said its sales rose 12 percent in the third quarter of the year.", True),
+        (
+            'Perhaps most remarkably, the document predicted: "WATER SHORTAGES WILL MAKE HUMAN '
+            'SUFFERING INCREDIBLE."',
+            True,
+        ),
         (
             "North Korea is believed to be moving an intercontinental ballistic missile (ICBM), "
             "a South Korean lawmaker said after being briefed by the country's intelligence "
@@ -403,6 +417,14 @@ def test_output_is_deterministic(kaesong):
         ("But for the rain, the race had started.", "But for the rain, the race had started."),
         ("Still the talks went on.", "Still the talks went on."),
         ("Police said nobody was hurt.", "Police said nobody was hurt."),
+        # a live blog's entry stamp and a bullet are not words of the sentence
+        (
+            "1:18 A.M. U.S. Secretary of State John Kerry says Gaza ceasefire a 'lull of "
+            "opportunity.'",
+            "U.S. Secretary of State John Kerry says Gaza ceasefire a 'lull of opportunity.'",
+        ),
+        ("• The vote was put off.", "The vote was put off."),
+        ("At 10:30 a.m. the vote was put off.", "At 10:30 a.m. the vote was put off."),
     ],
 )
 def test_only_a_leading_connective_is_taken_off(sentence, trimmed):
