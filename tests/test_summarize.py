@@ -167,6 +167,22 @@ def test_sentences_that_point_elsewhere_are_not_candidates(sentence):
             "(323) 890-5500.",
             False,
         ),
+        # a teaser cut off mid-sentence (Multi-News)
+        ("Israeli attacks in the strip continued Thursday, with witnesses saying...", False),
+        # the rest of a sentence cut at a PDF's line break, a transcript's line, a script in
+        # capitals (Multi-News)
+        (
+            "determination that the release of the Memorandum would serve the public interest.",
+            False,
+        ),
+        ("TRUMP: Tomorrow they will say, Donald Trump rants and raves at the press.", False),
+        ("OFFICERS AND CHILD PROTECTIVE SERVICES TRIED TO GET HER TO COME TO THE DOOR.", False),
+        ("eBay said its sales rose 12 percent in the third quarter of the year.", True),
+        (
+            'Perhaps most remarkably, the document predicted: "WATER SHORTAGES WILL MAKE HUMAN '
+            'SUFFERING INCREDIBLE."',
+            True,
+        ),
         (
             "North Korea is believed to be moving an intercontinental ballistic missile (ICBM), "
             "a South Korean lawmaker said after being briefed by the country's intelligence "
@@ -257,12 +273,31 @@ def test_compression_takes_out_whole_optional_parts(sentence, shorter):
             "previously confirmed he is North Korea leader Kim Jong Un's older half brother.",
             "Kim Chol is the name on the passport found on the victim.",
         ),
+        # the parser hangs the speaker on "North Korea" (an appositive): it goes with "said"
+        (
+            "Hunger and malnutrition in Cambodia are reaching crisis levels comparable to the "
+            "effects of famine in North Korea, a U.N. World Food Program representative said "
+            "Tuesday.",
+            "Hunger and malnutrition in Cambodia are reaching crisis levels comparable to the "
+            "effects of famine in North Korea, a U.N. World Food Program representative.",
+        ),
     ],
 )
 def test_compression_keeps_what_a_part_needs(sentence, broken):
     (versions,) = compress.shortened([sentence])
     assert broken not in versions
     assert all(_part_of(v, sentence) for v in versions)
+
+
+def test_an_abbreviation_left_last_keeps_one_full_stop():
+    sentence = (
+        "America Online is on the verge of agreeing to purchase Netscape Communications Corp., "
+        "the Internet pioneer at the center of the government's antitrust suit against "
+        "Microsoft Corp., executives involved in the talks said Sunday."
+    )
+    (versions,) = compress.shortened([sentence])
+    assert sentence.split(", executives")[0] + "." not in versions
+    assert any(v.endswith("against Microsoft Corp.") for v in versions)
 
 
 def test_a_quote_keeps_its_speaker():
@@ -382,6 +417,14 @@ def test_output_is_deterministic(kaesong):
         ("But for the rain, the race had started.", "But for the rain, the race had started."),
         ("Still the talks went on.", "Still the talks went on."),
         ("Police said nobody was hurt.", "Police said nobody was hurt."),
+        # a live blog's entry stamp and a bullet are not words of the sentence
+        (
+            "1:18 A.M. U.S. Secretary of State John Kerry says Gaza ceasefire a 'lull of "
+            "opportunity.'",
+            "U.S. Secretary of State John Kerry says Gaza ceasefire a 'lull of opportunity.'",
+        ),
+        ("• The vote was put off.", "The vote was put off."),
+        ("At 10:30 a.m. the vote was put off.", "At 10:30 a.m. the vote was put off."),
     ],
 )
 def test_only_a_leading_connective_is_taken_off(sentence, trimmed):
@@ -469,6 +512,23 @@ def test_a_pool_that_cannot_fill_the_budget_is_built_again_covering_more():
     assert all("Gulf" in s.text for s in plain)
     wider = summarize._densest(candidates, text, concepts, weights, 20, settings, repeat=0.1)
     assert any("Gulf" not in s.text for s in wider)
+
+
+def test_the_lead_says_when_but_may_leave_out_the_day_its_attribution_gives():
+    from newsfuse.models import Sentence
+
+    text = (
+        "German police raided several locations near Bonn after receiving word of a terrorist "
+        "threat against the U.S. Embassy, but no evidence of a planned attack was found, "
+        "officials said Wednesday."
+    )
+    lead = Sentence(article_id="a", index=0, text=text, start=0, end=len(text))
+    options = summarize._options([lead], {lead: text}, Settings())
+    assert len(options) > 1
+    chosen = summarize._lead(options, [lead], lambda o: ("a",), {"a": 0}, 100, Settings())
+    assert chosen is not None and chosen.sentence is lead
+    assert "officials said" not in chosen.text
+    assert chosen.text.startswith("German police raided several locations near Bonn")
 
 
 @pytest.mark.parametrize(

@@ -154,8 +154,12 @@ def _attribution(doc: Doc, root: Token, end: int) -> Iterable[frozenset[int]]:
     if _has_quote(doc, 0, len(doc)):
         return  # a quote without its speaker is a claim nobody makes
     if hi <= root.i and lo == 0:
-        # "[clause], X said (on Tuesday)."
-        yield frozenset(range(hi, end))
+        # "[clause], X said (on Tuesday)." The speaker must go with the verb: a parse that
+        # hangs it inside the clause ("... in North Korea, a U.N. representative said", the
+        # speaker an appositive of Korea) would leave it behind without its verb.
+        speakers = [c.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if speakers and all(hi <= i < end for i in speakers):
+            yield frozenset(range(hi, end))
     elif lo > root.i and hi >= end:
         # "X said (that) [clause]."
         first = lo + 1 if doc[lo].lower_ == "that" else lo
@@ -263,6 +267,8 @@ def _render(doc: Doc, removed: frozenset[int]) -> str:
         return ""
     if text[-1].isalnum():
         text += "."
+    # An abbreviation left last keeps its own full stop: "Microsoft Corp.", not "Corp..".
+    text = re.sub(r"(?<=\w\.)\.$", "", text)
     return text[0].upper() + text[1:]
 
 

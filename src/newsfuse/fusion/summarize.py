@@ -106,7 +106,11 @@ _CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 # A dash opening a sentence marks an item of a list in wire copy ("— Finally, ..."), not words.
-_LEADING_DASH = re.compile(r"^(?:[—–]|--)\s+")
+_LEADING_DASH = re.compile(r"^(?:[—–•]|--)\s+")
+# A live blog stamps each entry with its clock time: "1:18 A.M. U.S. Secretary of State ...".
+_CLOCK_STAMP = re.compile(r"^\d{1,2}:\d\d\s*[AP]\.?M\.?\s+(?=[A-Z])", re.IGNORECASE)
+# A transcript's speaker label ("TRUMP: ...", "LIASSON: ..."): what follows is a quote.
+_SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z.'\- ]{1,30}:\s")
 # A when: what a lead sentence says to date its news ("on Tuesday", "yesterday", "June 16").
 _WHEN = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
@@ -211,7 +215,7 @@ def _summary_sentence(text: str, evidence: Sequence[Sentence]) -> SummarySentenc
 
 def _trim(text: str) -> str:
     """``text`` without a leading discourse connective, capitalised again."""
-    text = _LEADING_DASH.sub("", text)
+    text = _CLOCK_STAMP.sub("", _LEADING_DASH.sub("", text))
     m = _CONNECTIVE.match(text)
     if not m:
         return text
@@ -319,6 +323,12 @@ def _is_candidate(text: str, settings: SummarySettings) -> bool:
         return False
     if text.endswith("?") or text.startswith(_QUOTE_OPENERS):
         return False
+    # The rest of a sentence the splitter cut ("determination that the release of the Memorandum
+    # would serve ...": a PDF's lines; "eBay" opens a sentence), a transcript's line, a
+    # broadcast script in capitals.
+    first = text.split()[0]
+    if first.islower() or _SPEAKER_LABEL.match(text) or _shouted(text):
+        return False
     if settings.skip_dangling and _dangles(text):
         return False
     if settings.skip_asides and _is_aside(text):
@@ -347,8 +357,16 @@ def _is_aside(text: str) -> bool:
     return bool(_PAGE_CHROME.search(text))
 
 
+def _shouted(text: str) -> bool:
+    """Whether ``text`` is nearly all capitals (a quoted slogan in capitals is not)."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
 def _ends_like_a_sentence(text: str) -> bool:
-    return text.rstrip("\"'”’)»").endswith((".", "!"))
+    # A teaser cut off mid-sentence ("... the Sinn Fein leader Gerry...") ends on an ellipsis.
+    end = text.rstrip("\"'”’)»")
+    return end.endswith((".", "!")) and not end.endswith(("...", "…"))
 
 
 def _dangles(text: str) -> bool:
@@ -451,7 +469,8 @@ def _lead(
 ) -> _Option | None:
     """The first sentence: of the best-carried openings, the one that says when and that most
     sources state, in its longest version that leaves room for more (a short budget takes a
-    shortened version)."""
+    shortened version). The opening must say when, not each version of it: a version may
+    leave out the day an attribution gives ("..., officials said Saturday")."""
     rank = {s: i for i, s in enumerate(leads)}
     room = max(settings.lead_min_room, round(settings.lead_share * budget))
     # The best-carried lead wins over a less carried one that is shorter: it may take up to
@@ -469,7 +488,7 @@ def _lead(
     def key(o: _Option) -> tuple[object, ...]:
         roomy = o.words <= room
         return (
-            not _WHEN.search(o.text),
+            not _WHEN.search(o.sentence.text),
             rank[o.sentence],
             not roomy,
             -o.words if roomy else o.words,
