@@ -400,3 +400,36 @@ def test_one_refresher_at_a_time_and_none_misses_a_stale_brief(store_location, k
             assert second.stale() == {event_id}
         assert second.refresh_stale() == [event_id]  # free again
         assert not first.stale()
+
+
+def test_nul_characters_and_huge_offsets_never_reach_the_database_as_errors(
+    store_location, tmp_path
+):
+    """PostgreSQL refuses a NUL in text (SQLite takes it) and both refuse an integer past 64
+    bits: a JSONL "\\u0000" (or a URL's %00) and a page number a user types are stored,
+    looked up and searched as on SQLite, never a DataError or OverflowError."""
+    from newsfuse.store import UnknownArticle
+
+    row = _lines(1)[0]
+    nul = dict(
+        row, id="ap\x00one", title="Storm\x00 kills", text=row["text"].replace(" ", "\x00 ", 1)
+    )
+    path = tmp_path / "nul.jsonl"
+    path.write_text(json.dumps(nul) + "\n")  # json.dumps writes the NUL as \u0000
+    assert "\\u0000" in path.read_text()
+    with _open(store_location) as store:
+        report = store.add(path, refresh=False)
+        assert report.count("new") == 1
+        article, event_id = store.article("ap\x00one")  # the id as given still finds it
+        assert article.id == "ap\ufffdone" and article.title == "Storm\ufffd kills"
+        assert "\x00" not in article.text and "\ufffd" in article.text
+        assert store.event(event_id).articles == ("ap\ufffdone",)
+        assert store.events(q="no\x00such") == [] and store.count_events(q="\x00") == 0
+        with pytest.raises(UnknownArticle):
+            store.article("nope\x00")
+        with pytest.raises(UnknownEvent):
+            store.event("e\x00")
+        assert store.articles("e\x00") == []
+        everything = store.events()
+        assert store.events(offset=10**30) == [] and store.events(limit=10**30) == everything
+        assert store.events(limit=3, offset=2**63 - 1) == []

@@ -553,6 +553,15 @@ def test_the_app_over_sqlite_and_postgresql(store_location, kaesong_dir):
         assert r.status_code == 201 and r.json()["articles"][0]["new_event"]
         assert c.get("/api/v1/events").json()["total"] == 2
         assert c.get("/articles/v").status_code == 200
+        # What a stranger types is an answer, never a 500: a NUL (PostgreSQL refuses one in
+        # text) and numbers past 64 bits (neither database takes one).
+        for path in ("/events/a%00b", "/articles/a%00b", "/api/v1/articles/%00"):
+            assert c.get(path).status_code == 404, path
+        assert c.get("/api/v1/events", params={"q": "\x00"}).json() == {"events": [], "total": 0}
+        assert c.get("/", params={"q": "Kaesong\x00"}).status_code == 200
+        huge = {"offset": 10**30}
+        assert c.get("/api/v1/events", params=huge).json() == {"events": [], "total": 2}
+        assert c.get("/", params={"page": 10**20}).status_code == 200
 
 
 def test_a_kept_page_is_rendered_again_once_its_event_changes(writable, web_db_copy, kaesong_dir):

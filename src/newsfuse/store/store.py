@@ -49,6 +49,8 @@ from newsfuse.store.schema import grouping_passes as P
 from newsfuse.store.schema import grouping_state as G
 
 log = logging.getLogger(__name__)
+#: The largest integer SQLite and PostgreSQL (bigint) take as a parameter.
+_SQL_INT_MAX = 2**63 - 1
 
 #: ``progress(stage, done, total)``: stage is "adding" or "briefing".
 Progress = Callable[[str, int, int], None]
@@ -704,11 +706,13 @@ class Store:
         gives the length of the whole.
         """
         query, when = self._events_query(since, until, q)
+        # Clamped to a 64-bit integer (both databases' widest): an offset or limit past any
+        # store's size means "nothing more" / "all", not an OverflowError from the driver.
         query = query.order_by(
             when.is_(None), when.desc(), E.c.updated.desc(), E.c.id.desc()
-        ).offset(max(0, offset))
+        ).offset(min(max(0, offset), _SQL_INT_MAX))
         if limit is not None:
-            query = query.limit(max(0, limit))
+            query = query.limit(min(max(0, limit), _SQL_INT_MAX))
         with self._read() as conn:
             rows = conn.execute(query).all()
             members = conn.execute(
