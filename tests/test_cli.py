@@ -99,8 +99,10 @@ def test_articles_rejected_by_screening_count_as_unusable(runner):
         app, ["brief", str(FIXTURES / "german.txt"), str(FIXTURES / "vietnamese.txt")]
     )
     assert result.exit_code == 2
-    assert "skipped: german: not English (detected: de)" in result.stderr
-    assert "skipped: vietnamese: not English (detected: vi)" in result.stderr
+    # named by the file, as every skip is (screening knows the article by its id)
+    german, vietnamese = FIXTURES / "german.txt", FIXTURES / "vietnamese.txt"
+    assert f"skipped: {german}: not English (detected: de)" in result.stderr
+    assert f"skipped: {vietnamese}: not English (detected: vi)" in result.stderr
 
 
 def test_one_article_only(runner):
@@ -220,7 +222,8 @@ def test_chinese_article_is_skipped_as_not_english(runner):
         app, ["brief", str(FIXTURES / "chinese.txt"), str(FIXTURES / "english.txt"), "-q"]
     )
     assert result.exit_code == 0
-    assert "skipped: chinese: not English (detected: zh)" in result.stderr.splitlines()
+    chinese = FIXTURES / "chinese.txt"
+    assert f"skipped: {chinese}: not English (detected: zh)" in result.stderr.splitlines()
 
 
 def test_duplicate_id_is_renamed_with_a_warning_and_a_note(runner, tmp_path):
@@ -308,3 +311,35 @@ def test_fuse_reports_every_stage_to_the_progress_callback():
 
     assert [s for s, _, _ in seen] == list(STAGES)
     assert [n for _, n, _ in seen] == list(range(len(STAGES)))
+
+
+def test_a_jsonl_line_screening_rejects_is_named_by_its_file_and_line(runner, tmp_path):
+    english = (FIXTURES / "english.txt").read_text(encoding="utf-8")
+    path = tmp_path / "wire.jsonl"
+    rows = [
+        {"id": "ok", "text": english},
+        {"id": "caption", "text": "Smoke rises in Kaesong on Tuesday."},
+        {"id": "zh", "text": (FIXTURES / "chinese.txt").read_text(encoding="utf-8")},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = runner.invoke(app, ["brief", str(path), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert f"skipped: {path}:2: too short to summarise (6 words; at least 15 needed)" in lines
+    assert f"skipped: {path}:3: not English (detected: zh)" in lines
+    skipped = {s["input"] for s in json.loads(result.stdout)["skipped"]}
+    assert skipped == {f"{path}:2", f"{path}:3"}
+    # one article alone is screened by fuse itself: named the same
+    result = runner.invoke(app, ["brief", "-"], input=json.dumps(rows[1]) + "\n")
+    assert result.exit_code == 2
+    assert "skipped: <stdin>:1: too short to summarise (6 words; at least 15 needed)" in (
+        result.stderr.splitlines()
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_output_that_fails_while_written_is_one_line_naming_the_option(runner):
+    # /dev/full passes every check before the work and fails the write itself
+    result = runner.invoke(app, ["brief", str(KAESONG), "-q", "-o", "/dev/full"])
+    assert result.exit_code == 1
+    assert result.stderr == "error: cannot write --output /dev/full: no space left on device\n"

@@ -126,9 +126,43 @@ def test_malformed_and_empty_feeds(httpserver, tmp_path):
     reasons = {}
     for s in got.skipped:
         reasons.setdefault(s.input, s.reason)
-    assert reasons[broken].startswith("malformed feed: ") and "\n" not in reasons[broken]
-    assert reasons[empty] == "feed has no items"
-    assert reasons[str(local)] == "not an RSS or Atom feed"
+    # feedparser recovered its one item (no link, no text): that item is the skip, and the
+    # feed's fault a warning
+    assert reasons == {
+        f"{broken} item 1": "feed item has neither a link nor its full text",
+        empty: "feed has no items",
+        str(local): "not an RSS or Atom feed",
+    }
+    (warning,) = got.warnings
+    assert warning.startswith(f"{broken}: malformed feed: ") and "\n" not in warning
+
+
+def test_a_recovered_feed_is_read_and_a_warning_not_a_skip(httpserver, tmp_path):
+    """A feed cut off after its first item (a truncated download): feedparser recovers the
+    item, whose page is read; the feed is not counted as skipped. The store and the CLI say
+    the same as a warning."""
+    from typer.testing import CliRunner
+
+    from newsfuse.cli import app
+
+    page = httpserver.url_for("/world/kaesong.html")
+    httpserver.expect_request("/world/kaesong.html").respond_with_data(
+        PAGE, content_type="text/html"
+    )
+    whole = _rss([_item("Liaison office destroyed", page, summary="Teaser.")])
+    cut = whole[: whole.index(b"</item>") + len(b"</item>")]  # no </channel></rss>
+    httpserver.expect_request("/feed").respond_with_data(cut, content_type="application/rss+xml")
+    feed = httpserver.url_for("/feed")
+    got = read_sources([feed])
+    assert [a.url for a in got] == [page] and not got.skipped
+    (warning,) = got.warnings
+    assert warning.startswith(f"{feed}: malformed feed: ") and warning.endswith(
+        "(read the 1 item recovered)"
+    )
+    result = CliRunner().invoke(app, ["add", "--db", str(tmp_path / "s.db"), feed])
+    assert result.exit_code == 0, result.output
+    assert f"warning: {warning}" in result.stderr
+    assert "skipped:" not in result.stderr and ", 0 skipped," in result.stdout
 
 
 def test_known_urls_are_not_fetched_again(httpserver):

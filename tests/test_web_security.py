@@ -263,3 +263,7 @@ def test_serve_help_names_the_worker_processes():
     shown = CliRunner().invoke(app, ["serve", "--help"], env={"COLUMNS": "200"})
     assert shown.exit_code == 0 and "--workers" in shown.output
     assert "Server processes" in shown.output
+    # values named for a person, not by their Python type ("<int range>", "<str>")
+    for option in ("--host HOST", "--port PORT", "--workers N", "--db PATH|URL"):
+        assert option in shown.output
+    assert "<int" not in shown.output and "<str>" not in shown.output

@@ -186,7 +186,7 @@ def brief(
         try:
             output.write_text(text, encoding="utf-8")
         except OSError as e:
-            typer.echo(f"error: cannot write {output}: {_os_reason(e)}", err=True)
+            typer.echo(f"error: cannot write --output {output}: {_os_reason(e)}", err=True)
             raise typer.Exit(1)
         typer.echo(f"wrote {output}", err=True)
     elif output_format is Format.markdown and _is_terminal():
@@ -367,7 +367,11 @@ def add(
     """
     store = _open_store(db, create=True)
     try:
-        with _stdout_to_stderr(), _ProgressBar(progress and sys.stderr.isatty(), "Adding") as bar:
+        with (
+            _database_errors(store.location, "every finished batch is stored; run add again"),
+            _stdout_to_stderr(),
+            _ProgressBar(progress and sys.stderr.isatty(), "Adding") as bar,
+        ):
             report = store.add(sources, progress=bar.update)
     except KeyboardInterrupt:
         typer.echo("interrupted: every finished batch is stored; run add again to go on", err=True)
@@ -396,7 +400,8 @@ def events(
     day = _parse_day(since) if since else None
     store = _open_store(db, create=False)
     try:
-        listed = store.events(since=day)
+        with _database_errors(store.location):
+            listed = store.events(since=day)
     finally:
         store.close()
     if output_format is EventsFormat.json:
@@ -415,12 +420,29 @@ def _open_store(db: str, *, create: bool) -> newsfuse.Store:
         raise typer.Exit(1)
 
 
+@contextmanager
+def _database_errors(location: str, after: str = "") -> Iterator[None]:
+    """A database failing under a command (a store another program damaged, a server gone
+    mid-run) is one line naming the store and the database's reason, not a traceback."""
+    import sqlalchemy as sa
+
+    try:
+        yield
+    except sa.exc.SQLAlchemyError as e:
+        reason = " ".join(str(getattr(e, "orig", None) or e).split())[:300]
+        typer.echo(
+            f"error: the store {location}: {reason}{'; ' + after if after else ''}", err=True
+        )
+        raise typer.Exit(1)
+
+
 def _stored_brief(db: str, event_id: str, words: int) -> Brief:
     from newsfuse.store import UnknownEvent
 
     store = _open_store(db, create=False)
     try:
-        return store.brief(event_id, words=words)
+        with _database_errors(store.location):
+            return store.brief(event_id, words=words)
     except UnknownEvent as e:
         typer.echo(f"error: {e} (newsfuse events lists them)", err=True)
         raise typer.Exit(1)
@@ -470,7 +492,23 @@ def _brief_each_event(
         newsfuse.fuse(Articles(g, skipped=skipped), words=words, progress=progress)
         for g in groups or [[]]
     ]
-    return briefs, articles.warnings
+    read_skips = {(s.input, s.reason) for s in articles.skipped}
+    origins = {a.id: a.origin for a in articles if a.origin}
+    return [_inputs_named(b, read_skips, origins) for b in briefs], articles.warnings
+
+
+def _inputs_named(
+    result: Brief, read_skips: set[tuple[str, str]], origins: dict[str, str]
+) -> Brief:
+    """Screening names an article it rejects by its id; name the input it was read from (the
+    file and line, the URL), as the reader's own skips and ``newsfuse add`` do."""
+    skipped = tuple(
+        s
+        if (s.input, s.reason) in read_skips
+        else s.model_copy(update={"input": origins.get(s.input, s.input)})
+        for s in result.skipped
+    )
+    return result.model_copy(update={"skipped": skipped})
 
 
 def _render_all(results: list[Brief], output_format: Format, limits: RenderSettings) -> str:
@@ -507,6 +545,8 @@ def _report_add(report: AddReport, listing: bool) -> None:
         elif listing:
             kind = "new event" if a.new_event else "event"
             typer.echo(f"added: {a.id} -> {kind} {a.event_id}")
+    for w in report.warnings:
+        typer.echo(f"warning: {w}", err=True)
 
 
 def _add_summary(report: AddReport, location: str) -> str:
@@ -594,9 +634,14 @@ def _loopback(host: str) -> bool:
 def serve(
     db: str = _DB_OPTION,
     host: str = typer.Option(
-        "127.0.0.1", "--host", help="Address to listen on (another than loopback needs a token)."
+        "127.0.0.1",
+        "--host",
+        metavar="HOST",
+        help="Address to listen on (one beyond loopback needs NEWSFUSE_TOKEN).",
     ),
-    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
+    port: int = typer.Option(
+        8000, "--port", min=0, max=65535, metavar="PORT", help="Port to listen on."
+    ),
     allow_private: bool = typer.Option(
         False,
         "--allow-private",
@@ -607,6 +652,7 @@ def serve(
         None,
         "--workers",
         min=1,
+        metavar="N",
         help="Server processes, each with its own connections and page cache "
         "(default WebSettings.workers: one per CPU, at most 2).",
     ),

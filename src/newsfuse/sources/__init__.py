@@ -93,10 +93,10 @@ def read_sources(
                 url = normalise_url(source)
                 if known_url is not None and known_url(url):
                     continue
-                items = _read_url(url, http, settings, fetch_page, known_url)
+                items = _read_url(url, http, settings, fetch_page, known_url, out.warnings)
             elif Path(source).suffix.lower() in FEED_SUFFIXES and Path(source).is_file():
                 flush()
-                items = _read_feed_file(Path(source), fetch_page, settings, known_url)
+                items = _read_feed_file(Path(source), fetch_page, settings, known_url, out.warnings)
             else:
                 run.append(source)
                 continue
@@ -118,6 +118,7 @@ def _read_url(
     settings: FetchSettings,
     fetch_page: Callable[[str], Article | Skipped],
     known_url: Callable[[str], bool] | None,
+    warnings: list[str],
 ) -> list[Article | Skipped]:
     try:
         fetched = get(url, http, settings)
@@ -125,7 +126,8 @@ def _read_url(
             return [page_article(fetched, url)]
     except FetchError as e:
         return [Skipped(input=url, reason=str(e))]
-    return feed_articles(fetched.body, url, _unless_known(fetch_page, known_url), settings)
+    fetch = _unless_known(fetch_page, known_url)
+    return feed_articles(fetched.body, url, fetch, settings, warnings.append)
 
 
 def _read_feed_file(
@@ -133,6 +135,7 @@ def _read_feed_file(
     fetch_page: Callable[[str], Article | Skipped],
     settings: FetchSettings,
     known_url: Callable[[str], bool] | None,
+    warnings: list[str],
 ) -> list[Article | Skipped]:
     try:
         data = path.read_bytes()
@@ -140,7 +143,8 @@ def _read_feed_file(
         return [Skipped(input=str(path), reason=f"cannot read: {e.strerror or e}")]
     if not data.strip():
         return [Skipped(input=str(path), reason="empty file")]
-    return feed_articles(data, str(path), _unless_known(fetch_page, known_url), settings)
+    fetch = _unless_known(fetch_page, known_url)
+    return feed_articles(data, str(path), fetch, settings, warnings.append)
 
 
 def _unless_known(

@@ -46,6 +46,7 @@ _STDIN_NAME = "<stdin>"
 # vertical tab do).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_OTHER_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")  # an address, not a path
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -177,6 +178,9 @@ def _expand(paths: Iterable[str | Path]) -> list[_Job | Skipped]:
             add_file(path)
         elif path.exists():
             jobs.append(Skipped(input=str(path), reason="not a regular file or folder"))
+        elif _OTHER_SCHEME.match(str(raw)):  # ftp://..., file://...: not a path either
+            reason = "not a file, and only http:// and https:// addresses are fetched"
+            jobs.append(Skipped(input=str(raw), reason=reason))
         else:
             jobs.append(Skipped(input=str(path), reason="no such file or folder"))
     return jobs

@@ -314,7 +314,9 @@ class Store:
             outcomes = _settled(outcomes, *self._settle())
         self._save_grouping_state()
         refreshed = self.refresh(progress=progress) if refresh else []
-        return AddReport(articles=tuple(outcomes), refreshed=tuple(refreshed))
+        return AddReport(
+            articles=tuple(outcomes), refreshed=tuple(refreshed), warnings=tuple(read.warnings)
+        )
 
     def _add_batch(self, prepared: Sequence[_Prepared | AddedArticle]) -> list[AddedArticle]:
         out: list[AddedArticle] = []
