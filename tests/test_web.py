@@ -717,3 +717,15 @@ def test_head_of_an_unknown_event_is_404_without_a_body(client):
     head = client.head("/events/no-such-event")
     assert head.status_code == 404
     assert head.content == b""
+
+
+def test_cli_events_json_is_the_apis_list_of_events(client, web_db):
+    """The README: GET /api/v1/events gives its events "as newsfuse events --format json"."""
+    from typer.testing import CliRunner
+
+    from newsfuse.cli import app
+
+    cli = CliRunner().invoke(app, ["events", "--db", str(web_db), "--format", "json"])
+    assert cli.exit_code == 0, cli.output
+    listed = client.get("/api/v1/events", params={"limit": 500}).json()["events"]
+    assert json.loads(cli.stdout) == listed and len(listed) >= 3

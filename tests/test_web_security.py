@@ -224,6 +224,7 @@ def test_serve_refuses_a_public_host_without_a_token(tmp_path, monkeypatch):
         ),
     )
     monkeypatch.delenv("NEWSFUSE_TOKEN", raising=False)
+    monkeypatch.setattr(cli, "_cannot_listen", lambda host, port: None)  # 8000 may be in use
     db = str(tmp_path / "s.db")
     runner = CliRunner()
     for host in ("0.0.0.0", "192.168.1.20", "::", "example.org"):
@@ -255,6 +256,27 @@ def test_serve_refuses_a_public_host_without_a_token(tmp_path, monkeypatch):
     made = app_from_env()
     assert made.state.token == "s3cret" and not made.state.settings.fetch.allow_private
     assert made.state.store.location == str(tmp_path / "s.db")
+
+
+def test_serve_on_a_port_in_use_is_one_line_before_it_says_serving(tmp_path, monkeypatch):
+    import socket
+
+    import uvicorn
+
+    from newsfuse import cli
+    from newsfuse.cli import app
+
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: pytest.fail("started"))
+    monkeypatch.setattr(cli, "_serve_processes", lambda c: pytest.fail("started"))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(
+            app, ["serve", "--db", str(tmp_path / "s.db"), "--port", str(port)]
+        )
+    assert result.exit_code == 1
+    assert result.stderr == f"error: cannot listen on 127.0.0.1:{port}: address already in use\n"
 
 
 def test_serve_help_names_the_worker_processes():

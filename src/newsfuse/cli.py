@@ -563,16 +563,8 @@ def _add_summary(report: AddReport, location: str) -> str:
 
 
 def _event_json(e: EventSummary) -> dict[str, object]:
-    return {
-        "id": e.id,
-        "title": e.title,
-        "date": e.date.isoformat() if e.date else None,
-        "where": e.where,
-        "articles": list(e.articles),
-        "independent_sources": e.independent_sources,
-        "conflicts": e.conflicts,
-        "updated": e.updated.isoformat(timespec="seconds"),
-    }
+    # The model's own JSON, as GET /api/v1/events gives it: one shape for both.
+    return e.model_dump(mode="json")
 
 
 def _events_table(listed: list[EventSummary], location: str) -> str:
@@ -687,6 +679,10 @@ def serve(
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(1)
     shown = f"[{host}]" if ":" in host else host
+    problem = _cannot_listen(host, port)
+    if problem:
+        typer.echo(f"error: cannot listen on {shown}:{port}: {problem}", err=True)
+        raise typer.Exit(1)
     many = f", {count} processes" if count > 1 else ""
     typer.echo(f"serving {location} at http://{shown}:{port}/{many}", err=True)
     options: dict[str, Any] = {
@@ -700,6 +696,23 @@ def serve(
         return
     os.environ.update(ServeConfig(db, token, allow_private).environ())
     _serve_processes(uvicorn.Config(FACTORY, factory=True, workers=count, **options))
+
+
+def _cannot_listen(host: str, port: int) -> str | None:
+    """Why the server could not listen on ``host``:``port`` (a port in use, a name that does
+    not resolve), found before it says it is serving; None if it can."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host.strip("[]"), port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            probe.bind(address)
+    except OSError as e:  # socket.gaierror included
+        return e.strerror.lower() if e.strerror else str(e)
+    return None
 
 
 def _serve_processes(config: Any) -> None:
