@@ -194,3 +194,21 @@ def test_a_store_rerun_on_a_feed_fetches_only_the_feed(httpserver, tmp_path):
         ("duplicate", f"duplicate of {first.articles[0].id} (same URL)")
     ]
     assert [r.path for r, _ in httpserver.log] == ["/feed", "/world/kaesong.html", "/feed"]
+
+
+def test_feed_files_binary_utf16_and_a_parse_error_said_plainly(tmp_path):
+    full = _rss([_item("Liaison office destroyed", "https://wire.example/k", content=FULL)])
+    utf16 = tmp_path / "wire16.rss"  # valid XML in UTF-16 (NUL bytes, and a BOM)
+    utf16.write_bytes(
+        full.decode().replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+    )
+    binary = tmp_path / "photo.rss"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    junk = tmp_path / "notes.xml"
+    junk.write_text("garbage <<<\n")
+    got = read_sources([utf16, binary, junk])
+    assert [a.url for a in got] == ["https://wire.example/k"]
+    assert [(s.input, s.reason) for s in got.skipped] == [
+        (str(binary), "binary file (contains NUL bytes), not a feed"),
+        (str(junk), "malformed feed: line 2, column 0: syntax error"),
+    ]

@@ -11,6 +11,7 @@ user's bad input.
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -143,6 +144,9 @@ def _read_feed_file(
         return [Skipped(input=str(path), reason=f"cannot read: {e.strerror or e}")]
     if not data.strip():
         return [Skipped(input=str(path), reason="empty file")]
+    # As the other readers say it, not as a parse error (XML may be UTF-16, with its BOM).
+    if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return [Skipped(input=str(path), reason="binary file (contains NUL bytes), not a feed")]
     fetch = _unless_known(fetch_page, known_url)
     return feed_articles(data, str(path), fetch, settings, warnings.append)
 

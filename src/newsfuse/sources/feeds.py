@@ -48,6 +48,8 @@ def feed_articles(
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if problem is not None and not isinstance(problem, feedparser.CharacterEncodingOverride):
         why = " ".join(str(problem).split()) or type(problem).__name__
+        # expat's "<unknown>:2:0: syntax error": the feed has no name inside the parser
+        why = re.sub(r"^<unknown>:(\d+):(\d+):\s*", r"line \1, column \2: ", why)
         if not entries:
             return [Skipped(input=feed, reason=f"malformed feed: {why}")]
         # feedparser recovers what it can: say so, and go on with the items it read.
