@@ -272,7 +272,8 @@ def test_budget_too_small_for_any_sentence_exits_2_with_a_message(runner):
     result = runner.invoke(app, ["brief", str(KAESONG), "--words", "1"])
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
-        "nothing summarised: no sentence fits in 1 word; try --words 30 or more"
+        "nothing summarised: the word budget 1 is too small for any sentence (shortest"
+        " candidate: 8 words)"
     )
     assert (
         "*No summary: the word budget 1 is too small for any sentence (shortest candidate: 8 words).*"
@@ -343,3 +344,52 @@ def test_output_that_fails_while_written_is_one_line_naming_the_option(runner):
     result = runner.invoke(app, ["brief", str(KAESONG), "-q", "-o", "/dev/full"])
     assert result.exit_code == 1
     assert result.stderr == "error: cannot write --output /dev/full: no space left on device\n"
+
+
+def test_an_empty_summary_says_the_briefs_own_reason(runner):
+    # A JSON array on stdin is not one plain-text article (it was, and its summary was
+    # empty "as no sentence fits in 120 words"); a text with no sentence that stands alone
+    # says that, not that the budget is small.
+    rows = [{"id": "a", "text": (FIXTURES / "english.txt").read_text(encoding="utf-8")}]
+    result = runner.invoke(app, ["brief", "-"], input=json.dumps(rows) + "\n")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        'skipped: <stdin>:1: not a JSON object (got a list): expected {"id": ..., "text": ...}'
+    )
+    # Kaesong sentences opening on a reference they do not carry ("He", "She"): no budget
+    # would help, and the message says so
+    pointing = (
+        "He said North Korea blew up the liaison office in the border town of Kaesong on "
+        "Tuesday, officials in Seoul said.\n\nShe added that the four-storey building had been "
+        "empty since January because of the coronavirus pandemic.\n"
+    )
+    result = runner.invoke(app, ["brief", "-", "-f", "json", "-q"], input=pointing)
+    assert result.exit_code == 2 and json.loads(result.stdout)["summary"] == []
+    assert result.stderr.splitlines()[-1] == (
+        "nothing summarised: no sentence of the articles can stand alone in a summary"
+    )
+
+
+def test_a_pretty_printed_json_file_or_array_is_one_line_not_one_per_line(runner, tmp_path):
+    text = (FIXTURES / "english.txt").read_text(encoding="utf-8")
+    pretty = tmp_path / "pretty.jsonl"
+    pretty.write_text(json.dumps({"id": "a", "text": text}, indent=2) + "\n")
+    array = tmp_path / "array.jsonl"
+    array.write_text(json.dumps([{"id": "a", "text": text}, {"id": "b", "text": text}], indent=1))
+    for path, kind, lines, fix in (
+        (pretty, "document", 4, "jq -c ."),
+        (array, "array", 10, "jq -c '.[]'"),
+    ):
+        result = runner.invoke(app, ["brief", str(path)])
+        reason = f"not JSONL: one JSON {kind} over {lines} lines; give one article per line ({fix} writes it)"
+        assert result.exit_code == 2
+        assert result.stderr.splitlines()[:2] == [f"skipped: {path}: {reason}", "1 input skipped"]
+        piped = runner.invoke(app, ["brief", "-"], input=path.read_text())
+        assert piped.stderr.splitlines()[0] == f"skipped: <stdin>: {reason}"
+    # JSONL whose first line is broken is still read line by line
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "x", "text": "cut\n' + json.dumps({"id": "a", "text": text}) + "\n")
+    result = runner.invoke(app, ["brief", str(broken), "-f", "json"])
+    assert result.exit_code == 0
+    assert [a["id"] for a in json.loads(result.stdout)["articles"]] == ["a"]
+    assert result.stderr.startswith(f"skipped: {broken}:1: not valid JSON")

@@ -199,12 +199,9 @@ def brief(
         typer.echo(text, nl=not text.endswith("\n"))
     if not any(r.summary for r in results):
         # The brief (facts, timeline...) is still written; the exit code says the summary
-        # is empty, as the README promises.
-        typer.echo(
-            f"nothing summarised: no sentence fits in {words} word{'s' if words != 1 else ''};"
-            " try --words 30 or more",
-            err=True,
-        )
+        # is empty, as the README promises, and the brief's own note says why.
+        why = next((r.summary_note for r in results if r.summary_note), None)
+        typer.echo(f"nothing summarised: {why or 'no sentence fits in the budget'}", err=True)
         raise typer.Exit(EXIT_NOTHING_USABLE)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import io
 import itertools
 import json
 import logging
@@ -256,7 +257,16 @@ def _read_stdin(job: _Job) -> Iterator[Article | Skipped | _Warning]:
         if line.strip(b" \t\r\n" + codecs.BOM_UTF8):
             break
     first = b"".join(head).lstrip(b" \t\r\n").removeprefix(codecs.BOM_UTF8).lstrip()
-    if not first or first.startswith(b"{"):
+    if _starts_a_document(first):
+        # Read whole (as plain text would be) to tell a document over many lines from JSONL
+        # whose first line is broken; JSONL is then read from what was read.
+        rest = buffer.read(MAX_JSONL_LINE_BYTES + 1) if buffer is not None else b"".join(stream)
+        data = b"".join(head) + rest
+        if len(data) <= MAX_JSONL_LINE_BYTES:
+            _check_not_one_document(data)
+        yield from _read_jsonl_lines(io.BytesIO(data), job.shown)
+        return
+    if not first or first.startswith(b"{") or (first.startswith(b"[") and _is_json(first)):
         yield from _read_jsonl_lines(stream, job.shown, head=head)
         return
     rest = buffer.read(MAX_TEXT_BYTES + 1) if buffer is not None else b"".join(stream)
@@ -324,7 +334,45 @@ def _read_jsonl_file(job: _Job) -> Iterator[Article | Skipped | _Warning]:
             raise _Skip("empty file")
         _check_binary(head)
         f.seek(0)
+        first = b""
+        while not first.strip(b" \t\r\n" + codecs.BOM_UTF8):
+            if not (line := f.readline(MAX_JSONL_LINE_BYTES + 1)):
+                break
+            first = line
+        if _starts_a_document(first) and job.path.stat().st_size <= MAX_JSONL_LINE_BYTES:
+            f.seek(0)
+            _check_not_one_document(f.read())
+        f.seek(0)
         yield from _read_jsonl_lines(f, job.shown)
+
+
+def _starts_a_document(first: bytes) -> bool:
+    """Whether the first line opens JSON that it does not close: a pretty-printed object or
+    an array over several lines, rather than an article per line."""
+    first = first.strip(b" \t\r\n" + codecs.BOM_UTF8)
+    return first.startswith((b"{", b"[")) and not _is_json(first)
+
+
+def _is_json(line: bytes) -> bool:
+    try:
+        json.loads(line)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+def _check_not_one_document(data: bytes) -> None:
+    """One line for JSON that is a whole document over many lines (a pretty-printed object,
+    an array of articles), not one "not valid JSON" per line of it."""
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except (ValueError, RecursionError):  # UnicodeDecodeError included: then read line by line
+        return
+    kind, fix = ("array", "jq -c '.[]'") if isinstance(document, list) else ("document", "jq -c .")
+    n = data.count(b"\n") + (not data.endswith(b"\n"))
+    raise _Skip(
+        f"not JSONL: one JSON {kind} over {n} lines; give one article per line ({fix} writes it)"
+    )
 
 
 def _read_jsonl_lines(
