@@ -430,6 +430,12 @@ def test_nul_characters_and_huge_offsets_never_reach_the_database_as_errors(
         with pytest.raises(UnknownEvent):
             store.event("e\x00")
         assert store.articles("e\x00") == []
+        # an Article given as an object (the Python API) has no reader to clean it
+        second = _lines(2)[1]
+        given = Article(id="obj\x00", text=second["text"], title="a\x00b", source="\x00")
+        assert store.add([given], refresh=False).count("new") == 1
+        stored, _ = store.article("obj\ufffd")
+        assert (stored.title, stored.source) == ("a\ufffdb", "\ufffd")
         everything = store.events()
         assert store.events(offset=10**30) == [] and store.events(limit=10**30) == everything
         assert store.events(limit=3, offset=2**63 - 1) == []

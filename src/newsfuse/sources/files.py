@@ -578,8 +578,9 @@ def _str_or_none(value: Any) -> str | None:
 
 
 def _no_surrogates(text: str) -> str:
-    # JSON's "\ud800" escapes decode to lone surrogates, which no output can encode.
-    return _SURROGATE.sub("\ufffd", text)
+    # JSON's "\ud800" escapes decode to lone surrogates, which no output can encode; its
+    # "\u0000" to a NUL, which PostgreSQL cannot store (the store writes U+FFFD for it too).
+    return _SURROGATE.sub("\ufffd", text).replace("\x00", "\ufffd")
 
 
 def _encode(line: str) -> bytes:
