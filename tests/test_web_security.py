@@ -69,6 +69,7 @@ def test_every_response_has_csp_and_nosniff_and_pages_need_nothing_inline(client
         r = client.get(path)
         csp = r.headers["content-security-policy"]
         assert "default-src 'self'" in csp and "unsafe-inline" not in csp
+        assert "script-src 'none'" in csp  # the README: there is no script at all
         assert r.headers["x-content-type-options"] == "nosniff"
         if r.headers["content-type"].startswith("text/html"):
             assert " style=" not in r.text and "<script" not in r.text
