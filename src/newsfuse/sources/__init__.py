@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from newsfuse.models import Article, Articles, Skipped
 from newsfuse.settings import DEFAULT, FetchSettings
 from newsfuse.sources.feeds import FEED_SUFFIXES, feed_articles
-from newsfuse.sources.files import RecordError, read, record_article
+from newsfuse.sources.files import RecordError, printable, read, record_article
 from newsfuse.sources.url import (
     FetchError,
     check_public,
@@ -181,9 +181,18 @@ def _unique_ids(articles: Articles) -> Articles:
     """The same renaming :func:`read` does (``id~2``...), across files and URLs together."""
     ids: set[str] = set()
     out = Articles(
-        skipped=[s for s in articles.skipped if s.reason != _KNOWN], warnings=articles.warnings
+        # a feed file's name may hold bytes that are not UTF-8, as read()'s files may
+        skipped=[
+            s.model_copy(update={"input": printable(s.input)})
+            for s in articles.skipped
+            if s.reason != _KNOWN
+        ],
+        warnings=[printable(w) for w in articles.warnings],
     )
     for a in articles:
+        if printable(a.id) != a.id or printable(a.origin or "") != (a.origin or ""):
+            update = {"id": printable(a.id), "origin": printable(a.origin or "") or None}
+            a = a.model_copy(update=update)
         if a.id in ids:
             n = 2
             while f"{a.id}~{n}" in ids:

@@ -86,6 +86,9 @@ def read(paths: str | Path | Iterable[str | Path], *, progress: bool = False) ->
     ids: set[str] = set()
 
     def add(article: Article) -> None:
+        if _SURROGATE.search(article.id + (article.origin or "")):
+            update = {"id": printable(article.id), "origin": printable(article.origin or "")}
+            article = article.model_copy(update=update)
         if article.id in ids:
             n = 2
             while f"{article.id}~{n}" in ids:
@@ -115,8 +118,24 @@ def read(paths: str | Path | Iterable[str | Path], *, progress: bool = False) ->
             out.skipped.append(Skipped(input=job.shown, reason=str(e)))
         except OSError as e:
             out.skipped.append(Skipped(input=job.shown, reason=f"cannot read: {_os_error(e)}"))
+    out.skipped = [
+        s.model_copy(update={"input": printable(s.input)}) if _SURROGATE.search(s.input) else s
+        for s in out.skipped
+    ]
+    out.warnings = [printable(w) for w in out.warnings]
     log.info("read: %d articles, %d inputs skipped", len(out), len(out.skipped))
     return out
+
+
+def printable(name: str) -> str:
+    """A name from the file system as text every output can encode: the bytes of a file name
+    that are not UTF-8 (which Python holds as lone surrogates) written as \\xNN."""
+    if not _SURROGATE.search(name):
+        return name
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file name gives
+        return _SURROGATE.sub("\ufffd", name)
 
 
 # --- expanding the inputs into files -------------------------------------------------------
