@@ -273,6 +273,21 @@ def test_api_post_articles_returns_the_event_assignment(writable):
     assert statuses["new"]["event_id"] == added["event_id"]
     assert statuses["duplicate"]["id"] == "18_1ecb"
     assert writable.post("/api/v1/articles", json=body).status_code == 200
+    assert r["warnings"] == []
+
+
+def test_api_post_says_what_it_read_with_a_change(writable):
+    # As brief and add say it for a JSONL line: the date is left out, and the answer says so.
+    record = RECORDS["18_2ecb"]
+    r = writable.post(
+        "/api/v1/articles",
+        json={"articles": [{"text": record["text"], "id": "w", "published": "last Tuesday"}]},
+    )
+    assert r.status_code == 201
+    assert r.json()["warnings"] == [
+        "api:articles[0]: \"published\" is not a date ('last Tuesday'); the publication date is"
+        " read from the text, if it gives one"
+    ]
 
 
 @pytest.mark.parametrize(

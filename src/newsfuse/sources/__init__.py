@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING
 from newsfuse.models import Article, Articles, Skipped
 from newsfuse.settings import DEFAULT, FetchSettings
 from newsfuse.sources.feeds import FEED_SUFFIXES, feed_articles
-from newsfuse.sources.files import RecordError, printable, read, record_article
+from newsfuse.sources.files import (
+    RecordError,
+    printable,
+    published_warning,
+    read,
+    record_article,
+)
 from newsfuse.sources.url import (
     FetchError,
     check_public,
@@ -38,6 +44,7 @@ __all__ = [
     "RecordError",
     "check_public",
     "is_url",
+    "published_warning",
     "read",
     "read_sources",
     "record_article",

@@ -415,11 +415,8 @@ def _read_jsonl_lines(
             yield Skipped(input=where, reason=str(e))
             continue
         yield article
-        if article.published is None and (given := _given_date(raw)) is not None:
-            yield _Warning(
-                f'{where}: "published" is not a date ({given[:40]!r}); '
-                "the publication date is read from the text, if it gives one"
-            )
+        if article.published is None and (said := published_warning(json.loads(raw), where)):
+            yield _Warning(said)
     if not any_line:
         raise _Skip("empty file" if shown != _STDIN_NAME else "no input on stdin")
 
@@ -567,12 +564,20 @@ def _normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _given_date(raw: bytes) -> str | None:
-    """The "published" value of a JSONL line, when it is there and not empty."""
-    value = json.loads(raw).get("published")
+def published_warning(record: Any, where: str) -> str | None:
+    """The warning for an article record (read from ``where``) whose "published" value is
+    given but is not a date (:func:`record_article` leaves such a date out); None if its
+    value is a date, empty or missing."""
+    value = record.get("published") if isinstance(record, dict) else None
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    return value if isinstance(value, str) else json.dumps(value)
+    if _parse_date(value) is not None:
+        return None
+    given = value if isinstance(value, str) else json.dumps(value)
+    return (
+        f'{where}: "published" is not a date ({given[:40]!r}); '
+        "the publication date is read from the text, if it gives one"
+    )
 
 
 def _parse_date(value: Any) -> dt.date | None:
