@@ -744,3 +744,29 @@ def test_cli_events_json_is_the_apis_list_of_events(client, web_db):
     assert cli.exit_code == 0, cli.output
     listed = client.get("/api/v1/events", params={"limit": 500}).json()["events"]
     assert json.loads(cli.stdout) == listed and len(listed) >= 3
+
+
+def test_the_add_form_and_api_say_a_feed_was_read_as_far_as_it_parses(
+    web_db_copy, httpserver, kaesong_dir
+):
+    # A feed cut off after its first item, a full Kaesong report (no page to fetch).
+    from html import escape
+
+    full = (kaesong_dir / "002_24046019265150bb.txt").read_text(encoding="utf-8")
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in full.split("\n") if p.strip())
+    feed = (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Wire</title>'
+        "<item><title>Liaison office destroyed</title><link>https://wire.example/k</link>"
+        f"<content:encoded><![CDATA[{paragraphs}]]></content:encoded></item>"
+    )
+    httpserver.expect_request("/feed").respond_with_data(feed, content_type="application/rss+xml")
+    url = httpserver.url_for("/feed")
+    with TestClient(create_app(web_db_copy, in_process(), allow_private=True)) as c:
+        page = c.post("/add", data={"url": url})
+        assert page.status_code == 200
+        notes = re.findall(r'<p class="add-note">Read with a change: (.*?)</p>', page.text)
+        assert len(notes) == 1 and unescape(notes[0]).startswith(f"{url}: malformed feed: ")
+        again = c.post("/api/v1/articles", json={"url": url}).json()
+        assert [a["status"] for a in again["articles"]] == ["duplicate"]
+        assert again["warnings"] == [unescape(notes[0])]
