@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -247,6 +248,28 @@ def test_store_errors_are_one_line(tmp_path):
         Store(tmp_path / "no" / "s.db")
     with pytest.raises(StoreError, match="unsupported database 'mysql'"):
         Store("mysql://localhost/x")
+
+
+def test_a_store_in_a_read_only_folder_says_so(tmp_path, kaesong_dir, monkeypatch):
+    # SQLite (WAL) writes beside the store even to read it; on a read-only folder its own
+    # words are "unable to open database file". As root nothing is read-only: a folder where
+    # its -shm file must go makes SQLite fail the same way, and os.access answers as there.
+    path = tmp_path / "s.db"
+    with Store(path, grouper=grouper_factory()) as store:
+        store.add(kaesong_dir, refresh=False)
+    (tmp_path / "s.db-shm").mkdir()
+    (tmp_path / "s.db-wal").mkdir()
+    real = os.access
+    monkeypatch.setattr(
+        "newsfuse.store.store.os.access",
+        lambda p, mode: False if Path(p) == tmp_path else real(p, mode),
+    )
+    with pytest.raises(StoreError) as caught:
+        Store(path, create=False)
+    assert str(caught.value) == (
+        f"cannot open the store {path}: unable to open database file (folder {tmp_path} is "
+        "read-only: SQLite writes beside the store, even to read it)"
+    )
 
 
 def test_articles_can_be_added_as_objects_in_small_batches(store_location):

@@ -16,6 +16,7 @@ import hashlib
 import itertools
 import json
 import logging
+import os
 import re
 import threading
 from collections import defaultdict
@@ -204,7 +205,14 @@ class Store:
             raise StoreError(f"{self.location}: {e}") from None
         except sa.exc.SQLAlchemyError as e:
             self._engine.dispose()
-            raise StoreError(f"cannot open the store {self.location}: {_db_error(e)}") from None
+            why = _db_error(e)
+            if self.path is not None and not os.access(self.path.parent, os.W_OK):
+                # SQLite's own "unable to open database file" says nothing of the cause
+                why += (
+                    f" (folder {self.path.parent} is read-only: SQLite writes beside the store,"
+                    " even to read it)"
+                )
+            raise StoreError(f"cannot open the store {self.location}: {why}") from None
 
     # --- lifecycle ---
 
