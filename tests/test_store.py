@@ -248,6 +248,8 @@ def test_store_errors_are_one_line(tmp_path):
         Store(tmp_path / "no" / "s.db")
     with pytest.raises(StoreError, match="unsupported database 'mysql'"):
         Store("mysql://localhost/x")
+    with pytest.raises(StoreError, match="no store given: the location is empty"):
+        Store("")  # --db "" (". is a folder" before)
 
 
 def test_a_store_in_a_read_only_folder_says_so(tmp_path, kaesong_dir, monkeypatch):

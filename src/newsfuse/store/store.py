@@ -1237,6 +1237,10 @@ def _article(r: sa.Row[Any]) -> Article:
 def _database_url(location: str | Path) -> tuple[sa.URL, Path | None]:
     """The SQLAlchemy URL of a path or URL, and the SQLite file's path (None for a server)."""
     text = str(location)
+    if not text.strip():  # Path("") is the current folder: "." is a folder, said otherwise
+        raise StoreError(
+            "no store given: the location is empty (a SQLite file or postgresql://...)"
+        )
     if "://" not in text:
         path = Path(text).expanduser()
         if path.is_dir():
