@@ -99,8 +99,10 @@ def test_articles_rejected_by_screening_count_as_unusable(runner):
         app, ["brief", str(FIXTURES / "german.txt"), str(FIXTURES / "vietnamese.txt")]
     )
     assert result.exit_code == 2
-    assert "skipped: german: not English (detected: de)" in result.stderr
-    assert "skipped: vietnamese: not English (detected: vi)" in result.stderr
+    # named by the file, as every skip is (screening knows the article by its id)
+    german, vietnamese = FIXTURES / "german.txt", FIXTURES / "vietnamese.txt"
+    assert f"skipped: {german}: not English (detected: de)" in result.stderr
+    assert f"skipped: {vietnamese}: not English (detected: vi)" in result.stderr
 
 
 def test_one_article_only(runner):
@@ -220,7 +222,8 @@ def test_chinese_article_is_skipped_as_not_english(runner):
         app, ["brief", str(FIXTURES / "chinese.txt"), str(FIXTURES / "english.txt"), "-q"]
     )
     assert result.exit_code == 0
-    assert "skipped: chinese: not English (detected: zh)" in result.stderr.splitlines()
+    chinese = FIXTURES / "chinese.txt"
+    assert f"skipped: {chinese}: not English (detected: zh)" in result.stderr.splitlines()
 
 
 def test_duplicate_id_is_renamed_with_a_warning_and_a_note(runner, tmp_path):
@@ -269,7 +272,8 @@ def test_budget_too_small_for_any_sentence_exits_2_with_a_message(runner):
     result = runner.invoke(app, ["brief", str(KAESONG), "--words", "1"])
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
-        "nothing summarised: no sentence fits in 1 word; try --words 30 or more"
+        "nothing summarised: the word budget 1 is too small for any sentence (shortest"
+        " candidate: 8 words)"
     )
     assert (
         "*No summary: the word budget 1 is too small for any sentence (shortest candidate: 8 words).*"
@@ -308,3 +312,84 @@ def test_fuse_reports_every_stage_to_the_progress_callback():
 
     assert [s for s, _, _ in seen] == list(STAGES)
     assert [n for _, n, _ in seen] == list(range(len(STAGES)))
+
+
+def test_a_jsonl_line_screening_rejects_is_named_by_its_file_and_line(runner, tmp_path):
+    english = (FIXTURES / "english.txt").read_text(encoding="utf-8")
+    path = tmp_path / "wire.jsonl"
+    rows = [
+        {"id": "ok", "text": english},
+        {"id": "caption", "text": "Smoke rises in Kaesong on Tuesday."},
+        {"id": "zh", "text": (FIXTURES / "chinese.txt").read_text(encoding="utf-8")},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = runner.invoke(app, ["brief", str(path), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert f"skipped: {path}:2: too short to summarise (6 words; at least 15 needed)" in lines
+    assert f"skipped: {path}:3: not English (detected: zh)" in lines
+    skipped = {s["input"] for s in json.loads(result.stdout)["skipped"]}
+    assert skipped == {f"{path}:2", f"{path}:3"}
+    # one article alone is screened by fuse itself: named the same
+    result = runner.invoke(app, ["brief", "-"], input=json.dumps(rows[1]) + "\n")
+    assert result.exit_code == 2
+    assert "skipped: <stdin>:1: too short to summarise (6 words; at least 15 needed)" in (
+        result.stderr.splitlines()
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_output_that_fails_while_written_is_one_line_naming_the_option(runner):
+    # /dev/full passes every check before the work and fails the write itself
+    result = runner.invoke(app, ["brief", str(KAESONG), "-q", "-o", "/dev/full"])
+    assert result.exit_code == 1
+    assert result.stderr == "error: cannot write --output /dev/full: no space left on device\n"
+
+
+def test_an_empty_summary_says_the_briefs_own_reason(runner):
+    # A JSON array on stdin is not one plain-text article (it was, and its summary was
+    # empty "as no sentence fits in 120 words"); a text with no sentence that stands alone
+    # says that, not that the budget is small.
+    rows = [{"id": "a", "text": (FIXTURES / "english.txt").read_text(encoding="utf-8")}]
+    result = runner.invoke(app, ["brief", "-"], input=json.dumps(rows) + "\n")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        'skipped: <stdin>:1: not a JSON object (got a list): expected {"id": ..., "text": ...}'
+    )
+    # Kaesong sentences opening on a reference they do not carry ("He", "She"): no budget
+    # would help, and the message says so
+    pointing = (
+        "He said North Korea blew up the liaison office in the border town of Kaesong on "
+        "Tuesday, officials in Seoul said.\n\nShe added that the four-storey building had been "
+        "empty since January because of the coronavirus pandemic.\n"
+    )
+    result = runner.invoke(app, ["brief", "-", "-f", "json", "-q"], input=pointing)
+    assert result.exit_code == 2 and json.loads(result.stdout)["summary"] == []
+    assert result.stderr.splitlines()[-1] == (
+        "nothing summarised: no sentence of the articles can stand alone in a summary"
+    )
+
+
+def test_a_pretty_printed_json_file_or_array_is_one_line_not_one_per_line(runner, tmp_path):
+    text = (FIXTURES / "english.txt").read_text(encoding="utf-8")
+    pretty = tmp_path / "pretty.jsonl"
+    pretty.write_text(json.dumps({"id": "a", "text": text}, indent=2) + "\n")
+    array = tmp_path / "array.jsonl"
+    array.write_text(json.dumps([{"id": "a", "text": text}, {"id": "b", "text": text}], indent=1))
+    for path, kind, lines, fix in (
+        (pretty, "document", 4, "jq -c ."),
+        (array, "array", 10, "jq -c '.[]'"),
+    ):
+        result = runner.invoke(app, ["brief", str(path)])
+        reason = f"not JSONL: one JSON {kind} over {lines} lines; give one article per line ({fix} writes it)"
+        assert result.exit_code == 2
+        assert result.stderr.splitlines()[:2] == [f"skipped: {path}: {reason}", "1 input skipped"]
+        piped = runner.invoke(app, ["brief", "-"], input=path.read_text())
+        assert piped.stderr.splitlines()[0] == f"skipped: <stdin>: {reason}"
+    # JSONL whose first line is broken is still read line by line
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "x", "text": "cut\n' + json.dumps({"id": "a", "text": text}) + "\n")
+    result = runner.invoke(app, ["brief", str(broken), "-f", "json"])
+    assert result.exit_code == 0
+    assert [a["id"] for a in json.loads(result.stdout)["articles"]] == ["a"]
+    assert result.stderr.startswith(f"skipped: {broken}:1: not valid JSON")

@@ -207,3 +207,46 @@ def test_two_add_processes_on_one_store(tmp_path, store_location):
     assert {b["event_id"] for b in state["briefs"]} == set(counts)
     duplicates = sum(o.count("duplicate: ") for _, o in outs)
     assert duplicates == 4
+
+
+def test_add_reports_what_it_read_with_a_change_as_brief_does(runner, tmp_path):
+    """An id another article has (renamed id~2) and a "published" that is not a date are
+    warning lines of add as of brief, and in the report."""
+    first, second = _rows()[:2]
+    path = _jsonl(
+        tmp_path / "wire.jsonl",
+        [dict(first, id="w1"), dict(second, id="w1", published="last Tuesday")],
+    )
+    db = tmp_path / "s.db"
+    result = runner.invoke(app, ["add", str(path), "--db", str(db), "--list"])
+    assert result.exit_code == 0, result.output
+    renamed = f"{path}:2: id 'w1' is already taken by another article; renamed 'w1~2'"
+    undated = (
+        f"{path}:2: \"published\" is not a date ('last Tuesday'); the publication date is read "
+        "from the text, if it gives one"
+    )
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert sorted(warnings) == sorted([f"warning: {renamed}", f"warning: {undated}"])
+    assert "added: w1~2 -> " in result.stdout
+    with Store(db, grouper=grouper_factory()) as store:
+        again = store.add(path, refresh=False)
+    assert again.count("duplicate") == 2 and set(again.warnings) == {renamed, undated}
+
+
+def test_a_damaged_store_is_one_line_not_a_traceback(runner, tmp_path, kaesong_dir):
+    db = tmp_path / "s.db"
+    with Store(db, grouper=grouper_factory()) as store:
+        store.add(kaesong_dir, refresh=False)
+    with sqlite3.connect(db) as conn:  # another program drops the store's tables
+        conn.execute("DROP TABLE events")
+        conn.execute("DROP TABLE articles")
+    row = json.dumps(_rows()[0]) + "\n"
+    for argv, after in (
+        (["events"], ""),
+        (["brief", "--event", "e1"], ""),
+        (["add", "-"], "; every finished batch is stored; run add again"),
+    ):
+        result = runner.invoke(app, [*argv, "--db", str(db)], input=row)
+        assert result.exit_code == 1, result.output
+        assert result.stderr.splitlines()[-1].startswith(f"error: the store {db}: no such table")
+        assert result.stderr.endswith(after + "\n") and "Traceback" not in result.output

@@ -126,9 +126,43 @@ def test_malformed_and_empty_feeds(httpserver, tmp_path):
     reasons = {}
     for s in got.skipped:
         reasons.setdefault(s.input, s.reason)
-    assert reasons[broken].startswith("malformed feed: ") and "\n" not in reasons[broken]
-    assert reasons[empty] == "feed has no items"
-    assert reasons[str(local)] == "not an RSS or Atom feed"
+    # feedparser recovered its one item (no link, no text): that item is the skip, and the
+    # feed's fault a warning
+    assert reasons == {
+        f"{broken} item 1": "feed item has neither a link nor its full text",
+        empty: "feed has no items",
+        str(local): "not an RSS or Atom feed",
+    }
+    (warning,) = got.warnings
+    assert warning.startswith(f"{broken}: malformed feed: ") and "\n" not in warning
+
+
+def test_a_recovered_feed_is_read_and_a_warning_not_a_skip(httpserver, tmp_path):
+    """A feed cut off after its first item (a truncated download): feedparser recovers the
+    item, whose page is read; the feed is not counted as skipped. The store and the CLI say
+    the same as a warning."""
+    from typer.testing import CliRunner
+
+    from newsfuse.cli import app
+
+    page = httpserver.url_for("/world/kaesong.html")
+    httpserver.expect_request("/world/kaesong.html").respond_with_data(
+        PAGE, content_type="text/html"
+    )
+    whole = _rss([_item("Liaison office destroyed", page, summary="Teaser.")])
+    cut = whole[: whole.index(b"</item>") + len(b"</item>")]  # no </channel></rss>
+    httpserver.expect_request("/feed").respond_with_data(cut, content_type="application/rss+xml")
+    feed = httpserver.url_for("/feed")
+    got = read_sources([feed])
+    assert [a.url for a in got] == [page] and not got.skipped
+    (warning,) = got.warnings
+    assert warning.startswith(f"{feed}: malformed feed: ") and warning.endswith(
+        "(read the 1 item recovered)"
+    )
+    result = CliRunner().invoke(app, ["add", "--db", str(tmp_path / "s.db"), feed])
+    assert result.exit_code == 0, result.output
+    assert f"warning: {warning}" in result.stderr
+    assert "skipped:" not in result.stderr and ", 0 skipped," in result.stdout
 
 
 def test_known_urls_are_not_fetched_again(httpserver):
@@ -160,3 +194,21 @@ def test_a_store_rerun_on_a_feed_fetches_only_the_feed(httpserver, tmp_path):
         ("duplicate", f"duplicate of {first.articles[0].id} (same URL)")
     ]
     assert [r.path for r, _ in httpserver.log] == ["/feed", "/world/kaesong.html", "/feed"]
+
+
+def test_feed_files_binary_utf16_and_a_parse_error_said_plainly(tmp_path):
+    full = _rss([_item("Liaison office destroyed", "https://wire.example/k", content=FULL)])
+    utf16 = tmp_path / "wire16.rss"  # valid XML in UTF-16 (NUL bytes, and a BOM)
+    utf16.write_bytes(
+        full.decode().replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+    )
+    binary = tmp_path / "photo.rss"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    junk = tmp_path / "notes.xml"
+    junk.write_text("garbage <<<\n")
+    got = read_sources([utf16, binary, junk])
+    assert [a.url for a in got] == ["https://wire.example/k"]
+    assert [(s.input, s.reason) for s in got.skipped] == [
+        (str(binary), "binary file (contains NUL bytes), not a feed"),
+        (str(junk), "malformed feed: line 2, column 0: syntax error"),
+    ]

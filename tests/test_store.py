@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -247,6 +248,30 @@ def test_store_errors_are_one_line(tmp_path):
         Store(tmp_path / "no" / "s.db")
     with pytest.raises(StoreError, match="unsupported database 'mysql'"):
         Store("mysql://localhost/x")
+    with pytest.raises(StoreError, match="no store given: the location is empty"):
+        Store("")  # --db "" (". is a folder" before)
+
+
+def test_a_store_in_a_read_only_folder_says_so(tmp_path, kaesong_dir, monkeypatch):
+    # SQLite (WAL) writes beside the store even to read it; on a read-only folder its own
+    # words are "unable to open database file". As root nothing is read-only: a folder where
+    # its -shm file must go makes SQLite fail the same way, and os.access answers as there.
+    path = tmp_path / "s.db"
+    with Store(path, grouper=grouper_factory()) as store:
+        store.add(kaesong_dir, refresh=False)
+    (tmp_path / "s.db-shm").mkdir()
+    (tmp_path / "s.db-wal").mkdir()
+    real = os.access
+    monkeypatch.setattr(
+        "newsfuse.store.store.os.access",
+        lambda p, mode: False if Path(p) == tmp_path else real(p, mode),
+    )
+    with pytest.raises(StoreError) as caught:
+        Store(path, create=False)
+    assert str(caught.value) == (
+        f"cannot open the store {path}: unable to open database file (folder {tmp_path} is "
+        "read-only: SQLite writes beside the store, even to read it)"
+    )
 
 
 def test_articles_can_be_added_as_objects_in_small_batches(store_location):
@@ -400,3 +425,42 @@ def test_one_refresher_at_a_time_and_none_misses_a_stale_brief(store_location, k
             assert second.stale() == {event_id}
         assert second.refresh_stale() == [event_id]  # free again
         assert not first.stale()
+
+
+def test_nul_characters_and_huge_offsets_never_reach_the_database_as_errors(
+    store_location, tmp_path
+):
+    """PostgreSQL refuses a NUL in text (SQLite takes it) and both refuse an integer past 64
+    bits: a JSONL "\\u0000" (or a URL's %00) and a page number a user types are stored,
+    looked up and searched as on SQLite, never a DataError or OverflowError."""
+    from newsfuse.store import UnknownArticle
+
+    row = _lines(1)[0]
+    nul = dict(
+        row, id="ap\x00one", title="Storm\x00 kills", text=row["text"].replace(" ", "\x00 ", 1)
+    )
+    path = tmp_path / "nul.jsonl"
+    path.write_text(json.dumps(nul) + "\n")  # json.dumps writes the NUL as \u0000
+    assert "\\u0000" in path.read_text()
+    with _open(store_location) as store:
+        report = store.add(path, refresh=False)
+        assert report.count("new") == 1
+        article, event_id = store.article("ap\x00one")  # the id as given still finds it
+        assert article.id == "ap\ufffdone" and article.title == "Storm\ufffd kills"
+        assert "\x00" not in article.text and "\ufffd" in article.text
+        assert store.event(event_id).articles == ("ap\ufffdone",)
+        assert store.events(q="no\x00such") == [] and store.count_events(q="\x00") == 0
+        with pytest.raises(UnknownArticle):
+            store.article("nope\x00")
+        with pytest.raises(UnknownEvent):
+            store.event("e\x00")
+        assert store.articles("e\x00") == []
+        # an Article given as an object (the Python API) has no reader to clean it
+        second = _lines(2)[1]
+        given = Article(id="obj\x00", text=second["text"], title="a\x00b", source="\x00")
+        assert store.add([given], refresh=False).count("new") == 1
+        stored, _ = store.article("obj\ufffd")
+        assert (stored.title, stored.source) == ("a\ufffdb", "\ufffd")
+        everything = store.events()
+        assert store.events(offset=10**30) == [] and store.events(limit=10**30) == everything
+        assert store.events(limit=3, offset=2**63 - 1) == []

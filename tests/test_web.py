@@ -273,6 +273,21 @@ def test_api_post_articles_returns_the_event_assignment(writable):
     assert statuses["new"]["event_id"] == added["event_id"]
     assert statuses["duplicate"]["id"] == "18_1ecb"
     assert writable.post("/api/v1/articles", json=body).status_code == 200
+    assert r["warnings"] == []
+
+
+def test_api_post_says_what_it_read_with_a_change(writable):
+    # As brief and add say it for a JSONL line: the date is left out, and the answer says so.
+    record = RECORDS["18_2ecb"]
+    r = writable.post(
+        "/api/v1/articles",
+        json={"articles": [{"text": record["text"], "id": "w", "published": "last Tuesday"}]},
+    )
+    assert r.status_code == 201
+    assert r.json()["warnings"] == [
+        "api:articles[0]: \"published\" is not a date ('last Tuesday'); the publication date is"
+        " read from the text, if it gives one"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -553,6 +568,15 @@ def test_the_app_over_sqlite_and_postgresql(store_location, kaesong_dir):
         assert r.status_code == 201 and r.json()["articles"][0]["new_event"]
         assert c.get("/api/v1/events").json()["total"] == 2
         assert c.get("/articles/v").status_code == 200
+        # What a stranger types is an answer, never a 500: a NUL (PostgreSQL refuses one in
+        # text) and numbers past 64 bits (neither database takes one).
+        for path in ("/events/a%00b", "/articles/a%00b", "/api/v1/articles/%00"):
+            assert c.get(path).status_code == 404, path
+        assert c.get("/api/v1/events", params={"q": "\x00"}).json() == {"events": [], "total": 0}
+        assert c.get("/", params={"q": "Kaesong\x00"}).status_code == 200
+        huge = {"offset": 10**30}
+        assert c.get("/api/v1/events", params=huge).json() == {"events": [], "total": 2}
+        assert c.get("/", params={"page": 10**20}).status_code == 200
 
 
 def test_a_kept_page_is_rendered_again_once_its_event_changes(writable, web_db_copy, kaesong_dir):
@@ -708,3 +732,41 @@ def test_head_of_an_unknown_event_is_404_without_a_body(client):
     head = client.head("/events/no-such-event")
     assert head.status_code == 404
     assert head.content == b""
+
+
+def test_cli_events_json_is_the_apis_list_of_events(client, web_db):
+    """The README: GET /api/v1/events gives its events "as newsfuse events --format json"."""
+    from typer.testing import CliRunner
+
+    from newsfuse.cli import app
+
+    cli = CliRunner().invoke(app, ["events", "--db", str(web_db), "--format", "json"])
+    assert cli.exit_code == 0, cli.output
+    listed = client.get("/api/v1/events", params={"limit": 500}).json()["events"]
+    assert json.loads(cli.stdout) == listed and len(listed) >= 3
+
+
+def test_the_add_form_and_api_say_a_feed_was_read_as_far_as_it_parses(
+    web_db_copy, httpserver, kaesong_dir
+):
+    # A feed cut off after its first item, a full Kaesong report (no page to fetch).
+    from html import escape
+
+    full = (kaesong_dir / "002_24046019265150bb.txt").read_text(encoding="utf-8")
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in full.split("\n") if p.strip())
+    feed = (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Wire</title>'
+        "<item><title>Liaison office destroyed</title><link>https://wire.example/k</link>"
+        f"<content:encoded><![CDATA[{paragraphs}]]></content:encoded></item>"
+    )
+    httpserver.expect_request("/feed").respond_with_data(feed, content_type="application/rss+xml")
+    url = httpserver.url_for("/feed")
+    with TestClient(create_app(web_db_copy, in_process(), allow_private=True)) as c:
+        page = c.post("/add", data={"url": url})
+        assert page.status_code == 200
+        notes = re.findall(r'<p class="add-note">Read with a change: (.*?)</p>', page.text)
+        assert len(notes) == 1 and unescape(notes[0]).startswith(f"{url}: malformed feed: ")
+        again = c.post("/api/v1/articles", json={"url": url}).json()
+        assert [a["status"] for a in again["articles"]] == ["duplicate"]
+        assert again["warnings"] == [unescape(notes[0])]

@@ -53,7 +53,7 @@ def _check(r: httpx.Response) -> None:
         assert isinstance(body["error"], str) and "\n" not in body["error"]
         assert "Traceback" not in body["error"]
     else:
-        assert {"articles", "refreshing"} == set(body)
+        assert {"articles", "refreshing", "warnings"} == set(body)
 
 
 JSON = st.recursive(

@@ -69,6 +69,7 @@ def test_every_response_has_csp_and_nosniff_and_pages_need_nothing_inline(client
         r = client.get(path)
         csp = r.headers["content-security-policy"]
         assert "default-src 'self'" in csp and "unsafe-inline" not in csp
+        assert "script-src 'none'" in csp  # the README: there is no script at all
         assert r.headers["x-content-type-options"] == "nosniff"
         if r.headers["content-type"].startswith("text/html"):
             assert " style=" not in r.text and "<script" not in r.text
@@ -224,6 +225,7 @@ def test_serve_refuses_a_public_host_without_a_token(tmp_path, monkeypatch):
         ),
     )
     monkeypatch.delenv("NEWSFUSE_TOKEN", raising=False)
+    monkeypatch.setattr(cli, "_cannot_listen", lambda host, port: None)  # 8000 may be in use
     db = str(tmp_path / "s.db")
     runner = CliRunner()
     for host in ("0.0.0.0", "192.168.1.20", "::", "example.org"):
@@ -257,9 +259,34 @@ def test_serve_refuses_a_public_host_without_a_token(tmp_path, monkeypatch):
     assert made.state.store.location == str(tmp_path / "s.db")
 
 
+def test_serve_on_a_port_in_use_is_one_line_before_it_says_serving(tmp_path, monkeypatch):
+    import socket
+
+    import uvicorn
+
+    from newsfuse import cli
+    from newsfuse.cli import app
+
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: pytest.fail("started"))
+    monkeypatch.setattr(cli, "_serve_processes", lambda c: pytest.fail("started"))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(
+            app, ["serve", "--db", str(tmp_path / "s.db"), "--port", str(port)]
+        )
+    assert result.exit_code == 1
+    assert result.stderr == f"error: cannot listen on 127.0.0.1:{port}: address already in use\n"
+
+
 def test_serve_help_names_the_worker_processes():
     from newsfuse.cli import app
 
     shown = CliRunner().invoke(app, ["serve", "--help"], env={"COLUMNS": "200"})
     assert shown.exit_code == 0 and "--workers" in shown.output
     assert "Server processes" in shown.output
+    # values named for a person, not by their Python type ("<int range>", "<str>")
+    for option in ("--host HOST", "--port PORT", "--workers N", "--db PATH|URL"):
+        assert option in shown.output
+    assert "<int" not in shown.output and "<str>" not in shown.output

@@ -186,7 +186,7 @@ def brief(
         try:
             output.write_text(text, encoding="utf-8")
         except OSError as e:
-            typer.echo(f"error: cannot write {output}: {_os_reason(e)}", err=True)
+            typer.echo(f"error: cannot write --output {output}: {_os_reason(e)}", err=True)
             raise typer.Exit(1)
         typer.echo(f"wrote {output}", err=True)
     elif output_format is Format.markdown and _is_terminal():
@@ -199,12 +199,9 @@ def brief(
         typer.echo(text, nl=not text.endswith("\n"))
     if not any(r.summary for r in results):
         # The brief (facts, timeline...) is still written; the exit code says the summary
-        # is empty, as the README promises.
-        typer.echo(
-            f"nothing summarised: no sentence fits in {words} word{'s' if words != 1 else ''};"
-            " try --words 30 or more",
-            err=True,
-        )
+        # is empty, as the README promises, and the brief's own note says why.
+        why = next((r.summary_note for r in results if r.summary_note), None)
+        typer.echo(f"nothing summarised: {why or 'no sentence fits in the budget'}", err=True)
         raise typer.Exit(EXIT_NOTHING_USABLE)
 
 
@@ -367,7 +364,11 @@ def add(
     """
     store = _open_store(db, create=True)
     try:
-        with _stdout_to_stderr(), _ProgressBar(progress and sys.stderr.isatty(), "Adding") as bar:
+        with (
+            _database_errors(store.location, "every finished batch is stored; run add again"),
+            _stdout_to_stderr(),
+            _ProgressBar(progress and sys.stderr.isatty(), "Adding") as bar,
+        ):
             report = store.add(sources, progress=bar.update)
     except KeyboardInterrupt:
         typer.echo("interrupted: every finished batch is stored; run add again to go on", err=True)
@@ -396,7 +397,8 @@ def events(
     day = _parse_day(since) if since else None
     store = _open_store(db, create=False)
     try:
-        listed = store.events(since=day)
+        with _database_errors(store.location):
+            listed = store.events(since=day)
     finally:
         store.close()
     if output_format is EventsFormat.json:
@@ -415,12 +417,29 @@ def _open_store(db: str, *, create: bool) -> newsfuse.Store:
         raise typer.Exit(1)
 
 
+@contextmanager
+def _database_errors(location: str, after: str = "") -> Iterator[None]:
+    """A database failing under a command (a store another program damaged, a server gone
+    mid-run) is one line naming the store and the database's reason, not a traceback."""
+    import sqlalchemy as sa
+
+    try:
+        yield
+    except sa.exc.SQLAlchemyError as e:
+        reason = " ".join(str(getattr(e, "orig", None) or e).split())[:300]
+        typer.echo(
+            f"error: the store {location}: {reason}{'; ' + after if after else ''}", err=True
+        )
+        raise typer.Exit(1)
+
+
 def _stored_brief(db: str, event_id: str, words: int) -> Brief:
     from newsfuse.store import UnknownEvent
 
     store = _open_store(db, create=False)
     try:
-        return store.brief(event_id, words=words)
+        with _database_errors(store.location):
+            return store.brief(event_id, words=words)
     except UnknownEvent as e:
         typer.echo(f"error: {e} (newsfuse events lists them)", err=True)
         raise typer.Exit(1)
@@ -470,7 +489,23 @@ def _brief_each_event(
         newsfuse.fuse(Articles(g, skipped=skipped), words=words, progress=progress)
         for g in groups or [[]]
     ]
-    return briefs, articles.warnings
+    read_skips = {(s.input, s.reason) for s in articles.skipped}
+    origins = {a.id: a.origin for a in articles if a.origin}
+    return [_inputs_named(b, read_skips, origins) for b in briefs], articles.warnings
+
+
+def _inputs_named(
+    result: Brief, read_skips: set[tuple[str, str]], origins: dict[str, str]
+) -> Brief:
+    """Screening names an article it rejects by its id; name the input it was read from (the
+    file and line, the URL), as the reader's own skips and ``newsfuse add`` do."""
+    skipped = tuple(
+        s
+        if (s.input, s.reason) in read_skips
+        else s.model_copy(update={"input": origins.get(s.input, s.input)})
+        for s in result.skipped
+    )
+    return result.model_copy(update={"skipped": skipped})
 
 
 def _render_all(results: list[Brief], output_format: Format, limits: RenderSettings) -> str:
@@ -507,6 +542,8 @@ def _report_add(report: AddReport, listing: bool) -> None:
         elif listing:
             kind = "new event" if a.new_event else "event"
             typer.echo(f"added: {a.id} -> {kind} {a.event_id}")
+    for w in report.warnings:
+        typer.echo(f"warning: {w}", err=True)
 
 
 def _add_summary(report: AddReport, location: str) -> str:
@@ -523,16 +560,8 @@ def _add_summary(report: AddReport, location: str) -> str:
 
 
 def _event_json(e: EventSummary) -> dict[str, object]:
-    return {
-        "id": e.id,
-        "title": e.title,
-        "date": e.date.isoformat() if e.date else None,
-        "where": e.where,
-        "articles": list(e.articles),
-        "independent_sources": e.independent_sources,
-        "conflicts": e.conflicts,
-        "updated": e.updated.isoformat(timespec="seconds"),
-    }
+    # The model's own JSON, as GET /api/v1/events gives it: one shape for both.
+    return e.model_dump(mode="json")
 
 
 def _events_table(listed: list[EventSummary], location: str) -> str:
@@ -594,9 +623,14 @@ def _loopback(host: str) -> bool:
 def serve(
     db: str = _DB_OPTION,
     host: str = typer.Option(
-        "127.0.0.1", "--host", help="Address to listen on (another than loopback needs a token)."
+        "127.0.0.1",
+        "--host",
+        metavar="HOST",
+        help="Address to listen on (one beyond loopback needs NEWSFUSE_TOKEN).",
     ),
-    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
+    port: int = typer.Option(
+        8000, "--port", min=0, max=65535, metavar="PORT", help="Port to listen on."
+    ),
     allow_private: bool = typer.Option(
         False,
         "--allow-private",
@@ -607,6 +641,7 @@ def serve(
         None,
         "--workers",
         min=1,
+        metavar="N",
         help="Server processes, each with its own connections and page cache "
         "(default WebSettings.workers: one per CPU, at most 2).",
     ),
@@ -641,6 +676,10 @@ def serve(
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(1)
     shown = f"[{host}]" if ":" in host else host
+    problem = _cannot_listen(host, port)
+    if problem:
+        typer.echo(f"error: cannot listen on {shown}:{port}: {problem}", err=True)
+        raise typer.Exit(1)
     many = f", {count} processes" if count > 1 else ""
     typer.echo(f"serving {location} at http://{shown}:{port}/{many}", err=True)
     options: dict[str, Any] = {
@@ -654,6 +693,23 @@ def serve(
         return
     os.environ.update(ServeConfig(db, token, allow_private).environ())
     _serve_processes(uvicorn.Config(FACTORY, factory=True, workers=count, **options))
+
+
+def _cannot_listen(host: str, port: int) -> str | None:
+    """Why the server could not listen on ``host``:``port`` (a port in use, a name that does
+    not resolve), found before it says it is serving; None if it can."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host.strip("[]"), port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            probe.bind(address)
+    except OSError as e:  # socket.gaierror included
+        return e.strerror.lower() if e.strerror else str(e)
+    return None
 
 
 def _serve_processes(config: Any) -> None:

@@ -348,6 +348,9 @@ class AddReport(_Frozen):
 
     articles: tuple[AddedArticle, ...] = ()
     refreshed: tuple[str, ...] = Field(default=(), description="events whose brief was recomputed")
+    warnings: tuple[str, ...] = Field(
+        default=(), description="inputs read with a change, as Articles.warnings has them"
+    )
 
     def count(self, status: AddStatus) -> int:
         return sum(a.status == status for a in self.articles)

@@ -391,10 +391,10 @@ class WebSettings:
     # reader's next request can sit unread longer than 5 s, and the server then closes the
     # connection under it: the client sees a dropped connection instead of a slow answer.
     keep_alive_seconds: int = 30
-    # Content-Security-Policy of every response: nothing from elsewhere, no inline script
-    # or style, no framing, forms post only here.
+    # Content-Security-Policy of every response: nothing from elsewhere, no script at all
+    # (the pages have none), no inline style, no framing, forms post only here.
     csp: str = (
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; "
         "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
     )
 

@@ -11,6 +11,7 @@ user's bad input.
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +19,13 @@ from typing import TYPE_CHECKING
 from newsfuse.models import Article, Articles, Skipped
 from newsfuse.settings import DEFAULT, FetchSettings
 from newsfuse.sources.feeds import FEED_SUFFIXES, feed_articles
-from newsfuse.sources.files import RecordError, read, record_article
+from newsfuse.sources.files import (
+    RecordError,
+    printable,
+    published_warning,
+    read,
+    record_article,
+)
 from newsfuse.sources.url import (
     FetchError,
     check_public,
@@ -37,6 +44,7 @@ __all__ = [
     "RecordError",
     "check_public",
     "is_url",
+    "published_warning",
     "read",
     "read_sources",
     "record_article",
@@ -93,10 +101,10 @@ def read_sources(
                 url = normalise_url(source)
                 if known_url is not None and known_url(url):
                     continue
-                items = _read_url(url, http, settings, fetch_page, known_url)
+                items = _read_url(url, http, settings, fetch_page, known_url, out.warnings)
             elif Path(source).suffix.lower() in FEED_SUFFIXES and Path(source).is_file():
                 flush()
-                items = _read_feed_file(Path(source), fetch_page, settings, known_url)
+                items = _read_feed_file(Path(source), fetch_page, settings, known_url, out.warnings)
             else:
                 run.append(source)
                 continue
@@ -118,6 +126,7 @@ def _read_url(
     settings: FetchSettings,
     fetch_page: Callable[[str], Article | Skipped],
     known_url: Callable[[str], bool] | None,
+    warnings: list[str],
 ) -> list[Article | Skipped]:
     try:
         fetched = get(url, http, settings)
@@ -125,7 +134,8 @@ def _read_url(
             return [page_article(fetched, url)]
     except FetchError as e:
         return [Skipped(input=url, reason=str(e))]
-    return feed_articles(fetched.body, url, _unless_known(fetch_page, known_url), settings)
+    fetch = _unless_known(fetch_page, known_url)
+    return feed_articles(fetched.body, url, fetch, settings, warnings.append)
 
 
 def _read_feed_file(
@@ -133,6 +143,7 @@ def _read_feed_file(
     fetch_page: Callable[[str], Article | Skipped],
     settings: FetchSettings,
     known_url: Callable[[str], bool] | None,
+    warnings: list[str],
 ) -> list[Article | Skipped]:
     try:
         data = path.read_bytes()
@@ -140,7 +151,11 @@ def _read_feed_file(
         return [Skipped(input=str(path), reason=f"cannot read: {e.strerror or e}")]
     if not data.strip():
         return [Skipped(input=str(path), reason="empty file")]
-    return feed_articles(data, str(path), _unless_known(fetch_page, known_url), settings)
+    # As the other readers say it, not as a parse error (XML may be UTF-16, with its BOM).
+    if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return [Skipped(input=str(path), reason="binary file (contains NUL bytes), not a feed")]
+    fetch = _unless_known(fetch_page, known_url)
+    return feed_articles(data, str(path), fetch, settings, warnings.append)
 
 
 def _unless_known(
@@ -173,9 +188,18 @@ def _unique_ids(articles: Articles) -> Articles:
     """The same renaming :func:`read` does (``id~2``...), across files and URLs together."""
     ids: set[str] = set()
     out = Articles(
-        skipped=[s for s in articles.skipped if s.reason != _KNOWN], warnings=articles.warnings
+        # a feed file's name may hold bytes that are not UTF-8, as read()'s files may
+        skipped=[
+            s.model_copy(update={"input": printable(s.input)})
+            for s in articles.skipped
+            if s.reason != _KNOWN
+        ],
+        warnings=[printable(w) for w in articles.warnings],
     )
     for a in articles:
+        if printable(a.id) != a.id or printable(a.origin or "") != (a.origin or ""):
+            update = {"id": printable(a.id), "origin": printable(a.origin or "") or None}
+            a = a.model_copy(update=update)
         if a.id in ids:
             n = 2
             while f"{a.id}~{n}" in ids:

@@ -28,11 +28,15 @@ def feed_articles(
     feed: str,
     fetch_item: Callable[[str], Article | Skipped],
     settings: FetchSettings = DEFAULT.fetch,
+    warn: Callable[[str], None] | None = None,
 ) -> list[Article | Skipped]:
     """The articles of the feed ``data`` (read from ``feed``), in the feed's order.
 
     ``fetch_item(url)`` fetches an item's page when the item carries only a teaser.
+    ``warn(line)`` hears what was read with a change (a feed recovered from its errors, items
+    past ``max_feed_items`` left out): not a skipped input, since its items are read.
     """
+    warn = warn or (lambda line: None)
     import feedparser
 
     try:
@@ -44,20 +48,21 @@ def feed_articles(
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if problem is not None and not isinstance(problem, feedparser.CharacterEncodingOverride):
         why = " ".join(str(problem).split()) or type(problem).__name__
+        # expat's "<unknown>:2:0: syntax error": the feed has no name inside the parser
+        why = re.sub(r"^<unknown>:(\d+):(\d+):\s*", r"line \1, column \2: ", why)
         if not entries:
             return [Skipped(input=feed, reason=f"malformed feed: {why}")]
         # feedparser recovers what it can: say so, and go on with the items it read.
-        out.append(Skipped(input=feed, reason=f"malformed feed: {why} (read its items anyway)"))
+        n = len(entries)
+        warn(f"{feed}: malformed feed: {why} (read the {n} item{'s' * (n != 1)} recovered)")
     if not entries:
         if not parsed.get("version"):
             return [Skipped(input=feed, reason="not an RSS or Atom feed")]
         return [Skipped(input=feed, reason="feed has no items")]
     if len(entries) > settings.max_feed_items:
-        out.append(
-            Skipped(
-                input=feed,
-                reason=f"only the first {settings.max_feed_items} of {len(entries)} items read",
-            )
+        warn(
+            f"{feed}: only the first {settings.max_feed_items} of {len(entries)} items read "
+            "(FetchSettings.max_feed_items)"
         )
         entries = entries[: settings.max_feed_items]
     channel = parsed.get("feed") or {}

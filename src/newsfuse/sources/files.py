@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import io
 import itertools
 import json
 import logging
@@ -46,6 +47,7 @@ _STDIN_NAME = "<stdin>"
 # vertical tab do).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_OTHER_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")  # an address, not a path
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -84,6 +86,9 @@ def read(paths: str | Path | Iterable[str | Path], *, progress: bool = False) ->
     ids: set[str] = set()
 
     def add(article: Article) -> None:
+        if _SURROGATE.search(article.id + (article.origin or "")):
+            update = {"id": printable(article.id), "origin": printable(article.origin or "")}
+            article = article.model_copy(update=update)
         if article.id in ids:
             n = 2
             while f"{article.id}~{n}" in ids:
@@ -113,8 +118,24 @@ def read(paths: str | Path | Iterable[str | Path], *, progress: bool = False) ->
             out.skipped.append(Skipped(input=job.shown, reason=str(e)))
         except OSError as e:
             out.skipped.append(Skipped(input=job.shown, reason=f"cannot read: {_os_error(e)}"))
+    out.skipped = [
+        s.model_copy(update={"input": printable(s.input)}) if _SURROGATE.search(s.input) else s
+        for s in out.skipped
+    ]
+    out.warnings = [printable(w) for w in out.warnings]
     log.info("read: %d articles, %d inputs skipped", len(out), len(out.skipped))
     return out
+
+
+def printable(name: str) -> str:
+    """A name from the file system as text every output can encode: the bytes of a file name
+    that are not UTF-8 (which Python holds as lone surrogates) written as \\xNN."""
+    if not _SURROGATE.search(name):
+        return name
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file name gives
+        return _SURROGATE.sub("\ufffd", name)
 
 
 # --- expanding the inputs into files -------------------------------------------------------
@@ -177,6 +198,9 @@ def _expand(paths: Iterable[str | Path]) -> list[_Job | Skipped]:
             add_file(path)
         elif path.exists():
             jobs.append(Skipped(input=str(path), reason="not a regular file or folder"))
+        elif _OTHER_SCHEME.match(str(raw)):  # ftp://..., file://...: not a path either
+            reason = "not a file, and only http:// and https:// addresses are fetched"
+            jobs.append(Skipped(input=str(raw), reason=reason))
         else:
             jobs.append(Skipped(input=str(path), reason="no such file or folder"))
     return jobs
@@ -252,7 +276,16 @@ def _read_stdin(job: _Job) -> Iterator[Article | Skipped | _Warning]:
         if line.strip(b" \t\r\n" + codecs.BOM_UTF8):
             break
     first = b"".join(head).lstrip(b" \t\r\n").removeprefix(codecs.BOM_UTF8).lstrip()
-    if not first or first.startswith(b"{"):
+    if _starts_a_document(first):
+        # Read whole (as plain text would be) to tell a document over many lines from JSONL
+        # whose first line is broken; JSONL is then read from what was read.
+        rest = buffer.read(MAX_JSONL_LINE_BYTES + 1) if buffer is not None else b"".join(stream)
+        data = b"".join(head) + rest
+        if len(data) <= MAX_JSONL_LINE_BYTES:
+            _check_not_one_document(data)
+        yield from _read_jsonl_lines(io.BytesIO(data), job.shown)
+        return
+    if not first or first.startswith(b"{") or (first.startswith(b"[") and _is_json(first)):
         yield from _read_jsonl_lines(stream, job.shown, head=head)
         return
     rest = buffer.read(MAX_TEXT_BYTES + 1) if buffer is not None else b"".join(stream)
@@ -320,7 +353,45 @@ def _read_jsonl_file(job: _Job) -> Iterator[Article | Skipped | _Warning]:
             raise _Skip("empty file")
         _check_binary(head)
         f.seek(0)
+        first = b""
+        while not first.strip(b" \t\r\n" + codecs.BOM_UTF8):
+            if not (line := f.readline(MAX_JSONL_LINE_BYTES + 1)):
+                break
+            first = line
+        if _starts_a_document(first) and job.path.stat().st_size <= MAX_JSONL_LINE_BYTES:
+            f.seek(0)
+            _check_not_one_document(f.read())
+        f.seek(0)
         yield from _read_jsonl_lines(f, job.shown)
+
+
+def _starts_a_document(first: bytes) -> bool:
+    """Whether the first line opens JSON that it does not close: a pretty-printed object or
+    an array over several lines, rather than an article per line."""
+    first = first.strip(b" \t\r\n" + codecs.BOM_UTF8)
+    return first.startswith((b"{", b"[")) and not _is_json(first)
+
+
+def _is_json(line: bytes) -> bool:
+    try:
+        json.loads(line)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+def _check_not_one_document(data: bytes) -> None:
+    """One line for JSON that is a whole document over many lines (a pretty-printed object,
+    an array of articles), not one "not valid JSON" per line of it."""
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except (ValueError, RecursionError):  # UnicodeDecodeError included: then read line by line
+        return
+    kind, fix = ("array", "jq -c '.[]'") if isinstance(document, list) else ("document", "jq -c .")
+    n = data.count(b"\n") + (not data.endswith(b"\n"))
+    raise _Skip(
+        f"not JSONL: one JSON {kind} over {n} lines; give one article per line ({fix} writes it)"
+    )
 
 
 def _read_jsonl_lines(
@@ -344,11 +415,8 @@ def _read_jsonl_lines(
             yield Skipped(input=where, reason=str(e))
             continue
         yield article
-        if article.published is None and (given := _given_date(raw)) is not None:
-            yield _Warning(
-                f'{where}: "published" is not a date ({given[:40]!r}); '
-                "the publication date is read from the text, if it gives one"
-            )
+        if article.published is None and (said := published_warning(json.loads(raw), where)):
+            yield _Warning(said)
     if not any_line:
         raise _Skip("empty file" if shown != _STDIN_NAME else "no input on stdin")
 
@@ -496,12 +564,20 @@ def _normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _given_date(raw: bytes) -> str | None:
-    """The "published" value of a JSONL line, when it is there and not empty."""
-    value = json.loads(raw).get("published")
+def published_warning(record: Any, where: str) -> str | None:
+    """The warning for an article record (read from ``where``) whose "published" value is
+    given but is not a date (:func:`record_article` leaves such a date out); None if its
+    value is a date, empty or missing."""
+    value = record.get("published") if isinstance(record, dict) else None
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    return value if isinstance(value, str) else json.dumps(value)
+    if _parse_date(value) is not None:
+        return None
+    given = value if isinstance(value, str) else json.dumps(value)
+    return (
+        f'{where}: "published" is not a date ({given[:40]!r}); '
+        "the publication date is read from the text, if it gives one"
+    )
 
 
 def _parse_date(value: Any) -> dt.date | None:
@@ -526,8 +602,9 @@ def _str_or_none(value: Any) -> str | None:
 
 
 def _no_surrogates(text: str) -> str:
-    # JSON's "\ud800" escapes decode to lone surrogates, which no output can encode.
-    return _SURROGATE.sub("\ufffd", text)
+    # JSON's "\ud800" escapes decode to lone surrogates, which no output can encode; its
+    # "\u0000" to a NUL, which PostgreSQL cannot store (the store writes U+FFFD for it too).
+    return _SURROGATE.sub("\ufffd", text).replace("\x00", "\ufffd")
 
 
 def _encode(line: str) -> bytes:

@@ -300,7 +300,8 @@ def _str(value: object) -> str | None:
 
 
 def _one_line(e: BaseException) -> str:
-    return " ".join(str(e).split())
+    # "[Errno 111] Connection refused" -> "Connection refused": the number says nothing more.
+    return re.sub(r"\[Errno -?\d+\]\s*", "", " ".join(str(e).split()))
 
 
 def _too_large(size: int | None, limit: int) -> str:

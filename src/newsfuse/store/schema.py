@@ -13,6 +13,20 @@ from typing import Any
 
 import sqlalchemy as sa
 
+
+class Text(sa.TypeDecorator[str]):
+    """TEXT without NUL characters: PostgreSQL refuses one in text (a DataError on an insert,
+    a lookup or a search holding one: a JSONL "\\u0000", a URL's %00), SQLite takes it. Each
+    is written and compared as U+FFFD on both databases (as the readers write a lone
+    surrogate), so both store the same and a lookup by the id as given still finds it."""
+
+    impl = sa.Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: sa.Dialect) -> Any:
+        return value.replace("\x00", "\ufffd") if isinstance(value, str) else value
+
+
 metadata = sa.MetaData()
 
 schema_version = sa.Table(
@@ -27,20 +41,20 @@ articles = sa.Table(
     # Insertion order: briefs read an event's articles in this order, so they do not depend
     # on how a database happens to return rows.
     sa.Column("seq", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("id", sa.Text, nullable=False, unique=True),  # the id `read` gave it
-    sa.Column("url", sa.Text, index=True),
-    sa.Column("origin", sa.Text, index=True),  # file (and line) or the URL as requested
+    sa.Column("id", Text, nullable=False, unique=True),  # the id `read` gave it
+    sa.Column("url", Text, index=True),
+    sa.Column("origin", Text, index=True),  # file (and line) or the URL as requested
     sa.Column("hash", sa.String(64), nullable=False, unique=True),  # of the clean text's words
-    sa.Column("title", sa.Text),
-    sa.Column("source", sa.Text),
+    sa.Column("title", Text),
+    sa.Column("source", Text),
     sa.Column("published", sa.Date),
     sa.Column("published_from", sa.String(16)),
     sa.Column("language", sa.String(16)),
-    sa.Column("text", sa.Text, nullable=False),  # as read: fuse cleans it again, identically
-    sa.Column("clean_text", sa.Text, nullable=False),
-    sa.Column("removed_lines", sa.Text, nullable=False),  # JSON list of {"text", "reason"}
-    sa.Column("feats", sa.Text, nullable=False),  # JSON: the grouper's features of the article
-    sa.Column("event_id", sa.Text, nullable=False, index=True),
+    sa.Column("text", Text, nullable=False),  # as read: fuse cleans it again, identically
+    sa.Column("clean_text", Text, nullable=False),
+    sa.Column("removed_lines", Text, nullable=False),  # JSON list of {"text", "reason"}
+    sa.Column("feats", Text, nullable=False),  # JSON: the grouper's features of the article
+    sa.Column("event_id", Text, nullable=False, index=True),
     sa.Column("added", sa.DateTime, nullable=False),  # UTC
 )
 
@@ -49,10 +63,10 @@ def _event_columns_v1() -> list[sa.Column[Any]]:
     """The events table's columns at version 1 (new objects each call: a Column belongs to
     one Table)."""
     return [
-        sa.Column("id", sa.Text, primary_key=True),
-        sa.Column("title", sa.Text),
+        sa.Column("id", Text, primary_key=True),
+        sa.Column("title", Text),
         sa.Column("date", sa.Date),
-        sa.Column("place", sa.Text),
+        sa.Column("place", Text),
         sa.Column("independent_sources", sa.Integer),
         sa.Column("conflicts", sa.Integer),
         # Only ever grows: a brief computed from n articles is current iff the event still has n.
@@ -75,8 +89,8 @@ events = sa.Table(
 briefs = sa.Table(
     "briefs",
     metadata,
-    sa.Column("event_id", sa.Text, primary_key=True),
-    sa.Column("brief", sa.Text, nullable=False),  # Brief JSON
+    sa.Column("event_id", Text, primary_key=True),
+    sa.Column("brief", Text, nullable=False),  # Brief JSON
     sa.Column("version", sa.Integer, nullable=False),  # 1, 2, ... each time it is recomputed
     sa.Column("n_articles", sa.Integer, nullable=False),
     sa.Column("updated", sa.DateTime, nullable=False),
@@ -85,9 +99,9 @@ briefs = sa.Table(
 
 def _grouping_state_columns_v3() -> list[sa.Column[Any]]:
     return [
-        sa.Column("key", sa.Text, nullable=False),  # the grouper's state_key (code, settings)
+        sa.Column("key", Text, nullable=False),  # the grouper's state_key (code, settings)
         sa.Column("seq", sa.Integer, nullable=False),  # it holds the articles up to this seq
-        sa.Column("state", sa.Text, nullable=False),  # JSON: EventGrouper.state()
+        sa.Column("state", Text, nullable=False),  # JSON: EventGrouper.state()
         sa.Column("saved", sa.DateTime, nullable=False),  # UTC
     ]
 
@@ -109,8 +123,8 @@ def _grouping_passes_columns_v4() -> list[sa.Column[Any]]:
 
 def _event_redirects_columns_v4() -> list[sa.Column[Any]]:
     return [
-        sa.Column("old_id", sa.Text, primary_key=True),  # an event a pass emptied
-        sa.Column("new_id", sa.Text, nullable=False),  # where its first article went
+        sa.Column("old_id", Text, primary_key=True),  # an event a pass emptied
+        sa.Column("new_id", Text, nullable=False),  # where its first article went
     ]
 
 

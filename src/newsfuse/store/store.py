@@ -16,6 +16,7 @@ import hashlib
 import itertools
 import json
 import logging
+import os
 import re
 import threading
 from collections import defaultdict
@@ -49,6 +50,8 @@ from newsfuse.store.schema import grouping_passes as P
 from newsfuse.store.schema import grouping_state as G
 
 log = logging.getLogger(__name__)
+#: The largest integer SQLite and PostgreSQL (bigint) take as a parameter.
+_SQL_INT_MAX = 2**63 - 1
 
 #: ``progress(stage, done, total)``: stage is "adding" or "briefing".
 Progress = Callable[[str, int, int], None]
@@ -202,7 +205,14 @@ class Store:
             raise StoreError(f"{self.location}: {e}") from None
         except sa.exc.SQLAlchemyError as e:
             self._engine.dispose()
-            raise StoreError(f"cannot open the store {self.location}: {_db_error(e)}") from None
+            why = _db_error(e)
+            if self.path is not None and not os.access(self.path.parent, os.W_OK):
+                # SQLite's own "unable to open database file" says nothing of the cause
+                why += (
+                    f" (folder {self.path.parent} is read-only: SQLite writes beside the store,"
+                    " even to read it)"
+                )
+            raise StoreError(f"cannot open the store {self.location}: {why}") from None
 
     # --- lifecycle ---
 
@@ -312,7 +322,9 @@ class Store:
             outcomes = _settled(outcomes, *self._settle())
         self._save_grouping_state()
         refreshed = self.refresh(progress=progress) if refresh else []
-        return AddReport(articles=tuple(outcomes), refreshed=tuple(refreshed))
+        return AddReport(
+            articles=tuple(outcomes), refreshed=tuple(refreshed), warnings=tuple(read.warnings)
+        )
 
     def _add_batch(self, prepared: Sequence[_Prepared | AddedArticle]) -> list[AddedArticle]:
         out: list[AddedArticle] = []
@@ -704,11 +716,13 @@ class Store:
         gives the length of the whole.
         """
         query, when = self._events_query(since, until, q)
+        # Clamped to a 64-bit integer (both databases' widest): an offset or limit past any
+        # store's size means "nothing more" / "all", not an OverflowError from the driver.
         query = query.order_by(
             when.is_(None), when.desc(), E.c.updated.desc(), E.c.id.desc()
-        ).offset(max(0, offset))
+        ).offset(min(max(0, offset), _SQL_INT_MAX))
         if limit is not None:
-            query = query.limit(max(0, limit))
+            query = query.limit(min(max(0, limit), _SQL_INT_MAX))
         with self._read() as conn:
             rows = conn.execute(query).all()
             members = conn.execute(
@@ -1223,6 +1237,10 @@ def _article(r: sa.Row[Any]) -> Article:
 def _database_url(location: str | Path) -> tuple[sa.URL, Path | None]:
     """The SQLAlchemy URL of a path or URL, and the SQLite file's path (None for a server)."""
     text = str(location)
+    if not text.strip():  # Path("") is the current folder: "." is a folder, said otherwise
+        raise StoreError(
+            "no store given: the location is empty (a SQLite file or postgresql://...)"
+        )
     if "://" not in text:
         path = Path(text).expanduser()
         if path.is_dir():

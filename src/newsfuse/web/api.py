@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from newsfuse.models import AddedArticle, Article, Brief, EventSummary
-from newsfuse.sources import RecordError, is_url, record_article
+from newsfuse.sources import RecordError, is_url, published_warning, record_article
 from newsfuse.web.views import check_write, current, keep, kept_of_event, pasted_id, store_of
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
@@ -56,6 +56,10 @@ class AddedList(BaseModel):
     refreshing: list[str] = Field(
         description="events whose brief is being recomputed, after this answer: until it "
         "is stored, the event shows its previous brief"
+    )
+    warnings: list[str] = Field(
+        description="what was read with a change: a published value that is not a date, a "
+        "renamed id, a feed read as far as it parses"
     )
 
 
@@ -220,17 +224,23 @@ def get_article(request: Request, article_id: str) -> Response:
 async def post_articles(request: Request) -> Response:
     check_write(request, None)
     raw = await request.body()
-    sources = parse_articles(raw)
+    warnings: list[str] = []
+    sources = parse_articles(raw, warnings)
     report = await request.app.state.writer.add(sources, request.app.state.transport)
     status = 201 if report.count("new") else 200
     added = ",".join(a.model_dump_json() for a in report.articles)
     refreshing = sorted({a.event_id for a in report.articles if a.status == "new" and a.event_id})
-    return _json(f'{{"articles":[{added}],"refreshing":{json.dumps(refreshing)}}}', status)
+    said = json.dumps([*warnings, *report.warnings], ensure_ascii=False)
+    return _json(
+        f'{{"articles":[{added}],"refreshing":{json.dumps(refreshing)},"warnings":{said}}}',
+        status,
+    )
 
 
-def parse_articles(raw: bytes) -> list[Article | str]:
+def parse_articles(raw: bytes, warnings: list[str] | None = None) -> list[Article | str]:
     """The body of POST /api/v1/articles as what Store.add takes: Articles and URLs.
-    Raises 400 for a body that is not JSON, 422 for JSON that is not articles."""
+    Raises 400 for a body that is not JSON, 422 for JSON that is not articles; what is read
+    with a change (a "published" that is not a date) is added to ``warnings``."""
     if not raw.strip():
         raise HTTPException(400, 'empty body: send {"text": ...} or {"url": ...} as JSON')
     try:
@@ -266,4 +276,6 @@ def parse_articles(raw: bytes) -> list[Article | str]:
             out.append(record_article(item, f"api:{name}", default_id=default))
         except RecordError as e:
             raise HTTPException(422, f"{name}: {e}")
+        if warnings is not None and (said := published_warning(item, f"api:{name}")):
+            warnings.append(said)
     return out
