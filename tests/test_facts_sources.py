@@ -166,3 +166,28 @@ def test_a_weekday_is_shown_with_the_member_telling_the_event():
     assert shown.article == "p0"
     # without the event's words, the two are as close to each other: the shorter one
     assert facts._representative(fridays, weights).article == "p1"
+
+
+# Multi-News e9aca7cf p2, p3 (Simpson's parole hearing): the event's words in a name
+# ("Lovelock Correctional Center") say where, not what happened that day.
+HEARING = (
+    "Simpson's release from prison - his parole hearing in Nevada on Thursday is considered "
+    "something of a formality.",
+    "O.J. Simpson will find out on Thursday if he soon will be released from the Lovelock "
+    "Correctional Center in Nevada.",
+)
+
+
+def test_a_weekday_is_shown_by_the_event_words_written_in_lower_case():
+    assert facts._lower_stems(HEARING[1]) >= {"releas", "find"}
+    assert not facts._lower_stems(HEARING[1]) & {"lovelock", "correct", "center", "nevada"}
+    arts = [clean.clean(Article(id=f"p{i}", text=t)) for i, t in enumerate(HEARING)]
+    sents = {a.id: segment.sentences(a) for a in arts}
+    families = [Family(id=i, members=(a.id,)) for i, a in enumerate(arts)]
+    ev = event.infer(arts, sents, families)
+    dated = dates.in_articles(arts, sents, ev.date)
+    found = facts.claims(arts, sents, {"p0": 0, "p1": 1}, dated, ev)
+    days = [c for c in found if c.value.unit == "weekday"]
+    terms = frozenset({"parol", "hear", "releas", "lovelock", "correct", "center", "nevada"})
+    weights = facts.inverse_frequency(s.text for ss in sents.values() for s in ss)
+    assert facts._representative(days, weights, terms).article == "p0"
