@@ -6,6 +6,7 @@ import datetime as dt
 
 from newsfuse.fusion import clean, dates, event, facts, segment, values
 from newsfuse.models import Article, Family
+from newsfuse.settings import DEFAULT
 
 # Three Multi-News reports of one Craigslist robbery (cluster 1d233653), shortened: each
 # writes the car's model year before its name, in other clauses.
@@ -131,3 +132,62 @@ def test_a_sum_no_report_writes_is_no_fact():
         (f.value, f.sources) for f in found
     ]
     assert [f for f in found if f.kind == "count" and "3000" in f.value]
+
+
+# Multi-News cef9105b p2, p3 (shortened): the day of the police chief's announcement, written
+# beside it in one report and beside a text message in the other.
+ANNOUNCED = (
+    "Malaysian police said on Friday that the banned chemical weapon VX nerve agent was used "
+    "to kill Kim Jong Nam at the airport in Kuala Lumpur. The authorities say they intend to "
+    "decontaminate the areas the suspects are known to have visited. Tens of thousands of "
+    "passengers are believed to have passed through since.",
+    "Police said VX nerve agent was used to kill Kim Jong Nam at the Kuala Lumpur airport. "
+    "Police previously said the terminal had not been decontaminated. "
+    'Asked Friday in a text message whether that was still the case, Khalid said, "We are '
+    'doing it now." Details were not immediately clear.',
+)
+
+
+def test_a_weekday_is_shown_with_the_member_telling_the_event():
+    arts = [clean.clean(Article(id=f"p{i}", text=t)) for i, t in enumerate(ANNOUNCED)]
+    families = [Family(id=i, members=(a.id,)) for i, a in enumerate(arts)]
+    sents = {a.id: segment.sentences(a) for a in arts}
+    ev = event.infer(arts, sents, families)
+    dated = dates.in_articles(arts, sents, ev.date)
+    family_of = {a.id: i for i, a in enumerate(arts)}
+    found = facts.claims(arts, sents, family_of, dated, ev)
+    fridays = [c for c in found if c.value.unit == "weekday"]
+    assert [c.article for c in fridays] == ["p0", "p1"]
+    weights = facts.inverse_frequency(s.text for ss in sents.values() for s in ss)
+    terms = facts._event_terms(arts, sents, families, weights, DEFAULT.facts)
+    assert {"vx", "airport"} <= terms
+    # the text message's day is the closest to nothing else; the announcement tells the event
+    shown = facts._representative(fridays[::-1], weights, terms)
+    assert shown.article == "p0"
+    # without the event's words, the two are as close to each other: the shorter one
+    assert facts._representative(fridays, weights).article == "p1"
+
+
+# Multi-News e9aca7cf p2, p3 (Simpson's parole hearing): the event's words in a name
+# ("Lovelock Correctional Center") say where, not what happened that day.
+HEARING = (
+    "Simpson's release from prison - his parole hearing in Nevada on Thursday is considered "
+    "something of a formality.",
+    "O.J. Simpson will find out on Thursday if he soon will be released from the Lovelock "
+    "Correctional Center in Nevada.",
+)
+
+
+def test_a_weekday_is_shown_by_the_event_words_written_in_lower_case():
+    assert facts._lower_stems(HEARING[1]) >= {"releas", "find"}
+    assert not facts._lower_stems(HEARING[1]) & {"lovelock", "correct", "center", "nevada"}
+    arts = [clean.clean(Article(id=f"p{i}", text=t)) for i, t in enumerate(HEARING)]
+    sents = {a.id: segment.sentences(a) for a in arts}
+    families = [Family(id=i, members=(a.id,)) for i, a in enumerate(arts)]
+    ev = event.infer(arts, sents, families)
+    dated = dates.in_articles(arts, sents, ev.date)
+    found = facts.claims(arts, sents, {"p0": 0, "p1": 1}, dated, ev)
+    days = [c for c in found if c.value.unit == "weekday"]
+    terms = frozenset({"parol", "hear", "releas", "lovelock", "correct", "center", "nevada"})
+    weights = facts.inverse_frequency(s.text for ss in sents.values() for s in ss)
+    assert facts._representative(days, weights, terms).article == "p0"

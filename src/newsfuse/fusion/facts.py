@@ -161,7 +161,7 @@ def facts(
             if id(g) in in_conflict
             else ("corroborated" if independent >= 2 else "single-source")
         )
-        rep = rep_of[id(g)] = _representative(g, weights)
+        rep = rep_of[id(g)] = _representative(g, weights, event_terms)
         fact = Fact(
             about="",
             kind=g[0].value.kind,
@@ -621,10 +621,16 @@ def _shown(group: Sequence[Claim]) -> str:
     return " = ".join([main.shown, *(_value(cs).shown for _, cs in sorted(others.items()))])
 
 
-def _representative(group: Sequence[Claim], weights: Mapping[str, float]) -> Claim:
+def _representative(
+    group: Sequence[Claim],
+    weights: Mapping[str, float],
+    event_terms: frozenset[str] = frozenset(),
+) -> Claim:
     """The member closest to all the others: the wording the group shares most; for a
     frequency, of those stating it exactly if any do (a bound, "did not have a permit to fly
-    on Sundays", shows no schedule; a hedged figure of another kind still shows its value)."""
+    on Sundays", shows no schedule; a hedged figure of another kind still shows its value);
+    for a weekday, of those writing most of ``event_terms`` (:func:`_event_terms`) in lower
+    case."""
     if len(group) == 1:
         return group[0]
     precise = list(group)
@@ -641,13 +647,27 @@ def _representative(group: Sequence[Claim], weights: Mapping[str, float]) -> Cla
             found = memo[key] = overlap(a, b, weights)
         return found
 
+    # A weekday dates many things of a story's day ("Asked Friday in a text message", "said
+    # on Friday that the presence of the nerve agent ..."): shown with the member telling the
+    # event in its own words, those written in lower case (what happened, not who or where:
+    # "his parole hearing on Thursday", not "released from the Lovelock Correctional Center").
+    weekday = group[0].value.kind == "date" and group[0].value.unit == "weekday"
     return max(
         precise,
         key=lambda c: (
+            len(_lower_stems(c.sentence.text) & event_terms) if weekday else 0,
             sum(similar(c.context, o.context) for o in group if o is not c),
             -len(c.sentence.text),
         ),
     )
+
+
+def _lower_stems(text: str) -> frozenset[str]:
+    """Stems of the words ``text`` writes in lower case."""
+    return frozenset(stem(w.lower()) for w in _LOWER_WORD.findall(text))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 
 
 def _about(
