@@ -280,8 +280,3 @@ def test_an_outlets_own_words_weigh_less_in_its_later_reports():
         )
         ratios.append(last["waitros"] / last["pitman"])
     assert ratios[1] == pytest.approx(settings.source_keep * ratios[0])
-    off = EventGrouper(replace(settings, source_min=0))  # 0: every outlet weighs as none
-    for a in articles:
-        off.add(a.id, off.features(a.model_copy(update={"source": "one.example"})), a.published)
-    last = off._vector(off.features(articles[-1].model_copy(update={"source": "one.example"})))
-    assert last["waitros"] / last["pitman"] == pytest.approx(ratios[0])

@@ -508,7 +508,7 @@ class EventGrouper:
         idf = math.log(self.n_articles_ + s.prior_docs + 1) - np.log(df + prior)
         weights = (1.0 + np.log(counts)) * idf
         source = feats.get("source")
-        if source and s.source_min and self.source_n_[source] >= max(2, s.source_min):
+        if source and self.source_n_[source] >= s.source_min:
             # The outlet's own words (its name, its page furniture, its city) are in most of
             # its reports, whatever they report: they weigh by the share they are absent from.
             # The article itself is counted already (before its vector, as in restore()).
