@@ -259,24 +259,3 @@ def test_one_story_name_bridges_weeks_two_names_or_a_persons_name_bridge_months(
     assert not joins(180)
     assert joins(180, keep_names=True)
     assert joins(180, given=("tara",))
-
-
-def test_an_outlets_own_words_weigh_less_in_its_later_reports():
-    # The Waitrose fires as if one outlet filed all four: "waitrose", in each of its three
-    # earlier reports, weighs source_keep of what it weighs coming from nowhere known, while a
-    # word its earlier reports lack ("pitman", the Wellington report's) keeps its weight.
-    articles, _ = _fires()
-    settings = replace(DEFAULT.grouping, source_min=3)
-    ratios = []
-    for source in (None, "one.example"):
-        g = EventGrouper(settings)
-        stream = [a.model_copy(update={"source": source}) for a in articles]
-        for a in stream:
-            g.add(a.id, g.features(a), a.published)
-        last = g._vector(g.features(stream[-1]))
-        assert all(
-            "waitros" in g.features(a)["terms"] and "pitman" not in g.features(a)["terms"]
-            for a in stream[:-1]
-        )
-        ratios.append(last["waitros"] / last["pitman"])
-    assert ratios[1] == pytest.approx(settings.source_keep * ratios[0])

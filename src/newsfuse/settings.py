@@ -272,14 +272,6 @@ class GroupingSettings:
     story_names: int = 2
     story_given: int = 1
     story_days: float = 60.0
-    # The outlet's own words: once a source (Article.source) has source_min reports in the
-    # stream, each term of its next one weighs x (1 - the share of its earlier reports holding
-    # it), at least x source_keep. A station's name, its page furniture ("Posted: ... EDT
-    # Updated:"), its city and its spokesman are in most of its reports, whatever they report,
-    # and made one event of seven shootings a station reported over two months (GVA 0.949 ->
-    # 0.953, P 0.958 -> 0.968; min 5-12, keep 0-0.4 all give 0.952-0.953). 0: off.
-    source_min: int = 8
-    source_keep: float = 0.4
     # The second pass (EventGrouper.merge_small_events, run by group() after the stream and by
     # the store at the end of each add over the events it touched): an event of at most
     # second_pass_size articles moves into the

@@ -23,10 +23,8 @@ from newsfuse.models import Article
 #: features of any version restore to the same events and are matched as usual. Version 4 added
 #: ``blocks`` (street addresses, see ``GroupingSettings.address_clash``); features without it
 #: state no address and never clash. Version 5 added ``persons`` (people given an age, see
-#: ``GroupingSettings.person_floor``); features without it name no one. Version 6 added
-#: ``source`` (the outlet, see ``GroupingSettings.source_min``); features without it are weighed
-#: as from no known outlet.
-FEATURES_VERSION = 6
+#: ``GroupingSettings.person_floor``); features without it name no one.
+FEATURES_VERSION = 5
 #: Terms kept per article: enough for any news report's distinctive vocabulary, and it bounds
 #: what the store keeps and what each add() and restore() costs.
 MAX_TERMS = 200
@@ -185,8 +183,7 @@ def features(article: Article) -> Features:
     capitalised, and the multi-word names), ``numbers`` those with digits;
     ``zipf`` gives each term's frequency in general English (Zipf scale, 0 when unknown), a
     prior for how common it is before the stream has shown it; ``blocks`` the street addresses
-    it gives (:func:`blocks`); ``persons`` the people it gives an age for (:func:`persons`);
-    ``source`` the article's outlet (``Article.source``, or None).
+    it gives (:func:`blocks`); ``persons`` the people it gives an age for (:func:`persons`).
     JSON-serialisable.
     """
     background = _background()
@@ -221,5 +218,4 @@ def features(article: Article) -> Features:
         "zipf": {t: zipf[t] for t in kept},
         "blocks": blocks(text),
         "persons": persons(text),
-        "source": article.source,
     }

@@ -211,9 +211,6 @@ class EventGrouper:
         self.fixed_df_ = False
         # First words of the people the stream gave an age for (extract.persons): given names.
         self.given_: Counter[str] = Counter()
-        # Per source (the outlet): articles seen, and in how many of them each term occurs.
-        self.source_n_: Counter[str] = Counter()
-        self.source_df_: dict[str, Counter[str]] = {}
 
     # --- public surface -----------------------------------------------------------------------
 
@@ -285,7 +282,6 @@ class EventGrouper:
         the benchmark's "all at once" run); later adds then no longer update them."""
         for feats in all_feats:
             self.df_.update(feats["terms"].keys())
-            self._count_source(feats)
             self.n_articles_ += 1
         self.fixed_df_ = True
         return self
@@ -438,8 +434,6 @@ class EventGrouper:
             "fixed_df": self.fixed_df_,
             "df": self.df_,
             "given": self.given_,
-            "source_n": self.source_n_,
-            "source_df": self.source_df_,
             "events": [
                 [e.id, e.members, e.centroid, e.norm2, e.days, e.blocks, e.persons]
                 for e in self.events_.values()
@@ -454,8 +448,6 @@ class EventGrouper:
         self.fixed_df_ = bool(state["fixed_df"])
         self.df_ = Counter(state["df"])
         self.given_ = Counter(state["given"])
-        self.source_n_ = Counter(state["source_n"])
-        self.source_df_ = {k: Counter(v) for k, v in state["source_df"].items()}
         self.events_, self.event_of_ = {}, {}
         for event_id, members, centroid, norm2, days, blocks, persons in state["events"]:
             self.events_[event_id] = _Event(
@@ -477,14 +469,7 @@ class EventGrouper:
             self.given_.update({p.split()[0] for p in feats.get("persons", ())})
         if not self.fixed_df_:
             self.df_.update(feats["terms"].keys())
-            self._count_source(feats)
             self.n_articles_ += 1
-
-    def _count_source(self, feats: Features) -> None:
-        source = feats.get("source")
-        if source and self.settings.source_min:
-            self.source_n_[source] += 1
-            self.source_df_.setdefault(source, Counter()).update(feats["terms"].keys())
 
     def _vector(self, feats: Features) -> dict[str, float]:
         """Unit TF-IDF vector: sublinear term frequency, times the name/number boost, times the
@@ -507,15 +492,6 @@ class EventGrouper:
         )
         idf = math.log(self.n_articles_ + s.prior_docs + 1) - np.log(df + prior)
         weights = (1.0 + np.log(counts)) * idf
-        source = feats.get("source")
-        if source and self.source_n_[source] >= s.source_min:
-            # The outlet's own words (its name, its page furniture, its city) are in most of
-            # its reports, whatever they report: they weigh by the share they are absent from.
-            # The article itself is counted already (before its vector, as in restore()).
-            seen = self.source_df_[source].get
-            others = self.source_n_[source] - 1
-            share = (np.fromiter(map(seen, keys, repeat(1)), dtype=float, count=n) - 1) / others
-            weights *= np.clip(1.0 - share, s.source_keep, 1.0)
         position = {t: i for i, t in enumerate(keys)}
         for term in feats.get("names", ()):
             if term in position:
