@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.events import Assignment, EventGrouper, feed_order, group
+from newsfuse.events import Assignment, EventGrouper, features, feed_order, group
 from newsfuse.fusion.clean import clean
 from newsfuse.models import Article
 from newsfuse.settings import DEFAULT, GroupingSettings
@@ -259,3 +259,18 @@ def test_one_story_name_bridges_weeks_two_names_or_a_persons_name_bridge_months(
     assert not joins(180)
     assert joins(180, keep_names=True)
     assert joins(180, given=("tara",))
+
+
+def test_the_outlets_own_name_is_left_out_of_its_reports_terms():
+    # The Banstead fire as a Surrey outlet's report: "Surrey", the outlet's own name, is in its
+    # reports whatever they report, so it is no term of the report; "Banstead" still is. A word
+    # shorter than 4 letters is no part of a host name by chance ("new" of "news.example").
+    fire = next(a for a in _fires()[0] if a.id == "14_1ecb")
+    assert "surrey" in features(fire)["terms"]
+    local = features(fire.model_copy(update={"source": "www.surreylive.news"}))
+    assert "surrey" not in local["terms"] and "banstead" in local["terms"]
+    assert not any("surrey" in n for n in local["names"])
+    text = "A new Waitrose store in New Malden was evacuated, News Shopper said."
+    shop = features(clean(Article(id="x", text=text, source="newsshopper.co.uk")))
+    assert "new" in shop["terms"] and "@new malden" in shop["terms"]
+    assert "shopper" not in shop["terms"] and "@news shopper" not in shop["terms"]

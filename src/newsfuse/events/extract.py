@@ -24,7 +24,7 @@ from newsfuse.models import Article
 #: ``blocks`` (street addresses, see ``GroupingSettings.address_clash``); features without it
 #: state no address and never clash. Version 5 added ``persons`` (people given an age, see
 #: ``GroupingSettings.person_floor``); features without it name no one.
-FEATURES_VERSION = 5
+FEATURES_VERSION = 5  # (terms now leave out the outlet's own name: see features())
 #: Terms kept per article: enough for any news report's distinctive vocabulary, and it bounds
 #: what the store keeps and what each add() and restore() costs.
 MAX_TERMS = 200
@@ -163,6 +163,22 @@ def persons(text: str) -> list[str]:
     return sorted(k for k in found if k is not None)
 
 
+def _site(source: str | None) -> str:
+    """The letters of a source's host name but its top-level domain ("chicago.cbslocal.com" ->
+    "chicagocbslocal"); "" for a source that is not a host name ("Reuters")."""
+    if not source or "." not in source:
+        return ""
+    labels = source.lower().removeprefix("www.").split(".")[:-1]
+    return "".join(labels)
+
+
+def _of_site(word: str, site: str) -> bool:
+    return len(word) >= _SITE_MIN and bool(site) and word in site
+
+
+_SITE_MIN = 4  # characters: shorter words are in host names by chance ("new" in "news")
+
+
 @functools.lru_cache(maxsize=1)
 def _background() -> dict[str, float]:
     """Word frequencies of general English (wordfreq's shipped list; no download)."""
@@ -190,7 +206,10 @@ def features(article: Article) -> Features:
     body = article.body
     title = article.title or ""
     text = body if not title or title in body[: len(title) + 200] else f"{title}\n{body}"
-    tokens = Counter(w for w in words(text) if w not in STOPWORDS)
+    # The outlet's own name ("ksla" of ksla.com, "fox5" of fox5vegas.com) is in its reports
+    # whatever they report: its words, and names holding them, are left out.
+    site = _site(article.source)
+    tokens = Counter(w for w in words(text) if w not in STOPWORDS and not _of_site(w, site))
     distinct = list(tokens)
     terms: Counter[str] = Counter()
     frequency: dict[str, float] = {}
@@ -200,6 +219,8 @@ def features(article: Article) -> Features:
         frequency[term] = max(frequency.get(term, 0.0), background.get(word, 0.0))
     phrases, proper = _names(text)
     for phrase, count in phrases.items():
+        if site and any(_of_site(w, site) for w in phrase.split()):
+            continue
         terms["@" + phrase] += count
         # A name of several words is at most as common as its rarest word.
         frequency["@" + phrase] = min(background.get(w, 0.0) for w in phrase.split()) / 10
