@@ -24,7 +24,7 @@ from newsfuse.models import Article
 #: ``blocks`` (street addresses, see ``GroupingSettings.address_clash``); features without it
 #: state no address and never clash. Version 5 added ``persons`` (people given an age, see
 #: ``GroupingSettings.person_floor``); features without it name no one.
-FEATURES_VERSION = 5  # (terms now leave out the outlet's own name: see features())
+FEATURES_VERSION = 5
 #: Terms kept per article: enough for any news report's distinctive vocabulary, and it bounds
 #: what the store keeps and what each add() and restore() costs.
 MAX_TERMS = 200
@@ -173,6 +173,8 @@ def _site(source: str | None) -> str:
 
 
 def _of_site(word: str, site: str) -> bool:
+    """A word of the outlet's host name: its name or its town, in its reports whatever they
+    report ("ksla" of ksla.com, "vegas" of fox5vegas.com)."""
     return len(word) >= _SITE_MIN and bool(site) and word in site
 
 
@@ -195,8 +197,9 @@ def features(article: Article) -> Features:
     """The grouping features of one cleaned article (``article.clean_text`` set).
 
     ``terms`` maps content stems (numbers included) and ``@``-prefixed multi-word names to their
-    counts, at most :data:`MAX_TERMS` of them; ``names`` lists those that are names (stems met
-    capitalised, and the multi-word names), ``numbers`` those with digits;
+    counts, at most :data:`MAX_TERMS` of them, the outlet's own name left out (see
+    :func:`_site`); ``names`` lists those that are names (stems met capitalised, and the
+    multi-word names), ``numbers`` those with digits;
     ``zipf`` gives each term's frequency in general English (Zipf scale, 0 when unknown), a
     prior for how common it is before the stream has shown it; ``blocks`` the street addresses
     it gives (:func:`blocks`); ``persons`` the people it gives an age for (:func:`persons`).
