@@ -163,6 +163,24 @@ def persons(text: str) -> list[str]:
     return sorted(k for k in found if k is not None)
 
 
+def _site(source: str | None) -> str:
+    """The letters of a source's host name but its top-level domain ("chicago.cbslocal.com" ->
+    "chicagocbslocal"); "" for a source that is not a host name ("Reuters")."""
+    if not source or "." not in source:
+        return ""
+    labels = source.lower().removeprefix("www.").split(".")[:-1]
+    return "".join(labels)
+
+
+def _of_site(word: str, site: str) -> bool:
+    """A word of the outlet's host name: its name or its town, in its reports whatever they
+    report ("ksla" of ksla.com, "vegas" of fox5vegas.com)."""
+    return len(word) >= _SITE_MIN and bool(site) and word in site
+
+
+_SITE_MIN = 4  # characters: shorter words are in host names by chance ("new" in "news")
+
+
 @functools.lru_cache(maxsize=1)
 def _background() -> dict[str, float]:
     """Word frequencies of general English (wordfreq's shipped list; no download)."""
@@ -179,8 +197,9 @@ def features(article: Article) -> Features:
     """The grouping features of one cleaned article (``article.clean_text`` set).
 
     ``terms`` maps content stems (numbers included) and ``@``-prefixed multi-word names to their
-    counts, at most :data:`MAX_TERMS` of them; ``names`` lists those that are names (stems met
-    capitalised, and the multi-word names), ``numbers`` those with digits;
+    counts, at most :data:`MAX_TERMS` of them, the outlet's own name left out (see
+    :func:`_site`); ``names`` lists those that are names (stems met capitalised, and the
+    multi-word names), ``numbers`` those with digits;
     ``zipf`` gives each term's frequency in general English (Zipf scale, 0 when unknown), a
     prior for how common it is before the stream has shown it; ``blocks`` the street addresses
     it gives (:func:`blocks`); ``persons`` the people it gives an age for (:func:`persons`).
@@ -190,7 +209,10 @@ def features(article: Article) -> Features:
     body = article.body
     title = article.title or ""
     text = body if not title or title in body[: len(title) + 200] else f"{title}\n{body}"
-    tokens = Counter(w for w in words(text) if w not in STOPWORDS)
+    # The outlet's own name ("ksla" of ksla.com, "fox5" of fox5vegas.com) is in its reports
+    # whatever they report: its words, and names holding them, are left out.
+    site = _site(article.source)
+    tokens = Counter(w for w in words(text) if w not in STOPWORDS and not _of_site(w, site))
     distinct = list(tokens)
     terms: Counter[str] = Counter()
     frequency: dict[str, float] = {}
@@ -200,6 +222,8 @@ def features(article: Article) -> Features:
         frequency[term] = max(frequency.get(term, 0.0), background.get(word, 0.0))
     phrases, proper = _names(text)
     for phrase, count in phrases.items():
+        if site and any(_of_site(w, site) for w in phrase.split()):
+            continue
         terms["@" + phrase] += count
         # A name of several words is at most as common as its rarest word.
         frequency["@" + phrase] = min(background.get(w, 0.0) for w in phrase.split()) / 10

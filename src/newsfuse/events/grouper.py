@@ -209,6 +209,8 @@ class EventGrouper:
         self.postings_: dict[str, list[str]] = {}
         # Set by prime(): document frequencies known for the whole set in advance.
         self.fixed_df_ = False
+        # First words of the people the stream gave an age for (extract.persons): given names.
+        self.given_: Counter[str] = Counter()
 
     # --- public surface -----------------------------------------------------------------------
 
@@ -236,7 +238,7 @@ class EventGrouper:
         best_id, best = None, 0.0
         for event_id in self._candidates(vector):
             event = self.events_[event_id]
-            score = self._score(vector, event_id in story, event, published)
+            score = self._score(vector, story.get(event_id, 0), event, published)
             if score < threshold and people_floor:
                 # A person both name: the dates set aside (see GroupingSettings.person_floor).
                 undated = self._score(vector, False, event, None) * people_floor
@@ -431,6 +433,7 @@ class EventGrouper:
             "n_articles": self.n_articles_,
             "fixed_df": self.fixed_df_,
             "df": self.df_,
+            "given": self.given_,
             "events": [
                 [e.id, e.members, e.centroid, e.norm2, e.days, e.blocks, e.persons]
                 for e in self.events_.values()
@@ -444,6 +447,7 @@ class EventGrouper:
         self.n_articles_ = int(state["n_articles"])
         self.fixed_df_ = bool(state["fixed_df"])
         self.df_ = Counter(state["df"])
+        self.given_ = Counter(state["given"])
         self.events_, self.event_of_ = {}, {}
         for event_id, members, centroid, norm2, days, blocks, persons in state["events"]:
             self.events_[event_id] = _Event(
@@ -461,6 +465,8 @@ class EventGrouper:
     # --- internals ----------------------------------------------------------------------------
 
     def _count(self, feats: Features) -> None:
+        if self.settings.story_given:
+            self.given_.update({p.split()[0] for p in feats.get("persons", ())})
         if not self.fixed_df_:
             self.df_.update(feats["terms"].keys())
             self.n_articles_ += 1
@@ -522,18 +528,24 @@ class EventGrouper:
         best = heapq.nlargest(s.max_candidates, zip(votes.values(), votes))
         return [event_id for _, event_id in best]
 
-    def _story_events(self, feats: Features) -> set[str]:
-        """The events that share one of the article's multi-word names with no other event."""
-        found: set[str] = set()
+    def _story_events(self, feats: Features) -> dict[str, int]:
+        """The events that share one of the article's multi-word names with no other event,
+        each with how many it shares (a name whose first word the stream has given an age,
+        "tara reid" once some "Tara Lee, 22," came, counts ``story_names``)."""
+        found: Counter[str] = Counter()
+        need = self.settings.story_names
+        given = self.given_
         for name in feats.get("names", ()):
             if name[0] == "@":
                 holders = self.postings_.get(name)
                 if holders is not None and len(holders) == 1:
-                    found.add(holders[0])
-        return found
+                    key = person_key(name[1:].split()) if given else None
+                    person = key is not None and given[key.split()[0]] >= self.settings.story_given
+                    found[holders[0]] += need if person else 1
+        return dict(found)
 
     def _score(
-        self, vector: dict[str, float], names_story: bool, event: _Event, published: dt.date | None
+        self, vector: dict[str, float], names_story: int, event: _Event, published: dt.date | None
     ) -> float:
         if event.norm2 <= 0:
             return 0.0
@@ -542,9 +554,20 @@ class EventGrouper:
             return 0.0
         day = None if published is None else published.toordinal()
         agreement = self._date_agreement(event, day, self.settings.date_half_life)
-        if names_story:
-            agreement = max(agreement, self.settings.story_floor)
+        s = self.settings
+        if names_story >= s.story_names or (
+            names_story and day is not None and self._gap(event, day) <= s.story_days
+        ):
+            agreement = max(agreement, s.story_floor)
         return cosine * agreement
+
+    @staticmethod
+    def _gap(event: _Event, day: int) -> int:
+        """Days from ``day`` to the event's nearest member's day (0 for an undated event)."""
+        if not event.days:
+            return 0
+        k = bisect.bisect_left(event.days, day)
+        return min(abs(d - day) for d in event.days[max(0, k - 1) : k + 1])
 
     def _date_agreement(self, event: _Event, day: int | None, half_life: float) -> float:
         """1 + date_bonus within date_window days of the event's nearest member, then halving
@@ -552,9 +575,7 @@ class EventGrouper:
         if day is None or not event.days:
             return 1.0
         s = self.settings
-        k = bisect.bisect_left(event.days, day)
-        days = min(abs(d - day) for d in event.days[max(0, k - 1) : k + 1])
-        gap = max(0.0, days - s.date_window)
+        gap = max(0.0, self._gap(event, day) - s.date_window)
         return float((1.0 + s.date_bonus) * 0.5 ** (gap / half_life))
 
     def _join(
