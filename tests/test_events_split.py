@@ -68,6 +68,19 @@ def test_one_story_is_never_cut(kaesong_dir):
     assert [len(event) for event in group(articles)] == [5]
 
 
+def test_copies_of_two_reports_are_not_two_stories(kaesong_dir):
+    # Two Kaesong reports, each given twice (a re-post, a folder copied twice): each pair of
+    # copies resembles itself perfectly, but a side of copies holds one text, not a story.
+    # (It was "found 2 events", [a, a copy] and [b, b copy].)
+    a, b = _kaesong(kaesong_dir)[:2]
+    twice = [a, a.model_copy(update={"id": "a2"}), b, b.model_copy(update={"id": "b2"})]
+    assert [sorted(x.id for x in event) for event in group(twice)] == [
+        sorted([a.id, "a2", b.id, "b2"])
+    ]
+    # Different texts of two stories are still cut apart (ECB+ topic 1, two reports each).
+    assert len(group(_ecb() + [_ecb()[0].model_copy(update={"id": "copy"})])) == 2
+
+
 def test_one_cut_per_call_and_the_split_can_be_turned_off(kaesong_dir):
     kaesong, ecb = _kaesong(kaesong_dir), _ecb()
     articles = kaesong + ecb

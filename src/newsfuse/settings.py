@@ -311,6 +311,10 @@ class GroupingSettings:
     # 0: off.
     split_ratio: float = 0.4
     split_min_size: int = 2
+    # Each side must hold split_min_size different texts too: a member with a cosine of
+    # split_copy or more to another of its side is a copy of it (a syndicated or re-posted
+    # report), not a second report of a story of its own.
+    split_copy: float = 0.9
     # A cut whose ratio is only below split_z_ratio is kept too when many pairs show it: the
     # Welch t of the cosines of pairs within a half against pairs across the cut reaches
     # split_z. Two sister stories of 8-14 reports a side (ECB+: two title fights of one boxer,

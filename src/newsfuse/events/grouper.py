@@ -149,6 +149,19 @@ def _pairs_z(sim: np.ndarray, a: np.ndarray, b: np.ndarray) -> float:
     return float((within.mean() - across.mean()) / spread) if spread > 0 else 0.0
 
 
+def _texts(sim: np.ndarray, side: np.ndarray, s: GroupingSettings) -> int:
+    """How many different texts a side holds: members that are not a near-copy (cosine of
+    ``split_copy`` or more) of an earlier member of the side. Two copies of one report resemble
+    each other perfectly, so a side of copies would look like a story of its own and cut an
+    event of two reports, each given twice, in two."""
+    members = np.flatnonzero(side)
+    kept: list[int] = []
+    for m in members:
+        if all(sim[m, k] < s.split_copy for k in kept):
+            kept.append(int(m))
+    return len(kept)
+
+
 def _two_stories(vectors: list[dict[str, float]], s: GroupingSettings) -> np.ndarray | None:
     """The two sides (0/1 per member) of the cut along the Fiedler vector of the members'
     cosine graph (normalised Laplacian), if each side has ``split_min_size`` members and the
@@ -178,7 +191,7 @@ def _two_stories(vectors: list[dict[str, float]], s: GroupingSettings) -> np.nda
     side: np.ndarray = (eigenvectors[:, 1] * scale > 0).astype(int)
     a, b = side == 0, side == 1
     na, nb = int(a.sum()), int(b.sum())
-    if min(na, nb) < min_size:
+    if min(na, nb) < min_size or min(_texts(sim, a, s), _texts(sim, b, s)) < min_size:
         return None
     within_a = (graph[np.ix_(a, a)].sum()) / (na * (na - 1))
     within_b = (graph[np.ix_(b, b)].sum()) / (nb * (nb - 1))
