@@ -45,3 +45,32 @@ def test_two_named_agents_are_the_two_sides_of_one_sale():
 def test_other_things_sold_and_bought_are_no_conflict():
     texts = {"a": P2, "b": "Police said the couple wanted to buy a car listed on Craigslist."}
     assert _conflicts(texts) == []
+
+
+def test_two_clauses_of_one_sentence_each_give_their_side():
+    # the clauses parse apart and their verbs have one token number (7): both are read
+    seller = (
+        "Police said the young man had earlier sold a bicycle to a neighbour; he had gone to "
+        "that location to sell an Xbox he had advertised on Craigslist."
+    )
+    buyer = P1 + " A neighbour bought a bicycle from him, police said."
+    (c,) = _conflicts({"p1": buyer, "p2": seller})
+    assert [v.value for v in c.values] == ["sell an Xbox", "answering a Craigslist ad for an Xbox"]
+
+
+def test_a_refused_sale_says_no_side():
+    texts = {
+        "a": "The owner refused to sell the house to the city in 2010, officials said.",
+        "b": "The owner bought the house from the city in 2010, officials said.",
+    }
+    assert _conflicts(texts) == []
+    texts["a"] = "The owner did not want to sell the house to the city in 2010, officials said."
+    assert _conflicts(texts) == []
+
+
+def test_goods_in_the_plural_are_no_one_thing():
+    texts = {
+        "a": "Foreign investors sold shares of Samsung on Tuesday as the Seoul market fell.",
+        "b": "Foreign investors bought shares of Samsung on Tuesday as the Seoul market rose.",
+    }
+    assert _conflicts(texts) == []

@@ -179,6 +179,13 @@ def test_sentences_that_point_elsewhere_are_not_candidates(sentence):
         ("OFFICERS AND CHILD PROTECTIVE SERVICES TRIED TO GET HER TO COME TO THE DOOR.", False),
         ("eBay said its sales rose 12 percent in the third quarter of the year.", True),
         (
+            # DUC 2004 d31001t: a name opening on its particle in lower case
+            "de Klerk has said that when he learned about the bombings, Vlok and Van der Merwe "
+            "were already in the process of applying for amnesty, and he did not think it was "
+            "necessary to report the matter.",
+            True,
+        ),
+        (
             'Perhaps most remarkably, the document predicted: "WATER SHORTAGES WILL MAKE HUMAN '
             'SUFFERING INCREDIBLE."',
             True,

@@ -111,6 +111,9 @@ _LEADING_DASH = re.compile(r"^(?:[—–•]|--)\s+")
 _CLOCK_STAMP = re.compile(r"^\d{1,2}:\d\d\s*[AP]\.?M\.?\s+(?=[A-Z])", re.IGNORECASE)
 # A transcript's speaker label ("TRUMP: ...", "LIASSON: ..."): what follows is a quote.
 _SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z.'\- ]{1,30}:\s")
+# A name may open on a particle in lower case ("de Klerk has said ..."): that opens a sentence.
+# (The particles of entities._PARTICLES, but "of", which opens no name.)
+_NAME_PARTICLE = re.compile(r"^(?:de|del|della|da|di|du|des|la|le|van|von|der|den|bin|ibn)\s+[A-Z]")
 # A when: what a lead sentence says to date its news ("on Tuesday", "yesterday", "June 16").
 _WHEN = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
@@ -327,7 +330,9 @@ def _is_candidate(text: str, settings: SummarySettings) -> bool:
     # would serve ...": a PDF's lines; "eBay" opens a sentence), a transcript's line, a
     # broadcast script in capitals.
     first = text.split()[0]
-    if first.islower() or _SPEAKER_LABEL.match(text) or _shouted(text):
+    if (first.islower() and not _NAME_PARTICLE.match(text)) or _SPEAKER_LABEL.match(text):
+        return False
+    if _shouted(text):
         return False
     if settings.skip_dangling and _dangles(text):
         return False

@@ -34,6 +34,8 @@ _SELLING = frozenset("sell advertise".split())
 _BUYING = frozenset("buy purchase".split())
 _ANSWERING = frozenset("answer respond".split())  # ... an ad for the thing
 _ADS = frozenset("ad advert advertisement listing".split())
+# A verb that says its complement was not done ("refused to sell", "denied buying"): no side.
+_REFUSING = frozenset("deny refuse reject decline".split())
 _CUE = re.compile(
     r"\b(?:(?P<sell>sell(?:s|ing)?|sold|advertis(?:e|es|ed|ing))|"
     r"(?P<buy>buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
@@ -69,9 +71,14 @@ def trade_conflicts(
     phrases.prime((s.text, start, end) for _, s, start, end in cued)
     found: dict[tuple[object, ...], _Side] = {}
     for article, s, start, end in cued:
-        doc = phrases.parse(phrases.clause(s.text, start, end)[0])
+        text, at, _ = phrases.clause(s.text, start, end)
+        doc = phrases.parse(text)
+        offset = start - at  # where the clause starts in the sentence
         for side in _sides(article, family_of.get(article, 0), s, doc):
-            found.setdefault((side.article, side.sentence.index, side.verb), side)
+            # keyed by the verb's place in the sentence: two clauses of one sentence parse
+            # apart, and their token numbers coincide
+            key = (side.article, side.sentence.index, offset + doc[side.verb].idx)
+            found.setdefault(key, side)
     sides = list(found.values())
     out = []
     for thing in sorted({a.thing for a in sides}):
@@ -174,11 +181,11 @@ def _sides(article: str, family: int, s: Sentence, doc: Doc) -> list[_Side]:
         lemma = tok.lemma_.lower()
         if tok.pos_ != "VERB" or lemma not in _SELLING | _BUYING | _ANSWERING:
             continue
-        if any(c.dep_ == "neg" for c in tok.children):
-            continue  # "did not sell": no side said
+        if _undone(tok):
+            continue  # "did not sell", "refused to sell": no side said
         thing = _thing(tok, lemma)
-        if thing is None:
-            continue
+        if thing is None or thing.tag_ in ("NNS", "NNPS"):
+            continue  # (goods in the plural, "sold shares", change hands both ways daily)
         words = doc[tok.i : thing.i + 1] if thing.i > tok.i else doc[tok.i : tok.i + 1]
         out.append(
             _Side(
@@ -194,6 +201,20 @@ def _sides(article: str, family: int, s: Sentence, doc: Doc) -> list[_Side]:
             )
         )
     return out
+
+
+def _undone(verb: Token) -> bool:
+    """Whether the verb is negated, or completes a negated verb or one of refusal ("did not
+    want to sell", "refused to sell", "denied buying")."""
+    tok = verb
+    while True:
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if tok is not verb and tok.lemma_.lower() in _REFUSING:
+            return True
+        if tok.dep_ != "xcomp" or tok.head is tok:
+            return False
+        tok = tok.head
 
 
 def _one_agent(a: _Side, b: _Side, settings: FactSettings) -> bool:
