@@ -49,12 +49,6 @@ class SummarySettings:
     pool_min_fill: float = 0.8
     pool_repeat: float = 0.5
     solver_seconds: float = 2.0  # the program is solved in ~0.1 s; this only bounds a bad case
-    # Solved to the exact optimum (HiGHS stops at a 1e-4 gap by default, where which of two
-    # near-equal selections comes out depends on its search path), without HiGHS's
-    # feasibility-jump heuristic: on these small programs it costs a quarter of the solve time
-    # and the search finds the same selections without it (all 150 DUC 2004 and Multi-News).
-    solver_gap: float = 0.0
-    solver_feasibility_jump: bool = False
     # Two sentences dating something to one day (or giving one figure) and sharing this share
     # of the smaller one's content words are two accounts of one happening: one is chosen.
     same_anchor_overlap: float = 0.25

@@ -41,7 +41,6 @@ import heapq
 import itertools
 import math
 import re
-import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -63,11 +62,6 @@ from newsfuse.fusion.text import (
 )
 from newsfuse.models import Article, Evidence, Family, Sentence, Summary, SummarySentence
 from newsfuse.settings import DEFAULT, SummarySettings
-
-# scipy's milp passes on an option it does not list (a HiGHS one) verbatim, warning each time.
-warnings.filterwarnings(
-    "ignore", re.escape("Unrecognized options detected: {'mip_heuristic_run_"), RuntimeWarning
-)
 
 Concept = tuple[str, str]
 
@@ -641,11 +635,7 @@ def _select(
         # Only sentences need be integral: with them fixed, the best z_c is min(1, covers) anyway.
         integrality=np.concatenate([np.ones(n_s), np.zeros(n_c)]),
         bounds=Bounds(lower, 1),
-        options={
-            "time_limit": settings.solver_seconds,
-            "mip_rel_gap": settings.solver_gap,
-            "mip_heuristic_run_feasibility_jump": settings.solver_feasibility_jump,
-        },
+        options={"time_limit": settings.solver_seconds},
     )
     if result.x is None:
         return _lead_fallback(fitting, lead, budget)
