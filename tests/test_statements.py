@@ -3,7 +3,7 @@
 Sentences are real, from Multi-News (dev) reports of one shooting and one parole hearing."""
 
 from newsfuse.fusion import facts, statements
-from newsfuse.fusion.text import inverse_frequency
+from newsfuse.fusion.text import content_stems, inverse_frequency, mass, overlap
 from newsfuse.models import Sentence
 from newsfuse.settings import DEFAULT
 
@@ -223,3 +223,19 @@ def test_a_long_storys_cap_counts_the_clauses_that_may_seed_only():
     assert len(seeding) == 2  # the opening sentences' long clauses
     # p2's short opening clause comes too: it does not take a long clause's place
     assert any(u.text.startswith("He had a seizure") for u in pool)
+
+
+def test_overlap_with_the_sets_weights_given_is_overlap():
+    # _links and the facts' grouping weigh each clause once and pass the weights to overlap.
+    texts = [
+        "North Korea blew up the inter-Korean liaison office in Kaesong on Tuesday.",
+        "The liaison office in the border town of Kaesong was blown up on Tuesday afternoon.",
+        "Seoul said it would respond strongly if the North took further action.",
+    ]
+    weights = inverse_frequency(texts)
+    sets = [frozenset(content_stems(t)) for t in texts]
+    for a in sets:
+        for b in sets:
+            given = (mass(a, weights), mass(b, weights))
+            assert overlap(a, b, weights, given) == overlap(a, b, weights)
+    assert 0.0 < overlap(sets[0], sets[1], weights) < 1.0
