@@ -78,7 +78,7 @@ def test_copies_of_two_reports_are_not_two_stories(kaesong_dir):
         sorted([a.id, "a2", b.id, "b2"])
     ]
     # Different texts of two stories are still cut apart (ECB+ topic 1, two reports each).
-    assert len(group(_ecb() + [_ecb()[0].model_copy(update={"id": "copy"})])) == 2
+    assert len(group([*_ecb(), _ecb()[0].model_copy(update={"id": "copy"})])) == 2
 
 
 def test_one_cut_per_call_and_the_split_can_be_turned_off(kaesong_dir):

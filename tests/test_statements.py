@@ -3,7 +3,7 @@
 Sentences are real, from Multi-News (dev) reports of one shooting and one parole hearing."""
 
 from newsfuse.fusion import facts, statements
-from newsfuse.fusion.text import inverse_frequency
+from newsfuse.fusion.text import content_stems, inverse_frequency, mass, overlap
 from newsfuse.models import Sentence
 from newsfuse.settings import DEFAULT
 
@@ -306,3 +306,19 @@ def test_a_phrase_a_statement_made_before_says_by_its_articles_adds_nothing():
         sents, {"p2": 2, "p3": 3}, weights, DEFAULT.facts, {}, [death]
     )
     assert made == []
+
+
+def test_overlap_with_the_sets_weights_given_is_overlap():
+    # _links and the facts' grouping weigh each clause once and pass the weights to overlap.
+    texts = [
+        "North Korea blew up the inter-Korean liaison office in Kaesong on Tuesday.",
+        "The liaison office in the border town of Kaesong was blown up on Tuesday afternoon.",
+        "Seoul said it would respond strongly if the North took further action.",
+    ]
+    weights = inverse_frequency(texts)
+    sets = [frozenset(content_stems(t)) for t in texts]
+    for a in sets:
+        for b in sets:
+            given = (mass(a, weights), mass(b, weights))
+            assert overlap(a, b, weights, given) == overlap(a, b, weights)
+    assert 0.0 < overlap(sets[0], sets[1], weights) < 1.0

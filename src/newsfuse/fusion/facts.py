@@ -45,6 +45,7 @@ from newsfuse.fusion.text import (
     STOPWORDS,
     content_stems,
     inverse_frequency,
+    mass,
     overlap,
     pairs_sharing,
     stem,
@@ -571,12 +572,20 @@ def _same_day(a: values.Quantity, b: values.Quantity) -> bool:
     return (not a.unit or not b.unit) and a.agrees(b)
 
 
-def _claim_similarity(a: Claim, b: Claim, weights: Mapping[str, float]) -> float:
+def _claim_similarity(
+    a: Claim, b: Claim, weights: Mapping[str, float], masses: dict[int, float] | None = None
+) -> float:
     if a.sentence is b.sentence:  # (one object per sentence; pydantic equality is slow)
         return 0.0  # two values of one sentence are two facts
     if len(a.context & b.context) < 2:
         return 0.0
-    return overlap(a.context, b.context, weights)
+    if masses is None:
+        return overlap(a.context, b.context, weights)
+    # each context's weight once, by context object (it is in many pairs)
+    for c in (a.context, b.context):
+        if id(c) not in masses:
+            masses[id(c)] = mass(c, weights)
+    return overlap(a.context, b.context, weights, (masses[id(a.context)], masses[id(b.context)]))
 
 
 def _similarities(weights: Mapping[str, float]) -> Callable[[Claim, Claim], float]:
@@ -584,6 +593,7 @@ def _similarities(weights: Mapping[str, float]) -> Callable[[Claim, Claim], floa
     share its context (one object), so a pair of sentences stating several values is scored
     once."""
     memo: dict[tuple[int, int], float] = {}
+    masses: dict[int, float] = {}
 
     def similarity(a: Claim, b: Claim) -> float:
         if a.sentence is b.sentence:
@@ -591,7 +601,7 @@ def _similarities(weights: Mapping[str, float]) -> Callable[[Claim, Claim], floa
         key = (id(a.context), id(b.context))
         found = memo.get(key)
         if found is None:
-            found = memo[key] = _claim_similarity(a, b, weights)
+            found = memo[key] = _claim_similarity(a, b, weights, masses)
         return found
 
     return similarity

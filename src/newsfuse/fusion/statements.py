@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from newsfuse.fusion.text import (
     NUMBER_WORDS,
     content_stems,
+    mass,
     overlap,
     pairs_sharing,
     stem,
@@ -379,6 +380,7 @@ def _links(
     least = min(settings.statement_shared_stems, settings.statement_short_shared_stems)
     near: dict[int, list[int]] = {i: [] for i in range(len(pool))}
     close: dict[int, list[int]] = {i: [] for i in range(len(pool))}
+    masses: dict[int, float] = {}  # each clause's weight, once (it is in many pairs)
     for i, j in pairs_sharing([u.stems for u in pool], least):
         if family[i] == family[j]:
             continue  # one family saying it twice is one witness
@@ -386,7 +388,10 @@ def _links(
             continue  # a short clause confirms a longer one, said in full
         if len(pool[i].plain & pool[j].plain) < settings.statement_shared_plain:
             continue  # the same names ("Rhys Holleran ... 2Day FM"), not the same statement
-        similarity = overlap(pool[i].stems, pool[j].stems, weights)
+        for k in (i, j):
+            if k not in masses:
+                masses[k] = mass(pool[k].stems, weights)
+        similarity = overlap(pool[i].stems, pool[j].stems, weights, (masses[i], masses[j]))
         shared = len(pool[i].stems & pool[j].stems)
         if short[i] or short[j]:
             # a short clause holds few words: it must hold most of its weight in the longer

@@ -97,9 +97,16 @@ def inverse_frequency(texts: Iterable[str]) -> dict[str, float]:
     return {w: math.log((n + 1) / c) for w, c in df.items()}
 
 
-def overlap(a: Collection[str], b: Collection[str], weights: Mapping[str, float]) -> float:
+def overlap(
+    a: Collection[str],
+    b: Collection[str],
+    weights: Mapping[str, float],
+    totals: tuple[float, float] | None = None,
+) -> float:
     """Weighted overlap coefficient of two stem sets: the weight of what they share over the
-    weight of the lighter one, so a short sentence inside a long one scores 1."""
+    weight of the lighter one, so a short sentence inside a long one scores 1. ``totals``, if
+    given, are :func:`mass` of ``a`` and of ``b``: a caller comparing each set with many others
+    weighs it once."""
     if not a or not b:
         return 0.0
     get = weights.get
@@ -110,8 +117,14 @@ def overlap(a: Collection[str], b: Collection[str], weights: Mapping[str, float]
     # fsum: exactly rounded, so the score does not depend on the sets' iteration order
     # (which PYTHONHASHSEED changes) and ties break the same way in every run
     shared = math.fsum([get(w, 1.0) for w in both])
-    lighter = min(math.fsum([get(w, 1.0) for w in a]), math.fsum([get(w, 1.0) for w in b]))
+    lighter = min(totals) if totals is not None else min(mass(a, weights), mass(b, weights))
     return shared / lighter if lighter else 0.0
+
+
+def mass(stems: Iterable[str], weights: Mapping[str, float]) -> float:
+    """The weight of ``stems`` as :func:`overlap` counts it (1 for a stem without one)."""
+    get = weights.get
+    return math.fsum([get(w, 1.0) for w in stems])
 
 
 def pairs_sharing(sets: Sequence[AbstractSet[str]], least: int) -> list[tuple[int, int]]:
