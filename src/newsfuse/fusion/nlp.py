@@ -100,13 +100,23 @@ def _one_blas_thread() -> Iterator[None]:
     its threads spin waiting for each other (three times the CPU on two cores, for a little less
     wall time). The limit is the process's; threadpoolctl lets only one thread at a time set it
     (concurrent briefs, the web app's threads, may parse while another lifts it: the same
-    parses, on more threads)."""
+    parses, on more threads). Held by a thread already (:func:`newsfuse.fusion.pipeline.fuse`
+    holds it for the whole brief), it does nothing: setting and lifting the limit costs ~0.5 ms,
+    and the stages parse five times a brief or so."""
     blas = _blas() if DEFAULT.nlp.numpy_matmul else None
-    if blas is None:
+    if blas is None or getattr(_HELD, "held", False):
         yield
         return
-    with blas.limit(limits=1):
-        yield
+    _HELD.held = True
+    try:
+        with blas.limit(limits=1):
+            yield
+    finally:
+        _HELD.held = False
+
+
+one_blas_thread = _one_blas_thread
+_HELD = threading.local()  # whether this thread is inside _one_blas_thread
 
 
 def _cache_embeddings(nlp: Language) -> None:
