@@ -101,8 +101,9 @@ def _one_blas_thread() -> Iterator[None]:
     wall time). The limit is the process's; threadpoolctl lets only one thread at a time set it
     (concurrent briefs, the web app's threads, may parse while another lifts it: the same
     parses, on more threads). Held by a thread already (:func:`newsfuse.fusion.pipeline.fuse`
-    holds it for the whole brief), it does nothing: setting and lifting the limit costs ~0.5 ms,
-    and the stages parse five times a brief or so."""
+    holds it for the whole brief), it does nothing: lifted after each of a brief's five or so
+    parses, the limit cost the brief ~10% more CPU (OpenBLAS's threads, woken each time, spin
+    before they sleep, probably), and under load more wall time."""
     blas = _blas() if DEFAULT.nlp.numpy_matmul else None
     if blas is None or getattr(_HELD, "held", False):
         yield
