@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import newsfuse
-from newsfuse.fusion import nlp, segment
+from newsfuse.fusion import nlp, pipeline, segment
 from newsfuse.settings import DEFAULT, NlpSettings
 
 KAESONG = Path(__file__).parents[1] / "examples" / "kaesong"
@@ -39,3 +39,33 @@ def test_parse_cache_keeps_at_most_cache_texts(monkeypatch: pytest.MonkeyPatch) 
 def test_default_cache_sizes() -> None:
     assert DEFAULT.nlp == NlpSettings()
     assert DEFAULT.nlp.cache_texts >= 1000  # a big story's parsed clauses and sentences
+
+
+def test_blas_limit_held_for_the_whole_brief(monkeypatch: pytest.MonkeyPatch) -> None:
+    """fuse holds the BLAS at one thread from start to end (between parses too, where lifting
+    and setting it again cost CPU), and gives it its threads back after."""
+    blas = nlp._blas() if DEFAULT.nlp.numpy_matmul else None
+    if blas is None:
+        pytest.skip("no BLAS that threadpoolctl can limit")
+
+    def threads() -> list[int]:
+        return [lib.num_threads for lib in blas.lib_controllers]
+
+    seen: list[list[int]] = []
+    families = pipeline.syndication.families  # a stage that parses nothing, after a parse
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(threads())
+        return families(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline.syndication, "families", watched)
+    before = threads()
+    text = "A fire destroyed a warehouse in the port of Tema on Monday, police said. "
+    newsfuse.fuse([newsfuse.Article(id=i, text=text * 3) for i in "ab"], words=40)
+    assert seen and set(seen[0]) == {1}
+    assert threads() == before
+    with nlp.one_blas_thread():
+        with nlp._one_blas_thread():  # a stage's parse inside the brief's hold
+            pass
+        assert set(threads()) == {1}  # not lifted by the inner exit
+    assert threads() == before

@@ -100,13 +100,24 @@ def _one_blas_thread() -> Iterator[None]:
     its threads spin waiting for each other (three times the CPU on two cores, for a little less
     wall time). The limit is the process's; threadpoolctl lets only one thread at a time set it
     (concurrent briefs, the web app's threads, may parse while another lifts it: the same
-    parses, on more threads)."""
+    parses, on more threads). Held by a thread already (:func:`newsfuse.fusion.pipeline.fuse`
+    holds it for the whole brief), it does nothing: lifted after each of a brief's five or so
+    parses, the limit cost the brief ~10% more CPU (OpenBLAS's threads, woken each time, spin
+    before they sleep, probably), and under load more wall time."""
     blas = _blas() if DEFAULT.nlp.numpy_matmul else None
-    if blas is None:
+    if blas is None or getattr(_HELD, "held", False):
         yield
         return
-    with blas.limit(limits=1):
-        yield
+    _HELD.held = True
+    try:
+        with blas.limit(limits=1):
+            yield
+    finally:
+        _HELD.held = False
+
+
+one_blas_thread = _one_blas_thread
+_HELD = threading.local()  # whether this thread is inside _one_blas_thread
 
 
 def _cache_embeddings(nlp: Language) -> None:

@@ -19,6 +19,7 @@ from newsfuse.fusion import (
     entities,
     event,
     facts,
+    nlp,
     quotes,
     screen,
     segment,
@@ -56,7 +57,7 @@ def fuse(
     ``progress``, if given, is told as each stage starts (see :data:`Progress`).
     """
     try:
-        with _fewer_collections(settings.young_gc_threshold):
+        with _fewer_collections(settings.young_gc_threshold), nlp.one_blas_thread():
             return _fuse(articles, words, settings, _steps(progress))
     finally:
         # The stages share one brief's tokenised sentences; the next brief has other ones

@@ -33,8 +33,10 @@ if TYPE_CHECKING:
 
 _CONSENT = frozenset("grant approve allow permit authorise authorize".split())
 _REFUSAL = frozenset("deny refuse reject forbid".split())
+# (each cue's first letter looked at first: the case-blind alternation tried at every
+# letter of every sentence cost twice as much)
 _CUE = re.compile(
-    r"\b(?:(?P<yes>grant(?:s|ed|ing)?|approv(?:e|es|ed|ing)|allow(?:s|ed|ing)?|"
+    r"(?=[adfgpr])\b(?:(?P<yes>grant(?:s|ed|ing)?|approv(?:e|es|ed|ing)|allow(?:s|ed|ing)?|"
     r"permit(?:s|ted|ting)?|authori[sz](?:e|es|ed|ing))|"
     r"(?P<no>den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing)|reject(?:s|ed|ing)?|"
     r"forb(?:id|ids|ade|idden|idding)))\b(?P<after>(?:\W+\w+){0,4})",
