@@ -306,3 +306,46 @@ def test_a_phrase_a_statement_made_before_says_by_its_articles_adds_nothing():
         sents, {"p2": 2, "p3": 3}, weights, DEFAULT.facts, {}, [death]
     )
     assert made == []
+
+
+def _read(text, phrase):
+    start = text.index(phrase)
+    return statements._readable(
+        text, (start, start + len(phrase)), DEFAULT.facts.statement_about_words
+    )
+
+
+def test_a_phrase_statement_starts_and_ends_on_a_content_word_and_says_what_it_is_about():
+    katriuk = (
+        "There have been recent reports that the Russian Federation has requested that Canada"
+        " extradite Vladimir Katriuk, a Quebec resident originally from Ukraine, to be tried for"
+        " war crimes he allegedly committed while serving in the Waffen SS."
+    )
+    value, about = _read(katriuk, "tried for war crimes he allegedly")
+    assert value == "tried for war crimes"
+    assert about and about != value and about in katriuk
+    egypt = (
+        "Egyptians returned to the polls in the final phase of the first parliamentary elections"
+        " since the ouster of former president Hosni Mubarak."
+    )
+    assert _read(egypt, "parliamentary elections since")[0] == "parliamentary elections"
+
+
+def test_a_fragment_of_two_pieces_or_missing_its_object_is_no_phrase_statement():
+    board = (
+        "The board has met several times over the last week and is taking the appropriate next"
+        " steps to evaluate this."
+    )
+    assert _read(board, "last week and is taking") is None
+    quoted = (
+        "But the violations by the guerrillas were on a “lesser scale” than the government"
+        " abuses, the author of the report, Fred Abrahams, concluded."
+    )
+    assert _read(quoted, "scale” than the government abuses") is None  # unbalanced quote
+
+
+def test_a_phrase_takes_the_figure_its_first_word_is_hyphened_to():
+    text = "Police said a 4-year-old boy was found alive in the rubble on Tuesday."
+    assert _read(text, "year-old boy")[0] == "4-year-old boy"
+    lost = "His voice was halting as he struggled to get his words out after seeing a dead year-old boy."
+    assert _read(lost, "year-old boy") is None  # the source lost the age
