@@ -162,3 +162,17 @@ def test_roles_sharing_a_word_are_one_role_in_other_words():
     )
     assert roles._words("Fixer Upper co-star") & roles._words("star")
     assert not roles._words("Inspector-General of Police") & roles._words("chief")
+
+
+def test_since_reads_the_verb_nearest_the_date_and_no_running_count():
+    # a count "since" a date is a running total, not a period (examples of the review of
+    # 2026-12-04, on Multi-News clusters without gold)
+    text = "At least 300 people have been killed since March, the group said."
+    at = text.index("March")
+    assert phrases.since(text, at, at + len("March")) == ""
+    # the negation of another verb of the sentence is not this one's
+    text = "The stadium has not been used since 1995, but it has been renovated since 2001."
+    at = text.index("2001")
+    assert phrases.since(text, at, at + 4) == "time renovated since"
+    at = text.index("1995")
+    assert phrases.since(text, at, at + 4) == ""
