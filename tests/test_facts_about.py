@@ -176,3 +176,22 @@ def test_since_reads_the_verb_nearest_the_date_and_no_running_count():
     assert phrases.since(text, at, at + 4) == "time renovated since"
     at = text.index("1995")
     assert phrases.since(text, at, at + 4) == ""
+
+
+def test_a_place_before_a_noun_of_people_is_their_home_town_or_region_and_no_compound():
+    # examples of the review of 2026-12-04 (Multi-News clusters without gold)
+    man = (
+        "Police say a New Jersey man who was trying to descend the facade of the Four Seasons"
+        " Hotel in Midtown was arrested."
+    )
+    at = man.index("New Jersey")
+    assert names._place_role(man, at, at + len("New Jersey")) == "home town of the man"
+    assert names._region(
+        "New Jersey", "Gov. Chris Christie said the state of New Jersey would pay."
+    )
+    assert names._place_role(man, at, at + len("New Jersey"), True) == "home region of the man"
+    protests = "The Paris student protests spread to other cities on Friday."
+    assert names._place_role(protests, 4, 9) == ""  # the protests', not a student's
+    fled = "Fled to Cuba after the robbery, he was never seen again."
+    at = fled.index("Cuba")
+    assert names._place_role(fled, at, at + 4) == "destination of the flight"
