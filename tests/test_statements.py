@@ -349,3 +349,11 @@ def test_a_phrase_takes_the_figure_its_first_word_is_hyphened_to():
     assert _read(text, "year-old boy")[0] == "4-year-old boy"
     lost = "His voice was halting as he struggled to get his words out after seeing a dead year-old boy."
     assert _read(lost, "year-old boy") is None  # the source lost the age
+
+
+def test_a_phrase_is_about_its_subject_not_a_verb_of_no_content():
+    # Multi-News dev e5a4b2ff: "Vogelsang", not "Vogelsang is"
+    text = "Vogelsang is also a former sports anchor and news director at CKY-TV, now CTV Winnipeg."
+    value, about = _read(text, "sports anchor and news director at CKY-TV")
+    assert value == "sports anchor and news director at CKY-TV"
+    assert about == "Vogelsang"

@@ -81,6 +81,8 @@ _WORD = re.compile(r"[\w'’-]+")
 _NON = re.compile(r"\b(non)-(?=\w)", re.I)
 # what a phrase neither starts nor ends on: function words ("since", "he allegedly", "the")
 _BARE = frozenset({"DET", "ADP", "ADV", "AUX", "SCONJ", "PRON", "CCONJ", "PART", "PUNCT"})
+# verbs that say nothing of their own beside a subject ("Middleton was")
+_LIGHT = frozenset({"be", "have", "do"})
 # a word's dependents it is incomplete without ("going to see" what)
 _OBJECTS = frozenset({"dobj", "pobj", "attr", "dative", "oprd", "acomp"})
 
@@ -421,7 +423,9 @@ def _subject(head: Token, inside: set[int], most: int) -> str:
             if all(t.pos_ == "PRON" for t in words_of) or any(t.i in inside for t in words_of):
                 continue
             low = words_of[0].i
-            high = verb.i if verb.i not in inside and verb.i > low else words_of[-1].i
+            # (a verb of no content of its own tells nothing: "Vogelsang", not "Vogelsang is")
+            said = verb.i not in inside and verb.i > low and verb.lemma_ not in _LIGHT
+            high = verb.i if said else words_of[-1].i
             piece = head.doc[low : high + 1]
             if any(t.i in inside for t in piece) or len(piece) > most:
                 piece = head.doc[low : words_of[-1].i + 1]
