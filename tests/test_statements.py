@@ -341,7 +341,17 @@ def test_a_fragment_of_two_pieces_or_missing_its_object_is_no_phrase_statement()
         "But the violations by the guerrillas were on a “lesser scale” than the government"
         " abuses, the author of the report, Fred Abrahams, concluded."
     )
-    assert _read(quoted, "scale” than the government abuses") is None  # unbalanced quote
+    # a quote is closed by the word or two beside it, or the phrase is none
+    assert _read(quoted, "scale” than the government abuses")[0] == (
+        "“lesser scale” than the government abuses"
+    )
+    hunter = (
+        "“If he rules in our favor, I think it emboldens the spirit and the resolve of the"
+        " players,” said Billy Hunter, union executive director."
+    )
+    value, about = _read(hunter, "emboldens the spirit and the resolve of the players,” said")
+    assert value == "emboldens the spirit and the resolve of the players"  # ("said" trimmed)
+    assert about == "Billy Hunter, union executive director"
 
 
 def test_a_phrase_takes_the_figure_its_first_word_is_hyphened_to():

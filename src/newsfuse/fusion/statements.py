@@ -398,8 +398,8 @@ def _readable(text: str, span: tuple[int, int], most: int) -> tuple[str, str] | 
         c.i not in inside and c.dep_ in _OBJECTS for t in doc if t.i in inside for c in t.children
     ):
         return None  # "children are going to see" (what?)
-    value = text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
-    if not _balanced(value):
+    value = _closed(doc, tokens[0].i, tokens[-1].i)
+    if value is None:
         return None
     return value, _subject(heads[0], inside, most) or _beside(heads[0], inside, most)
 
@@ -460,6 +460,18 @@ def _beside(head: Token, inside: set[int], most: int) -> str:
 def _piece(doc: Doc, tokens: list[Token]) -> Span:
     """The tokens of ``doc`` from the first of ``tokens`` to the last."""
     return doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _closed(doc: Doc, first: int, last: int, reach: int = 3) -> str | None:
+    """The text of ``doc[first : last + 1]`` with its quotes and brackets closed, taking up
+    to ``reach`` tokens either side ("chest pain (angina)", "“lesser scale” than the
+    government abuses"); None if that does not close them."""
+    for low in range(first, max(-1, first - reach - 1), -1):
+        for high in range(last, min(len(doc), last + reach + 1)):
+            value = doc[low : high + 1].text
+            if _balanced(value):
+                return value
+    return None
 
 
 def _balanced(value: str) -> bool:
