@@ -162,3 +162,36 @@ def test_roles_sharing_a_word_are_one_role_in_other_words():
     )
     assert roles._words("Fixer Upper co-star") & roles._words("star")
     assert not roles._words("Inspector-General of Police") & roles._words("chief")
+
+
+def test_since_reads_the_verb_nearest_the_date_and_no_running_count():
+    # a count "since" a date is a running total, not a period (examples of the review of
+    # 2026-12-04, on Multi-News clusters without gold)
+    text = "At least 300 people have been killed since March, the group said."
+    at = text.index("March")
+    assert phrases.since(text, at, at + len("March")) == ""
+    # the negation of another verb of the sentence is not this one's
+    text = "The stadium has not been used since 1995, but it has been renovated since 2001."
+    at = text.index("2001")
+    assert phrases.since(text, at, at + 4) == "time renovated since"
+    at = text.index("1995")
+    assert phrases.since(text, at, at + 4) == ""
+
+
+def test_a_place_before_a_noun_of_people_is_their_home_town_or_region_and_no_compound():
+    # examples of the review of 2026-12-04 (Multi-News clusters without gold)
+    man = (
+        "Police say a New Jersey man who was trying to descend the facade of the Four Seasons"
+        " Hotel in Midtown was arrested."
+    )
+    at = man.index("New Jersey")
+    assert names._place_role(man, at, at + len("New Jersey")) == "home town of the man"
+    assert names._region(
+        "New Jersey", "Gov. Chris Christie said the state of New Jersey would pay."
+    )
+    assert names._place_role(man, at, at + len("New Jersey"), True) == "home region of the man"
+    protests = "The Paris student protests spread to other cities on Friday."
+    assert names._place_role(protests, 4, 9) == ""  # the protests', not a student's
+    fled = "Fled to Cuba after the robbery, he was never seen again."
+    at = fled.index("Cuba")
+    assert names._place_role(fled, at, at + 4) == "destination of the flight"

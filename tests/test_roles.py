@@ -129,3 +129,14 @@ def test_one_outlet_naming_someone_twice_makes_no_fact():
 def test_a_clause_after_the_name_is_no_role(sentence, name):
     start = sentence.index(name)
     assert roles._roles(sentence, start, start + len(name)) == []
+
+
+def test_a_short_spelling_inside_another_persons_name_takes_no_apposition():
+    # Multi-News dev (Pippa Middleton in Paris): the role is Marcy's, not Arthur de Soultrait's
+    text = "On the right she is pictured with Marcy de Soultrait, Arthur's brother."
+    arthur = frozenset({"arthur de soultrait", "de soultrait"})
+    at = text.index("de Soultrait")
+    assert roles._roles(text, at, at + len("de Soultrait"), own=arthur) == []
+    marcy = frozenset({"marcy de soultrait"})
+    at = text.index("Marcy de Soultrait")
+    assert roles._roles(text, at, at + 18, own=marcy) == ["Arthur's brother"]

@@ -322,3 +322,64 @@ def test_overlap_with_the_sets_weights_given_is_overlap():
             given = (mass(a, weights), mass(b, weights))
             assert overlap(a, b, weights, given) == overlap(a, b, weights)
     assert 0.0 < overlap(sets[0], sets[1], weights) < 1.0
+
+
+def _read(text, phrase):
+    start = text.index(phrase)
+    return statements._readable(
+        text, (start, start + len(phrase)), DEFAULT.facts.statement_about_words
+    )
+
+
+def test_a_phrase_statement_starts_and_ends_on_a_content_word_and_says_what_it_is_about():
+    katriuk = (
+        "There have been recent reports that the Russian Federation has requested that Canada"
+        " extradite Vladimir Katriuk, a Quebec resident originally from Ukraine, to be tried for"
+        " war crimes he allegedly committed while serving in the Waffen SS."
+    )
+    value, about = _read(katriuk, "tried for war crimes he allegedly")
+    assert value == "tried for war crimes"
+    assert about and about != value and about in katriuk
+    egypt = (
+        "Egyptians returned to the polls in the final phase of the first parliamentary elections"
+        " since the ouster of former president Hosni Mubarak."
+    )
+    assert _read(egypt, "parliamentary elections since")[0] == "parliamentary elections"
+
+
+def test_a_fragment_of_two_pieces_or_missing_its_object_is_no_phrase_statement():
+    board = (
+        "The board has met several times over the last week and is taking the appropriate next"
+        " steps to evaluate this."
+    )
+    assert _read(board, "last week and is taking") is None
+    quoted = (
+        "But the violations by the guerrillas were on a “lesser scale” than the government"
+        " abuses, the author of the report, Fred Abrahams, concluded."
+    )
+    # a quote is closed by the word or two beside it, or the phrase is none
+    assert _read(quoted, "scale” than the government abuses")[0] == (
+        "“lesser scale” than the government abuses"
+    )
+    hunter = (
+        "“If he rules in our favor, I think it emboldens the spirit and the resolve of the"
+        " players,” said Billy Hunter, union executive director."
+    )
+    value, about = _read(hunter, "emboldens the spirit and the resolve of the players,” said")
+    assert value == "emboldens the spirit and the resolve of the players"  # ("said" trimmed)
+    assert about == "Billy Hunter, union executive director"
+
+
+def test_a_phrase_takes_the_figure_its_first_word_is_hyphened_to():
+    text = "Police said a 4-year-old boy was found alive in the rubble on Tuesday."
+    assert _read(text, "year-old boy")[0] == "4-year-old boy"
+    lost = "His voice was halting as he struggled to get his words out after seeing a dead year-old boy."
+    assert _read(lost, "year-old boy") is None  # the source lost the age
+
+
+def test_a_phrase_is_about_its_subject_not_a_verb_of_no_content():
+    # Multi-News dev e5a4b2ff: "Vogelsang", not "Vogelsang is"
+    text = "Vogelsang is also a former sports anchor and news director at CKY-TV, now CTV Winnipeg."
+    value, about = _read(text, "sports anchor and news director at CKY-TV")
+    assert value == "sports anchor and news director at CKY-TV"
+    assert about == "Vogelsang"

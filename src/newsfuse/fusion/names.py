@@ -117,11 +117,15 @@ def name_facts(
             found.append(((-len(families), -len(sources)), value, hits, sources, len(families)))
     found.sort(key=lambda item: item[0])
     out = []
+    whole = "\n".join(s.text for s in every)
     for _, value, hits, sources, independent in found[: settings.max_name_facts]:
         rep, match = _representative(hits, weights)
         out.append(
             Fact(
-                about=(value in places and _place_role(rep.text, match.start(), match.end()))
+                about=(
+                    value in places
+                    and _place_role(rep.text, match.start(), match.end(), _region(value, whole))
+                )
                 or phrases.nearby(rep.text, match.start(), match.end()),
                 kind="name",
                 value=value,
@@ -147,7 +151,7 @@ _GOING = {
     )
     for verb in verbs.split()
 }
-_TO = re.compile(r"\b(?P<verb>[a-z]+)\s+(?:back\s+)?(?:to|for)\s+(?:the\s+)?$")
+_TO = re.compile(r"\b(?P<verb>[a-z]+)\s+(?:back\s+)?(?:to|for)\s+(?:the\s+)?$", re.I)
 # Nouns of people a place name before them says the home of ("a Liberty couple").
 _PEOPLE = frozenset(
     """couple family man woman men women boy girl teen teenager resident residents native
@@ -157,17 +161,40 @@ _PEOPLE = frozenset(
 _PEOPLE_AFTER = re.compile(r"\s+(?P<noun>[a-z]+)\b(?!['’])")
 
 
-def _place_role(text: str, start: int, end: int) -> str:
+def _place_role(text: str, start: int, end: int, region: bool = False) -> str:
     """What the place at ``text[start:end]`` is, when its neighbours say it: "destination
-    of the flight" after a verb of going and "to" / "for", "home town of the couple" before
-    a noun of people; else ""."""
+    of the flight" after a verb of going and "to" / "for" ("Fled to Cuba"), "home town of the
+    couple" before a noun of people that is no part of a longer noun ("The Paris student
+    protests" are no student's), "home region of the man" for a ``region`` (a state or a
+    country: "A Texas man"); else ""."""
     going = _TO.search(text, max(0, start - 40), start)
     if going and going.group("verb").lower() in _GOING:
         return f"destination of the {_GOING[going.group('verb').lower()]}"
     people = _PEOPLE_AFTER.match(text, end)
-    if people and people.group("noun") in _PEOPLE:
-        return f"home town of the {people.group('noun')}"
+    if people and people.group("noun") in _PEOPLE and not _compound(text, people.start("noun")):
+        return f"home {'region' if region else 'town'} of the {people.group('noun')}"
     return ""
+
+
+def _compound(text: str, at: int) -> bool:
+    """Whether the word at ``text[at:]`` is part of a longer noun ("student protests")."""
+    word = next((t for t in phrases.parse(text) if t.idx == at), None)
+    return word is not None and word.dep_ == "compound" and word.head.i > word.i
+
+
+def _region(place: str, text: str) -> bool:
+    """Whether ``text`` writes ``place`` as a state or a country, not a town: the region of
+    another place ("Houston, Texas", "Paris, France"), or called so ("the state of New
+    Jersey", "New Jersey Gov. Chris Christie")."""
+    name = re.escape(place)
+    return (
+        re.search(
+            rf"\b[A-Z][a-z]+,\s+{name}\b|\b(?:state|country|governor) of {name}\b"
+            rf"|\b{name}(?:'s)? (?:state|Gov\.|Governor|governor)\b",
+            text,
+        )
+        is not None
+    )
 
 
 # A run of capitalised words, with the particles of a name between ("California Institute

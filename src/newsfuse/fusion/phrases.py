@@ -93,22 +93,44 @@ _MARKS = ",.;:\"“”'‘’()"
 # "has been incarcerated at Lovelock ... since December 2008": a perfect passive, then the
 # date after "since" in the same clause; not a negated one ("had not been seen since", "no
 # meetings have been held since")
-_SINCE = re.compile(
+_PERFECT = re.compile(
     r"\b(?:has|have|had)\s+(?:(?:also|only|now|long)\s+)?been\s+"
     r"(?P<verb>[a-z]+(?:ed|en)|held|kept|left|shut|built|sent|lost|sold|caught|bound)\b"
-    r"[^;.!?]*\bsince\s+$"
 )
+_SINCE = re.compile(r"^[^;.!?]*\bsince\s+$")
+_JOINS = re.compile(r",|\b(?:but|and|while|whereas|though|although|yet)\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never|nobody|none|nothing|neither|nor)\b|n[’']t\b", re.I)
 
 
 def since(sentence: str, start: int, end: int) -> str:
     """For a date after "since" that a perfect verb spans ("has been incarcerated ... since
-    December 2008"), what the date starts: "time incarcerated since"; else ""."""
+    December 2008"), what the date starts: "time incarcerated since"; else "". The verb is
+    the one nearest the date ("has not been used since 1995, but it has been renovated since
+    2001": renovated), not negated in its part of the clause, and its subject counts nothing:
+    "At least 300 people have been killed since March" is a running count, not a period."""
     text, start, end = clause(sentence, start, end)
-    m = _SINCE.search(text, 0, start)
-    if m is None or _NEGATED.search(text, 0, start):
+    m = next(reversed(list(_PERFECT.finditer(text, 0, start))), None)  # the nearest verb
+    if m is None or not _SINCE.match(text[m.end() : start]):
+        return ""
+    # the verb's own part of the clause: "No meetings have been held since" is negated,
+    # "has not been used since 1995, but it has been renovated since 2001" is not
+    own = max([0, *(b.end() for b in _JOINS.finditer(text, 0, m.start()))])
+    if _NEGATED.search(text, own, start) or _counting(text, m.start("verb")):
         return ""
     return f"time {m.group('verb')} since"
+
+
+def _counting(text: str, at: int) -> bool:
+    """Whether the subject of the verb at ``text[at:]`` writes a figure ("300 people")."""
+    verb = next((t for t in parse(text) if t.idx == at), None)
+    if verb is None:
+        return False
+    return any(
+        t.like_num
+        for child in verb.children
+        if child.dep_ in ("nsubj", "nsubjpass")
+        for t in child.subtree
+    )
 
 
 _REACH = 90  # characters of the sentence either side of the value that are parsed

@@ -93,10 +93,13 @@ def role_facts(
         if len({family_of.get(a, 0) for a in ordered}) < 2:
             continue
         found: dict[str, list[tuple[str, Sentence]]] = {}
+        own = frozenset(sp.lower() for sp in spellings)
         for article in ordered:
             for s in sentences.get(article, ()):
                 for m in name.finditer(s.text):
-                    for role in _roles(s.text, m.start(), m.end(), person=e.type == "person"):
+                    for role in _roles(
+                        s.text, m.start(), m.end(), person=e.type == "person", own=own
+                    ):
                         found.setdefault(role.lower(), []).append((role, s))
         if not found:
             continue
@@ -139,11 +142,22 @@ def role_facts(
     return out
 
 
-def _roles(text: str, start: int, end: int, person: bool = True) -> list[str]:
+def _roles(
+    text: str, start: int, end: int, person: bool = True, own: frozenset[str] | None = None
+) -> list[str]:
     """The roles given beside the name at ``text[start:end]``: an apposition after it, a
-    title before it."""
+    title before it. ``own``: the person's spellings (lower case), if known: then a spelling
+    written after another capitalised word that makes none of them is in another's name."""
     out = []
-    after = _APPOSITION.match(text, end)
+    # a short spelling inside another one's name ("de Soultrait" of "Marcy de Soultrait,
+    # Arthur's brother") is not the one the apposition is about: no capitalised word just
+    # before, but a title ("President Obama, ...") or a sentence's first word
+    joined = _JOINED.search(text, max(0, start - 40), start) if own is not None else None
+    longer = f"{joined.group(1)} {text[start:end]}".lower() if joined else ""
+    if joined and not _titled(joined.group(1)) and not any(o.endswith(longer) for o in own or ()):
+        after = None
+    else:
+        after = _APPOSITION.match(text, end)
     if after:
         phrase = after.group(1)
         tokens = _WORD.findall(phrase)
@@ -212,6 +226,14 @@ _APPOSITION = re.compile(
     r",\s+(?:(?:the|a|an)\s+)?((?:[^,;:.()\"“”$\d]|\.(?=\w)){3,80}?)\.?\s*(?=[,;.)]|$)"
 )
 _PREPOSITIONS = frozenset("of at for in with from".split())
+# the word written just before a name, when capitalised
+_JOINED = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*\.?)\s+$")
+
+
+def _titled(word: str) -> bool:
+    """Whether a capitalised word before a name is a title or a function word, not a name."""
+    bare = word.lower().strip(".")
+    return bare in _HONORIFICS or bare in STOPWORDS or _is_role(word)
 
 
 def _is_role(token: str) -> bool:

@@ -31,6 +31,9 @@ in both clauses, at most statement_phrase_gap other content words among them, no
 the same figures, no "non-" in one before a word of the other ("nonbinding" / "binding"), two
 families at least. After the clause statements, such a phrase is a statement of its own,
 its value the phrase as written, unless a statement made before says it by the same articles.
+Read by the clause's parse, the phrase must read as one: from a content word to a content word,
+one piece of the parse missing no object, quotes and brackets balanced; it is about the
+clause's subject and verb ("Malaysian toxicology reports indicate"), never itself again.
 
 A statement is shown in the wording of the member holding most of what the others say, then
 saying most ("Police say the shooting may be connected to an armed robbery hours earlier of a
@@ -44,9 +47,12 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from newsfuse.fusion import nlp
 from newsfuse.fusion.text import (
     NUMBER_WORDS,
+    STOPWORDS,
     content_stems,
     mass,
     overlap,
@@ -56,6 +62,9 @@ from newsfuse.fusion.text import (
 )
 from newsfuse.models import Fact, Sentence
 from newsfuse.settings import DEFAULT, FactSettings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 # the end of a clause that is said in full: a full stop, maybe inside a closing quote (a "!"
@@ -71,6 +80,12 @@ _CLAUSE = re.compile(r"[;:!?]|,\s+(?:while|but|whereas|who|which|and)\b|\s[—�
 _WORD = re.compile(r"[\w'’-]+")
 # "non-binding" is one word, not "binding": joined, it is also "nonbinding"
 _NON = re.compile(r"\b(non)-(?=\w)", re.I)
+# what a phrase neither starts nor ends on: function words ("since", "he allegedly", "the")
+_BARE = frozenset({"DET", "ADP", "ADV", "AUX", "SCONJ", "PRON", "CCONJ", "PART", "PUNCT"})
+# verbs that say nothing of their own beside a subject ("Middleton was")
+_LIGHT = frozenset({"be", "have", "do"})
+# a word's dependents it is incomplete without ("going to see" what)
+_OBJECTS = frozenset({"dobj", "pobj", "attr", "dative", "oprd", "acomp"})
 
 
 @dataclass(frozen=True)
@@ -226,13 +241,20 @@ def _phrase_statements(
             continue
         shown = _clearest(pool, plain or list(members), family, weights)
         unit = pool[shown]
-        written = _written(unit.text, members[shown], settings.statement_phrase_gap)
+        readable = _readable(
+            unit.text,
+            _written(unit.text, members[shown], settings.statement_phrase_gap),
+            settings.statement_about_words,
+        )
+        if readable is None:
+            continue  # a fragment ("last week and is taking"): no statement a person reads
+        written, about = readable
         said.append((phrase, articles))
         for k, words_k in members.items():
             spent.setdefault(k, set()).update(words_k)
         out.append(
             Fact(
-                about=_shared_words(unit.text, members[shown], settings.statement_about_words),
+                about=about,
                 kind="statement",
                 value=written,
                 text=unit.text,
@@ -341,14 +363,134 @@ def _runs(
     return out
 
 
-def _written(text: str, phrase: frozenset[str], gap: int) -> str:
+def _readable(text: str, span: tuple[int, int], most: int) -> tuple[str, str] | None:
+    """The phrase at ``span`` of the clause ``text`` as a person reads it, and what it is
+    about, by the clause's parse: from a content word to a content word (no "since", "he
+    allegedly", "the whole" at its ends), over a figure joined by a hyphen ("4-year-old"),
+    quotes and brackets balanced, one piece of the parse (no "last week and is taking") and
+    missing no object of its words ("children are going to see"). ``about`` is the subject and
+    verb of the clause the phrase is in ("Malaysian toxicology reports indicate"), or "" when
+    the clause writes none apart from the phrase (the value again would tell nothing)."""
+    doc = nlp.docs([text], nlp.NO_NER)[0]
+    start, end = span
+    tokens = [t for t in doc if t.idx >= start and t.idx + len(t) <= end]
+    while tokens and _bare(tokens[0]):
+        tokens.pop(0)
+    while tokens and _bare(tokens[-1]):
+        tokens.pop()
+    # a figure joined by a hyphen is the phrase's ("4-year-old boy", not "year-old boy")
+    while tokens and tokens[0].i >= 2 and doc[tokens[0].i - 1].text in "-‐–":
+        joined = doc[tokens[0].i - 2]
+        if joined.idx + len(joined) != doc[tokens[0].i - 1].idx or not joined.text[-1].isdigit():
+            break
+        tokens[:0] = [joined, doc[tokens[0].i - 1]]
+    if not tokens:
+        return None
+    if tokens[0].lower_ in ("year", "month") and [t.lower_ for t in doc[tokens[0].i + 1 :][:2]] == [
+        "-",
+        "old",
+    ]:
+        return None  # "a dead year-old boy": the source lost the age, the phrase would too
+    inside = {t.i for t in _piece(doc, tokens)}
+    heads = [t for t in doc if t.i in inside and (t.head.i not in inside or t.head is t)]
+    if len(heads) != 1:
+        return None  # two pieces of the clause, not one phrase
+    if any(
+        c.i not in inside and c.dep_ in _OBJECTS for t in doc if t.i in inside for c in t.children
+    ):
+        return None  # "children are going to see" (what?)
+    value = _closed(doc, tokens[0].i, tokens[-1].i)
+    if value is None:
+        return None
+    return value, _subject(heads[0], inside, most) or _beside(heads[0], inside, most)
+
+
+def _bare(token: Token) -> bool:
+    """Whether a phrase may not start or end on ``token``: a function word (a figure in
+    words, "two", is a stop word but no function word)."""
+    return token.pos_ in _BARE or (token.lower_ in STOPWORDS and token.pos_ != "NUM")
+
+
+def _subject(head: Token, inside: set[int], most: int) -> str:
+    """The subject and verb of the nearest verb at or above ``head`` whose subject is outside
+    the phrase (``inside``) and not a pronoun, as written, if at most ``most`` words."""
+    for verb in (head, *head.ancestors):
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for child in verb.children:
+            if child.dep_ not in ("nsubj", "nsubjpass") or child.i in inside:
+                continue
+            words_of = list(child.subtree)
+            if all(t.pos_ == "PRON" for t in words_of) or any(t.i in inside for t in words_of):
+                continue
+            low = words_of[0].i
+            # (a verb of no content of its own tells nothing: "Vogelsang", not "Vogelsang is")
+            said = verb.i not in inside and verb.i > low and verb.lemma_ not in _LIGHT
+            high = verb.i if said else words_of[-1].i
+            piece = head.doc[low : high + 1]
+            if any(t.i in inside for t in piece) or len(piece) > most:
+                piece = head.doc[low : words_of[-1].i + 1]
+            if len(piece) <= most:
+                return piece.text
+    return ""
+
+
+def _beside(head: Token, inside: set[int], most: int) -> str:
+    """The words from the nearest verb above the phrase (``inside``) toward it (or on, when it
+    is the verb's subject), at most ``most``, from and to a content word ("warned that the
+    `useless` liaison office" of "Kim Yo-jong, the North Korean leader's sister"), as written;
+    "" if fewer than two."""
+    verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.i in inside:
+        return ""
+    low, high = min(inside), max(inside)
+    doc = head.doc
+    if verb.i > high:  # the phrase is what the verb is said of: the verb and what it says
+        tokens = list(doc[verb.i : min(verb.right_edge.i + 1, verb.i + most)])
+    else:
+        tokens = list(doc[verb.i : min(low, verb.i + most)])
+    while tokens and _bare(tokens[0]):
+        tokens.pop(0)
+    while tokens and _bare(tokens[-1]):
+        tokens.pop()
+    if len([t for t in tokens if not t.is_punct]) < 2:
+        return ""
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _piece(doc: Doc, tokens: list[Token]) -> Span:
+    """The tokens of ``doc`` from the first of ``tokens`` to the last."""
+    return doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _closed(doc: Doc, first: int, last: int, reach: int = 3) -> str | None:
+    """The text of ``doc[first : last + 1]`` with its quotes and brackets closed, taking up
+    to ``reach`` tokens either side ("chest pain (angina)", "“lesser scale” than the
+    government abuses"); None if that does not close them."""
+    for low in range(first, max(-1, first - reach - 1), -1):
+        for high in range(last, min(len(doc), last + reach + 1)):
+            value = doc[low : high + 1].text
+            if _balanced(value):
+                return value
+    return None
+
+
+def _balanced(value: str) -> bool:
+    """Whether every bracket and double quote ``value`` opens it closes, and back."""
+    for opening, closing in (("(", ")"), ("[", "]"), ("“", "”")):
+        if value.count(opening) != value.count(closing):
+            return False
+    return value.count('"') % 2 == 0
+
+
+def _written(text: str, phrase: frozenset[str], gap: int) -> tuple[int, int]:
     """The phrase as ``text`` writes it: the run of its words holding most of them (as
     :func:`_alike` finds it), from its first word to its last."""
     pieces = [(m, len(content_stems(_NON.sub(r"\1", m.group())))) for m in _WORD.finditer(text)]
     sequence = [w for m, _ in pieces for w in content_stems(_NON.sub(r"\1", m.group()))]
     run = max(_runs(sequence, phrase, gap), key=lambda r: len(r[0]), default=None)
     if run is None:
-        return text
+        return 0, len(text)
     low, high = run[1]
     at = 0
     first = last = None
@@ -359,8 +501,8 @@ def _written(text: str, phrase: frozenset[str], gap: int) -> str:
             last = m
         at += n
     if first is None or last is None:
-        return text
-    return text[first.start() : last.end()]
+        return 0, len(text)
+    return first.start(), last.end()
 
 
 def _links(
