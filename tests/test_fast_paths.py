@@ -420,3 +420,21 @@ def test_same_value_sources_by_bucket_are_those_claim_by_claim(kaesong_claims):
         assert fast == facts._same_value_sources(g, sources, alone, weights, DEFAULT.facts)
         added += len(fast) - len(sources)
     assert added > 0
+
+
+def _shouted_slowly(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def test_shouted_by_bytes_counts_what_the_character_loop_counts(kaesong_sentences):
+    shouts = [
+        "NORTH KOREA SAYS IT WILL REOPEN KAESONG.",
+        "THE U.N. SAID ON TUESDAY it would meet.",
+        "AP PHOTO / KIM JAE-HWAN",
+        "12345 -- ...",
+    ]
+    texts = [*kaesong_sentences, *shouts, *(s.upper() for s in kaesong_sentences[:20])]
+    assert any(summarize._shouted(t) for t in texts)
+    for t in texts:
+        assert summarize._shouted(t) == _shouted_slowly(t), t

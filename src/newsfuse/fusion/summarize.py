@@ -362,8 +362,18 @@ def _is_aside(text: str) -> bool:
     return bool(_PAGE_CHROME.search(text))
 
 
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+
+
 def _shouted(text: str) -> bool:
     """Whether ``text`` is nearly all capitals (a quoted slogan in capitals is not)."""
+    if text.isascii():
+        # The same counts by bytes.translate, in C (a character loop cost ~4 ms a brief).
+        raw = text.encode("ascii")
+        upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+        lower = len(raw) - len(raw.translate(None, _ASCII_LOWER))
+        return upper > 0.8 * (upper + lower)
     letters = [c for c in text if c.isalpha()]
     return sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
