@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsfuse.fusion import phrases
-from newsfuse.fusion.attribution import attribution
+from newsfuse.fusion.sides import conflict_value, cued, order
 from newsfuse.fusion.text import content_stems, overlap
-from newsfuse.models import Conflict, ConflictValue, Sentence
+from newsfuse.models import Conflict, Sentence
 from newsfuse.settings import DEFAULT, FactSettings
 
 if TYPE_CHECKING:
@@ -63,14 +63,14 @@ def polarity_conflicts(
     settings: FactSettings = DEFAULT.facts,
 ) -> list[Conflict]:
     """Yes and no about one thing from independent reports, one conflict per thing."""
-    cued = _cued(sentences, family_of)
-    if not cued:
+    cues = cued(sentences, family_of, _CUE, "yes")
+    if not cues:
         return []
     # the cue's clause only (what phrases parses for a value, and caches): a long story's
     # long sentences cost the parser in proportion to their words
-    phrases.prime((s.text, start, end) for _, s, start, end in cued)
+    phrases.prime((s.text, start, end) for _, s, start, end in cues)
     found: dict[tuple[object, ...], _Answer] = {}
-    for article, s, start, end in cued:
+    for article, s, start, end in cues:
         doc = phrases.parse(phrases.clause(s.text, start, end)[0])
         for a in _answers(article, family_of.get(article, 0), s, doc, settings):
             found.setdefault((a.article, a.sentence.index, a.thing, a.yes, a.shown), a)
@@ -86,44 +86,16 @@ def polarity_conflicts(
         if not pairs:
             continue
         sides = [
-            sorted({y for y, _ in pairs}, key=_order),
-            sorted({n for _, n in pairs}, key=_order),
+            sorted({y for y, _ in pairs}, key=order),
+            sorted({n for _, n in pairs}, key=order),
         ]
         out.append(
             Conflict(
                 about=f"{thing} granted or denied",
-                values=tuple(_side(side) for side in sides),
+                values=tuple(conflict_value(side) for side in sides),
             )
         )
     return out
-
-
-def _order(a: _Answer) -> tuple[str, int, int]:
-    return (a.article, a.sentence.index, a.verb)
-
-
-def _cued(
-    sentences: Mapping[str, Sequence[Sentence]], family_of: Mapping[str, int]
-) -> list[tuple[str, Sentence, int, int]]:
-    """The cues worth parsing: a consent and a refusal verb followed by one same word
-    ("granted permission" / "denied permission"), in two families or more. Cues are indexed
-    by the words after them, so a long story's thousand cues are not compared pairwise."""
-    Cue = tuple[str, Sentence, int, int]  # article, sentence, the cue's span
-    by_word: dict[str, tuple[list[Cue], list[Cue]]] = {}
-    for article in sorted(sentences):
-        for s in sentences[article]:
-            for m in _CUE.finditer(s.text):
-                side = 0 if m.group("yes") is not None else 1
-                cue = (article, s, m.start(), m.end())
-                for w in sorted(set(content_stems(m.group("after")))):
-                    by_word.setdefault(w, ([], []))[side].append(cue)
-    keep: dict[tuple[str, int, int], Cue] = {}
-    for yes, no in by_word.values():
-        families = {family_of.get(c[0], 0) for c in (*yes, *no)}
-        if yes and no and len(families) >= 2:
-            for cue in (*yes, *no):
-                keep[(cue[0], cue[1].index, cue[2])] = cue
-    return [keep[k] for k in sorted(keep)]
 
 
 def _near(doc: Doc, verb: int, thing: int, size: int) -> frozenset[str]:
@@ -189,14 +161,4 @@ def _one_happening(a: _Answer, b: _Answer, settings: FactSettings) -> bool:
     return (
         len(shared) >= settings.conflict_shared_stems
         and overlap(a.near, b.near, {}) >= settings.conflict_similarity
-    )
-
-
-def _side(side: Sequence[_Answer]) -> ConflictValue:
-    first = side[0]
-    return ConflictValue(
-        value=first.shown,
-        text=first.sentence.text,
-        sources=tuple(dict.fromkeys(a.article for a in side)),
-        attributed_to=next((x for x in (attribution(a.sentence.text) for a in side) if x), None),
     )

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsfuse.fusion import phrases
-from newsfuse.fusion.attribution import attribution
+from newsfuse.fusion.sides import conflict_value, cued, order
 from newsfuse.fusion.text import content_stems
-from newsfuse.models import Conflict, ConflictValue, Sentence
+from newsfuse.models import Conflict, Sentence
 from newsfuse.settings import DEFAULT, FactSettings
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ _ANSWERING = frozenset("answer respond".split())  # ... an ad for the thing
 _ADS = frozenset("ad advert advertisement listing".split())
 # A verb that says its complement was not done ("refused to sell", "denied buying"): no side.
 _REFUSING = frozenset("deny refuse reject decline".split())
+# The cue finds the sentences worth parsing; it must spell the verbs of the lemma sets above.
 _CUE = re.compile(
     r"\b(?:(?P<sell>sell(?:s|ing)?|sold|advertis(?:e|es|ed|ing))|"
     r"(?P<buy>buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing)|"
@@ -65,12 +66,12 @@ def trade_conflicts(
 ) -> list[Conflict]:
     """Seller and buyer of one thing said of one agent by independent reports, one conflict
     per thing."""
-    cued = _cued(sentences, family_of)
-    if not cued:
+    cues = cued(sentences, family_of, _CUE, "sell")
+    if not cues:
         return []
-    phrases.prime((s.text, start, end) for _, s, start, end in cued)
+    phrases.prime((s.text, start, end) for _, s, start, end in cues)
     found: dict[tuple[object, ...], _Side] = {}
-    for article, s, start, end in cued:
+    for article, s, start, end in cues:
         text, at, _ = phrases.clause(s.text, start, end)
         doc = phrases.parse(text)
         offset = start - at  # where the clause starts in the sentence
@@ -94,39 +95,12 @@ def trade_conflicts(
             Conflict(
                 about=f"side in the sale of the {about[0].named} (seller or buyer)",
                 values=(
-                    _value(sorted({x for x, _ in pairs}, key=_order)),
-                    _value(sorted({y for _, y in pairs}, key=_order)),
+                    conflict_value(sorted({x for x, _ in pairs}, key=order)),
+                    conflict_value(sorted({y for _, y in pairs}, key=order)),
                 ),
             )
         )
     return out
-
-
-def _order(a: _Side) -> tuple[str, int, int]:
-    return (a.article, a.sentence.index, a.verb)
-
-
-def _cued(
-    sentences: Mapping[str, Sequence[Sentence]], family_of: Mapping[str, int]
-) -> list[tuple[str, Sentence, int, int]]:
-    """The cues worth parsing: a verb of selling and one of buying followed by one same word
-    ("sell an Xbox" / "an ad for an Xbox"), in two families or more."""
-    Cue = tuple[str, Sentence, int, int]
-    by_word: dict[str, tuple[list[Cue], list[Cue]]] = {}
-    for article in sorted(sentences):
-        for s in sentences[article]:
-            for m in _CUE.finditer(s.text):
-                side = 0 if m.group("sell") is not None else 1
-                cue = (article, s, m.start(), m.end())
-                for w in sorted(set(content_stems(m.group("after")))):
-                    by_word.setdefault(w, ([], []))[side].append(cue)
-    keep: dict[tuple[str, int, int], Cue] = {}
-    for selling, buying in by_word.values():
-        families = {family_of.get(c[0], 0) for c in (*selling, *buying)}
-        if selling and buying and len(families) >= 2:
-            for cue in (*selling, *buying):
-                keep[(cue[0], cue[1].index, cue[2])] = cue
-    return [keep[k] for k in sorted(keep)]
 
 
 def _thing(verb: Token, lemma: str) -> Token | None:
@@ -225,13 +199,3 @@ def _one_agent(a: _Side, b: _Side, settings: FactSettings) -> bool:
     skip = set(content_stems(f"{a.thing} {a.shown.split()[0]} {b.shown.split()[0]}"))
     shared = set(content_stems(a.sentence.text)) & set(content_stems(b.sentence.text))
     return len(shared - skip) >= settings.conflict_shared_stems
-
-
-def _value(side: Sequence[_Side]) -> ConflictValue:
-    first = side[0]
-    return ConflictValue(
-        value=first.shown,
-        text=first.sentence.text,
-        sources=tuple(dict.fromkeys(a.article for a in side)),
-        attributed_to=next((x for x in (attribution(a.sentence.text) for a in side) if x), None),
-    )
