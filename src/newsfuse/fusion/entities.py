@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from newsfuse.fusion import nlp
 from newsfuse.fusion.attribution import full_name
-from newsfuse.fusion.text import STOPWORDS
+from newsfuse.fusion.text import NAME_PARTICLES, STOPWORDS
 from newsfuse.models import Article, Entity, EntityType, Family
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ _OPENERS = frozenset('.!?:;"“”`([{—–…')
 _OPENERS_AFTER_SPACE = frozenset("-'‘’")
 
 # Lower-case words that sit inside names: "Workers' Party of Korea", "Charles de Gaulle".
-_PARTICLES = frozenset("of de del della da di du des la le van von der den bin ibn al el".split())
+_PARTICLES = NAME_PARTICLES
 _PARTICLE_GAP = re.compile(r"[ \t]+(?:(?:{})[ \t]+){{1,3}}".format("|".join(sorted(_PARTICLES))))
 # Possessives inside a name rather than between two: "Korean People's Army", "Workers' Party"
 # (while "South Korea's President" is two names).

@@ -52,6 +52,7 @@ from scipy.sparse import coo_array, csr_array, triu
 from newsfuse.fusion import compress, nlp, screen
 from newsfuse.fusion import dates as dating
 from newsfuse.fusion.text import (
+    NAME_PARTICLES,
     STOPWORDS,
     content_stems,
     stem,
@@ -112,8 +113,10 @@ _CLOCK_STAMP = re.compile(r"^\d{1,2}:\d\d\s*[AP]\.?M\.?\s+(?=[A-Z])", re.IGNOREC
 # A transcript's speaker label ("TRUMP: ...", "LIASSON: ..."): what follows is a quote.
 _SPEAKER_LABEL = re.compile(r"^[A-Z][A-Z.'\- ]{1,30}:\s")
 # A name may open on a particle in lower case ("de Klerk has said ..."): that opens a sentence.
-# (The particles of entities._PARTICLES, but "of", which opens no name.)
-_NAME_PARTICLE = re.compile(r"^(?:de|del|della|da|di|du|des|la|le|van|von|der|den|bin|ibn)\s+[A-Z]")
+# (A name's particles, but "of", which opens no name, and "al"/"el", which open clauses too.)
+_NAME_PARTICLE = re.compile(
+    r"^(?:{})\s+[A-Z]".format("|".join(sorted(NAME_PARTICLES - {"of", "al", "el"})))
+)
 # A when: what a lead sentence says to date its news ("on Tuesday", "yesterday", "June 16").
 _WHEN = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
