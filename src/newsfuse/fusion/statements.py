@@ -289,6 +289,9 @@ def _phrases(
             continue  # two short clauses alike are no statement of their own, as above
         shared = frozenset(a.sequence) & frozenset(b.sequence)
         shared = frozenset(w for w in shared if not w.isdigit())  # (figures: value facts)
+        # the phrase is some of ``shared``: too few of them (in lower case) fail the tests below
+        if len(shared) < least or len(shared & a.plain & b.plain) < settings.statement_shared_plain:
+            continue
         found = _alike(a.sequence, b.sequence, shared, settings.statement_phrase_gap)
         if found is None:
             continue
@@ -331,13 +334,18 @@ def _alike(
     most ``gap`` other stems), and the run's span in each: the runs of ``a``, each narrowed
     to what a run of ``b`` holds of it, and back, until they agree."""
     best: tuple[frozenset[str], tuple[int, int], tuple[int, int]] | None = None
+    tried: set[frozenset[str]] = set()
     for run in _runs(a, shared, gap):
         words = run[0]
+        # narrowing only drops words: a run no longer than the best, or tried, changes nothing
+        if (best is not None and len(words) <= len(best[0])) or words in tried:
+            continue
+        tried.add(words)
         for _ in range(4):  # (agreement comes in a step or two)
-            there = max(_runs(b, words, gap), key=lambda r: len(r[0]), default=None)
+            there = _longest(b, words, gap)
             if there is None:
                 break
-            back = max(_runs(a, there[0], gap), key=lambda r: len(r[0]), default=None)
+            back = _longest(a, there[0], gap)
             if back is None:
                 break
             if back[0] == words == there[0]:
@@ -348,6 +356,13 @@ def _alike(
     return best
 
 
+def _longest(
+    sequence: Sequence[str], marks: frozenset[str], gap: int
+) -> tuple[frozenset[str], tuple[int, int]] | None:
+    """The first of the runs of :func:`_runs` with most words of ``marks``, if any."""
+    return max(_runs(sequence, marks, gap), key=lambda r: len(r[0]), default=None)
+
+
 def _runs(
     sequence: Sequence[str], marks: frozenset[str], gap: int
 ) -> list[tuple[frozenset[str], tuple[int, int]]]:
@@ -355,9 +370,11 @@ def _runs(
     other words, longest from each start: their words of ``marks`` and their span."""
     at = [n for n, w in enumerate(sequence) if w in marks]
     out = []
+    end = 0
+    # a later start holds fewer other words up to each end: the end only moves on
     for start in range(len(at)):
-        end = start
-        while end + 1 < len(at) and (at[end + 1] - at[start] + 1) - (end + 2 - start) <= gap:
+        end = max(end, start)
+        while end + 1 < len(at) and at[end + 1] - at[start] - (end + 1 - start) <= gap:
             end += 1
         out.append((frozenset(sequence[n] for n in at[start : end + 1]), (at[start], at[end])))
     return out
@@ -488,7 +505,7 @@ def _written(text: str, phrase: frozenset[str], gap: int) -> tuple[int, int]:
     :func:`_alike` finds it), from its first word to its last."""
     pieces = [(m, len(content_stems(_NON.sub(r"\1", m.group())))) for m in _WORD.finditer(text)]
     sequence = [w for m, _ in pieces for w in content_stems(_NON.sub(r"\1", m.group()))]
-    run = max(_runs(sequence, phrase, gap), key=lambda r: len(r[0]), default=None)
+    run = _longest(sequence, phrase, gap)
     if run is None:
         return 0, len(text)
     low, high = run[1]
