@@ -648,14 +648,15 @@ def _pool(sentences: Mapping[str, Sequence[Sentence]], settings: FactSettings) -
             told=_TOLD.search(part) is not None,
             negated=_NEGATION.search(part) is not None,
             figures=frozenset(_FIGURE.findall(part)),
-            sequence=tuple(content_stems(_NON.sub(r"\1", part))),
+            # (_NON needs a hyphen: without one the stems are those above)
+            sequence=tuple(content_stems(_NON.sub(r"\1", part)) if "-" in part else order),
             said=_TOLD.search(s.text) is not None,
         )
         for ss in sentences.values()
         for s in ss
         for part in _clauses(s.text)
         if settings.statement_member_min_stems
-        <= len(stems := frozenset(content_stems(part)))
+        <= len(stems := frozenset(order := content_stems(part)))
         <= settings.statement_max_stems
     ]
     long = [k for k, u in enumerate(every) if len(u.stems) >= settings.statement_min_stems]
