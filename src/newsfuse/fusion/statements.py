@@ -302,14 +302,16 @@ def _phrases(
     same figures among them if both write figures there."""
     out: dict[int, list[tuple[int, frozenset[str]]]] = {}
     least = settings.statement_phrase_stems
-    for i, j in pairs_sharing([frozenset(u.sequence) for u in pool], least):
+    sets = [frozenset(u.sequence) for u in pool]
+    for i, j in pairs_sharing(sets, least):
         a, b = pool[i], pool[j]
         if family[i] == family[j] or not (a.said and b.said) or a.negated != b.negated:
             continue
         if max(len(a.stems), len(b.stems)) < settings.statement_min_stems:
             continue  # two short clauses alike are no statement of their own, as above
-        shared = frozenset(a.sequence) & frozenset(b.sequence)
-        shared = frozenset(w for w in shared if not w.isdigit())  # (figures: value facts)
+        shared = frozenset(
+            w for w in sets[i] & sets[j] if not w.isdigit()
+        )  # (figures: value facts)
         # the phrase is some of ``shared``: too few of them (in lower case) fail the tests below
         if len(shared) < least or len(shared & a.plain & b.plain) < settings.statement_shared_plain:
             continue
