@@ -257,6 +257,48 @@ def test_a_phrase_two_families_write_alike_is_a_statement_of_that_phrase():
     assert _statements(POISON, {"p2": 1, "p3": 1}) == []
 
 
+def _runs_one_by_one(sequence, marks, gap):
+    # _runs by its definition: from each word of marks, on while the run holds <= gap others
+    at = [n for n, w in enumerate(sequence) if w in marks]
+    out = []
+    for start in range(len(at)):
+        end = start
+        for nxt in range(start + 1, len(at)):
+            if at[nxt] - at[start] + 1 - (nxt - start + 1) > gap:
+                break
+            end = nxt
+        out.append((frozenset(sequence[n] for n in at[start : end + 1]), (at[start], at[end])))
+    return out
+
+
+def test_the_runs_of_a_phrase_are_those_of_their_definition():
+    texts = [t for ts in (*POISON.values(), *SHOOTING.values()) for t in ts]
+    sequences = [content_stems(t) for t in texts]
+    marks = frozenset(sequences[0]) & frozenset(sequences[1])
+    assert {"vx", "nerv", "agent"} <= marks
+    for sequence in sequences:
+        for gap in range(4):
+            assert statements._runs(sequence, marks, gap) == _runs_one_by_one(sequence, marks, gap)
+    found = statements._alike(sequences[0], sequences[1], marks, 2)
+    assert found is not None and {"vx", "nerv", "agent"} <= found[0]
+
+
+def test_the_clauses_phrase_statements_show_are_parsed_in_one_batch(monkeypatch):
+    calls = []
+    docs = statements.nlp.docs
+
+    def recording(texts, disable):
+        calls.append(list(texts))
+        return docs(texts, disable)
+
+    monkeypatch.setattr(statements.nlp, "docs", recording)
+    (found,) = _statements(POISON, {"p2": 2, "p3": 3})
+    assert found.value == "VX nerve agent was used"
+    batched = next(n for n, c in enumerate(calls) if found.text in c)
+    # the clause read after (from the cache): the batch came first
+    assert calls[batched + 1 :] and all(c == [found.text] for c in calls[batched + 1 :])
+
+
 def test_a_phrase_with_other_figures_or_non_before_a_word_is_not_written_alike():
     pay = {
         "p1": [

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -57,9 +57,9 @@ from newsfuse.fusion.text import (
     mass,
     overlap,
     pairs_sharing,
-    stem,
     words,
 )
+from newsfuse.fusion.text import stems as stem_words
 from newsfuse.models import Fact, Sentence
 from newsfuse.settings import DEFAULT, FactSettings
 
@@ -217,53 +217,74 @@ def _phrase_statements(
                 weight = math.fsum(weights.get(w, 1.0) for w in phrase)
                 candidates.append((-len(families), -weight, pool[i].sentence.index, i, members))
     candidates.sort(key=lambda c: c[:4])
-    out: list[Fact] = []
-    spent: dict[int, set[str]] = {}  # the words of each clause a phrase statement holds
-    for *_, i, members in candidates:
-        if len(out) >= room:
-            break
-        phrase = members[i]
-        if any(
-            len(words & spent.get(k, set())) >= settings.statement_shared_plain
-            for k, words in members.items()
-        ):
-            continue  # a clause's statement of these words is made ("annual general meeting")
-        articles = frozenset(pool[k].sentence.article_id for k in members)
-        most = math.ceil(settings.statement_similarity * len(phrase))
-        if any(articles <= known and len(phrase & w) > most for w, known in said):
-            continue  # (most of it) said already, by these articles
-        # shown where no figure is written, if it can be: a figure is a value fact's, which
-        # may say it by more articles already ("an agreed-upon 85-month prison term")
-        plain = [k for k in members if not _figured(pool[k].text)]
-        if not plain and any(
-            articles <= known for k in members for known in covered.get(pool[k].sentence, ())
-        ):
-            continue
-        shown = _clearest(pool, plain or list(members), family, weights)
-        unit = pool[shown]
-        readable = _readable(
-            unit.text,
-            _written(unit.text, members[shown], settings.statement_phrase_gap),
-            settings.statement_about_words,
-        )
-        if readable is None:
-            continue  # a fragment ("last week and is taking"): no statement a person reads
-        written, about = readable
-        said.append((phrase, articles))
-        for k, words_k in members.items():
-            spent.setdefault(k, set()).update(words_k)
-        out.append(
-            Fact(
-                about=about,
-                kind="statement",
-                value=written,
-                text=unit.text,
-                sources=tuple(a for a in sentences if a in articles),
-                independent_sources=len({family[k] for k in members}),
-                status="corroborated",
+
+    def walk(
+        said: list[tuple[frozenset[str], frozenset[str]]],
+        read: Callable[[str, frozenset[str]], tuple[str, str] | None],
+    ) -> list[Fact]:
+        out: list[Fact] = []
+        spent: dict[int, set[str]] = {}  # the words of each clause a phrase statement holds
+        for *_, i, members in candidates:
+            if len(out) >= room:
+                break
+            phrase = members[i]
+            if any(
+                len(words & spent.get(k, set())) >= settings.statement_shared_plain
+                for k, words in members.items()
+            ):
+                continue  # a clause's statement of these words is made ("annual general meeting")
+            articles = frozenset(pool[k].sentence.article_id for k in members)
+            most = math.ceil(settings.statement_similarity * len(phrase))
+            if any(articles <= known and len(phrase & w) > most for w, known in said):
+                continue  # (most of it) said already, by these articles
+            # shown where no figure is written, if it can be: a figure is a value fact's, which
+            # may say it by more articles already ("an agreed-upon 85-month prison term")
+            plain = [k for k in members if not _figured(pool[k].text)]
+            if not plain and any(
+                articles <= known for k in members for known in covered.get(pool[k].sentence, ())
+            ):
+                continue
+            shown = _clearest(pool, plain or list(members), family, weights)
+            unit = pool[shown]
+            readable = read(unit.text, members[shown])
+            if readable is None:
+                continue  # a fragment ("last week and is taking"): no statement a person reads
+            written, about = readable
+            said.append((phrase, articles))
+            for k, words_k in members.items():
+                spent.setdefault(k, set()).update(words_k)
+            out.append(
+                Fact(
+                    about=about,
+                    kind="statement",
+                    value=written,
+                    text=unit.text,
+                    sources=tuple(a for a in sentences if a in articles),
+                    independent_sources=len({family[k] for k in members}),
+                    status="corroborated",
+                )
             )
-        )
-    return out
+        return out
+
+    # The clauses shown parsed in one batch first (one parse each costs ~3 ms, mostly the
+    # call's): those shown if every phrase reads, on a copy of what is said. A phrase that
+    # does not read may have a later clause parsed alone.
+    wanted: list[str] = []
+
+    def reads(text: str, _: frozenset[str]) -> tuple[str, str]:
+        wanted.append(text)
+        return "", ""
+
+    walk(list(said), reads)
+    nlp.docs(wanted, nlp.NO_NER)
+    return walk(
+        said,
+        lambda text, phrase: _readable(
+            text,
+            _written(text, phrase, settings.statement_phrase_gap),
+            settings.statement_about_words,
+        ),
+    )
 
 
 def _figured(text: str) -> bool:
@@ -281,14 +302,19 @@ def _phrases(
     same figures among them if both write figures there."""
     out: dict[int, list[tuple[int, frozenset[str]]]] = {}
     least = settings.statement_phrase_stems
-    for i, j in pairs_sharing([frozenset(u.sequence) for u in pool], least):
+    sets = [frozenset(u.sequence) for u in pool]
+    for i, j in pairs_sharing(sets, least):
         a, b = pool[i], pool[j]
         if family[i] == family[j] or not (a.said and b.said) or a.negated != b.negated:
             continue
         if max(len(a.stems), len(b.stems)) < settings.statement_min_stems:
             continue  # two short clauses alike are no statement of their own, as above
-        shared = frozenset(a.sequence) & frozenset(b.sequence)
-        shared = frozenset(w for w in shared if not w.isdigit())  # (figures: value facts)
+        shared = frozenset(
+            w for w in sets[i] & sets[j] if not w.isdigit()
+        )  # (figures: value facts)
+        # the phrase is some of ``shared``: too few of them (in lower case) fail the tests below
+        if len(shared) < least or len(shared & a.plain & b.plain) < settings.statement_shared_plain:
+            continue
         found = _alike(a.sequence, b.sequence, shared, settings.statement_phrase_gap)
         if found is None:
             continue
@@ -331,13 +357,18 @@ def _alike(
     most ``gap`` other stems), and the run's span in each: the runs of ``a``, each narrowed
     to what a run of ``b`` holds of it, and back, until they agree."""
     best: tuple[frozenset[str], tuple[int, int], tuple[int, int]] | None = None
+    tried: set[frozenset[str]] = set()
     for run in _runs(a, shared, gap):
         words = run[0]
+        # narrowing only drops words: a run no longer than the best, or tried, changes nothing
+        if (best is not None and len(words) <= len(best[0])) or words in tried:
+            continue
+        tried.add(words)
         for _ in range(4):  # (agreement comes in a step or two)
-            there = max(_runs(b, words, gap), key=lambda r: len(r[0]), default=None)
+            there = _longest(b, words, gap)
             if there is None:
                 break
-            back = max(_runs(a, there[0], gap), key=lambda r: len(r[0]), default=None)
+            back = _longest(a, there[0], gap)
             if back is None:
                 break
             if back[0] == words == there[0]:
@@ -348,6 +379,13 @@ def _alike(
     return best
 
 
+def _longest(
+    sequence: Sequence[str], marks: frozenset[str], gap: int
+) -> tuple[frozenset[str], tuple[int, int]] | None:
+    """The first of the runs of :func:`_runs` with most words of ``marks``, if any."""
+    return max(_runs(sequence, marks, gap), key=lambda r: len(r[0]), default=None)
+
+
 def _runs(
     sequence: Sequence[str], marks: frozenset[str], gap: int
 ) -> list[tuple[frozenset[str], tuple[int, int]]]:
@@ -355,9 +393,11 @@ def _runs(
     other words, longest from each start: their words of ``marks`` and their span."""
     at = [n for n, w in enumerate(sequence) if w in marks]
     out = []
+    end = 0
+    # a later start holds fewer other words up to each end: the end only moves on
     for start in range(len(at)):
-        end = start
-        while end + 1 < len(at) and (at[end + 1] - at[start] + 1) - (end + 2 - start) <= gap:
+        end = max(end, start)
+        while end + 1 < len(at) and at[end + 1] - at[start] - (end + 1 - start) <= gap:
             end += 1
         out.append((frozenset(sequence[n] for n in at[start : end + 1]), (at[start], at[end])))
     return out
@@ -488,7 +528,7 @@ def _written(text: str, phrase: frozenset[str], gap: int) -> tuple[int, int]:
     :func:`_alike` finds it), from its first word to its last."""
     pieces = [(m, len(content_stems(_NON.sub(r"\1", m.group())))) for m in _WORD.finditer(text)]
     sequence = [w for m, _ in pieces for w in content_stems(_NON.sub(r"\1", m.group()))]
-    run = max(_runs(sequence, phrase, gap), key=lambda r: len(r[0]), default=None)
+    run = _longest(sequence, phrase, gap)
     if run is None:
         return 0, len(text)
     low, high = run[1]
@@ -610,14 +650,15 @@ def _pool(sentences: Mapping[str, Sequence[Sentence]], settings: FactSettings) -
             told=_TOLD.search(part) is not None,
             negated=_NEGATION.search(part) is not None,
             figures=frozenset(_FIGURE.findall(part)),
-            sequence=tuple(content_stems(_NON.sub(r"\1", part))),
+            # (_NON needs a hyphen: without one the stems are those above)
+            sequence=tuple(content_stems(_NON.sub(r"\1", part)) if "-" in part else order),
             said=_TOLD.search(s.text) is not None,
         )
         for ss in sentences.values()
         for s in ss
         for part in _clauses(s.text)
         if settings.statement_member_min_stems
-        <= len(stems := frozenset(content_stems(part)))
+        <= len(stems := frozenset(order := content_stems(part)))
         <= settings.statement_max_stems
     ]
     long = [k for k, u in enumerate(every) if len(u.stems) >= settings.statement_min_stems]
@@ -650,7 +691,8 @@ def _shared_words(text: str, shared: frozenset[str], most: int) -> str:
 def _plain(text: str, stems: frozenset[str]) -> frozenset[str]:
     """The stems of ``text`` not written capitalised anywhere in it (cheaper than stemming
     the lower-case words again: capitalised words are few)."""
-    named = {stem(w) for name in _CAPITALISED.findall(text) for w in words(name)}
+    # (stemmed in one call: a call per word costs more than the stemming)
+    named = set(stem_words([w for name in _CAPITALISED.findall(text) for w in words(name)]))
     return stems - named
 
 
