@@ -25,9 +25,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsfuse.fusion import phrases
-from newsfuse.fusion.attribution import attribution
+from newsfuse.fusion.sides import conflict_value
 from newsfuse.fusion.text import content_stems, stem, words
-from newsfuse.models import Conflict, ConflictValue, Sentence
+from newsfuse.models import Conflict, Sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -112,7 +112,7 @@ def likeness_conflicts(
         out.append(
             Conflict(
                 about=f"{what} like {like} or not",
-                values=(_side(alike), _side(unlike)),
+                values=(conflict_value(alike), conflict_value(unlike)),
             )
         )
     return out
@@ -271,13 +271,3 @@ def _one_comparison(a: _Finding, b: _Finding) -> bool:
     word of the comparand in common ("symptoms similar to seasonal flu" / "swine flu is
     different from other flu" compare two things with flu)."""
     return bool(a.heads & b.heads) and bool(a.comparand & b.comparand)
-
-
-def _side(side: Sequence[_Finding]) -> ConflictValue:
-    first = side[0]
-    return ConflictValue(
-        value=first.shown,
-        text=first.sentence.text,
-        sources=tuple(dict.fromkeys(f.article for f in side)),
-        attributed_to=next((x for x in (attribution(f.sentence.text) for f in side) if x), None),
-    )

@@ -2,14 +2,15 @@
 sold / bought): finding the cues worth parsing, and showing one side of a conflict.
 
 A side is any record with ``article``, ``sentence``, ``verb`` (token position) and ``shown``
-(the words that say the side), which is all the shared code reads.
+(the words that say the side), which is all the shared code reads (:mod:`likeness`'s
+findings, alike / unlike, are shown the same way).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from newsfuse.fusion.attribution import attribution
 from newsfuse.fusion.text import content_stems
@@ -19,15 +20,21 @@ from newsfuse.models import ConflictValue, Sentence
 Cue = tuple[str, Sentence, int, int]
 
 
-class Side(Protocol):
+class Shown(Protocol):
     @property
     def article(self) -> str: ...
     @property
     def sentence(self) -> Sentence: ...
     @property
-    def verb(self) -> int: ...
-    @property
     def shown(self) -> str: ...
+
+
+class Side(Shown, Protocol):
+    @property
+    def verb(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=Shown)
 
 
 def cued(
@@ -62,7 +69,7 @@ def order(a: Side) -> tuple[str, int, int]:
     return (a.article, a.sentence.index, a.verb)
 
 
-def conflict_value(side: Sequence[Side]) -> ConflictValue:
+def conflict_value(side: Sequence[_S]) -> ConflictValue:
     """One side of a conflict: shown as its first member says it, with every article saying
     it and the first attribution any of them gives."""
     first = side[0]
