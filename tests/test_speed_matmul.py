@@ -51,7 +51,7 @@ def test_parses_match_thincs_own_products() -> None:
     assert [[a[:5:3] for a in p] for p in parsed] == [[a[:5:3] for a in k] for k in keys]
 
 
-def test_one_blas_thread_while_parsing_then_restored() -> None:
+def testone_blas_thread_while_parsing_then_restored() -> None:
     blas = nlp._blas()
     if blas is None:
         pytest.skip("no BLAS library that threadpoolctl can limit")
@@ -61,7 +61,7 @@ def test_one_blas_thread_while_parsing_then_restored() -> None:
 
     before = threads()
     seen: list[list[int]] = []
-    with nlp._one_blas_thread():
+    with nlp.one_blas_thread():
         seen.append(threads())
     assert seen == [[1] * len(before)]
     assert threads() == before

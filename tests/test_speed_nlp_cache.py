@@ -65,7 +65,7 @@ def test_blas_limit_held_for_the_whole_brief(monkeypatch: pytest.MonkeyPatch) ->
     assert seen and set(seen[0]) == {1}
     assert threads() == before
     with nlp.one_blas_thread():
-        with nlp._one_blas_thread():  # a stage's parse inside the brief's hold
+        with nlp.one_blas_thread():  # a stage's parse inside the brief's hold
             pass
         assert set(threads()) == {1}  # not lifted by the inner exit
     assert threads() == before

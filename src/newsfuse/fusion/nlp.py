@@ -73,7 +73,7 @@ def _numpy_matmul(nlp: Language) -> None:
     two of the parser's choices tie to 1e-6. None did: every tag, parse, lemma and entity of the
     5,219 texts the 50 DUC 2004 and 50 Multi-News briefs parse, and of 8,145 ECB+ sentences,
     came out the same as BLIS's. ``Settings.nlp.numpy_matmul=False`` keeps BLIS. The products
-    run on one BLAS thread (:func:`_one_blas_thread`)."""
+    run on one BLAS thread (:func:`one_blas_thread`)."""
     from thinc.api import NumpyOps
 
     ops = NumpyOps(use_blis=False)
@@ -92,8 +92,11 @@ def _blas() -> Any:
     return found if found.lib_controllers else None
 
 
+_HELD = threading.local()  # whether this thread is inside one_blas_thread
+
+
 @contextlib.contextmanager
-def _one_blas_thread() -> Iterator[None]:
+def one_blas_thread() -> Iterator[None]:
     """Parse with numpy's BLAS on one thread, then give it back its threads.
 
     The model's products are a few hundred rows each: OpenBLAS splits them over every core and
@@ -114,10 +117,6 @@ def _one_blas_thread() -> Iterator[None]:
             yield
     finally:
         _HELD.held = False
-
-
-one_blas_thread = _one_blas_thread
-_HELD = threading.local()  # whether this thread is inside _one_blas_thread
 
 
 def _cache_embeddings(nlp: Language) -> None:
@@ -358,7 +357,7 @@ def pipe(texts: Iterable[str], disable: Sequence[str], batch_size: int = 64) -> 
     for texts read once)."""
     nlp = model()
     off = [name for name in disable if name in nlp.pipe_names]
-    with _one_blas_thread():
+    with one_blas_thread():
         yield from nlp.pipe(texts, disable=off, batch_size=batch_size)
 
 
@@ -391,7 +390,7 @@ def docs(texts: Sequence[str], disable: Sequence[str]) -> list[Doc]:
         else:
             partial.setdefault(ran, {})[text] = done[ran]
     if partial or todo:
-        with _one_blas_thread():
+        with one_blas_thread():
             for ran, some in partial.items():
                 completed = _complete(nlp, list(some.values()), wanted - ran)
                 for text, doc in zip(some, completed, strict=True):

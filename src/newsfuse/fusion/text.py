@@ -19,13 +19,13 @@ import Stemmer  # PyStemmer: the Snowball stemmers compiled to C
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _STEMMER = Stemmer.Stemmer("english")
 
-# Function words: they carry no content of their own, so two sentences sharing only these
-# share nothing. A fixed list, not learnt, so results do not depend on the cluster.
 # Lower-case words inside a person's or place's name ("Charles de Gaulle", "Osama bin Laden").
 NAME_PARTICLES = frozenset(
     "of de del della da di du des la le van von der den bin ibn al el".split()
 )
 
+# Function words: they carry no content of their own, so two sentences sharing only these
+# share nothing. A fixed list, not learnt, so results do not depend on the cluster.
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because
     been before being below between both but by can can't cannot could couldn't did didn't do
