@@ -573,15 +573,13 @@ def _same_day(a: values.Quantity, b: values.Quantity) -> bool:
 
 
 def _claim_similarity(
-    a: Claim, b: Claim, weights: Mapping[str, float], masses: dict[int, float] | None = None
+    a: Claim, b: Claim, weights: Mapping[str, float], masses: dict[int, float]
 ) -> float:
     if a.sentence is b.sentence:  # (one object per sentence; pydantic equality is slow)
         return 0.0  # two values of one sentence are two facts
     if len(a.context & b.context) < 2:
         return 0.0
-    if masses is None:
-        return overlap(a.context, b.context, weights)
-    # each context's weight once, by context object (it is in many pairs)
+    # each context's weight once, by context object (it is in many pairs): ``masses``
     for c in (a.context, b.context):
         if id(c) not in masses:
             masses[id(c)] = mass(c, weights)
