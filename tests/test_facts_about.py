@@ -143,16 +143,20 @@ def test_a_date_a_perfect_passive_spans_is_the_start_of_a_time():
         "Simpson has been incarcerated at Lovelock, about 130 miles northeast of Carson "
         "City, since December 2008."
     )
-    at = text.index("December")
-    assert phrases.since(text, at, at + len("December 2008")) == "time incarcerated since"
+    assert _since(text, "December 2008") == "time incarcerated since"
     for text, value in (
         ("She had not been seen since Tuesday, police said.", "Tuesday"),
         ("No meetings have been held since February last year.", "February"),
         ("No meetings have taken place since February last year.", "February"),
         ("He has lived in Paris since 2001.", "2001"),
     ):
-        at = text.index(value)
-        assert phrases.since(text, at, at + len(value)) == "", text
+        assert _since(text, value) == "", text
+
+
+def _since(text: str, value: str) -> str:
+    """phrases.since of the first ``value`` written in ``text``."""
+    at = text.index(value)
+    return phrases.since(text, at, at + len(value))
 
 
 def test_roles_sharing_a_word_are_one_role_in_other_words():
@@ -167,15 +171,13 @@ def test_roles_sharing_a_word_are_one_role_in_other_words():
 def test_since_reads_the_verb_nearest_the_date_and_no_running_count():
     # a count "since" a date is a running total, not a period (examples of the review of
     # 2026-12-04, on Multi-News clusters without gold)
-    text = "At least 300 people have been killed since March, the group said."
-    at = text.index("March")
-    assert phrases.since(text, at, at + len("March")) == ""
+    assert (
+        _since("At least 300 people have been killed since March, the group said.", "March") == ""
+    )
     # the negation of another verb of the sentence is not this one's
     text = "The stadium has not been used since 1995, but it has been renovated since 2001."
-    at = text.index("2001")
-    assert phrases.since(text, at, at + 4) == "time renovated since"
-    at = text.index("1995")
-    assert phrases.since(text, at, at + 4) == ""
+    assert _since(text, "2001") == "time renovated since"
+    assert _since(text, "1995") == ""
 
 
 def test_a_place_before_a_noun_of_people_is_their_home_town_or_region_and_no_compound():
