@@ -1,0 +1,82 @@
+"""The held-out facts gold (benchmarks/gold/heldout) is well formed.
+
+The articles themselves are not in the project (copyrighted news, see the data README), so
+this checks the files' structure only; that every evidence quote is an exact substring of its
+article is checked by reading the gold against the data (docs/heldout-facts.md).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsfuse.eval import facts as score
+
+GOLD_DIR = Path(__file__).resolve().parent.parent / "benchmarks" / "gold" / "heldout"
+GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
+ARTICLE_ID = re.compile(r"^p[1-9]\d*$")
+
+Json = dict[str, Any]
+
+
+def load(path: Path) -> Json:
+    gold: Json = json.loads(path.read_text(encoding="utf-8"))
+    return gold
+
+
+def check_sources(where: str, articles: set[str], sources: list[str], evidence: Json) -> None:
+    assert sources, f"{where}: no sources"
+    assert len(set(sources)) == len(sources), f"{where}: a source listed twice"
+    assert set(sources) <= articles, f"{where}: unknown article in {sources}"
+    assert set(evidence) == set(sources), f"{where}: evidence must quote every source"
+    for article, quote in evidence.items():
+        assert isinstance(quote, str) and quote.strip(), f"{where}: empty quote for {article}"
+
+
+def test_there_are_five_heldout_clusters_outside_the_shared_gold() -> None:
+    assert len(GOLD_FILES) >= 5
+    ids = [load(p)["cluster_id"] for p in GOLD_FILES]
+    assert len(set(ids)) == len(ids)
+    # the file is named after its Multi-News cluster, so the benchmark finds it by id
+    assert all(p.stem == load(p)["cluster_id"] for p in GOLD_FILES)
+    assert all(re.fullmatch(r"[0-9a-f]{48}", i) for i in ids)
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem[:8])
+def test_gold_file_structure(path: Path) -> None:
+    gold = load(path)
+    articles = set(gold["articles"])
+    assert articles and all(ARTICLE_ID.match(a) for a in articles)
+    assert set(gold["event"]) == {"what", "where", "date"}
+    if gold["event"]["date"] is not None:
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", gold["event"]["date"])
+    families = [set(f) for f in gold["families"]]
+    # families partition the articles: each article in exactly one
+    assert sorted(a for f in families for a in f) == sorted(articles)
+    assert len(gold["facts"]) >= 10
+    slots = [f["slot"] for f in gold["facts"]]
+    assert len(set(slots)) == len(slots), "two facts with one slot"
+    for f in gold["facts"]:
+        check_sources(f["slot"], articles, f["sources"], f["evidence"])
+        families_named = sum(1 for fam in families if fam & set(f["sources"]))
+        assert 1 <= f["independent"] <= families_named, f["slot"]
+        assert str(f["value"]).strip()
+    for c in gold["conflicts"]:
+        assert len(c["values"]) >= 2, c["slot"]
+        for v in c["values"]:
+            check_sources(f"{c['slot']} / {v['value']}", articles, v["sources"], v["evidence"])
+        # two values of a conflict must differ in what they claim
+        assert len({v["value"] for v in c["values"]}) == len(c["values"])
+    assert gold["must_not"] and all(isinstance(m, str) and m.strip() for m in gold["must_not"])
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem[:8])
+def test_gold_values_with_figures_are_read_by_the_scorer(path: Path) -> None:
+    # a figure the scorer cannot parse would make the fact match on words alone
+    for f in load(path)["facts"]:
+        if re.search(r"\d", re.sub(r"\bp\d+\b", "", f["value"])):  # not article ids
+            assert score.value_quantities(f["value"]), f["value"]
