@@ -140,3 +140,31 @@ def test_a_short_spelling_inside_another_persons_name_takes_no_apposition():
     marcy = frozenset({"marcy de soultrait"})
     at = text.index("Marcy de Soultrait")
     assert roles._roles(text, at, at + 18, own=marcy) == ["Arthur's brother"]
+
+
+def test_the_fact_is_shown_with_the_sentence_telling_what_they_did_in_the_event():
+    # Multi-News 8d81e972 p1, p3: the earlier sentence only asks the judge something; the
+    # event's words in lower case ("sentenced", "prison") pick the one telling the sentencing
+    texts = {
+        "p1": "Speaking in a weak voice, he asked U.S. District Judge Kurt Engelhardt to speed"
+        " his transfer to California, so he can defend himself in the death of writer Susan"
+        " Berman.",
+        "p3": "U.S. District Judge Kurt Engelhardt sentenced the ailing Durst, 73, to an"
+        " agreed-upon 85-month prison term on a federal gun count.",
+    }
+    entities = [
+        Entity(
+            name="Kurt Engelhardt",
+            type="person",
+            sources=("p1", "p3"),
+            independent_sources=2,
+            mentions=2,
+        )
+    ]
+    family_of = {"p1": 1, "p3": 2}
+    (before,) = roles.role_facts(entities, _sentences(texts), family_of)
+    assert before.text == texts["p1"]  # no event words: where a report first names them
+    event = frozenset({"sentenc", "prison", "gun"})
+    (fact,) = roles.role_facts(entities, _sentences(texts), family_of, event_terms=event)
+    assert (fact.about, fact.value) == ("U.S. District Judge", "Kurt Engelhardt")
+    assert fact.text == texts["p3"] and fact.sources == ("p1", "p3")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from newsfuse.fusion import phrases
 from newsfuse.fusion.text import STOPWORDS
 from newsfuse.models import Entity, Fact, Sentence
 from newsfuse.settings import DEFAULT, FactSettings
@@ -47,8 +48,10 @@ def role_facts(
     sentences: Mapping[str, Sequence[Sentence]],
     family_of: Mapping[str, int],
     settings: FactSettings = DEFAULT.facts,
+    event_terms: frozenset[str] = frozenset(),
 ) -> list[Fact]:
-    """One fact per person or organisation named by two independent sources with a role."""
+    """One fact per person or organisation named by two independent sources with a role;
+    ``event_terms``: the words telling the event (``facts._event_terms``)."""
     out: list[Fact] = []
     # A one-word name inside exactly one longer name is that one ("Svanberg" of "Carl-Henric
     # Svanberg"); inside two or more ("Kim") it is nobody's for sure, and left out.
@@ -108,8 +111,14 @@ def role_facts(
             found.values(),
             key=lambda hits: (len({s.article_id for _, s in hits}), len(hits[0][0])),
         )
-        # shown with the earliest sentence giving it: where a report introduces them
-        role, sentence = min(best, key=lambda hit: hit[1].index)
+        # shown with the sentence giving it that tells most of the event in lower case (what
+        # they did in it: "Judge Kurt Engelhardt sentenced the ailing Durst", not "he asked
+        # Judge Kurt Engelhardt to speed his transfer"), then the earliest: where a report
+        # introduces them
+        role, sentence = min(
+            best,
+            key=lambda hit: (-len(phrases.lower_stems(hit[1].text) & event_terms), hit[1].index),
+        )
         if any(_same_one(e.name, f.value) and f.about.lower() == role.lower() for f in out):
             continue  # "Svanberg" beside "Carl-Henric Svanberg", both the chairman
         # a family that never gives that role may give another ("police chief Khalid Abu
