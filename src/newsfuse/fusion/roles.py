@@ -6,7 +6,9 @@ A report names a person with their role beside them, as an apposition ("Rhys Hol
 executive of Southern Cross Austereo,") or a title in front ("Rite Aid spokeswoman Susan
 Henderson"). For each person or organisation two independent sources name
 (:mod:`newsfuse.entities`), the role most of them give, if any, becomes a fact whose sources
-are every article naming them. A role is a phrase holding a word for a role (judge, chief,
+are every article naming them, and those calling them by a title a name owns, without their
+name ("Malaysia's police chief", given as "Malaysia's police chief Khalid Abu Bakar" in
+another). A role is a phrase holding a word for a role (judge, chief,
 spokeswoman, ...): that keeps "Durst, 73," or "Kim, who lived in Macau," out.
 """
 
@@ -97,6 +99,7 @@ def role_facts(
             continue
         found: dict[str, list[tuple[str, Sentence]]] = {}
         own = frozenset(sp.lower() for sp in spellings)
+        described: set[str] = set()
         for article in ordered:
             for s in sentences.get(article, ()):
                 for m in name.finditer(s.text):
@@ -104,8 +107,22 @@ def role_facts(
                         s.text, m.start(), m.end(), person=e.type == "person", own=own
                     ):
                         found.setdefault(role.lower(), []).append((role, s))
+                    if e.type == "person" and (d := _OWNED_ROLE.search(s.text, 0, m.start())):
+                        described.add(d.group(1).replace("’", "'"))
         if not found:
             continue
+        if described:
+            # an article calling them by that owned title alone, no name after it ("The
+            # announcement by Malaysia's police chief came ...") tells of them too
+            alone = re.compile(
+                "(?:"
+                + "|".join(re.escape(d).replace("'", "['’]") for d in sorted(described))
+                + r")(?![\w'’-]|,?\s+[A-Z])"
+            )
+            more = {a for a, text in joined.items() if a not in sources and alone.search(text)}
+            if more:
+                sources |= more
+                ordered = [a for a in sentences if a in sources]
         # the role most articles give, then the fullest wording of it
         best = max(
             found.values(),
@@ -233,6 +250,14 @@ def _words(role: str) -> set[str]:
 # ", the head of Indonesia's search and rescue agency," (dots only inside "U.S.")
 _APPOSITION = re.compile(
     r",\s+(?:(?:the|a|an)\s+)?((?:[^,;:.()\"“”$\d]|\.(?=\w)){3,80}?)\.?\s*(?=[,;.)]|$)"
+)
+# A title in lower case owned by a name, right before a person's name (group 1): "Malaysia's
+# police chief Khalid Abu Bakar", "Apple's chief executive Tim Cook". One person holds it in
+# a story, so a report writing it without the name tells of them too.
+_OWNED_ROLE = re.compile(
+    r"(?<![\w'’-])([A-Z][\w-]*['’]s(?:\s+[a-z][\w-]*){0,2}?\s+(?:"
+    + "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+    + r"))\s+$"
 )
 _PREPOSITIONS = frozenset("of at for in with from".split())
 # the word written just before a name, when capitalised
