@@ -107,7 +107,9 @@ def role_facts(
                         s.text, m.start(), m.end(), person=e.type == "person", own=own
                     ):
                         found.setdefault(role.lower(), []).append((role, s))
-                    if e.type == "person" and (d := _OWNED_ROLE.search(s.text, 0, m.start())):
+                    # (a title is a few words: only the 80 characters before are searched)
+                    at = max(0, m.start() - 80)
+                    if e.type == "person" and (d := _OWNED_ROLE.search(s.text, at, m.start())):
                         described.add(d.group(1).replace("’", "'"))
         if not found:
             continue
