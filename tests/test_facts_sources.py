@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsfuse.fusion import clean, dates, event, facts, segment, values
+from newsfuse.fusion import clean, dates, event, facts, phrases, segment, values
 from newsfuse.models import Article, Family
 from newsfuse.settings import DEFAULT
 
@@ -179,8 +179,8 @@ HEARING = (
 
 
 def test_a_weekday_is_shown_by_the_event_words_written_in_lower_case():
-    assert facts._lower_stems(HEARING[1]) >= {"releas", "find"}
-    assert not facts._lower_stems(HEARING[1]) & {"lovelock", "correct", "center", "nevada"}
+    assert phrases.lower_stems(HEARING[1]) >= {"releas", "find"}
+    assert not phrases.lower_stems(HEARING[1]) & {"lovelock", "correct", "center", "nevada"}
     arts = [clean.clean(Article(id=f"p{i}", text=t)) for i, t in enumerate(HEARING)]
     sents = {a.id: segment.sentences(a) for a in arts}
     families = [Family(id=i, members=(a.id,)) for i, a in enumerate(arts)]

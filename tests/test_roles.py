@@ -140,3 +140,59 @@ def test_a_short_spelling_inside_another_persons_name_takes_no_apposition():
     marcy = frozenset({"marcy de soultrait"})
     at = text.index("Marcy de Soultrait")
     assert roles._roles(text, at, at + 18, own=marcy) == ["Arthur's brother"]
+
+
+def test_the_fact_is_shown_with_the_sentence_telling_what_they_did_in_the_event():
+    # Multi-News 8d81e972 p1, p3: the earlier sentence only asks the judge something; the
+    # event's words in lower case ("sentenced", "prison") pick the one telling the sentencing
+    texts = {
+        "p1": "Speaking in a weak voice, he asked U.S. District Judge Kurt Engelhardt to speed"
+        " his transfer to California, so he can defend himself in the death of writer Susan"
+        " Berman.",
+        "p3": "U.S. District Judge Kurt Engelhardt sentenced the ailing Durst, 73, to an"
+        " agreed-upon 85-month prison term on a federal gun count.",
+    }
+    entities = [
+        Entity(
+            name="Kurt Engelhardt",
+            type="person",
+            sources=("p1", "p3"),
+            independent_sources=2,
+            mentions=2,
+        )
+    ]
+    family_of = {"p1": 1, "p3": 2}
+    (before,) = roles.role_facts(entities, _sentences(texts), family_of)
+    assert before.text == texts["p1"]  # no event words: where a report first names them
+    event = frozenset({"sentenc", "prison", "gun"})
+    (fact,) = roles.role_facts(entities, _sentences(texts), family_of, event_terms=event)
+    assert (fact.about, fact.value) == ("U.S. District Judge", "Kurt Engelhardt")
+    assert fact.text == texts["p3"] and fact.sources == ("p1", "p3")
+
+
+def test_a_report_calling_them_by_an_owned_title_alone_is_a_source():
+    # Multi-News cef9105b p1, p2, p3: p1 never names Malaysia's police chief
+    texts = {
+        "p1": "The announcement by Malaysia’s police chief came just a day after North Korea"
+        " denied any responsibility for Mr. Kim’s death.",
+        "p2": "Malaysia's police chief Khalid Abu Bakar said on Friday that the presence of the"
+        " nerve agent had been detected in swabs taken from Mr Kim's eyes and face.",
+        "p3": '"Our preliminary finding of the chemical was VX nerve," said Inspector-General of'
+        " Police Khalid Abu Bakar.",
+        # another outlet's chief, or the title before another name, tells of no one else
+        "p4": "Indonesia's police chief said the women were not trained. Malaysia's police"
+        " chief Ahmad Zahid spoke later.",
+    }
+    entities = [
+        Entity(
+            name="Khalid Abu Bakar",
+            type="person",
+            sources=("p2", "p3"),
+            independent_sources=2,
+            mentions=2,
+        )
+    ]
+    family_of = {"p1": 1, "p2": 2, "p3": 3, "p4": 4}
+    (fact,) = roles.role_facts(entities, _sentences(texts), family_of)
+    assert fact.value == "Khalid Abu Bakar" and fact.about == "Inspector-General of Police / chief"
+    assert fact.sources == ("p1", "p2", "p3") and fact.independent_sources == 3

@@ -65,10 +65,10 @@ def test_a_name_two_families_write_is_a_fact_of_exactly_the_articles_naming_it(c
     sents = _sentences({**case["articles"], "context": " ".join(case.get("context", ()))})
     weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
     family_of = {a: n for n, a in enumerate(sents)}
-    (fact,) = names.name_facts(
-        [_entity(case["entity"], case["sources"])], sents, family_of, weights
-    )
-    assert fact.value == case["entity"] and fact.kind == "name"
+    found = names.name_facts([_entity(case["entity"], case["sources"])], sents, family_of, weights)
+    # (names the test gives no entity for are found too: "nurse Jacintha Saldanha")
+    (fact,) = [f for f in found if f.value == case["entity"]]
+    assert fact.kind == "name"
     assert sorted(fact.sources) == case["sources"]
     assert fact.independent_sources == len(case["sources"])
     assert case["entity"] in fact.text and case["entity"] in fact.about
@@ -220,3 +220,49 @@ def test_a_contracted_name_is_shown_with_the_long_name_the_cluster_writes():
     )
     assert fact.value == "Caltech (California Institute of Technology)"
     assert fact.sources == ("a", "b")
+
+
+# other sentences of a story, so that the names above are no main actors of it
+_CONTEXT = (
+    "The judge approved the plea agreement on Wednesday. He was arrested in March. The deal"
+    " also resolved several pending charges. Prosecutors said he would leave within weeks."
+    " The defense asked for a transfer. He agreed to the sentence in February. Officials"
+    " declined to comment. The hearing lasted an hour."
+)
+
+
+def test_a_name_the_name_finder_missed_is_a_fact_when_two_families_write_it():
+    # Multi-News 8d81e972 p2, p3: no entity for the prison; an acronym before it is aside
+    sents = _sentences(
+        {
+            "p2": "The most recent such statement was in a motion Monday asking the judge to"
+            " recommend that Durst serve his time at Terminal Island, California, about 30 miles"
+            " from downtown Los Angeles.",
+            "p3": "His attorneys cited his poor health in their request for him to be housed at"
+            " FCI Terminal Island, a federal prison with medical facilities near Los Angeles.",
+            "context": _CONTEXT,
+        }
+    )
+    family_of = {"p2": 0, "p3": 1, "context": 2}
+    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
+    found = names.name_facts([_entity("Los Angeles", ["p2", "p3"])], sents, family_of, weights)
+    assert [(f.value, f.sources) for f in found] == [
+        ("Los Angeles", ("p2", "p3")),
+        ("Terminal Island", ("p2", "p3")),
+    ]
+    # one family's is none
+    assert names.name_facts([], sents, dict.fromkeys(family_of, 0), weights) == []
+
+
+def test_a_name_holding_a_known_one_is_no_missed_name():
+    # "North Korean" holds the entity "North Korea": a word for its people, not a name
+    sents = _sentences(
+        {
+            "a": "Leaflets critical of North Korean leader Kim Jong Un were sent.",
+            "b": "The leaflets angered the North Korean leader, officials said.",
+            "context": _CONTEXT,
+        }
+    )
+    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
+    family_of = {"a": 0, "b": 1, "context": 2}
+    assert names.name_facts([_entity("North Korea", "ab")], sents, family_of, weights) == []

@@ -181,7 +181,7 @@ def facts(
     for q in quotes:
         if q.independent_sources >= 2:
             made.append(((1, -q.independent_sources, -len(q.sources), 0, 0), _quote_fact(q), None))
-    role_made = roles.role_facts(entities, sentences, family_of, settings)
+    role_made = roles.role_facts(entities, sentences, family_of, settings, event_terms)
     for f in role_made:
         made.append(((1, -f.independent_sources, -len(f.sources), 0, 0), f, None))
     taken = [f.value for f in role_made]  # (their role fact says who they are)
@@ -663,19 +663,11 @@ def _representative(
     return max(
         precise,
         key=lambda c: (
-            len(_lower_stems(c.sentence.text) & event_terms) if weekday else 0,
+            len(phrases.lower_stems(c.sentence.text) & event_terms) if weekday else 0,
             sum(similar(c.context, o.context) for o in group if o is not c),
             -len(c.sentence.text),
         ),
     )
-
-
-def _lower_stems(text: str) -> frozenset[str]:
-    """Stems of the words ``text`` writes in lower case."""
-    return frozenset(stem(w.lower()) for w in _LOWER_WORD.findall(text))
-
-
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
 
 
 def _about(

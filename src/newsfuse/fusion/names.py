@@ -107,6 +107,9 @@ def name_facts(
             places.add(value)  # (the name finder types many a small town "other")
     named = {value.lower() for _, value, _, _, _ in found} | taken_keys
     addresses = {**_web_addresses(every), **_numbered(every)}
+    # (and the names the name finder missed: "at FCI Terminal Island" / "at Terminal Island")
+    known = [sp.lower() for e in entities for sp in (e.name, *e.variants)]
+    addresses.update(_missed_names(every, known, lower))
     for value, hits in addresses.items():
         if value.lower() in named or len(hits) > settings.name_max_share * total:
             continue
@@ -307,6 +310,42 @@ def _numbered(every: Sequence[Sentence]) -> dict[str, list[tuple[Sentence, re.Ma
         # shown as most written, then in its fullest form ("Airbus A320-200")
         out[max(named, key=lambda k: (named[k], len(k)))] = by_sentence
     return out
+
+
+# Two to four capitalised words inside a sentence, after a word in lower case or a comma,
+# an acronym before them aside ("housed at FCI Terminal Island"), no capitalised word after.
+_MIDDLE_RUN = re.compile(
+    r"(?<=[a-z,;] )(?:[A-Z]{2,5} )?(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){1,3})\b(?! [A-Z])"
+)
+
+
+def _missed_names(
+    every: Sequence[Sentence], known: Sequence[str], lower: frozenset[str]
+) -> dict[str, list[tuple[Sentence, re.Match[str]]]]:
+    """Names of two to four capitalised words (:data:`_MIDDLE_RUN`) that the name finder did
+    not find: no entity's spelling (``known``, lower case) holds one or is held by one. None of
+    their words one the cluster writes in lower case (``lower``: "Police Department") or a
+    function word, month, weekday or title; each with every sentence writing it."""
+    hits: dict[str, list[tuple[Sentence, re.Match[str]]]] = {}
+    joined = "\n".join(known)  # (a long story names thousands: one text to search)
+    missed: dict[str, bool] = {}  # each distinct name is checked once
+    for s in every:
+        for m in _MIDDLE_RUN.finditer(s.text):
+            name = m.group("name")
+            before = s.text[: m.start()].split()
+            if not before or before[-1][0].isupper():
+                continue  # part of a longer run ("Church Creek Elementary School")
+            ws = name.lower().split()
+            if any(w in lower or w in STOPWORDS or w in _NOT_NUMBERED or w in _TITLES for w in ws):
+                continue
+            low = name.lower()
+            if low not in missed:
+                # not a known name's part, nor holding one ("North Korean" holds "North Korea")
+                missed[low] = low not in joined and not any(k in low for k in known)
+            if not missed[low]:
+                continue
+            hits.setdefault(name, []).append((s, m))
+    return {k: list({id(s): (s, m) for s, m in v}.values()) for k, v in hits.items()}
 
 
 class _Lines:

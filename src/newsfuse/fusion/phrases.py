@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsfuse.fusion import nlp
+from newsfuse.fusion.text import stem
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -42,6 +43,15 @@ class Slot:
     # lemmas that narrow down what is counted or paid: "robbery" in "two robbery charges",
     # "punitive damage" in "$25 million in punitive damages" (sizes like "big" left out)
     qualifiers: frozenset[str] = frozenset()
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+
+
+def lower_stems(text: str) -> frozenset[str]:
+    """Stems of the words ``text`` writes in lower case: what happened, not who or where
+    (how a weekday's fact and a role's fact choose the sentence they are shown with)."""
+    return frozenset(stem(w.lower()) for w in _LOWER_WORD.findall(text))
 
 
 def parse(sentence: str) -> Doc:

@@ -6,7 +6,9 @@ A report names a person with their role beside them, as an apposition ("Rhys Hol
 executive of Southern Cross Austereo,") or a title in front ("Rite Aid spokeswoman Susan
 Henderson"). For each person or organisation two independent sources name
 (:mod:`newsfuse.entities`), the role most of them give, if any, becomes a fact whose sources
-are every article naming them. A role is a phrase holding a word for a role (judge, chief,
+are every article naming them, and those calling them by a title a name owns, without their
+name ("Malaysia's police chief", given as "Malaysia's police chief Khalid Abu Bakar" in
+another). A role is a phrase holding a word for a role (judge, chief,
 spokeswoman, ...): that keeps "Durst, 73," or "Kim, who lived in Macau," out.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from newsfuse.fusion import phrases
 from newsfuse.fusion.text import STOPWORDS
 from newsfuse.models import Entity, Fact, Sentence
 from newsfuse.settings import DEFAULT, FactSettings
@@ -47,8 +50,10 @@ def role_facts(
     sentences: Mapping[str, Sequence[Sentence]],
     family_of: Mapping[str, int],
     settings: FactSettings = DEFAULT.facts,
+    event_terms: frozenset[str] = frozenset(),
 ) -> list[Fact]:
-    """One fact per person or organisation named by two independent sources with a role."""
+    """One fact per person or organisation named by two independent sources with a role;
+    ``event_terms``: the words telling the event (``facts._event_terms``)."""
     out: list[Fact] = []
     # A one-word name inside exactly one longer name is that one ("Svanberg" of "Carl-Henric
     # Svanberg"); inside two or more ("Kim") it is nobody's for sure, and left out.
@@ -94,6 +99,7 @@ def role_facts(
             continue
         found: dict[str, list[tuple[str, Sentence]]] = {}
         own = frozenset(sp.lower() for sp in spellings)
+        described: set[str] = set()
         for article in ordered:
             for s in sentences.get(article, ()):
                 for m in name.finditer(s.text):
@@ -101,15 +107,37 @@ def role_facts(
                         s.text, m.start(), m.end(), person=e.type == "person", own=own
                     ):
                         found.setdefault(role.lower(), []).append((role, s))
+                    # (a title is a few words: only the 80 characters before are searched)
+                    at = max(0, m.start() - 80)
+                    if e.type == "person" and (d := _OWNED_ROLE.search(s.text, at, m.start())):
+                        described.add(d.group(1).replace("’", "'"))
         if not found:
             continue
+        if described:
+            # an article calling them by that owned title alone, no name after it ("The
+            # announcement by Malaysia's police chief came ...") tells of them too
+            alone = re.compile(
+                "(?:"
+                + "|".join(re.escape(d).replace("'", "['’]") for d in sorted(described))
+                + r")(?![\w'’-]|,?\s+[A-Z])"
+            )
+            more = {a for a, text in joined.items() if a not in sources and alone.search(text)}
+            if more:
+                sources |= more
+                ordered = [a for a in sentences if a in sources]
         # the role most articles give, then the fullest wording of it
         best = max(
             found.values(),
             key=lambda hits: (len({s.article_id for _, s in hits}), len(hits[0][0])),
         )
-        # shown with the earliest sentence giving it: where a report introduces them
-        role, sentence = min(best, key=lambda hit: hit[1].index)
+        # shown with the sentence giving it that tells most of the event in lower case (what
+        # they did in it: "Judge Kurt Engelhardt sentenced the ailing Durst", not "he asked
+        # Judge Kurt Engelhardt to speed his transfer"), then the earliest: where a report
+        # introduces them
+        role, sentence = min(
+            best,
+            key=lambda hit: (-len(phrases.lower_stems(hit[1].text) & event_terms), hit[1].index),
+        )
         if any(_same_one(e.name, f.value) and f.about.lower() == role.lower() for f in out):
             continue  # "Svanberg" beside "Carl-Henric Svanberg", both the chairman
         # a family that never gives that role may give another ("police chief Khalid Abu
@@ -224,6 +252,14 @@ def _words(role: str) -> set[str]:
 # ", the head of Indonesia's search and rescue agency," (dots only inside "U.S.")
 _APPOSITION = re.compile(
     r",\s+(?:(?:the|a|an)\s+)?((?:[^,;:.()\"“”$\d]|\.(?=\w)){3,80}?)\.?\s*(?=[,;.)]|$)"
+)
+# A title in lower case owned by a name, right before a person's name (group 1): "Malaysia's
+# police chief Khalid Abu Bakar", "Apple's chief executive Tim Cook". One person holds it in
+# a story, so a report writing it without the name tells of them too.
+_OWNED_ROLE = re.compile(
+    r"(?<![\w'’-])([A-Z][\w-]*['’]s(?:\s+[a-z][\w-]*){0,2}?\s+(?:"
+    + "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+    + r"))\s+$"
 )
 _PREPOSITIONS = frozenset("of at for in with from".split())
 # the word written just before a name, when capitalised
