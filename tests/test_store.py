@@ -80,6 +80,25 @@ def test_same_text_or_same_url_is_a_duplicate_and_a_taken_id_is_renamed(
     assert by_status["b.jsonl:1"].reason == f"duplicate of {first['id']} (same URL)"
     assert by_status["b.jsonl:2"].status == "new"
     assert by_status["b.jsonl:2"].id == f"{first['id']}~2"
+    # renamed against an id stored by an earlier add: said, as a rename within one read is
+    b2 = tmp_path / "b.jsonl:2"
+    assert report.warnings == (
+        f"{b2}: id '{first['id']}' is already taken by another article; renamed '{first['id']}~2'",
+    )
+
+
+def test_a_copy_under_a_taken_name_is_a_duplicate_and_not_said_renamed(
+    store_location, kaesong_dir, tmp_path
+):
+    """A file of the same name and text in another folder is a duplicate: no line may say it
+    was renamed, as nothing is stored under the new name."""
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    shutil.copy(kaesong_dir / "001_8fa23842f85e5271.txt", copy)
+    with _open(store_location) as store:
+        report = store.add([kaesong_dir, copy], refresh=False)
+        assert len(store) == 5
+    assert report.count("duplicate") == 1 and report.warnings == ()
 
 
 def test_unusable_articles_are_skipped_with_the_reason(store_location, tmp_path):

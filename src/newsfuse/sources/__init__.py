@@ -21,10 +21,12 @@ from newsfuse.settings import DEFAULT, FetchSettings
 from newsfuse.sources.feeds import FEED_SUFFIXES, feed_articles
 from newsfuse.sources.files import (
     RecordError,
+    free_id,
     printable,
     published_warning,
     read,
     record_article,
+    renamed_warning,
 )
 from newsfuse.sources.url import (
     FetchError,
@@ -43,11 +45,13 @@ __all__ = [
     "FetchError",
     "RecordError",
     "check_public",
+    "free_id",
     "is_url",
     "published_warning",
     "read",
     "read_sources",
     "record_article",
+    "renamed_warning",
 ]
 
 
@@ -59,13 +63,15 @@ def read_sources(
     settings: FetchSettings = DEFAULT.fetch,
     progress: bool = False,
     known_url: Callable[[str], bool] | None = None,
+    unique_ids: bool = True,
 ) -> Articles:
     """Read every source, in order: paths as :func:`read` does, URLs fetched, feeds expanded.
 
     ``client`` (or ``transport``) is the network; by default a client with the settings'
     timeout and User-Agent. ``known_url(url)`` true means "already have it": that URL or feed
     item is not fetched again and yields nothing (the store passes its URL index and records
-    the duplicates itself, so a re-run fetches nothing it has).
+    the duplicates itself, so a re-run fetches nothing it has). ``unique_ids=False`` leaves
+    ids as read (see :func:`read`).
     """
     if isinstance(sources, (str, Path)):
         sources = [sources]
@@ -77,7 +83,7 @@ def read_sources(
 
     def flush() -> None:
         if run:
-            got = read(run, progress=progress)
+            got = read(run, progress=progress, unique_ids=unique_ids)
             out.extend(got)
             out.skipped.extend(got.skipped)
             out.warnings.extend(got.warnings)
@@ -117,7 +123,7 @@ def read_sources(
     finally:
         if own and http is not None:
             http.close()
-    return _unique_ids(out)
+    return _unique_ids(out, rename=unique_ids)
 
 
 def _read_url(
@@ -184,8 +190,9 @@ def _needs_network(source: str | Path) -> bool:
     )
 
 
-def _unique_ids(articles: Articles) -> Articles:
-    """The same renaming :func:`read` does (``id~2``...), across files and URLs together."""
+def _unique_ids(articles: Articles, *, rename: bool = True) -> Articles:
+    """The same renaming :func:`read` does (``id~2``...), across files and URLs together
+    (with ``rename``), and names made printable."""
     ids: set[str] = set()
     out = Articles(
         # a feed file's name may hold bytes that are not UTF-8, as read()'s files may
@@ -200,15 +207,10 @@ def _unique_ids(articles: Articles) -> Articles:
         if printable(a.id) != a.id or printable(a.origin or "") != (a.origin or ""):
             update = {"id": printable(a.id), "origin": printable(a.origin or "") or None}
             a = a.model_copy(update=update)
-        if a.id in ids:
-            n = 2
-            while f"{a.id}~{n}" in ids:
-                n += 1
-            out.warnings.append(
-                f"{a.origin or a.url or a.id}: id {a.id!r} is already taken by another article; "
-                f"renamed '{a.id}~{n}'"
-            )
-            a = a.model_copy(update={"id": f"{a.id}~{n}"})
+        if rename and a.id in ids:
+            renamed = free_id(a.id, ids.__contains__)
+            out.warnings.append(renamed_warning(a.origin or a.url or a.id, a.id, renamed))
+            a = a.model_copy(update={"id": renamed})
         ids.add(a.id)
         out.append(a)
     return out

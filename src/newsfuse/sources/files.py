@@ -15,7 +15,7 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -70,13 +70,16 @@ class _Job:
     shown: str  # how the input is named in origins and skip reasons
 
 
-def read(paths: str | Path | Iterable[str | Path], *, progress: bool = False) -> Articles:
+def read(
+    paths: str | Path | Iterable[str | Path], *, progress: bool = False, unique_ids: bool = True
+) -> Articles:
     """Read articles from files, folders, JSONL files and ``-`` (stdin: JSONL, or else the
     whole of it as one plain-text article).
 
     Folders are read recursively (supported files only, sorted). Every article gets a unique
     id: a later article whose id is taken is renamed ``id~2``, ``id~3``, ..., and a line in
-    ``warnings`` says so.
+    ``warnings`` says so. ``unique_ids=False`` leaves the ids as read, for a caller that
+    renames against ids of its own (the store, which also skips duplicates first).
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -89,15 +92,9 @@ def read(paths: str | Path | Iterable[str | Path], *, progress: bool = False) ->
         if _SURROGATE.search(article.id + (article.origin or "")):
             update = {"id": printable(article.id), "origin": printable(article.origin or "")}
             article = article.model_copy(update=update)
-        if article.id in ids:
-            n = 2
-            while f"{article.id}~{n}" in ids:
-                n += 1
-            renamed = f"{article.id}~{n}"
-            out.warnings.append(
-                f"{article.origin}: id '{article.id}' is already taken by another article;"
-                f" renamed '{renamed}'"
-            )
+        if unique_ids and article.id in ids:
+            renamed = free_id(article.id, ids.__contains__)
+            out.warnings.append(renamed_warning(article.origin or article.id, article.id, renamed))
             article = article.model_copy(update={"id": renamed})
         ids.add(article.id)
         out.append(article)
@@ -125,6 +122,21 @@ def read(paths: str | Path | Iterable[str | Path], *, progress: bool = False) ->
     out.warnings = [printable(w) for w in out.warnings]
     log.info("read: %d articles, %d inputs skipped", len(out), len(out.skipped))
     return out
+
+
+def free_id(wanted: str, taken: Callable[[str], bool]) -> str:
+    """``wanted``, or else the first of ``wanted~2``, ``wanted~3``... not ``taken``."""
+    if not taken(wanted):
+        return wanted
+    n = 2
+    while taken(f"{wanted}~{n}"):
+        n += 1
+    return f"{wanted}~{n}"
+
+
+def renamed_warning(shown: str, wanted: str, renamed: str) -> str:
+    """The warning line of an article stored under another id than its own."""
+    return f"{shown}: id '{wanted}' is already taken by another article; renamed '{renamed}'"
 
 
 def printable(name: str) -> str:

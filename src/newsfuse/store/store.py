@@ -40,7 +40,7 @@ from newsfuse.models import (
     RemovedLine,
 )
 from newsfuse.settings import DEFAULT, Settings
-from newsfuse.sources import read_sources
+from newsfuse.sources import free_id, read_sources, renamed_warning
 from newsfuse.store import schema
 from newsfuse.store.schema import articles as A
 from newsfuse.store.schema import briefs as B
@@ -288,6 +288,9 @@ class Store:
                 settings=self.settings.fetch,
                 progress=progress is not None,
                 known_url=known_url,
+                # Renamed here against the stored ids too, and only once it is not a
+                # duplicate: a warning of a rename that did not happen would mislead.
+                unique_ids=False,
             )
         # Given Article objects come after what was read from paths, in the order given.
         items = [*read, *(s for s in given if isinstance(s, Article))]
@@ -295,6 +298,7 @@ class Store:
             AddedArticle(input=s.input, status="skipped", reason=s.reason) for s in read.skipped
         ]
         outcomes += known
+        warnings = list(read.warnings)
         batch = max(1, self.settings.store.batch_size)
         pool = None
         workers = _workers(self.settings.store.workers)
@@ -310,7 +314,7 @@ class Store:
             done = 0
             while done < len(items):
                 chunk = list(itertools.islice(prepared, batch))
-                outcomes += self._add_batch(chunk)
+                outcomes += self._add_batch(chunk, warnings)
                 done += len(chunk)
                 log.info("add: %d of %d articles stored or checked", done, len(items))
                 if progress is not None:
@@ -323,10 +327,14 @@ class Store:
         self._save_grouping_state()
         refreshed = self.refresh(progress=progress) if refresh else []
         return AddReport(
-            articles=tuple(outcomes), refreshed=tuple(refreshed), warnings=tuple(read.warnings)
+            articles=tuple(outcomes), refreshed=tuple(refreshed), warnings=tuple(warnings)
         )
 
-    def _add_batch(self, prepared: Sequence[_Prepared | AddedArticle]) -> list[AddedArticle]:
+    def _add_batch(
+        self, prepared: Sequence[_Prepared | AddedArticle], warnings: list[str]
+    ) -> list[AddedArticle]:
+        """Store the new articles of ``prepared``; an article stored under another id than
+        its own (taken) adds a line to ``warnings``."""
         out: list[AddedArticle] = []
         try:
             with self._write() as conn:
@@ -354,7 +362,9 @@ class Store:
                         same = self._hashes.get(p.hash) or hashes[p.hash]
                         out.append(_duplicate(shown, same, "same text"))
                         continue
-                    article_id = _free_id(a.id, lambda i: i in self._ids or i in ids)
+                    article_id = free_id(a.id, lambda i: i in self._ids or i in ids)
+                    if article_id != a.id:
+                        warnings.append(renamed_warning(shown, a.id, article_id))
                     assigned = grouper.add(article_id, p.feats, a.published)
                     rows.append(_article_row(a, article_id, p, assigned.event_id, now))
                     ids.add(article_id)
@@ -1167,16 +1177,6 @@ def _duplicate(shown: str, stored: str, why: str) -> AddedArticle:
     return AddedArticle(
         input=shown, id=stored, status="duplicate", reason=f"duplicate of {stored} ({why})"
     )
-
-
-def _free_id(wanted: str, taken: Callable[[str], bool]) -> str:
-    """``wanted``, or ``wanted~2``, ``wanted~3``... as :func:`newsfuse.read` renames."""
-    if not taken(wanted):
-        return wanted
-    n = 2
-    while taken(f"{wanted}~{n}"):
-        n += 1
-    return f"{wanted}~{n}"
 
 
 def _article_row(
