@@ -121,6 +121,10 @@ def test_brief_on_several_events_never_mixes_them(runner, tmp_path):
         cited = {s for x in b["summary"] + b["facts"] for s in x["sources"]}
         assert cited <= set(members)
     assert sorted(seen) == sorted(gold)  # every article in exactly one brief
+    page = runner.invoke(app, ["brief", str(src), "-f", "html"]).stdout
+    # one page holding every brief, titled as such (not after its first event)
+    assert page.count("<h1>") == len(briefs) and page.count("<html") == 1
+    assert f"<title>{len(briefs)} events</title>" in page
     one = runner.invoke(app, ["brief", str(src), "-f", "json", "--largest"])
     assert isinstance(json.loads(one.stdout), dict)
     assert "briefing the largest" in one.stderr

@@ -483,3 +483,17 @@ def test_nul_characters_and_huge_offsets_never_reach_the_database_as_errors(
         everything = store.events()
         assert store.events(offset=10**30) == [] and store.events(limit=10**30) == everything
         assert store.events(limit=3, offset=2**63 - 1) == []
+
+
+def test_an_article_read_only_up_to_the_length_limit_is_a_warning(store_location, kaesong_dir):
+    from newsfuse.settings import CleanSettings
+
+    settings = Settings(clean=CleanSettings(max_words=120))
+    with Store(store_location, settings=settings, grouper=grouper_factory()) as store:
+        report = store.add(kaesong_dir / "001_8fa23842f85e5271.txt", refresh=False)
+        again = store.add(kaesong_dir / "001_8fa23842f85e5271.txt", refresh=False)
+    [said] = report.warnings
+    path = kaesong_dir / "001_8fa23842f85e5271.txt"
+    assert said.startswith(f"{path}: over 120 words: read up to that length, ")
+    assert said.endswith(" more words not read (CleanSettings.max_words)")
+    assert again.count("duplicate") == 1 and again.warnings == ()  # nothing read, nothing cut

@@ -22,6 +22,7 @@ from newsfuse.sources.feeds import FEED_SUFFIXES, feed_articles
 from newsfuse.sources.files import (
     RecordError,
     free_id,
+    length_warning,
     printable,
     published_warning,
     read,
@@ -47,6 +48,7 @@ __all__ = [
     "check_public",
     "free_id",
     "is_url",
+    "length_warning",
     "published_warning",
     "read",
     "read_sources",

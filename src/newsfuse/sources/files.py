@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from newsfuse.models import Article, Articles, Skipped
+from newsfuse.models import Article, Articles, RemovedLine, Skipped
 
 log = logging.getLogger(__name__)
 
@@ -590,6 +590,27 @@ def published_warning(record: Any, where: str) -> str | None:
         f'{where}: "published" is not a date ({given[:40]!r}); '
         "the publication date is read from the text, if it gives one"
     )
+
+
+#: The reason ``fusion.clean.clean`` gives the one removed line that stands for the rest of
+#: an article longer than ``CleanSettings.max_words``.
+LENGTH_LIMIT_REASON = "over the length limit"
+_UNREAD = re.compile(r"\((\d+) lines, (\d+) words not read\)$")
+
+
+def length_warning(removed: Iterable[RemovedLine], where: str, max_words: int) -> str | None:
+    """The warning for a cleaned article (read from ``where``, its ``removed_lines``
+    ``removed``) that was read only up to ``max_words``; None if it was read whole. A brief
+    of the first part of a long dump must not pass for a brief of all of it."""
+    for line in removed:
+        if line.reason == LENGTH_LIMIT_REASON:
+            m = _UNREAD.search(line.text)
+            rest = f"{int(m.group(2)):,} more words" if m else "the rest"
+            return (
+                f"{where}: over {max_words:,} words: read up to that length, {rest} not read "
+                "(CleanSettings.max_words)"
+            )
+    return None
 
 
 def _parse_date(value: Any) -> dt.date | None:

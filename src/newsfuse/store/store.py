@@ -40,7 +40,7 @@ from newsfuse.models import (
     RemovedLine,
 )
 from newsfuse.settings import DEFAULT, Settings
-from newsfuse.sources import free_id, read_sources, renamed_warning
+from newsfuse.sources import free_id, length_warning, read_sources, renamed_warning
 from newsfuse.store import schema
 from newsfuse.store.schema import articles as A
 from newsfuse.store.schema import briefs as B
@@ -333,8 +333,8 @@ class Store:
     def _add_batch(
         self, prepared: Sequence[_Prepared | AddedArticle], warnings: list[str]
     ) -> list[AddedArticle]:
-        """Store the new articles of ``prepared``; an article stored under another id than
-        its own (taken) adds a line to ``warnings``."""
+        """Store the new articles of ``prepared``; one stored under another id than its own
+        (taken), or read only up to the length limit, adds a line to ``warnings``."""
         out: list[AddedArticle] = []
         try:
             with self._write() as conn:
@@ -365,6 +365,9 @@ class Store:
                     article_id = free_id(a.id, lambda i: i in self._ids or i in ids)
                     if article_id != a.id:
                         warnings.append(renamed_warning(shown, a.id, article_id))
+                    max_words = self.settings.clean.max_words
+                    if cut := length_warning(a.removed_lines, shown, max_words):
+                        warnings.append(cut)
                     assigned = grouper.add(article_id, p.feats, a.published)
                     rows.append(_article_row(a, article_id, p, assigned.event_id, now))
                     ids.add(article_id)
@@ -1019,7 +1022,7 @@ def _prepare(
 ) -> _Prepared | AddedArticle:
     """Clean, screen, hash and featurise one article (module-level: workers run it)."""
     article, make_grouper, settings = job
-    cleaned = dates.with_publication_date(clean.clean(article))
+    cleaned = dates.with_publication_date(clean.clean(article, settings.clean))
     usable, rejected = screen.screen([cleaned])
     if rejected:
         shown = article.origin or article.id
