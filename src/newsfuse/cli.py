@@ -735,4 +735,8 @@ def _serve_processes(config: Any) -> None:
     sock = config.bind_socket()
     if sock.family in (socket.AF_INET, socket.AF_INET6):
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    # Listening now, not when the first worker has loaded the app (uvicorn's workers call
+    # listen() once started: 15 s after "serving ..." on a busy machine, every connection
+    # meanwhile refused); a connection made before then waits in the backlog instead.
+    sock.listen(config.backlog)
     Multiprocess(config, sockets=[sock]).run()
