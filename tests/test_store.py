@@ -54,6 +54,9 @@ def test_add_stores_each_article_once_and_a_rerun_adds_nothing(store_location, k
         assert again.count("new") == 0 and again.count("duplicate") == 25
         dup = next(a for a in again.articles if a.input.endswith("000_a9149104c1ca651c.txt"))
         assert dup.reason == "duplicate of 000_a9149104c1ca651c (same text)"
+        # where to read about it: the event of the article it duplicates
+        first = next(a for a in report.articles if a.id == "000_a9149104c1ca651c")
+        assert dup.event_id == first.event_id and not dup.new_event
     assert dump(store_location) == before
 
 

@@ -324,11 +324,30 @@ class Store:
                 pool.shutdown(cancel_futures=True)
         if self.settings.store.settle:
             outcomes = _settled(outcomes, *self._settle())
+        outcomes = self._with_duplicates_events(outcomes)
         self._save_grouping_state()
         refreshed = self.refresh(progress=progress) if refresh else []
         return AddReport(
             articles=tuple(outcomes), refreshed=tuple(refreshed), warnings=tuple(warnings)
         )
+
+    def _with_duplicates_events(self, outcomes: list[AddedArticle]) -> list[AddedArticle]:
+        """Each duplicate with the event the article it duplicates is in now: where to read
+        about it (the add form and the API link to it), after this add's settling."""
+        ids = sorted({o.id for o in outcomes if o.status == "duplicate" and o.id})
+        if not ids:
+            return outcomes
+        event_of: dict[str, str] = {}
+        with self._read() as conn:
+            for chunk in _chunks(ids):
+                for r in conn.execute(sa.select(A.c.id, A.c.event_id).where(A.c.id.in_(chunk))):
+                    event_of[r.id] = r.event_id
+        return [
+            o.model_copy(update={"event_id": event_of[o.id]})
+            if o.status == "duplicate" and o.id in event_of
+            else o
+            for o in outcomes
+        ]
 
     def _add_batch(
         self, prepared: Sequence[_Prepared | AddedArticle], warnings: list[str]
