@@ -197,6 +197,9 @@ def _expand(paths: Iterable[str | Path]) -> list[_Job | Skipped]:
                     Skipped(input=str(path), reason=f"ignored {_describe_ignored(ignored)}")
                 )
             for f in files:
+                if f.exists() and not f.is_file():  # a pipe or a device: never opened
+                    jobs.append(Skipped(input=str(f), reason="not a regular file"))
+                    continue
                 add_file(f)
         elif is_file:
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
