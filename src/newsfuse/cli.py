@@ -346,7 +346,7 @@ def add(
         metavar="SOURCE",
         show_default=False,
         help="What brief reads (files, folders, .jsonl, -), http(s):// pages and RSS/Atom "
-        "feeds (by URL, or .rss/.atom/.xml files).",
+        "feeds (by URL, or .rss/.atom/.xml files; in a folder, its .rss and .atom files).",
     ),
     db: str = _DB_OPTION,
     progress: bool = typer.Option(

@@ -67,7 +67,8 @@ def read_sources(
     known_url: Callable[[str], bool] | None = None,
     unique_ids: bool = True,
 ) -> Articles:
-    """Read every source, in order: paths as :func:`read` does, URLs fetched, feeds expanded.
+    """Read every source, in order: paths as :func:`read` does, URLs fetched, feeds expanded
+    (a folder's ``.rss`` and ``.atom`` files among its files).
 
     ``client`` (or ``transport``) is the network; by default a client with the settings'
     timeout and User-Agent. ``known_url(url)`` true means "already have it": that URL or feed
@@ -78,23 +79,33 @@ def read_sources(
     if isinstance(sources, (str, Path)):
         sources = [sources]
     sources = list(sources)
-    own = client is None and any(_needs_network(s) for s in sources)
-    http = make_client(settings, transport) if own else client
+    made: list[httpx.Client] = []  # the client made here on first need, closed at the end
+
+    def network() -> httpx.Client:
+        # Made only when something is fetched: a folder may hold feeds whose items link out.
+        if client is not None:
+            return client
+        if not made:
+            made.append(make_client(settings, transport))
+        return made[0]
+
     out = Articles()
     run: list[str | Path] = []  # consecutive paths, read together so read() numbers ids once
 
+    def feed_file(path: Path) -> list[Article | Skipped]:
+        return _read_feed_file(path, fetch_page, settings, known_url, out.warnings)
+
     def flush() -> None:
         if run:
-            got = read(run, progress=progress, unique_ids=unique_ids)
+            got = read(run, progress=progress, unique_ids=unique_ids, feeds=feed_file)
             out.extend(got)
             out.skipped.extend(got.skipped)
             out.warnings.extend(got.warnings)
             run.clear()
 
     def fetch_page(url: str) -> Article | Skipped:
-        assert http is not None
         try:
-            fetched = get(url, http, settings)
+            fetched = get(url, network(), settings)
             if fetched.is_feed:
                 raise FetchError("a feed inside a feed: not followed")
             return page_article(fetched, url)
@@ -105,11 +116,11 @@ def read_sources(
         for source in sources:
             if is_url(source):
                 flush()
-                assert http is not None and isinstance(source, str)
+                assert isinstance(source, str)
                 url = normalise_url(source)
                 if known_url is not None and known_url(url):
                     continue
-                items = _read_url(url, http, settings, fetch_page, known_url, out.warnings)
+                items = _read_url(url, network(), settings, fetch_page, known_url, out.warnings)
             elif Path(source).suffix.lower() in FEED_SUFFIXES and Path(source).is_file():
                 flush()
                 items = _read_feed_file(Path(source), fetch_page, settings, known_url, out.warnings)
@@ -123,8 +134,8 @@ def read_sources(
                     out.append(item)
         flush()
     finally:
-        if own and http is not None:
-            http.close()
+        for made_here in made:
+            made_here.close()
     return _unique_ids(out, rename=unique_ids)
 
 
@@ -184,12 +195,6 @@ def _unless_known(
 #: The reason of a Skipped that stands for "already in the store, not fetched again"; these
 #: are dropped from ``skipped`` by :func:`_unique_ids` (the caller knows them already).
 _KNOWN = "already stored (not fetched again)"
-
-
-def _needs_network(source: str | Path) -> bool:
-    return is_url(source) or (
-        Path(source).suffix.lower() in FEED_SUFFIXES and Path(source).is_file()
-    )
 
 
 def _unique_ids(articles: Articles, *, rename: bool = True) -> Articles:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsfuse.models import Article, Articles, RemovedLine, Skipped
+from newsfuse.sources.feeds import FOLDER_FEED_SUFFIXES
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +71,16 @@ class _Job:
     shown: str  # how the input is named in origins and skip reasons
 
 
+#: Reads one feed file into its articles and skips (``read_sources`` gives one).
+FeedReader = Callable[[Path], Iterable["Article | Skipped"]]
+
+
 def read(
-    paths: str | Path | Iterable[str | Path], *, progress: bool = False, unique_ids: bool = True
+    paths: str | Path | Iterable[str | Path],
+    *,
+    progress: bool = False,
+    unique_ids: bool = True,
+    feeds: FeedReader | None = None,
 ) -> Articles:
     """Read articles from files, folders, JSONL files and ``-`` (stdin: JSONL, or else the
     whole of it as one plain-text article).
@@ -79,13 +88,14 @@ def read(
     Folders are read recursively (supported files only, sorted). Every article gets a unique
     id: a later article whose id is taken is renamed ``id~2``, ``id~3``, ..., and a line in
     ``warnings`` says so. ``unique_ids=False`` leaves the ids as read, for a caller that
-    renames against ids of its own (the store, which also skips duplicates first).
+    renames against ids of its own (the store, which also skips duplicates first). With
+    ``feeds``, a folder's ``.rss`` and ``.atom`` files are read by it.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     out = Articles()
     # Skips found while expanding stay in place, so reasons come in the order inputs were given.
-    jobs = _expand(paths)
+    jobs = _expand(paths, FOLDER_FEED_SUFFIXES if feeds is not None else ())
     ids: set[str] = set()
 
     def add(article: Article) -> None:
@@ -104,7 +114,7 @@ def read(
             out.skipped.append(job)
             continue
         try:
-            for item in _read_job(job):
+            for item in _read_job(job, feeds):
                 if isinstance(item, Skipped):
                     out.skipped.append(item)
                 elif isinstance(item, _Warning):
@@ -153,7 +163,9 @@ def printable(name: str) -> str:
 # --- expanding the inputs into files -------------------------------------------------------
 
 
-def _expand(paths: Iterable[str | Path]) -> list[_Job | Skipped]:
+def _expand(paths: Iterable[str | Path], feeds: tuple[str, ...] = ()) -> list[_Job | Skipped]:
+    """The files to read, in order (a folder's files sorted, ``feeds`` suffixes among them),
+    and the inputs that cannot be read."""
     jobs: list[_Job | Skipped] = []
     seen: set[Path | str] = set()
 
@@ -183,7 +195,7 @@ def _expand(paths: Iterable[str | Path]) -> list[_Job | Skipped]:
             jobs.append(Skipped(input=str(path), reason=f"cannot read: {_os_error(e)}"))
             continue
         if is_dir:
-            files, ignored, unreadable = _folder_files(path)
+            files, ignored, unreadable = _folder_files(path, feeds)
             jobs += unreadable
             if not files:
                 reason = f"folder has no {_SUPPORTED} files"
@@ -221,9 +233,11 @@ def _expand(paths: Iterable[str | Path]) -> list[_Job | Skipped]:
     return jobs
 
 
-def _folder_files(folder: Path) -> tuple[list[Path], list[Path], list[Skipped]]:
-    """Supported and unsupported files under ``folder``, hidden files and folders left out,
-    and the folders that could not be listed."""
+def _folder_files(
+    folder: Path, feeds: tuple[str, ...] = ()
+) -> tuple[list[Path], list[Path], list[Skipped]]:
+    """Supported (``feeds`` suffixes too) and unsupported files under ``folder``, hidden
+    files and folders left out, and the folders that could not be listed."""
     files: list[Path] = []
     ignored: list[Path] = []
     unreadable: list[Skipped] = []
@@ -239,7 +253,8 @@ def _folder_files(folder: Path) -> tuple[list[Path], list[Path], list[Skipped]]:
             if name.startswith("."):
                 continue
             p = Path(root, name)
-            (files if p.suffix.lower() in SUPPORTED_SUFFIXES else ignored).append(p)
+            suffix = p.suffix.lower()
+            (files if suffix in SUPPORTED_SUFFIXES or suffix in feeds else ignored).append(p)
     return sorted(files), sorted(ignored), unreadable
 
 
@@ -261,12 +276,14 @@ def _progress(jobs: list[_Job | Skipped], *, enabled: bool) -> Iterable[_Job | S
 # --- readers -------------------------------------------------------------------------------
 
 
-def _read_job(job: _Job) -> Iterator[Article | Skipped | _Warning]:
+def _read_job(job: _Job, feeds: FeedReader | None = None) -> Iterator[Article | Skipped | _Warning]:
     if job.path is None:
         yield from _read_stdin(job)
         return
     suffix = job.path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
+    if feeds is not None and suffix in FOLDER_FEED_SUFFIXES:
+        yield from feeds(job.path)
+    elif suffix in TEXT_SUFFIXES:
         yield _read_txt(job)
     elif suffix in HTML_SUFFIXES:
         yield _read_html(job)
