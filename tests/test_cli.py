@@ -393,3 +393,21 @@ def test_a_pretty_printed_json_file_or_array_is_one_line_not_one_per_line(runner
     assert result.exit_code == 0
     assert [a["id"] for a in json.loads(result.stdout)["articles"]] == ["a"]
     assert result.stderr.startswith(f"skipped: {broken}:1: not valid JSON")
+
+
+def test_an_article_cut_at_the_length_limit_is_a_warning_line_and_a_note(runner, tmp_path):
+    """A dump over CleanSettings.max_words is briefed from its first part only: stderr and
+    the brief say so, as for any input read with a change."""
+    sentence = (KAESONG / "001_8fa23842f85e5271.txt").read_text(encoding="utf-8")
+    path = tmp_path / "dump.txt"
+    copies = 20_500 // len(sentence.split()) + 1
+    path.write_text("\n\n".join([sentence] * copies), encoding="utf-8")
+    unread = copies * len(sentence.split()) - 20_000
+    result = runner.invoke(app, ["brief", str(path), "-f", "json", "-w", "20"])
+    assert result.exit_code == 0, result.output
+    [said] = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert said.startswith(f"warning: {path}: over 20,000 words: read up to that length, ")
+    # the count is the cleaner's (lines split differently), close to what was left over
+    more = int(said.split("length, ")[1].split(" more")[0].replace(",", ""))
+    assert abs(more - unread) < 0.05 * unread
+    assert said.removeprefix("warning: ") in json.loads(result.stdout)["notes"]

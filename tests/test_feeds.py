@@ -110,6 +110,30 @@ def test_atom_feed_from_a_file(tmp_path):
     assert not got.skipped
 
 
+def test_feed_files_in_a_folder_are_read_with_its_articles(httpserver, tmp_path):
+    """A folder of saved feeds (.rss, .atom) is read as its text files are, teaser items
+    fetched; an .xml there is only counted as ignored (annotation or NewsML files are .xml
+    too): a feed by that name is read when given itself."""
+    ok = httpserver.url_for("/world/kaesong.html")
+    httpserver.expect_request("/world/kaesong.html").respond_with_data(
+        PAGE, content_type="text/html"
+    )
+    folder = tmp_path / "saved"
+    (folder / "wires").mkdir(parents=True)
+    (folder / "001.txt").write_text((KAESONG / "001_8fa23842f85e5271.txt").read_text())
+    full = _item("Liaison office destroyed", "https://harbourdaily.example/a1", content=FULL)
+    (folder / "wires" / "world.rss").write_bytes(_rss([full]))
+    teaser = _item("Office blown up", ok, summary="North Korea blew up the office.")
+    (folder / "wires" / "teasers.atom.rss").write_bytes(_rss([teaser]))
+    (folder / "annotations.xml").write_bytes(_rss([full]))
+    got = read_sources([folder])
+    ids = [a.id for a in got]
+    assert ids == ["001", "127.0.0.1/kaesong", "harbourdaily.example/a1"]  # files sorted
+    assert [(s.input, s.reason) for s in got.skipped] == [
+        (str(folder), "ignored 1 file of unsupported type: .xml")
+    ]
+
+
 def test_malformed_and_empty_feeds(httpserver, tmp_path):
     httpserver.expect_request("/broken.rss").respond_with_data(
         b"<?xml version='1.0'?><rss version='2.0'><channel><title>x</title><item><title>a",

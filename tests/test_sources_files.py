@@ -65,3 +65,23 @@ def test_a_feed_file_name_that_is_not_utf8_is_shown_with_its_bytes(tmp_path):
         (f"{tmp_path}/fil-d'actualit\\xe9.rss", "empty file")
     ]
     got.skipped[0].model_dump_json()  # encodable
+
+
+def test_a_pipe_in_a_folder_is_skipped_as_not_a_regular_file_and_never_opened(tmp_path):
+    """A named pipe among a folder's .txt files (a log tap, a half-set-up export) would block
+    a read for ever if opened; it is one skip line, and the folder's articles are read."""
+    import os
+
+    import pytest
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "001.txt").write_bytes((KAESONG / "001_8fa23842f85e5271.txt").read_bytes())
+    os.mkfifo(folder / "tap.txt")
+    got = newsfuse.read([folder])
+    assert [a.id for a in got] == ["001"]
+    assert [(s.input, s.reason) for s in got.skipped] == [
+        (str(folder / "tap.txt"), "not a regular file")
+    ]

@@ -41,6 +41,22 @@ def test_a_page_is_fetched_and_its_main_text_extracted(httpserver):
     assert article.url == url and article.origin == url
 
 
+def test_a_plain_text_response_is_the_article_as_a_txt_file_is(httpserver):
+    """A report served as text/plain (a wire archive, a raw file) is read as its text, not
+    refused as "not an HTML page"."""
+    text = Path(__file__).parents[1] / "examples" / "kaesong" / "004_287fbccee5e1a2b4.txt"
+    body = text.read_bytes()
+    httpserver.expect_request("/wire/liaison.txt").respond_with_data(
+        body.replace(b"\n", b"\r\n"), content_type="text/plain; charset=utf-8"
+    )
+    url = httpserver.url_for("/wire/liaison.txt")
+    (article,), skipped = _one(url, FetchSettings(timeout=5))
+    assert not skipped
+    assert article.text == body.decode("utf-8")  # line ends as a file's are read
+    assert (article.id, article.url, article.origin) == ("127.0.0.1/liaison.txt", url, url)
+    assert article.source == "127.0.0.1"
+
+
 def test_the_user_agent_is_sent(httpserver):
     httpserver.expect_request("/p", headers={"User-Agent": "test-agent/1"}).respond_with_data(
         PAGE, content_type="text/html"

@@ -54,6 +54,9 @@ def test_add_stores_each_article_once_and_a_rerun_adds_nothing(store_location, k
         assert again.count("new") == 0 and again.count("duplicate") == 25
         dup = next(a for a in again.articles if a.input.endswith("000_a9149104c1ca651c.txt"))
         assert dup.reason == "duplicate of 000_a9149104c1ca651c (same text)"
+        # where to read about it: the event of the article it duplicates
+        first = next(a for a in report.articles if a.id == "000_a9149104c1ca651c")
+        assert dup.event_id == first.event_id and not dup.new_event
     assert dump(store_location) == before
 
 
@@ -80,6 +83,25 @@ def test_same_text_or_same_url_is_a_duplicate_and_a_taken_id_is_renamed(
     assert by_status["b.jsonl:1"].reason == f"duplicate of {first['id']} (same URL)"
     assert by_status["b.jsonl:2"].status == "new"
     assert by_status["b.jsonl:2"].id == f"{first['id']}~2"
+    # renamed against an id stored by an earlier add: said, as a rename within one read is
+    b2 = tmp_path / "b.jsonl:2"
+    assert report.warnings == (
+        f"{b2}: id '{first['id']}' is already taken by another article; renamed '{first['id']}~2'",
+    )
+
+
+def test_a_copy_under_a_taken_name_is_a_duplicate_and_not_said_renamed(
+    store_location, kaesong_dir, tmp_path
+):
+    """A file of the same name and text in another folder is a duplicate: no line may say it
+    was renamed, as nothing is stored under the new name."""
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    shutil.copy(kaesong_dir / "001_8fa23842f85e5271.txt", copy)
+    with _open(store_location) as store:
+        report = store.add([kaesong_dir, copy], refresh=False)
+        assert len(store) == 5
+    assert report.count("duplicate") == 1 and report.warnings == ()
 
 
 def test_unusable_articles_are_skipped_with_the_reason(store_location, tmp_path):
@@ -464,3 +486,17 @@ def test_nul_characters_and_huge_offsets_never_reach_the_database_as_errors(
         everything = store.events()
         assert store.events(offset=10**30) == [] and store.events(limit=10**30) == everything
         assert store.events(limit=3, offset=2**63 - 1) == []
+
+
+def test_an_article_read_only_up_to_the_length_limit_is_a_warning(store_location, kaesong_dir):
+    from newsfuse.settings import CleanSettings
+
+    settings = Settings(clean=CleanSettings(max_words=120))
+    with Store(store_location, settings=settings, grouper=grouper_factory()) as store:
+        report = store.add(kaesong_dir / "001_8fa23842f85e5271.txt", refresh=False)
+        again = store.add(kaesong_dir / "001_8fa23842f85e5271.txt", refresh=False)
+    [said] = report.warnings
+    path = kaesong_dir / "001_8fa23842f85e5271.txt"
+    assert said.startswith(f"{path}: over 120 words: read up to that length, ")
+    assert said.endswith(" more words not read (CleanSettings.max_words)")
+    assert again.count("duplicate") == 1 and again.warnings == ()  # nothing read, nothing cut

@@ -219,7 +219,9 @@ def test_add_form_adds_pasted_text_and_says_where_it_went(with_worker):
     ids = [a["id"] for a in writable.get(f"/api/v1/events/{event_id}/articles").json()["articles"]]
     assert any(i.startswith("pasted-") for i in ids)
     again = writable.post("/add", data={"text": record["text"]})
-    assert "status-duplicate" in again.text
+    dup = re.search(r'<li class="add-result status-duplicate">(.*?)</li>', again.text, re.S)
+    assert dup, again.text
+    assert _links(dup.group(1), "event-link") == [link]  # where the stored copy is
     assert writable.post("/add", data={"url": "", "text": " "}).status_code == 422
     assert writable.post("/add", data={"url": "ftp://x"}).status_code == 422
 
@@ -272,6 +274,7 @@ def test_api_post_articles_returns_the_event_assignment(writable):
     statuses = {a["status"]: a for a in r["articles"]}
     assert statuses["new"]["event_id"] == added["event_id"]
     assert statuses["duplicate"]["id"] == "18_1ecb"
+    assert statuses["duplicate"]["event_id"] == added["event_id"]
     assert writable.post("/api/v1/articles", json=body).status_code == 200
     assert r["warnings"] == []
 

@@ -280,6 +280,32 @@ def test_serve_on_a_port_in_use_is_one_line_before_it_says_serving(tmp_path, mon
     assert result.stderr == f"error: cannot listen on 127.0.0.1:{port}: address already in use\n"
 
 
+def test_several_server_processes_listen_from_the_start_not_once_a_worker_runs(monkeypatch):
+    """What ``serve --workers 2`` prints as serving must take connections at once: they
+    wait for the first worker, rather than be refused while it loads the app."""
+    import socket
+
+    import uvicorn
+    import uvicorn.supervisors
+
+    from newsfuse import cli
+
+    seen: list[bool] = []
+
+    class Workers:  # in place of uvicorn's supervisor: is the socket taking connections?
+        def __init__(self, config, sockets):
+            self.sock = sockets[0]
+
+        def run(self):
+            with socket.create_connection(self.sock.getsockname()[:2], timeout=5):
+                seen.append(True)  # connected, though nothing has accepted yet
+
+    monkeypatch.setattr(uvicorn.supervisors, "Multiprocess", Workers)
+    config = uvicorn.Config("newsfuse.web.app:app_from_env", host="127.0.0.1", port=0, workers=2)
+    cli._serve_processes(config)
+    assert seen == [True]
+
+
 def test_serve_help_names_the_worker_processes():
     from newsfuse.cli import app
 

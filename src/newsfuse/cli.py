@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -345,7 +346,7 @@ def add(
         metavar="SOURCE",
         show_default=False,
         help="What brief reads (files, folders, .jsonl, -), http(s):// pages and RSS/Atom "
-        "feeds (by URL, or .rss/.atom/.xml files).",
+        "feeds (by URL, or .rss/.atom/.xml files; in a folder, its .rss and .atom files).",
     ),
     db: str = _DB_OPTION,
     progress: bool = typer.Option(
@@ -459,8 +460,9 @@ def _brief_each_event(
     from newsfuse.events import group
     from newsfuse.fusion import clean, dates, screen
     from newsfuse.models import Articles
-    from newsfuse.sources import read_sources
+    from newsfuse.sources import length_warning, read_sources
 
+    max_words = DEFAULT.clean.max_words  # fuse reads with the default settings
     articles = read_sources(paths, progress=show_progress)
     skipped = list(articles.skipped)
     groups = [list(articles)]
@@ -491,7 +493,13 @@ def _brief_each_event(
     ]
     read_skips = {(s.input, s.reason) for s in articles.skipped}
     origins = {a.id: a.origin for a in articles if a.origin}
-    return [_inputs_named(b, read_skips, origins) for b in briefs], articles.warnings
+    cut = [
+        said
+        for b in briefs
+        for a in b.articles
+        if (said := length_warning(a.removed_lines, origins.get(a.id, a.id), max_words))
+    ]
+    return [_inputs_named(b, read_skips, origins) for b in briefs], [*articles.warnings, *cut]
 
 
 def _inputs_named(
@@ -519,6 +527,8 @@ def _render_all(results: list[Brief], output_format: Format, limits: RenderSetti
         pages = [render(r, "html", limits) for r in results]
         bodies = [p.split("<main>\n", 1)[1].split("</main>", 1)[0] for p in pages]
         head, _, _ = pages[0].partition("<main>\n")
+        # The page holds every event: its title must not be the first event's alone.
+        head = re.sub(r"<title>.*?</title>", f"<title>{len(results)} events</title>", head, count=1)
         return head + "<main>\n" + "<hr>\n".join(bodies) + "</main>\n</body>\n</html>\n"
     return "\n\n---\n\n".join(render(r, "markdown", limits).rstrip("\n") for r in results) + "\n"
 
@@ -725,4 +735,8 @@ def _serve_processes(config: Any) -> None:
     sock = config.bind_socket()
     if sock.family in (socket.AF_INET, socket.AF_INET6):
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    # Listening now, not when the first worker has loaded the app (uvicorn's workers call
+    # listen() once started: 15 s after "serving ..." on a busy machine, every connection
+    # meanwhile refused); a connection made before then waits in the backlog instead.
+    sock.listen(config.backlog)
     Multiprocess(config, sockets=[sock]).run()

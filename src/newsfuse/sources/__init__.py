@@ -21,10 +21,13 @@ from newsfuse.settings import DEFAULT, FetchSettings
 from newsfuse.sources.feeds import FEED_SUFFIXES, feed_articles
 from newsfuse.sources.files import (
     RecordError,
+    free_id,
+    length_warning,
     printable,
     published_warning,
     read,
     record_article,
+    renamed_warning,
 )
 from newsfuse.sources.url import (
     FetchError,
@@ -43,11 +46,14 @@ __all__ = [
     "FetchError",
     "RecordError",
     "check_public",
+    "free_id",
     "is_url",
+    "length_warning",
     "published_warning",
     "read",
     "read_sources",
     "record_article",
+    "renamed_warning",
 ]
 
 
@@ -59,34 +65,47 @@ def read_sources(
     settings: FetchSettings = DEFAULT.fetch,
     progress: bool = False,
     known_url: Callable[[str], bool] | None = None,
+    unique_ids: bool = True,
 ) -> Articles:
-    """Read every source, in order: paths as :func:`read` does, URLs fetched, feeds expanded.
+    """Read every source, in order: paths as :func:`read` does, URLs fetched, feeds expanded
+    (a folder's ``.rss`` and ``.atom`` files among its files).
 
     ``client`` (or ``transport``) is the network; by default a client with the settings'
     timeout and User-Agent. ``known_url(url)`` true means "already have it": that URL or feed
     item is not fetched again and yields nothing (the store passes its URL index and records
-    the duplicates itself, so a re-run fetches nothing it has).
+    the duplicates itself, so a re-run fetches nothing it has). ``unique_ids=False`` leaves
+    ids as read (see :func:`read`).
     """
     if isinstance(sources, (str, Path)):
         sources = [sources]
     sources = list(sources)
-    own = client is None and any(_needs_network(s) for s in sources)
-    http = make_client(settings, transport) if own else client
+    made: list[httpx.Client] = []  # the client made here on first need, closed at the end
+
+    def network() -> httpx.Client:
+        # Made only when something is fetched: a folder may hold feeds whose items link out.
+        if client is not None:
+            return client
+        if not made:
+            made.append(make_client(settings, transport))
+        return made[0]
+
     out = Articles()
     run: list[str | Path] = []  # consecutive paths, read together so read() numbers ids once
 
+    def feed_file(path: Path) -> list[Article | Skipped]:
+        return _read_feed_file(path, fetch_page, settings, known_url, out.warnings)
+
     def flush() -> None:
         if run:
-            got = read(run, progress=progress)
+            got = read(run, progress=progress, unique_ids=unique_ids, feeds=feed_file)
             out.extend(got)
             out.skipped.extend(got.skipped)
             out.warnings.extend(got.warnings)
             run.clear()
 
     def fetch_page(url: str) -> Article | Skipped:
-        assert http is not None
         try:
-            fetched = get(url, http, settings)
+            fetched = get(url, network(), settings)
             if fetched.is_feed:
                 raise FetchError("a feed inside a feed: not followed")
             return page_article(fetched, url)
@@ -97,11 +116,11 @@ def read_sources(
         for source in sources:
             if is_url(source):
                 flush()
-                assert http is not None and isinstance(source, str)
+                assert isinstance(source, str)
                 url = normalise_url(source)
                 if known_url is not None and known_url(url):
                     continue
-                items = _read_url(url, http, settings, fetch_page, known_url, out.warnings)
+                items = _read_url(url, network(), settings, fetch_page, known_url, out.warnings)
             elif Path(source).suffix.lower() in FEED_SUFFIXES and Path(source).is_file():
                 flush()
                 items = _read_feed_file(Path(source), fetch_page, settings, known_url, out.warnings)
@@ -115,9 +134,9 @@ def read_sources(
                     out.append(item)
         flush()
     finally:
-        if own and http is not None:
-            http.close()
-    return _unique_ids(out)
+        for made_here in made:
+            made_here.close()
+    return _unique_ids(out, rename=unique_ids)
 
 
 def _read_url(
@@ -178,14 +197,9 @@ def _unless_known(
 _KNOWN = "already stored (not fetched again)"
 
 
-def _needs_network(source: str | Path) -> bool:
-    return is_url(source) or (
-        Path(source).suffix.lower() in FEED_SUFFIXES and Path(source).is_file()
-    )
-
-
-def _unique_ids(articles: Articles) -> Articles:
-    """The same renaming :func:`read` does (``id~2``...), across files and URLs together."""
+def _unique_ids(articles: Articles, *, rename: bool = True) -> Articles:
+    """The same renaming :func:`read` does (``id~2``...), across files and URLs together
+    (with ``rename``), and names made printable."""
     ids: set[str] = set()
     out = Articles(
         # a feed file's name may hold bytes that are not UTF-8, as read()'s files may
@@ -200,15 +214,10 @@ def _unique_ids(articles: Articles) -> Articles:
         if printable(a.id) != a.id or printable(a.origin or "") != (a.origin or ""):
             update = {"id": printable(a.id), "origin": printable(a.origin or "") or None}
             a = a.model_copy(update=update)
-        if a.id in ids:
-            n = 2
-            while f"{a.id}~{n}" in ids:
-                n += 1
-            out.warnings.append(
-                f"{a.origin or a.url or a.id}: id {a.id!r} is already taken by another article; "
-                f"renamed '{a.id}~{n}'"
-            )
-            a = a.model_copy(update={"id": f"{a.id}~{n}"})
+        if rename and a.id in ids:
+            renamed = free_id(a.id, ids.__contains__)
+            out.warnings.append(renamed_warning(a.origin or a.url or a.id, a.id, renamed))
+            a = a.model_copy(update={"id": renamed})
         ids.add(a.id)
         out.append(a)
     return out

@@ -18,6 +18,9 @@ from newsfuse.settings import DEFAULT, FetchSettings
 
 #: Local files read as feeds (a URL is recognised as a feed by what it returns).
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
+#: The feed files read inside a folder: there ``.xml`` is too often something else (annotation
+#: files, NewsML exports) to be read as a feed, each one a skip line.
+FOLDER_FEED_SUFFIXES = (".rss", ".atom")
 
 _BLOCK_END = re.compile(r"</(?:p|div|h[1-6]|li|blockquote|tr)>|<br\s*/?>", re.I)
 _WORD = re.compile(r"\w+")

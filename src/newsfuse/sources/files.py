@@ -15,12 +15,13 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from newsfuse.models import Article, Articles, Skipped
+from newsfuse.models import Article, Articles, RemovedLine, Skipped
+from newsfuse.sources.feeds import FOLDER_FEED_SUFFIXES
 
 log = logging.getLogger(__name__)
 
@@ -70,34 +71,40 @@ class _Job:
     shown: str  # how the input is named in origins and skip reasons
 
 
-def read(paths: str | Path | Iterable[str | Path], *, progress: bool = False) -> Articles:
+#: Reads one feed file into its articles and skips (``read_sources`` gives one).
+FeedReader = Callable[[Path], Iterable["Article | Skipped"]]
+
+
+def read(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    progress: bool = False,
+    unique_ids: bool = True,
+    feeds: FeedReader | None = None,
+) -> Articles:
     """Read articles from files, folders, JSONL files and ``-`` (stdin: JSONL, or else the
     whole of it as one plain-text article).
 
     Folders are read recursively (supported files only, sorted). Every article gets a unique
     id: a later article whose id is taken is renamed ``id~2``, ``id~3``, ..., and a line in
-    ``warnings`` says so.
+    ``warnings`` says so. ``unique_ids=False`` leaves the ids as read, for a caller that
+    renames against ids of its own (the store, which also skips duplicates first). With
+    ``feeds``, a folder's ``.rss`` and ``.atom`` files are read by it.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     out = Articles()
     # Skips found while expanding stay in place, so reasons come in the order inputs were given.
-    jobs = _expand(paths)
+    jobs = _expand(paths, FOLDER_FEED_SUFFIXES if feeds is not None else ())
     ids: set[str] = set()
 
     def add(article: Article) -> None:
         if _SURROGATE.search(article.id + (article.origin or "")):
             update = {"id": printable(article.id), "origin": printable(article.origin or "")}
             article = article.model_copy(update=update)
-        if article.id in ids:
-            n = 2
-            while f"{article.id}~{n}" in ids:
-                n += 1
-            renamed = f"{article.id}~{n}"
-            out.warnings.append(
-                f"{article.origin}: id '{article.id}' is already taken by another article;"
-                f" renamed '{renamed}'"
-            )
+        if unique_ids and article.id in ids:
+            renamed = free_id(article.id, ids.__contains__)
+            out.warnings.append(renamed_warning(article.origin or article.id, article.id, renamed))
             article = article.model_copy(update={"id": renamed})
         ids.add(article.id)
         out.append(article)
@@ -107,7 +114,7 @@ def read(paths: str | Path | Iterable[str | Path], *, progress: bool = False) ->
             out.skipped.append(job)
             continue
         try:
-            for item in _read_job(job):
+            for item in _read_job(job, feeds):
                 if isinstance(item, Skipped):
                     out.skipped.append(item)
                 elif isinstance(item, _Warning):
@@ -127,6 +134,21 @@ def read(paths: str | Path | Iterable[str | Path], *, progress: bool = False) ->
     return out
 
 
+def free_id(wanted: str, taken: Callable[[str], bool]) -> str:
+    """``wanted``, or else the first of ``wanted~2``, ``wanted~3``... not ``taken``."""
+    if not taken(wanted):
+        return wanted
+    n = 2
+    while taken(f"{wanted}~{n}"):
+        n += 1
+    return f"{wanted}~{n}"
+
+
+def renamed_warning(shown: str, wanted: str, renamed: str) -> str:
+    """The warning line of an article stored under another id than its own."""
+    return f"{shown}: id '{wanted}' is already taken by another article; renamed '{renamed}'"
+
+
 def printable(name: str) -> str:
     """A name from the file system as text every output can encode: the bytes of a file name
     that are not UTF-8 (which Python holds as lone surrogates) written as \\xNN."""
@@ -141,7 +163,9 @@ def printable(name: str) -> str:
 # --- expanding the inputs into files -------------------------------------------------------
 
 
-def _expand(paths: Iterable[str | Path]) -> list[_Job | Skipped]:
+def _expand(paths: Iterable[str | Path], feeds: tuple[str, ...] = ()) -> list[_Job | Skipped]:
+    """The files to read, in order (a folder's files sorted, ``feeds`` suffixes among them),
+    and the inputs that cannot be read."""
     jobs: list[_Job | Skipped] = []
     seen: set[Path | str] = set()
 
@@ -171,7 +195,7 @@ def _expand(paths: Iterable[str | Path]) -> list[_Job | Skipped]:
             jobs.append(Skipped(input=str(path), reason=f"cannot read: {_os_error(e)}"))
             continue
         if is_dir:
-            files, ignored, unreadable = _folder_files(path)
+            files, ignored, unreadable = _folder_files(path, feeds)
             jobs += unreadable
             if not files:
                 reason = f"folder has no {_SUPPORTED} files"
@@ -185,6 +209,9 @@ def _expand(paths: Iterable[str | Path]) -> list[_Job | Skipped]:
                     Skipped(input=str(path), reason=f"ignored {_describe_ignored(ignored)}")
                 )
             for f in files:
+                if f.exists() and not f.is_file():  # a pipe or a device: never opened
+                    jobs.append(Skipped(input=str(f), reason="not a regular file"))
+                    continue
                 add_file(f)
         elif is_file:
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -206,9 +233,11 @@ def _expand(paths: Iterable[str | Path]) -> list[_Job | Skipped]:
     return jobs
 
 
-def _folder_files(folder: Path) -> tuple[list[Path], list[Path], list[Skipped]]:
-    """Supported and unsupported files under ``folder``, hidden files and folders left out,
-    and the folders that could not be listed."""
+def _folder_files(
+    folder: Path, feeds: tuple[str, ...] = ()
+) -> tuple[list[Path], list[Path], list[Skipped]]:
+    """Supported (``feeds`` suffixes too) and unsupported files under ``folder``, hidden
+    files and folders left out, and the folders that could not be listed."""
     files: list[Path] = []
     ignored: list[Path] = []
     unreadable: list[Skipped] = []
@@ -224,7 +253,8 @@ def _folder_files(folder: Path) -> tuple[list[Path], list[Path], list[Skipped]]:
             if name.startswith("."):
                 continue
             p = Path(root, name)
-            (files if p.suffix.lower() in SUPPORTED_SUFFIXES else ignored).append(p)
+            suffix = p.suffix.lower()
+            (files if suffix in SUPPORTED_SUFFIXES or suffix in feeds else ignored).append(p)
     return sorted(files), sorted(ignored), unreadable
 
 
@@ -246,12 +276,14 @@ def _progress(jobs: list[_Job | Skipped], *, enabled: bool) -> Iterable[_Job | S
 # --- readers -------------------------------------------------------------------------------
 
 
-def _read_job(job: _Job) -> Iterator[Article | Skipped | _Warning]:
+def _read_job(job: _Job, feeds: FeedReader | None = None) -> Iterator[Article | Skipped | _Warning]:
     if job.path is None:
         yield from _read_stdin(job)
         return
     suffix = job.path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
+    if feeds is not None and suffix in FOLDER_FEED_SUFFIXES:
+        yield from feeds(job.path)
+    elif suffix in TEXT_SUFFIXES:
         yield _read_txt(job)
     elif suffix in HTML_SUFFIXES:
         yield _read_html(job)
@@ -578,6 +610,27 @@ def published_warning(record: Any, where: str) -> str | None:
         f'{where}: "published" is not a date ({given[:40]!r}); '
         "the publication date is read from the text, if it gives one"
     )
+
+
+#: The reason ``fusion.clean.clean`` gives the one removed line that stands for the rest of
+#: an article longer than ``CleanSettings.max_words``.
+LENGTH_LIMIT_REASON = "over the length limit"
+_UNREAD = re.compile(r"\((\d+) lines, (\d+) words not read\)$")
+
+
+def length_warning(removed: Iterable[RemovedLine], where: str, max_words: int) -> str | None:
+    """The warning for a cleaned article (read from ``where``, its ``removed_lines``
+    ``removed``) that was read only up to ``max_words``; None if it was read whole. A brief
+    of the first part of a long dump must not pass for a brief of all of it."""
+    for line in removed:
+        if line.reason == LENGTH_LIMIT_REASON:
+            m = _UNREAD.search(line.text)
+            rest = f"{int(m.group(2)):,} more words" if m else "the rest"
+            return (
+                f"{where}: over {max_words:,} words: read up to that length, {rest} not read "
+                "(CleanSettings.max_words)"
+            )
+    return None
 
 
 def _parse_date(value: Any) -> dt.date | None:

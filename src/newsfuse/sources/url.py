@@ -195,13 +195,15 @@ def _get_once(
 
 
 def _acceptable(content_type: str) -> bool:
-    # text/plain is allowed through only because feeds are often served as it; a page that is
-    # neither HTML nor a feed is refused after the body is looked at.
+    # text/plain: a feed served as it, or an article in plain text (as a .txt file is).
     return content_type in HTML_TYPES or content_type in FEED_TYPES or content_type == "text/plain"
 
 
 def page_article(fetched: Fetched, requested: str) -> Article:
-    """The article in an HTML response, its main text extracted by trafilatura."""
+    """The article in an HTML response, its main text extracted by trafilatura; a plain-text
+    response is the article's text as it is, as a ``.txt`` file is."""
+    if fetched.content_type == "text/plain" and not _looks_like_html(fetched.body):
+        return _text_article(fetched, requested)
     if fetched.content_type not in HTML_TYPES and not _looks_like_html(fetched.body):
         raise FetchError(f"not an HTML page (content type {fetched.content_type or 'none'})")
     html = decode(fetched.body, fetched.charset)
@@ -236,6 +238,21 @@ def page_article(fetched: Fetched, requested: str) -> Article:
         source=_str(getattr(doc, "sitename", None)) or _host(fetched.url),
         published=published,
         published_from="metadata" if published else None,
+        origin=requested,
+    )
+
+
+def _text_article(fetched: Fetched, requested: str) -> Article:
+    if len(fetched.body) > MAX_TEXT_BYTES:
+        raise FetchError(f"too large: the limit is {MAX_TEXT_BYTES / 1e6:g} MB of article text")
+    text = decode(fetched.body, fetched.charset).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise FetchError("empty response")
+    return Article(
+        id=url_id(fetched.url),
+        text=text,
+        url=fetched.url,
+        source=_host(fetched.url),
         origin=requested,
     )
 

@@ -40,7 +40,7 @@ from newsfuse.models import (
     RemovedLine,
 )
 from newsfuse.settings import DEFAULT, Settings
-from newsfuse.sources import read_sources
+from newsfuse.sources import free_id, length_warning, read_sources, renamed_warning
 from newsfuse.store import schema
 from newsfuse.store.schema import articles as A
 from newsfuse.store.schema import briefs as B
@@ -288,6 +288,9 @@ class Store:
                 settings=self.settings.fetch,
                 progress=progress is not None,
                 known_url=known_url,
+                # Renamed here against the stored ids too, and only once it is not a
+                # duplicate: a warning of a rename that did not happen would mislead.
+                unique_ids=False,
             )
         # Given Article objects come after what was read from paths, in the order given.
         items = [*read, *(s for s in given if isinstance(s, Article))]
@@ -295,6 +298,7 @@ class Store:
             AddedArticle(input=s.input, status="skipped", reason=s.reason) for s in read.skipped
         ]
         outcomes += known
+        warnings = list(read.warnings)
         batch = max(1, self.settings.store.batch_size)
         pool = None
         workers = _workers(self.settings.store.workers)
@@ -310,7 +314,7 @@ class Store:
             done = 0
             while done < len(items):
                 chunk = list(itertools.islice(prepared, batch))
-                outcomes += self._add_batch(chunk)
+                outcomes += self._add_batch(chunk, warnings)
                 done += len(chunk)
                 log.info("add: %d of %d articles stored or checked", done, len(items))
                 if progress is not None:
@@ -320,13 +324,36 @@ class Store:
                 pool.shutdown(cancel_futures=True)
         if self.settings.store.settle:
             outcomes = _settled(outcomes, *self._settle())
+        outcomes = self._with_duplicates_events(outcomes)
         self._save_grouping_state()
         refreshed = self.refresh(progress=progress) if refresh else []
         return AddReport(
-            articles=tuple(outcomes), refreshed=tuple(refreshed), warnings=tuple(read.warnings)
+            articles=tuple(outcomes), refreshed=tuple(refreshed), warnings=tuple(warnings)
         )
 
-    def _add_batch(self, prepared: Sequence[_Prepared | AddedArticle]) -> list[AddedArticle]:
+    def _with_duplicates_events(self, outcomes: list[AddedArticle]) -> list[AddedArticle]:
+        """Each duplicate with the event the article it duplicates is in now: where to read
+        about it (the add form and the API link to it), after this add's settling."""
+        ids = sorted({o.id for o in outcomes if o.status == "duplicate" and o.id})
+        if not ids:
+            return outcomes
+        event_of: dict[str, str] = {}
+        with self._read() as conn:
+            for chunk in _chunks(ids):
+                for r in conn.execute(sa.select(A.c.id, A.c.event_id).where(A.c.id.in_(chunk))):
+                    event_of[r.id] = r.event_id
+        return [
+            o.model_copy(update={"event_id": event_of[o.id]})
+            if o.status == "duplicate" and o.id in event_of
+            else o
+            for o in outcomes
+        ]
+
+    def _add_batch(
+        self, prepared: Sequence[_Prepared | AddedArticle], warnings: list[str]
+    ) -> list[AddedArticle]:
+        """Store the new articles of ``prepared``; one stored under another id than its own
+        (taken), or read only up to the length limit, adds a line to ``warnings``."""
         out: list[AddedArticle] = []
         try:
             with self._write() as conn:
@@ -354,7 +381,12 @@ class Store:
                         same = self._hashes.get(p.hash) or hashes[p.hash]
                         out.append(_duplicate(shown, same, "same text"))
                         continue
-                    article_id = _free_id(a.id, lambda i: i in self._ids or i in ids)
+                    article_id = free_id(a.id, lambda i: i in self._ids or i in ids)
+                    if article_id != a.id:
+                        warnings.append(renamed_warning(shown, a.id, article_id))
+                    max_words = self.settings.clean.max_words
+                    if cut := length_warning(a.removed_lines, shown, max_words):
+                        warnings.append(cut)
                     assigned = grouper.add(article_id, p.feats, a.published)
                     rows.append(_article_row(a, article_id, p, assigned.event_id, now))
                     ids.add(article_id)
@@ -1009,7 +1041,7 @@ def _prepare(
 ) -> _Prepared | AddedArticle:
     """Clean, screen, hash and featurise one article (module-level: workers run it)."""
     article, make_grouper, settings = job
-    cleaned = dates.with_publication_date(clean.clean(article))
+    cleaned = dates.with_publication_date(clean.clean(article, settings.clean))
     usable, rejected = screen.screen([cleaned])
     if rejected:
         shown = article.origin or article.id
@@ -1167,16 +1199,6 @@ def _duplicate(shown: str, stored: str, why: str) -> AddedArticle:
     return AddedArticle(
         input=shown, id=stored, status="duplicate", reason=f"duplicate of {stored} ({why})"
     )
-
-
-def _free_id(wanted: str, taken: Callable[[str], bool]) -> str:
-    """``wanted``, or ``wanted~2``, ``wanted~3``... as :func:`newsfuse.read` renames."""
-    if not taken(wanted):
-        return wanted
-    n = 2
-    while taken(f"{wanted}~{n}"):
-        n += 1
-    return f"{wanted}~{n}"
 
 
 def _article_row(
