@@ -94,6 +94,19 @@ def test_chinese_article_is_not_english_even_when_cleaning_left_nothing():
     assert [(s.input, s.reason) for s in rejected] == [("zh", "not English (detected: zh)")]
 
 
+def test_short_chinese_and_japanese_reports_are_named_by_language():
+    # A few dozen characters of these scripts are a whole sentence or two (fewer than the 100
+    # characters a guess needs in a spaced script): the reason must still be the language.
+    zh = "朝鲜周二炸毁了位于开城的朝韩联络办公室，韩国统一部证实了这一消息。该办公室于2018年设立，耗资数十亿韩元。"
+    ja = "北朝鮮は16日、開城にある南北共同連絡事務所を爆破した。韓国統一省が確認した。"
+    usable, rejected = screen([Article(id="zh", text=zh), Article(id="ja", text=ja)])
+    assert usable == []
+    assert [(s.input, s.reason) for s in rejected] == [
+        ("zh", "not English (detected: zh)"),
+        ("ja", "not English (detected: ja)"),
+    ]
+
+
 def test_plain_english_is_known_without_the_classifier(monkeypatch):
     import py3langid
 

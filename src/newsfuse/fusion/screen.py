@@ -17,6 +17,10 @@ LANGUAGES = frozenset({"en"})
 _LANGUAGE_SAMPLE = 1000
 # Below this many characters a language guess on raw text is noise (a menu, a caption).
 _MIN_LANGUAGE_CHARS = 100
+# ...but a Chinese, Japanese or Korean character carries about a word: 20 of them are a
+# sentence, enough to name the language (a 59-character Chinese report was "no text left").
+_MIN_LANGUAGE_CJK = 20
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def screen(articles: list[Article]) -> tuple[list[Article], list[Skipped]]:
@@ -48,10 +52,7 @@ def _problem(article: Article, ids: set[str]) -> tuple[str | None, str | None]:
         # The cleaner's line rules are made for English: text in a script without spaces
         # (Chinese, Japanese) can lose every line. Say what the input is, not what was left.
         raw = article.text
-        if (
-            len(raw.strip()) >= _MIN_LANGUAGE_CHARS
-            and (language := detect_language(raw)) not in LANGUAGES
-        ):
+        if _long_enough_to_guess(raw) and (language := detect_language(raw)) not in LANGUAGES:
             return f"not English (detected: {language})", language
         if not body.strip():
             return "no text left after cleaning", None
@@ -60,6 +61,12 @@ def _problem(article: Article, ids: set[str]) -> tuple[str | None, str | None]:
     if language not in LANGUAGES:
         return f"not English (detected: {language})", language
     return None, language
+
+
+def _long_enough_to_guess(raw: str) -> bool:
+    if len(raw.strip()) >= _MIN_LANGUAGE_CHARS:
+        return True
+    return len(_CJK.findall(raw, 0, _MIN_LANGUAGE_CHARS * 4)) >= _MIN_LANGUAGE_CJK
 
 
 # Words that make up an eighth or more of any English text (a fifth of most) and a few
