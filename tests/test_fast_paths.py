@@ -438,3 +438,70 @@ def test_shouted_by_bytes_counts_what_the_character_loop_counts(kaesong_sentence
     assert any(summarize._shouted(t) for t in texts)
     for t in texts:
         assert summarize._shouted(t) == _shouted_slowly(t), t
+
+
+def test_words_by_byte_table_are_what_the_pattern_finds(kaesong_sentences):
+    """:func:`text.words` (non-word characters made spaces by a byte table, the pattern only
+    on runs with an apostrophe) finds what ``_WORD.findall`` finds on the lower-cased text:
+    real sentences, and apostrophes, curly quotes, accents, non-ASCII letters and digits that
+    lower-case to more than one character ("İ")."""
+    odd = [
+        "Kim Jong-un’s sister said: “Don't” — it's 90's rock'n'roll, 'quoted' and abc'de2f.",
+        "Café naïve İstanbul, São Paulo; ﬁne ß ǅ Ⅻ ٣ 1,000.5 U.S. e-mail x\u00a0y\tz",
+        "'' ' ’’ it''s ends'",
+        "",
+    ]
+    for t in [*kaesong_sentences, *odd]:
+        assert wording.words(t) == wording._WORD.findall(t.lower().replace("’", "'")), t
+    assert wording.words(odd[0])[:4] == ["kim", "jong", "un's", "sister"]
+
+
+def test_stems_remembered_are_the_stemmers_own(kaesong_sentences):
+    """Stems answered from the words remembered are what PyStemmer gives, for lists of words
+    all seen before, partly new and new; and the memory is cut when full."""
+    seen = [wording.words(t) for t in kaesong_sentences]
+    for tokens in [*seen, *seen, ["zyxtings", *seen[0]], []]:
+        assert wording.stems(tokens) == wording._STEMMER.stemWords(tokens)
+    assert wording._STEM_OF
+    before = wording._STEMS_KEPT
+    try:
+        wording._STEMS_KEPT = 2
+        assert wording.stems(["unseenwords", "stemmed"]) == ["unseenword", "stem"]
+        assert len(wording._STEM_OF) == 2
+    finally:
+        wording._STEMS_KEPT = before
+
+
+def test_lean_attribute_annotations_set_what_spacys_set(kaesong_sentences):
+    """The attribute ruler setting each match's attributes on its token (no Span) gives the
+    tags, parts of speech and morphology spaCy's ``set_annotations`` gives, on real sentences
+    and on rules setting the second token of a match ("gon na", "let 's", "there is")."""
+    model = nlp.model()
+    ruler = model.get_pipe("attribute_ruler")
+    texts = [*kaesong_sentences, "Let's go: there is gonna be a fight, and there are two."]
+    docs = list(nlp.pipe(texts, ("attribute_ruler", "lemmatizer", "ner")))
+    assert "set_annotations" in vars(ruler)
+    second = {n for n, i in enumerate(ruler.indices) if i == 1}
+    assert len({m[0] for m in ruler.match(docs[-1])} & second) >= 2
+    lean, plain = [d.copy() for d in docs], [d.copy() for d in docs]
+    for d in lean:
+        ruler.set_annotations(d, ruler.match(d))
+    for d in plain:
+        type(ruler).set_annotations(ruler, d, ruler.match(d))
+    assert [_annotations(d) for d in lean] == [_annotations(d) for d in plain]
+    assert [_annotations(d) for d in lean] != [_annotations(d) for d in docs]
+
+
+def test_lemmas_set_by_arrays_are_the_lemmatizers_per_token(kaesong_sentences):
+    """The lemmatizer reading and writing a Doc's lemmas as arrays sets those of spaCy's
+    token-by-token loop (the same answers), lemmas already set left as they are."""
+    model = nlp.model()
+    lemmatizer = model.get_pipe("lemmatizer")
+    assert "pipe" in vars(lemmatizer)
+    docs = list(nlp.pipe(kaesong_sentences, ("lemmatizer", "ner")))
+    docs[0][0].lemma_ = "kept"
+    ours = list(lemmatizer.pipe([d.copy() for d in docs]))
+    theirs = [type(lemmatizer).__call__(lemmatizer, d.copy()) for d in docs]
+    assert [_annotations(d) for d in ours] == [_annotations(d) for d in theirs]
+    assert ours[0][0].lemma_ == "kept"
+    assert any(t.lemma_ != t.text for d in ours for t in d)

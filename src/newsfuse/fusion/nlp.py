@@ -27,6 +27,8 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from newsfuse.settings import DEFAULT
 
 if TYPE_CHECKING:
@@ -231,6 +233,51 @@ def _cache_lemmas(nlp: Language) -> None:
         return found
 
     lemmatizer.lemmatize = lemmatize  # type: ignore[attr-defined]
+    _lemmatize_docs(nlp, lemmatizer, lemmatize)
+
+
+def _lemmatize_docs(
+    nlp: Language, lemmatizer: Any, lemmatize: Callable[[Token], list[str]]
+) -> None:
+    """Make the lemmatizer read and write a Doc's lemmas in two array calls.
+
+    spaCy's reads each token as a Python object (its part of speech, its morphology as
+    another object) and sets its lemma by string: ~8 us a token, most of the lemmatizer's cost
+    with answers remembered. The same answers (the same function, for the same tokens: those
+    without a lemma, or all where the lemmatizer overwrites) are kept here by the token's
+    text, part of speech and morphology (the answer's key), as the string's hash."""
+    from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+    spacys = lemmatizer.pipe
+    strings = nlp.vocab.strings
+    hashed: dict[tuple[int, int, int], int] = {}
+
+    def lemmatized(doc: Doc) -> Doc:
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+        overwrite = lemmatizer.overwrite
+        lemmas = []
+        for i, (orth, pos, morph, lemma) in enumerate(rows):
+            if overwrite or lemma == 0:
+                key = (orth, pos, morph)
+                lemma = hashed.get(key)
+                if lemma is None:
+                    if len(hashed) >= DEFAULT.nlp.cache_tokens:
+                        hashed.clear()
+                    lemma = hashed[key] = strings.add(lemmatize(doc[i])[0])
+            lemmas.append(lemma)
+        if lemmas:
+            column: Any = np.array(lemmas, dtype="uint64").reshape(-1, 1)
+            doc.from_array([LEMMA], column)
+        return doc
+
+    def pipe(stream: Iterable[Doc], *args: Any, **kwargs: Any) -> Iterator[Doc]:
+        if not lemmatizer._validated:  # spaCy's checks its tables (and raises) first
+            yield from spacys(stream, *args, **kwargs)
+            return
+        for doc in stream:
+            yield lemmatized(doc)
+
+    lemmatizer.pipe = pipe
 
 
 # Token attributes the attribute ruler's rules may test, each as the Matcher reads it.
@@ -319,6 +366,31 @@ def _index_attribute_rules(nlp: Language) -> None:
         return sorted(set(found))  # by rule: a later rule's attributes win, as in the ruler
 
     ruler.match = match  # type: ignore[attr-defined]
+    _lean_annotations(ruler)
+
+
+def _lean_annotations(ruler: Any) -> None:
+    """Make the attribute ruler set each match's attributes on its token directly.
+
+    spaCy's ``set_annotations`` builds a labelled Span per match to find the token (the
+    rule's index into the match, negative from its end): most of the ruler's cost once its
+    matcher is indexed. The token is the Span's, the attributes are set by the same function
+    in the same order; a match whose index falls outside it goes to spaCy's, which raises."""
+    from spacy.tokens._retokenize import set_token_attrs
+
+    spacys = ruler.set_annotations
+
+    def set_annotations(doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+        attrs, indices = ruler.attrs, ruler.indices
+        for attr_id, _, start, end in matches:
+            index = indices[attr_id]
+            at = (start if index >= 0 else end) + index
+            if not start <= at < end:
+                spacys(doc, matches)
+                return
+            set_token_attrs(doc[at], attrs[attr_id])
+
+    ruler.set_annotations = set_annotations
 
 
 def _tests(spec: dict[str, Any], names: list[str]) -> tuple[_Test, ...] | None:
