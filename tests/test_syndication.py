@@ -147,3 +147,92 @@ def test_outlet_from_metadata_credit_and_a_report_of_a_report():
     (family,) = independent([daily, aggregator], families([daily, aggregator]))
     assert family.members == ("dn", "agg")
     assert family.why == ("agg: reports what nydailynews.com reported (dn)",)
+
+
+# --- issue 7: quoting one speaker is not copying ----------------------------------------------
+
+from newsfuse.fusion.syndication import MIN_CONTAINMENT, outside_quotes, quoted_shingles  # noqa: E402
+
+QUOTES = json.loads(
+    (Path(__file__).parent / "fixtures" / "syndication" / "shared_quotes.json").read_text(
+        encoding="utf-8"
+    )
+)
+
+
+def test_two_outlets_quoting_one_father_and_spokesman_are_not_copies():
+    # 17% of the shorter report's 5-grams are shared, all but one inside the quotes of the
+    # father and the wildlife spokesman that both print; the rest each wrote itself
+    leopard = QUOTES["leopard"]
+    a = Article(id="kampala", text=leopard["kampala_post"])
+    b = Article(id="other", text=leopard["usa_today"])
+    assert containment(shingles(a.body), shingles(b.body)) > MIN_CONTAINMENT
+    assert _family_sets([a, b]) == {frozenset({"kampala"}), frozenset({"other"})}
+
+
+def test_a_report_quoting_a_statement_in_the_cluster_copies_it():
+    # the blog post says it in its own words, the report quotes it: the report copies it
+    tesla = QUOTES["tesla"]
+    blog, report = Article(id="blog", text=tesla["blog"]), Article(id="news", text=tesla["report"])
+    (family,) = families([blog, report])
+    assert set(family.members) == {"blog", "news"}
+
+
+def test_a_rewrite_sharing_narrative_and_quotes_stays_a_copy():
+    # a copy keeps the source's quotes and its narrative: the narrative alone is enough
+    source = QUOTES["leopard"]["kampala_post"]
+    lines = source.split("\n")
+    lead = "A leopard killed a toddler in a Ugandan national park, his father said on Monday."
+    rewrite = "\n".join([lead, *lines[1:7]])
+    (family,) = families([Article(id="src", text=source), Article(id="copy", text=rewrite)])
+    assert family.members == ("src", "copy")
+    assert family.why[0].startswith("copies src", len("copy: "))
+    assert "quotations both make aside" in family.why[0]
+
+
+def _own_lines(text: str) -> list[str]:
+    return [ln.strip() for part in outside_quotes(text) for ln in part.split("\n") if ln.strip()]
+
+
+def test_outside_quotes_pairs_straight_curly_and_mixed_marks():
+    text = (
+        '"He was seated with the maid," SSP Nabugyere told Kampala Post.\n'
+        "“We have an arrangement for our staff,” Hangi said.\n"
+        '"It is not good to keep it there,” he said in a message.\n'
+        "Hangi said the child’s nanny heard the kid’s scream."
+    )
+    assert _own_lines(text) == [
+        "SSP Nabugyere told Kampala Post.",
+        "Hangi said.",
+        "he said in a message.",
+        "Hangi said the child’s nanny heard the kid’s scream.",  # apostrophes quote nothing
+    ]
+
+
+def test_a_quote_of_several_paragraphs_runs_on_but_a_stray_mark_does_not():
+    # news convention: each paragraph of a long quote opens a quote, only the last closes it
+    long_quote = (
+        '"The maid was not aware the child followed her.\n'
+        '"She heard the kid scream for help," he said.\nThe hunt is on.'
+    )
+    assert _own_lines(long_quote) == [
+        "he said.",
+        "The hunt is on.",
+    ]
+    # one stray mark in a paragraph far longer than any quote leaves the rest the text's own
+    stray = 'Hangi said " the leopard ' + "was seen near the lodge again " * 40
+    assert "was seen near the lodge" in outside_quotes(stray)[-1]
+
+
+def test_single_curly_quotes_open_at_a_word_start_only():
+    text = "The father said ‘UWA gave us the coffin’ and the players’ union said nothing."
+    assert "UWA" not in " ".join(outside_quotes(text))
+    assert "union said nothing" in outside_quotes(text)[-1]
+
+
+def test_quoted_shingles_are_those_in_or_across_a_quotation():
+    text = 'Hangi told the Post that "the leopard had vanished into the bush" on Friday night.'
+    quoted = quoted_shingles(text)
+    assert shingles("the leopard had vanished into") <= quoted
+    assert shingles("Hangi told the Post that") <= shingles(text) - quoted
+    assert quoted_shingles("No quotation in this sentence at all.") == frozenset()

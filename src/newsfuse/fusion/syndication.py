@@ -13,6 +13,13 @@ The containment threshold was read off real data: on the bundled example the Reu
 shares 17-19% of its 5-grams with the copies while unrelated reports of the same event share at
 most 2%; independent AP reports of one story in DUC 2004 mostly share under 10%.
 
+**Quotations are not copying.** Independent reports quote one spokesman or one press statement
+word for word; that is what both heard, not a text one took from the other. So a 5-gram both
+articles have inside quotation marks is not counted as shared (it still counts in a text's
+length). A 5-gram one article quotes and the other states in its own words is counted: the
+one quotes the other (a press release, a blog post, a tweet in the cluster). Wire copies and
+rewrites share their narrative, and stay families.
+
 **Outlets.** Articles of one outlet are one witness too, whoever wrote them: ten BBC pages are
 the BBC once. The outlet comes from the article's metadata (``source``), its URL's domain, or
 the text's own credit: a wire dateline "(Reuters) -", "(AP) —", a closing "— The Associated
@@ -47,9 +54,92 @@ REPUBLISHED = 0.8
 EXACT_PAIRS_UP_TO = 60
 
 
+# A quotation left open at the end of its paragraph runs on into the next one (the news
+# convention for a quote of several paragraphs) when the paragraph ends within this many
+# characters; further on the mark is a stray one, and what follows it is not quoted.
+MAX_OPEN_QUOTE = 1000
+
+
 def shingles(text: str, n: int = SHINGLE) -> frozenset[int]:
     toks = words(text)
-    return frozenset(hash(tuple(toks[i : i + n])) for i in range(len(toks) - n + 1))
+    # zip of shifted lists makes the n-gram tuples in C: 3x faster than slicing each
+    return frozenset(map(hash, zip(*(toks[k:] for k in range(n)))))
+
+
+def quoted_shingles(text: str) -> frozenset[int]:
+    """The 5-grams of ``text`` in a quotation or across one's edge (even if the text also
+    has them outside quotes: rare). Made from the quotations and the 4 words either side, not
+    the whole text: 3x faster."""
+    out: set[int] = set()
+    edge = SHINGLE - 1
+    for start, end in quotations(text):
+        lo, hi = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
+        before, after = words(text[lo:start]), words(text[end:hi])
+        if lo and text[lo - 1].isalnum():
+            before = before[1:]  # a word cut in two
+        if hi < len(text) and text[hi].isalnum():
+            after = after[:-1]
+        toks = before[-edge:] + words(text[start:end]) + after[:edge]
+        out.update(map(hash, zip(*(toks[k:] for k in range(SHINGLE)))))
+    return frozenset(out)
+
+
+_CONTEXT = 80  # characters that hold the 4 words either side a 5-gram across an edge takes
+
+# Opening marks and the marks that close each. A straight quote both opens and closes; a
+# single curly quote opens only at a word's start and closes only at a word's end, so an
+# apostrophe ("don’t", "the players’s") is mostly not taken for one.
+_CLOSERS = {'"': '"”', "“": '”"', "„": '“”"', "«": "»", "‘": "’"}
+_QUOTE_MARK = re.compile(r'["“”„«»‘’]')  # (a plain class: 6x faster than look-arounds)
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """Where ``text``'s quotations are, as (start, end) offsets with their marks, in order.
+
+    Quotations are paired within a paragraph (a line). One left open at a paragraph's end is
+    taken to run to it, as each paragraph of a quote of several does in news, unless the rest
+    of the paragraph is longer than ``MAX_OPEN_QUOTE`` or the mark is a single quote: then it
+    is a stray mark, and what follows it is the text's own.
+    """
+    spans: list[tuple[int, int]] = []
+    opened, mark = -1, ""
+
+    def close_at_line_end() -> None:
+        line_end = text.find("\n", opened)
+        line_end = len(text) if line_end < 0 else line_end
+        if mark == "‘" or line_end - opened > MAX_OPEN_QUOTE:
+            spans.append((opened, opened + 1))
+        else:
+            spans.append((opened, line_end))
+
+    for m in _QUOTE_MARK.finditer(text):
+        at, ch = m.start(), m.group()
+        if ch == "‘" and at and text[at - 1].isalnum():
+            continue
+        if ch == "’" and at + 1 < len(text) and text[at + 1].isalnum():
+            continue  # an apostrophe
+        if opened >= 0 and text.find("\n", opened, at) >= 0:
+            close_at_line_end()
+            opened = -1
+        if opened < 0:
+            if ch in _CLOSERS:  # (a closing mark with none open is no boundary)
+                opened, mark = at, ch
+        elif ch in _CLOSERS[mark]:
+            spans.append((opened, at + 1))
+            opened = -1
+    if opened >= 0:
+        close_at_line_end()
+    return spans
+
+
+def outside_quotes(text: str) -> list[str]:
+    """The stretches of ``text`` outside quotation marks (:func:`quotations`), in order."""
+    out, start = [], 0
+    for s, e in quotations(text):
+        out.append(text[start:s])
+        start = e
+    out.append(text[start:])
+    return out
 
 
 def containment(a: frozenset[int], b: frozenset[int]) -> float:
@@ -64,13 +154,28 @@ def families(articles: Sequence[Article]) -> list[Family]:
     """Group ``articles`` into families of copies of one text; ids follow each family's first
     article. :func:`independent` then joins the families of one outlet."""
     sets = [shingles(a.body) for a in articles]
-    links: dict[int, list[tuple[float, int]]] = {i: [] for i in range(len(articles))}
+    quotes: dict[int, frozenset[int]] = {}  # made only for articles that may copy: it costs
+
+    def quoted(k: int) -> frozenset[int]:
+        if k not in quotes:
+            quotes[k] = quoted_shingles(articles[k].body)
+        return quotes[k]
+
+    links: dict[int, list[tuple[float, int, bool]]] = {i: [] for i in range(len(articles))}
     for (i, j), shared in _shared_counts(sets).items():
-        share = shared / max(min(len(sets[i]), len(sets[j])), 1)
-        if share < MIN_CONTAINMENT or not _close_in_time(articles[i], articles[j], share):
+        smaller = max(min(len(sets[i]), len(sets[j])), 1)
+        if shared / smaller < MIN_CONTAINMENT:
             continue
-        links[i].append((share, j))
-        links[j].append((share, i))
+        if not _close_in_time(articles[i], articles[j], shared / smaller):
+            continue
+        # What both quote is what a third party said, which both heard: not copying. What
+        # one says in its own words and the other quotes is copied (a release, a post).
+        both_quote = len(sets[i] & sets[j] & quoted(i) & quoted(j))
+        share = (shared - both_quote) / smaller
+        if share < MIN_CONTAINMENT or shared - both_quote < MIN_SHARED:
+            continue
+        links[i].append((share, j, both_quote > 0))
+        links[j].append((share, i, both_quote > 0))
 
     # Stars: the longest article not yet placed is a source; what copies it joins it.
     source_of: dict[int, int] = {}
@@ -79,11 +184,13 @@ def families(articles: Sequence[Article]) -> list[Family]:
         if i in source_of:
             continue
         source_of[i] = i
-        for share, j in sorted(links[i], reverse=True):
+        for share, j, discounted in sorted(links[i], reverse=True):
             if j not in source_of:
                 source_of[j] = i
+                aside = ", quotations both make aside" if discounted else ""
                 why[j] = (
-                    f"{articles[j].id}: copies {articles[i].id} ({share:.0%} of 5-grams shared)"
+                    f"{articles[j].id}: copies {articles[i].id} ({share:.0%} of 5-grams"
+                    f" shared{aside})"
                 )
 
     return _as_families(articles, source_of, why)
