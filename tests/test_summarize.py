@@ -288,12 +288,29 @@ def test_compression_takes_out_whole_optional_parts(sentence, shorter):
             "Hunger and malnutrition in Cambodia are reaching crisis levels comparable to the "
             "effects of famine in North Korea, a U.N. World Food Program representative.",
         ),
+        # after an opening "While ..." clause the part after its comma is the main clause
+        # (Timeline17, a Washington Post page title glued on; the parser takes "cleaning up"
+        # for a trailing participle clause)
+        (
+            "Cleaning up the BP spill While the technology required to drill an oil well in "
+            "deep water can be mind-boggling, cleaning up spilled oilrequires mostly tedious "
+            "manual labor.",
+            "Cleaning up the BP spill While the technology required to drill an oil well in "
+            "deep water can be mind-boggling.",
+        ),
     ],
 )
 def test_compression_keeps_what_a_part_needs(sentence, broken):
     (versions,) = compress.shortened([sentence])
     assert broken not in versions
     assert all(_part_of(v, sentence) for v in versions)
+
+
+def test_a_trailing_participle_clause_still_goes_after_a_lower_case_subordinator():
+    # "after" inside the main clause opens no sentence: ", saying ..." stays optional.
+    sentence = "The company cut 500 jobs after sales fell, saying demand would stay weak this year."
+    (versions,) = compress.shortened([sentence])
+    assert "The company cut 500 jobs after sales fell." in versions
 
 
 def test_an_abbreviation_left_last_keeps_one_full_stop():

@@ -228,9 +228,30 @@ def _trailing_clause(doc: Doc, t: Token, ends: set[int]) -> frozenset[int]:
         return frozenset()  # "as long as ...", "as soon as ...": the head needs its clause
     first = doc[lo]
     comma = lo > 0 and doc[lo - 1].text == ","
+    if comma and _completes_opening_clause(doc, lo - 1):
+        return frozenset()
     if first.lower_ in _TRAILING_MARKS or (comma and first.lower_.endswith("ing")):
         return frozenset(range(lo - 1 if comma else lo, hi))
     return frozenset()
+
+
+def _completes_opening_clause(doc: Doc, comma: int) -> bool:
+    """Whether the words before ``comma`` are an opening subordinate clause ("While the
+    technology can be mind-boggling, [cleaning up oil requires labour]."): what follows the
+    comma is then the main clause, whatever the parse says (the small model hangs it on the
+    subordinate verb as a participle clause). The subordinator is capitalised: it opened the
+    sentence, or a page title glued before it ("Cleaning up the BP spill While ...")."""
+    for t in reversed(doc[:comma]):
+        if t.text == ",":
+            return False
+        if t.dep_ == "mark" and t.text in _OPENING_MARKS:
+            return True
+    return False
+
+
+_OPENING_MARKS = frozenset(
+    "While Although Though Whereas Because If When Since As After Before Unless Once".split()
+)
 
 
 def _trailing_conjunct(doc: Doc, t: Token, ends: set[int]) -> frozenset[int]:
