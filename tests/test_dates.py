@@ -185,3 +185,27 @@ def test_monday_in_a_wednesday_paper_is_two_days_earlier():
 
 def test_numbers_that_are_not_years_are_not_dates():
     assert mentions("about 2,018 people paid $2019 and 2019% more; May I go?", WEDNESDAY) == []
+
+
+def test_a_weekday_read_against_the_event_day_is_the_nearest_such_day():
+    # Multi-News 86cc5c31 p3, undated: the call was on Saturday 2017-01-14, the report came
+    # after it. "Monday" is the Monday after, not the week before.
+    saturday = dt.date(2017, 1, 14)
+    text = "His boss told ABC11 Monday he's going to buy a smart phone for the team."
+    (told,) = mentions(text, saturday, "event")
+    assert told.date == dt.date(2017, 1, 16)
+    # read against the report's own date, the latest such day up to it
+    (told,) = mentions(text, saturday, "publication")
+    assert told.date == dt.date(2017, 1, 9)
+    # and a day a few days before the event stays before it
+    (before,) = mentions("The chase began Thursday.", saturday, "event")
+    assert before.date == dt.date(2017, 1, 12)
+
+
+def test_an_embedded_post_signature_dates_nothing():
+    # Multi-News 183d3bfe p1: the reporter's tweet, posted the day after the discovery
+    line = "— Leanne Suter (@abc7leanne) August 12, 2018"
+    assert mentions(line, dt.date(2018, 8, 12)) == []
+    from newsfuse.fusion.dates import partial_dates
+
+    assert partial_dates(line) == []

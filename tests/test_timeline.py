@@ -72,3 +72,16 @@ def test_paraphrases_from_separate_reports_are_merged():
     assert len(blast) == 1
     assert set(blast[0].sources) >= {"a", "b"}
     assert any(e.sources == ("c",) for e in rows)  # another happening stays its own row
+
+
+def test_a_model_year_is_no_day_of_the_story():
+    # Multi-News 3b5368b3 p4: the car's model year, no timeline entry for 2008
+    texts = {
+        "p4": "They said his black 2008 Porsche 911 Carrera was missing from the home.",
+        "p1": "He joined Wella in 2007 as creative director in Canada, the company said.",
+    }
+    articles = [Article(id=k, text=v) for k, v in texts.items()]
+    sentences = {a.id: segment.sentences(a) for a in articles}
+    families = syndication.independent(articles, syndication.families(articles))
+    years = {e.date.year for e in timeline.timeline(articles, sentences, families)}
+    assert 2008 not in years and 2007 in years

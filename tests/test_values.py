@@ -461,3 +461,109 @@ def test_two_figures_not_added_state_no_sum():
 def test_a_sum_needs_the_second_figure_to_count_the_same_thing(text, total):
     found = [q.shown for q in values.sums(text, values.find(text, [], referring=True))]
     assert found == ([total] if total else [])
+
+
+# --- held-out Multi-News clusters (docs/heldout-facts.md): value readings -------------------
+
+
+def test_a_hedged_clock_time_widens_by_minutes_not_half_an_hour():
+    # Multi-News 6ed6a5b5 p1 / p3: two reports' times of one fall, 35 minutes apart
+    p1 = _one(
+        "Police believe Connor Cummings, 20, and an 18-year-old friend were trying to take "
+        "pictures from the hotel scaffolding at about 11:15 p.m. when Cummings fell.",
+        "time",
+    )
+    p3 = _one("landing hard on the hotel’s roof around 10:40 p.m. on Wednesday", "time")
+    assert p1.exact and p3.exact and p1.shown == "about 23:15"
+    assert not p1.agrees(p3)
+    # 86cc5c31 p2: the call and the arrest, an hour apart, are two moments
+    call = _one("A woman called 911 around 4 a.m. to say she was locked in a trunk.", "time")
+    arrest = _one("her boyfriend was arrested around 5 a.m. and charged", "time")
+    assert not call.agrees(arrest)
+
+
+def test_about_and_just_before_one_time_agree():
+    # Multi-News 1d2336536b: "about 7:30 p.m." (p1, p3) and "just before 7:30 p.m." (p2)
+    about = _one("two men pulled guns about 7:30 p.m. Wednesday", "time")
+    before = _one("The second incident occurred just before 7:30 p.m.", "time")
+    assert about.agrees(before) and before.high == 19 * 60 + 30 > before.low
+    assert not before.agrees(_one("It happened at 7:45 p.m.", "time"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "noun"),
+    [
+        # Multi-News e938aa4d p1, p2, p3: three ways of writing the child's age
+        ("A game ranger's two and a half year old child has been eaten by a leopard", 2.5, "child"),
+        ("it snatched and ate a ranger's three-year-old son", 3, "son"),
+        ("A 2-year-old toddler was attacked and killed by a leopard", 2, "toddler"),
+        # bad1e3a6 p1: the age closing the sentence
+        ("Police say Caballero fatally shot Markus Austin, 33.", 33, "Austin"),
+        # 3b5368b3 p2: "years old" after the verb
+        ("Sementilli, who was 49 years old at the time of his death", 49, ""),
+    ],
+)
+def test_ages_in_words_and_after_the_verb_are_ages(sentence, low, noun):
+    (age,) = [q for q in found(sentence) if q.unit == "age"]
+    assert (age.low, age.noun) == (low, noun)
+    assert not [q for q in found(sentence) if q.unit == "duration"]
+
+
+def test_an_age_in_years_covers_the_year_to_the_next_birthday():
+    half = _one("A game ranger's two and a half year old child has been eaten", "count")
+    two = _one("A 2-year-old toddler was attacked and killed by a leopard", "count")
+    three = _one("it snatched and ate a ranger's three-year-old son", "count")
+    assert half.agrees(two) and not three.agrees(two) and not three.agrees(half)
+    assert values.one_child(half.noun, three.noun) and values.one_child("toddler", "son")
+    assert not values.one_child("son", "daughter")
+
+
+def test_the_emergency_number_is_no_count():
+    # Multi-News 86cc5c31
+    for sentence in (
+        "Johnston County 911 Shift Supervisor Tim Medlin got a 911 cell phone call",
+        "A 911 dispatcher's quick thinking saved her life.",
+    ):
+        assert not [q for q in found(sentence) if q.kind == "count"], sentence
+    assert _one("The attacks killed 911 people.", "count").low > 900
+
+
+def _day(sentence: str):
+    (q,) = [q for q in found(sentence) if q.kind == "date"]
+    return q
+
+
+def test_parts_of_one_day_are_kept_and_can_disagree():
+    # Multi-News 183d3bfe p3 / p2: the manager's complaint, morning or afternoon
+    morning = _day("a store manager complained about a strong smell Saturday morning")
+    afternoon = _day("On Saturday afternoon, the manager of the store reported a strong smell.")
+    saturday = _day("A decomposing body was found inside a column on Saturday.")
+    assert (morning.shown, afternoon.shown) == ("Saturday morning", "Saturday afternoon")
+    assert not morning.agrees(afternoon) and values.parts_of_one_day(morning, afternoon)
+    # the day alone is either: a refinement, never a rival
+    assert saturday.agrees(morning) and saturday.agrees(afternoon)
+    assert not values.parts_of_one_day(saturday, morning)
+    # a night runs into the next day
+    assert _day("He was shot late Saturday night.").agrees(_day("He died early Sunday."))
+    assert not saturday.agrees(_day("He died early Sunday."))
+    # resolved days too: "Monday evening January 23, 2017" (3b5368b3 p2)
+    dated = [
+        q
+        for q in values.find(
+            "who died suddenly and tragically Monday evening January 23, 2017, at his home",
+            mentions("who died suddenly and tragically Monday evening January 23, 2017", None),
+        )
+        if q.kind == "date"
+    ]
+    assert [q.noun for q in dated] == ["evening", "evening"]
+
+
+def test_rival_times_of_one_moment_are_near_each_other():
+    # 6ed6a5b5 p1 / p3 are; Multi-News 78303e2c's sirens "just after 8 a.m." and leaflets
+    # "around midday" are two moments
+    assert values.near_times(_one("at about 11:15 p.m.", "time"), _one("around 10:40 p.m.", "time"))
+    assert not values.near_times(
+        _one("It was just after 8 a.m. when the sirens blared", "time"),
+        _one("Leaflets fluttered from the skies over Gaza around midday", "time"),
+    )
+    assert values.near_times(_one("at 11:50 p.m.", "time"), _one("at 12:10 a.m.", "time"))

@@ -225,7 +225,7 @@ def mentions(
 def _mentions(sentence: str, base: dt.date | None, base_from: BaseFrom) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     for m in _scan(sentence):
-        span = _resolve(m, base)
+        span = _resolve(m, base, around=base_from == "event")
         if span is None:
             continue
         first, last, precision, relative = span
@@ -246,11 +246,29 @@ def _mentions(sentence: str, base: dt.date | None, base_from: BaseFrom) -> tuple
 
 @functools.lru_cache(maxsize=1 << 16)
 def _scan(sentence: str) -> tuple[re.Match[str], ...]:
-    """The matches of :data:`_MENTION` in ``sentence``: :func:`mentions` and
-    :func:`partial_dates` both read them."""
+    """The matches of :data:`_MENTION` in ``sentence``, but those of a stamp
+    (:data:`_STAMPED`): :func:`mentions` and :func:`partial_dates` both read them."""
     if not _MAYBE_DATE.search(sentence.lower()):
         return ()  # most sentences name no date: skip the long pattern
-    return tuple(_MENTION.finditer(sentence))
+    found = tuple(_MENTION.finditer(sentence))
+    stamps = _stamps(sentence) if found else ()
+    if not stamps:
+        return found
+    return tuple(m for m in found if not any(a <= m.start() < b for a, b in stamps))
+
+
+# Dates an embedded post is stamped with, not dates the report tells: its signature line
+# ("— Leanne Suter (@abc7leanne) August 12, 2018") gives the day it was posted, often the day
+# after the event. (A photo caption's "on Tuesday, Jan. 24, 2017" is kept: in undated reports
+# it is often the only full date, and it dates the story's days.)
+_STAMPED = re.compile(rf"\(@\w{{1,30}}\)\s*(?:{_MONTH}\s+\d{{1,2}},\s+(?:19|20)\d\d\b)?")
+
+
+def _stamps(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The spans of ``sentence`` that are stamps (:data:`_STAMPED`)."""
+    if "(@" not in sentence:
+        return ()  # (most sentences: the pattern need not run)
+    return tuple(m.span() for m in _STAMPED.finditer(sentence))
 
 
 # A date that cannot be put on the calendar without a base day: a weekday, a month and day
@@ -295,7 +313,9 @@ def partial_dates(sentence: str) -> list[tuple[int, int, PartialUnit, int, str]]
 _Span = tuple[dt.date, dt.date, DatePrecision, bool]
 
 
-def _resolve(m: re.Match[str], base: dt.date | None) -> _Span | None:
+def _resolve(m: re.Match[str], base: dt.date | None, around: bool = False) -> _Span | None:
+    """The span of a mention; ``around`` says ``base`` is the event's day, not the report's
+    (see :func:`_weekday`)."""
     g = m.groupdict()
     try:
         if g["iy"]:
@@ -326,7 +346,7 @@ def _resolve(m: re.Match[str], base: dt.date | None) -> _Span | None:
     if base is None:
         return None
     if g["wd"]:
-        return _weekday(_WEEKDAYS[g["wd"].lower()], (g["rel9"] or "").lower(), base)
+        return _weekday(_WEEKDAYS[g["wd"].lower()], (g["rel9"] or "").lower(), base, around)
     if g["word"]:
         day_shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}
         return _day(base + dt.timedelta(days=day_shift[g["word"].lower()]), True)
@@ -386,10 +406,16 @@ def _month_alone(month: int, prefix: str, base: dt.date | None) -> _Span | None:
     return _whole_month(year, month, True)
 
 
-def _weekday(weekday: int, relation: str, base: dt.date) -> _Span:
+def _weekday(weekday: int, relation: str, base: dt.date, around: bool = False) -> _Span:
     """A weekday named in a report is the latest such day up to the report's date ("on
-    Tuesday" in a Wednesday paper is yesterday), unless "next" points forward."""
+    Tuesday" in a Wednesday paper is yesterday), unless "next" points forward. Read against
+    the event's day (``around``: the report has no date of its own, and was written on that
+    day or after it), it is the such day nearest the event, up to three days either way: a
+    report of a Saturday's event may tell what was done "Monday" after it ("His boss told
+    ABC11 Monday ..."), or what led to it "Thursday"."""
     back = (base.weekday() - weekday) % 7
+    if around and not relation:
+        return _day(base + dt.timedelta(days=-back if back <= 3 else 7 - back), True)
     if relation == "next":
         return _day(base + dt.timedelta(days=(weekday - base.weekday()) % 7 or 7), True)
     if relation in ("last", "past") and back == 0:

@@ -122,7 +122,9 @@ def facts(
         kept_groups = []
         for g in groups:
             value = _value(g)
-            if g[0].value.kind == "date" and not value.unit and value.low == day == value.high:
+            # (a part of that day, "Saturday morning", says more than the day: kept)
+            restates = not value.unit and not value.noun and value.low == day == value.high
+            if g[0].value.kind == "date" and restates:
                 restating += [
                     c.article
                     for c in g
@@ -995,8 +997,12 @@ def _is_event_time(c: Claim, event: Event, terms: frozenset[str], settings: Fact
     day than the event's, in a sentence using the event's own words."""
     if c.value.kind != "time" or not c.value.exact or _RECURRING.search(c.sentence.text):
         return False
-    if event.date is None or any(not (m.date <= event.date <= m.until) for m in c.other_dates):
-        return False  # no event day to pin it to, or the sentence is about another day
+    if event.date is None:
+        # undated reports (no day to pin it to): a time of a sentence naming no other date
+        if c.other_dates:
+            return False
+    elif any(not (m.date <= event.date <= m.until) for m in c.other_dates):
+        return False  # the sentence is about another day
     return len(c.context & terms) >= settings.event_time_terms
 
 
@@ -1078,6 +1084,10 @@ def _conflicts(
             event_time = all(
                 _is_event_time(c, event, event_terms, settings) for c in exact_a + exact_b
             )
+            if event_time and event.date is None:
+                # no event day: only times near each other are rival times of one moment
+                # ("about 11:15 p.m." / "around 10:40 p.m."), not a 4 a.m. deadline and a 5 p.m.
+                event_time = values.near_times(exact_a[0].value, exact_b[0].value)
             candidates.append((exact_a, exact_b, event_time))
     # Last, as it may parse the sentences (the costly test; the cheap ones go first): the
     # clauses of every candidate in one batch.
@@ -1352,7 +1362,11 @@ def _comparable_dates(
         return False
     relative = not any(re.search(r"\d{4}", c.value.text) for c in (*a, *b))
     days = {published.get(c.article) for c in (*a, *b)}
-    return not (relative and len(days) > 1)
+    if relative and len(days) > 1:
+        # ... unless both sides name one day, in other parts ("Saturday morning" / "Saturday
+        # afternoon"): a slip of the resolution would move both
+        return all(values.parts_of_one_day(x.value, y.value) for x in a for y in b)
+    return True
 
 
 def _same_slot(
@@ -1399,6 +1413,9 @@ def _same_slot(
                 # few things in a report of one day (as for its sources), however common the
                 # words; a long story's reports of many days name many days for many things.
                 calendar = one_day and _calendar_day(x.value) and _calendar_day(y.value)
+                # so are two parts of one day ("Saturday morning" / "On Saturday afternoon")
+                # (of reports of any days: each names the same day)
+                calendar = calendar or values.parts_of_one_day(x.value, y.value)
                 if calendar and len(x.window & y.window) >= settings.conflict_shared_stems:
                     return True
                 continue
@@ -1571,7 +1588,7 @@ def _whose(a: str, b: str) -> bool | None:
     if not a or not b:
         return None
     wa, wb = set(words(a)), set(words(b))
-    return bool(wa & wb)
+    return bool(wa & wb) or values.one_child(a, b)
 
 
 def _slots(

@@ -43,6 +43,10 @@ class _Candidate:
 
 # "since the 1950s": the start of a state the sentence describes, not when its news happened.
 _SINCE = re.compile(r"\b(?:since|until|till|as of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+# A year written before a name it modifies ("a black 2008 Porsche 911 Carrera", "a white 2007
+# four-door Hyundai Sonesta", "the 2016 Rio Olympics"): the year of a model or of a named
+# thing, not a day of the story. A few lower-case words may come between; nothing else.
+_MODEL_YEAR = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?[A-Z][a-z]")
 _PRECISION_RANK = {"day": 0, "weekend": 1, "week": 2, "month": 3, "year": 4, "decade": 5}
 
 
@@ -82,6 +86,8 @@ def timeline(
             for m in mentions:
                 if day_only and m.precision != "day":
                     continue
+                if m.precision == "year" and _MODEL_YEAR.match(s.text, m.end):
+                    continue  # "his black 2008 Porsche": the car's year, nothing that happened
                 key = (m.date, m.until, m.precision)
                 background = bool(_SINCE.search(s.text[: m.start])) or (
                     story_start is not None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import csv
+import dataclasses
 import datetime as dt
 import functools
 import itertools
@@ -67,6 +68,10 @@ class Quantity:
         conversion for money, through a stated equivalent or the shipped rate table)."""
         if self.kind != other.kind:
             return False
+        if self.kind == "date" and (self.noun or other.noun):
+            parts = _parts_agree(self, other)
+            if parts is not None:
+                return parts
         if self.kind == "date" and self.unit != other.unit:
             return _dates_agree(self, other)
         for a in (self, *self.equivalents):
@@ -186,6 +191,7 @@ def find(
                 Quantity("date", value, value, unit, shown, sentence[start:end], start, end)
             )
             taken.append((start, end))
+    found = _with_parts_of_day(sentence, found, taken)
     for q in _frequencies(sentence, taken):  # before the counts: "three times a week"
         found.append(q)
         taken.append((q.start, q.end))
@@ -225,6 +231,88 @@ def _from_date(d: DateMention) -> Quantity:
         end=d.end,
         exact=True,
     )
+
+
+# Parts of a day a date is told with ("Saturday morning", "late Wednesday night", "on the
+# evening of Jan. 23", "Monday evening January 23, 2017"), kept as the date's ``noun``: a
+# morning and an afternoon of one day are two moments, so they can contradict; a day alone
+# ("Saturday") is either, a refinement, never a rival. Minutes from the day's midnight; the
+# night runs into the next morning ("Saturday night" may be 1 a.m. Sunday), the evening
+# shades into the afternoon and the night.
+_DAY_PARTS = {
+    "morning": (0, 719),
+    "afternoon": (720, 1079),
+    "evening": (1020, 1379),
+    "night": (1200, 1740),
+}
+_PART = r"(?P<part>morning|afternoon|evening|night)"
+_PART_AFTER = re.compile(rf",?\s+(?:(?:early|late)\s+)?{_PART}\b", re.I)
+_PART_BEFORE = re.compile(
+    rf"\b{_PART}(?:\s+of)?,?\s+(?:(?:on|of)\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?$",
+    re.I,
+)
+_DAY_PART_WORDS = {"last night": "night", "tonight": "night"}
+
+
+def _with_parts_of_day(
+    sentence: str, found: list[Quantity], taken: list[tuple[int, int]]
+) -> list[Quantity]:
+    """The single days of ``found`` with the part of the day written beside them as their
+    ``noun`` and in what is shown (see :data:`_DAY_PARTS`); the part's words are taken, so
+    they are not read again as a vague time of day."""
+    if not any(w in sentence.lower() for w in ("morning", "afternoon", "evening", "night")):
+        return found
+    out = []
+    for q in found:
+        if q.kind != "date" or q.low != q.high or q.noun:
+            out.append(q)
+            continue
+        part = _DAY_PART_WORDS.get(q.text.lower())
+        after = _PART_AFTER.match(sentence, q.end)
+        before = _PART_BEFORE.search(sentence, max(0, q.start - 40), q.start)
+        if part is None and after is not None:
+            part = after.group("part").lower()
+            taken.append(after.span())
+        elif part is None and before is not None:
+            part = before.group("part").lower()
+            taken.append(before.span("part"))
+        if part is None:
+            out.append(q)
+            continue
+        out.append(dataclasses.replace(q, noun=part, shown=f"{q.shown} {part}"))
+    return out
+
+
+def _parts_agree(a: Quantity, b: Quantity) -> bool | None:
+    """Whether two single days, one told with a part of the day or both, can be one moment
+    (their parts' minutes meet, a night running into the next day); None when they are not
+    two single days of comparable kinds (the other rules decide)."""
+    if a.low != a.high or b.low != b.high:
+        return None
+    if a.unit == b.unit and a.unit in ("", "weekday"):
+        shift = int(b.low - a.low)
+        if a.unit == "weekday":
+            shift = (shift + 3) % 7 - 3  # the nearest such weekday, before or after
+    elif {a.unit, b.unit} == {"", "weekday"}:
+        day, weekday = (a, b) if not a.unit else (b, a)
+        shift = (int(weekday.low) - dt.date.fromordinal(int(day.low)).weekday() + 3) % 7 - 3
+        shift = shift if weekday is b else -shift
+    else:
+        return None
+    if abs(shift) > 1:
+        return False
+    first = _DAY_PARTS.get(a.noun, (0, 1439))
+    second = _DAY_PARTS.get(b.noun, (0, 1439))
+    return first[0] <= second[1] + 1440 * shift and second[0] + 1440 * shift <= first[1]
+
+
+def parts_of_one_day(a: Quantity, b: Quantity) -> bool:
+    """Whether two dates are other parts of one day ("Saturday morning" / "Saturday
+    afternoon"): named for few things in one story, like a calendar day."""
+    if a.kind != "date" or b.kind != "date" or not (a.noun and b.noun) or a.noun == b.noun:
+        return False
+    whole = (dataclasses.replace(a, noun="", shown=""), dataclasses.replace(b, noun="", shown=""))
+    return _parts_agree(*whole) is True and _parts_agree(a, b) is False
 
 
 # "two years later", "a month later", "the following year": a date counted on from the date
@@ -737,9 +825,20 @@ _PARTS = {
     "night": (1200, 1740),
 }
 _ROUGHLY = re.compile(
-    r"\b(?:about|around|approximately|roughly|shortly (?:before|after)|just (?:before|after)|some time)\s*(?:at\s*)?$",
+    r"\b(?:(?P<side>(?:shortly|just|right|soon) (?:before|after)|just past|just shy of)|about|around"
+    r"|approximately|roughly|some time|sometime)\s*(?:at\s*)?$",
     re.I,
 )
+# How far a hedge moves a clock time, in minutes. A hedged clock time is still a moment: "about
+# 11:15 p.m." is not "around 10:40 p.m.", and "around 4 a.m." (a call) is not "around 5 a.m."
+# (an arrest). So "about" widens a time written to the minute by a few minutes, a whole hour
+# a little more (people round to the quarter); "just before 7:30" is the minutes up to 7:30
+# (and agrees with "about 7:30"), "shortly after" a little longer. Precise enough to contradict
+# a time outside that reach.
+TIME_ABOUT = 10
+TIME_ABOUT_HOUR = 15
+TIME_JUST = 10
+TIME_SHORTLY = 30
 
 
 def _times(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
@@ -777,19 +876,19 @@ def _times(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
                 )
             )
             continue
-        spread = 0
+        low = high = minutes
         before = sentence[max(0, m.start() - 25) : m.start()]
         hedge = ""
         if rough := _ROUGHLY.search(before):
-            spread, exact = 30, False
             hedge = rough.group(0).strip().lower() + " "
+            low, high = _hedged_time(minutes, rough.group("side"), m.group("m") is not None)
         elif _BOUND.search(before):
             exact = False  # one end of a span ("between 6:45 and 7 p.m.", "by 8 p.m.")
         out.append(
             Quantity(
                 kind="time",
-                low=minutes - spread,
-                high=minutes + spread,
+                low=low,
+                high=high,
                 unit=zone.upper(),
                 shown=hedge
                 + f"{minutes // 60:02d}:{minutes % 60:02d}"
@@ -803,47 +902,124 @@ def _times(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     return out
 
 
+# Rival reports of one moment's clock time are this close (minutes): "about 11:15 p.m." and
+# "around 10:40 p.m." are; sirens "just after 8 a.m." and leaflets "around midday" are two
+# moments.
+RIVAL_TIMES = 90
+
+
+def near_times(a: Quantity, b: Quantity) -> bool:
+    """Whether two clock times are near enough to be rival times of one moment
+    (:data:`RIVAL_TIMES`), the gap read across midnight too."""
+    gap = max(a.low - b.high, b.low - a.high, 0)
+    return min(gap, 1440 - gap) <= RIVAL_TIMES
+
+
+def _hedged_time(minutes: int, side: str | None, to_the_minute: bool) -> tuple[int, int]:
+    """The minutes a hedged clock time can mean (see :data:`TIME_ABOUT`): ``side`` is the
+    hedge when it points one way ("just before", "shortly after"), ``to_the_minute`` whether
+    the minutes were written ("about 7:30" rather than "about 7")."""
+    if side is None:
+        spread = TIME_ABOUT if to_the_minute else TIME_ABOUT_HOUR
+        return minutes - spread, minutes + spread
+    side = side.lower()
+    reach = TIME_SHORTLY if side.startswith(("shortly", "soon")) else TIME_JUST
+    if side.endswith(("before", "shy of")):
+        return minutes - reach, minutes
+    return minutes, minutes + reach
+
+
 # --- ages -----------------------------------------------------------------------------------
 
-# "the 73-year-old Durst", "Durst, 73, ...", "aged 72", "at the age of 89". The counted unit is
-# "age"; ``noun`` holds whose age it is when the wording says ("Durst", "father").
+# "the 73-year-old Durst", "Durst, 73, ...", "aged 72", "at the age of 89", "a ranger's
+# three-year-old son", "two and a half year old child", "who was 49 years old", "shot Markus
+# Austin, 33." The counted unit is "age"; ``noun`` holds whose age it is when the wording says
+# ("Durst", "father").
+_UNITS_WORD = "one|two|three|four|five|six|seven|eight|nine"
+_AGE_WORD = (
+    rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNITS_WORD}))?"
+    rf"|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|ten|{_UNITS_WORD}"
+)
+_AGE_NUMBER = rf"(?P<{{}}>\d{{{{1,3}}}}|(?i:{_AGE_WORD}))(?P<{{}}>[- ]and[- ]a[- ]half)?"
+_WHO = r"(?:\s+(?P<who1>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}|[a-z]+))?"
 _AGE = re.compile(
-    r"\b(?P<n1>\d{1,3})-year-old(?:\s+(?P<who1>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}|[a-z]+))?"
-    r"|(?P<who2>[A-Z][\w'’-]+),\s+(?:now\s+)?(?P<n2>\d{1,3})\s*(?:,|\)|$)"
+    # before the person: "73-year-old Durst", "a two and a half year old child"
+    rf"(?<![\w-]){_AGE_NUMBER.format('n1', 'half1')}(?:-|\s)year(?:-|\s)old\b(?!-){_WHO}"
+    # after the verb: "who was 49 years old", "is now 5 years old"
+    rf"|(?<![\w-]){_AGE_NUMBER.format('n5', 'half5')}(?:-|\s)years?(?:-|\s)old\b(?!-)"
+    r"|(?P<who2>[A-Z][\w'’-]+),\s+(?:now\s+)?(?P<n2>\d{1,3})\s*(?:,|\)|\.?\s*$)"
     # "aged 70", "who turned 70 on July 9", "Simpson, now 70,"
     r"|\b(?:aged|age of|at age|(?:who|he|she)\s+turn(?:ed|s))\s+(?P<n3>\d{1,3})\b(?!\s*(?:%|percent))"
     r"|(?<=,)\s+now\s+(?P<n4>\d{1,3})(?=,)",  # "the former NFL hero, now 70, stands"
 )
 _NOT_WHO = frozenset("who was is has had and but man woman boy girl".split())
+_AGE_WORDS = {
+    **{w: n for w, n in NUMBER_WORDS.items() if " " not in w},
+    "one": 1,
+    **{u: n for n, u in enumerate(_UNITS_WORD.split("|"), 1)},
+}
+
+
+def _age_value(written: str) -> float:
+    """ "33", "three", "twenty-two", "twenty two" as a number of years."""
+    if written.isdigit():
+        return float(written)
+    return float(sum(_AGE_WORDS[w] for w in re.split(r"[- ]", written.lower())))
+
+
+# An age in whole years is any age from that birthday to the next: "a 2-year-old toddler" and
+# "a two and a half year old child" are one age; "a three-year-old son" is not.
+AGE_YEAR = 0.99
 
 
 def _ages(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     out = []
     for m in _AGE.finditer(sentence):
-        written = m.group("n1") or m.group("n2") or m.group("n3") or m.group("n4")
-        start = m.start("n1") if m.group("n1") else m.start()
-        if not _free(start, m.end(), taken) or not 1 <= int(written) <= 120:
+        key = next(k for k in ("n1", "n5", "n2", "n3", "n4") if m.group(k))
+        written = m.group(key)
+        start = m.start(key) if key in ("n1", "n5") else m.start()
+        value = _age_value(written)
+        if not _free(start, m.end(), taken) or not 1 <= value <= 120:
             continue
         if m.group("n2") and m.group("who2") in _MONTH_NAMES:
             continue  # "June 16, 2020" is no age
         who = (m.group("who1") or m.group("who2") or "").strip()
         if who.split(" ")[-1].lower() in _NOT_WHO:
             who = ""
-        value = float(written)
+        half = key in ("n1", "n5") and m.group("half" + key[1])
+        low, high = (value + 0.5, value + 0.5) if half else (value, value + AGE_YEAR)
+        figure = f"{low:g}"
         out.append(
             Quantity(
                 kind="count",
-                low=value,
-                high=value,
+                low=low,
+                high=high,
                 unit="age",
-                shown=f"age {written}",
-                text=m.group(0).strip(" ,)"),
+                shown=f"age {figure}",
+                text=m.group(0).strip(" ,)."),
                 start=start,
                 end=m.end(),
                 noun=who,
             )
         )
     return out
+
+
+# Words for a young child: one child named three ways ("a ranger's three-year-old son", "a
+# 2-year-old toddler", "two and a half year old child") is one person; "son" and "daughter",
+# two children.
+_CHILD = frozenset("child toddler baby infant kid youngster tot".split())
+_CHILD_OF = frozenset("son daughter".split()) | _CHILD
+
+
+def one_child(a: str, b: str) -> bool:
+    """Whether two ages' nouns can name one child: a word for a child and a son, a daughter
+    or another word for a child (:data:`_CHILD`)."""
+    wa, wb = a.lower().split()[-1:], b.lower().split()[-1:]
+    if not wa or not wb:
+        return False
+    x, y = wa[0], wb[0]
+    return (x in _CHILD and y in _CHILD_OF) or (y in _CHILD and x in _CHILD_OF)
 
 
 _MONTH_NAMES = frozenset(
@@ -877,6 +1053,11 @@ _NOT_HEADS = frozenset(
     was is are be been had have has will would could may might must should""".split()
 )
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+# Emergency phone numbers: "911 supervisor Tim Medlin", "a 999 call" name the line. Only "911
+# people" (a plural of people) would count anything.
+_EMERGENCY_NUMBERS = frozenset({"911", "999", "112"})
 
 
 # A figure named again must be this large to be told apart from others ("the 12
@@ -921,6 +1102,14 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
         )
         if noun is None:
             continue  # a number with nothing counted: not a checkable fact
+        plural = noun.lower().endswith("s") or noun.lower() in (
+            "people",
+            "men",
+            "women",
+            "children",
+        )
+        if written in _EMERGENCY_NUMBERS and not (plural and stem(noun.lower()) in PERSON_NOUNS):
+            continue  # "a 911 dispatcher", "got a 911 call": the phone line, not a count
         end = m.start("rest") + m.group("rest").find(noun) + len(noun)
         noun = "degrees" if degree else noun  # "80°" is "80 degrees"
         if not _free(m.start(), end, taken):
