@@ -196,3 +196,31 @@ def test_a_report_calling_them_by_an_owned_title_alone_is_a_source():
     (fact,) = roles.role_facts(entities, _sentences(texts), family_of)
     assert fact.value == "Khalid Abu Bakar" and fact.about == "Inspector-General of Police / chief"
     assert fact.sources == ("p1", "p2", "p3") and fact.independent_sources == 3
+
+
+def test_a_name_that_another_name_goes_on_from_has_no_title():
+    # Multi-News e938aa4d p1 and p2: the name finder reads a person "Elizabeth National" in
+    # the park's name; "Queen" is no title of theirs
+    texts = {
+        "p1": "A game ranger's two and a half year old child has been eaten by a leopard at"
+        " Mweya Safari Lodge in Queen Elizabeth National Park.",
+        "p2": "Ugandan authorities are hunting for a leopard in Queen Elizabeth National park"
+        " after it snatched and ate a ranger's three-year-old son.",
+    }
+    entities = [
+        Entity(
+            name="Queen Elizabeth National Park",
+            type="organisation",
+            sources=("p1",),
+            independent_sources=1,
+            mentions=1,
+        ),
+        Entity(
+            name="Elizabeth National",
+            type="person",
+            sources=("p1", "p2"),
+            independent_sources=2,
+            mentions=2,
+        ),
+    ]
+    assert roles.role_facts(entities, _sentences(texts), {"p1": 1, "p2": 2}) == []

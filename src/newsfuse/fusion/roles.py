@@ -62,6 +62,8 @@ def role_facts(
     # pattern cannot match across a line break (nor does a break change its lookarounds),
     # and one search of an article costs far less than one per sentence.
     joined = {a: "\n".join(s.text for s in ss) for a, ss in sentences.items()}
+    # every name, one a line, for a title and name that another name goes on from
+    names_joined = "".join(f"\n{x.name.lower()}" for x in entities)
     surname: dict[str, Entity] = {}
     for e in entities:
         if " " not in e.name:
@@ -103,9 +105,15 @@ def role_facts(
         for article in ordered:
             for s in sentences.get(article, ()):
                 for m in name.finditer(s.text):
+                    if _CONTINUED.match(s.text, m.end()):
+                        # part of a longer name ("Queen Elizabeth National Park" holds the
+                        # misread person "Elizabeth National"): no role is theirs
+                        continue
                     for role in _roles(
                         s.text, m.start(), m.end(), person=e.type == "person", own=own
                     ):
+                        if f"\n{role} {m.group()} ".lower() in names_joined:
+                            continue  # the start of another name ("Queen Elizabeth National park")
                         found.setdefault(role.lower(), []).append((role, s))
                     # (a title is a few words: only the 80 characters before are searched)
                     at = max(0, m.start() - 80)
@@ -262,6 +270,12 @@ _OWNED_ROLE = re.compile(
     + r"))\s+$"
 )
 _PREPOSITIONS = frozenset("of at for in with from".split())
+# a capitalised word right after a name, no punctuation between: the name goes on
+# (not a weekday or month: "Judge Kurt Engelhardt Monday sentenced")
+_CONTINUED = re.compile(
+    r" (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December)\b)[A-Z][a-z]"
+)
 # the word written just before a name, when capitalised
 _JOINED = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*\.?)\s+$")
 
