@@ -96,8 +96,8 @@ def role_facts(
             if short is not None:
                 spellings.add(short.name)
                 sources |= set(short.sources)
-        if (other := respelled.get(e.name)) is not None:
-            spellings.add(f"{e.name.rpartition(' ')[0]} {other.name}")
+        if (respelling := respelled.get(e.name)) is not None:
+            spellings.add(f"{e.name.rpartition(' ')[0]} {respelling.name}")
         longest_first = sorted(spellings, key=len, reverse=True)
         # every article writing one of the names is a source, wherever the name finder
         # counted it ("said Henry Bambang Soelistyo" in a report it missed)
