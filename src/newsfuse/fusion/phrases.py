@@ -106,8 +106,8 @@ def nearby(sentence: str, start: int, end: int) -> str:
 
 _MARKS = ",.;:\"“”'‘’()"
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
-_NAME_JOIN = frozenset("of at for and the de".split())
-_LONGEST_NAME = 6  # words a name is extended by at most
+_NAME_JOIN = frozenset("of at for the de".split())  # ("and" joins two names)
+_LONGEST_NAME = 3  # words a name is extended by at most (an about stays short)
 
 
 def _whole_name(words: Sequence[re.Match[str]], at: int, step: int) -> int:
