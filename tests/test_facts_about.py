@@ -197,3 +197,20 @@ def test_a_place_before_a_noun_of_people_is_their_home_town_or_region_and_no_com
     fled = "Fled to Cuba after the robbery, he was never seen again."
     at = fled.index("Cuba")
     assert names._place_role(fled, at, at + 4) == "destination of the flight"
+
+
+def test_a_nearby_phrase_keeps_a_name_at_its_edge_whole():
+    # Multi-News 6ed6a5b5 p1: the cut fell inside "University of Massachusetts Amherst"
+    sentence = (
+        "Cummings was attending the University of Massachusetts Amherst according to his"
+        " Facebook page."
+    )
+    at = sentence.index("Facebook")
+    assert (
+        phrases.nearby(sentence, at, at + len("Facebook"))
+        == "University of Massachusetts Amherst according to his Facebook page"
+    )
+    # ... and a sentence opener is no part of the name ("Police believe Connor ...")
+    sentence = "Police believe Connor Cummings, 20, fell at about 11:15 p.m. on the roof."
+    at = sentence.index("11:15")
+    assert not phrases.nearby(sentence, at, at + 5).startswith("Police")

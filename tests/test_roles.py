@@ -196,3 +196,87 @@ def test_a_report_calling_them_by_an_owned_title_alone_is_a_source():
     (fact,) = roles.role_facts(entities, _sentences(texts), family_of)
     assert fact.value == "Khalid Abu Bakar" and fact.about == "Inspector-General of Police / chief"
     assert fact.sources == ("p1", "p2", "p3") and fact.independent_sources == 3
+
+
+def test_a_name_that_another_name_goes_on_from_has_no_title():
+    # Multi-News e938aa4d p1 and p2: the name finder reads a person "Elizabeth National" in
+    # the park's name; "Queen" is no title of theirs
+    texts = {
+        "p1": "A game ranger's two and a half year old child has been eaten by a leopard at"
+        " Mweya Safari Lodge in Queen Elizabeth National Park.",
+        "p2": "Ugandan authorities are hunting for a leopard in Queen Elizabeth National park"
+        " after it snatched and ate a ranger's three-year-old son.",
+    }
+    entities = [
+        Entity(
+            name="Queen Elizabeth National Park",
+            type="organisation",
+            sources=("p1",),
+            independent_sources=1,
+            mentions=1,
+        ),
+        Entity(
+            name="Elizabeth National",
+            type="person",
+            sources=("p1", "p2"),
+            independent_sources=2,
+            mentions=2,
+        ),
+    ]
+    assert roles.role_facts(entities, _sentences(texts), {"p1": 1, "p2": 2}) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        # Multi-News 6ed6a5b5 p1: the role is the subject, the name after "identified as"
+        (
+            "The 18-year-old friend was identified as Dimitri Olivares by the Daily News.",
+            "Dimitri Olivares",
+            "friend",
+        ),
+        # Multi-News 6ed6a5b5 p3: a friend's word in front
+        (
+            "Cummings and his 18-year-old buddy Dimitri Oliveras had taken the hotel elevator"
+            " to the top floor.",
+            "Dimitri Oliveras",
+            "buddy",
+        ),
+    ],
+)
+def test_a_friend_named_in_a_role_is_read(sentence, name, role):
+    start = sentence.index(name)
+    assert roles._roles(sentence, start, start + len(name)) == [role]
+
+
+def test_an_apposition_after_and_is_the_next_ones_role():
+    # Multi-News e9aca7cf: "her friend" is Goldman's, not Nicole Brown Simpson's
+    sentence = (
+        "Simpson was acquitted of the 1994 killings of his ex-wife, Nicole Brown Simpson, and"
+        " her friend, Ronald Goldman."
+    )
+    start = sentence.index("Nicole Brown Simpson")
+    assert roles._roles(sentence, start, start + len("Nicole Brown Simpson")) == []
+
+
+def test_a_surname_spelled_in_other_letters_is_the_same_person():
+    # Multi-News 6ed6a5b5 p1 and p3: "Olivares" / "Oliveras", one friend written two ways
+    # (the gold: one value, not a conflict)
+    texts = {
+        "p1": "The 18-year-old friend was identified as Dimitri Olivares by the Daily News.",
+        "p3": "Cummings and his 18-year-old buddy Dimitri Oliveras had taken the hotel elevator"
+        " to the top floor.",
+    }
+    entities = [
+        Entity(
+            name="Dimitri Olivares",
+            type="person",
+            sources=("p1",),
+            independent_sources=1,
+            mentions=1,
+        ),
+        Entity(name="Oliveras", type="person", sources=("p3",), independent_sources=1, mentions=1),
+    ]
+    (fact,) = roles.role_facts(entities, _sentences(texts), {"p1": 1, "p3": 2})
+    assert (fact.about, fact.value) == ("friend / buddy", "Dimitri Olivares")
+    assert fact.sources == ("p1", "p3") and fact.independent_sources == 2

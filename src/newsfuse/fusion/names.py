@@ -501,7 +501,7 @@ def _rival(a: tuple[str, ...], b: tuple[str, ...], settings: FactSettings) -> bo
         return False
     if x.startswith(y) or y.startswith(x):
         return False  # a short form ("Jon" / "Jonathan"), not another name
-    return not _transliterated(x, y)
+    return not transliterated(x, y)
 
 
 _SOUNDS = (
@@ -517,7 +517,7 @@ _SOUNDS = (
 _VOWELS = frozenset("aeiou")
 
 
-def _transliterated(x: str, y: str) -> bool:
+def transliterated(x: str, y: str) -> bool:
     """Two spellings of one name written from another script ("Abdallah" / "Abdullah",
     "Saddiq" / "Sadeek"): equal once doubled letters and spellings of one sound are
     evened out, or differing in vowels only, letter for letter. "Jane" / "Joan" differ in

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -84,8 +84,14 @@ def nearby(sentence: str, start: int, end: int) -> str:
     """A few words of the value's clause either side of it, as written: a phrase a person
     reads when the parse gives none ("two calls a day, at 9:00 a.m. and 5:00 p.m.")."""
     text, start, end = clause(sentence, start, end)
-    before = list(re.finditer(r"\S+", text[:start]))[-_NEARBY:]
-    after = list(re.finditer(r"\S+", text[end:]))[:_NEARBY]
+    words_before = list(re.finditer(r"\S+", text[:start]))
+    words_after = list(re.finditer(r"\S+", text[end:]))
+    # a multiword name at a cut edge is kept whole ("the University of Massachusetts Amherst
+    # according to his Facebook page", not "Amherst according to ...")
+    first = _whole_name(words_before, max(0, len(words_before) - _NEARBY), -1)
+    last = _whole_name(words_after, min(_NEARBY, len(words_after)) - 1, 1)
+    before = words_before[first:]
+    after = words_after[: last + 1]
     while before and before[0].group().lower().strip(_MARKS) in _EDGE:
         before = before[1:]
     while after and after[-1].group().lower().strip(_MARKS) in _EDGE:
@@ -99,6 +105,33 @@ def nearby(sentence: str, start: int, end: int) -> str:
 
 
 _MARKS = ",.;:\"“”'‘’()"
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
+_NAME_JOIN = frozenset("of at for the de".split())  # ("and" joins two names)
+_LONGEST_NAME = 3  # words a name is extended by at most (an about stays short)
+
+
+def _whole_name(words: Sequence[re.Match[str]], at: int, step: int) -> int:
+    """The index of the cut edge ``words[at]`` moved by ``step`` (-1: to the left, 1: to the
+    right) while it splits a run of capitalised words, the particles between them included;
+    the last capitalised word reached, at most :data:`_LONGEST_NAME` words on."""
+    if not 0 <= at < len(words) or not _NAME_WORD.fullmatch(words[at].group().strip(_MARKS)):
+        return at
+    edge = at
+    for k in range(at + step, at + step * (_LONGEST_NAME + 1), step):
+        if not 0 <= k < len(words):
+            break
+        raw = words[k].group()
+        # punctuation between two words ends the name ("Paris, France" is two)
+        inner = words[k] if step < 0 else words[k - 1]
+        if inner.group()[-1] in _MARKS:
+            break
+        word = raw.strip(_MARKS)
+        if _NAME_WORD.fullmatch(word):
+            edge = k
+        elif word not in _NAME_JOIN:
+            break
+    return edge
+
 
 # "has been incarcerated at Lovelock ... since December 2008": a perfect passive, then the
 # date after "since" in the same clause; not a negated one ("had not been seen since", "no

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from newsfuse.fusion import phrases
+from newsfuse.fusion import names, phrases
 from newsfuse.fusion.text import STOPWORDS
 from newsfuse.models import Entity, Fact, Sentence
 from newsfuse.settings import DEFAULT, FactSettings
@@ -33,7 +33,7 @@ ROLE_WORDS = frozenset(
     correspondent investigator detective agent superintendent principal dean economist
     adviser advisor official representative envoy premier chancellor king queen prince
     princess actor actress singer star heir widow son daughter wife husband brother sister
-    mother father""".split()
+    mother father friend buddy boyfriend girlfriend""".split()
 )
 # Honorifics between a title and a name ("trauma director Dr. Fang"): not part of the role.
 _HONORIFICS = frozenset("dr mr mrs ms miss prof sir dame".split())
@@ -62,23 +62,42 @@ def role_facts(
     # pattern cannot match across a line break (nor does a break change its lookarounds),
     # and one search of an article costs far less than one per sentence.
     joined = {a: "\n".join(s.text for s in ss) for a, ss in sentences.items()}
+    # every name, one a line, for a title and name that another name goes on from
+    names_joined = "".join(f"\n{x.name.lower()}" for x in entities)
     surname: dict[str, Entity] = {}
+    # A one-word name spelled as one longer person's last name in other letters ("Oliveras"
+    # of "Dimitri Olivares", names.transliterated) is that person too: one value, written
+    # two ways, and their full name is also written with it ("Dimitri Oliveras").
+    respelled: dict[str, Entity] = {}
     for e in entities:
         if " " not in e.name:
             holders = [x for x in longer if e.name in x.name.split()]
             if len(holders) == 1:
                 surname[holders[0].name] = e
+            elif not holders and e.type == "person":
+                alike = [
+                    x
+                    for x in longer
+                    if x.type == "person"
+                    and x.name.split()[-1] != e.name
+                    and names.transliterated(x.name.split()[-1].lower(), e.name.lower())
+                ]
+                if len(alike) == 1:
+                    respelled[alike[0].name] = e
+    joined_away = {x.name for x in respelled.values()}
     for e in entities:
-        if e.type not in ("person", "organisation"):
+        if e.type not in ("person", "organisation") or e.name in joined_away:
             continue
         if " " not in e.name and any(e.name in x.name.split() for x in longer):
             continue
-        short = surname.get(e.name)
         spellings = {e.name, *e.variants}
         sources = set(e.sources)
-        if short is not None:
-            spellings.add(short.name)
-            sources |= set(short.sources)
+        for short in (surname.get(e.name), respelled.get(e.name)):
+            if short is not None:
+                spellings.add(short.name)
+                sources |= set(short.sources)
+        if (respelling := respelled.get(e.name)) is not None:
+            spellings.add(f"{e.name.rpartition(' ')[0]} {respelling.name}")
         longest_first = sorted(spellings, key=len, reverse=True)
         # every article writing one of the names is a source, wherever the name finder
         # counted it ("said Henry Bambang Soelistyo" in a report it missed)
@@ -103,9 +122,15 @@ def role_facts(
         for article in ordered:
             for s in sentences.get(article, ()):
                 for m in name.finditer(s.text):
+                    if _CONTINUED.match(s.text, m.end()):
+                        # part of a longer name ("Queen Elizabeth National Park" holds the
+                        # misread person "Elizabeth National"): no role is theirs
+                        continue
                     for role in _roles(
                         s.text, m.start(), m.end(), person=e.type == "person", own=own
                     ):
+                        if f"\n{role} {m.group()} ".lower() in names_joined:
+                            continue  # the start of another name ("Queen Elizabeth National park")
                         found.setdefault(role.lower(), []).append((role, s))
                     # (a title is a few words: only the 80 characters before are searched)
                     at = max(0, m.start() - 80)
@@ -198,10 +223,17 @@ def _roles(
             tokens
             and len(tokens) <= 10
             and not tokens[0].lower().endswith("ing")  # "serving as minister": a clause
+            # ("Nicole Brown Simpson, and her friend Ronald Goldman": the next one's role)
+            and tokens[0].lower() not in ("and", "or", "but")
             and not any(t.lower() in _NOT_ROLE for t in tokens)
             and _is_role(head)
         ):
             out.append(phrase)
+    # "The 18-year-old friend was identified as Dimitri Olivares": the subject is the role
+    named = _IDENTIFIED.search(text, max(0, start - 80), start)
+    if named and _is_role(named.group("head")):
+        words = [w for w in named.group("role").split() if not any(c.isdigit() for c in w)]
+        out.append(" ".join(words))
     if not text[:start].endswith(" ") or text[:start].rstrip().endswith(","):
         return out
     before = _WORD.findall(text[max(0, start - 80) : start])
@@ -262,6 +294,19 @@ _OWNED_ROLE = re.compile(
     + r"))\s+$"
 )
 _PREPOSITIONS = frozenset("of at for in with from".split())
+# a role as the subject, the name after "identified as" / "named as" (group role, its last
+# word group head)
+_IDENTIFIED = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<role>(?:[\w'’-]+\s+){0,3}?"
+    r"(?P<head>[a-z][\w-]*))\s+(?:was|is|has been|had been)\s+(?:later\s+)?"
+    r"(?:identified|named)\s+as\s+$"
+)
+# a capitalised word right after a name, no punctuation between: the name goes on
+# (not a weekday or month: "Judge Kurt Engelhardt Monday sentenced")
+_CONTINUED = re.compile(
+    r" (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December)\b)[A-Z][a-z]"
+)
 # the word written just before a name, when capitalised
 _JOINED = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*\.?)\s+$")
 
