@@ -629,3 +629,53 @@ def test_reader_comments_close_the_page_and_go_with_every_line_after_them():
     comments = [r.text for r in out.removed_lines if r.reason == "reader comment"]
     assert len(comments) == 4
     assert comments[0].startswith("At 2:10 pm on 02 Jun 2009, ghostofsichuan wrote:")
+
+
+def test_a_video_credit_ending_a_caption_is_removed_and_the_caption_kept():
+    # GVA (NBC Los Angeles): the clip's caption, its reporter's credit and the page's stamp
+    caption = (
+        "A 69-year-old Vietnam veteran and a 26-year-old construction worker were apparently "
+        "chosen at random during a murderous shooting rampage that police say was carried out "
+        "by a 20-year-old man. Both men died from their injuries."
+    )
+    credit = (
+        "Ted Chen reports from Santa Ana for the NBC4 News at 5 p.m. on Feb. 19, 2013. "
+        "(Published Wednesday, Feb. 20, 2013)"
+    )
+    story = (
+        "Four people are dead after a series of shootings and carjackings near freeways in "
+        "Orange County that began after the slaying of a woman at a home in Ladera Ranch."
+    )
+    text = f"{caption} {credit}\n\n{story}\n\n(Published Tuesday, Feb. 19, 2013)\n"
+    article = clean(Article(id="a", text=text))
+    assert article.clean_text == f"{caption}\n{story}"
+    assert (credit, "byline") in [(r.text, r.reason) for r in article.removed_lines]
+
+
+def test_a_page_stamp_after_a_sentence_is_left_to_date_the_page():
+    # Multi-News (NBC Miami): no credit before it, so no byline; the stamp may be all that
+    # dates the page.
+    line = "He was immediately fired from his position. (Published Friday, Feb. 27, 2015)"
+    assert clean(Article(id="a", text=line)).clean_text == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "NBC10's Randy Gyllenhaal has the details.",
+        "Jacob Rascon reports for the NBC4 News at 11 p.m. Friday, May 23, 2014.",
+        "Reggie Kumar reports live from Pasadena for Today in LA on Sunday, July 13, 2014.",
+    ],
+)
+def test_credit_lines_of_broadcast_pages(line):
+    article = clean(Article(id="a", text=f"Two men were shot on Friday, police said.\n{line}\n"))
+    assert article.clean_text == "Two men were shot on Friday, police said."
+    assert [r.reason for r in article.removed_lines] == ["byline"]
+
+
+def test_a_sentence_about_a_report_for_an_outlet_stays():
+    text = (
+        "The mayor said the shooting was tragic. Jane Smith reports for the Tribune that the "
+        "city will hold a vigil on Sunday at the park.\n"
+    )
+    assert clean(Article(id="a", text=text)).clean_text == text.strip()

@@ -261,3 +261,44 @@ def test_a_name_with_digits_is_not_a_person():
         e.name: e.type for e in entities([_article(str(i), t) for i, t in enumerate(texts)], ())
     }
     assert found.get("H1N1", "other") != "person"
+
+
+def test_a_compass_compound_names_no_place():
+    # kaesong 000 (a machine translation): "North-South" qualifies the office, it is no place.
+    texts = [
+        "On the morning of the same day, Rodong Sinmun of North Korea threatened "
+        '"that the useless thing called the North-South joint liaison office will disappear '
+        'without a trace".',
+        "North Korea blew up the liaison office in Kaesong, South Korea said.",
+    ]
+    names = {e.name for e in entities([_article("a", texts[0]), _article("b", texts[1])], ())}
+    assert "North-South" not in names
+    assert {"North Korea", "South Korea"} <= names
+
+
+def test_a_capitalised_saint_in_a_dateline_stays_one_name():
+    # GVA (KMOX): "ST. LOUIS" was the place "ST" and a stray "LOUIS"
+    texts = [
+        "ST. LOUIS (KMOX) – Three armed men walked into a south St. Louis bar late Tuesday "
+        "hoping to pull off a robbery.",
+        "St. Louis police said six people were shot in the bar in St. Louis on Tuesday.",
+    ]
+    found = {e.name: e for e in entities([_article("a", texts[0]), _article("b", texts[1])], ())}
+    assert "ST" not in found and "LOUIS" not in found
+    assert found["St. Louis"].type == "place"
+
+
+def test_a_short_form_of_two_places_is_not_listed_as_a_third(found):
+    # 000 writes "managed by Korea and North Korea" (it means South Korea) and "Workers'
+    # Party of Korea"; the cluster's places are North Korea and South Korea.
+    assert "Korea" not in found
+    assert found["North Korea"].type == found["South Korea"].type == "place"
+
+
+def test_a_short_form_as_cited_as_its_longer_places_stays():
+    texts = [
+        "Korea was divided in 1945 into North Korea and South Korea.",
+        "North Korea and South Korea both claim all of Korea, historians in Korea say.",
+    ]
+    names = {e.name for e in entities([_article("a", texts[0]), _article("b", texts[1])], ())}
+    assert {"Korea", "North Korea", "South Korea"} <= names

@@ -252,8 +252,25 @@ def entities(
         _entity(target, merged, articles, fams, _retype(target, seen[id(target)], taken))
         for target, merged in kept
     ]
+    out = _unambiguous(out)
     out.sort(key=lambda e: (-e.independent_sources, -len(e.sources), -e.mentions))
     return tuple(out[:limit])
+
+
+def _unambiguous(out: list[Entity]) -> list[Entity]:
+    """``out`` without a one-word place that ends two or more longer places and has fewer
+    independent sources than each: "Korea" beside "North Korea" and "South Korea" stands for
+    one of them (a translation's "managed by Korea and North Korea"), and listed on its own it
+    reads as a third place. Used by as many sources as they are, it is a subject of its own."""
+    places = [e for e in out if e.type == "place"]
+    drop = set()
+    for e in places:
+        if " " in e.name:
+            continue
+        longer = [o for o in places if o.name.endswith(" " + e.name)]
+        if len(longer) >= 2 and all(o.independent_sources > e.independent_sources for o in longer):
+            drop.add(id(e))
+    return [e for e in out if id(e) not in drop]
 
 
 def _key(name: str) -> str:
@@ -329,8 +346,8 @@ def _mention(text: str, article: int, run: list[_Word], keys: dict[str, str]) ->
     name = text[start:end]
     if len(run) == 1 and name.isupper() and _unit(text, start, end):
         return None
-    if not _TWO_LETTERS.search(name) or name.lower() in _VAGUE:
-        return None
+    if not _TWO_LETTERS.search(name) or all(w in _VAGUE for w in _SPLIT.split(name.lower())):
+        return None  # "the North", and "North-South" ties, "East-West" talks: no place named
     key = keys.get(name) or keys.setdefault(name, _key(name))
     return _Mention(article, start, end, name, run[0][3], key)
 
@@ -412,7 +429,8 @@ def _runs(text: str, start: int, end: int, named: set[str]) -> tuple[list[list[_
             initial_dot = (
                 gap[:1] == "."
                 and gap[1:].isspace()
-                and (len(run[-1][2]) == 1 or run[-1][2] in _ABBREVIATIONS)
+                # "ST. LOUIS" in a dateline too
+                and (len(run[-1][2]) == 1 or run[-1][2].capitalize() in _ABBREVIATIONS)
             )
             if not (gap.isspace() or initial_dot or _PARTICLE_GAP.fullmatch(gap)):
                 runs.append(run)
@@ -500,7 +518,10 @@ def _read(texts: Sequence[str], candidates: list[list[_Mention]]) -> list[_Readi
         if covered[c]:
             continue
         best = (-1, 0, 0, 0)  # gain, article, start, end
-        for m in mentions[:_TRIES]:
+        # NER reads capitals as shouting ("ST. LOUIS (KMOX) -" came back as "ST." and
+        # "LOUIS"): a mention in running text is tried first.
+        tries = [m for m in mentions if not m.text.isupper()][:_TRIES] or mentions[:_TRIES]
+        for m in tries:
             start, end = _window(texts[m.article], m)
             gain = len({e[2] for e in inside(m.article, start, end) if not covered[e[2]]})
             if gain > best[0]:
@@ -735,7 +756,8 @@ def _merge(read: dict[str, _Tally], unread: list[_Tally]) -> list[tuple[_Tally, 
             if acronym:
                 initials = initials or [_initials(t.spellings) for t in longer]
                 matches = [t for t, i in zip(longer, initials, strict=False) if acronym in i]
-            else:
+            elif tally.kind in ("person", None):
+                # "Vallejo", read as the town's police, is no part of "Vallejo Lt." Kenny Park
                 key = _key(name)
                 matches = [t for t, w in zip(persons, words, strict=False) if key in w]
         if len(matches) == 1:

@@ -10,11 +10,11 @@ the publication dates of the others in this pass, and against the event date aft
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from newsfuse.fusion import dates
-from newsfuse.fusion.text import content_stems
 from newsfuse.models import Article, BaseFrom, DateMention, Entity, Event, Family, Sentence
 
 LEAD_SENTENCES = 5
@@ -69,10 +69,16 @@ def infer(
     day = max(support, key=strength)
     backers = [a.id for a in articles if a.id in support[day]]
     evidence = tuple(dates.explain(support[day][i][0], i) for i in backers)
-    lead_sentences = [support[day][i][1] for i in backers]
+    dating = [support[day][i][1] for i in backers]
+    titles = {a.id: a.title or "" for a in articles}
+    leads = [
+        text
+        for i in backers
+        for text in [titles[i]] + [s.text for s in sentences.get(i, ())[:LEAD_SENTENCES]]
+    ]
     return Event(
         what=_what(articles, sentences, families, backers),
-        where=_where(lead_sentences, entities),
+        where=_where(dating, leads, entities),
         date=day,
         precision="day",
         evidence=evidence,
@@ -102,21 +108,67 @@ def _what(
     return None
 
 
-def _where(lead_sentences: Sequence[str], entities: Sequence[Entity]) -> str | None:
-    """The place named in the most dating sentences by the most articles; among equals the
-    less mentioned one, which is the more specific ("Kaesong" over "North Korea")."""
-    stems = [set(content_stems(s)) for s in lead_sentences]
-    best: tuple[tuple[int, int, int], str] | None = None
-    for e in entities:
-        if e.type != "place":
+def _where(dating: Sequence[str], leads: Sequence[str], entities: Sequence[Entity]) -> str | None:
+    """Where the event happened: a place the dating sentences put it in ("in Vallejo", "in its
+    border town of Kaesong"), else the one place they name most (a tie says nothing: "North
+    Korea blew up an office set up to foster ties with South Korea"); failing both, the same
+    two reads of the reports' leads.
+
+    A name counts where it is written whole ("the two Koreas" does not name "Korea"), and a
+    street or a building is not a where: "800 block of Humboldt Street" places the scene
+    within the town, which is what a reader needs first.
+    """
+    places = [e for e in entities if e.type == "place" and not _detail(e.name)]
+    patterns = [_named([e.name, *e.variants]) for e in places]
+    for sentences, locative in ((dating, True), (dating, False), (leads, True), (leads, False)):
+        scored: list[tuple[tuple[int, int, int], str]] = []
+        for e, named in zip(places, patterns, strict=True):
+            hits = sum(1 for s in sentences if _names(named, s, locative))
+            if hits:
+                scored.append(((hits, len(e.sources), -e.mentions), e.name))
+        if not scored:
             continue
-        spellings = [e.name, *e.variants]
-        hits = sum(
-            any(set(content_stems(v)) <= s for v in spellings if content_stems(v)) for s in stems
-        )
-        if hits == 0:
-            continue
-        key = (hits, len(e.sources), -e.mentions)
-        if best is None or key > best[0]:
-            best = (key, e.name)
-    return best[1] if best else None
+        scored.sort(reverse=True)
+        if locative:
+            # among equals the less mentioned, the more specific: "Kaesong" over "North Korea"
+            return scored[0][1]
+        if len(scored) == 1 or scored[0][0][:2] != scored[1][0][:2]:
+            return scored[0][1]
+    return None
+
+
+# "in Vallejo", "near north St. Louis", "in its border town of Kaesong", "at the city of X".
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|inside|throughout)\s+(?:(?:the|its|a|their)\s+)?"
+    r"(?:(?:[\w-]+\s+)?(?:town|city|village|county|province|region|suburb|capital)\s+of\s+)?"
+    r"(?:(?:north|south|east|west|northern|southern|eastern|western|downtown)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _names(named: re.Pattern[str], sentence: str, locative: bool) -> bool:
+    for m in named.finditer(sentence):
+        if not locative or _LOCATIVE.search(sentence, max(0, m.start() - 40), m.start()):
+            return True
+    return False
+
+
+# The last word of the name of a street ("Humboldt Street", "West Florissant Avenue") or of a
+# building or grounds ("Steinbeck Elementary School", "Lake Shore Apartments"): the scene
+# within a town, a detail of the where.
+_DETAIL_WORDS = frozenset(
+    """street st avenue ave road rd drive dr boulevard blvd lane ln way court ct place pl
+    highway hwy parkway pkwy terrace circle trail alley block freeway expressway
+    school apartments park mall hospital center centre church hotel motel restaurant station
+    complex""".split()
+)
+
+
+def _detail(name: str) -> bool:
+    return name.rstrip(".").rsplit(None, 1)[-1].lower() in _DETAIL_WORDS
+
+
+def _named(spellings: Sequence[str]) -> re.Pattern[str]:
+    """Matches any of ``spellings`` as whole words, however spaced or hyphenated."""
+    forms = [r"[\s\-‐‑]+".join(map(re.escape, s.split())) for s in spellings if s.split()]
+    return re.compile(r"(?<!\w)(?:{})(?!\w)".format("|".join(forms)), re.IGNORECASE)
