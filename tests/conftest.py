@@ -186,3 +186,22 @@ def page(browser, live_server):
 
     with watched_page(browser, live_server) as p:
         yield p
+
+
+def benchmark_script(name: str):
+    """Yield ``benchmarks/<name>`` imported as a module (the benchmarks are scripts, not a
+    package), registered in ``sys.modules`` while in use: its dataclasses look it up."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).parents[1] / "benchmarks" / name
+    spec = importlib.util.spec_from_file_location(f"{script.stem}_bench", script)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    try:
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        del sys.modules[spec.name]

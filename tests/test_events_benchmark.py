@@ -3,16 +3,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
+from conftest import benchmark_script
 from newsfuse.fusion.clean import clean
 from newsfuse.models import Article
-
-SCRIPT = Path(__file__).parents[1] / "benchmarks" / "events.py"
 
 # A Multi-News passage that is page furniture alone: nothing is left after cleaning.
 CHROME = (
@@ -34,15 +29,7 @@ REPORT = (
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("events_bench", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    try:
-        spec.loader.exec_module(module)
-        yield module
-    finally:
-        del sys.modules[spec.name]
+    yield from benchmark_script("events.py")
 
 
 def test_store_kept_drops_furniture_and_second_copies(bench) -> None:

@@ -3,26 +3,14 @@ first cluster (which also loads the model), and holds the target to the mean wit
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-SCRIPT = Path(__file__).parents[1] / "benchmarks" / "summaries.py"
+from conftest import benchmark_script
 
 
 @pytest.fixture(scope="module")
 def summaries():
-    spec = importlib.util.spec_from_file_location("summaries_bench", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    try:
-        spec.loader.exec_module(module)
-        yield module
-    finally:
-        del sys.modules[spec.name]
+    yield from benchmark_script("summaries.py")
 
 
 def test_warm_ratio_leaves_out_the_first_cluster(summaries) -> None:

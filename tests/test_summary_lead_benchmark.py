@@ -3,26 +3,16 @@ them (``--timeline-days 0``): one day's held-out opening moves the 40 days' mean
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).parents[1] / "benchmarks" / "summary_lead.py"
+from conftest import benchmark_script
 
 
 @pytest.fixture(scope="module")
 def summary_lead():
-    spec = importlib.util.spec_from_file_location("summary_lead_bench", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    try:
-        spec.loader.exec_module(module)
-        yield module
-    finally:
-        del sys.modules[spec.name]
+    yield from benchmark_script("summary_lead.py")
 
 
 @pytest.fixture
