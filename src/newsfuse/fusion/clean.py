@@ -328,7 +328,7 @@ _CAPTION_TAIL_CHARS = 160  # the tail pattern is anchored at the end: look only 
 # A video's credit closing its caption, and the page's stamp after it: "... Ted Chen reports
 # from Santa Ana for the NBC4 News at 5 p.m. on Feb. 19, 2013. (Published Wednesday, Feb. 20,
 # 2013)", "NBC10's Jane Doe has the details.". Who filed the clip for which programme is the
-# page's, not the story's; the caption's news before it stays. A stamp alone is left: it may
+# page's, not the story's; the caption's news before it stays, and so does the stamp: it may
 # be the only date a page gives (see dates.publication_date).
 _CREDIT_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}"
 _PUBLISHED_STAMP = r"\((?:Published|Updated|Posted) [^()]{6,60}\)"
@@ -336,7 +336,7 @@ _CREDIT_TAIL = re.compile(
     rf"(?:(?:^|(?<=[.!?\"”)] ))(?:(?:{_CREDIT_NAME}['’]s )?{_CREDIT_NAME} (?:"
     rf"reports?(?: live)?(?: from {_CREDIT_NAME}(?:, {_CREDIT_NAME})?)? for (?:the )?[A-Z0-9]"
     r"(?![^()]*\bthat\b)[^()]{0,100}?|(?:has|had) (?:the|more on the) (?:story|details|report)\.?))"
-    rf"(?:\s*{_PUBLISHED_STAMP})?)\s*$"
+    rf"(?:\s*(?P<stamp>{_PUBLISHED_STAMP}))?)\s*$"
 )
 _CREDIT_TAIL_CHARS = 240  # anchored at the end: look only there
 
@@ -673,8 +673,15 @@ def clean(article: Article, settings: CleanSettings = DEFAULT.clean) -> Article:
             if reason_of_last == "dateline" and "|" in text_of_last and stamp_at is None:
                 stamp_at = i
         if credit := _CREDIT_TAIL.search(line, max(0, len(line) - _CREDIT_TAIL_CHARS)):
-            removed.append((i, RemovedLine(text=credit.group().strip(), reason="byline")))
-            line = line[: credit.start()].rstrip()
+            # the stamp stays: it may be the only date the page gives (a caption's day)
+            stamp = credit.group("stamp") or ""
+            credit_text = (
+                credit.group()[: credit.start("stamp") - credit.start()]
+                if stamp
+                else credit.group()
+            )
+            removed.append((i, RemovedLine(text=credit_text.strip(), reason="byline")))
+            line = f"{line[: credit.start()].rstrip()} {stamp}".strip()
             if not line:
                 continue
         reason = _chrome_reason(line)
