@@ -2,7 +2,10 @@
 
 Run from the repository root (the articles are split exactly as ``benchmarks/facts.py`` does)::
 
-    .venv/bin/python benchmarks/gold/heldout/check_quotes.py [--data ../shared/data]
+    .venv/bin/python benchmarks/gold/heldout/check_quotes.py [FOLDER ...] [--data ../shared/data]
+
+``FOLDER`` is a folder of gold files (default: this script's folder, ``benchmarks/gold/heldout``),
+e.g. ``benchmarks/gold/heldout2``.
 
 Exit code 1 when a quote is not found, an article id is unknown or the evidence does not
 quote every source of its fact. The data is not part of the project, so this is a script, not
@@ -42,11 +45,18 @@ def problems(gold_path: Path, multi_news: MultiNews) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "folders", nargs="*", type=Path, default=[HERE], help="folders of gold *.json files"
+    )
     parser.add_argument("--data", type=Path, default=HERE.parents[2].parent / "shared" / "data")
     args = parser.parse_args()
     multi_news = MultiNews(args.data)
     bad = 0
-    for path in sorted(HERE.glob("*.json")):
+    paths = [p for folder in args.folders for p in sorted(folder.glob("*.json"))]
+    if not paths:
+        print(f"no gold *.json files in {', '.join(map(str, args.folders))}")
+        return 1
+    for path in paths:
         found = problems(path, multi_news)
         bad += len(found)
         print(f"{path.stem[:8]}: {'ok' if not found else f'{len(found)} problems'}")
