@@ -151,7 +151,10 @@ def facts(
     rep_of: dict[int, Claim] = {}  # each group's representative, by the group's id
     if event.date is not None and event.sources:
         made.append(((0,), _event_fact(event, family_of, restating), None))
+    joined = _join_days(groups, in_conflict, event_terms, weights, settings)
     for g in groups:
+        if id(g) in joined:
+            continue  # now part of the fact of its day (_join_days)
         if g[0].value.kind == "ordinal" and id(g) not in in_conflict:
             # a rank is a fact only where reports dispute it ("its sixth day" / "the seventh
             # day"): most are names and asides ("the ninth planet", "the 19th century")
@@ -227,6 +230,57 @@ def facts(
     found_conflicts += likeness.likeness_conflicts(sentences, family_of)
     found_conflicts += trades.trade_conflicts(sentences, family_of, settings)
     return tuple(out), tuple(found_conflicts)
+
+
+def _join_days(
+    groups: Sequence[list[Claim]],
+    in_conflict: set[int],
+    event_terms: frozenset[str],
+    weights: Mapping[str, float],
+    settings: FactSettings,
+) -> set[int]:
+    """One report's own fact of a day that a fact of more families also gives, both in the
+    event's words ("plunged to his death late Wednesday" / "landing hard on the hotel's roof
+    around 10:40 p.m. on Wednesday"; "At the company's annual meeting Thursday" / "mounted an
+    unprecedented protest against BP on Thursday"): that report is a source of the larger
+    fact, not a fact of its own. Their sentences may share few words (each tells another
+    moment of the day), so the groups were not joined by context. The report's claims are
+    added to the larger group (in place: its shown sentence may be the report's); returns
+    the ids of the groups so joined. A day of the event
+    that two facts of several families give (the killing and a traffic stop, both "Sunday")
+    stays two facts: only a single report's group is joined, to the fact of most families
+    (then of the closest words) on that day."""
+
+    def eventful(g: Sequence[Claim]) -> bool:
+        return any(len(c.context & event_terms) >= settings.event_time_terms for c in g)
+
+    days = [g for g in groups if _one_day(g[0].value) and id(g) not in in_conflict and eventful(g)]
+    joined: set[int] = set()
+    if len(days) < 2:
+        return joined
+    families = {id(g): len({c.family for c in g}) for g in days}
+    for g in days:
+        if len({c.article for c in g}) != 1:
+            continue
+        value = _value(g)
+        context = frozenset().union(*(c.context for c in g))
+        best: tuple[int, float] | None = None
+        target = None
+        for o in days:
+            if o is g or id(o) in joined or families[id(o)] < 2 or o[0].article == g[0].article:
+                continue
+            if not (_same_day(value, _value(o)) and _mergeable(value, _value(o), g[0].year)):
+                continue
+            rank = (
+                families[id(o)],
+                overlap(context, frozenset().union(*(c.context for c in o)), weights),
+            )
+            if best is None or rank > best:
+                best, target = rank, o
+        if target is not None:
+            joined.add(id(g))
+            target.extend(g)
+    return joined
 
 
 def _covered(
