@@ -153,13 +153,13 @@ def role_facts(
         # Roles of one head word are one role in more or fewer words ("the boy's father" /
         # "His father, SSP Francis Manana Nabugyere"): the role most articles give in any of
         # its wordings, then in this one, then the fullest wording of it.
-        alike: dict[str, list[tuple[str, Sentence]]] = {}
+        wordings: dict[str, list[tuple[str, Sentence]]] = {}
         for hits in found.values():
-            alike.setdefault(_head(hits[0][0]), []).extend(hits)
+            wordings.setdefault(_head(hits[0][0]), []).extend(hits)
         best = max(
             found.values(),
             key=lambda hits: (
-                len({s.article_id for _, s in alike[_head(hits[0][0])]}),
+                len({s.article_id for _, s in wordings[_head(hits[0][0])]}),
                 len({s.article_id for _, s in hits}),
                 len(hits[0][0]),
             ),
@@ -173,7 +173,7 @@ def role_facts(
         # not "he asked Judge Kurt Engelhardt to speed his transfer"), then the earliest:
         # where a report introduces them
         role = min(best, key=telling)[0]
-        best = alike[_head(role)]
+        best = wordings[_head(role)]
         sentence = min(best, key=telling)[1]
         if any(_same_one(e.name, f.value) and f.about.lower() == role.lower() for f in out):
             continue  # "Svanberg" beside "Carl-Henric Svanberg", both the chairman
