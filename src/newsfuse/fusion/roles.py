@@ -33,7 +33,7 @@ ROLE_WORDS = frozenset(
     correspondent investigator detective agent superintendent principal dean economist
     adviser advisor official representative envoy premier chancellor king queen prince
     princess actor actress singer star heir widow son daughter wife husband brother sister
-    mother father friend buddy boyfriend girlfriend""".split()
+    mother father friend buddy boyfriend girlfriend victim suspect""".split()
 )
 # Honorifics between a title and a name ("trauma director Dr. Fang"): not part of the role.
 _HONORIFICS = frozenset("dr mr mrs ms miss prof sir dame".split())
@@ -332,8 +332,9 @@ _IDENTIFIED = re.compile(
 # Nabugyere", "Her lawyer, Mark Geragos" (group role: the role without "his"/"her"; group head
 # its last word); the sentence's start or a clause's before it
 _OWNED_BEFORE = re.compile(
-    r"(?:^|(?<=[.;:,]\s)|(?<=\s[-—–]\s))(?:[Hh]is|[Hh]er|[Tt]heir)\s+"
-    r"(?P<role>(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*)),\s+(?:[A-Z][\w.]*\s+){0,2}$"
+    r"(?:^|(?<=[.;:,]\s)|(?<=\s[-—–]\s))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+"
+    r"(?P<role>(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*)),\s+(?:\d+-year-old\s+)?"
+    r"(?:[A-Z][\w.]*\s+){0,2}$"
 )
 # a capitalised word right after a name, no punctuation between: the name goes on
 # (not a weekday or month: "Judge Kurt Engelhardt Monday sentenced")
