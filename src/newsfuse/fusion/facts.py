@@ -249,16 +249,22 @@ def _join_days(
     the ids of the groups so joined. A day of the event
     that two facts of several families give (the killing and a traffic stop, both "Sunday")
     stays two facts: only a single report's group is joined, to the fact of most families
-    (then of the closest words) on that day."""
+    (then of the closest words) on that day that has no claim of that report already."""
 
     def eventful(g: Sequence[Claim]) -> bool:
         return any(len(c.context & event_terms) >= settings.event_time_terms for c in g)
 
     days = [g for g in groups if _one_day(g[0].value) and id(g) not in in_conflict and eventful(g)]
     joined: set[int] = set()
-    if len(days) < 2:
+    # (the facts of several families, each value and words read once: a long story has many
+    # single reports' days and few such facts)
+    targets = [
+        (o, _value(o), frozenset().union(*(c.context for c in o)), n, {c.article for c in o})
+        for o in days
+        if (n := len({c.family for c in o})) >= 2
+    ]
+    if not targets:
         return joined
-    families = {id(g): len({c.family for c in g}) for g in days}
     for g in days:
         if len({c.article for c in g}) != 1:
             continue
@@ -266,15 +272,14 @@ def _join_days(
         context = frozenset().union(*(c.context for c in g))
         best: tuple[int, float] | None = None
         target = None
-        for o in days:
-            if o is g or id(o) in joined or families[id(o)] < 2 or o[0].article == g[0].article:
+        for o, day, words_o, n, articles in targets:
+            # (a report already stating the fact in a sentence of its own tells another
+            # thing of that day in this one: "warned North Korean envoy Kang Chol on Friday")
+            if g[0].article in articles:
                 continue
-            if not (_same_day(value, _value(o)) and _mergeable(value, _value(o), g[0].year)):
+            if not (_same_day(value, day) and _mergeable(value, day, g[0].year)):
                 continue
-            rank = (
-                families[id(o)],
-                overlap(context, frozenset().union(*(c.context for c in o)), weights),
-            )
+            rank = (n, overlap(context, words_o, weights))
             if best is None or rank > best:
                 best, target = rank, o
         if target is not None:
