@@ -62,3 +62,10 @@ def test_a_city_and_the_police_department_named_after_it_stay_apart():
     family_of = {"p1": 1, "p2": 2, "p3": 3, "p4": 4}
     sentences = dict.fromkeys(("p1", "p2", "p3", "p4"), ())
     assert names._shorter_joined(found, types, sentences, family_of) == found
+    # Multi-News a888a993: the maker and its car, both organisations to the name finder
+    found = [
+        ((-2, -2), "Tesla", [], ["p1", "p2"], 2),
+        ((-2, -2), "Tesla Model X", [], ["p3", "p4"], 2),
+    ]
+    types = {"Tesla": "organisation", "Tesla Model X": "organisation"}
+    assert names._shorter_joined(found, types, sentences, family_of) == found

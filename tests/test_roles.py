@@ -307,6 +307,13 @@ def test_a_role_owned_before_the_name_is_read():
     )
     at = text.index("Markus")
     assert roles._roles(text, at, at + len("Markus Austin")) == ["victim"]
+    # Multi-News 277ce57c: the surname of David Chaney inside his father's name
+    text = (
+        "His father, George Washington Chaney, was a Secret Service agent in President John F."
+        " Kennedy’s era and knew the agents on his detail when Kennedy was assassinated in Dallas."
+    )
+    at = text.index("Chaney")
+    assert roles._roles(text, at, at + len("Chaney")) == []
 
 
 def test_one_role_in_more_or_fewer_words_is_one_fact_of_both_reports():

@@ -145,6 +145,12 @@ def name_facts(
 
 
 _Found = tuple[tuple[int, int], str, list[tuple[Sentence, re.Match[str]]], list[str], int]
+# Last words of a name that say what kind of thing the rest names ("WinCo Foods", "Salt Lake
+# City", "Lovelock Correctional Center"): the rest alone names the same thing.
+_DESIGNATORS = frozenset(
+    """foods stores inc corp corporation company co ltd llc plc group city county center
+    centre hotel airport university college hospital""".split()
+)
 
 
 def _shorter_joined(
@@ -155,11 +161,15 @@ def _shorter_joined(
 ) -> list[_Found]:
     """A name that is the first words of exactly one longer name of the same thing ("WinCo"
     of "WinCo Foods": "a WinCo supermarket" / "a WinCo Foods store") is that name, one fact of
-    the reports writing either; the longer is the value. Of the same thing: the same type, or
-    one of them of no type the name finder knows ("other"), so a city stays apart from the
-    paper named after it ("Kansas City" / "Kansas City Star")."""
+    the reports writing either; the longer is the value. Of the same thing: the longer ends
+    in a word saying what kind of thing the name is (_DESIGNATORS: "Foods", "City",
+    "Correctional Center"), not in what belongs to it ("Tesla Model X", "Pacific Crest Trail
+    Association", "French Open", "Kansas City Star"), and both are of one type, or one of
+    them of no type the name finder knows ("other")."""
 
     def alike(a: str, b: str) -> bool:
+        if words[b][-1].strip(".") not in _DESIGNATORS:
+            return False
         return types[a] == types[b] or "other" in (types[a], types[b])
 
     words = {value: value.lower().split() for _, value, _, _, _ in found}

@@ -330,11 +330,13 @@ _IDENTIFIED = re.compile(
 )
 # a role owned by a person before the name, after a comma: "His father, SSP Francis Manana
 # Nabugyere", "Her lawyer, Mark Geragos" (group role: the role without "his"/"her"; group head
-# its last word); the sentence's start or a clause's before it
+# its last word); the sentence's start or a clause's before it; between the comma and the
+# name at most a rank or honorific written short ("SSP", "Lt.", "Dr."), not another name's
+# first words ("His father, George Washington Chaney" is not David Chaney's)
 _OWNED_BEFORE = re.compile(
     r"(?:^|(?<=[.;:,]\s)|(?<=\s[-—–]\s))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+"
     r"(?P<role>(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*)),\s+(?:\d+-year-old\s+)?"
-    r"(?:[A-Z][\w.]*\s+){0,2}$"
+    r"(?:(?:[A-Z]{2,}|[A-Z][a-z]{0,3}\.)\s+){0,2}$"
 )
 # a capitalised word right after a name, no punctuation between: the name goes on
 # (not a weekday or month: "Judge Kurt Engelhardt Monday sentenced")
