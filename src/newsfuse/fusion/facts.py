@@ -183,6 +183,7 @@ def facts(
         # facts of the event first: those whose sentence uses the event's own words
         eventful = -len(rep.context & event_terms)
         made.append(((rank, -independent, -len(sources), eventful, first), fact, g))
+    made = _ages_joined(made, in_conflict)
     for q in quotes:
         if q.independent_sources >= 2:
             made.append(((1, -q.independent_sources, -len(q.sources), 0, 0), _quote_fact(q), None))
@@ -286,6 +287,39 @@ def _join_days(
             joined.add(id(g))
             target.extend(g)
     return joined
+
+
+def _ages_joined(
+    made: list[tuple[tuple[object, ...], Fact, list[Claim] | None]], in_conflict: set[int]
+) -> list[tuple[tuple[object, ...], Fact, list[Claim] | None]]:
+    """One fact per age told by the same reports: "Canadian-born Fabio Sementilli, 49, died
+    at the scene", "the 49-year-old Sementilli", "Sementilli, who was 49 years old" are one
+    person's age in sentences too unlike to be grouped, each sourced to every report giving
+    it (:func:`_same_value_sources`), so each was a fact of its own. The age's noun is not
+    asked (one person is "Sementilli", "the 18-year-old friend" and "his 18-year-old buddy",
+    and "The 49-year-old suffered" reads "suffered"): two people of one age told by exactly
+    the same reports are rare. The group of most claims (then the first) is kept, with the
+    others' claims (their sentences then seed no statement either)."""
+    by_age: dict[tuple[object, ...], list[int]] = {}
+    for n, (_, fact, g) in enumerate(made):
+        if g is None or id(g) in in_conflict or g[0].value.unit != "age":
+            continue
+        # (whoever the age is of: "Sementilli", "friend", "buddy", or misread, "suffered")
+        q = _value(g)
+        key = (q.low, q.high, frozenset(fact.sources))
+        by_age.setdefault(key, []).append(n)
+    dropped: set[int] = set()
+    for same in by_age.values():
+        if len(same) < 2:
+            continue
+        keep = max(same, key=lambda n: (len(made[n][2] or ()), -n))
+        kept_group = made[keep][2]
+        assert kept_group is not None
+        for n in same:
+            if n != keep:
+                kept_group.extend(made[n][2] or ())
+                dropped.add(n)
+    return [m for n, m in enumerate(made) if n not in dropped]
 
 
 def _covered(
