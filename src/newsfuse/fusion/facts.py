@@ -151,7 +151,10 @@ def facts(
     rep_of: dict[int, Claim] = {}  # each group's representative, by the group's id
     if event.date is not None and event.sources:
         made.append(((0,), _event_fact(event, family_of, restating), None))
+    joined = _join_days(groups, in_conflict, event_terms, weights, settings)
     for g in groups:
+        if id(g) in joined:
+            continue  # now part of the fact of its day (_join_days)
         if g[0].value.kind == "ordinal" and id(g) not in in_conflict:
             # a rank is a fact only where reports dispute it ("its sixth day" / "the seventh
             # day"): most are names and asides ("the ninth planet", "the 19th century")
@@ -180,6 +183,7 @@ def facts(
         # facts of the event first: those whose sentence uses the event's own words
         eventful = -len(rep.context & event_terms)
         made.append(((rank, -independent, -len(sources), eventful, first), fact, g))
+    made = _ages_joined(made, in_conflict)
     for q in quotes:
         if q.independent_sources >= 2:
             made.append(((1, -q.independent_sources, -len(q.sources), 0, 0), _quote_fact(q), None))
@@ -227,6 +231,95 @@ def facts(
     found_conflicts += likeness.likeness_conflicts(sentences, family_of)
     found_conflicts += trades.trade_conflicts(sentences, family_of, settings)
     return tuple(out), tuple(found_conflicts)
+
+
+def _join_days(
+    groups: Sequence[list[Claim]],
+    in_conflict: set[int],
+    event_terms: frozenset[str],
+    weights: Mapping[str, float],
+    settings: FactSettings,
+) -> set[int]:
+    """One report's own fact of a day that a fact of more families also gives, both in the
+    event's words ("plunged to his death late Wednesday" / "landing hard on the hotel's roof
+    around 10:40 p.m. on Wednesday"; "At the company's annual meeting Thursday" / "mounted an
+    unprecedented protest against BP on Thursday"): that report is a source of the larger
+    fact, not a fact of its own. Their sentences may share few words (each tells another
+    moment of the day), so the groups were not joined by context. The report's claims are
+    added to the larger group (in place: its shown sentence may be the report's); returns
+    the ids of the groups so joined. A day of the event
+    that two facts of several families give (the killing and a traffic stop, both "Sunday")
+    stays two facts: only a single report's group is joined, to the fact of most families
+    (then of the closest words) on that day that has no claim of that report already."""
+
+    def eventful(g: Sequence[Claim]) -> bool:
+        return any(len(c.context & event_terms) >= settings.event_time_terms for c in g)
+
+    days = [g for g in groups if _one_day(g[0].value) and id(g) not in in_conflict and eventful(g)]
+    joined: set[int] = set()
+    # (the facts of several families, each value and words read once: a long story has many
+    # single reports' days and few such facts)
+    targets = [
+        (o, _value(o), frozenset().union(*(c.context for c in o)), n, {c.article for c in o})
+        for o in days
+        if (n := len({c.family for c in o})) >= 2
+    ]
+    if not targets:
+        return joined
+    for g in days:
+        if len({c.article for c in g}) != 1:
+            continue
+        value = _value(g)
+        context = frozenset().union(*(c.context for c in g))
+        best: tuple[int, float] | None = None
+        target = None
+        for o, day, words_o, n, articles in targets:
+            # (a report already stating the fact in a sentence of its own tells another
+            # thing of that day in this one: "warned North Korean envoy Kang Chol on Friday")
+            if g[0].article in articles:
+                continue
+            if not (_same_day(value, day) and _mergeable(value, day, g[0].year)):
+                continue
+            rank = (n, overlap(context, words_o, weights))
+            if best is None or rank > best:
+                best, target = rank, o
+        if target is not None:
+            joined.add(id(g))
+            target.extend(g)
+    return joined
+
+
+def _ages_joined(
+    made: list[tuple[tuple[object, ...], Fact, list[Claim] | None]], in_conflict: set[int]
+) -> list[tuple[tuple[object, ...], Fact, list[Claim] | None]]:
+    """One fact per age told by the same reports: "Canadian-born Fabio Sementilli, 49, died
+    at the scene", "the 49-year-old Sementilli", "Sementilli, who was 49 years old" are one
+    person's age in sentences too unlike to be grouped, each sourced to every report giving
+    it (:func:`_same_value_sources`), so each was a fact of its own. The age's noun is not
+    asked (one person is "Sementilli", "the 18-year-old friend" and "his 18-year-old buddy",
+    and "The 49-year-old suffered" reads "suffered"): two people of one age told by exactly
+    the same reports are rare. The group of most claims (then the first) is kept, with the
+    others' claims (their sentences then seed no statement either)."""
+    by_age: dict[tuple[object, ...], list[int]] = {}
+    for n, (_, fact, g) in enumerate(made):
+        if g is None or id(g) in in_conflict or g[0].value.unit != "age":
+            continue
+        # (whoever the age is of: "Sementilli", "friend", "buddy", or misread, "suffered")
+        q = _value(g)
+        key = (q.low, q.high, frozenset(fact.sources))
+        by_age.setdefault(key, []).append(n)
+    dropped: set[int] = set()
+    for same in by_age.values():
+        if len(same) < 2:
+            continue
+        keep = max(same, key=lambda n: (len(made[n][2] or ()), -n))
+        kept_group = made[keep][2]
+        assert kept_group is not None
+        for n in same:
+            if n != keep:
+                kept_group.extend(made[n][2] or ())
+                dropped.add(n)
+    return [m for n, m in enumerate(made) if n not in dropped]
 
 
 def _covered(

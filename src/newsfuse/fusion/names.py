@@ -62,9 +62,10 @@ def name_facts(
     # words the reports also write in lower case: "Court", "Office", "Street" are common
     # nouns (the rest of a longer name), not names of their own
     lower = lower_words(sentences) if lower is None else lower
-    found: list[tuple[tuple[int, int], str, list[tuple[Sentence, re.Match[str]]], list[str], int]]
+    found: list[_Found]
     found = []
     places: set[str] = set()  # values that may name a place (their words may say what it is)
+    types: dict[str, str] = {}  # each entity value's type
     taken_keys = {t.lower() for t in taken}
     runs = {m.group() for s in every for m in _RUN.finditer(s.text)}
     for e in entities:
@@ -103,8 +104,10 @@ def name_facts(
         if len(families) < 2:
             continue
         found.append(((-len(families), -len(sources)), value, hits, sources, len(families)))
+        types[value] = e.type
         if e.type not in ("person", "organisation"):
             places.add(value)  # (the name finder types many a small town "other")
+    found = _shorter_joined(found, types, sentences, family_of)
     named = {value.lower() for _, value, _, _, _ in found} | taken_keys
     addresses = {**_web_addresses(every), **_numbered(every)}
     # (and the names the name finder missed: "at FCI Terminal Island" / "at Terminal Island")
@@ -138,6 +141,65 @@ def name_facts(
                 status="corroborated",
             )
         )
+    return out
+
+
+_Found = tuple[tuple[int, int], str, list[tuple[Sentence, re.Match[str]]], list[str], int]
+# Last words of a name that say what kind of thing the rest names ("WinCo Foods", "Salt Lake
+# City", "Lovelock Correctional Center"): the rest alone names the same thing.
+_DESIGNATORS = frozenset(
+    """foods stores inc corp corporation company co ltd llc plc group city county center
+    centre hotel airport university college hospital""".split()
+)
+
+
+def _shorter_joined(
+    found: list[_Found],
+    types: Mapping[str, str],
+    sentences: Mapping[str, Sequence[Sentence]],
+    family_of: Mapping[str, int],
+) -> list[_Found]:
+    """A name that is the first words of exactly one longer name of the same thing ("WinCo"
+    of "WinCo Foods": "a WinCo supermarket" / "a WinCo Foods store") is that name, one fact of
+    the reports writing either; the longer is the value. Of the same thing: the longer ends
+    in a word saying what kind of thing the name is (_DESIGNATORS: "Foods", "City",
+    "Correctional Center"), not in what belongs to it ("Tesla Model X", "Pacific Crest Trail
+    Association", "French Open", "Kansas City Star"), and both are of one type, or one of
+    them of no type the name finder knows ("other")."""
+
+    def alike(a: str, b: str) -> bool:
+        if words[b][-1].strip(".") not in _DESIGNATORS:
+            return False
+        return types[a] == types[b] or "other" in (types[a], types[b])
+
+    words = {value: value.lower().split() for _, value, _, _, _ in found}
+    into: dict[str, str] = {}
+    for _, short, _, _, _ in found:
+        n = len(words[short])
+        longer = [
+            value
+            for _, value, _, _, _ in found
+            if len(words[value]) > n and words[value][:n] == words[short] and alike(short, value)
+        ]
+        if len(longer) == 1 and longer[0] not in into:
+            into[short] = longer[0]
+    if not into:
+        return found
+    gained: dict[str, set[str]] = {}
+    for _, value, _, sources, _ in found:
+        if value in into:
+            gained.setdefault(into[value], set()).update(sources)
+    out = []
+    for key, value, hits, sources, independent in found:
+        if value in into:
+            continue
+        if value in gained:
+            # (shown with a sentence of the longer name: the hits stay its own)
+            cited = gained[value].union(sources)
+            sources = [a for a in sentences if a in cited]
+            independent = len({family_of.get(a, 0) for a in sources})
+            key = (-independent, -len(sources))
+        out.append((key, value, hits, sources, independent))
     return out
 
 

@@ -33,7 +33,7 @@ ROLE_WORDS = frozenset(
     correspondent investigator detective agent superintendent principal dean economist
     adviser advisor official representative envoy premier chancellor king queen prince
     princess actor actress singer star heir widow son daughter wife husband brother sister
-    mother father friend buddy boyfriend girlfriend""".split()
+    mother father friend buddy boyfriend girlfriend victim suspect""".split()
 )
 # Honorifics between a title and a name ("trauma director Dr. Fang"): not part of the role.
 _HONORIFICS = frozenset("dr mr mrs ms miss prof sir dame".split())
@@ -150,19 +150,31 @@ def role_facts(
             if more:
                 sources |= more
                 ordered = [a for a in sentences if a in sources]
-        # the role most articles give, then the fullest wording of it
+        # Roles of one head word are one role in more or fewer words ("the boy's father" /
+        # "His father, SSP Francis Manana Nabugyere"): the role most articles give in any of
+        # its wordings, then in this one, then the fullest wording of it.
+        wordings: dict[str, list[tuple[str, Sentence]]] = {}
+        for hits in found.values():
+            wordings.setdefault(_head(hits[0][0]), []).extend(hits)
         best = max(
             found.values(),
-            key=lambda hits: (len({s.article_id for _, s in hits}), len(hits[0][0])),
+            key=lambda hits: (
+                len({s.article_id for _, s in wordings[_head(hits[0][0])]}),
+                len({s.article_id for _, s in hits}),
+                len(hits[0][0]),
+            ),
         )
-        # shown with the sentence giving it that tells most of the event in lower case (what
-        # they did in it: "Judge Kurt Engelhardt sentenced the ailing Durst", not "he asked
-        # Judge Kurt Engelhardt to speed his transfer"), then the earliest: where a report
-        # introduces them
-        role, sentence = min(
-            best,
-            key=lambda hit: (-len(phrases.lower_stems(hit[1].text) & event_terms), hit[1].index),
-        )
+
+        def telling(hit: tuple[str, Sentence]) -> tuple[int, int]:
+            return (-len(phrases.lower_stems(hit[1].text) & event_terms), hit[1].index)
+
+        # shown with the sentence giving it (in any wording) that tells most of the event in
+        # lower case (what they did in it: "Judge Kurt Engelhardt sentenced the ailing Durst",
+        # not "he asked Judge Kurt Engelhardt to speed his transfer"), then the earliest:
+        # where a report introduces them
+        role = min(best, key=telling)[0]
+        best = wordings[_head(role)]
+        sentence = min(best, key=telling)[1]
         if any(_same_one(e.name, f.value) and f.about.lower() == role.lower() for f in out):
             continue  # "Svanberg" beside "Carl-Henric Svanberg", both the chairman
         # a family that never gives that role may give another ("police chief Khalid Abu
@@ -234,6 +246,11 @@ def _roles(
     if named and _is_role(named.group("head")):
         words = [w for w in named.group("role").split() if not any(c.isdigit() for c in w)]
         out.append(" ".join(words))
+    # "His father, SSP Francis Manana Nabugyere says": a role owned by someone, a comma, at
+    # most two capitalised words (a rank, an honorific) and the name
+    owned = _OWNED_BEFORE.search(text, max(0, start - 80), start)
+    if owned and person and _is_role(owned.group("head")):
+        out.append(owned.group("role"))
     if not text[:start].endswith(" ") or text[:start].rstrip().endswith(","):
         return out
     before = _WORD.findall(text[max(0, start - 80) : start])
@@ -269,6 +286,16 @@ def _roles(
     return out
 
 
+def _head(role: str) -> str:
+    """A role's head word, lower case: its last word before "of", "at", "for" ..., else its
+    last ("chief executive of Southern Cross Austereo": executive; "boy's father": father)."""
+    tokens = [t.lower().strip(".'’") for t in _WORD.findall(role)]
+    return next(
+        (tokens[i - 1] for i, t in enumerate(tokens) if i and t in _PREPOSITIONS),
+        tokens[-1] if tokens else "",
+    )
+
+
 def _words(role: str) -> set[str]:
     """The words of ``role`` but stop words, a prefixed role also without its prefix: two
     roles sharing one are one role in other words ("chief executive of Southern Cross
@@ -300,6 +327,16 @@ _IDENTIFIED = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<role>(?:[\w'’-]+\s+){0,3}?"
     r"(?P<head>[a-z][\w-]*))\s+(?:was|is|has been|had been)\s+(?:later\s+)?"
     r"(?:identified|named)\s+as\s+$"
+)
+# a role owned by a person before the name, after a comma: "His father, SSP Francis Manana
+# Nabugyere", "Her lawyer, Mark Geragos" (group role: the role without "his"/"her"; group head
+# its last word); the sentence's start or a clause's before it; between the comma and the
+# name at most a rank or honorific written short ("SSP", "Lt.", "Dr."), not another name's
+# first words ("His father, George Washington Chaney" is not David Chaney's)
+_OWNED_BEFORE = re.compile(
+    r"(?:^|(?<=[.;:,]\s)|(?<=\s[-—–]\s))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+"
+    r"(?P<role>(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*)),\s+(?:\d+-year-old\s+)?"
+    r"(?:(?:[A-Z]{2,}|[A-Z][a-z]{0,3}\.)\s+){0,2}$"
 )
 # a capitalised word right after a name, no punctuation between: the name goes on
 # (not a weekday or month: "Judge Kurt Engelhardt Monday sentenced")
