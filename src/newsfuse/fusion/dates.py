@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
+from newsfuse.fusion import nlp
 from newsfuse.fusion.clean import is_headline, split_lines, time_stamp
 from newsfuse.fusion.text import MONTH_PATTERN, NUMBER_WORDS
 from newsfuse.models import Article, BaseFrom, DateMention, DatePrecision, Sentence
@@ -259,8 +260,8 @@ def _scan(sentence: str) -> tuple[re.Match[str], ...]:
 
 # Dates an embedded post is stamped with, not dates the report tells: its signature line
 # ("— Leanne Suter (@abc7leanne) August 12, 2018") gives the day it was posted, often the day
-# after the event. (A photo caption's "on Tuesday, Jan. 24, 2017" is kept: in undated reports
-# it is often the only full date, and it dates the story's days.)
+# after the event. (A photo caption's "on Tuesday, Jan. 24, 2017" is read, but see
+# :func:`pictured`.)
 _STAMPED = re.compile(rf"\(@\w{{1,30}}\)\s*(?:{_MONTH}\s+\d{{1,2}},\s+(?:19|20)\d\d\b)?")
 
 
@@ -269,6 +270,67 @@ def _stamps(sentence: str) -> tuple[tuple[int, int], ...]:
     if "(@" not in sentence:
         return ()  # (most sentences: the pattern need not run)
     return tuple(m.span() for m in _STAMPED.finditer(sentence))
+
+
+# The dates of a picture, not of the story: a caption's weekday, date and year ("An unknown
+# visitor arrives at a gated house in Woodland Hills on Tuesday, Jan. 24, 2017."; prose says
+# "on Tuesday" or "Jan. 24") when the verb it goes with is in the present tense, the tense of a
+# caption (the caption's next sentence, "Judge Kurt Engelhardt on Wednesday, April 27, 2016,
+# approved a plea", and "who died suddenly Monday evening January 23, 2017" tell the story);
+# a file photo's ("FILE - In this Tuesday, Dec. 31, 2013 file photo"); a video's page stamp
+# ("(Published Saturday, Aug. 11, 2018)"). The report is on or after such a day, which is all
+# it says: the picture may be the day's, the day after or years old.
+_PICTURE_DATE = re.compile(
+    r"\b(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+    rf"{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b"
+)
+_FILE_PHOTO = re.compile(
+    r"^\W*FILE\b[^.]{0,80}?\b(?:photo|image|picture)\b"
+    # "In this Monday, May 31, 1999 file photo", "In this undated photo": only a date between
+    rf"|\b[Ii]n (?:this|an?) (?:(?:{_WEEKDAY}|{_MONTH}|\d{{1,4}}|undated|file|handout),?\s+){{0,5}}"
+    r"(?:photo|image|picture|video)\b"
+    r"|\b(?i:file) (?:photo|image|picture)\b"
+)
+_PAGE_STAMP = re.compile(r"\((?:Published|Updated|Posted) [^()]{6,60}\)")
+_MAYBE_PICTURE = re.compile(r"day,? |FILE|[Pp]hoto|image|picture|video|\((?:Pub|Up|Po)")
+_PRESENT = frozenset({"VBZ", "VBP"})
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def pictured(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The spans of ``sentence`` whose dates are a picture's (:data:`_PICTURE_DATE`), not the
+    story's: they date no event and make no timeline entry."""
+    if not _MAYBE_PICTURE.search(sentence):
+        return ()  # (most sentences: the patterns need not run)
+    spans = [m.span() for m in _PAGE_STAMP.finditer(sentence)]
+    spans += [(0, m.end()) for m in _FILE_PHOTO.finditer(sentence)]
+    for m in _PICTURE_DATE.finditer(sentence):
+        if not any(a <= m.start() < b for a, b in spans) and _caption_tense(sentence, m.start()):
+            spans.append(m.span())
+    return tuple(spans)
+
+
+def _caption_tense(sentence: str, at: int) -> bool:
+    """Whether the verb the date at ``at`` goes with is in the present tense ("arrives",
+    "is wheeled into"), or there is none (a caption's fragment), by the parse."""
+    doc = nlp.docs([sentence], nlp.NO_NER)[0]
+    token = next((t for t in doc if t.idx >= at), None)
+    seen = 0
+    while token is not None and seen < 12:
+        seen += 1
+        if token.pos_ in ("VERB", "AUX"):
+            if token.tag_ in _PRESENT:
+                return True
+            helpers = [c.tag_ for c in token.children if c.dep_ in ("aux", "auxpass")]
+            if any(h in _PRESENT for h in helpers):
+                return True
+            if token.tag_ in ("VBD", "MD") or helpers:
+                return False  # "approved", "died", "will be"
+            # a participle or infinitive without a helper: the verb it hangs on says
+        if token.head is token:
+            return True  # no verb: a fragment ("Gerry Adams, Tuesday, Dec. 31, 2013.")
+        token = token.head
+    return False
 
 
 # A date that cannot be put on the calendar without a base day: a weekday, a month and day
@@ -290,7 +352,10 @@ def partial_dates(sentence: str) -> list[tuple[int, int, PartialUnit, int, str]]
         return out  # no weekday or month name: the long pattern need not run
     names = list(_WEEKDAYS)
     months = "January February March April May June July August September October November December"
+    spans = pictured(sentence)
     for m in _scan(sentence):
+        if spans and any(a <= m.start() < b for a, b in spans):
+            continue  # a picture's date (the weekday of "on Tuesday, Jan. 24, 2017")
         g = m.groupdict()
         try:
             for k in "34":
@@ -304,13 +369,19 @@ def partial_dates(sentence: str) -> list[tuple[int, int, PartialUnit, int, str]]
         if g["m7"] and g["pre7"].lower() not in ("last", "this", "next"):
             month = _month(g["m7"])
             out.append((m.start(), m.end(), "month", month, months.split()[month - 1]))
-        elif g["wd"]:
+        elif g["wd"] and not _RECURRING.search(sentence, max(0, m.start() - 10), m.start()):
             day = _WEEKDAYS[g["wd"].lower()]
             out.append((m.start("wd"), m.end("wd"), "weekday", day, names[day].capitalize()))
     return out
 
 
 _Span = tuple[dt.date, dt.date, DatePrecision, bool]
+# Before a weekday: it names no one day ("by flying on a Sunday", "every Sunday", "any
+# Monday"; "in a Sunday crash" is one Sunday's). A weekday after "on a" still says which
+# weekday a thing was on (partial_dates); one after "every", "each", "any" says nothing of
+# one occasion.
+_INDEFINITE = re.compile(r"\b(?:on\s+an?|every|each|any|another)\s+$", re.IGNORECASE)
+_RECURRING = re.compile(r"\b(?:every|each|any)\s+$", re.IGNORECASE)
 
 
 def _resolve(m: re.Match[str], base: dt.date | None, around: bool = False) -> _Span | None:
@@ -346,6 +417,8 @@ def _resolve(m: re.Match[str], base: dt.date | None, around: bool = False) -> _S
     if base is None:
         return None
     if g["wd"]:
+        if _INDEFINITE.search(m.string, max(0, m.start() - 10), m.start()):
+            return None  # "on a Sunday", "every Sunday": no one day
         return _weekday(_WEEKDAYS[g["wd"].lower()], (g["rel9"] or "").lower(), base, around)
     if g["word"]:
         day_shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}
@@ -472,8 +545,20 @@ def in_articles(
     for a in articles:
         base = a.published or event_date
         base_from: BaseFrom = "publication" if a.published else "event"
-        out[a.id] = [mentions(s.text, base, base_from) for s in sentences.get(a.id, ())]
+        out[a.id] = [
+            _of_story(s.text, mentions(s.text, base, base_from)) for s in sentences.get(a.id, ())
+        ]
     return out
+
+
+def _of_story(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """``found`` without the mentions of a picture's date (:func:`pictured`)."""
+    if not found:
+        return found
+    spans = pictured(sentence)
+    if not spans:
+        return found
+    return [m for m in found if not any(a <= m.start < b for a, b in spans)]
 
 
 def explain(mention: DateMention, article_id: str) -> str:

@@ -35,15 +35,22 @@ def infer(
 
     # date -> article id -> (mention, sentence) of its first lead mention of that date
     support: dict[dt.date, dict[str, tuple[DateMention, str]]] = defaultdict(dict)
+    # the same of pictures' dates (dates.pictured): a caption's day is the photo's, which may
+    # be the day after the event; it dates the event only when no lead's own words do
+    pictures: dict[dt.date, dict[str, tuple[DateMention, str]]] = defaultdict(dict)
     for a in articles:
         base = a.published or reference
         base_from: BaseFrom = "publication" if a.published else "cluster"
         lead = [a.title or ""] + [s.text for s in sentences.get(a.id, ())[:LEAD_SENTENCES]]
         for text in lead:
+            spans = dates.pictured(text)
             for m in dates.mentions(text, base, base_from):
                 if m.precision != "day" or not _recent(m.date, base):
                     continue
-                support[m.date].setdefault(a.id, (m, text))
+                pictured = any(a <= m.start < b for a, b in spans)
+                (pictures if pictured else support)[m.date].setdefault(a.id, (m, text))
+    if not support:
+        support = pictures
     if reference is None and support:
         # No report is dated: a lead's day years before the latest date the reports mention
         # is background ("acquitted on Oct. 3, 1995" in a story of 2017), not the event.

@@ -1,0 +1,115 @@
+"""Dates of pictures, indefinite weekdays and heights in floors, on real sentences: the
+held-out Sementilli cluster (3b5368b3, excerpts in tests/fixtures/values), whose event an AP
+caption dated a day late, the Lancaster cluster (183d3bfe, tests/fixtures/heldout), whose only
+full date is a video's page stamp, and the Four Seasons fall (6ed6a5b5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+
+import newsfuse
+from newsfuse.fusion import dates, values
+from newsfuse.models import Article, Brief
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@cache
+def _brief(folder: str, cluster: str) -> Brief:
+    articles = [
+        Article(id=p.stem.split("_")[1], text=p.read_text(encoding="utf-8"))
+        for p in sorted((FIXTURES / folder).glob(f"{cluster}_p*.txt"))
+    ]
+    return newsfuse.fuse(articles)
+
+
+CAPTION = "An unknown visitor arrives at a gated house in Woodland Hills on Tuesday, Jan. 24, 2017."
+
+
+def test_a_captions_present_tense_date_is_a_pictures():
+    assert dates.pictured(CAPTION) == ((65, 87),)
+    crew = (
+        "A local news crew reports from a house in the Woodland Hills section of Los Angeles on"
+        " Tuesday, Jan. 24, 2017."
+    )
+    assert dates.pictured(crew)
+    assert dates.pictured("(Published Saturday, Aug. 11, 2018)")
+    filed = (
+        "FILE - In this Aug. 15, 2014 file photo, New York City real estate heir Robert Durst"
+        " leaves a Houston courtroom."
+    )
+    (span,) = dates.pictured(filed)
+    assert filed[slice(*span)].endswith("file photo")
+
+
+def test_the_storys_own_full_dates_are_not_pictures():
+    # the same form in the past tense tells the story, even inside a caption's paragraph
+    died = (
+        "It is with great sadness MODERN SALON reports the passing of Coty Professional Beauty"
+        " Vice President of Education Fabio Sementilli, who died suddenly and tragically Monday"
+        " evening January 23, 2017, at his Woodland Hills home."
+    )
+    approved = (
+        "New Orleans Federal Judge Kurt Engelhardt on Wednesday, April 27, 2016, approved a plea"
+        " agreement for Durst to serve 7 years, 1 month in federal prison on a weapons charge."
+    )
+    assert dates.pictured(died) == ()
+    assert dates.pictured(approved) == ()
+
+
+def test_a_caption_dates_no_event_and_no_timeline_entry():
+    brief = _brief("values", "3b5368b3")
+    # p2's "died ... Monday evening January 23, 2017", not the captions' Tuesday (p1, p4)
+    assert brief.event.date == dt.date(2017, 1, 23)
+    assert brief.event.sources == ("p2",)
+    assert not [e for e in brief.timeline if "unknown visitor" in e.what]
+    assert not [e for e in brief.timeline if "news crew" in e.what]
+    # the Monday the paramedics found him is read against that day
+    found = [e for e in brief.timeline if "bleeding profusely" in e.what]
+    assert found and all(e.date == dt.date(2017, 1, 23) for e in found)
+
+
+def test_a_page_stamp_still_dates_an_otherwise_undated_cluster():
+    # 183d3bfe: no report is dated and only p2's "(Published Saturday, Aug. 11, 2018)" names
+    # a full date; the event is that Saturday (the body found "Saturday morning")
+    assert _brief("heldout", "183d3bfe").event.date == dt.date(2018, 8, 11)
+
+
+def test_an_indefinite_weekday_is_no_day():
+    base = dt.date(2015, 1, 3)
+    sunday = (
+        "Indonesia AirAsia had violated the terms of its licence for the Surabaya to Singapore"
+        " route by flying on a Sunday, the day the Airbus A320-200 plunged into the Java Sea"
+    )
+    assert dates.mentions(sunday, base) == []
+    # it still says the plunge was on a Sunday (a weekday to compare)
+    assert [p[2:5] for p in dates.partial_dates(sunday)] == [("weekday", 6, "Sunday")]
+    assert dates.mentions("The market is held every Sunday.", base) == []
+    assert dates.partial_dates("The market is held every Sunday.") == []
+    # "a Sunday crash" is one Sunday's
+    assert dates.mentions("Two men died in a Sunday crash.", base)[0].date == dt.date(2014, 12, 28)
+
+
+def test_floors_and_storeys_are_one_unit_and_never_a_length():
+    def count(text: str) -> values.Quantity:
+        (q,) = [q for q in values.find(text, []) if q.kind == "count"]
+        return q
+
+    stories = count("Cummings dropped nine stories in the pouring rain.")
+    storey = count("He fell from a 9-storey building.")
+    floors = count("He fell nine floors down the interior shaft.")
+    feet = count("He slipped 25 feet, past the ladder he used to access the catwalk.")
+    assert stories.unit == storey.unit == floors.unit
+    assert stories.shown == "9 stories" and storey.shown == "9 storey"
+    assert feet.unit != stories.unit
+
+
+def test_nine_stories_and_25_feet_make_no_conflict():
+    # 6ed6a5b5: "Cummings dropped nine stories" (p1), "he fell nine stories" (p2), "slipped 25
+    # feet" (p3): a height in floors is no length, so they are not compared
+    brief = _brief("heldout", "6ed6a5b5")
+    for conflict in brief.conflicts:
+        shown = " ".join(v.value for v in conflict.values)
+        assert not ("stor" in shown and "feet" in shown)
