@@ -61,9 +61,12 @@ def test_the_storys_own_full_dates_are_not_pictures():
 
 def test_a_caption_dates_no_event_and_no_timeline_entry():
     brief = _brief("values", "3b5368b3")
-    # p2's "died ... Monday evening January 23, 2017", not the captions' Tuesday (p1, p4)
+    # p2's "died ... Monday evening January 23, 2017", not the captions' Tuesday (p1, p4);
+    # p1's "paramedics found Sementilli bleeding profusely Monday afternoon", read against
+    # its caption's day (the report is of that day or later), says the same
     assert brief.event.date == dt.date(2017, 1, 23)
-    assert brief.event.sources == ("p2",)
+    assert brief.event.sources == ("p1", "p2")
+    assert "picture" in brief.event.evidence[0]
     assert not [e for e in brief.timeline if "unknown visitor" in e.what]
     assert not [e for e in brief.timeline if "news crew" in e.what]
     # the Monday the paramedics found him is read against that day
@@ -113,3 +116,61 @@ def test_nine_stories_and_25_feet_make_no_conflict():
     for conflict in brief.conflicts:
         shown = " ".join(v.value for v in conflict.values)
         assert not ("stor" in shown and "feet" in shown)
+
+
+def test_the_days_pictures_and_posts_show():
+    post = (
+        "The latest on investigation at 11pm @ABC7 pic.twitter.com/zfnu02RjyU — Leanne Suter"
+        " (@abc7leanne) August 12, 2018"
+    )
+    assert dates.shown_days(post) == (dt.date(2018, 8, 12),)
+    assert dates.shown_days("(Published Saturday, Aug. 11, 2018)") == (dt.date(2018, 8, 11),)
+    assert dates.shown_days(CAPTION) == (dt.date(2017, 1, 24),)
+    # a file photo is old, an update later than the report's first version
+    filed = "FILE - In this Tuesday, Dec. 31, 2013 file photo, Gerry Adams speaks to the media."
+    assert dates.shown_days(filed) == ()
+    updated = (
+        "Officer replaces elderly woman's engagement ring after theft at hospital Posted:"
+        " Monday, June 23, 2014 11:03 PM EDT Updated: Monday, August 18, 2014 11:03 PM EDT"
+    )
+    assert dates.shown_days(updated) == (dt.date(2014, 6, 23),)
+
+
+def test_an_undated_clusters_weekday_is_read_against_the_day_a_post_shows():
+    # 2ef0d1f9 (Multi-News dev): no report is dated; p3 embeds the sheriff's post of
+    # September 20, 2018, so the leads' "Thursday" is that day
+    articles = [
+        Article(
+            id="p1",
+            text="A woman killed three people and wounded three others before fatally shooting"
+            " herself at a drugstore distribution center Thursday in Harford County, Maryland,"
+            " officials said.",
+        ),
+        Article(
+            id="p3",
+            text="A woman shot and killed three people, and wounded three others before taking"
+            " her own life at a Rite Aid warehouse in Aberdeen on Thursday.\n\n"
+            "We are on scene of the shooting in Perryman. — Harford Sheriff (@Harford_Sheriff)"
+            " September 20, 2018",
+        ),
+    ]
+    brief = newsfuse.fuse(articles)
+    assert brief.event.date == dt.date(2018, 9, 20)
+    assert set(brief.event.sources) == {"p1", "p3"}
+    # the post's own day is no timeline entry
+    assert not [e for e in brief.timeline if "@Harford_Sheriff" in e.what]
+
+
+def test_a_weekday_written_with_its_date_is_that_date():
+    base = dt.date(2018, 3, 29)
+    tesla = (
+        "In the moments before the collision, which occurred at 9:27 a.m. on Friday, March"
+        " 23rd, Autopilot was engaged with the adaptive cruise control follow-distance set to"
+        " minimum."
+    )
+    assert [(m.text, m.date) for m in dates.mentions(tesla, base)] == [
+        ("March 23rd", dt.date(2018, 3, 23))
+    ]
+    # the paper's name is no day
+    holtzman = "Holtzman told USA TODAY he was on a phone call when Spacey began his attack."
+    assert dates.mentions(holtzman, base) == []

@@ -225,7 +225,10 @@ def mentions(
 @functools.lru_cache(maxsize=1 << 16)
 def _mentions(sentence: str, base: dt.date | None, base_from: BaseFrom) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
-    for m in _scan(sentence):
+    scanned = _scan(sentence)
+    for k, m in enumerate(scanned):
+        if m.group("wd") and k + 1 < len(scanned) and _dated_weekday(m, scanned[k + 1]):
+            continue  # "on Friday, March 23rd": the date says which Friday
         span = _resolve(m, base, around=base_from == "event")
         if span is None:
             continue
@@ -243,6 +246,21 @@ def _mentions(sentence: str, base: dt.date | None, base_from: BaseFrom) -> tuple
             )
         )
     return tuple(found)
+
+
+def _dated_weekday(weekday: re.Match[str], after: re.Match[str]) -> bool:
+    """Whether the mention ``after`` is the calendar day of ``weekday``, written straight
+    after it ("Friday, March 23rd", "Monday evening January 23, 2017")."""
+    gap = weekday.string[weekday.end() : after.start()]
+    if not _WEEKDAY_GAP.fullmatch(gap):
+        return False
+    g = after.groupdict()
+    return any(g[k] for k in ("iy", "m1", "m2", "m3", "m4"))
+
+
+_WEEKDAY_GAP = re.compile(
+    r"[\s,]*(?:(?:early|late)\s+)?(?:(?:morning|afternoon|evening|night)[\s,]+)?"
+)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -282,7 +300,7 @@ def _stamps(sentence: str) -> tuple[tuple[int, int], ...]:
 # it says: the picture may be the day's, the day after or years old.
 _PICTURE_DATE = re.compile(
     r"\b(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
-    rf"{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d\b"
+    rf"{_MONTH},?\s+\d{{1,2}},?\s+(?:19|20)\d\d\b"  # (also "Friday, May, 2 2014")
 )
 _FILE_PHOTO = re.compile(
     r"^\W*FILE\b[^.]{0,80}?\b(?:photo|image|picture)\b"
@@ -308,6 +326,29 @@ def pictured(sentence: str) -> tuple[tuple[int, int], ...]:
         if not any(a <= m.start() < b for a, b in spans) and _caption_tense(sentence, m.start()):
             spans.append(m.span())
     return tuple(spans)
+
+
+_UPDATE = re.compile(r"\b(?:updated|modified)\W*$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def shown_days(sentence: str) -> tuple[dt.date, ...]:
+    """The days ``sentence`` shows a picture or a post was taken, posted or published on: a
+    caption's date, a video's "(Published ...)" stamp, an embedded post's signature date ("—
+    Leanne Suter (@abc7leanne) August 12, 2018"), never a file photo's. A report is on or
+    after each of them, and so, mostly, close to the latest."""
+    out: list[dt.date] = []
+    spans = list(pictured(sentence)) if _MAYBE_PICTURE.search(sentence) else []
+    files = [(0, m.end()) for m in _FILE_PHOTO.finditer(sentence)] if spans else []
+    spans = [span for span in spans if span not in files]
+    for lo, hi in spans + list(_stamps(sentence)):
+        if _UPDATE.search(sentence, max(0, lo - 12), lo):
+            continue  # "Updated: Monday, August 18, 2014": a later version's day
+        for m in _MENTION.finditer(sentence, lo, hi):
+            span = _resolve(m, None)
+            if span is not None and span[2] == "day":
+                out.append(span[0])
+    return tuple(out)
 
 
 def _caption_tense(sentence: str, at: int) -> bool:
@@ -421,6 +462,8 @@ def _resolve(m: re.Match[str], base: dt.date | None, around: bool = False) -> _S
             return None  # "on a Sunday", "every Sunday": no one day
         return _weekday(_WEEKDAYS[g["wd"].lower()], (g["rel9"] or "").lower(), base, around)
     if g["word"]:
+        if g["word"].isupper():
+            return None  # "TODAY" in capitals: "USA TODAY", NBC's show, a heading
         day_shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}
         return _day(base + dt.timedelta(days=day_shift[g["word"].lower()]), True)
     if g["unit10"]:
