@@ -174,3 +174,29 @@ def test_a_weekday_written_with_its_date_is_that_date():
     # the paper's name is no day
     holtzman = "Holtzman told USA TODAY he was on a phone call when Spacey began his attack."
     assert dates.mentions(holtzman, base) == []
+
+
+def test_a_weekday_the_clause_puts_ahead_is_the_coming_one():
+    tuesday = dt.date(2017, 7, 18)
+    # e9aca7cf (Multi-News dev): the parole hearing of Thursday 2017-07-20, in reports before it
+    for text in (
+        "On Thursday, Simpson will appear before a Nevada judge to make his case for parole.",
+        "O.J. Simpson will find out on Thursday if he soon will be released from the Lovelock"
+        " Correctional Center in Nevada.",
+    ):
+        assert [m.date for m in dates.mentions(text, tuesday)] == [dt.date(2017, 7, 20)]
+    # planned then, not ahead now (2ef0d1f9: the hearing was the day of the shooting)
+    hearing = (
+        "Dowdell had a preliminary hearing scheduled for Wednesday on domestic charges of"
+        " strangulation, aggravated assault and terroristic threats from an incident several"
+        " weeks ago, according to news reports."
+    )
+    thursday = dt.date(2018, 9, 20)
+    assert [m.date for m in dates.mentions(hearing, thursday)] == [dt.date(2018, 9, 19)]
+    # a weekday of the saying stays the past one (8d81e972, read on Thursday 2016-04-28)
+    said = (
+        "But Assistant U.S. Attorney Michael McMahon said Wednesday that it’s likely Durst will"
+        " leave within a few weeks for California, assuming the federal Bureau of Prisons"
+        " accepts the judge’s recommendation."
+    )
+    assert [m.date for m in dates.mentions(said, dt.date(2016, 4, 28))] == [dt.date(2016, 4, 27)]

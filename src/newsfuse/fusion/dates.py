@@ -460,7 +460,10 @@ def _resolve(m: re.Match[str], base: dt.date | None, around: bool = False) -> _S
     if g["wd"]:
         if _INDEFINITE.search(m.string, max(0, m.start() - 10), m.start()):
             return None  # "on a Sunday", "every Sunday": no one day
-        return _weekday(_WEEKDAYS[g["wd"].lower()], (g["rel9"] or "").lower(), base, around)
+        relation = (g["rel9"] or "").lower()
+        if not relation and _ahead(m):
+            relation = "coming"
+        return _weekday(_WEEKDAYS[g["wd"].lower()], relation, base, around)
     if g["word"]:
         if g["word"].isupper():
             return None  # "TODAY" in capitals: "USA TODAY", NBC's show, a heading
@@ -522,6 +525,42 @@ def _month_alone(month: int, prefix: str, base: dt.date | None) -> _Span | None:
     return _whole_month(year, month, True)
 
 
+# A weekday the clause puts ahead: "Simpson will appear before a Nevada judge on Thursday",
+# "had a preliminary hearing scheduled for Wednesday", "is set to be sentenced Monday": the
+# such day on or after the base, not the latest before it. The cue stands in the 40
+# characters before the weekday, with no verb of saying or past form after it ("will be
+# missed, died Monday" is rare; "said Tuesday he will resign" has the cue after the weekday).
+_AHEAD = re.compile(
+    r"\b(?:will|won't|shall|scheduled|slated|set\s+(?:for|to)|due\s+(?:to|in\s+court)"
+    r"|expected\s+to|plans?\s+to|planning\s+to|(?:is|are)\s+to|until|by)\b",
+    re.IGNORECASE,
+)
+# between the cue and the weekday: a past form or a verb of saying dates the weekday back
+_BACK_CUE = re.compile(
+    r"[.;:!?]|\b(?:said|says|told|announced|reported|ago|was|were|did|last)\b"
+    r"|(?<!\bbe\s)(?<!\bbeen\s)\b\w+ed\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_PAST_PLAN = re.compile(r"\b(?:had|was|were|would)\b", re.IGNORECASE)
+# a weekday opening the sentence, its clause then put ahead: "On Thursday, Simpson will appear"
+_OPENING = re.compile(r"^\W*(?:on\s+)?$", re.IGNORECASE)
+_AHEAD_AFTER = re.compile(r"^[\s,]+[^.;:!?]{0,40}?\b(?:will|is\s+to|are\s+to|plans?\s+to)\b")
+
+
+def _ahead(m: re.Match[str]) -> bool:
+    """Whether the clause before the weekday ``m`` puts it ahead (:data:`_AHEAD`)."""
+    before = m.string[max(0, m.start() - 40) : m.start()]
+    if _OPENING.match(before) and m.start() < 40:
+        after = m.string[m.end() : m.end() + 60]
+        hit = _AHEAD_AFTER.match(after)
+        return hit is not None and not _BACK_CUE.search(after, 0, hit.start() + len(hit[0]) - 4)
+    cues = list(_AHEAD.finditer(before))
+    if not cues or _BACK_CUE.search(before, cues[-1].end()):
+        return False
+    # "had a preliminary hearing scheduled for Wednesday": planned then, maybe past now
+    return not _PAST_PLAN.search(before, max(0, cues[-1].start() - 30), cues[-1].start())
+
+
 def _weekday(weekday: int, relation: str, base: dt.date, around: bool = False) -> _Span:
     """A weekday named in a report is the latest such day up to the report's date ("on
     Tuesday" in a Wednesday paper is yesterday), unless "next" points forward. Read against
@@ -530,6 +569,8 @@ def _weekday(weekday: int, relation: str, base: dt.date, around: bool = False) -
     report of a Saturday's event may tell what was done "Monday" after it ("His boss told
     ABC11 Monday ..."), or what led to it "Thursday"."""
     back = (base.weekday() - weekday) % 7
+    if relation == "coming":
+        return _day(base + dt.timedelta(days=(weekday - base.weekday()) % 7), True)
     if around and not relation:
         return _day(base + dt.timedelta(days=-back if back <= 3 else 7 - back), True)
     if relation == "next":
