@@ -525,6 +525,8 @@ def _month_alone(month: int, prefix: str, base: dt.date | None) -> _Span | None:
     return _whole_month(year, month, True)
 
 
+# (A deadline, "By Sunday, the box ... could be capturing", is left as it was read: a bound,
+# not a day anything happens, it would meet the story's days as a rival of one of them.)
 # A weekday the clause puts ahead: "Simpson will appear before a Nevada judge on Thursday",
 # "had a preliminary hearing scheduled for Wednesday", "is set to be sentenced Monday": the
 # such day on or after the base, not the latest before it. The cue stands in the 40
@@ -532,7 +534,7 @@ def _month_alone(month: int, prefix: str, base: dt.date | None) -> _Span | None:
 # missed, died Monday" is rare; "said Tuesday he will resign" has the cue after the weekday).
 _AHEAD = re.compile(
     r"\b(?:will|won't|shall|scheduled|slated|set\s+(?:for|to)|due\s+(?:to|in\s+court)"
-    r"|expected\s+to|plans?\s+to|planning\s+to|(?:is|are)\s+to|until|by)\b",
+    r"|expected\s+to|plans?\s+to|planning\s+to|(?:is|are)\s+to)\b",
     re.IGNORECASE,
 )
 # between the cue and the weekday: a past form or a verb of saying dates the weekday back
