@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
+from newsfuse.fusion import nlp
 from newsfuse.fusion.clean import is_headline, split_lines, time_stamp
 from newsfuse.fusion.text import MONTH_PATTERN, NUMBER_WORDS
 from newsfuse.models import Article, BaseFrom, DateMention, DatePrecision, Sentence
@@ -224,7 +225,10 @@ def mentions(
 @functools.lru_cache(maxsize=1 << 16)
 def _mentions(sentence: str, base: dt.date | None, base_from: BaseFrom) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
-    for m in _scan(sentence):
+    scanned = _scan(sentence)
+    for k, m in enumerate(scanned):
+        if m.group("wd") and k + 1 < len(scanned) and _dated_weekday(m, scanned[k + 1]):
+            continue  # "on Friday, March 23rd": the date says which Friday
         span = _resolve(m, base, around=base_from == "event")
         if span is None:
             continue
@@ -244,6 +248,21 @@ def _mentions(sentence: str, base: dt.date | None, base_from: BaseFrom) -> tuple
     return tuple(found)
 
 
+def _dated_weekday(weekday: re.Match[str], after: re.Match[str]) -> bool:
+    """Whether the mention ``after`` is the calendar day of ``weekday``, written straight
+    after it ("Friday, March 23rd", "Monday evening January 23, 2017")."""
+    gap = weekday.string[weekday.end() : after.start()]
+    if not _WEEKDAY_GAP.fullmatch(gap):
+        return False
+    g = after.groupdict()
+    return any(g[k] for k in ("iy", "m1", "m2", "m3", "m4"))
+
+
+_WEEKDAY_GAP = re.compile(
+    r"[\s,]*(?:(?:early|late)\s+)?(?:(?:morning|afternoon|evening|night)[\s,]+)?"
+)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _scan(sentence: str) -> tuple[re.Match[str], ...]:
     """The matches of :data:`_MENTION` in ``sentence``, but those of a stamp
@@ -259,8 +278,8 @@ def _scan(sentence: str) -> tuple[re.Match[str], ...]:
 
 # Dates an embedded post is stamped with, not dates the report tells: its signature line
 # ("— Leanne Suter (@abc7leanne) August 12, 2018") gives the day it was posted, often the day
-# after the event. (A photo caption's "on Tuesday, Jan. 24, 2017" is kept: in undated reports
-# it is often the only full date, and it dates the story's days.)
+# after the event. (A photo caption's "on Tuesday, Jan. 24, 2017" is read, but see
+# :func:`pictured`.)
 _STAMPED = re.compile(rf"\(@\w{{1,30}}\)\s*(?:{_MONTH}\s+\d{{1,2}},\s+(?:19|20)\d\d\b)?")
 
 
@@ -269,6 +288,90 @@ def _stamps(sentence: str) -> tuple[tuple[int, int], ...]:
     if "(@" not in sentence:
         return ()  # (most sentences: the pattern need not run)
     return tuple(m.span() for m in _STAMPED.finditer(sentence))
+
+
+# The dates of a picture, not of the story: a caption's weekday, date and year ("An unknown
+# visitor arrives at a gated house in Woodland Hills on Tuesday, Jan. 24, 2017."; prose says
+# "on Tuesday" or "Jan. 24") when the verb it goes with is in the present tense, the tense of a
+# caption (the caption's next sentence, "Judge Kurt Engelhardt on Wednesday, April 27, 2016,
+# approved a plea", and "who died suddenly Monday evening January 23, 2017" tell the story);
+# a file photo's ("FILE - In this Tuesday, Dec. 31, 2013 file photo"); a video's page stamp
+# ("(Published Saturday, Aug. 11, 2018)"). The report is on or after such a day, which is all
+# it says: the picture may be the day's, the day after or years old.
+_PICTURE_DATE = re.compile(
+    r"\b(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
+    rf"{_MONTH},?\s+\d{{1,2}},?\s+(?:19|20)\d\d\b"  # (also "Friday, May, 2 2014")
+)
+_FILE_PHOTO = re.compile(
+    r"^\W*FILE\b[^.]{0,80}?\b(?:photo|image|picture)\b"
+    # "In this Monday, May 31, 1999 file photo", "In this undated photo": only a date between
+    rf"|\b[Ii]n (?:this|an?) (?:(?:{_WEEKDAY}|{_MONTH}|\d{{1,4}}|undated|file|handout),?\s+){{0,5}}"
+    r"(?:photo|image|picture|video)\b"
+    r"|\b(?i:file) (?:photo|image|picture)\b"
+)
+_PAGE_STAMP = re.compile(r"\((?:Published|Updated|Posted) [^()]{6,60}\)")
+_MAYBE_PICTURE = re.compile(r"day,? |FILE|[Pp]hoto|image|picture|video|\((?:Pub|Up|Po)")
+_PRESENT = frozenset({"VBZ", "VBP"})
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def pictured(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The spans of ``sentence`` whose dates are a picture's (:data:`_PICTURE_DATE`), not the
+    story's: they date no event and make no timeline entry."""
+    if not _MAYBE_PICTURE.search(sentence):
+        return ()  # (most sentences: the patterns need not run)
+    spans = [m.span() for m in _PAGE_STAMP.finditer(sentence)]
+    spans += [(0, m.end()) for m in _FILE_PHOTO.finditer(sentence)]
+    for m in _PICTURE_DATE.finditer(sentence):
+        if not any(a <= m.start() < b for a, b in spans) and _caption_tense(sentence, m.start()):
+            spans.append(m.span())
+    return tuple(spans)
+
+
+_UPDATE = re.compile(r"\b(?:updated|modified)\W*$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def shown_days(sentence: str) -> tuple[dt.date, ...]:
+    """The days ``sentence`` shows a picture or a post was taken, posted or published on: a
+    caption's date, a video's "(Published ...)" stamp, an embedded post's signature date ("—
+    Leanne Suter (@abc7leanne) August 12, 2018"), never a file photo's. A report is on or
+    after each of them, and so, mostly, close to the latest."""
+    out: list[dt.date] = []
+    spans = list(pictured(sentence)) if _MAYBE_PICTURE.search(sentence) else []
+    files = [(0, m.end()) for m in _FILE_PHOTO.finditer(sentence)] if spans else []
+    spans = [span for span in spans if span not in files]
+    for lo, hi in spans + list(_stamps(sentence)):
+        if _UPDATE.search(sentence, max(0, lo - 12), lo):
+            continue  # "Updated: Monday, August 18, 2014": a later version's day
+        for m in _MENTION.finditer(sentence, lo, hi):
+            span = _resolve(m, None)
+            if span is not None and span[2] == "day":
+                out.append(span[0])
+    return tuple(out)
+
+
+def _caption_tense(sentence: str, at: int) -> bool:
+    """Whether the verb the date at ``at`` goes with is in the present tense ("arrives",
+    "is wheeled into"), or there is none (a caption's fragment), by the parse."""
+    doc = nlp.docs([sentence], nlp.NO_NER)[0]
+    token = next((t for t in doc if t.idx >= at), None)
+    seen = 0
+    while token is not None and seen < 12:
+        seen += 1
+        if token.pos_ in ("VERB", "AUX"):
+            if token.tag_ in _PRESENT:
+                return True
+            helpers = [c.tag_ for c in token.children if c.dep_ in ("aux", "auxpass")]
+            if any(h in _PRESENT for h in helpers):
+                return True
+            if token.tag_ in ("VBD", "MD") or helpers:
+                return False  # "approved", "died", "will be"
+            # a participle or infinitive without a helper: the verb it hangs on says
+        if token.head is token:
+            return True  # no verb: a fragment ("Gerry Adams, Tuesday, Dec. 31, 2013.")
+        token = token.head
+    return False
 
 
 # A date that cannot be put on the calendar without a base day: a weekday, a month and day
@@ -290,7 +393,10 @@ def partial_dates(sentence: str) -> list[tuple[int, int, PartialUnit, int, str]]
         return out  # no weekday or month name: the long pattern need not run
     names = list(_WEEKDAYS)
     months = "January February March April May June July August September October November December"
+    spans = pictured(sentence)
     for m in _scan(sentence):
+        if spans and any(a <= m.start() < b for a, b in spans):
+            continue  # a picture's date (the weekday of "on Tuesday, Jan. 24, 2017")
         g = m.groupdict()
         try:
             for k in "34":
@@ -304,13 +410,19 @@ def partial_dates(sentence: str) -> list[tuple[int, int, PartialUnit, int, str]]
         if g["m7"] and g["pre7"].lower() not in ("last", "this", "next"):
             month = _month(g["m7"])
             out.append((m.start(), m.end(), "month", month, months.split()[month - 1]))
-        elif g["wd"]:
+        elif g["wd"] and not _RECURRING.search(sentence, max(0, m.start() - 10), m.start()):
             day = _WEEKDAYS[g["wd"].lower()]
             out.append((m.start("wd"), m.end("wd"), "weekday", day, names[day].capitalize()))
     return out
 
 
 _Span = tuple[dt.date, dt.date, DatePrecision, bool]
+# Before a weekday: it names no one day ("by flying on a Sunday", "every Sunday", "any
+# Monday"; "in a Sunday crash" is one Sunday's). A weekday after "on a" still says which
+# weekday a thing was on (partial_dates); one after "every", "each", "any" says nothing of
+# one occasion.
+_INDEFINITE = re.compile(r"\b(?:on\s+an?|every|each|any|another)\s+$", re.IGNORECASE)
+_RECURRING = re.compile(r"\b(?:every|each|any)\s+$", re.IGNORECASE)
 
 
 def _resolve(m: re.Match[str], base: dt.date | None, around: bool = False) -> _Span | None:
@@ -346,8 +458,15 @@ def _resolve(m: re.Match[str], base: dt.date | None, around: bool = False) -> _S
     if base is None:
         return None
     if g["wd"]:
-        return _weekday(_WEEKDAYS[g["wd"].lower()], (g["rel9"] or "").lower(), base, around)
+        if _INDEFINITE.search(m.string, max(0, m.start() - 10), m.start()):
+            return None  # "on a Sunday", "every Sunday": no one day
+        relation = (g["rel9"] or "").lower()
+        if not relation and _ahead(m):
+            relation = "coming"
+        return _weekday(_WEEKDAYS[g["wd"].lower()], relation, base, around)
     if g["word"]:
+        if g["word"].isupper():
+            return None  # "TODAY" in capitals: "USA TODAY", NBC's show, a heading
         day_shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}
         return _day(base + dt.timedelta(days=day_shift[g["word"].lower()]), True)
     if g["unit10"]:
@@ -406,6 +525,44 @@ def _month_alone(month: int, prefix: str, base: dt.date | None) -> _Span | None:
     return _whole_month(year, month, True)
 
 
+# (A deadline, "By Sunday, the box ... could be capturing", is left as it was read: a bound,
+# not a day anything happens, it would meet the story's days as a rival of one of them.)
+# A weekday the clause puts ahead: "Simpson will appear before a Nevada judge on Thursday",
+# "had a preliminary hearing scheduled for Wednesday", "is set to be sentenced Monday": the
+# such day on or after the base, not the latest before it. The cue stands in the 40
+# characters before the weekday, with no verb of saying or past form after it ("will be
+# missed, died Monday" is rare; "said Tuesday he will resign" has the cue after the weekday).
+_AHEAD = re.compile(
+    r"\b(?:will|won't|shall|scheduled|slated|set\s+(?:for|to)|due\s+(?:to|in\s+court)"
+    r"|expected\s+to|plans?\s+to|planning\s+to|(?:is|are)\s+to)\b",
+    re.IGNORECASE,
+)
+# between the cue and the weekday: a past form or a verb of saying dates the weekday back
+_BACK_CUE = re.compile(
+    r"[.;:!?]|\b(?:said|says|told|announced|reported|ago|was|were|did|last)\b"
+    r"|(?<!\bbe\s)(?<!\bbeen\s)\b\w+ed\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+_PAST_PLAN = re.compile(r"\b(?:had|was|were|would)\b", re.IGNORECASE)
+# a weekday opening the sentence, its clause then put ahead: "On Thursday, Simpson will appear"
+_OPENING = re.compile(r"^\W*(?:on\s+)?$", re.IGNORECASE)
+_AHEAD_AFTER = re.compile(r"^[\s,]+[^.;:!?]{0,40}?\b(?:will|is\s+to|are\s+to|plans?\s+to)\b")
+
+
+def _ahead(m: re.Match[str]) -> bool:
+    """Whether the clause before the weekday ``m`` puts it ahead (:data:`_AHEAD`)."""
+    before = m.string[max(0, m.start() - 40) : m.start()]
+    if _OPENING.match(before) and m.start() < 40:
+        after = m.string[m.end() : m.end() + 60]
+        hit = _AHEAD_AFTER.match(after)
+        return hit is not None and not _BACK_CUE.search(after, 0, hit.start() + len(hit[0]) - 4)
+    cues = list(_AHEAD.finditer(before))
+    if not cues or _BACK_CUE.search(before, cues[-1].end()):
+        return False
+    # "had a preliminary hearing scheduled for Wednesday": planned then, maybe past now
+    return not _PAST_PLAN.search(before, max(0, cues[-1].start() - 30), cues[-1].start())
+
+
 def _weekday(weekday: int, relation: str, base: dt.date, around: bool = False) -> _Span:
     """A weekday named in a report is the latest such day up to the report's date ("on
     Tuesday" in a Wednesday paper is yesterday), unless "next" points forward. Read against
@@ -414,6 +571,8 @@ def _weekday(weekday: int, relation: str, base: dt.date, around: bool = False) -
     report of a Saturday's event may tell what was done "Monday" after it ("His boss told
     ABC11 Monday ..."), or what led to it "Thursday"."""
     back = (base.weekday() - weekday) % 7
+    if relation == "coming":
+        return _day(base + dt.timedelta(days=(weekday - base.weekday()) % 7), True)
     if around and not relation:
         return _day(base + dt.timedelta(days=-back if back <= 3 else 7 - back), True)
     if relation == "next":
@@ -472,8 +631,20 @@ def in_articles(
     for a in articles:
         base = a.published or event_date
         base_from: BaseFrom = "publication" if a.published else "event"
-        out[a.id] = [mentions(s.text, base, base_from) for s in sentences.get(a.id, ())]
+        out[a.id] = [
+            _of_story(s.text, mentions(s.text, base, base_from)) for s in sentences.get(a.id, ())
+        ]
     return out
+
+
+def _of_story(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """``found`` without the mentions of a picture's date (:func:`pictured`)."""
+    if not found:
+        return found
+    spans = pictured(sentence)
+    if not spans:
+        return found
+    return [m for m in found if not any(a <= m.start < b for a, b in spans)]
 
 
 def explain(mention: DateMention, article_id: str) -> str:

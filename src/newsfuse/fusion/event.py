@@ -19,6 +19,8 @@ from newsfuse.models import Article, BaseFrom, DateMention, Entity, Event, Famil
 
 LEAD_SENTENCES = 5
 RECENT_DAYS = 10
+_SIX_DAYS = dt.timedelta(days=6)  # a weekday so far back from a picture's day: ambiguous
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", re.IGNORECASE)
 BACKGROUND_DAYS = 366  # undated reports: a lead day this far before their latest year is past
 
 
@@ -35,15 +37,34 @@ def infer(
 
     # date -> article id -> (mention, sentence) of its first lead mention of that date
     support: dict[dt.date, dict[str, tuple[DateMention, str]]] = defaultdict(dict)
+    # the same of pictures' dates (dates.pictured): a caption's day is the photo's, which may
+    # be the day after the event; it dates the event only when no lead's own words do
+    pictures: dict[dt.date, dict[str, tuple[DateMention, str]]] = defaultdict(dict)
+    shown, own = _shown(articles, sentences) if reference is None else ({}, set())
     for a in articles:
-        base = a.published or reference
+        base = a.published or reference or shown.get(a.id)
         base_from: BaseFrom = "publication" if a.published else "cluster"
         lead = [a.title or ""] + [s.text for s in sentences.get(a.id, ())[:LEAD_SENTENCES]]
         for text in lead:
+            spans = dates.pictured(text)
             for m in dates.mentions(text, base, base_from):
                 if m.precision != "day" or not _recent(m.date, base):
                     continue
-                support[m.date].setdefault(a.id, (m, text))
+                if (
+                    a.id in shown
+                    and m.base
+                    and m.base - m.date == _SIX_DAYS
+                    and _WEEKDAY.search(m.text)
+                ):
+                    # the weekday after the picture's: the report may be of that day (a photo
+                    # of the day before) or of the picture's (that weekday a week back)
+                    continue
+                pictured = any(lo <= m.start < hi for lo, hi in spans)
+                by_id = (pictures if pictured else support)[m.date]
+                if a.id not in by_id or (by_id[a.id][0].relative and not m.relative):
+                    by_id[a.id] = (m, text)  # the first, or the first absolute, mention
+    if not support:
+        support = pictures
     if reference is None and support:
         # No report is dated: a lead's day years before the latest date the reports mention
         # is background ("acquitted on Oct. 3, 1995" in a story of 2017), not the event.
@@ -68,7 +89,7 @@ def infer(
 
     day = max(support, key=strength)
     backers = [a.id for a in articles if a.id in support[day]]
-    evidence = tuple(dates.explain(support[day][i][0], i) for i in backers)
+    evidence = tuple(_explain(support[day][i][0], i, shown, own) for i in backers)
     dating = [support[day][i][1] for i in backers]
     titles = {a.id: a.title or "" for a in articles}
     leads = [
@@ -83,6 +104,40 @@ def infer(
         precision="day",
         evidence=evidence,
         sources=tuple(backers),
+    )
+
+
+def _shown(
+    articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+) -> tuple[dict[str, dt.date], set[str]]:
+    """For reports without a date, when none is dated: the latest day each shows a picture
+    or a post of (:func:`dates.shown_days`), the report being of that day or later; a report
+    showing none takes the middle one of the others'. Their relative days ("found ... on
+    Saturday") are read against it as against a publication date: a photo or post of the
+    event is of its day or later (Lancaster: "— Leanne Suter (@abc7leanne) August 12, 2018"
+    and "(Published Saturday, Aug. 11, 2018)" put "on Saturday" on 2018-08-11). Also returns
+    the reports that show one themselves."""
+    latest: dict[str, dt.date] = {}
+    for a in articles:
+        days = [d for s in sentences.get(a.id, ()) for d in dates.shown_days(s.text)]
+        if days:
+            latest[a.id] = max(days)
+    if not latest:
+        return latest, set()
+    middle = sorted(latest.values())[len(latest) // 2]
+    return {a.id: latest.get(a.id, middle) for a in articles}, set(latest)
+
+
+def _explain(
+    mention: DateMention, article_id: str, shown: Mapping[str, dt.date], own: set[str]
+) -> str:
+    """:func:`dates.explain`, saying so when the base was a picture's or a post's day."""
+    if mention.base is None or mention.base != shown.get(article_id):
+        return dates.explain(mention, article_id)
+    whose = "it shows" if article_id in own else "the other reports show"
+    return (
+        f"'{mention.text}' in {article_id} -> {mention.date.isoformat()} (relative to"
+        f" {mention.base}, the day of the latest picture or post {whose})"
     )
 
 

@@ -1425,8 +1425,9 @@ _UNIT_WORDS = frozenset(
     for w in """degree percent mile kilometre kilometer metre meter foot feet inch yard ton
     tonne pound kilogram gram acre hectare year month week day hour minute second""".split()
 )
-# Spellings of one unit, by stem: "tons" / "tonnes".
-_UNIT_ALIASES = {"tonn": "ton"}
+# Spellings of one unit, by stem: "tons" / "tonnes"; "nine stories", "9-storey", "nine
+# floors" are one height in floors (never a length: "25 feet" is no count of floors).
+_UNIT_ALIASES = {"tonn": "ton", "stori": "storey", "floor": "storey"}
 
 
 def _head_noun(rest: str, hyphenated: bool) -> str | None:
