@@ -7,9 +7,16 @@ day). A vaguer mention that restates a finer one ("in 2018" / "in September 2018
 weekend" / "on Saturday") is folded into the finer date. Dates are ranked by how many
 independent sources mention them; on each date the candidates are grouped into happenings
 (sentences restating one another are one happening, with all their sources) and each
-happening is told by the sentence the others restate most. A date mentioned only as the
-start of a state ("demilitarised since the 1950s") or well before the story's first report
-is background: kept apart from the story's days, after them.
+happening is told by the sentence the others restate most, a report published a week or
+more after the day counting double there: a day the story remembers is told in a sentence
+that says what happened on it ("On April 20, an explosion killed 11 workers"), where the
+day's own reports tell details. Those later reports weigh in the ranking of dates too (the
+reference-date counting of Tran et al. 2013): a day independent sources still name a week on
+is a day of the story. A date mentioned only as the start of a state ("demilitarised since
+the 1950s") or well before the story's first report is background: kept apart from the
+story's days, after them; a background sentence that restates a row of the story's days
+("the agreements he reached with Kim in 2018" beside "Moon urged North Korea on Monday to
+keep peace agreements") is one more source of that row, not a row of its own.
 """
 
 from __future__ import annotations
@@ -39,6 +46,18 @@ class _Candidate:
     mention: DateMention | None  # None: an opening dated by its report's publication
     stems: frozenset[str]
     background: bool = False
+    published: dt.date | None = None  # of its report
+
+    @property
+    def remembers(self) -> bool:
+        """Its report names the date a week or more after it: the story's memory of a day
+        (of a day of the story: background is mentioned long after by definition)."""
+        return (
+            not self.background
+            and self.mention is not None
+            and self.published is not None
+            and (self.published - self.mention.date).days >= _REMEMBERED_DAYS
+        )
 
 
 # "since the 1950s": the start of a state the sentence describes, not when its news happened.
@@ -47,6 +66,9 @@ _SINCE = re.compile(r"\b(?:since|until|till|as of|from)\s+(?:the\s+)?$", re.IGNO
 # four-door Hyundai Sonesta", "the 2016 Rio Olympics"): the year of a model or of a named
 # thing, not a day of the story. A few lower-case words may come between; nothing else.
 _MODEL_YEAR = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?[A-Z][a-z]")
+# A report published this many days after a date it names looks back on it (a retrospective
+# mention), where the day's own reports and the next days' follow it as it unfolds.
+_REMEMBERED_DAYS = 7
 _PRECISION_RANK = {"day": 0, "weekend": 1, "week": 2, "month": 3, "year": 4, "decade": 5}
 
 
@@ -93,10 +115,12 @@ def timeline(
                     story_start is not None
                     and m.until < story_start - dt.timedelta(days=settings.background_days)
                 )
-                by_date[key].append(_Candidate(a.id, fam, s, m, stems, background))
+                by_date[key].append(_Candidate(a.id, fam, s, m, stems, background, a.published))
             if not mentions and a.published and s.index < settings.lead_sentences:
                 for day in (a.published - dt.timedelta(days=1), a.published):
-                    by_date[(day, day, "day")].append(_Candidate(a.id, fam, s, None, stems))
+                    by_date[(day, day, "day")].append(
+                        _Candidate(a.id, fam, s, None, stems, published=a.published)
+                    )
 
     rows = _Rows((c for found in by_date.values() for c in found), weights, settings.dense_pairs)
     _fold_into_finer(by_date, rows, settings)
@@ -105,13 +129,14 @@ def timeline(
         del by_date[key]
 
     def support(key: _Key) -> tuple[int, ...]:
-        # The openings filed under a day count too: reports of that day's news.
+        # The openings filed under a day count too: reports of that day's news. Independent
+        # sources that still name the day a week on count again: the story remembers it.
         found = by_date[key]
         story = [c for c in found if not c.background]
         precise = key[2] == "day"
         return (
             bool(story),
-            len({c.family for c in story or found}),
+            len({c.family for c in story or found}) + len({c.family for c in found if c.remembers}),
             precise,
             len({c.article for c in found}),
         )
@@ -127,6 +152,7 @@ def timeline(
         picks[key] = _entries_for(by_date[key], rows, per_date, settings)
         total += len(picks[key])
 
+    _merge_restated_background(picks, rows, settings)
     entries: list[TimelineEntry] = []
     for key in sorted(picks):
         for pick, reporters in picks[key]:
@@ -150,6 +176,55 @@ def timeline(
             )
     # The story's days in date order, then its background in date order.
     return tuple(sorted(entries, key=lambda e: e.background))
+
+
+def _merge_restated_background(
+    picks: dict[_Key, list[tuple[_Candidate, list[_Candidate]]]],
+    rows: _Rows,
+    settings: TimelineSettings,
+) -> None:
+    """A background row whose sentence restates one of a row of the story's days ("urged Pyongyang
+    to keep to peace agreements he reached with Kim in 2018" / "urged North Korea on Monday to
+    keep peace agreements") tells that happening with a date it only mentions: its candidates
+    join that row (their sources with it) and the background row goes. One row per happening."""
+    story = [
+        (key, n, c)
+        for key, found in picks.items()
+        for n, (_, reporters) in enumerate(found)
+        for c in reporters
+        if not c.background
+    ]
+    if not story:
+        return
+    targets = [c for _, _, c in story]
+    for key in list(picks):
+        kept: list[tuple[_Candidate, list[_Candidate]]] = []
+        for pick, reporters in picks[key]:
+            mentioned = [c for c in reporters if c.mention is not None]
+            if not mentioned or not all(c.background for c in mentioned):
+                kept.append((pick, reporters))
+                continue
+            # Restated both ways (what they share against the heavier sentence): a short
+            # background sentence all of whose words a long one holds ("The liaison office
+            # was established in 2018.") is not the long one's happening.
+            near = _overlaps([pick], targets, rows)
+            wa = np.array(_row_sums([rows._row(pick.stems)]))
+            wb = np.array(_row_sums([rows._row(c.stems) for c in targets]))
+            with np.errstate(divide="ignore", invalid="ignore"):
+                near = np.nan_to_num(
+                    near * np.minimum.outer(wa, wb) / np.maximum.outer(wa, wb), nan=0.0
+                )
+            best = np.unravel_index(int(np.argmax(near)), near.shape)
+            if near[best] < settings.same_report:
+                kept.append((pick, reporters))
+                continue
+            home_key, home_n, _ = story[int(best[1])]
+            home = picks[home_key][home_n][1]
+            home.extend(c for c in reporters if c not in home)
+        if kept:
+            picks[key] = kept
+        else:
+            del picks[key]
 
 
 def _fold_into_finer(
@@ -303,7 +378,9 @@ def _entries_for(
     unique = list({(c.article, c.sentence.index): c for c in candidates}.values())
     near = _overlaps(unique, unique, rows)
     np.fill_diagonal(near, 0.0)
-    restated = near.sum(axis=1)
+    # A later report's look back at the day restates it best (what happened, in one sentence):
+    # its restatements count double.
+    restated = near.sum(axis=1) * np.array([1.0 + c.remembers for c in unique])
     order = sorted(range(len(unique)), key=lambda i: (-restated[i], unique[i].sentence.index))
     groups: list[list[int]] = []
     for i in order:
