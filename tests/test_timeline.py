@@ -54,7 +54,7 @@ def test_background_is_kept_apart_after_the_story(entries):
     # where 004 tells it under its day, not as a row of the 1950s.
     assert all(e.background for e in entries if e.date.year < 2020)
     assert not [e for e in entries if e.precision == "decade" and not e.background]
-    threat = [e for e in entries if e.date == BLAST and "take action" in e.what]
+    threat = [e for e in entries if e.date == BLAST and "ready to take action" in e.what]
     assert len(threat) == 1 and set(threat[0].sources) >= {KAESONG_IDS[1], KAESONG_IDS[4]}
 
 

@@ -220,7 +220,8 @@ def _merge_restated_background(
                 continue
             home_key, home_n, _ = story[int(best[1])]
             home = picks[home_key][home_n][1]
-            home.extend(c for c in reporters if c not in home)
+            told = {(c.article, c.sentence.index) for c in home}
+            home.extend(c for c in reporters if (c.article, c.sentence.index) not in told)
         if kept:
             picks[key] = kept
         else:
@@ -378,17 +379,33 @@ def _entries_for(
     unique = list({(c.article, c.sentence.index): c for c in candidates}.values())
     near = _overlaps(unique, unique, rows)
     np.fill_diagonal(near, 0.0)
-    # A later report's look back at the day restates it best (what happened, in one sentence):
-    # its restatements count double.
-    restated = near.sum(axis=1) * np.array([1.0 + c.remembers for c in unique])
+    # How much of the day the others restate, each pair's shared weight over the geometric
+    # mean of the two sentences' (a cosine): ``near`` divides by the lighter one, so a short
+    # fragment whose few words every report holds would restate everything. A later report's
+    # look back at the day restates it best (what happened, in one sentence): it counts double.
+    weight = np.array(_row_sums([rows._row(c.stems) for c in unique]))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cosine = np.nan_to_num(
+            near * np.minimum.outer(weight, weight) / np.sqrt(np.outer(weight, weight))
+        )
+    restated = cosine.sum(axis=1) * np.array([1.0 + c.remembers for c in unique])
     order = sorted(range(len(unique)), key=lambda i: (-restated[i], unique[i].sentence.index))
+    # Most restated first, each sentence joins the first happening whose sentences it overlaps
+    # on average by ``same_happening`` (average link: not through one member's words, which
+    # chains the blast to the threat made before it; not only through the first one's, which
+    # splits the blast's paraphrases around a long first telling).
     groups: list[list[int]] = []
+    sums = np.zeros((len(unique), len(unique)))  # sums[g, i]: i's overlaps with group g
+    sizes = np.zeros(len(unique))
     for i in order:
-        home = next((g for g in groups if near[i, g[0]] >= settings.same_happening), None)
-        if home is None:
-            groups.append([i])
-        else:
-            home.append(i)
+        n = len(groups)
+        fits = np.flatnonzero(sums[:n, i] >= settings.same_happening * sizes[:n])
+        g = int(fits[0]) if len(fits) else n
+        if g == n:
+            groups.append([])
+        groups[g].append(i)
+        sums[g] += near[i]  # (symmetric)
+        sizes[g] += 1
     # A happening only openings filed by publication tell is kept when a sentence of it names
     # the day; an opening may head it (openings tell the day's news most plainly).
     kept = [[unique[i] for i in g] for g in groups]
