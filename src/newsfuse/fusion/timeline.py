@@ -47,6 +47,7 @@ class _Candidate:
     stems: frozenset[str]
     background: bool = False
     published: dt.date | None = None  # of its report
+    state: bool = False  # the date is the start of a state ("since the 1950s")
 
     @property
     def remembers(self) -> bool:
@@ -111,11 +112,14 @@ def timeline(
                 if m.precision == "year" and _MODEL_YEAR.match(s.text, m.end):
                     continue  # "his black 2008 Porsche": the car's year, nothing that happened
                 key = (m.date, m.until, m.precision)
-                background = bool(_SINCE.search(s.text[: m.start])) or (
+                state = bool(_SINCE.search(s.text[: m.start]))
+                background = state or (
                     story_start is not None
                     and m.until < story_start - dt.timedelta(days=settings.background_days)
                 )
-                by_date[key].append(_Candidate(a.id, fam, s, m, stems, background, a.published))
+                by_date[key].append(
+                    _Candidate(a.id, fam, s, m, stems, background, a.published, state)
+                )
             if not mentions and a.published and s.index < settings.lead_sentences:
                 for day in (a.published - dt.timedelta(days=1), a.published):
                     by_date[(day, day, "day")].append(
@@ -145,14 +149,21 @@ def timeline(
     if max_dates is not None:
         ranked = ranked[:max_dates]
     picks: dict[_Key, list[tuple[_Candidate, list[_Candidate]]]] = {}
+    told: list[list[_Candidate]] = []  # the story rows' candidates, for background to join
     total = 0
     for key in ranked:
         if max_dates is None and total >= settings.max_entries:
             break
-        picks[key] = _entries_for(by_date[key], rows, per_date, settings)
-        total += len(picks[key])
+        # The story's days rank before any background, so every story row is here when a
+        # background row might join one: a row that joins counts to no budget.
+        found = _join_restated(
+            _entries_for(by_date[key], rows, per_date, settings), told, rows, settings
+        )
+        told += [reporters for _, reporters in found if not _is_background(reporters)]
+        if found:
+            picks[key] = found
+            total += len(found)
 
-    _merge_restated_background(picks, rows, settings)
     entries: list[TimelineEntry] = []
     for key in sorted(picks):
         for pick, reporters in picks[key]:
@@ -171,61 +182,56 @@ def timeline(
                             if c.mention is not None and c.mention.relative
                         )
                     ),
-                    background=bool(mentioned) and all(c.background for c in mentioned),
+                    background=_is_background(reporters),
                 )
             )
     # The story's days in date order, then its background in date order.
     return tuple(sorted(entries, key=lambda e: e.background))
 
 
-def _merge_restated_background(
-    picks: dict[_Key, list[tuple[_Candidate, list[_Candidate]]]],
+def _is_background(reporters: Sequence[_Candidate]) -> bool:
+    mentioned = [c for c in reporters if c.mention is not None]
+    return bool(mentioned) and all(c.background for c in mentioned)
+
+
+def _join_restated(
+    found: list[tuple[_Candidate, list[_Candidate]]],
+    told: Sequence[list[_Candidate]],
     rows: _Rows,
     settings: TimelineSettings,
-) -> None:
-    """A background row whose sentence restates one of a row of the story's days ("urged Pyongyang
-    to keep to peace agreements he reached with Kim in 2018" / "urged North Korea on Monday to
-    keep peace agreements") tells that happening with a date it only mentions: its candidates
-    join that row (their sources with it) and the background row goes. One row per happening."""
-    story = [
-        (key, n, c)
-        for key, found in picks.items()
-        for n, (_, reporters) in enumerate(found)
-        for c in reporters
-        if not c.background
-    ]
-    if not story:
-        return
-    targets = [c for _, _, c in story]
-    for key in list(picks):
-        kept: list[tuple[_Candidate, list[_Candidate]]] = []
-        for pick, reporters in picks[key]:
-            mentioned = [c for c in reporters if c.mention is not None]
-            if not mentioned or not all(c.background for c in mentioned):
-                kept.append((pick, reporters))
-                continue
-            # Restated both ways (what they share against the heavier sentence): a short
-            # background sentence all of whose words a long one holds ("The liaison office
-            # was established in 2018.") is not the long one's happening.
-            near = _overlaps([pick], targets, rows)
-            wa = np.array(_row_sums([rows._row(pick.stems)]))
-            wb = np.array(_row_sums([rows._row(c.stems) for c in targets]))
-            with np.errstate(divide="ignore", invalid="ignore"):
-                near = np.nan_to_num(
-                    near * np.minimum.outer(wa, wb) / np.maximum.outer(wa, wb), nan=0.0
-                )
-            best = np.unravel_index(int(np.argmax(near)), near.shape)
-            if near[best] < settings.same_report:
-                kept.append((pick, reporters))
-                continue
-            home_key, home_n, _ = story[int(best[1])]
-            home = picks[home_key][home_n][1]
-            told = {(c.article, c.sentence.index) for c in home}
-            home.extend(c for c in reporters if (c.article, c.sentence.index) not in told)
-        if kept:
-            picks[key] = kept
-        else:
-            del picks[key]
+) -> list[tuple[_Candidate, list[_Candidate]]]:
+    """``found`` without its background rows whose sentence restates one of a row of the
+    story's days (``told``) and names its date as no start of a state: "urged Pyongyang to keep to peace agreements he reached with Kim
+    in 2018" / "urged North Korea on Monday to keep peace agreements" is one happening, told
+    with a date it only mentions. Its candidates join that row (their sources with it). One
+    row per happening."""
+    targets = [(home, c) for home in told for c in home if not c.background]
+    if not targets:
+        return found
+    kept: list[tuple[_Candidate, list[_Candidate]]] = []
+    for pick, reporters in found:
+        # A start of a state is background in its own right ("zones demilitarised since the
+        # 1950s": the state is the row's news, whoever states it and when).
+        if not _is_background(reporters) or pick.state:
+            kept.append((pick, reporters))
+            continue
+        # Restated both ways (what they share against the heavier sentence): a short
+        # background sentence all of whose words a long one holds ("The liaison office was
+        # established in 2018.") is not the long one's happening.
+        others = [c for _, c in targets]
+        near = _overlaps([pick], others, rows)[0]
+        wa = _row_sums([rows._row(pick.stems)])[0]
+        wb = np.array(_row_sums([rows._row(c.stems) for c in others]))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            both = np.nan_to_num(near * np.minimum(wa, wb) / np.maximum(wa, wb), nan=0.0)
+        best = int(np.argmax(both))
+        if both[best] < settings.same_report:
+            kept.append((pick, reporters))
+            continue
+        home = targets[best][0]
+        there = {(c.article, c.sentence.index) for c in home}
+        home.extend(c for c in reporters if (c.article, c.sentence.index) not in there)
+    return kept
 
 
 def _fold_into_finer(
