@@ -7,9 +7,16 @@ day). A vaguer mention that restates a finer one ("in 2018" / "in September 2018
 weekend" / "on Saturday") is folded into the finer date. Dates are ranked by how many
 independent sources mention them; on each date the candidates are grouped into happenings
 (sentences restating one another are one happening, with all their sources) and each
-happening is told by the sentence the others restate most. A date mentioned only as the
-start of a state ("demilitarised since the 1950s") or well before the story's first report
-is background: kept apart from the story's days, after them.
+happening is told by the sentence the others restate most, a report published a week or
+more after the day counting double there: a day the story remembers is told in a sentence
+that says what happened on it ("On April 20, an explosion killed 11 workers"), where the
+day's own reports tell details. Those later reports weigh in the ranking of dates too (the
+reference-date counting of Tran et al. 2013): a day independent sources still name a week on
+is a day of the story. A date mentioned only as the start of a state ("demilitarised since
+the 1950s") or well before the story's first report is background: kept apart from the
+story's days, after them; a background sentence that restates a row of the story's days
+("the agreements he reached with Kim in 2018" beside "Moon urged North Korea on Monday to
+keep peace agreements") is one more source of that row, not a row of its own.
 """
 
 from __future__ import annotations
@@ -39,6 +46,19 @@ class _Candidate:
     mention: DateMention | None  # None: an opening dated by its report's publication
     stems: frozenset[str]
     background: bool = False
+    published: dt.date | None = None  # of its report
+    state: bool = False  # the date is the start of a state ("since the 1950s")
+
+    @property
+    def remembers(self) -> bool:
+        """Its report names the date a week or more after it: the story's memory of a day
+        (of a day of the story: background is mentioned long after by definition)."""
+        return (
+            not self.background
+            and self.mention is not None
+            and self.published is not None
+            and (self.published - self.mention.date).days >= _REMEMBERED_DAYS
+        )
 
 
 # "since the 1950s": the start of a state the sentence describes, not when its news happened.
@@ -47,6 +67,9 @@ _SINCE = re.compile(r"\b(?:since|until|till|as of|from)\s+(?:the\s+)?$", re.IGNO
 # four-door Hyundai Sonesta", "the 2016 Rio Olympics"): the year of a model or of a named
 # thing, not a day of the story. A few lower-case words may come between; nothing else.
 _MODEL_YEAR = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?[A-Z][a-z]")
+# A report published this many days after a date it names looks back on it (a retrospective
+# mention), where the day's own reports and the next days' follow it as it unfolds.
+_REMEMBERED_DAYS = 7
 _PRECISION_RANK = {"day": 0, "weekend": 1, "week": 2, "month": 3, "year": 4, "decade": 5}
 
 
@@ -89,14 +112,19 @@ def timeline(
                 if m.precision == "year" and _MODEL_YEAR.match(s.text, m.end):
                     continue  # "his black 2008 Porsche": the car's year, nothing that happened
                 key = (m.date, m.until, m.precision)
-                background = bool(_SINCE.search(s.text[: m.start])) or (
+                state = bool(_SINCE.search(s.text[: m.start]))
+                background = state or (
                     story_start is not None
                     and m.until < story_start - dt.timedelta(days=settings.background_days)
                 )
-                by_date[key].append(_Candidate(a.id, fam, s, m, stems, background))
+                by_date[key].append(
+                    _Candidate(a.id, fam, s, m, stems, background, a.published, state)
+                )
             if not mentions and a.published and s.index < settings.lead_sentences:
                 for day in (a.published - dt.timedelta(days=1), a.published):
-                    by_date[(day, day, "day")].append(_Candidate(a.id, fam, s, None, stems))
+                    by_date[(day, day, "day")].append(
+                        _Candidate(a.id, fam, s, None, stems, published=a.published)
+                    )
 
     rows = _Rows((c for found in by_date.values() for c in found), weights, settings.dense_pairs)
     _fold_into_finer(by_date, rows, settings)
@@ -105,13 +133,14 @@ def timeline(
         del by_date[key]
 
     def support(key: _Key) -> tuple[int, ...]:
-        # The openings filed under a day count too: reports of that day's news.
+        # The openings filed under a day count too: reports of that day's news. Independent
+        # sources that still name the day a week on count again: the story remembers it.
         found = by_date[key]
         story = [c for c in found if not c.background]
         precise = key[2] == "day"
         return (
             bool(story),
-            len({c.family for c in story or found}),
+            len({c.family for c in story or found}) + len({c.family for c in found if c.remembers}),
             precise,
             len({c.article for c in found}),
         )
@@ -120,12 +149,20 @@ def timeline(
     if max_dates is not None:
         ranked = ranked[:max_dates]
     picks: dict[_Key, list[tuple[_Candidate, list[_Candidate]]]] = {}
+    told: list[list[_Candidate]] = []  # the story rows' candidates, for background to join
     total = 0
     for key in ranked:
         if max_dates is None and total >= settings.max_entries:
             break
-        picks[key] = _entries_for(by_date[key], rows, per_date, settings)
-        total += len(picks[key])
+        # The story's days rank before any background, so every story row is here when a
+        # background row might join one: a row that joins counts to no budget.
+        found = _join_restated(
+            _entries_for(by_date[key], rows, per_date, settings), told, rows, settings
+        )
+        told += [reporters for _, reporters in found if not _is_background(reporters)]
+        if found:
+            picks[key] = found
+            total += len(found)
 
     entries: list[TimelineEntry] = []
     for key in sorted(picks):
@@ -145,11 +182,56 @@ def timeline(
                             if c.mention is not None and c.mention.relative
                         )
                     ),
-                    background=bool(mentioned) and all(c.background for c in mentioned),
+                    background=_is_background(reporters),
                 )
             )
     # The story's days in date order, then its background in date order.
     return tuple(sorted(entries, key=lambda e: e.background))
+
+
+def _is_background(reporters: Sequence[_Candidate]) -> bool:
+    mentioned = [c for c in reporters if c.mention is not None]
+    return bool(mentioned) and all(c.background for c in mentioned)
+
+
+def _join_restated(
+    found: list[tuple[_Candidate, list[_Candidate]]],
+    told: Sequence[list[_Candidate]],
+    rows: _Rows,
+    settings: TimelineSettings,
+) -> list[tuple[_Candidate, list[_Candidate]]]:
+    """``found`` without its background rows whose sentence restates one of a row of the
+    story's days (``told``) and names its date as no start of a state: "urged Pyongyang to keep to peace agreements he reached with Kim
+    in 2018" / "urged North Korea on Monday to keep peace agreements" is one happening, told
+    with a date it only mentions. Its candidates join that row (their sources with it). One
+    row per happening."""
+    targets = [(home, c) for home in told for c in home if not c.background]
+    if not targets:
+        return found
+    kept: list[tuple[_Candidate, list[_Candidate]]] = []
+    for pick, reporters in found:
+        # A start of a state is background in its own right ("zones demilitarised since the
+        # 1950s": the state is the row's news, whoever states it and when).
+        if not _is_background(reporters) or pick.state:
+            kept.append((pick, reporters))
+            continue
+        # Restated both ways (what they share against the heavier sentence): a short
+        # background sentence all of whose words a long one holds ("The liaison office was
+        # established in 2018.") is not the long one's happening.
+        others = [c for _, c in targets]
+        near = _overlaps([pick], others, rows)[0]
+        wa = _row_sums([rows._row(pick.stems)])[0]
+        wb = np.array(_row_sums([rows._row(c.stems) for c in others]))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            both = np.nan_to_num(near * np.minimum(wa, wb) / np.maximum(wa, wb), nan=0.0)
+        best = int(np.argmax(both))
+        if both[best] < settings.same_report:
+            kept.append((pick, reporters))
+            continue
+        home = targets[best][0]
+        there = {(c.article, c.sentence.index) for c in home}
+        home.extend(c for c in reporters if (c.article, c.sentence.index) not in there)
+    return kept
 
 
 def _fold_into_finer(
@@ -303,15 +385,33 @@ def _entries_for(
     unique = list({(c.article, c.sentence.index): c for c in candidates}.values())
     near = _overlaps(unique, unique, rows)
     np.fill_diagonal(near, 0.0)
-    restated = near.sum(axis=1)
+    # How much of the day the others restate, each pair's shared weight over the geometric
+    # mean of the two sentences' (a cosine): ``near`` divides by the lighter one, so a short
+    # fragment whose few words every report holds would restate everything. A later report's
+    # look back at the day restates it best (what happened, in one sentence): it counts double.
+    weight = np.array(_row_sums([rows._row(c.stems) for c in unique]))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cosine = np.nan_to_num(
+            near * np.minimum.outer(weight, weight) / np.sqrt(np.outer(weight, weight))
+        )
+    restated = cosine.sum(axis=1) * np.array([1.0 + c.remembers for c in unique])
     order = sorted(range(len(unique)), key=lambda i: (-restated[i], unique[i].sentence.index))
+    # Most restated first, each sentence joins the first happening whose sentences it overlaps
+    # on average by ``same_happening`` (average link: not through one member's words, which
+    # chains the blast to the threat made before it; not only through the first one's, which
+    # splits the blast's paraphrases around a long first telling).
     groups: list[list[int]] = []
+    sums = np.zeros((len(unique), len(unique)))  # sums[g, i]: i's overlaps with group g
+    sizes = np.zeros(len(unique))
     for i in order:
-        home = next((g for g in groups if near[i, g[0]] >= settings.same_happening), None)
-        if home is None:
-            groups.append([i])
-        else:
-            home.append(i)
+        n = len(groups)
+        fits = np.flatnonzero(sums[:n, i] >= settings.same_happening * sizes[:n])
+        g = int(fits[0]) if len(fits) else n
+        if g == n:
+            groups.append([])
+        groups[g].append(i)
+        sums[g] += near[i]  # (symmetric)
+        sizes[g] += 1
     # A happening only openings filed by publication tell is kept when a sentence of it names
     # the day; an opening may head it (openings tell the day's news most plainly).
     kept = [[unique[i] for i in g] for g in groups]
