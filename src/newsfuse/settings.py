@@ -168,6 +168,10 @@ class TimelineSettings:
     # background, not a day of the story.
     background_days: int = 30
     lead_sentences: int = 2  # opening sentences dated by their report's publication
+    # A report published this many days after a date it names looks back on it (a retrospective
+    # mention, counted again when days are ranked), where the day's own reports and the next
+    # days' follow it as it unfolds.
+    remembered_days: int = 7
     # Pairs of candidates up to which their overlaps are summed in Python, not by a sparse
     # product (whose fixed cost is more for a few): the same numbers either way.
     dense_pairs: int = 100

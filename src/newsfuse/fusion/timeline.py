@@ -48,17 +48,10 @@ class _Candidate:
     background: bool = False
     published: dt.date | None = None  # of its report
     state: bool = False  # the date is the start of a state ("since the 1950s")
-
-    @property
-    def remembers(self) -> bool:
-        """Its report names the date a week or more after it: the story's memory of a day
-        (of a day of the story: background is mentioned long after by definition)."""
-        return (
-            not self.background
-            and self.mention is not None
-            and self.published is not None
-            and (self.published - self.mention.date).days >= _REMEMBERED_DAYS
-        )
+    # Its report names the date a week or more after it (``TimelineSettings.remembered_days``):
+    # the story's memory of a day (of a day of the story: background is mentioned long after
+    # by definition).
+    remembers: bool = False
 
 
 # "since the 1950s": the start of a state the sentence describes, not when its news happened.
@@ -67,9 +60,6 @@ _SINCE = re.compile(r"\b(?:since|until|till|as of|from)\s+(?:the\s+)?$", re.IGNO
 # four-door Hyundai Sonesta", "the 2016 Rio Olympics"): the year of a model or of a named
 # thing, not a day of the story. A few lower-case words may come between; nothing else.
 _MODEL_YEAR = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?[A-Z][a-z]")
-# A report published this many days after a date it names looks back on it (a retrospective
-# mention), where the day's own reports and the next days' follow it as it unfolds.
-_REMEMBERED_DAYS = 7
 _PRECISION_RANK = {"day": 0, "weekend": 1, "week": 2, "month": 3, "year": 4, "decade": 5}
 
 
@@ -117,8 +107,13 @@ def timeline(
                     story_start is not None
                     and m.until < story_start - dt.timedelta(days=settings.background_days)
                 )
+                remembers = (
+                    not background
+                    and a.published is not None
+                    and (a.published - m.date).days >= settings.remembered_days
+                )
                 by_date[key].append(
-                    _Candidate(a.id, fam, s, m, stems, background, a.published, state)
+                    _Candidate(a.id, fam, s, m, stems, background, a.published, state, remembers)
                 )
             if not mentions and a.published and s.index < settings.lead_sentences:
                 for day in (a.published - dt.timedelta(days=1), a.published):
