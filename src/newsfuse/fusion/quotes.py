@@ -35,7 +35,7 @@ from newsfuse.fusion.attribution import (
     quote_spans,
     same_speaker,
 )
-from newsfuse.fusion.text import content_stems, words
+from newsfuse.fusion.text import STOPWORDS, content_stems, stem, words
 from newsfuse.models import Article, Family, Quote, Sentence
 
 MIN_STEMS = 3  # content words a quote needs to stand on its own
@@ -73,7 +73,7 @@ def quotes(
         for pos, article in enumerate(articles)
         for m in _mentions(pos, article, sentences.get(article.id, ()), cast)
     ]
-    groups = _cluster(mentions)
+    groups = [held for group in _cluster(mentions) for held in _held(group)]
     family_of = {member: f.id for f in families for member in f.members}
     made: list[tuple[tuple[int, int, int], Quote]] = []
     for group in groups:
@@ -479,7 +479,7 @@ def _candidate_pairs(mentions: Sequence[_Mention]) -> list[tuple[int, int]]:
 def _quote(
     group: Sequence[_Mention], articles: Sequence[Article], family_of: Mapping[str, int]
 ) -> Quote:
-    full = max(group, key=lambda m: (len(m.stems), len(m.text), -m.article, -m.sentence))
+    full = _fullest(group)
     seen = {_key(full.text)}
     variants: list[str] = []
     for m in group:
@@ -499,6 +499,115 @@ def _quote(
 
 def _key(text: str) -> str:
     return " ".join(words(text))
+
+
+# --- holding a wording ----------------------------------------------------------------------
+
+# A wording is a source of a quote's text only if it holds that text: the same words in the
+# same order, allowing for punctuation, quote marks, case, spacing, British or American
+# spelling, word endings, figures or words ("seven", "7"), a trimmed start or end, an ellipsis, a bracketed insertion and a slip
+# or two of the transcriber (:data:`MIN_HELD` of the shorter wording's words in order). Or if it
+# renders the same sentence word for word (another translation: "tragically ruined with a
+# terrific explosion" for "tragically destroyed in a shocking explosion"), where the words two
+# wordings share stand at the same places and the others are replaced one for one
+# (:data:`MIN_RENDERED`). A paraphrase, which rewords and reorders ("A promise kept for 67 years
+# is worth something" for "67 years of a promise kept should be recognized"), holds neither.
+MIN_HELD = 0.8  # words of the shorter wording found in order in the other
+MIN_RENDERED = 0.5  # words of the shorter wording at the same places in the other
+MIN_RENDERED_WORDS, MIN_RENDERED_CONTENT = 3, 2  # ... and at least so many (content) words
+
+_STOP_STEMS = frozenset(stem(w.replace("’", "'")) for w in STOPWORDS)
+_ELLIPSIS = re.compile(r"…|\.\s*\.\s*\.")
+_INSERTION = re.compile(r"\[[^\]]*\]")  # "[It was] the worst", "giving [them] the love"
+_UK_ISE = re.compile(r"^(\w{3,})(is|ys)(e|ed|es|ing|ation|ations|er|ers)$")
+_UK_OUR = re.compile(r"^(\w{3,})our(s|ed|ing|ite|ites|able)?$")
+_UK_TRE = re.compile(r"^(\w+)(t|b)re(s|d)?$")
+
+
+def _plain(word: str) -> str:
+    """A word lower-cased, its apostrophes straight, British -ise/-yse/-our/-tre endings made
+    American and stemmed: both wordings compared are treated alike, so a name changed is
+    harmless."""
+    w = word.lower().replace("’", "'")
+    if len(w) >= 6 and (m := _UK_ISE.match(w)):
+        w = m.group(1) + ("iz" if m.group(2) == "is" else "yz") + m.group(3)
+    elif len(w) >= 6 and (m := _UK_OUR.match(w)):
+        w = m.group(1) + "or" + (m.group(2) or "")
+    elif len(w) >= 5 and (m := _UK_TRE.match(w)):
+        w = m.group(1) + m.group(2) + "er" + (m.group(3) or "")
+    return _NUMBER_WORDS.get(w) or stem(w)
+
+
+_NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_plain(w) for w in words(_ELLIPSIS.sub(" ", _INSERTION.sub(" ", text))))
+
+
+def _in_order(a: Sequence[str], b: Sequence[str]) -> int:
+    """The number of words ``a`` and ``b`` have in the same order (longest common subsequence)."""
+    if len(a) > len(b):
+        a, b = b, a
+    prev = [0] * (len(a) + 1)
+    for y in b:
+        cur = [0]
+        for i, x in enumerate(a):
+            cur.append(prev[i] + 1 if x == y else max(prev[i + 1], cur[i]))
+        prev = cur
+    return prev[-1]
+
+
+def _in_place(a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:
+    """(words, content words) of the shorter of ``a``, ``b`` that stand at the same places in
+    the longer, at the best offset: a rendering word for word."""
+    if len(a) > len(b):
+        a, b = b, a
+    best = (0, 0)
+    for d in range(1 - len(a), len(b)):  # (``a`` may stick out at either end of ``b``)
+        same = [x for k, x in enumerate(a) if 0 <= d + k < len(b) and b[d + k] == x]
+        best = max(best, (len(same), sum(x not in _STOP_STEMS for x in same)))
+    return best
+
+
+def holds(wording: str, quote: str) -> bool:
+    """Whether ``wording`` (the quoted words of one article) is a source of ``quote``: it holds
+    ``quote`` or a part of it, or ``quote`` holds it, or it renders it word for word (see
+    :data:`MIN_HELD`, :data:`MIN_RENDERED`). A paraphrase does not."""
+    a, b = _tokens(wording), _tokens(quote)
+    if not a or not b:
+        return False
+    shorter = min(len(a), len(b))
+    if _in_order(a, b) >= MIN_HELD * shorter:
+        return True
+    same, content = _in_place(a, b)
+    return (
+        same >= MIN_RENDERED * shorter
+        and same >= MIN_RENDERED_WORDS
+        and content >= MIN_RENDERED_CONTENT
+    )
+
+
+def _held(group: Sequence[_Mention]) -> list[list[_Mention]]:
+    """``group`` split into quotes whose every wording holds the fullest one (:func:`holds`):
+    a paraphrase matched on its words becomes a quote of its own, with its own sources."""
+    out: list[list[_Mention]] = []
+    rest = list(group)
+    while rest:
+        full = _fullest(rest)
+        kept = [m for m in rest if m is full or holds(m.text, full.text)]
+        out.append(kept)
+        rest = [m for m in rest if not any(m is k for k in kept)]
+    return out
+
+
+def _fullest(group: Sequence[_Mention]) -> _Mention:
+    return max(group, key=lambda m: (len(m.stems), len(m.text), -m.article, -m.sentence))
 
 
 def _group_speaker(group: Sequence[_Mention]) -> str | None:
