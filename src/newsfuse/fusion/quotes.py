@@ -15,6 +15,7 @@ are not reported as statements.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -546,6 +547,7 @@ _NUMBER_WORDS = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _tokens(text: str) -> tuple[str, ...]:
     return tuple(_plain(w) for w in words(_ELLIPSIS.sub(" ", _INSERTION.sub(" ", text))))
 
@@ -582,8 +584,15 @@ def holds(wording: str, quote: str) -> bool:
     a, b = _tokens(wording), _tokens(quote)
     if not a or not b:
         return False
-    shorter = min(len(a), len(b))
-    if _in_order(a, b) >= MIN_HELD * shorter:
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if f" {' '.join(small)} " in f" {' '.join(large)} ":
+        return True  # (the common case, a copy or a trimmed copy: no alignment needed)
+    shorter = len(small)
+    # (words in common, with repeats, bound both alignments: most pairs stop here)
+    common = (Counter(small) & Counter(large)).total()
+    if common < MIN_RENDERED * shorter or common < MIN_RENDERED_WORDS:
+        return False
+    if common >= MIN_HELD * shorter and _in_order(a, b) >= MIN_HELD * shorter:
         return True
     same, content = _in_place(a, b)
     return (
