@@ -78,3 +78,16 @@ def test_another_translation_stays_a_source() -> None:
     assert kcna.independent_sources == 2
     (kim,) = [q for q in found if "completely collapsed" in q.text]
     assert kim.sources == ("000", "002", "003")
+
+
+def test_a_dropped_denial_is_not_held() -> None:
+    assert not holds("we will fight back", "we will not fight back")
+    assert not holds("fight back", "we will not fight back")  # trimmed just after "not"
+    assert not holds("I am guilty of murdering Susan Berman", "I am not guilty of murdering")
+    assert holds("we will not fight back", "We will not fight back, whatever they do")
+    # a denial in a part the trimmed wording leaves out is no matter
+    assert holds(
+        "seven to 10 times the car would swivel toward that same exact barrier",
+        "7-10 times the car would swivel toward that same exact barrier during Autopilot. "
+        "Walter took it into dealership addressing the issue, but they couldn't duplicate it.",
+    )

@@ -506,8 +506,10 @@ def _key(text: str) -> str:
 
 # A wording is a source of a quote's text only if it holds that text: the same words in the
 # same order, allowing for punctuation, quote marks, case, spacing, British or American
-# spelling, word endings, figures or words ("seven", "7"), a trimmed start or end, an ellipsis, a bracketed insertion and a slip
-# or two of the transcriber (:data:`MIN_HELD` of the shorter wording's words in order). Or if it
+# spelling, word endings, figures or words ("seven", "7"), a trimmed start or end, an
+# ellipsis, a bracketed insertion and a slip or two of the transcriber (:data:`MIN_HELD` of
+# the shorter wording's words in order), but never a denial dropped ("fight back" is not held
+# by "we will not fight back"). Or if it
 # renders the same sentence word for word (another translation: "tragically ruined with a
 # terrific explosion" for "tragically destroyed in a shocking explosion"), where the words two
 # wordings share stand at the same places and the others are replaced one for one
@@ -585,6 +587,8 @@ def holds(wording: str, quote: str) -> bool:
     if not a or not b:
         return False
     small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if _denies_other(small, large):
+        return False  # "we will fight back" is not held by "we will not fight back"
     if f" {' '.join(small)} " in f" {' '.join(large)} ":
         return True  # (the common case, a copy or a trimmed copy: no alignment needed)
     shorter = len(small)
@@ -613,6 +617,21 @@ def _held(group: Sequence[_Mention]) -> list[list[_Mention]]:
         out.append(kept)
         rest = [m for m in rest if not any(m is k for k in kept)]
     return out
+
+
+_NEGATORS = frozenset({"not", "no", "never", "cannot", "nobodi", "noth", "none", "neither", "nor"})
+
+
+def _negated(tokens: Sequence[str]) -> set[str]:
+    """The words of ``tokens`` right after a denial ("not", "never", "won't", ...)."""
+    return {tokens[k + 1] for k, t in enumerate(tokens[:-1]) if t in _NEGATORS or t.endswith("n't")}
+
+
+def _denies_other(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether one wording denies a word the other has without the denial: "not guilty"
+    against "guilty". A denial in a part the other wording leaves out does not count."""
+    na, nb = _negated(a), _negated(b)
+    return any(w in b for w in na - nb) or any(w in a for w in nb - na)
 
 
 def _fullest(group: Sequence[_Mention]) -> _Mention:
