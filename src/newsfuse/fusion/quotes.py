@@ -5,7 +5,10 @@ can report, but outlets translate and trim it: "tragically ruined with a terrifi
 and "the liaison office was tragically destroyed in a shocking explosion" are one KCNA line.
 So quotes are matched on shared content stems (:func:`newsfuse.text.content_stems`), with the
 speaker as a second witness: agreeing speakers let a short fragment join its full wording,
-two different named speakers keep even similar words apart.
+two different named speakers keep even similar words apart. A quote's sources are then only
+the articles whose wording holds its words (:func:`holds`): a paraphrase that shares words
+with it ("A promise kept for 67 years is worth something" for "67 years of a promise kept
+should be recognized") is a quote of its own, with its own sources.
 
 All quoted fragments of one sentence form one mention ("`useless` ... `completely collapse`"):
 they are one utterance cut up by the reporter. A mention becomes a quote only if some wording

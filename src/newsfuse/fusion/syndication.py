@@ -23,8 +23,14 @@ rewrites share their narrative, and stay families.
 **Outlets.** Articles of one outlet are one witness too, whoever wrote them: ten BBC pages are
 the BBC once. The outlet comes from the article's metadata (``source``), its URL's domain, or
 the text's own credit: a wire dateline "(Reuters) -", "(AP) —", a closing "— The Associated
-Press", a video or photo credit "/The Washington Post)". A credit for something *else* ("AP
-Photo", "contributed to this report") names no outlet.
+Press", a station's call letters "PLANTATION, Fla. (WSVN) --", a video or photo credit "/The
+Washington Post)". A credit for something *else* ("AP Photo", "contributed to this report")
+names no outlet.
+
+**Credited rewrites.** An article that credits another article's outlet ("WSVN.com reported",
+"according to X", "told X") and shares a sizeable part of its text, quotations included, is
+that article's witness: the credit says where its words came from. A credit of an outlet
+with no article in the cluster, or of one it shares no text with, changes nothing.
 
 Every family says why its members count as one (:attr:`newsfuse.models.Family.why`).
 
