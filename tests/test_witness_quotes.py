@@ -91,3 +91,13 @@ def test_a_dropped_denial_is_not_held() -> None:
         "7-10 times the car would swivel toward that same exact barrier during Autopilot. "
         "Walter took it into dealership addressing the issue, but they couldn't duplicate it.",
     )
+
+
+def test_contractions_are_the_words_spelled_out() -> None:
+    # two reports of BP's chief executive (Timeline17 bpoil): "I'm" and "I am"
+    full = (
+        "The fire and explosion on the Deepwater Horizon never should have happened and I'm "
+        "deeply sorry that it did."
+    )
+    assert holds("never should have happened -- and I am deeply sorry that they did", full)
+    assert not holds("we will fight back", "we won't fight back")

@@ -509,15 +509,15 @@ def _key(text: str) -> str:
 
 # A wording is a source of a quote's text only if it holds that text: the same words in the
 # same order, allowing for punctuation, quote marks, case, spacing, British or American
-# spelling, word endings, figures or words ("seven", "7"), a trimmed start or end, an
-# ellipsis, a bracketed insertion and a slip or two of the transcriber (:data:`MIN_HELD` of
-# the shorter wording's words in order), but never a denial dropped ("fight back" is not held
-# by "we will not fight back"). Or if it
-# renders the same sentence word for word (another translation: "tragically ruined with a
-# terrific explosion" for "tragically destroyed in a shocking explosion"), where the words two
-# wordings share stand at the same places and the others are replaced one for one
-# (:data:`MIN_RENDERED`). A paraphrase, which rewords and reorders ("A promise kept for 67 years
-# is worth something" for "67 years of a promise kept should be recognized"), holds neither.
+# spelling, word endings, contractions ("I'm", "I am"), figures or words ("seven", "7"), a
+# trimmed start or end, an ellipsis, a bracketed insertion and a slip or two of the
+# transcriber (:data:`MIN_HELD` of the shorter wording's words in order), but never a denial
+# dropped ("fight back" is not held by "we will not fight back"). Or if it renders the same
+# sentence word for word (another translation: "tragically ruined with a terrific explosion"
+# for "tragically destroyed in a shocking explosion"), where the words two wordings share
+# stand at the same places and the others are replaced one for one (:data:`MIN_RENDERED`). A
+# paraphrase, which rewords and reorders ("A promise kept for 67 years is worth something" for
+# "67 years of a promise kept should be recognized"), holds neither.
 MIN_HELD = 0.8  # words of the shorter wording found in order in the other
 MIN_RENDERED = 0.5  # words of the shorter wording at the same places in the other
 MIN_RENDERED_WORDS, MIN_RENDERED_CONTENT = 3, 2  # ... and at least so many (content) words
@@ -554,7 +554,26 @@ _NUMBER_WORDS = {
 
 @functools.lru_cache(maxsize=1 << 12)
 def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(_plain(w) for w in words(_ELLIPSIS.sub(" ", _INSERTION.sub(" ", text))))
+    found = words(_ELLIPSIS.sub(" ", _INSERTION.sub(" ", text)))
+    return tuple(_plain(part) for w in found for part in _spelled_out(w))
+
+
+# "I'm" is "I am", "didn't" is "did not": transcribers write either.
+_CONTRACTED = {"'m": "am", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would"}
+_NOT_BASES = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
+
+
+def _spelled_out(word: str) -> tuple[str, ...]:
+    w = word.lower().replace("’", "'")
+    if w.endswith("n't") and len(w) > 3:
+        base = w[:-3]
+        return (_NOT_BASES.get(base, base), "not")
+    if w == "cannot":
+        return ("can", "not")
+    for end, full in _CONTRACTED.items():
+        if w.endswith(end) and len(w) > len(end):
+            return (w[: -len(end)], full)
+    return (w,)
 
 
 def _in_order(a: Sequence[str], b: Sequence[str]) -> int:
@@ -622,12 +641,12 @@ def _held(group: Sequence[_Mention]) -> list[list[_Mention]]:
     return out
 
 
-_NEGATORS = frozenset({"not", "no", "never", "cannot", "nobodi", "noth", "none", "neither", "nor"})
+_NEGATORS = frozenset({"not", "no", "never", "nobodi", "noth", "none", "neither", "nor"})
 
 
 def _negated(tokens: Sequence[str]) -> set[str]:
     """The words of ``tokens`` right after a denial ("not", "never", "won't", ...)."""
-    return {tokens[k + 1] for k, t in enumerate(tokens[:-1]) if t in _NEGATORS or t.endswith("n't")}
+    return {tokens[k + 1] for k, t in enumerate(tokens[:-1]) if t in _NEGATORS}
 
 
 def _denies_other(a: Sequence[str], b: Sequence[str]) -> bool:
