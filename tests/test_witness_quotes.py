@@ -101,3 +101,21 @@ def test_contractions_are_the_words_spelled_out() -> None:
     )
     assert holds("never should have happened -- and I am deeply sorry that they did", full)
     assert not holds("we will fight back", "we won't fight back")
+
+
+def test_a_phrase_in_common_is_no_rendering_and_a_term_beside_a_quote_is_no_matter() -> None:
+    # Timeline17 bpoil: two different lines that share "the Oil Pollution Act"
+    assert not holds(
+        "Under the Oil Pollution Act, BP pays for all this",
+        "No drilling contractor has ever been held liable for discharges from a well under the "
+        "Oil Pollution Act of 1990",
+    )
+    assert not holds(
+        "We will make BP pay for the damage", "BP is going to be paying for the damage"
+    )
+    # Kaesong (tests/fixtures/quotes): a quoted term joined to the quote by an ellipsis
+    assert holds(
+        "action plan … turn the front line into a fortress.",
+        "measures to return the military to demilitarized areas under an agreement between the "
+        "two regions, turning the front line into a fortress and raising the scene.",
+    )

@@ -553,9 +553,18 @@ _NUMBER_WORDS = {
 
 
 @functools.lru_cache(maxsize=1 << 12)
+def _pieces(text: str) -> tuple[tuple[str, ...], ...]:
+    """The words of ``text`` (:func:`_plain`) in its fragments between ellipses."""
+    out = []
+    for piece in _ELLIPSIS.split(_INSERTION.sub(" ", text)):
+        if found := tuple(_plain(part) for w in words(piece) for part in _spelled_out(w)):
+            out.append(found)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1 << 12)
 def _tokens(text: str) -> tuple[str, ...]:
-    found = words(_ELLIPSIS.sub(" ", _INSERTION.sub(" ", text)))
-    return tuple(_plain(part) for w in found for part in _spelled_out(w))
+    return tuple(w for piece in _pieces(text) for w in piece)
 
 
 # "I'm" is "I am", "didn't" is "did not": transcribers write either.
@@ -591,12 +600,15 @@ def _in_order(a: Sequence[str], b: Sequence[str]) -> int:
 
 def _in_place(a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:
     """(words, content words) of the shorter of ``a``, ``b`` that stand at the same places in
-    the longer, at the best offset: a rendering word for word."""
+    the longer, at the best offset where both its first and its last word do: a rendering
+    word for word, from end to end (a phrase in common is not one)."""
     if len(a) > len(b):
         a, b = b, a
     best = (0, 0)
-    for d in range(1 - len(a), len(b)):  # (``a`` may stick out at either end of ``b``)
-        same = [x for k, x in enumerate(a) if 0 <= d + k < len(b) and b[d + k] == x]
+    for d in range(len(b) - len(a) + 1):
+        if b[d] != a[0] or b[d + len(a) - 1] != a[-1]:
+            continue
+        same = [x for k, x in enumerate(a) if b[d + k] == x]
         best = max(best, (len(same), sum(x not in _STOP_STEMS for x in same)))
     return best
 
@@ -613,19 +625,26 @@ def holds(wording: str, quote: str) -> bool:
         return False  # "we will fight back" is not held by "we will not fight back"
     if f" {' '.join(small)} " in f" {' '.join(large)} ":
         return True  # (the common case, a copy or a trimmed copy: no alignment needed)
-    shorter = len(small)
     # (words in common, with repeats, bound both alignments: most pairs stop here)
-    common = (Counter(small) & Counter(large)).total()
-    if common < MIN_RENDERED * shorter or common < MIN_RENDERED_WORDS:
+    if (Counter(small) & Counter(large)).total() < MIN_RENDERED_WORDS:
         return False
-    if common >= MIN_HELD * shorter and _in_order(a, b) >= MIN_HELD * shorter:
+    # The shorter wording's fragments, but a short one beside a longer (a title, a term: "A
+    # Current Affair … a tragic turn of events") need not be in the other.
+    fragments = _pieces(wording if small is a else quote)
+    pieces = [p for p in fragments if _content(p) >= MIN_STEMS] or list(fragments)
+    size = sum(len(p) for p in pieces)
+    if sum(_in_order(p, large) for p in pieces) >= MIN_HELD * size:
         return True
-    same, content = _in_place(a, b)
+    same, content = _in_place(small, large)
     return (
-        same >= MIN_RENDERED * shorter
+        same >= MIN_RENDERED * len(small)
         and same >= MIN_RENDERED_WORDS
         and content >= MIN_RENDERED_CONTENT
     )
+
+
+def _content(tokens: Sequence[str]) -> int:
+    return sum(t not in _STOP_STEMS for t in tokens)
 
 
 def _held(group: Sequence[_Mention]) -> list[list[_Mention]]:
