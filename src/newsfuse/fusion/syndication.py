@@ -297,20 +297,42 @@ def independent(articles: Sequence[Article], copies: Sequence[Family]) -> list[F
 # Miami Herald", "told WSVN.com". The name is a run of capitalised words (or a domain); each
 # of its tails is tried, so "Friday CNN reported" finds CNN.
 _NAME = r"(?:[A-Z][\w.&'’-]*[\w&]|[A-Z])(?:[ \t]+(?:[A-Z][\w.&'’-]*[\w&]|[A-Z]))*"
-_CREDITS = re.compile(
-    rf"(?P<before>{_NAME})[ \t]+(?:first[ \t]+)?(?:reports|reported|has reported"
-    rf"|was first to report)\b|\b(?:according[ \t]+to|told)[ \t]+(?:the[ \t]+)?(?P<after>{_NAME})"
-)
+# (the verbs are found first, by plain search, and the name read next to them: a pattern
+# that starts with the name, or with a space, is tried all through a long story)
+_REPORT_VERB = re.compile(r"report(?:s|ed)?\b")
+_BEFORE_VERB = re.compile(r"[ \t]+(?:(?:first|has|was[ \t]+first[ \t]+to)[ \t]+)?$")
+_AFTER_VERB = re.compile(r"(?:[Aa]ccording[ \t]+to|told)[ \t]+(?:the[ \t]+)?")
+_NAME_BEFORE = re.compile(rf"(?:^|(?<=[^\w.&'’-])){_NAME}$")
+_NAME_AFTER = re.compile(_NAME)
+_NAME_REACH = 120  # characters before a verb that hold the name
 
 
 def _credited(text: str) -> list[str]:
     """The outlet names ``text`` credits, each tail of a name run as a candidate, longest
     first ("Fort Lauderdale Sun-Sentinel", "Lauderdale Sun-Sentinel", "Sun-Sentinel")."""
-    out: list[str] = []
-    for m in _CREDITS.finditer(text):
-        run = (m.group("before") or m.group("after") or "").split()
-        out += [" ".join(run[k:]) for k in range(len(run))]
+    runs: list[str] = []
+    for key in ("report", "according", "According", "told"):
+        at = text.find(key)
+        while at != -1:
+            if at == 0 or not text[at - 1].isalnum():
+                runs += _credit_at(text, at, key)
+            at = text.find(key, at + len(key))
+    out = [" ".join(run.split()[k:]) for run in runs for k in range(len(run.split()))]
     return list(dict.fromkeys(out))
+
+
+def _credit_at(text: str, at: int, key: str) -> list[str]:
+    if key != "report":
+        verb = _AFTER_VERB.match(text, at)
+        name = _NAME_AFTER.match(text, verb.end()) if verb else None
+        return [name.group()] if name else []
+    verb = _REPORT_VERB.match(text, at)
+    if not verb or (verb.group() == "report" and not text[:at].endswith("to ")):
+        return []  # (a bare "report" only in "was first to report")
+    window = text[max(0, at - _NAME_REACH) : at]
+    gap = _BEFORE_VERB.search(window)
+    name = _NAME_BEFORE.search(window, 0, gap.start()) if gap else None
+    return [name.group()] if name else []
 
 
 def _as_families(
