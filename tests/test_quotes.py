@@ -122,7 +122,7 @@ def test_quotes_run_on_from_the_previous_speaker():
 
 def test_a_named_speaker_clash_blocks_a_merge_that_words_alone_would_make():
     a = 'Smith said the plan was "a complete and utter failure of leadership".'
-    b = 'Jones said the plan was "a complete failure of leadership and vision".'
+    b = 'Jones said the plan was "a complete and utter failure".'
     apart = _run([_article("a", a), _article("b", b)])
     assert [q.sources for q in apart] == [("a",), ("b",)]
     anonymous = _run(
@@ -132,6 +132,10 @@ def test_a_named_speaker_clash_blocks_a_merge_that_words_alone_would_make():
         ]
     )
     assert [q.sources for q in anonymous] == [("a", "b")]
+    # words alone join other wordings too, but neither holds the other: two quotes
+    other = 'It was said the plan was "a complete failure of leadership and vision".'
+    reworded = _run([_article("a", a.replace("Smith said", "It was said")), _article("b", other)])
+    assert [q.sources for q in reworded] == [("a",), ("b",)]
 
 
 def test_unrelated_quotes_sharing_common_words_stay_apart():

@@ -45,8 +45,10 @@ Text overlap
 ------------
 Words are lower-cased, stop words (``newsfuse.text.STOPWORDS``) dropped, a few British
 spellings folded to American (-ise/-yse -> -ize/-yze, -our -> -or in words of 6+ letters, -tre/
--bre -> -ter/-ber, storey -> story, defence -> defense, travelled, grey, programme, ...) and the
-rest stemmed with ``newsfuse.text.stem``. A hyphenated word is one unit that is present if its
+-bre -> -ter/-ber, storey -> story, defence -> defense, travelled, grey, programme, ...; a suffix
+rule only where its result is an English word, so names stay: "Denise", "Seymour") and the
+rest stemmed with ``newsfuse.text.stem`` (a noun's y kept as "i" is dropped: "injury" and
+"injured" both give 'injur'). A hyphenated word is one unit that is present if its
 joined form ("reenter") or all of its parts ("yo" + "jong") are present, so "Kim Yo-jong" = "Kim
 Yo Jong" and "re-enter" = "reenter". Digits, number, scale and currency words, month and
 weekday names and single letters are left out: the value check handles them ("May" stays: it is
@@ -143,6 +145,7 @@ matched facts. The overall row sums the counts over the gold files (micro-averag
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -602,22 +605,47 @@ _KIND_WORDS = {
 
 
 def fold(word: str) -> str:
-    """British to American spelling, generally (both sides are folded, so slips are harmless)."""
+    """British to American spelling, generally (both sides are folded, so slips are harmless).
+
+    A suffix rule folds only into an English word (:func:`_is_american`): "realise" ->
+    "realize", but "Denise", "Louise", "Seymour", "detour" and "macabre" stay as they are."""
     if word in _SPELLING:
         return _SPELLING[word]
+    folded = word
     if len(word) >= 6 and (m := _ISE.match(word)):
-        return m.group(1) + ("iz" if m.group(2) == "is" else "yz") + m.group(3)
-    if len(word) >= 6 and (m := _OUR.match(word)):
-        return m.group(1) + "or" + (m.group(2) or "")
-    if len(word) >= 5 and (m := _TRE.match(word)):
-        return m.group(1) + m.group(2) + "er" + (m.group(3) or "")
-    return word
+        folded = m.group(1) + ("iz" if m.group(2) == "is" else "yz") + m.group(3)
+    elif len(word) >= 6 and (m := _OUR.match(word)):
+        folded = m.group(1) + "or" + (m.group(2) or "")
+    elif len(word) >= 5 and (m := _TRE.match(word)):
+        folded = m.group(1) + m.group(2) + "er" + (m.group(3) or "")
+    return folded if folded != word and _is_american(word, folded) else word
+
+
+# A suffix rule's result must be an English word about as common as the word it replaces
+# (wordfreq's Zipf scale: 3 is once per million words): "realize" 4.8 for "realise" 4.3,
+# "glamor" 2.3 for "glamour" 3.5; not "denize" (0) for "Denise" nor "elize" 1.4 for "Elise".
+_MIN_ZIPF = 1.5
+_MAX_ZIPF_DROP = 1.25
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _is_american(word: str, folded: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    common = zipf_frequency(folded, "en")
+    return common >= _MIN_ZIPF and common >= zipf_frequency(word, "en") - _MAX_ZIPF_DROP
 
 
 def _word_stem(word: str) -> str | None:
     if word in STOPWORDS or word in _SKIP_WORDS or len(word) < 2 or any(c.isdigit() for c in word):
         return None
-    return stem(fold(word))
+    stemmed = stem(fold(word))
+    # The stemmer keeps the y of a noun as "i" ("injury" -> 'injuri', "recovery" ->
+    # 'recoveri') but drops the e of its verb ("injured" -> 'injur', "recovered" -> 'recov'):
+    # the noun's stem without that "i", stemmed again, is the verb's.
+    if len(stemmed) >= 6 and stemmed.endswith("i") and word.endswith(("y", "ies", "ied")):
+        stemmed = stem(stemmed[:-1])
+    return stemmed
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,10 @@ can report, but outlets translate and trim it: "tragically ruined with a terrifi
 and "the liaison office was tragically destroyed in a shocking explosion" are one KCNA line.
 So quotes are matched on shared content stems (:func:`newsfuse.text.content_stems`), with the
 speaker as a second witness: agreeing speakers let a short fragment join its full wording,
-two different named speakers keep even similar words apart.
+two different named speakers keep even similar words apart. A quote's sources are then only
+the articles whose wording holds its words (:func:`holds`): a paraphrase that shares words
+with it ("A promise kept for 67 years is worth something" for "67 years of a promise kept
+should be recognized") is a quote of its own, with its own sources.
 
 All quoted fragments of one sentence form one mention ("`useless` ... `completely collapse`"):
 they are one utterance cut up by the reporter. A mention becomes a quote only if some wording
@@ -15,6 +18,7 @@ are not reported as statements.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -35,7 +39,7 @@ from newsfuse.fusion.attribution import (
     quote_spans,
     same_speaker,
 )
-from newsfuse.fusion.text import content_stems, words
+from newsfuse.fusion.text import STOPWORDS, content_stems, stem, words
 from newsfuse.models import Article, Family, Quote, Sentence
 
 MIN_STEMS = 3  # content words a quote needs to stand on its own
@@ -73,7 +77,7 @@ def quotes(
         for pos, article in enumerate(articles)
         for m in _mentions(pos, article, sentences.get(article.id, ()), cast)
     ]
-    groups = _cluster(mentions)
+    groups = [held for group in _cluster(mentions) for held in _held(group)]
     family_of = {member: f.id for f in families for member in f.members}
     made: list[tuple[tuple[int, int, int], Quote]] = []
     for group in groups:
@@ -479,7 +483,7 @@ def _candidate_pairs(mentions: Sequence[_Mention]) -> list[tuple[int, int]]:
 def _quote(
     group: Sequence[_Mention], articles: Sequence[Article], family_of: Mapping[str, int]
 ) -> Quote:
-    full = max(group, key=lambda m: (len(m.stems), len(m.text), -m.article, -m.sentence))
+    full = _fullest(group)
     seen = {_key(full.text)}
     variants: list[str] = []
     for m in group:
@@ -499,6 +503,180 @@ def _quote(
 
 def _key(text: str) -> str:
     return " ".join(words(text))
+
+
+# --- holding a wording ----------------------------------------------------------------------
+
+# A wording is a source of a quote's text only if it holds that text: the same words in the
+# same order, allowing for punctuation, quote marks, case, spacing, British or American
+# spelling, word endings, contractions ("I'm", "I am"), figures or words ("seven", "7"), a
+# trimmed start or end, an ellipsis, a bracketed insertion and a slip or two of the
+# transcriber (:data:`MIN_HELD` of the shorter wording's words in order), but never a denial
+# dropped ("fight back" is not held by "we will not fight back"). Or if it renders the same
+# sentence word for word (another translation: "tragically ruined with a terrific explosion"
+# for "tragically destroyed in a shocking explosion"), where the words two wordings share
+# stand at the same places and the others are replaced one for one (:data:`MIN_RENDERED`). A
+# paraphrase, which rewords and reorders ("A promise kept for 67 years is worth something" for
+# "67 years of a promise kept should be recognized"), holds neither.
+MIN_HELD = 0.8  # words of the shorter wording found in order in the other
+MIN_RENDERED = 0.5  # words of the shorter wording at the same places in the other
+MIN_RENDERED_WORDS, MIN_RENDERED_CONTENT = 3, 2  # ... and at least so many (content) words
+
+_STOP_STEMS = frozenset(stem(w.replace("’", "'")) for w in STOPWORDS)
+_ELLIPSIS = re.compile(r"…|\.\s*\.\s*\.")
+_INSERTION = re.compile(r"\[[^\]]*\]")  # "[It was] the worst", "giving [them] the love"
+_UK_ISE = re.compile(r"^(\w{3,})(is|ys)(e|ed|es|ing|ation|ations|er|ers)$")
+_UK_OUR = re.compile(r"^(\w{3,})our(s|ed|ing|ite|ites|able)?$")
+_UK_TRE = re.compile(r"^(\w+)(t|b)re(s|d)?$")
+
+
+def _plain(word: str) -> str:
+    """A word lower-cased, its apostrophes straight, British -ise/-yse/-our/-tre endings made
+    American and stemmed: both wordings compared are treated alike, so a name changed is
+    harmless."""
+    w = word.lower().replace("’", "'")
+    if len(w) >= 6 and (m := _UK_ISE.match(w)):
+        w = m.group(1) + ("iz" if m.group(2) == "is" else "yz") + m.group(3)
+    elif len(w) >= 6 and (m := _UK_OUR.match(w)):
+        w = m.group(1) + "or" + (m.group(2) or "")
+    elif len(w) >= 5 and (m := _UK_TRE.match(w)):
+        w = m.group(1) + m.group(2) + "er" + (m.group(3) or "")
+    return _NUMBER_WORDS.get(w) or stem(w)
+
+
+_NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _pieces(text: str) -> tuple[tuple[str, ...], ...]:
+    """The words of ``text`` (:func:`_plain`) in its fragments between ellipses."""
+    out = []
+    for piece in _ELLIPSIS.split(_INSERTION.sub(" ", text)):
+        if found := tuple(_plain(part) for w in words(piece) for part in _spelled_out(w)):
+            out.append(found)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(w for piece in _pieces(text) for w in piece)
+
+
+# "I'm" is "I am", "didn't" is "did not": transcribers write either.
+_CONTRACTED = {"'m": "am", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would"}
+_NOT_BASES = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
+
+
+def _spelled_out(word: str) -> tuple[str, ...]:
+    w = word.lower().replace("’", "'")
+    if w.endswith("n't") and len(w) > 3:
+        base = w[:-3]
+        return (_NOT_BASES.get(base, base), "not")
+    if w == "cannot":
+        return ("can", "not")
+    for end, full in _CONTRACTED.items():
+        if w.endswith(end) and len(w) > len(end):
+            return (w[: -len(end)], full)
+    return (w,)
+
+
+def _in_order(a: Sequence[str], b: Sequence[str]) -> int:
+    """The number of words ``a`` and ``b`` have in the same order (longest common subsequence)."""
+    if len(a) > len(b):
+        a, b = b, a
+    prev = [0] * (len(a) + 1)
+    for y in b:
+        cur = [0]
+        for i, x in enumerate(a):
+            cur.append(prev[i] + 1 if x == y else max(prev[i + 1], cur[i]))
+        prev = cur
+    return prev[-1]
+
+
+def _in_place(a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:
+    """(words, content words) of the shorter of ``a``, ``b`` that stand at the same places in
+    the longer, at the best offset where both its first and its last word do: a rendering
+    word for word, from end to end (a phrase in common is not one)."""
+    if len(a) > len(b):
+        a, b = b, a
+    best = (0, 0)
+    for d in range(len(b) - len(a) + 1):
+        if b[d] != a[0] or b[d + len(a) - 1] != a[-1]:
+            continue
+        same = [x for k, x in enumerate(a) if b[d + k] == x]
+        best = max(best, (len(same), sum(x not in _STOP_STEMS for x in same)))
+    return best
+
+
+def holds(wording: str, quote: str) -> bool:
+    """Whether ``wording`` (the quoted words of one article) is a source of ``quote``: it holds
+    ``quote`` or a part of it, or ``quote`` holds it, or it renders it word for word (see
+    :data:`MIN_HELD`, :data:`MIN_RENDERED`). A paraphrase does not."""
+    a, b = _tokens(wording), _tokens(quote)
+    if not a or not b:
+        return False
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if _denies_other(small, large):
+        return False  # "we will fight back" is not held by "we will not fight back"
+    if f" {' '.join(small)} " in f" {' '.join(large)} ":
+        return True  # (the common case, a copy or a trimmed copy: no alignment needed)
+    # (words in common, with repeats, bound both alignments: most pairs stop here)
+    if (Counter(small) & Counter(large)).total() < MIN_RENDERED_WORDS:
+        return False
+    # The shorter wording's fragments, but a short one beside a longer (a title, a term: "A
+    # Current Affair … a tragic turn of events") need not be in the other.
+    fragments = _pieces(wording if small is a else quote)
+    pieces = [p for p in fragments if _content(p) >= MIN_STEMS] or list(fragments)
+    size = sum(len(p) for p in pieces)
+    if sum(_in_order(p, large) for p in pieces) >= MIN_HELD * size:
+        return True
+    same, content = _in_place(small, large)
+    return (
+        same >= MIN_RENDERED * len(small)
+        and same >= MIN_RENDERED_WORDS
+        and content >= MIN_RENDERED_CONTENT
+    )
+
+
+def _content(tokens: Sequence[str]) -> int:
+    return sum(t not in _STOP_STEMS for t in tokens)
+
+
+def _held(group: Sequence[_Mention]) -> list[list[_Mention]]:
+    """``group`` split into quotes whose every wording holds the fullest one (:func:`holds`):
+    a paraphrase matched on its words becomes a quote of its own, with its own sources."""
+    out: list[list[_Mention]] = []
+    rest = list(group)
+    while rest:
+        full = _fullest(rest)
+        kept = [m for m in rest if m is full or holds(m.text, full.text)]
+        out.append(kept)
+        rest = [m for m in rest if not any(m is k for k in kept)]
+    return out
+
+
+_NEGATORS = frozenset({"not", "no", "never", "nobodi", "noth", "none", "neither", "nor"})
+
+
+def _negated(tokens: Sequence[str]) -> set[str]:
+    """The words of ``tokens`` right after a denial ("not", "never", "won't", ...)."""
+    return {tokens[k + 1] for k, t in enumerate(tokens[:-1]) if t in _NEGATORS}
+
+
+def _denies_other(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether one wording denies a word the other has without the denial: "not guilty"
+    against "guilty". A denial in a part the other wording leaves out does not count."""
+    na, nb = _negated(a), _negated(b)
+    return any(w in b for w in na - nb) or any(w in a for w in nb - na)
+
+
+def _fullest(group: Sequence[_Mention]) -> _Mention:
+    return max(group, key=lambda m: (len(m.stems), len(m.text), -m.article, -m.sentence))
 
 
 def _group_speaker(group: Sequence[_Mention]) -> str | None:

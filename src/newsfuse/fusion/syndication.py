@@ -23,8 +23,14 @@ rewrites share their narrative, and stay families.
 **Outlets.** Articles of one outlet are one witness too, whoever wrote them: ten BBC pages are
 the BBC once. The outlet comes from the article's metadata (``source``), its URL's domain, or
 the text's own credit: a wire dateline "(Reuters) -", "(AP) —", a closing "— The Associated
-Press", a video or photo credit "/The Washington Post)". A credit for something *else* ("AP
-Photo", "contributed to this report") names no outlet.
+Press", a station's call letters "PLANTATION, Fla. (WSVN) --", a video or photo credit "/The
+Washington Post)". A credit for something *else* ("AP Photo", "contributed to this report")
+names no outlet.
+
+**Credited rewrites.** An article that credits another article's outlet ("WSVN.com reported",
+"according to X", "told X") and shares a sizeable part of its text, quotations included, is
+that article's witness: the credit says where its words came from. A credit of an outlet
+with no article in the cluster, or of one it shares no text with, changes nothing.
 
 Every family says why its members count as one (:attr:`newsfuse.models.Family.why`).
 
@@ -256,7 +262,77 @@ def independent(articles: Sequence[Article], copies: Sequence[Family]) -> list[F
                     source,
                     f"{article.id}: reports what {names[source]} reported ({articles[source].id})",
                 )
+    # "..., WSVN.com reported", "Graber told WSVN.com": a rewrite that credits another
+    # article's outlet and shares a sizeable part of that article's text is that article's
+    # witness. Quotations count as shared here: the credit says where they were taken from.
+    # An outlet not in the cluster, or one whose article it does not share text with, changes
+    # nothing (two rewrites crediting one wire join only through the wire's own article).
+    shingled: dict[int, frozenset[int]] = {}
+
+    def shingled_body(k: int) -> frozenset[int]:
+        if k not in shingled:
+            shingled[k] = shingles(articles[k].body)
+        return shingled[k]
+
+    for i, article in enumerate(articles):
+        for name in _credited(article.body):
+            keys = outlet_keys(name)
+            source = next((first_of_outlet[k] for k in keys if k in first_of_outlet), None)
+            if source is None or root(source) == root(i):
+                continue
+            a, b = shingled_body(i), shingled_body(source)
+            shared = len(a & b)
+            share = shared / max(min(len(a), len(b)), 1)
+            if shared >= MIN_SHARED and share >= MIN_CONTAINMENT:
+                join(
+                    i,
+                    source,
+                    f"{article.id}: credits {name}, the outlet of {articles[source].id}, and"
+                    f" shares its text ({share:.0%} of 5-grams, quotations included)",
+                )
     return _as_families(articles, {i: root(i) for i in range(len(articles))}, why)
+
+
+# An outlet a text credits: "WSVN.com reported", "CNN first reported", "according to The
+# Miami Herald", "told WSVN.com". The name is a run of capitalised words (or a domain); each
+# of its tails is tried, so "Friday CNN reported" finds CNN.
+_NAME = r"(?:[A-Z][\w.&'’-]*[\w&]|[A-Z])(?:[ \t]+(?:[A-Z][\w.&'’-]*[\w&]|[A-Z]))*"
+# (the verbs are found first, by plain search, and the name read next to them: a pattern
+# that starts with the name, or with a space, is tried all through a long story)
+_REPORT_VERB = re.compile(r"report(?:s|ed)?\b")
+_BEFORE_VERB = re.compile(r"[ \t]+(?:(?:first|has|was[ \t]+first[ \t]+to)[ \t]+)?$")
+_AFTER_VERB = re.compile(r"(?:[Aa]ccording[ \t]+to|told)[ \t]+(?:the[ \t]+)?")
+_NAME_BEFORE = re.compile(rf"(?:^|(?<=[^\w.&'’-])){_NAME}$")
+_NAME_AFTER = re.compile(_NAME)
+_NAME_REACH = 120  # characters before a verb that hold the name
+
+
+def _credited(text: str) -> list[str]:
+    """The outlet names ``text`` credits, each tail of a name run as a candidate, longest
+    first ("Fort Lauderdale Sun-Sentinel", "Lauderdale Sun-Sentinel", "Sun-Sentinel")."""
+    runs: list[str] = []
+    for key in ("report", "according", "According", "told"):
+        at = text.find(key)
+        while at != -1:
+            if at == 0 or not text[at - 1].isalnum():
+                runs += _credit_at(text, at, key)
+            at = text.find(key, at + len(key))
+    out = [" ".join(run.split()[k:]) for run in runs for k in range(len(run.split()))]
+    return list(dict.fromkeys(out))
+
+
+def _credit_at(text: str, at: int, key: str) -> list[str]:
+    if key != "report":
+        verb = _AFTER_VERB.match(text, at)
+        name = _NAME_AFTER.match(text, verb.end()) if verb else None
+        return [name.group()] if name else []
+    verb = _REPORT_VERB.match(text, at)
+    if not verb or (verb.group() == "report" and not text[:at].endswith("to ")):
+        return []  # (a bare "report" only in "was first to report")
+    window = text[max(0, at - _NAME_REACH) : at]
+    gap = _BEFORE_VERB.search(window)
+    name = _NAME_BEFORE.search(window, 0, gap.start()) if gap else None
+    return [name.group()] if name else []
 
 
 def _as_families(
@@ -328,6 +404,16 @@ _WIRES = (
 _DATELINE_CREDIT = re.compile(
     rf"^[^\n]{{0,160}}?\(\s*(?P<name>{_WIRES})\s*\)\s*(?:-|—|–|--|_)", re.M
 )
+# "PLANTATION, Fla. (WSVN) --", "LOS ANGELES (KABC) --": a station's call letters (or any
+# short all-capital name) between a capitalised place and a dash.
+_STATION_DATELINE = re.compile(
+    r"^[^\n]{0,160}?\b[A-Z]{2}[A-Z .'-]*,?[^\n(),]{0,30}?\(\s*(?P<name>[A-Z]{2,6})\s*\)\s*"
+    r"(?:-|—|–|--|_)",
+    re.M,
+)
+_NOT_OUTLETS = frozenset(
+    {"VIDEO", "PHOTO", "PHOTOS", "UPDATE", "UPDATED", "WATCH", "LIVE", "AUDIO"}
+)
 # "— The Associated Press", "(c) 2016 Reuters", "Copyright 2016 The Associated Press".
 _CLOSING_CREDIT = re.compile(
     rf"(?:^[—–-]\s*|(?:Copyright|©|\(c\))\s*(?:\d{{4}}\s*)?)(?:The\s+)?(?P<name>{_WIRES})\b",
@@ -359,6 +445,8 @@ def outlet(article: Article) -> tuple[str, str] | None:
     head, tail = text[:1000], text[-400:]
     if m := _DATELINE_CREDIT.search(head):
         return _canonical(m.group("name")), "its dateline credit"
+    if (m := _STATION_DATELINE.search(head)) and m.group("name") not in _NOT_OUTLETS:
+        return m.group("name"), "its dateline credit"
     if m := _CLOSING_CREDIT.search(tail):
         return _canonical(m.group("name")), "its closing credit"
     if m := _MADE_FOR.search(text[:3000]):
