@@ -128,3 +128,16 @@ def test_quiet_counts_instead_of_listing_in_brief_and_add(runner, tmp_path):
         "1 input skipped (run without --quiet to list them)",
         "nothing to summarise: no usable article",
     ]
+
+
+def test_a_refused_private_address_names_it_once():
+    from newsfuse.sources import FetchError, check_public
+
+    with pytest.raises(FetchError) as e:
+        check_public("http://127.0.0.1:8765/page.html")
+    assert str(e.value).startswith(
+        "refused: 127.0.0.1 is a private, loopback or link-local address; only public"
+    )
+    with pytest.raises(FetchError) as e:
+        check_public("http://[::1]/")
+    assert str(e.value).startswith("refused: ::1 is a private")
