@@ -141,3 +141,15 @@ def test_a_refused_private_address_names_it_once():
     with pytest.raises(FetchError) as e:
         check_public("http://[::1]/")
     assert str(e.value).startswith("refused: ::1 is a private")
+
+
+def test_an_unknown_format_is_one_plain_usage_line(runner):
+    result = runner.invoke(app, ["brief", str(KAESONG), "-f", "xml"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--format' / '-f': 'xml' is not one of markdown, json, html"
+    )
+    result = runner.invoke(app, ["events", "--format", "csv"])
+    assert result.stderr.splitlines()[-1].endswith("'csv' is not one of table, json")
+    # any case is taken
+    assert runner.invoke(app, ["brief", str(KAESONG), "-f", "JSON"]).stdout.startswith("{")

@@ -84,6 +84,15 @@ class Format(StrEnum):
     html = "html"
 
 
+def _choice(kind: type[StrEnum], value: str) -> str:
+    """``value`` as one of ``kind``'s values (any case), or a one-line usage error: "'xml' is
+    not one of markdown, json, html" (typer's own says "Value error, 'xml' is not ...")."""
+    for member in kind:
+        if value.casefold() == member.value:
+            return member.value
+    raise typer.BadParameter(f"{value!r} is not one of {', '.join(m.value for m in kind)}")
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"newsfuse {newsfuse.__version__}")
@@ -130,11 +139,11 @@ def brief(
     words: int = typer.Option(
         DEFAULT_WORDS, "--words", "-w", min=1, metavar="N", help="Word budget of the summary."
     ),
-    output_format: Format = typer.Option(
-        Format.markdown,
+    output_format: str = typer.Option(
+        Format.markdown.value,
         "--format",
         "-f",
-        case_sensitive=False,
+        callback=lambda value: _choice(Format, value),
         metavar="[markdown|json|html]",
         help="Output format: markdown (rendered when writing to a terminal), json or html.",
     ),
@@ -219,7 +228,7 @@ def brief(
         typer.echo("nothing to summarise: no usable article", err=True)
         raise typer.Exit(EXIT_NOTHING_USABLE)
     limits = _limits(max_items)
-    text = _render_all(results, output_format, limits, run_skipped, run_warnings)
+    text = _render_all(results, Format(output_format), limits, run_skipped, run_warnings)
     if output is not None:
         try:
             output.write_text(text, encoding="utf-8")
@@ -228,7 +237,7 @@ def brief(
             raise typer.Exit(1)
         if not quiet:
             typer.echo(f"wrote {output}", err=True)
-    elif output_format is Format.markdown and _is_terminal():
+    elif output_format == Format.markdown and _is_terminal():
         from rich.console import Console
         from rich.markdown import Markdown
 
@@ -455,11 +464,11 @@ def events(
     since: str | None = typer.Option(
         None, "--since", metavar="DATE", help="Only events dated on or after DATE (YYYY-MM-DD)."
     ),
-    output_format: EventsFormat = typer.Option(
-        EventsFormat.table,
+    output_format: str = typer.Option(
+        EventsFormat.table.value,
         "--format",
         "-f",
-        case_sensitive=False,
+        callback=lambda value: _choice(EventsFormat, value),
         metavar="[table|json]",
         help="A table for a person, or JSON for a program.",
     ),
@@ -474,7 +483,7 @@ def events(
             listed = store.events(since=day)
     finally:
         store.close()
-    if output_format is EventsFormat.json:
+    if output_format == EventsFormat.json:
         typer.echo(json.dumps([_event_json(e) for e in listed], indent=2, ensure_ascii=False))
         return
     typer.echo(_events_table(listed, store.location))
