@@ -45,3 +45,9 @@ def test_the_two_koreas_is_not_a_place_beside_north_and_south_korea():
     assert found["Kaesong"].type == "place"
     for outlet in ("KCNA", "Yonhap", "Reuters", "Rodong Sinmun"):
         assert found[outlet].type == "organisation", outlet
+
+
+def test_a_pronoun_with_a_curly_apostrophe_names_no_one():
+    found = _found(sorted(QA.glob("multinews_6db38079_*.txt")))
+    assert not [name for name in found if name.startswith("I’") or name.startswith("I'")]
+    assert "Trump" in found and "Iran" in found

@@ -430,7 +430,8 @@ def _runs(text: str, start: int, end: int, named: set[str]) -> tuple[list[list[_
         if not initial:
             named.add(word)
         shouting = len(word) > _MAX_ACRONYM and word.isupper()
-        if shouting or (word.lower() in _STOP and not (len(word) > 1 and word.isupper())):
+        low = word.lower().replace("’", "'")  # "I’m" is "I'm"
+        if shouting or (low in _STOP and not (len(word) > 1 and word.isupper())):
             if run:  # "The", "However", "Tuesday" (but "US", "IT" are acronyms)
                 runs.append(run)
                 run = []
