@@ -153,3 +153,14 @@ def test_an_unknown_format_is_one_plain_usage_line(runner):
     assert result.stderr.splitlines()[-1].endswith("'csv' is not one of table, json")
     # any case is taken
     assert runner.invoke(app, ["brief", str(KAESONG), "-f", "JSON"]).stdout.startswith("{")
+
+
+def test_a_broken_link_in_a_folder_is_one_lower_case_reason(runner, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    result = runner.invoke(app, ["brief", str(folder)])
+    assert result.exit_code == 2
+    assert f"skipped: {folder / 'gone.txt'}: cannot read: no such file or directory" in (
+        result.stderr.splitlines()
+    )

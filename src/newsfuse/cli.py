@@ -187,9 +187,10 @@ def brief(
 
     Inputs that cannot be used are listed on stderr as 'skipped: <input>: <reason>', inputs
     read with a change as 'warning: <input>: <what>' (with --quiet, only counted). With
-    several events, each brief notes the warnings about its own articles, and the skipped
-    inputs and other warnings are listed once, after the last brief. Exit code 0 if a summary was made, 2 if
-    nothing could be summarised (no usable input, or no sentence fits in the budget).
+    several events, each brief notes the warnings about its own articles; the skipped inputs
+    and other warnings are the run's, said once (in Markdown and HTML, after the last brief).
+    Exit code 0 if a summary was made, 2 if nothing could be summarised (no usable input, or
+    no sentence fits in the budget).
     """
     if output is not None:
         _check_writable(output)

@@ -687,4 +687,6 @@ def _too_large(size: int | None, limit: int, unit: str) -> str:
 
 
 def _os_error(e: OSError) -> str:
-    return e.strerror or str(e)
+    """An OSError as the other reasons read: "permission denied", not "Permission denied"."""
+    reason = e.strerror or str(e)
+    return reason[:1].lower() + reason[1:]
