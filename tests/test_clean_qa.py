@@ -77,3 +77,11 @@ def test_title_written_twice_before_the_text():
 def test_sentences_with_capitalised_function_words_are_kept_whole(sentence):
     got = clean(Article(id="a", text=sentence))
     assert got.body == sentence
+
+
+def test_a_long_standfirst_before_the_seam_is_left_as_text():
+    # Timeline17, BBC: a 12-word caption sentence glued on: past _SEAM_MAX_BEFORE words it
+    # is not taken for a title (cutting such openings cost the timeline benchmark content)
+    got = _clean("timeline17_bbc_glued_standfirst.txt")
+    assert got.body.startswith("Experts suspect swine flu has killed more than 100 people")
+    assert got.title is None
