@@ -51,3 +51,8 @@ def test_a_pronoun_with_a_curly_apostrophe_names_no_one():
     found = _found(sorted(QA.glob("multinews_6db38079_*.txt")))
     assert not [name for name in found if name.startswith("I’") or name.startswith("I'")]
     assert "Trump" in found and "Iran" in found
+
+
+def test_a_sea_is_a_place_not_a_person():
+    found = _found(sorted(QA.glob("multinews_60e83cb1_*.txt")))
+    assert found["Java Sea"].type == "place"

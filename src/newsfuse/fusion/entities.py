@@ -240,7 +240,7 @@ def entities(
 
     def used_as_place(tally: _Tally) -> bool:
         seen = _contexts(texts, tally, lower)
-        return bool(seen.locative or seen.credit or seen.outlet)
+        return bool(seen.in_place or seen.credit or seen.outlet)
 
     kept = [
         (target, merged)
@@ -655,10 +655,17 @@ _TOWN_NOUN_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:police|residents?|city\s+(?:council|hall|officials?)|mayor|sheriff"
     r"|fire\s+(?:department|chief|officials?)|neighbou?rhood)\b"
 )
-# The last word of a street's, a road's or a square's name: "Humboldt Street", "Evelyn Circle".
+# The last word of a street's, a road's, a sea's or a river's name: "Humboldt Street", "Evelyn
+# Circle", "Java Sea".
 _STREET_WORDS = frozenset(
     """street st avenue ave road rd boulevard blvd drive lane ln circle plaza highway freeway
-    parkway terrace""".split()
+    parkway terrace sea ocean river lake bay gulf strait peninsula island islands mountains
+    valley desert canyon""".split()
+)
+# Where a thing is, in the strict sense: "in Jackson", "near Vallejo" (not "to Goldman", "from
+# Simpson", which people are too).
+_IN_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|inside|throughout|across)(?:\s+the)?\s+$", re.IGNORECASE
 )
 # "in Kaesong", "from Seoul", "near the border with China": a place is where things happen.
 _LOCATIVE_BEFORE = re.compile(
@@ -679,6 +686,7 @@ class _Seen:
     person: int = 0
     locative: int = 0
     town: int = 0  # "X police", "X residents"
+    in_place: int = 0  # "in X", "near X": the strict part of ``locative``
 
 
 def _contexts(texts: Sequence[str], target: _Tally, lower: Counter[str]) -> _Seen:
@@ -705,6 +713,8 @@ def _contexts(texts: Sequence[str], target: _Tally, lower: Counter[str]) -> _See
             seen.person += 1
         if _LOCATIVE_BEFORE.search(before):
             seen.locative += 1
+            if _IN_PLACE_BEFORE.search(before):
+                seen.in_place += 1
         if _TOWN_NOUN_AFTER.match(after):
             seen.town += 1
     return seen
@@ -748,7 +758,7 @@ def _retype(
     ):
         return "organisation"
     if kind in ("person", "other") and len(words) > 1 and words[-1].rstrip(".") in _STREET_WORDS:
-        return "place"  # "Evelyn Circle", "Queen Victoria Road": a street is no one's name
+        return "place"  # "Evelyn Circle", "Java Sea": a street or a sea is no one's name
     if (
         kind == "organisation"
         and len(words) == 1
