@@ -164,3 +164,23 @@ def test_a_broken_link_in_a_folder_is_one_lower_case_reason(runner, tmp_path):
     assert f"skipped: {folder / 'gone.txt'}: cannot read: no such file or directory" in (
         result.stderr.splitlines()
     )
+
+
+def test_a_jsonl_line_without_id_says_which_fields_it_has(runner, tmp_path):
+    # an ECB+ line: {"doc_name", "topic", "text", ...}, as its data set writes it
+    path = tmp_path / "ecb.jsonl"
+    path.write_text(
+        json.dumps(
+            {
+                "doc_name": "1_10ecb.xml",
+                "topic": 1,
+                "text": "Perennial party girl Tara Reid checked herself into Promises Treatment "
+                "Center , her rep told People.com in a statement Tuesday .",
+            }
+        )
+        + "\n"
+    )
+    result = runner.invoke(app, ["brief", str(path)])
+    assert result.stderr.splitlines()[0] == (
+        f'skipped: {path}:1: no "id" field (it has "doc_name", "topic": name one of them "id")'
+    )
