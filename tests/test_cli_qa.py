@@ -184,3 +184,13 @@ def test_a_jsonl_line_without_id_says_which_fields_it_has(runner, tmp_path):
     assert result.stderr.splitlines()[0] == (
         f'skipped: {path}:1: no "id" field (it has "doc_name", "topic": name one of them "id")'
     )
+
+
+def test_the_largest_event_alone_holds_the_runs_skips(runner, tmp_path):
+    folder = _two_events(tmp_path)
+    out = runner.invoke(app, ["brief", str(folder), "-f", "json", "--largest"])
+    assert out.exit_code == 0, out.output
+    brief = json.loads(out.stdout)
+    assert [s["reason"] for s in brief["skipped"]] == ["empty file"]
+    md = runner.invoke(app, ["brief", str(folder), "--largest"]).stdout
+    assert md.count("## Skipped (1)") == 1 and "Inputs of this run" not in md

@@ -598,6 +598,15 @@ def _brief_each_event(
         every += [w for w in cut if w not in every]
     run_warnings = [w for w in articles.warnings if w not in placed]
     run_skipped = _inputs_named_all(skipped, read_skips, origins) if several else []
+    if len(out) == 1 and (run_skipped or run_warnings):
+        # --largest: one brief is all the run prints, so it says what the run could not use
+        one = out[0]
+        out = [
+            _with_warnings(one, run_warnings).model_copy(
+                update={"skipped": (*one.skipped, *run_skipped)}
+            )
+        ]
+        run_skipped, run_warnings = [], []
     return run_skipped, run_warnings, out, every
 
 
