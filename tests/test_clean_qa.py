@@ -49,15 +49,13 @@ def test_glued_heading_when_the_page_has_its_title_is_recorded_as_such():
 
 
 def test_title_written_twice_before_the_text():
-    text = (
-        "Woman Living With Dead Husband Woman Living With Dead Husband A heartbreaking story "
-        "in North Alabama. Decatur police say a 78-year-old woman lived with her dead husband."
-    )
-    got = clean(Article(id="a", text=text))
+    # GVA (WAAY): "Woman Living With Dead Husband Woman Living With Dead Husband A heartbreaking
+    # story ..."
+    got = _clean("gva_title_twice.txt")
     assert got.body.startswith("A heartbreaking story in North Alabama.")
-    assert got.removed_lines[0].text == (
-        "Woman Living With Dead Husband Woman Living With Dead Husband"
-    )
+    assert "Woman Living With Dead Husband Woman Living With Dead Husband" in [
+        r.text for r in got.removed_lines
+    ]
 
 
 @pytest.mark.parametrize(
