@@ -219,7 +219,7 @@ def test_output_into_a_folder_without_write_permission_is_one_line(runner, tmp_p
 
 def test_chinese_article_is_skipped_as_not_english(runner):
     result = runner.invoke(
-        app, ["brief", str(FIXTURES / "chinese.txt"), str(FIXTURES / "english.txt"), "-q"]
+        app, ["brief", str(FIXTURES / "chinese.txt"), str(FIXTURES / "english.txt")]
     )
     assert result.exit_code == 0
     chinese = FIXTURES / "chinese.txt"

@@ -460,7 +460,7 @@ def test_unreadable_subfolder_is_listed_in_skipped(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "scandir", scandir)
     articles = read(tmp_path)
     assert [a.id for a in articles] == ["a"]
-    assert reasons(articles) == {str(tmp_path / "locked"): "cannot read folder: Permission denied"}
+    assert reasons(articles) == {str(tmp_path / "locked"): "cannot read folder: permission denied"}
 
 
 def test_plain_text_stdin_is_one_article(monkeypatch):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 import newsfuse
 from newsfuse.fusion.pipeline import DEFAULT_WORDS
@@ -41,6 +42,30 @@ app = typer.Typer(
 )
 
 
+class _Command(TyperCommand):
+    """A command whose help reads as a person writes it: ``PATH...`` and ``[PATH...]`` in the
+    usage line, and arguments without typer's ``<list[str]>`` type labels (their metavar and
+    help say what they take)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, TyperArgument):
+                param.display_type_rich = _no_type_label  # type: ignore[method-assign]
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                name = param.metavar or param.name or ""
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+
+def _no_type_label(ctx: Any) -> None:
+    return None
+
+
 #: The store used when neither --db nor NEWSFUSE_DB names one.
 DEFAULT_DB = "newsfuse.db"
 
@@ -57,6 +82,15 @@ class Format(StrEnum):
     markdown = "markdown"
     json = "json"
     html = "html"
+
+
+def _choice(kind: type[StrEnum], value: str) -> str:
+    """``value`` as one of ``kind``'s values (any case), or a one-line usage error: "'xml' is
+    not one of markdown, json, html" (typer's own says "Value error, 'xml' is not ...")."""
+    for member in kind:
+        if value.casefold() == member.value:
+            return member.value
+    raise typer.BadParameter(f"{value!r} is not one of {', '.join(m.value for m in kind)}")
 
 
 def _version(value: bool) -> None:
@@ -92,11 +126,11 @@ def _log_to_stderr(level: int) -> None:
     logger.setLevel(level)
 
 
-@app.command(short_help="Fuse the articles at PATH... into one cited brief.")
+@app.command(cls=_Command, short_help="Fuse the articles at PATH... into one cited brief.")
 def brief(
     paths: list[str] | None = typer.Argument(
         None,
-        metavar="PATH",
+        metavar="PATH...",
         show_default=False,
         help="Articles to fuse: .txt, .html/.htm or .jsonl files, folders (read recursively), "
         'http(s):// pages, RSS/Atom feeds, or - for stdin (JSONL, one {"id", "text"} object '
@@ -105,11 +139,12 @@ def brief(
     words: int = typer.Option(
         DEFAULT_WORDS, "--words", "-w", min=1, metavar="N", help="Word budget of the summary."
     ),
-    output_format: Format = typer.Option(
-        Format.markdown,
+    output_format: str = typer.Option(
+        Format.markdown.value,
         "--format",
         "-f",
-        case_sensitive=False,
+        callback=lambda value: _choice(Format, value),
+        metavar="[markdown|json|html]",
         help="Output format: markdown (rendered when writing to a terminal), json or html.",
     ),
     output: Path | None = typer.Option(
@@ -138,7 +173,11 @@ def brief(
         "10 names per kind, 50 sources). The JSON brief always has everything.",
     ),
     quiet: bool = typer.Option(
-        False, "--quiet", "-q", help="No progress bar and no warnings on stderr."
+        False,
+        "--quiet",
+        "-q",
+        help="No progress bar, and one count on stderr instead of a line per skipped input "
+        "and warning (the brief still lists them). Errors are still said.",
     ),
 ) -> None:
     """Read the articles at PATH... and print one brief: a cited summary, its sources and
@@ -147,14 +186,17 @@ def brief(
     With --event ID, print the brief the store (--db) keeps for that event instead.
 
     Inputs that cannot be used are listed on stderr as 'skipped: <input>: <reason>', inputs
-    read with a change as 'warning: <input>: <what>'. Exit code 0 if a summary was made, 2 if
-    nothing could be summarised (no usable input, or no sentence fits in the budget).
+    read with a change as 'warning: <input>: <what>' (with --quiet, only counted). With
+    several events, each brief notes the warnings about its own articles; the skipped inputs
+    and other warnings are the run's, said once (in Markdown and HTML, after the last brief).
+    Exit code 0 if a summary was made, 2 if nothing could be summarised (no usable input, or
+    no sentence fits in the budget).
     """
     if output is not None:
         _check_writable(output)
     if event is None and not paths:
         typer.echo(
-            "Usage: newsfuse brief [OPTIONS] [PATH]...\nTry 'newsfuse brief --help' for help.\n\n"
+            "Usage: newsfuse brief [OPTIONS] [PATH...]\nTry 'newsfuse brief --help' for help.\n\n"
             "Error: Missing argument 'PATH...' (or --event ID).",
             err=True,
         )
@@ -166,31 +208,37 @@ def brief(
         with _stdout_to_stderr(), _ProgressBar(show_progress) as bar:
             if event is not None:
                 results, warnings = [_stored_brief(db, event, words)], list[str]()
+                run_skipped, run_warnings = list[Skipped](), list[str]()
             else:
-                results, warnings = _brief_each_event(
-                    paths or [], words, largest, show_progress, bar.update
+                run_skipped, run_warnings, results, warnings = _brief_each_event(
+                    paths or [], words, largest, show_progress, bar.update, quiet
                 )
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         raise typer.Exit(130)
-    results = [_with_warnings(r, warnings) for r in results]
-    result = _merged_skips(results)
-    _report_skipped(result)
-    if not quiet:
+    # A run of one event: its brief holds the run's skips and warnings. Of several: each
+    # brief holds the warnings about its own articles; the rest belong to the run, once.
+    run = _merged_skips(results, run_skipped)
+    if quiet:
+        _report_count(len(run), len(warnings))
+    else:
+        _report_skipped(run)
         for w in warnings:
             typer.echo(f"warning: {w}", err=True)
     if not any(r.articles for r in results):
         typer.echo("nothing to summarise: no usable article", err=True)
         raise typer.Exit(EXIT_NOTHING_USABLE)
-    text = _render_all(results, output_format, _limits(max_items))
+    limits = _limits(max_items)
+    text = _render_all(results, Format(output_format), limits, run_skipped, run_warnings)
     if output is not None:
         try:
             output.write_text(text, encoding="utf-8")
         except OSError as e:
             typer.echo(f"error: cannot write --output {output}: {_os_reason(e)}", err=True)
             raise typer.Exit(1)
-        typer.echo(f"wrote {output}", err=True)
-    elif output_format is Format.markdown and _is_terminal():
+        if not quiet:
+            typer.echo(f"wrote {output}", err=True)
+    elif output_format == Format.markdown and _is_terminal():
         from rich.console import Console
         from rich.markdown import Markdown
 
@@ -218,6 +266,16 @@ def _with_warnings(result: Brief, warnings: list[str]) -> Brief:
     if not warnings:
         return result
     return result.model_copy(update={"notes": (*result.notes, *warnings)})
+
+
+def _about(warning: str, brief: Brief, origins: dict[str, str]) -> bool:
+    """Whether a reader's warning ("INPUT: what") is about one of ``brief``'s articles (the
+    readers open each warning with the article's input: its file and line, URL or id)."""
+    for a in brief.articles:
+        for name in (origins.get(a.id), a.id):
+            if name and warning.startswith(f"{name}: "):
+                return True
+    return False
 
 
 class _ProgressBar:
@@ -274,13 +332,25 @@ def _is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def _report_skipped(result: Brief) -> None:
+def _report_skipped(skipped: list[Skipped]) -> None:
     # Plain echo, not rich: paths and reasons may contain [brackets] rich would read as markup.
-    for s in result.skipped:
+    for s in skipped:
         typer.echo(f"skipped: {s.input}: {s.reason}", err=True)
-    if result.skipped:
-        n = len(result.skipped)
+    if skipped:
+        n = len(skipped)
         typer.echo(f"{n} input{'s' if n != 1 else ''} skipped", err=True)
+
+
+def _report_count(skipped: int, warnings: int) -> None:
+    """What --quiet leaves of the per-input lines: one count, if there is anything to count
+    (the brief, or add's report, lists them)."""
+    said = []
+    if skipped:
+        said.append(f"{skipped} input{'s' if skipped != 1 else ''} skipped")
+    if warnings:
+        said.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    if said:
+        typer.echo(f"{', '.join(said)} (run without --quiet to list them)", err=True)
 
 
 def _check_writable(output: Path) -> None:
@@ -339,11 +409,11 @@ class EventsFormat(StrEnum):
     json = "json"
 
 
-@app.command(short_help="Add articles to the store, each assigned to an event.")
+@app.command(cls=_Command, short_help="Add articles to the store, each assigned to an event.")
 def add(
     sources: list[str] = typer.Argument(
         ...,
-        metavar="SOURCE",
+        metavar="SOURCE...",
         show_default=False,
         help="What brief reads (files, folders, .jsonl, -), http(s):// pages and RSS/Atom "
         "feeds (by URL, or .rss/.atom/.xml files; in a folder, its .rss and .atom files).",
@@ -355,20 +425,27 @@ def add(
     listing: bool = typer.Option(
         False, "--list", "-l", help="One line per new article on stdout: its id and event."
     ),
+    quiet: bool = typer.Option(
+        False,
+        "--quiet",
+        "-q",
+        help="No progress bar, and one count on stderr instead of a line per skipped input, "
+        "duplicate and warning. Errors are still said.",
+    ),
 ) -> None:
     """Read every SOURCE, store each article once (a URL or text already stored is a
     duplicate), assign it to an existing event or a new one, and refresh the briefs of the
     events that got articles. Running the same add again adds nothing.
 
-    Skipped inputs and duplicates are listed on stderr; a summary goes to stdout.
-    Exit code 0, or 2 if no input could be read at all.
+    Skipped inputs, duplicates and warnings are listed on stderr (with --quiet, only counted);
+    a summary goes to stdout. Exit code 0, or 2 if no input could be read at all.
     """
     store = _open_store(db, create=True)
     try:
         with (
             _database_errors(store.location, "every finished batch is stored; run add again"),
             _stdout_to_stderr(),
-            _ProgressBar(progress and sys.stderr.isatty(), "Adding") as bar,
+            _ProgressBar(progress and not quiet and sys.stderr.isatty(), "Adding") as bar,
         ):
             report = store.add(sources, progress=bar.update)
     except KeyboardInterrupt:
@@ -376,20 +453,25 @@ def add(
         raise typer.Exit(130)
     finally:
         store.close()
-    _report_add(report, listing)
+    _report_add(report, listing, quiet)
     typer.echo(_add_summary(report, store.location))
     if report.articles and all(a.status == "skipped" for a in report.articles):
         raise typer.Exit(EXIT_NOTHING_USABLE)
 
 
-@app.command(short_help="List the events in the store, newest first.")
+@app.command(cls=_Command, short_help="List the events in the store, newest first.")
 def events(
     db: str = _DB_OPTION,
     since: str | None = typer.Option(
         None, "--since", metavar="DATE", help="Only events dated on or after DATE (YYYY-MM-DD)."
     ),
-    output_format: EventsFormat = typer.Option(
-        EventsFormat.table, "--format", "-f", case_sensitive=False, help="table or json."
+    output_format: str = typer.Option(
+        EventsFormat.table.value,
+        "--format",
+        "-f",
+        callback=lambda value: _choice(EventsFormat, value),
+        metavar="[table|json]",
+        help="A table for a person, or JSON for a program.",
     ),
 ) -> None:
     """The events of the store: id, date, place, articles, independent sources, conflicts,
@@ -402,7 +484,7 @@ def events(
             listed = store.events(since=day)
     finally:
         store.close()
-    if output_format is EventsFormat.json:
+    if output_format == EventsFormat.json:
         typer.echo(json.dumps([_event_json(e) for e in listed], indent=2, ensure_ascii=False))
         return
     typer.echo(_events_table(listed, store.location))
@@ -454,9 +536,13 @@ def _brief_each_event(
     largest: bool,
     show_progress: bool,
     progress: Callable[[str, int, int], None],
-) -> tuple[list[Brief], list[str]]:
-    """One brief per event found in ``paths`` (only the largest with ``largest``), and the
-    readers' warnings."""
+    quiet: bool = False,
+) -> tuple[list[Skipped], list[str], list[Brief], list[str]]:
+    """One brief per event found in ``paths`` (only the largest with ``largest``), each with
+    the readers' warnings about its articles in its notes; then the run's own skips and
+    warnings (with several events: those about no one brief; with one, its brief holds all
+    and these are empty). Returned as (run skips, run warnings, briefs, every warning once,
+    for stderr)."""
     from newsfuse.events import group
     from newsfuse.fusion import clean, dates, screen
     from newsfuse.models import Articles
@@ -478,28 +564,62 @@ def _brief_each_event(
         groups = sorted(
             ([articles[order[a.id]] for a in g] for g in found), key=lambda g: order[g[0].id]
         )
-    if len(groups) > 1:
+    several = len(groups) > 1
+    if several:
         n = len(groups)
         if largest:
             groups = [max(groups, key=len)]  # max keeps the first of equal sizes
-            typer.echo(
-                f"found {n} events; briefing the largest ({len(groups[0])} articles)", err=True
-            )
+            found_line = f"found {n} events; briefing the largest ({len(groups[0])} articles)"
         else:
-            typer.echo(f"found {n} events", err=True)
+            found_line = f"found {n} events"
+        if not quiet:
+            typer.echo(found_line, err=True)
     briefs = [
-        newsfuse.fuse(Articles(g, skipped=skipped), words=words, progress=progress)
+        newsfuse.fuse(
+            Articles(g, skipped=[] if several else skipped), words=words, progress=progress
+        )
         for g in groups or [[]]
     ]
     read_skips = {(s.input, s.reason) for s in articles.skipped}
     origins = {a.id: a.origin for a in articles if a.origin}
-    cut = [
-        said
-        for b in briefs
-        for a in b.articles
-        if (said := length_warning(a.removed_lines, origins.get(a.id, a.id), max_words))
+    briefs = [_inputs_named(b, read_skips, origins) for b in briefs]
+    out: list[Brief] = []
+    placed: set[str] = set()
+    every = list(articles.warnings)  # for stderr: each once
+    for b in briefs:
+        cut = [
+            said
+            for a in b.articles
+            if (said := length_warning(a.removed_lines, origins.get(a.id, a.id), max_words))
+        ]
+        own = [w for w in articles.warnings if not several or _about(w, b, origins)]
+        placed.update(own)
+        out.append(_with_warnings(b, [*own, *cut]))
+        every += [w for w in cut if w not in every]
+    run_warnings = [w for w in articles.warnings if w not in placed]
+    run_skipped = _inputs_named_all(skipped, read_skips, origins) if several else []
+    if len(out) == 1 and (run_skipped or run_warnings):
+        # --largest: one brief is all the run prints, so it says what the run could not use
+        one = out[0]
+        out = [
+            _with_warnings(one, run_warnings).model_copy(
+                update={"skipped": (*one.skipped, *run_skipped)}
+            )
+        ]
+        run_skipped, run_warnings = [], []
+    return run_skipped, run_warnings, out, every
+
+
+def _inputs_named_all(
+    skipped: list[Skipped], read_skips: set[tuple[str, str]], origins: dict[str, str]
+) -> list[Skipped]:
+    """The skips as :func:`_inputs_named` names them."""
+    return [
+        s
+        if (s.input, s.reason) in read_skips
+        else s.model_copy(update={"input": origins.get(s.input, s.input)})
+        for s in skipped
     ]
-    return [_inputs_named(b, read_skips, origins) for b in briefs], [*articles.warnings, *cut]
 
 
 def _inputs_named(
@@ -507,17 +627,22 @@ def _inputs_named(
 ) -> Brief:
     """Screening names an article it rejects by its id; name the input it was read from (the
     file and line, the URL), as the reader's own skips and ``newsfuse add`` do."""
-    skipped = tuple(
-        s
-        if (s.input, s.reason) in read_skips
-        else s.model_copy(update={"input": origins.get(s.input, s.input)})
-        for s in result.skipped
-    )
+    skipped = tuple(_inputs_named_all(list(result.skipped), read_skips, origins))
     return result.model_copy(update={"skipped": skipped})
 
 
-def _render_all(results: list[Brief], output_format: Format, limits: RenderSettings) -> str:
-    """One brief as before; several, never merged: a JSON list, Markdown sections, one page."""
+def _render_all(
+    results: list[Brief],
+    output_format: Format,
+    limits: RenderSettings,
+    run_skipped: list[Skipped] = [],  # noqa: B006 (read only)
+    run_warnings: list[str] = [],  # noqa: B006 (read only)
+) -> str:
+    """One brief as before; several, never merged: a JSON list, Markdown sections, one page,
+    the last two closed by the run's skipped inputs and warnings, once (JSON: stderr only)."""
+    from newsfuse.render.markdown import markdown_to_html, run_markdown
+
+    run = run_markdown(run_skipped, run_warnings, limits)
     if len(results) == 1:
         text = render(results[0], output_format.value, limits)
         return text + "\n" if output_format is Format.json else text
@@ -526,25 +651,31 @@ def _render_all(results: list[Brief], output_format: Format, limits: RenderSetti
     if output_format is Format.html:
         pages = [render(r, "html", limits) for r in results]
         bodies = [p.split("<main>\n", 1)[1].split("</main>", 1)[0] for p in pages]
+        if run:
+            bodies.append(markdown_to_html(run))
         head, _, _ = pages[0].partition("<main>\n")
         # The page holds every event: its title must not be the first event's alone.
         head = re.sub(r"<title>.*?</title>", f"<title>{len(results)} events</title>", head, count=1)
         return head + "<main>\n" + "<hr>\n".join(bodies) + "</main>\n</body>\n</html>\n"
-    return "\n\n---\n\n".join(render(r, "markdown", limits).rstrip("\n") for r in results) + "\n"
+    parts = [render(r, "markdown", limits).rstrip("\n") for r in results]
+    return "\n\n---\n\n".join([*parts, *([run.rstrip("\n")] if run else [])]) + "\n"
 
 
-def _merged_skips(results: list[Brief]) -> Brief:
-    """A brief holding every skip of ``results`` once (each brief carries the read's skips)."""
+def _merged_skips(results: list[Brief], run_skipped: list[Skipped]) -> list[Skipped]:
+    """Every skip of the run and of ``results``, once each."""
     seen: dict[tuple[str, str], Skipped] = {}
-    for r in results:
-        for s in r.skipped:
-            seen.setdefault((s.input, s.reason), s)
-    return results[0].model_copy(update={"skipped": tuple(seen.values())})
+    for s in [*run_skipped, *(s for r in results for s in r.skipped)]:
+        seen.setdefault((s.input, s.reason), s)
+    return list(seen.values())
 
 
-def _report_add(report: AddReport, listing: bool) -> None:
+def _report_add(report: AddReport, listing: bool, quiet: bool = False) -> None:
     # Plain echo, not rich: inputs and reasons may contain [brackets] rich would read as markup.
+    if quiet:
+        _report_count(report.count("skipped"), len(report.warnings))
     for a in report.articles:
+        if quiet and a.status != "new":
+            continue
         if a.status == "skipped":
             typer.echo(f"skipped: {a.input}: {a.reason}", err=True)
         elif a.status == "duplicate":
@@ -552,7 +683,7 @@ def _report_add(report: AddReport, listing: bool) -> None:
         elif listing:
             kind = "new event" if a.new_event else "event"
             typer.echo(f"added: {a.id} -> {kind} {a.event_id}")
-    for w in report.warnings:
+    for w in [] if quiet else report.warnings:
         typer.echo(f"warning: {w}", err=True)
 
 
@@ -629,7 +760,7 @@ def _loopback(host: str) -> bool:
         return False
 
 
-@app.command(short_help="Serve the web app and REST API over the store.")
+@app.command(cls=_Command, short_help="Serve the web app and REST API over the store.")
 def serve(
     db: str = _DB_OPTION,
     host: str = typer.Option(

@@ -347,6 +347,26 @@ class GroupingSettings:
 
 
 @dataclass(frozen=True)
+class FeatureSettings:
+    """What the event grouper keeps of one article (:func:`newsfuse.events.extract.features`).
+
+    Features depend on the article alone and the store keeps them: a store's features were
+    made with the values it was filled with (``extract.FEATURES_VERSION`` says their layout,
+    not these values), so a change here applies to articles added after it."""
+
+    # Terms kept per article: enough for any news report's distinctive vocabulary, and it
+    # bounds what the store keeps and what each add() and restore() costs.
+    max_terms: int = 200
+    # A line in capitals or Title Case up to this many characters is a headline (its
+    # capitals say nothing about which words are names); a longer line is text.
+    max_headline_chars: int = 200
+    # Words of the outlet's host name at least this long are left out of its reports' terms
+    # ("ksla" of ksla.com, "vegas" of fox5vegas.com); shorter ones are in host names by
+    # chance ("new" in "news").
+    site_min_chars: int = 4
+
+
+@dataclass(frozen=True)
 class CleanSettings:
     """How much of one article is read."""
 
@@ -454,6 +474,7 @@ class Settings:
     #: default is 700): a brief's many long-lived small objects are otherwise rescanned again
     #: and again (about 8% of the CPU of 800 reports). It changes no output.
     young_gc_threshold: int = 50_000
+    features: FeatureSettings = field(default_factory=FeatureSettings)
 
 
 DEFAULT = Settings()

@@ -2,7 +2,7 @@
 
 The public surface::
 
-    g = EventGrouper(settings.grouping)
+    g = EventGrouper(settings.grouping, settings.features)
     feats = g.features(article)          # one cleaned article -> JSON-serialisable dict
     a = g.add(article_id, feats, published)   # -> Assignment(event_id, new)
     g.restore(rows)                      # (article_id, feats, published, event_id), stored order
@@ -45,9 +45,10 @@ def group(articles: Iterable[Article], settings: Settings | None = None) -> list
     :func:`feed_order`, then :meth:`EventGrouper.merge_small_events` and
     :meth:`EventGrouper.split_events`. Events come in the order they were opened, each in feed
     order (an article the second pass moved comes last)."""
-    grouper = EventGrouper((settings or DEFAULT).grouping)
+    settings = settings or DEFAULT
+    grouper = EventGrouper(settings.grouping, settings.features)
     ordered = feed_order(articles)
-    feats = {article.id: features(article) for article in ordered}
+    feats = {article.id: features(article, settings.features) for article in ordered}
     for article in ordered:
         grouper.add(article.id, feats[article.id], article.published)
     grouper.merge_small_events()

@@ -16,6 +16,7 @@ import wordfreq
 
 from newsfuse.fusion.text import STOPWORDS, stem, stems, words
 from newsfuse.models import Article
+from newsfuse.settings import DEFAULT, FeatureSettings
 
 #: Bumped when the feature layout changes, so a store can tell stale features apart. Version 2
 #: added ``lead_names``; version 3 dropped it (the story's names are now read from ``names``,
@@ -25,9 +26,6 @@ from newsfuse.models import Article
 #: state no address and never clash. Version 5 added ``persons`` (people given an age, see
 #: ``GroupingSettings.person_floor``); features without it name no one.
 FEATURES_VERSION = 5
-#: Terms kept per article: enough for any news report's distinctive vocabulary, and it bounds
-#: what the store keeps and what each add() and restore() costs.
-MAX_TERMS = 200
 
 Features = dict[str, Any]
 
@@ -42,12 +40,12 @@ _CAP = r"(?:[A-Z][\w'’.-]*\w|[A-Z])"
 _RUN = re.compile(
     rf"(?<![\w'’-]){_CAP}(?:[ \t]+(?:(?:of|de|la|del|van|von|bin|al|le|da)[ \t]+)?{_CAP})*"
 )
-_MAX_HEADLINE = 200  # characters: a longer line is text, never a headline
 
 
-def _is_headline(line: str) -> bool:
-    """A line in capitals or Title Case: its capitals say nothing about which words are names."""
-    if len(line) > _MAX_HEADLINE:
+def _is_headline(line: str, max_chars: int = DEFAULT.features.max_headline_chars) -> bool:
+    """A line in capitals or Title Case: its capitals say nothing about which words are names.
+    A line over ``max_chars`` characters is text, never a headline."""
+    if len(line) > max_chars:
         return False
     # map() over str methods: counted in C, a third of the cost of a generator per character.
     letters = sum(map(str.isalpha, line))
@@ -57,13 +55,15 @@ def _is_headline(line: str) -> bool:
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) > 0.6 * len(long_words)
 
 
-def _names(text: str) -> tuple[Counter[str], set[str]]:
+def _names(
+    text: str, max_headline_chars: int = DEFAULT.features.max_headline_chars
+) -> tuple[Counter[str], set[str]]:
     """Multi-word names ("tara reid") with counts, and the stems of every word met capitalised
     (a capitalised function word opening a sentence is not taken for a name)."""
     phrases: Counter[str] = Counter()
     proper: set[str] = set()
     for line in text.splitlines():
-        if _is_headline(line):
+        if _is_headline(line, max_headline_chars):
             continue
         for m in _RUN.finditer(line):
             run = [w.lower().strip(".") for w in m.group().split()]
@@ -172,13 +172,11 @@ def _site(source: str | None) -> str:
     return "".join(labels)
 
 
-def _of_site(word: str, site: str) -> bool:
+def _of_site(word: str, site: str, min_chars: int = DEFAULT.features.site_min_chars) -> bool:
     """A word of the outlet's host name: its name or its town, in its reports whatever they
-    report ("ksla" of ksla.com, "vegas" of fox5vegas.com)."""
-    return len(word) >= _SITE_MIN and bool(site) and word in site
-
-
-_SITE_MIN = 4  # characters: shorter words are in host names by chance ("new" in "news")
+    report ("ksla" of ksla.com, "vegas" of fox5vegas.com); a word under ``min_chars``
+    characters is in host names by chance ("new" in "news")."""
+    return len(word) >= min_chars and bool(site) and word in site
 
 
 @functools.lru_cache(maxsize=1)
@@ -193,11 +191,11 @@ def _zipf(frequency: float) -> float:
     return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0
 
 
-def features(article: Article) -> Features:
+def features(article: Article, settings: FeatureSettings = DEFAULT.features) -> Features:
     """The grouping features of one cleaned article (``article.clean_text`` set).
 
     ``terms`` maps content stems (numbers included) and ``@``-prefixed multi-word names to their
-    counts, at most :data:`MAX_TERMS` of them, the outlet's own name left out (see
+    counts, at most ``settings.max_terms`` of them, the outlet's own name left out (see
     :func:`_site`); ``names`` lists those that are names (stems met capitalised, and the
     multi-word names), ``numbers`` those with digits;
     ``zipf`` gives each term's frequency in general English (Zipf scale, 0 when unknown), a
@@ -212,7 +210,10 @@ def features(article: Article) -> Features:
     # The outlet's own name ("ksla" of ksla.com, "fox5" of fox5vegas.com) is in its reports
     # whatever they report: its words, and names holding them, are left out.
     site = _site(article.source)
-    tokens = Counter(w for w in words(text) if w not in STOPWORDS and not _of_site(w, site))
+    site_min = settings.site_min_chars
+    tokens = Counter(
+        w for w in words(text) if w not in STOPWORDS and not _of_site(w, site, site_min)
+    )
     distinct = list(tokens)
     terms: Counter[str] = Counter()
     frequency: dict[str, float] = {}
@@ -220,19 +221,19 @@ def features(article: Article) -> Features:
     for word, term in zip(distinct, stems(distinct), strict=True):
         terms[term] += tokens[word]
         frequency[term] = max(frequency.get(term, 0.0), background.get(word, 0.0))
-    phrases, proper = _names(text)
+    phrases, proper = _names(text, settings.max_headline_chars)
     for phrase, count in phrases.items():
-        if site and any(_of_site(w, site) for w in phrase.split()):
+        if site and any(_of_site(w, site, site_min) for w in phrase.split()):
             continue
         terms["@" + phrase] += count
         # A name of several words is at most as common as its rarest word.
         frequency["@" + phrase] = min(background.get(w, 0.0) for w in phrase.split()) / 10
     zipf = {t: _zipf(frequency.get(t, 0.0)) for t in terms}
-    if len(terms) > MAX_TERMS:
+    if len(terms) > settings.max_terms:
         # Keep the terms that weigh most before any stream is seen: frequent in the article,
         # rare in English. The rest could only add small weights to the cosine.
         ranked = sorted(terms, key=lambda t: (-(1 + math.log(terms[t])) * (8 - zipf[t]), t))
-        terms = Counter({t: terms[t] for t in ranked[:MAX_TERMS]})
+        terms = Counter({t: terms[t] for t in ranked[: settings.max_terms]})
     kept = sorted(terms)
     return {
         "v": FEATURES_VERSION,

@@ -37,7 +37,7 @@ from scipy import linalg, sparse
 
 from newsfuse.events.extract import Features, features, person_key
 from newsfuse.models import Article
-from newsfuse.settings import GroupingSettings
+from newsfuse.settings import FeatureSettings, GroupingSettings
 
 # What a saved state (EventGrouper.state) is valid for: this module's code, with the settings.
 # A state saved by other code is never loaded (the store replays the articles instead), so a
@@ -212,8 +212,13 @@ class EventGrouper:
     >>> a.event_id, a.new  # doctest: +SKIP
     """
 
-    def __init__(self, settings: GroupingSettings | None = None) -> None:
+    def __init__(
+        self,
+        settings: GroupingSettings | None = None,
+        feature_settings: FeatureSettings | None = None,
+    ) -> None:
         self.settings = settings or GroupingSettings()
+        self.feature_settings = feature_settings or FeatureSettings()
         self.n_articles_ = 0
         self.df_: Counter[str] = Counter()
         self.events_: dict[str, _Event] = {}
@@ -232,7 +237,7 @@ class EventGrouper:
         depend on the article alone, so the store can keep them for :meth:`restore`."""
         if not isinstance(article, Article):
             raise TypeError("features() takes a newsfuse Article")
-        return features(article)
+        return features(article, self.feature_settings)
 
     def add(self, article_id: str, feats: Features, published: dt.date | None) -> Assignment:
         """Place one article: join the best event over the threshold or open a new one.

@@ -35,7 +35,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -238,9 +238,13 @@ def entities(
             for m in mentions:
                 unread[-1].add(m.text, m, None, fams[m.article])
 
+    def used_as_place(tally: _Tally) -> bool:
+        seen = _contexts(texts, tally, lower)
+        return bool(seen.in_place or seen.credit or seen.outlet)
+
     kept = [
         (target, merged)
-        for target, merged in _merge(tallies, unread)
+        for target, merged in _merge(tallies, unread, used_as_place)
         if target.kind is not None or len(target.vouched) >= _UNRECOGNISED_MIN_SOURCES
     ]
     seen = {id(t): _contexts(texts, t, lower) for t, _ in kept}
@@ -261,7 +265,10 @@ def _unambiguous(out: list[Entity]) -> list[Entity]:
     """``out`` without a one-word place that ends two or more longer places and has fewer
     independent sources than each: "Korea" beside "North Korea" and "South Korea" stands for
     one of them (a translation's "managed by Korea and North Korea"), and listed on its own it
-    reads as a third place. Used by as many sources as they are, it is a subject of its own."""
+    reads as a third place. Used by as many sources as they are, it is a subject of its own.
+
+    Nor a plural that names two of them together: "the two Koreas" beside "North Korea" and
+    "South Korea" (the Carolinas, the Dakotas) is no place of its own; they are listed."""
     places = [e for e in out if e.type == "place"]
     drop = set()
     for e in places:
@@ -270,6 +277,10 @@ def _unambiguous(out: list[Entity]) -> list[Entity]:
         longer = [o for o in places if o.name.endswith(" " + e.name)]
         if len(longer) >= 2 and all(o.independent_sources > e.independent_sources for o in longer):
             drop.add(id(e))
+        if e.name.endswith("s") and len(e.name) > 3:
+            parts = [o for o in places if o.name.endswith(" " + e.name[:-1])]
+            if len(parts) >= 2:
+                drop.add(id(e))
     return [e for e in out if id(e) not in drop]
 
 
@@ -340,6 +351,8 @@ def _mention(text: str, article: int, run: list[_Word], keys: dict[str, str]) ->
         run = run[1:]  # "President Moon Jae-in" is "Moon Jae-in": one spelling, one NER read
     if not run or (run[0][2].lower() in _MONTHS and all(w[2].lower() in _MONTHS for w in run)):
         return None
+    if len(run) == 1 and run[0][2].lower() in _TITLES:
+        return None  # a title whose name is not capitalised after it: "Lt." alone names no one
     start, end = run[0][0], run[-1][1]
     if run[-1][2].endswith(_POSSESSIVE_ENDINGS):
         end -= 1 if run[-1][2][-1] in "'’" else 2
@@ -417,11 +430,17 @@ def _runs(text: str, start: int, end: int, named: set[str]) -> tuple[list[list[_
         if not initial:
             named.add(word)
         shouting = len(word) > _MAX_ACRONYM and word.isupper()
-        if shouting or (word.lower() in _STOP and not (len(word) > 1 and word.isupper())):
+        low = word.lower().replace("’", "'")  # "I’m" is "I'm"
+        if shouting or (low in _STOP and not (len(word) > 1 and word.isupper())):
             if run:  # "The", "However", "Tuesday" (but "US", "IT" are acronyms)
                 runs.append(run)
                 run = []
             continue
+        if run and word.lower() in _TITLES:
+            # "Vallejo police Lt. Kenny Park", "Los Angeles Mayor Antonio Villaraigosa": a
+            # title inside a run opens the name after it; what came before is another name
+            runs.append(run)
+            run = []
         if run:
             gap = text[run[-1][1] : at]
             # "Donald J. Trump", "St. Louis": an initial or abbreviation and its dot do not end
@@ -631,6 +650,23 @@ _OUTLET_NOUN_AFTER = re.compile(
 )
 _PERSON_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|wrote|insisted)\b")
 _TOLD_AFTER = re.compile(r"\s*(?:[.,:;\"“”'’]|$|\s+(?:that|in|on|last|this|earlier)\b)")
+# "Vallejo police", "Oakland residents": what a town has, in lower case after its name.
+_TOWN_NOUN_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:police|residents?|city\s+(?:council|hall|officials?)|mayor|sheriff"
+    r"|fire\s+(?:department|chief|officials?)|neighbou?rhood)\b"
+)
+# The last word of a street's, a road's, a sea's or a river's name: "Humboldt Street", "Evelyn
+# Circle", "Java Sea".
+_STREET_WORDS = frozenset(
+    """street st avenue ave road rd boulevard blvd drive lane ln circle plaza highway freeway
+    parkway terrace sea ocean river lake bay gulf strait peninsula island islands mountains
+    valley desert canyon""".split()
+)
+# Where a thing is, in the strict sense: "in Jackson", "near Vallejo" (not "to Goldman", "from
+# Simpson", which people are too).
+_IN_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|inside|throughout|across)(?:\s+the)?\s+$", re.IGNORECASE
+)
 # "in Kaesong", "from Seoul", "near the border with China": a place is where things happen.
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|from|to|near|into|across|outside|inside|toward|towards|via|around|throughout"
@@ -649,6 +685,8 @@ class _Seen:
     outlet: int = 0
     person: int = 0
     locative: int = 0
+    town: int = 0  # "X police", "X residents"
+    in_place: int = 0  # "in X", "near X": the strict part of ``locative``
 
 
 def _contexts(texts: Sequence[str], target: _Tally, lower: Counter[str]) -> _Seen:
@@ -675,6 +713,10 @@ def _contexts(texts: Sequence[str], target: _Tally, lower: Counter[str]) -> _See
             seen.person += 1
         if _LOCATIVE_BEFORE.search(before):
             seen.locative += 1
+            if _IN_PLACE_BEFORE.search(before):
+                seen.in_place += 1
+        if _TOWN_NOUN_AFTER.match(after):
+            seen.town += 1
     return seen
 
 
@@ -692,6 +734,9 @@ def _retype(
       "told" and is never used as an outlet or a place, is a person.
     * A name the cluster mostly writes in lower case ("propofol") is a common word: not a
       person, not a place.
+    * A town is a place: a one-word name NER read as an organisation (from "Vallejo
+      police") that the text also puts things in ("in Vallejo") and never uses as an outlet;
+      and a name ending on a street word ("Evelyn Circle") is a place, not a person.
     * A place is somewhere: a name NER typed as a place in under two thirds of its readings,
       that is never "in X", "from X", "to X" in the whole cluster (a drug, a product, a
       team), is not one. A place NER is sure of stays one: "Pyongyang said" is an actor.
@@ -712,6 +757,16 @@ def _retype(
         )
     ):
         return "organisation"
+    if kind in ("person", "other") and len(words) > 1 and words[-1].rstrip(".") in _STREET_WORDS:
+        return "place"  # "Evelyn Circle", "Java Sea": a street or a sea is no one's name
+    if (
+        kind == "organisation"
+        and len(words) == 1
+        and seen.town
+        and seen.locative
+        and not (seen.outlet or seen.credit)
+    ):
+        return "place"  # "a home in Vallejo", "Vallejo police": NER read the town's police
     if (
         kind != "person"
         and seen.person
@@ -735,7 +790,11 @@ def _retype(
 # --- 4. merging forms --------------------------------------------------------------------------
 
 
-def _merge(read: dict[str, _Tally], unread: list[_Tally]) -> list[tuple[_Tally, list[_Tally]]]:
+def _merge(
+    read: dict[str, _Tally],
+    unread: list[_Tally],
+    used_as_place: Callable[[_Tally], bool] = lambda tally: False,
+) -> list[tuple[_Tally, list[_Tally]]]:
     """Each entity NER read, with the tallies merged into it: one-word names and acronyms.
 
     ``unread`` are one-word candidates beyond ``limit``: they may join a name ("President Moon
@@ -760,6 +819,12 @@ def _merge(read: dict[str, _Tally], unread: list[_Tally]) -> list[tuple[_Tally, 
                 # "Vallejo", read as the town's police, is no part of "Vallejo Lt." Kenny Park
                 key = _key(name)
                 matches = [t for t, w in zip(persons, words, strict=False) if key in w]
+            elif not used_as_place(tally):
+                # "Villaraigosa", "Gianforte", "Tester" that NER read as an organisation or a
+                # place alone are the surname of the one person of that name the cluster
+                # names in full, unless the text puts things in them ("in Jackson")
+                key = _key(name)
+                matches = [t for t in persons if _key(t.name.split()[-1]) == key]
         if len(matches) == 1:
             merged.setdefault(id(matches[0]), []).append(tally)
         elif is_read:

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from markdown_it import MarkdownIt
 
-from newsfuse.models import Brief, TimelineEntry
+from newsfuse.models import Brief, Skipped, TimelineEntry
 from newsfuse.settings import DEFAULT, RenderSettings
 
 DEFAULT_TITLE = "Brief"
@@ -404,6 +404,30 @@ def to_markdown(brief: Brief, limits: RenderSettings = DEFAULT.render) -> str:
     ids = _ids(brief, limits)
     sections = (section(brief, ids) for section in MARKDOWN_SECTIONS)
     return "\n\n".join(s for s in sections if s) + "\n"
+
+
+def run_markdown(
+    skipped: Sequence[Skipped], notes: Sequence[str], limits: RenderSettings = DEFAULT.render
+) -> str:
+    """What a run of several events could not use or read with a change (skipped inputs, the
+    readers' warnings about no one event's articles), once, as a closing Markdown section;
+    "" if there is nothing to say."""
+    if not skipped and not notes:
+        return ""
+    parts = ["# Inputs of this run"]
+    parts += [f"> **Note:** {_md(n)}" for n in notes]
+    if skipped:
+        shown, left = _capped(skipped, limits.max_skipped)
+        items = "\n".join(f"- {_code(s.input)}: {_md(s.reason)}" for s in shown)
+        more = f"*... and {left} more skipped inputs on stderr.*" if left else ""
+        parts.append(f"## Skipped ({len(skipped)})\n\n{items}" + _after(more))
+    return "\n\n".join(parts) + "\n"
+
+
+def markdown_to_html(text: str) -> str:
+    """Markdown (as :func:`to_markdown` writes it) as the HTML of a page's body."""
+    html: str = _MARKDOWN.render(text)
+    return html
 
 
 # --- HTML ----------------------------------------------------------------------------------

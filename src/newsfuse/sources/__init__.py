@@ -167,7 +167,8 @@ def _read_feed_file(
     try:
         data = path.read_bytes()
     except OSError as e:
-        return [Skipped(input=str(path), reason=f"cannot read: {e.strerror or e}")]
+        reason = e.strerror or str(e)
+        return [Skipped(input=str(path), reason=f"cannot read: {reason[:1].lower()}{reason[1:]}")]
     if not data.strip():
         return [Skipped(input=str(path), reason="empty file")]
     # As the other readers say it, not as a parse error (XML may be UTF-16, with its BOM).

@@ -517,7 +517,13 @@ def record_article(record: Any, where: str, *, default_id: str | None = None) ->
     if size > MAX_TEXT_BYTES:
         raise RecordError(_too_large(size, MAX_TEXT_BYTES, "of text"))
     if "id" not in record and default_id is None:
-        raise RecordError('no "id" field')
+        others = [k for k in record if k != "text"]
+        if not others:
+            raise RecordError('no "id" field')
+        # "doc_name", "docno", "_id": say what the line has, so the user can map it
+        fields = ", ".join(json.dumps(k, ensure_ascii=False) for k in others[:6])
+        more = ", ..." if len(others) > 6 else ""
+        raise RecordError(f'no "id" field (it has {fields}{more}: name one of them "id")')
     raw_id = record.get("id", default_id)
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int)):
         raise RecordError(f'"id" is {_json_type(raw_id)}, not a string')
@@ -687,4 +693,6 @@ def _too_large(size: int | None, limit: int, unit: str) -> str:
 
 
 def _os_error(e: OSError) -> str:
-    return e.strerror or str(e)
+    """An OSError as the other reasons read: "permission denied", not "Permission denied"."""
+    reason = e.strerror or str(e)
+    return reason[:1].lower() + reason[1:]

@@ -148,8 +148,10 @@ def check_public(url: str) -> None:
         if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
             address = address.ipv4_mapped
         if not address.is_global or address.is_multicast:
+            # "localhost is ... (127.0.0.1)", but "127.0.0.1 is ..." once
+            shown = host if host.strip("[]") == str(address) else f"{host} ({address})"
             raise FetchError(
-                f"refused: {host} is a private, loopback or link-local address ({address}); "
+                f"refused: {shown} is a private, loopback or link-local address; "
                 "only public addresses are fetched here (newsfuse serve --allow-private allows them)"
             )
 

@@ -130,7 +130,7 @@ class Grouper(Protocol):
 def default_grouper(settings: Settings) -> Grouper:
     from newsfuse.events import EventGrouper
 
-    grouper: Grouper = EventGrouper(settings.grouping)
+    grouper: Grouper = EventGrouper(settings.grouping, settings.features)
     return grouper
 
 
