@@ -1,0 +1,84 @@
+"""The speed round of 2026-12-07: the fast paths give what the slow paths give, on real text
+(the Kaesong example): a brief's word caches let go before the collector's threshold is
+restored, one word stemmed from the words remembered, the attribute ruler reading its tokens
+from the Doc's arrays."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+
+import newsfuse
+from newsfuse.fusion import nlp, segment
+from newsfuse.fusion import text as wording
+
+KAESONG = Path(__file__).parents[1] / "examples" / "kaesong"
+
+
+@pytest.fixture(scope="module")
+def kaesong_sentences() -> list[str]:
+    articles = newsfuse.read([KAESONG])
+    return [s.text for a in articles for s in segment.sentences(a)][:60]
+
+
+def test_a_briefs_word_caches_are_empty_when_the_collector_is_set_back(monkeypatch):
+    """The collector's next young collection after a brief scans what is still alive: the
+    brief's tokenised sentences are let go first (and the brief is the same brief)."""
+    articles = newsfuse.read([KAESONG])
+    first = newsfuse.fuse(articles, words=40)
+    assert wording.word_stems.cache_info().currsize == 0
+    assert wording._content_stems.cache_info().currsize == 0
+    seen: list[tuple[int, int]] = []
+    set_threshold = gc.set_threshold
+
+    def spy(*threshold: int) -> None:
+        seen.append(
+            (
+                wording.word_stems.cache_info().currsize,
+                wording._content_stems.cache_info().currsize,
+            )
+        )
+        set_threshold(*threshold)
+
+    monkeypatch.setattr(gc, "set_threshold", spy)
+    young = gc.get_threshold()
+    try:
+        set_threshold(700, *young[1:])  # below the brief's: it is raised, then set back
+        again = newsfuse.fuse(articles, words=40)
+    finally:
+        set_threshold(*young)
+    assert len(seen) == 2 and seen[-1] == (0, 0)
+    assert again.to_json() == first.to_json()
+
+
+def test_a_word_stemmed_from_the_words_remembered_is_the_stemmers_own(kaesong_sentences):
+    tokens = [w for t in kaesong_sentences for w in wording.words(t)]
+    wording.stems(tokens)  # remembered
+    assert set(tokens) <= set(wording._STEM_OF)
+    for w in [*tokens, "zyxtings", "unremembered"]:
+        assert wording.stem(w) == wording._STEMMER.stemWord(w), w
+
+
+def test_the_ruler_reading_token_arrays_sets_what_spacys_ruler_sets(kaesong_sentences):
+    """Tags, parts of speech, morphology and lemmas after the ruler keyed by the Doc's arrays
+    are those of spaCy's own ruler (its Matcher and annotations) on the same parses; the
+    texts include the ruler's two-token rules ("gonna", "there are")."""
+    model = nlp.model()
+    ruler = model.get_pipe("attribute_ruler")
+    texts = [*kaesong_sentences, "We're gonna win, and there are two of them.", "Let's go."]
+    before = ("attribute_ruler", "lemmatizer", "ner")
+    ours = [ruler(d) for d in nlp.pipe(texts, before)]
+    match, annotate = vars(ruler)["match"], vars(ruler)["set_annotations"]
+    del ruler.match, ruler.set_annotations  # spaCy's own
+    try:
+        plain = [ruler(d) for d in nlp.pipe(texts, before)]
+    finally:
+        ruler.match, ruler.set_annotations = match, annotate
+
+    def read(doc):
+        return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]
+
+    assert [read(d) for d in ours] == [read(d) for d in plain]
+    assert any(t.lemma_ == "go" and t.text == "gon" for d in ours for t in d)
