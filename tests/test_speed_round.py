@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import newsfuse
-from newsfuse.fusion import nlp, segment
+from newsfuse.fusion import nlp, pipeline, segment
 from newsfuse.fusion import text as wording
 
 KAESONG = Path(__file__).parents[1] / "examples" / "kaesong"
@@ -28,29 +28,28 @@ def test_a_briefs_word_caches_are_empty_when_the_collector_is_set_back(monkeypat
     brief's tokenised sentences are let go first (and the brief is the same brief)."""
     articles = newsfuse.read([KAESONG])
     first = newsfuse.fuse(articles, words=40)
-    assert wording.word_stems.cache_info().currsize == 0
-    assert wording._content_stems.cache_info().currsize == 0
-    seen: list[tuple[int, int]] = []
+    assert all(cache.cache_info().currsize == 0 for cache in pipeline._PER_BRIEF)
+    seen: list[int] = []
+    during: list[int] = []
     set_threshold = gc.set_threshold
 
     def spy(*threshold: int) -> None:
-        seen.append(
-            (
-                wording.word_stems.cache_info().currsize,
-                wording._content_stems.cache_info().currsize,
-            )
-        )
+        seen.append(sum(_sizes()))
         set_threshold(*threshold)
 
     monkeypatch.setattr(gc, "set_threshold", spy)
     young = gc.get_threshold()
     try:
         set_threshold(700, *young[1:])  # below the brief's: it is raised, then set back
-        again = newsfuse.fuse(articles, words=40)
+        again = newsfuse.fuse(articles, words=40, progress=lambda *_: during.append(sum(_sizes())))
     finally:
         set_threshold(*young)
-    assert len(seen) == 2 and seen[-1] == (0, 0)
+    assert len(seen) == 2 and seen[-1] == 0 and max(during) > 0
     assert again.to_json() == first.to_json()
+
+
+def _sizes() -> list[int]:
+    return [cache.cache_info().currsize for cache in pipeline._PER_BRIEF]
 
 
 def test_a_word_stemmed_from_the_words_remembered_is_the_stemmers_own(kaesong_sentences):
