@@ -6,6 +6,7 @@ from the Doc's arrays."""
 from __future__ import annotations
 
 import gc
+import math
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,19 @@ def test_the_ruler_reading_token_arrays_sets_what_spacys_ruler_sets(kaesong_sent
 
     assert [read(d) for d in ours] == [read(d) for d in plain]
     assert any(t.lemma_ == "go" and t.text == "gon" for d in ours for t in d)
+
+
+def test_overlaps_without_shared_stems_are_zero_and_others_the_weighted_share(
+    kaesong_sentences,
+):
+    """Sentences sharing no content stem score 0 without their weights summed; the others
+    score the weight they share over the lighter one's."""
+    sets = [frozenset(wording.content_stems(t)) for t in kaesong_sentences]
+    weights = wording.inverse_frequency(kaesong_sentences)
+    pairs = [(a, b) for a in sets for b in sets if a and b]
+    assert any(not a & b for a, b in pairs) and any(a & b for a, b in pairs)
+    for a, b in pairs:
+        expected = math.fsum(weights.get(w, 1.0) for w in a & b) / min(
+            wording.mass(a, weights), wording.mass(b, weights)
+        )
+        assert wording.overlap(a, b, weights) == expected

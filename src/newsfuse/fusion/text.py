@@ -160,6 +160,8 @@ def overlap(
     both = (a if isinstance(a, AbstractSet) else set(a)) & (
         b if isinstance(b, AbstractSet) else set(b)
     )
+    if not both:
+        return 0.0  # (nothing shared: 0 over any weight, which is then not summed)
     # fsum: exactly rounded, so the score does not depend on the sets' iteration order
     # (which PYTHONHASHSEED changes) and ties break the same way in every run
     shared = math.fsum([get(w, 1.0) for w in both])
