@@ -289,6 +289,14 @@ _FEATURES = {
     "DEP": "dep_",
     "IS_SPACE": "is_space",
 }
+# The Doc's own attribute of each feature (its array column: the string's hash, or 0/1).
+_ATTRIBUTE = {
+    "lower_": "LOWER",
+    "orth_": "ORTH",
+    "tag_": "TAG",
+    "dep_": "DEP",
+    "is_space": "IS_SPACE",
+}
 # A test on one token: (place in the token's features, operator, operand), the operator one of
 # "==", "IN", "NOT_IN", "REGEX".
 _Test = tuple[int, str, Any]
@@ -344,24 +352,35 @@ def _index_attribute_rules(nlp: Language) -> None:
         hits = [
             (n, key) for n, key, tests in candidates if len(tests) == 1 and _passes(token, tests[0])
         ]
-        return hits, [r for r in candidates if len(r[2]) > 1]
+        # (a longer rule whose first token's tests ``token`` fails cannot start at it)
+        return hits, [r for r in candidates if len(r[2]) > 1 and _passes(token, r[2][0])]
 
-    known: dict[tuple[object, ...], _Reading] = {}
+    # A token's readings are kept by its features as the Doc stores them (the strings'
+    # hashes, one array call a Doc: a third of the cost of reading them from each Token); the
+    # strings are read only for a token not seen before and where a longer rule may start.
+    from spacy.attrs import IDS
+
+    columns = [IDS[_ATTRIBUTE[name]] for name in names]
+    known: dict[tuple[int, ...], _Reading] = {}
 
     def match(doc: Doc) -> list[tuple[int, int, int, int]]:
-        tokens = [features(t) for t in doc]
+        rows = doc.to_array(columns).tolist()
         found = []
-        for i, token in enumerate(tokens):
+        for i, row in enumerate(rows):
+            token = tuple(row)
             reading = known.get(token)
             if reading is None:
                 if len(known) >= DEFAULT.nlp.cache_tokens:
                     known.clear()
-                reading = known[token] = read(token)
+                reading = known[token] = read(features(doc[i]))
             hits, longer = reading
-            found += [(number, key, i, i + 1) for number, key in hits]
+            if hits:
+                found += [(number, key, i, i + 1) for number, key in hits]
             for number, key, tests in longer:
                 end = i + len(tests)
-                if end <= len(tokens) and all(map(_passes, tokens[i:end], tests)):
+                if end <= len(rows) and all(
+                    _passes(features(doc[k]), test) for k, test in zip(range(i + 1, end), tests[1:])
+                ):
                     found.append((number, key, i, end))
         return sorted(set(found))  # by rule: a later rule's attributes win, as in the ruler
 

@@ -81,7 +81,10 @@ _WORD_BYTES = bytes(
 
 
 def stem(word: str) -> str:
-    stemmed: str = _STEMMER.stemWord(word)
+    # (a word of the brief's text was stemmed by :func:`stems` already: its answer kept)
+    stemmed: str | None = _STEM_OF.get(word)
+    if stemmed is None:
+        stemmed = _STEMMER.stemWord(word)
     return stemmed
 
 
@@ -111,7 +114,8 @@ def content_stems(text: str) -> list[str]:
 @functools.lru_cache(maxsize=1 << 16)
 def _content_stems(text: str) -> tuple[str, ...]:
     # Cached: every stage compares the same sentences (summary, facts, timeline, event).
-    return tuple(st for w, st in zip(*word_stems(text), strict=True) if w not in STOPWORDS)
+    tokens, stemmed = word_stems(text)
+    return tuple([st for w, st in zip(tokens, stemmed, strict=True) if w not in STOPWORDS])
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -156,6 +160,8 @@ def overlap(
     both = (a if isinstance(a, AbstractSet) else set(a)) & (
         b if isinstance(b, AbstractSet) else set(b)
     )
+    if not both:
+        return 0.0  # (nothing shared: 0 over any weight, which is then not summed)
     # fsum: exactly rounded, so the score does not depend on the sets' iteration order
     # (which PYTHONHASHSEED changes) and ties break the same way in every run
     shared = math.fsum([get(w, 1.0) for w in both])
