@@ -1,0 +1,70 @@
+"""A summary sentence is cited to every article that states it, in its own words or others,
+and to none that only shares words with it (real sentences of the Kaesong example's reports,
+tests/fixtures/summary_citations/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsfuse.fusion import segment, summarize
+from newsfuse.fusion.text import content_stems
+from newsfuse.models import Article
+from newsfuse.settings import SummarySettings
+
+FIXTURES = Path(__file__).parent / "fixtures" / "summary_citations"
+ARTICLES = [
+    Article(id=p.stem, text=p.read_text(encoding="utf-8")) for p in sorted(FIXTURES.glob("*.txt"))
+]
+SENTENCES = {a.id: segment.sentences(a) for a in ARTICLES}
+
+
+def _cited(text: str, own: str) -> set[str]:
+    """The articles a summary sentence taken from article ``own`` is cited to."""
+    (sentence,) = [s for s in SENTENCES[own] if s.text == text]
+    plain = {s: s.text for ss in SENTENCES.values() for s in ss}
+    stated = summarize._Statements(
+        SENTENCES, plain, {a.id: None for a in ARTICLES}, SummarySettings()
+    )
+    (key,) = summarize._keys([text], [frozenset()])
+    return {s.article_id for s in stated.supporting(sentence, frozenset(content_stems(text)), key)}
+
+
+SMOKE = (
+    "South Korean media reported that an explosion was heard and smoke could be seen over "
+    "Kaesong, and the South's Unification Ministry said the liaison office had been destroyed."
+)
+
+
+def test_a_restatement_in_two_sentences_naming_the_ministry_otherwise_is_cited():
+    # 002: "South Korea also said the office had been blown up. Its media reported that an
+    # explosion was heard and smoke could be seen rising over Kaesong." (no "Unification
+    # Ministry": the names count whole, so a two-word name missing is one name, not two).
+    assert "002" in _cited(SMOKE, "001")
+
+
+def test_a_paraphrase_of_the_second_claim_of_a_sentence_is_cited():
+    # 000: "Yonhap said there was black smoke and a loud bang ... in Kaesong ..." and "the
+    # Unification Ministry of South Korea confirmed ... that North Korea had exploded an
+    # inter-Korean liaison office": "destroyed" is the verb of what the ministry said.
+    assert "000" in _cited(SMOKE, "001")
+
+
+def test_an_article_that_only_shares_words_is_not_cited():
+    # 003 tells the office's destruction ("was blown up on June 16", "destroyed in a shocking
+    # explosion") in many of the same words, but neither the smoke nor what Seoul said.
+    assert _cited(SMOKE, "001") == {"000", "001", "002"}
+
+
+def test_a_sentence_split_in_two_with_its_year_is_cited():
+    # 001's copy of the Reuters text was split by its page: "The inter-Korean liaison office
+    # was established in 2018." / "As part of a series of projects ...". The year pins it;
+    # 003's account of the office is of its destruction, and 000's "opened in 2018" is not
+    # said the same way.
+    text = (
+        "The first diplomatic mission of its kind, the inter-Korean liaison office was "
+        "established in 2018 as part of a series of projects aimed at reducing tensions "
+        "between the two Koreas."
+    )
+    cited = _cited(text, "002")
+    assert "001" in cited
+    assert "003" not in cited
