@@ -68,3 +68,30 @@ def test_a_sentence_split_in_two_with_its_year_is_cited():
     cited = _cited(text, "002")
     assert "001" in cited
     assert "003" not in cited
+
+
+def test_an_article_telling_a_meeting_to_come_is_not_cited_for_the_meeting_held():
+    # DUC 2004 d30015t (AP, 5 October 1998): the envoy "met with" Milosevic on Monday night;
+    # a report of that morning has him "en route to Belgrade for a meeting with Milosevic".
+    met = (
+        "The American envoy Richard Holbrooke met with President Slobodan Milosevic of "
+        "Yugoslavia Monday night."
+    )
+    planned = (
+        "The United States and Russia are ratcheting up the pressure on President Slobodan "
+        "Milosevic, warning that NATO airstrikes are inevitable. In Brussels, Belgium, however, "
+        "U.S. special envoy Richard Holbrooke told reporters Monday that the situation in "
+        "Kosovo is as bad now as two weeks ago. Holbrooke is en route to Belgrade for a "
+        "meeting with Milosevic. \u201cWe hope to make clear to president Milosevic and the "
+        "people of Yugoslavia the extreme gravity of the situation.\u201d"
+    )
+    articles = [Article(id="met", text=met), Article(id="planned", text=planned)]
+    sentences = {a.id: segment.sentences(a) for a in articles}
+    plain = {s: s.text for ss in sentences.values() for s in ss}
+    stated = summarize._Statements(
+        sentences, plain, {a.id: None for a in articles}, SummarySettings()
+    )
+    (key,) = summarize._keys([met], [frozenset()])
+    own = sentences["met"][0]
+    cited = stated.supporting(own, frozenset(content_stems(met)), key)
+    assert [s.article_id for s in cited] == ["met"]

@@ -797,6 +797,7 @@ class _Key:
     predicates: frozenset[str]  # stems of the lemmas of its main verbs
     arguments: frozenset[str]  # stems of their subjects' and objects' head nouns (half needed)
     negated: bool
+    happened: bool  # its verb tells what was done ("met"), not what is to be ("will meet")
     lemmas: Mapping[str, str]  # content stem -> stem of its lemma ("blew" -> "blow")
 
     @property
@@ -861,6 +862,11 @@ def _keys(texts: Sequence[str], days: Sequence[frozenset[dt.date]]) -> list[_Key
                     if c.dep_ in _ARGUMENTS and c.pos_ in ("NOUN", "PROPN")
                 ),
                 negated=_negated(t.lower_ for t in doc),
+                happened=any(
+                    t.tag_ == "VBD"
+                    and not any(c.lower_ in _INTENT_WORDS for c in t.children if c.dep_ == "aux")
+                    for t in main
+                ),
                 lemmas={
                     stem(t.lower_): stem(t.lemma_.lower())
                     for t in doc
@@ -902,6 +908,8 @@ _YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # every sentence that "is" about BP.
 _LIGHT_VERBS = frozenset("be have do get make take go come give put keep seem become".split())
 _ARGUMENTS = frozenset("nsubj nsubjpass dobj attr".split())
+# What puts a verb in the future or in a plan: "to meet", "will meet", "plans to".
+_INTENT_WORDS = frozenset("to will would shall could might may".split())
 _RAISING_LEMMAS = frozenset("believe think expect seem appear say report".split())
 _SAYING_LEMMAS = frozenset("say tell report announce state add confirm note write".split())
 _PREDICATE = frozenset(("VERB", "AUX", "NOUN", "ADJ"))  # "was blown up", "is dead", "a blast"
@@ -1023,6 +1031,8 @@ class _Statements:
             return None
         verb = [j for j in window if key.predicates & self._word_keys(j)]
         verb = [j for j in verb if _negated(words(self.text[self.sentence[j]])) == key.negated]
+        if key.happened:
+            verb = [j for j in verb if not self._intended(j, key.predicates)]
         if not verb:
             return None
         # Most of what the sentence says, rare words weighing more than the story's
@@ -1035,6 +1045,25 @@ class _Statements:
         if not key.days <= frozenset().union(*(self._day_set(j) for j in window)):
             return None
         return verb[0]
+
+    def _intended(self, i: int, predicates: frozenset[str]) -> bool:
+        """Whether sentence ``i`` holds ``predicates`` only as what is to be done ("en route
+        ... to meet with", "for a meeting with", "will meet"), not as done."""
+        tokens = words(self.text[self.sentence[i]])
+        forms = self._forms or {}
+        at = [
+            k
+            for k, (t, st) in enumerate(zip(tokens, stems(tokens), strict=True))
+            if st in predicates or stem(forms.get(t, t)) in predicates
+        ]
+        return bool(at) and all(
+            k
+            and (
+                tokens[k - 1] in _INTENT_WORDS
+                or tokens[k - 2 : k] in (["for", "a"], ["for", "the"])
+            )
+            for k in at
+        )
 
     def _same_years(
         self, years: frozenset[str], have: frozenset[str], window: tuple[int, ...]
