@@ -95,3 +95,15 @@ def test_an_article_telling_a_meeting_to_come_is_not_cited_for_the_meeting_held(
     own = sentences["met"][0]
     cited = stated.supporting(own, frozenset(content_stems(met)), key)
     assert [s.article_id for s in cited] == ["met"]
+
+
+def test_a_paraphrase_with_another_verb_of_the_same_happening_is_cited():
+    # 003 translates KCNA's words otherwise: "the liaison office was tragically destroyed in
+    # a shocking explosion", North Korean (the country's people's word) state news agency
+    # KCNA reported; 000 and 001 tell no KCNA report.
+    text = (
+        "North Korea’s KCNA state news said the liaison office, which had been closed since "
+        "January over fears of the novel coronavirus, was “tragically ruined with a terrific "
+        "explosion”."
+    )
+    assert _cited(text, "002") == {"002", "003"}

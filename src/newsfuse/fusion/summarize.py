@@ -851,9 +851,10 @@ def _keys(texts: Sequence[str], days: Sequence[frozenset[dt.date]]) -> list[_Key
                 spans=frozenset(spans),
                 years=frozenset() if on else frozenset(_YEAR_WORD.findall(doc.text)),
                 predicates=frozenset(
-                    stem(t.lemma_.lower())
+                    kin
                     for t in main
                     if t.pos_ in _PREDICATE and t.lemma_.lower() not in _LIGHT_VERBS
+                    for kin in _kin(stem(t.lemma_.lower()))
                 ),
                 arguments=frozenset(
                     stem(c.lemma_.lower())
@@ -908,6 +909,33 @@ _YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # every sentence that "is" about BP.
 _LIGHT_VERBS = frozenset("be have do get make take go come give put keep seem become".split())
 _ARGUMENTS = frozenset("nsubj nsubjpass dobj attr".split())
+# A place named by its people's adjective: "North Korean state news" names North Korea.
+_DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ish")
+# Verbs news reports use for one another's (a paraphrase's main verb may be any of a group):
+# single words only, each group one kind of happening.
+_VERB_KIN_GROUPS = (
+    "destroy ruin demolish wreck raze",
+    "kill slay",
+    "die perish",
+    "injur wound hurt",
+    "arrest detain",
+    "spend use",
+    "rise escal mount intensifi",
+    "resign quit",
+    "sack dismiss oust",
+    "win defeat",
+    "condemn denounc",
+    "reject rebuff",
+    "start begin",
+)
+_VERB_KIN = {w: frozenset(g.split()) for g in _VERB_KIN_GROUPS for w in g.split()}
+
+
+def _kin(verb: str) -> frozenset[str]:
+    """A verb's stem with the stems of the verbs told the same way (``_VERB_KIN_GROUPS``)."""
+    return _VERB_KIN.get(verb, frozenset((verb,)))
+
+
 # What puts a verb in the future or in a plan: "to meet", "will meet", "plans to".
 _INTENT_WORDS = frozenset("to will would shall could might may".split())
 _RAISING_LEMMAS = frozenset("believe think expect seem appear say report".split())
@@ -1077,11 +1105,10 @@ class _Statements:
     def _named(self, name: tuple[str, ...], have: frozenset[str], article_id: str) -> bool:
         """Whether a window holding ``have`` names ``name``: all of it, or its last word where
         the article names it whole elsewhere ("Hariri" after "Rafik Hariri")."""
-        if name[-1] not in have:
+        held = [w in have or any(w + e in have for e in _DEMONYM_ENDINGS) for w in name]
+        if not held[-1]:
             return False
-        return all(w in have for w in name) or all(
-            w in self.article_stems[article_id] for w in name
-        )
+        return all(held) or all(w in self.article_stems[article_id] for w in name)
 
     def _idf(self, w: str) -> float:
         return math.log((len(self.sentence) + 1) / (len(self.postings.get(w, ())) + 1)) + 0.1
