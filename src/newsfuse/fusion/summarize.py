@@ -836,7 +836,7 @@ def _keys(texts: Sequence[str], days: Sequence[frozenset[dt.date]]) -> list[_Key
         for t in [*doc, None]:
             if t is not None and t.pos_ == "PROPN" and t.lower_ not in _DAY_NAMES:
                 if t.lower_.rstrip(".") not in _NAME_TITLES:
-                    run.append(stem(t.lower_))
+                    run += stems(words(t.lower_))  # as a window's words read it: "U.S." is u, s
             elif t is None or not (t.is_punct and t.text in "-–" and run):
                 if run:
                     spans.append(tuple(dict.fromkeys(run)))
