@@ -107,3 +107,32 @@ def test_a_paraphrase_with_another_verb_of_the_same_happening_is_cited():
         "explosion”."
     )
     assert _cited(text, "002") == {"002", "003"}
+
+
+def test_a_name_written_with_a_full_stop_is_found_in_a_paraphrase():
+    # DUC 2004 d30011t (AP, 8 October 1998): "Sept." was read as the name "sept." with its
+    # full stop, which no sentence's words hold, so no paraphrase named it.
+    told = "Anwar was arrested Sept. 20 under the Internal Security Act."
+    other = (
+        "The arrest of former Malaysian Deputy Prime Minister Anwar Ibrahim won't lead to "
+        "massive social unrest or frighten away investors, Malaysia's trade minister said "
+        "Thursday. Anwar was fired by Prime Minister Mahathir Mohamad on Sept. 2 after the two "
+        "differed on economic policy. He then began speaking out against Mahathir and was "
+        "arrested Sept. 20. Rafidah said there have only been a few demonstrations in Malaysia "
+        "over Anwar's arrest, all of them \u201corchestrated.\u201d"
+    )
+    # An EU statement of the same days shares the act and "detained", not Anwar's arrest.
+    eu = (
+        "\u201cThe EU expresses hope that the other political demonstrators still detained under "
+        "the Internal Security Act will also be released soon,\u201d the statement said."
+    )
+    articles = [Article(id=i, text=t) for i, t in (("told", told), ("other", other), ("eu", eu))]
+    sentences = {a.id: segment.sentences(a) for a in articles}
+    plain = {s: s.text for ss in sentences.values() for s in ss}
+    stated = summarize._Statements(
+        sentences, plain, {a.id: None for a in articles}, SummarySettings()
+    )
+    (key,) = summarize._keys([told], [frozenset()])
+    cited = stated.supporting(sentences["told"][0], frozenset(content_stems(told)), key)
+    assert [s.article_id for s in cited] == ["told", "other"]
+    assert "arrested Sept. 20" in cited[1].text
