@@ -983,10 +983,12 @@ class _Statements:
                 self.stems.append(own)
                 for w in own:
                     self.postings.setdefault(w, []).append(i)
-        self.article_stems = {
-            a: frozenset(w for s in ss for w in content_stems(text[s]))
-            for a, ss in sentences.items()
-        }
+        self._article_stems: dict[str, frozenset[str]] = {}
+        self._spans: dict[str, tuple[int, int]] = {}  # each article's sentences, in order
+        start = 0
+        for article_id, ss in sentences.items():
+            self._spans[article_id] = (start, start + len(ss))
+            start += len(ss)
         self._forms: Mapping[str, str] | None = None
         self._words: dict[int, frozenset[str]] = {}
         self._days: dict[int, frozenset[dt.date]] = {}
@@ -1108,7 +1110,12 @@ class _Statements:
         held = [w in have or any(w + e in have for e in _DEMONYM_ENDINGS) for w in name]
         if not held[-1]:
             return False
-        return all(held) or all(w in self.article_stems[article_id] for w in name)
+        if all(held):
+            return True
+        if article_id not in self._article_stems:  # read only for a name held in part
+            first, end = self._spans[article_id]
+            self._article_stems[article_id] = frozenset().union(*self.stems[first:end])
+        return all(w in self._article_stems[article_id] for w in name)
 
     def _idf(self, w: str) -> float:
         return math.log((len(self.sentence) + 1) / (len(self.postings.get(w, ())) + 1)) + 0.1
