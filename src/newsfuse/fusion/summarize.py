@@ -1115,7 +1115,7 @@ class _Statements:
         if article_id not in self._article_stems:  # read only for a name held in part
             first, end = self._spans[article_id]
             self._article_stems[article_id] = frozenset().union(*self.stems[first:end])
-        return all(w in self._article_stems[article_id] for w in name)
+        return name[0] in self._article_stems[article_id]  # "Bettie Page" for Bettie Mae Page
 
     def _idf(self, w: str) -> float:
         return math.log((len(self.sentence) + 1) / (len(self.postings.get(w, ())) + 1)) + 0.1
