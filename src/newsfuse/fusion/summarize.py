@@ -1104,18 +1104,20 @@ class _Statements:
             return True
         return not any(_YEAR_WORD.search(self.text[self.sentence[j]]) for j in window)
 
-    def _named(self, name: tuple[str, ...], have: frozenset[str], article_id: str) -> bool:
+    def _named(self, name: tuple[str, ...], have: frozenset[str], article_id: str) -> float:
         """Whether a window holding ``have`` names ``name``: all of it, or its last word where
         the article names it whole elsewhere ("Hariri" after "Rafik Hariri")."""
         held = [w in have or any(w + e in have for e in _DEMONYM_ENDINGS) for w in name]
         if not held[-1]:
-            return False
+            return sum(held) / len(name)  # "the Saints" for "New Orleans Saints": a part
         if all(held):
             return True
         if article_id not in self._article_stems:  # read only for a name held in part
             first, end = self._spans[article_id]
             self._article_stems[article_id] = frozenset().union(*self.stems[first:end])
-        return name[0] in self._article_stems[article_id]  # "Bettie Page" for Bettie Mae Page
+        if name[0] in self._article_stems[article_id]:  # "Bettie Page" for Bettie Mae Page
+            return True
+        return sum(held) / len(name)
 
     def _idf(self, w: str) -> float:
         return math.log((len(self.sentence) + 1) / (len(self.postings.get(w, ())) + 1)) + 0.1
