@@ -44,6 +44,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
@@ -63,6 +64,9 @@ from newsfuse.fusion.text import (
 )
 from newsfuse.models import Article, Evidence, Family, Sentence, Summary, SummarySentence
 from newsfuse.settings import DEFAULT, SummarySettings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 Concept = tuple[str, str]
 
@@ -786,16 +790,21 @@ class _Key:
     names: frozenset[str]  # stems of its proper nouns
     figures: frozenset[str]  # rounded, as _anchors gives them
     days: frozenset[dt.date]
+    # Its names whole, a run of proper nouns each, titles left out ("Unification Ministry",
+    # "Rafik Hariri"): a paraphrase must hold a share of these (see _Statements._named).
+    spans: frozenset[tuple[str, ...]]
+    years: frozenset[str]  # the years it gives, when it dates nothing to a day
     predicates: frozenset[str]  # stems of the lemmas of its main verbs
     arguments: frozenset[str]  # stems of their subjects' and objects' head nouns (half needed)
     negated: bool
+    happened: bool  # its verb tells what was done ("met"), not what is to be ("will meet")
     lemmas: Mapping[str, str]  # content stem -> stem of its lemma ("blew" -> "blow")
 
     @property
     def anchored(self) -> bool:
         # A verb with a named subject or object, pinned by two names, figures or days: less
         # ("Holbrooke said he planned ...") matches sentences that only share words.
-        pinned = len(self.names) + len(self.figures) + len(self.days) >= 2
+        pinned = len(self.names) + len(self.figures) + len(self.days) + len(self.years) >= 2
         return pinned and bool(self.predicates) and bool(self.arguments)
 
 
@@ -821,25 +830,31 @@ def _keys(texts: Sequence[str], days: Sequence[frozenset[dt.date]]) -> list[_Key
     out = []
     for doc, on in zip(nlp.docs(texts, nlp.NO_NER), days, strict=True):
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
-        main = []
-        if root is not None:
-            # "X said [clause]": the clause's verb is what is stated.
-            said = next((c for c in root.children if c.dep_ == "ccomp"), None)
-            head = said if root.lemma_ in _SAYING_LEMMAS and said is not None else root
-            main = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        main = _main_verbs(root) if root is not None else []
+        spans: list[tuple[str, ...]] = []
+        run: list[str] = []
+        for t in [*doc, None]:
+            if t is not None and t.pos_ == "PROPN" and t.lower_ not in _DAY_NAMES:
+                if t.lower_.rstrip(".") not in _NAME_TITLES:
+                    run += stems(words(t.lower_))  # as a window's words read it: "U.S." is u, s
+            elif t is None or not (t.is_punct and t.text in "-–" and run):
+                if run:
+                    spans.append(tuple(dict.fromkeys(run)))
+                run = []
         out.append(
             _Key(
-                names=frozenset(
-                    stem(t.lower_) for t in doc if t.pos_ == "PROPN" and t.lower_ not in _DAY_NAMES
-                ),
+                names=frozenset(w for n in spans for w in n),
                 figures=frozenset(
                     _rounded(n) for n in _FIGURE.findall(doc.text) if not _YEAR.fullmatch(n)
                 ),
                 days=on,
+                spans=frozenset(spans),
+                years=frozenset() if on else frozenset(_YEAR_WORD.findall(doc.text)),
                 predicates=frozenset(
-                    stem(t.lemma_.lower())
+                    kin
                     for t in main
                     if t.pos_ in _PREDICATE and t.lemma_.lower() not in _LIGHT_VERBS
+                    for kin in _kin(stem(t.lemma_.lower()))
                 ),
                 arguments=frozenset(
                     stem(c.lemma_.lower())
@@ -848,6 +863,11 @@ def _keys(texts: Sequence[str], days: Sequence[frozenset[dt.date]]) -> list[_Key
                     if c.dep_ in _ARGUMENTS and c.pos_ in ("NOUN", "PROPN")
                 ),
                 negated=_negated(t.lower_ for t in doc),
+                happened=any(
+                    t.tag_ == "VBD"
+                    and not any(c.lower_ in _INTENT_WORDS for c in t.children if c.dep_ == "aux")
+                    for t in main
+                ),
                 lemmas={
                     stem(t.lower_): stem(t.lemma_.lower())
                     for t in doc
@@ -858,10 +878,67 @@ def _keys(texts: Sequence[str], days: Sequence[frozenset[dt.date]]) -> list[_Key
     return out
 
 
+def _main_verbs(root: Token) -> list[Token]:
+    """The verbs of what a sentence states: its root and the verbs joined to it by "and", and
+    of each that says ("X said [clause]", "... and the ministry said [clause]") the clause's
+    verb with its own conjuncts in its place."""
+    out: list[Token] = []
+    for verb in [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]:
+        said = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        head = said if verb.lemma_ in _SAYING_LEMMAS and said is not None else verb
+        # "X is believed to be living in ...": what is believed is the statement.
+        if head.lemma_ in _RAISING_LEMMAS:
+            head = next((c for c in head.children if c.dep_ == "xcomp"), head)
+        for t in [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]:
+            if t not in out:
+                out.append(t)
+    return out
+
+
+# Words of a title before a name, which a later mention leaves out ("Prime Minister Rafik
+# Hariri" is "Hariri").
+_NAME_TITLES = frozenset(
+    "prime minister president premier chancellor secretary governor mayor king queen pope "
+    "chairman leader general gen sen senator rep representative gov mr mrs ms dr lt col sgt "
+    "capt adm rev prof maj judge justice foreign vice deputy".split()
+)
+_YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
 # Verbs that say little of what happened: "The stakes are high for BP" is not matched by
 # every sentence that "is" about BP.
 _LIGHT_VERBS = frozenset("be have do get make take go come give put keep seem become".split())
 _ARGUMENTS = frozenset("nsubj nsubjpass dobj attr".split())
+# A place named by its people's adjective: "North Korean state news" names North Korea.
+_DEMONYM_ENDINGS = ("n", "an", "ian", "i", "ish")
+# Verbs news reports use for one another's (a paraphrase's main verb may be any of a group):
+# single words only, each group one kind of happening.
+_VERB_KIN_GROUPS = (
+    "destroy ruin demolish wreck raze",
+    "kill slay",
+    "die perish",
+    "injur wound hurt",
+    "arrest detain",
+    "spend use",
+    "rise escal mount intensifi",
+    "resign quit",
+    "sack dismiss oust",
+    "win defeat",
+    "condemn denounc",
+    "reject rebuff",
+    "start begin",
+)
+_VERB_KIN = {w: frozenset(g.split()) for g in _VERB_KIN_GROUPS for w in g.split()}
+
+
+def _kin(verb: str) -> frozenset[str]:
+    """A verb's stem with the stems of the verbs told the same way (``_VERB_KIN_GROUPS``)."""
+    return _VERB_KIN.get(verb, frozenset((verb,)))
+
+
+# What puts a verb in the future or in a plan: "to meet", "will meet", "plans to".
+_INTENT_WORDS = frozenset("to will would shall could might may".split())
+_RAISING_LEMMAS = frozenset("believe think expect seem appear say report".split())
 _SAYING_LEMMAS = frozenset("say tell report announce state add confirm note write".split())
 _PREDICATE = frozenset(("VERB", "AUX", "NOUN", "ADJ"))  # "was blown up", "is dead", "a blast"
 
@@ -906,6 +983,12 @@ class _Statements:
                 self.stems.append(own)
                 for w in own:
                     self.postings.setdefault(w, []).append(i)
+        self._article_stems: dict[str, frozenset[str]] = {}
+        self._spans: dict[str, tuple[int, int]] = {}  # each article's sentences, in order
+        start = 0
+        for article_id, ss in sentences.items():
+            self._spans[article_id] = (start, start + len(ss))
+            start += len(ss)
         self._forms: Mapping[str, str] | None = None
         self._words: dict[int, frozenset[str]] = {}
         self._days: dict[int, frozenset[dt.date]] = {}
@@ -964,17 +1047,22 @@ class _Statements:
         """The sentence of ``window`` that states ``key`` (the one with its verb, said the same
         way round), or ``None``."""
         plain = self.stems[window[0]] | self.stems[window[-1]]
-        if len(key.names & plain) < self.settings.paraphrase_names * len(key.names):
+        article_id = self.sentence[window[0]].article_id
+        need = self.settings.paraphrase_names * len(key.spans)
+        if sum(self._named(n, plain, article_id) for n in key.spans) < need:
             return None  # the cheap test first: most windows fail it
         have = frozenset().union(*(self._word_keys(j) for j in window))
         if not (
             key.figures <= have
+            and self._same_years(key.years, have, window)
             and 2 * len(key.arguments & have) >= len(key.arguments)
-            and len(key.names & have) >= self.settings.paraphrase_names * len(key.names)
+            and sum(self._named(n, have, article_id) for n in key.spans) >= need
         ):
             return None
         verb = [j for j in window if key.predicates & self._word_keys(j)]
         verb = [j for j in verb if _negated(words(self.text[self.sentence[j]])) == key.negated]
+        if key.happened:
+            verb = [j for j in verb if not self._intended(j, key.predicates)]
         if not verb:
             return None
         # Most of what the sentence says, rare words weighing more than the story's
@@ -987,6 +1075,49 @@ class _Statements:
         if not key.days <= frozenset().union(*(self._day_set(j) for j in window)):
             return None
         return verb[0]
+
+    def _intended(self, i: int, predicates: frozenset[str]) -> bool:
+        """Whether sentence ``i`` holds ``predicates`` only as what is to be done ("en route
+        ... to meet with", "for a meeting with", "will meet"), not as done."""
+        tokens = words(self.text[self.sentence[i]])
+        forms = self._forms or {}
+        at = [
+            k
+            for k, (t, st) in enumerate(zip(tokens, stems(tokens), strict=True))
+            if st in predicates or stem(forms.get(t, t)) in predicates
+        ]
+        return bool(at) and all(
+            k
+            and (
+                tokens[k - 1] in _INTENT_WORDS
+                or tokens[k - 2 : k] in (["for", "a"], ["for", "the"])
+            )
+            for k in at
+        )
+
+    def _same_years(
+        self, years: frozenset[str], have: frozenset[str], window: tuple[int, ...]
+    ) -> bool:
+        """Whether a window gives a year of ``years``, or none at all (a later mention leaves
+        the year out: "a friend's 2000 death" is "the death" again)."""
+        if not years or years & have:
+            return True
+        return not any(_YEAR_WORD.search(self.text[self.sentence[j]]) for j in window)
+
+    def _named(self, name: tuple[str, ...], have: frozenset[str], article_id: str) -> float:
+        """Whether a window holding ``have`` names ``name``: all of it, or its last word where
+        the article names it whole elsewhere ("Hariri" after "Rafik Hariri")."""
+        held = [w in have or any(w + e in have for e in _DEMONYM_ENDINGS) for w in name]
+        if not held[-1]:
+            return sum(held) / len(name)  # "the Saints" for "New Orleans Saints": a part
+        if all(held):
+            return True
+        if article_id not in self._article_stems:  # read only for a name held in part
+            first, end = self._spans[article_id]
+            self._article_stems[article_id] = frozenset().union(*self.stems[first:end])
+        if name[0] in self._article_stems[article_id]:  # "Bettie Page" for Bettie Mae Page
+            return True
+        return sum(held) / len(name)
 
     def _idf(self, w: str) -> float:
         return math.log((len(self.sentence) + 1) / (len(self.postings.get(w, ())) + 1)) + 0.1
