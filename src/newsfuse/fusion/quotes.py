@@ -39,6 +39,7 @@ from newsfuse.fusion.attribution import (
     quote_spans,
     same_speaker,
 )
+from newsfuse.fusion.spelling import fold
 from newsfuse.fusion.text import STOPWORDS, content_stems, stem, words
 from newsfuse.models import Article, Family, Quote, Sentence
 
@@ -525,23 +526,13 @@ MIN_RENDERED_WORDS, MIN_RENDERED_CONTENT = 3, 2  # ... and at least so many (con
 _STOP_STEMS = frozenset(stem(w.replace("’", "'")) for w in STOPWORDS)
 _ELLIPSIS = re.compile(r"…|\.\s*\.\s*\.")
 _INSERTION = re.compile(r"\[[^\]]*\]")  # "[It was] the worst", "giving [them] the love"
-_UK_ISE = re.compile(r"^(\w{3,})(is|ys)(e|ed|es|ing|ation|ations|er|ers)$")
-_UK_OUR = re.compile(r"^(\w{3,})our(s|ed|ing|ite|ites|able)?$")
-_UK_TRE = re.compile(r"^(\w+)(t|b)re(s|d)?$")
 
 
 def _plain(word: str) -> str:
-    """A word lower-cased, its apostrophes straight, British -ise/-yse/-our/-tre endings made
-    American and stemmed: both wordings compared are treated alike, so a name changed is
-    harmless."""
+    """A word lower-cased, its apostrophes straight, its American spelling
+    (:func:`newsfuse.fusion.spelling.fold`) stemmed, or the figure of a number word."""
     w = word.lower().replace("’", "'")
-    if len(w) >= 6 and (m := _UK_ISE.match(w)):
-        w = m.group(1) + ("iz" if m.group(2) == "is" else "yz") + m.group(3)
-    elif len(w) >= 6 and (m := _UK_OUR.match(w)):
-        w = m.group(1) + "or" + (m.group(2) or "")
-    elif len(w) >= 5 and (m := _UK_TRE.match(w)):
-        w = m.group(1) + m.group(2) + "er" + (m.group(3) or "")
-    return _NUMBER_WORDS.get(w) or stem(w)
+    return _NUMBER_WORDS.get(w) or stem(fold(w))
 
 
 _NUMBER_WORDS = {
