@@ -1,7 +1,8 @@
 """One US/UK spelling fold for the quote matcher and the fact scorer (newsfuse.fusion.spelling).
 
 The wording is Timeline17 MJ_bbc's (Dr Murray "could lose his licence to practice medicine"),
-the American spelling as US outlets print it.
+the American spelling as US outlets print it. What the fold folds and leaves:
+tests/test_witness_scorer.py.
 """
 
 from __future__ import annotations
@@ -9,15 +10,6 @@ from __future__ import annotations
 from newsfuse.eval import facts as scorer
 from newsfuse.fusion.quotes import holds
 from newsfuse.fusion.spelling import fold
-
-
-def test_suffix_rules_fold_only_into_english_words() -> None:
-    assert fold("organisation") == "organization"
-    assert fold("neighbours") == "neighbors"
-    assert fold("centre") == "center"
-    # names stay: no common English word is what a rule would make of them
-    assert fold("denise") == "denise"
-    assert fold("seymour") == "seymour"
 
 
 def test_the_quote_matcher_and_the_scorer_fold_alike() -> None:
