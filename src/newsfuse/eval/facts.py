@@ -43,14 +43,14 @@ at parentheses ("9.78 billion won = about US$8.6 million", "noon (12:00)", "on M
 
 Text overlap
 ------------
-Words are lower-cased, stop words (``newsfuse.text.STOPWORDS``) dropped, a few British
-spellings folded to American (-ise/-yse -> -ize/-yze, -our -> -or in words of 6+ letters, -tre/
--bre -> -ter/-ber, storey -> story, defence -> defense, travelled, grey, programme, ...; a suffix
-rule only where its result is an English word, so names stay: "Denise", "Seymour") and the
-rest stemmed with ``newsfuse.text.stem`` (a noun's y kept as "i" is dropped: "injury" and
-"injured" both give 'injur'). A hyphenated word is one unit that is present if its
-joined form ("reenter") or all of its parts ("yo" + "jong") are present, so "Kim Yo-jong" = "Kim
-Yo Jong" and "re-enter" = "reenter". Digits, number, scale and currency words, month and
+Words are lower-cased, stop words (``newsfuse.text.STOPWORDS``) dropped, British spellings
+folded to American as the quote matcher folds them (``newsfuse.fusion.spelling``: -ise/-yse ->
+-ize/-yze, -our -> -or in words of 6+ letters, -tre/-bre -> -ter/-ber, storey -> story, defence
+-> defense, travelled, grey, programme, ...; a suffix rule only where its result is an English
+word, so names stay: "Denise", "Seymour") and the rest stemmed with ``newsfuse.text.stem`` (a
+noun's y kept as "i" is dropped: "injury" and "injured" both give 'injur'). A hyphenated word
+is one unit that is present if its joined form ("reenter") or all of its parts ("yo" + "jong")
+are present, so "Kim Yo-jong" = "Kim Yo Jong" and "re-enter" = "reenter". Digits, number, scale and currency words, month and
 weekday names and single letters are left out: the value check handles them ("May" stays: it is
 also a verb). **Coverage** = the share of the gold units (of ``slot + value``) present among the
 brief fact's ``about + value + text`` plus words for its ``kind`` (date: date, day; time: time, hour; money: cost, money, amount, price, spend, fund,

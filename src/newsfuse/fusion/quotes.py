@@ -40,7 +40,7 @@ from newsfuse.fusion.attribution import (
     same_speaker,
 )
 from newsfuse.fusion.spelling import fold
-from newsfuse.fusion.text import STOPWORDS, content_stems, stem, words
+from newsfuse.fusion.text import NUMBER_WORDS, STOPWORDS, content_stems, stem, words
 from newsfuse.models import Article, Family, Quote, Sentence
 from newsfuse.settings import DEFAULT, QuoteSettings
 
@@ -528,18 +528,13 @@ _INSERTION = re.compile(r"\[[^\]]*\]")  # "[It was] the worst", "giving [them] t
 
 
 def _plain(word: str) -> str:
-    """A word lower-cased, its apostrophes straight, its American spelling
-    (:func:`newsfuse.fusion.spelling.fold`) stemmed, or the figure of a number word."""
-    w = word.lower().replace("’", "'")
-    return _NUMBER_WORDS.get(w) or stem(fold(w))
+    """A lower-case word (:func:`_spelled_out`) as the figure of a number word ("seven" is
+    "7"), or its American spelling (:func:`newsfuse.fusion.spelling.fold`) stemmed."""
+    return _FIGURES.get(word) or stem(fold(word))
 
 
-_NUMBER_WORDS = {
-    w: str(n)
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
-    )
-}
+# "one" and "zero" too: a pronoun "one" is read alike in both wordings compared.
+_FIGURES = {w: str(n) for w, n in {**NUMBER_WORDS, "zero": 0, "one": 1}.items() if " " not in w}
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -563,6 +558,7 @@ _NOT_BASES = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
 
 
 def _spelled_out(word: str) -> tuple[str, ...]:
+    """``word`` lower-cased, its apostrophes straight, a contraction as its words."""
     w = word.lower().replace("’", "'")
     if w.endswith("n't") and len(w) > 3:
         base = w[:-3]
