@@ -205,3 +205,69 @@ def benchmark_script(name: str):
         yield module
     finally:
         del sys.modules[spec.name]
+
+
+# --- facts of a few real reports, each its own family -----------------------------------------
+
+
+def fact_inputs(texts, day=None):
+    """What ``facts.facts`` reads of the reports ``texts`` (id -> text) published ``day``, each
+    report its own family: (articles, sentences, families, dated, event)."""
+    from newsfuse.fusion import clean, dates, event, segment
+    from newsfuse.models import Article, Family
+
+    arts = [clean.clean(Article(id=i, text=t, published=day)) for i, t in texts.items()]
+    families = [Family(id=i, members=(a.id,)) for i, a in enumerate(arts)]
+    sents = {a.id: segment.sentences(a) for a in arts}
+    ev = event.infer(arts, sents, families)
+    return arts, sents, families, dates.in_articles(arts, sents, ev.date), ev
+
+
+def facts_of(texts, day=None) -> tuple:
+    """The facts newsfuse finds in ``texts`` (see :func:`fact_inputs`)."""
+    from newsfuse.fusion import facts
+
+    found, _conflicts = facts.facts(*fact_inputs(texts, day))
+    return found
+
+
+def sentences_of(texts):
+    """The sentences of the cleaned reports ``texts`` (id -> text), by id."""
+    from newsfuse.fusion import clean, segment
+    from newsfuse.models import Article
+
+    arts = [clean.clean(Article(id=k, text=v)) for k, v in texts.items()]
+    return {a.id: segment.sentences(a) for a in arts}
+
+
+# Other sentences of a story: a name in most sentences is a main actor, no fact.
+STORY_CONTEXT = (
+    "Police said the investigation was continuing. Officers searched the area overnight. "
+    "A spokesman declined to comment further. The case drew wide attention. Court records "
+    "were sealed on Monday. Detectives asked for help from the public."
+)
+
+
+def name_facts_of(texts, entities) -> list:
+    """``names.name_facts`` of ``entities`` in ``texts`` (id -> text) and :data:`STORY_CONTEXT`,
+    each report its own family."""
+    from newsfuse.fusion import names
+    from newsfuse.fusion.text import inverse_frequency
+
+    sents = sentences_of({**texts, "context": STORY_CONTEXT})
+    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
+    family_of = {a: n for n, a in enumerate(sents)}
+    return names.name_facts(entities, sents, family_of, weights)
+
+
+def entity_of(name, kind, sources):
+    """An entity of type ``kind`` named by each of ``sources`` once, each its own family."""
+    from newsfuse.models import Entity
+
+    return Entity(
+        name=name,
+        type=kind,
+        sources=tuple(sources),
+        independent_sources=len(sources),
+        mentions=len(sources),
+    )

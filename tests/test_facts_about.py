@@ -3,39 +3,17 @@ names as where someone went or where people are from, a title of the "X of Y" sh
 other role a family gives, and a date a perfect passive spans ("since December 2008").
 Real sentences from the Multi-News gold clusters."""
 
-from newsfuse.fusion import clean, names, phrases, roles, segment
-from newsfuse.fusion.text import inverse_frequency
-from newsfuse.models import Article, Entity
-
-
-def _sentences(texts):
-    arts = [clean.clean(Article(id=k, text=v)) for k, v in texts.items()]
-    return {a.id: segment.sentences(a) for a in arts}
+from conftest import entity_of, name_facts_of, sentences_of
+from newsfuse.fusion import names, phrases, roles
+from newsfuse.models import Entity
 
 
 def _place(name, sources, kind="other"):
-    return Entity(
-        name=name,
-        type=kind,
-        sources=tuple(sources),
-        independent_sources=len(sources),
-        mentions=len(sources),
-    )
-
-
-# other sentences of the story: a name in most sentences is a main actor, no fact
-_CONTEXT = (
-    "Police said the investigation was continuing. Officers searched the area overnight. "
-    "A spokesman declined to comment further. The case drew wide attention. Court records "
-    "were sealed on Monday. Detectives asked for help from the public."
-)
+    return entity_of(name, kind, sources)
 
 
 def _name_fact(texts, entity):
-    sents = _sentences({**texts, "context": _CONTEXT})
-    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
-    family_of = {a: n for n, a in enumerate(sents)}
-    (fact,) = names.name_facts([entity], sents, family_of, weights)
+    (fact,) = name_facts_of(texts, [entity])
     return fact
 
 
@@ -110,7 +88,7 @@ def test_a_title_of_the_x_of_y_shape_is_a_role():
 
 def test_a_role_another_family_gives_is_shown_beside_the_most_given_one():
     # Multi-News cef9105b p2, p3
-    sents = _sentences(
+    sents = sentences_of(
         {
             "p2": "Malaysia's police chief Khalid Abu Bakar said on Friday that the presence "
             "of the nerve agent had been detected in swabs taken from Mr Kim's eyes and face.",
@@ -128,7 +106,7 @@ def test_a_role_another_family_gives_is_shown_beside_the_most_given_one():
     (fact,) = roles.role_facts([person], sents, {"p2": 0, "p3": 1})
     assert fact.about == "Inspector-General of Police / chief"
     # a family giving the most given role too gives no other
-    sents["p4"] = _sentences({"p4": "Malaysia's police chief Khalid Abu Bakar said so."})["p4"]
+    sents["p4"] = sentences_of({"p4": "Malaysia's police chief Khalid Abu Bakar said so."})["p4"]
     (fact,) = roles.role_facts(
         [person.model_copy(update={"sources": ("p2", "p3", "p4")})],
         sents,

@@ -7,8 +7,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from newsfuse.fusion import clean, dates, event, facts, segment
-from newsfuse.models import Article, Family
+from conftest import facts_of
 
 # Real reports, copied: Multi-News 6ed6a5b5 (held-out gold), the three undated reports of a
 # fall, p2 and p3 telling its day in sentences about other moments of it ("plunged to his
@@ -19,14 +18,7 @@ FIXTURE = json.loads((Path(__file__).parent / "fixtures" / "facts" / "days.json"
 
 
 def _facts(name: str, day: dt.date | None = None) -> tuple:
-    texts = FIXTURE[name]["articles"]
-    arts = [clean.clean(Article(id=i, text=t, published=day)) for i, t in texts.items()]
-    families = [Family(id=i, members=(a.id,)) for i, a in enumerate(arts)]
-    sents = {a.id: segment.sentences(a) for a in arts}
-    ev = event.infer(arts, sents, families)
-    dated = dates.in_articles(arts, sents, ev.date)
-    found, _conflicts = facts.facts(arts, sents, families, dated, ev)
-    return found
+    return facts_of(FIXTURE[name]["articles"], day)
 
 
 def _days(found: tuple, name: str) -> list:
@@ -54,12 +46,6 @@ AGES = json.loads((Path(__file__).parent / "fixtures" / "facts" / "ages.json").r
 
 
 def test_one_persons_age_told_by_the_same_reports_is_one_fact():
-    arts = [clean.clean(Article(id=i, text=t)) for i, t in AGES["articles"].items()]
-    families = [Family(id=i, members=(a.id,)) for i, a in enumerate(arts)]
-    sents = {a.id: segment.sentences(a) for a in arts}
-    ev = event.infer(arts, sents, families)
-    dated = dates.in_articles(arts, sents, ev.date)
-    found, _conflicts = facts.facts(arts, sents, families, dated, ev)
-    ages = [f for f in found if f.value == "age 49"]
+    ages = [f for f in facts_of(AGES["articles"]) if f.value == "age 49"]
     assert len(ages) == 1
     assert ages[0].sources == ("p1", "p2", "p3", "p4") and ages[0].independent_sources == 4

@@ -2,34 +2,8 @@
 (issue 7 point 4: sources exact). Real sentences from held-out Multi-News 183d3bfe and
 a city and its police department of development cluster 1d233653."""
 
-from newsfuse.fusion import clean, names, segment
-from newsfuse.fusion.text import inverse_frequency
-from newsfuse.models import Article, Entity
-
-# other sentences of the story: a name in most sentences is a main actor, no fact
-_CONTEXT = (
-    "Police said the investigation was continuing. Officers searched the area overnight. "
-    "A spokesman declined to comment further. The case drew wide attention. Court records "
-    "were sealed on Monday. Detectives asked for help from the public."
-)
-
-
-def _name_facts(texts, entities):
-    arts = [clean.clean(Article(id=k, text=v)) for k, v in {**texts, "context": _CONTEXT}.items()]
-    sents = {a.id: segment.sentences(a) for a in arts}
-    weights = inverse_frequency(s.text for ss in sents.values() for s in ss)
-    family_of = {a: n for n, a in enumerate(sents)}
-    return names.name_facts(entities, sents, family_of, weights)
-
-
-def _entity(name, kind, sources):
-    return Entity(
-        name=name,
-        type=kind,
-        sources=tuple(sources),
-        independent_sources=len(sources),
-        mentions=len(sources),
-    )
+from conftest import entity_of, name_facts_of
+from newsfuse.fusion import names
 
 
 def test_a_name_starting_one_longer_name_is_that_name():
@@ -42,10 +16,10 @@ def test_a_name_starting_one_longer_name_is_that_name():
         " K in Lancaster.",
     }
     entities = [
-        _entity("WinCo", "organisation", ("p1", "p2", "p3")),
-        _entity("WinCo Foods", "other", ("p1", "p2")),
+        entity_of("WinCo", "organisation", ("p1", "p2", "p3")),
+        entity_of("WinCo Foods", "other", ("p1", "p2")),
     ]
-    store = [f for f in _name_facts(texts, entities) if "WinCo" in f.value]
+    store = [f for f in name_facts_of(texts, entities) if "WinCo" in f.value]
     assert [(f.value, f.sources, f.independent_sources) for f in store] == [
         ("WinCo Foods", ("p1", "p2", "p3"), 3)
     ]

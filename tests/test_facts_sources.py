@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsfuse.fusion import clean, dates, event, facts, phrases, segment, values
-from newsfuse.models import Article, Family
+from conftest import fact_inputs, facts_of
+from newsfuse.fusion import facts, phrases, values
 from newsfuse.settings import DEFAULT
 
 # Three Multi-News reports of one Craigslist robbery (cluster 1d233653), shortened: each
@@ -26,13 +26,7 @@ WHEN = (
 
 
 def _facts(texts: tuple[str, ...], day: dt.date | None = dt.date(2016, 4, 15)) -> tuple:
-    arts = [clean.clean(Article(id=f"p{i}", text=t, published=day)) for i, t in enumerate(texts)]
-    families = [Family(id=i, members=(a.id,)) for i, a in enumerate(arts)]
-    sents = {a.id: segment.sentences(a) for a in arts}
-    ev = event.infer(arts, sents, families)
-    dated = dates.in_articles(arts, sents, ev.date)
-    found, _conflicts = facts.facts(arts, sents, families, dated, ev)
-    return found
+    return facts_of({f"p{i}": t for i, t in enumerate(texts)}, day)
 
 
 def test_a_year_written_before_the_same_name_is_one_fact_of_every_report():
@@ -149,11 +143,7 @@ ANNOUNCED = (
 
 
 def test_a_weekday_is_shown_with_the_member_telling_the_event():
-    arts = [clean.clean(Article(id=f"p{i}", text=t)) for i, t in enumerate(ANNOUNCED)]
-    families = [Family(id=i, members=(a.id,)) for i, a in enumerate(arts)]
-    sents = {a.id: segment.sentences(a) for a in arts}
-    ev = event.infer(arts, sents, families)
-    dated = dates.in_articles(arts, sents, ev.date)
+    arts, sents, families, dated, ev = fact_inputs({f"p{i}": t for i, t in enumerate(ANNOUNCED)})
     family_of = {a.id: i for i, a in enumerate(arts)}
     found = facts.claims(arts, sents, family_of, dated, ev)
     fridays = [c for c in found if c.value.unit == "weekday"]
@@ -181,11 +171,7 @@ HEARING = (
 def test_a_weekday_is_shown_by_the_event_words_written_in_lower_case():
     assert phrases.lower_stems(HEARING[1]) >= {"releas", "find"}
     assert not phrases.lower_stems(HEARING[1]) & {"lovelock", "correct", "center", "nevada"}
-    arts = [clean.clean(Article(id=f"p{i}", text=t)) for i, t in enumerate(HEARING)]
-    sents = {a.id: segment.sentences(a) for a in arts}
-    families = [Family(id=i, members=(a.id,)) for i, a in enumerate(arts)]
-    ev = event.infer(arts, sents, families)
-    dated = dates.in_articles(arts, sents, ev.date)
+    arts, sents, _families, dated, ev = fact_inputs({f"p{i}": t for i, t in enumerate(HEARING)})
     found = facts.claims(arts, sents, {"p0": 0, "p1": 1}, dated, ev)
     days = [c for c in found if c.value.unit == "weekday"]
     terms = frozenset({"parol", "hear", "releas", "lovelock", "correct", "center", "nevada"})

@@ -14,6 +14,7 @@ from pathlib import Path
 from newsfuse.fusion import segment
 from newsfuse.fusion.quotes import holds, quotes
 from newsfuse.models import Article, Family
+from newsfuse.settings import QuoteSettings
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RING = json.loads((FIXTURES / "witness" / "ring.json").read_text(encoding="utf-8"))
@@ -78,6 +79,14 @@ def test_another_translation_stays_a_source() -> None:
     assert kcna.independent_sources == 2
     (kim,) = [q for q in found if "completely collapsed" in q.text]
     assert kim.sources == ("000", "002", "003")
+
+
+def test_the_rendering_share_is_a_setting() -> None:
+    # the KCNA translations have 3 of the shorter's 6 words in place: held at 0.5, not at 0.6
+    ruined = "tragically ruined with a terrific explosion"
+    destroyed = "At 2:50 p.m., the liaison office was tragically destroyed in a shocking explosion"
+    assert holds(ruined, destroyed, QuoteSettings())
+    assert not holds(ruined, destroyed, QuoteSettings(rendered=0.6))
 
 
 def test_a_dropped_denial_is_not_held() -> None:

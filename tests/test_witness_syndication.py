@@ -13,6 +13,7 @@ from pathlib import Path
 
 from newsfuse.fusion.syndication import families, independent, outlet
 from newsfuse.models import Article
+from newsfuse.settings import SyndicationSettings
 
 RING = json.loads(
     (Path(__file__).parent / "fixtures" / "witness" / "ring.json").read_text(encoding="utf-8")
@@ -74,3 +75,12 @@ def test_two_rewrites_crediting_one_wire_are_not_joined_by_the_credit() -> None:
     b = RING["p3"] + "\n\nThe officer was not named, the Associated Press reported."
     found = _independent([Article(id="a", text=a), Article(id="b", text=b)])
     assert [f.members for f in found] == [("a",), ("b",)]
+
+
+def test_the_text_a_credit_needs_is_a_setting() -> None:
+    (why,) = _independent(_articles())[0].why
+    share = float(why.split("(")[1].split("%")[0]) / 100  # "shares its text (N% of 5-grams"
+    articles = _articles()
+    stricter = SyndicationSettings(credited_share=share + 0.02)
+    found = independent(articles, families(articles), stricter)
+    assert [f.members for f in found] == [("p1",), ("p2",), ("p3",)]

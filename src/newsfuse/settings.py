@@ -457,6 +457,40 @@ class NlpSettings:
 
 
 @dataclass(frozen=True)
+class QuoteSettings:
+    """When an article's wording is a source of a quote (:func:`newsfuse.fusion.quotes.holds`),
+    read on the three fact golds (docs/benchmarks-facts.md, the witness branch)."""
+
+    # Share of the shorter wording's words found in order in the other: a transcription with a
+    # slip or two ("shinning armor"). 0.6 kept two different lines of one speaker (0.59, 0.64)
+    # as one quote; a paraphrase is about 0.33.
+    held: float = 0.8
+    # Or another translation word for word: this share of the shorter wording's words at the
+    # same places in the other, first and last word included (Kaesong's "tragically ruined
+    # with a terrific explosion" / "tragically destroyed in a shocking explosion") ...
+    rendered: float = 0.5
+    # ... and at least so many words and content words in place: fewer is a phrase in common.
+    rendered_words: int = 3
+    rendered_content: int = 2
+
+
+@dataclass(frozen=True)
+class SyndicationSettings:
+    """When a report that credits another outlet is that outlet's witness
+    (:func:`newsfuse.fusion.syndication.independent`)."""
+
+    # The text it must share with the credited outlet's article, quotations included (the
+    # credit says where they came from): a share of the smaller's 5-grams and a count, as for
+    # copies, so a credit and one phrase in common join nothing.
+    credited_share: float = 0.12
+    credited_shingles: int = 12
+    # Characters before "reported" searched for the outlet's name ("..., the Fort Lauderdale
+    # Sun-Sentinel first reported"): longer than any outlet's name, short enough that a long
+    # story is not scanned again at every verb.
+    credit_reach: int = 120
+
+
+@dataclass(frozen=True)
 class Settings:
     """The whole tree: ``Settings()`` is the default newsfuse runs with."""
 
@@ -470,6 +504,8 @@ class Settings:
     render: RenderSettings = field(default_factory=RenderSettings)
     web: WebSettings = field(default_factory=WebSettings)
     nlp: NlpSettings = field(default_factory=NlpSettings)
+    quotes: QuoteSettings = field(default_factory=QuoteSettings)
+    syndication: SyndicationSettings = field(default_factory=SyndicationSettings)
     #: Young objects allocated before Python's collector runs while a brief is made (Python's
     #: default is 700): a brief's many long-lived small objects are otherwise rescanned again
     #: and again (about 8% of the CPU of 800 reports). It changes no output.

@@ -43,14 +43,14 @@ at parentheses ("9.78 billion won = about US$8.6 million", "noon (12:00)", "on M
 
 Text overlap
 ------------
-Words are lower-cased, stop words (``newsfuse.text.STOPWORDS``) dropped, a few British
-spellings folded to American (-ise/-yse -> -ize/-yze, -our -> -or in words of 6+ letters, -tre/
--bre -> -ter/-ber, storey -> story, defence -> defense, travelled, grey, programme, ...; a suffix
-rule only where its result is an English word, so names stay: "Denise", "Seymour") and the
-rest stemmed with ``newsfuse.text.stem`` (a noun's y kept as "i" is dropped: "injury" and
-"injured" both give 'injur'). A hyphenated word is one unit that is present if its
-joined form ("reenter") or all of its parts ("yo" + "jong") are present, so "Kim Yo-jong" = "Kim
-Yo Jong" and "re-enter" = "reenter". Digits, number, scale and currency words, month and
+Words are lower-cased, stop words (``newsfuse.text.STOPWORDS``) dropped, British spellings
+folded to American as the quote matcher folds them (``newsfuse.fusion.spelling``: -ise/-yse ->
+-ize/-yze, -our -> -or in words of 6+ letters, -tre/-bre -> -ter/-ber, storey -> story, defence
+-> defense, travelled, grey, programme, ...; a suffix rule only where its result is an English
+word, so names stay: "Denise", "Seymour") and the rest stemmed with ``newsfuse.text.stem`` (a
+noun's y kept as "i" is dropped: "injury" and "injured" both give 'injur'). A hyphenated word
+is one unit that is present if its joined form ("reenter") or all of its parts ("yo" + "jong")
+are present, so "Kim Yo-jong" = "Kim Yo Jong" and "re-enter" = "reenter". Digits, number, scale and currency words, month and
 weekday names and single letters are left out: the value check handles them ("May" stays: it is
 also a verb). **Coverage** = the share of the gold units (of ``slot + value``) present among the
 brief fact's ``about + value + text`` plus words for its ``kind`` (date: date, day; time: time, hour; money: cost, money, amount, price, spend, fund,
@@ -145,13 +145,13 @@ matched facts. The overall row sums the counts over the gold files (micro-averag
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsfuse.fusion.spelling import fold
 from newsfuse.fusion.text import STOPWORDS, stem
 
 # Matching thresholds (see the module docstring for why).
@@ -527,48 +527,6 @@ def currencies_named(text: str) -> set[str]:
 # Text overlap
 # ============================================================================================
 
-_SPELLING = {
-    "storey": "story",
-    "storeys": "stories",
-    "defence": "defense",
-    "offence": "offense",
-    "licence": "license",
-    "pretence": "pretense",
-    "grey": "gray",
-    "programme": "program",
-    "programmes": "programs",
-    "travelled": "traveled",
-    "travelling": "traveling",
-    "cancelled": "canceled",
-    "cancelling": "canceling",
-    "labelled": "labeled",
-    "modelled": "modeled",
-    "fuelled": "fueled",
-    "signalled": "signaled",
-    "levelled": "leveled",
-    "channelled": "channeled",
-    "totalled": "totaled",
-    "counselled": "counseled",
-    "jewellery": "jewelry",
-    "tyre": "tire",
-    "tyres": "tires",
-    "kerb": "curb",
-    "aeroplane": "airplane",
-    "aluminium": "aluminum",
-    "cheque": "check",
-    "plough": "plow",
-    "mould": "mold",
-    "manoeuvre": "maneuver",
-    "manoeuvres": "maneuvers",
-    "judgement": "judgment",
-    "ageing": "aging",
-    "enrol": "enroll",
-    "fulfil": "fulfill",
-    "sceptical": "skeptical",
-}
-_ISE = re.compile(r"^(\w{3,})(is|ys)(e|ed|es|ing|ation|ations|er|ers)$")
-_OUR = re.compile(r"^(\w{3,})our(s|ed|ing|ite|ites|able)?$")
-_TRE = re.compile(r"^(\w+)(t|b)re(s|d)?$")
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:'[a-z]+)?")
 _SKIP_WORDS = (
     set(_NUMBER_WORDS)
@@ -602,38 +560,6 @@ _KIND_WORDS = {
     "count": "number count total",
     "quote": "quote say statement",
 }
-
-
-def fold(word: str) -> str:
-    """British to American spelling, generally (both sides are folded, so slips are harmless).
-
-    A suffix rule folds only into an English word (:func:`_is_american`): "realise" ->
-    "realize", but "Denise", "Louise", "Seymour", "detour" and "macabre" stay as they are."""
-    if word in _SPELLING:
-        return _SPELLING[word]
-    folded = word
-    if len(word) >= 6 and (m := _ISE.match(word)):
-        folded = m.group(1) + ("iz" if m.group(2) == "is" else "yz") + m.group(3)
-    elif len(word) >= 6 and (m := _OUR.match(word)):
-        folded = m.group(1) + "or" + (m.group(2) or "")
-    elif len(word) >= 5 and (m := _TRE.match(word)):
-        folded = m.group(1) + m.group(2) + "er" + (m.group(3) or "")
-    return folded if folded != word and _is_american(word, folded) else word
-
-
-# A suffix rule's result must be an English word about as common as the word it replaces
-# (wordfreq's Zipf scale: 3 is once per million words): "realize" 4.8 for "realise" 4.3,
-# "glamor" 2.3 for "glamour" 3.5; not "denize" (0) for "Denise" nor "elize" 1.4 for "Elise".
-_MIN_ZIPF = 1.5
-_MAX_ZIPF_DROP = 1.25
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def _is_american(word: str, folded: str) -> bool:
-    from wordfreq import zipf_frequency
-
-    common = zipf_frequency(folded, "en")
-    return common >= _MIN_ZIPF and common >= zipf_frequency(word, "en") - _MAX_ZIPF_DROP
 
 
 def _word_stem(word: str) -> str | None:

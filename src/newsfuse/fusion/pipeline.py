@@ -84,14 +84,15 @@ def _fuse(
     copies = syndication.families(usable)
     step("summary")
     summary = summarize.summarize(usable, sentences, copies, words=words, settings=settings.summary)
-    families = syndication.independent(usable, copies)  # one outlet is one witness
+    # one outlet is one witness
+    families = syndication.independent(usable, copies, settings=settings.syndication)
     step("entities")
     named = entities.entities(usable, families)
     happened = event.infer(usable, sentences, families, named)
     step("dates")
     dated = dates.in_articles(usable, sentences, happened.date)
     step("quotes")
-    said = quotes.quotes(usable, sentences, families)
+    said = quotes.quotes(usable, sentences, families, settings=settings.quotes)
     step("facts")
     found, conflicts = facts.facts(
         usable, sentences, families, dated, happened, said, settings=settings.facts, entities=named

@@ -39,8 +39,10 @@ from newsfuse.fusion.attribution import (
     quote_spans,
     same_speaker,
 )
-from newsfuse.fusion.text import STOPWORDS, content_stems, stem, words
+from newsfuse.fusion.spelling import fold
+from newsfuse.fusion.text import NUMBER_WORDS, STOPWORDS, content_stems, stem, words
 from newsfuse.models import Article, Family, Quote, Sentence
+from newsfuse.settings import DEFAULT, QuoteSettings
 
 MIN_STEMS = 3  # content words a quote needs to stand on its own
 MIN_SHARED = 2  # content stems two wordings must share to be one quote
@@ -69,6 +71,7 @@ def quotes(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
     families: Sequence[Family],
+    settings: QuoteSettings = DEFAULT.quotes,
 ) -> tuple[Quote, ...]:
     """The direct quotes of the cluster, one per utterance, most independently carried first."""
     cast = _Cast.of(a.body for a in articles)
@@ -77,7 +80,7 @@ def quotes(
         for pos, article in enumerate(articles)
         for m in _mentions(pos, article, sentences.get(article.id, ()), cast)
     ]
-    groups = [held for group in _cluster(mentions) for held in _held(group)]
+    groups = [held for group in _cluster(mentions) for held in _held(group, settings)]
     family_of = {member: f.id for f in families for member in f.members}
     made: list[tuple[tuple[int, int, int], Quote]] = []
     for group in groups:
@@ -511,45 +514,27 @@ def _key(text: str) -> str:
 # same order, allowing for punctuation, quote marks, case, spacing, British or American
 # spelling, word endings, contractions ("I'm", "I am"), figures or words ("seven", "7"), a
 # trimmed start or end, an ellipsis, a bracketed insertion and a slip or two of the
-# transcriber (:data:`MIN_HELD` of the shorter wording's words in order), but never a denial
-# dropped ("fight back" is not held by "we will not fight back"). Or if it renders the same
-# sentence word for word (another translation: "tragically ruined with a terrific explosion"
-# for "tragically destroyed in a shocking explosion"), where the words two wordings share
-# stand at the same places and the others are replaced one for one (:data:`MIN_RENDERED`). A
-# paraphrase, which rewords and reorders ("A promise kept for 67 years is worth something" for
-# "67 years of a promise kept should be recognized"), holds neither.
-MIN_HELD = 0.8  # words of the shorter wording found in order in the other
-MIN_RENDERED = 0.5  # words of the shorter wording at the same places in the other
-MIN_RENDERED_WORDS, MIN_RENDERED_CONTENT = 3, 2  # ... and at least so many (content) words
-
+# transcriber (``QuoteSettings.held`` of the shorter wording's words in order), but never a
+# denial dropped ("fight back" is not held by "we will not fight back"). Or if it renders the
+# same sentence word for word (another translation: "tragically ruined with a terrific
+# explosion" for "tragically destroyed in a shocking explosion"), where the words two wordings
+# share stand at the same places and the others are replaced one for one
+# (``QuoteSettings.rendered``). A paraphrase, which rewords and reorders ("A promise kept for
+# 67 years is worth something" for "67 years of a promise kept should be recognized"), holds
+# neither.
 _STOP_STEMS = frozenset(stem(w.replace("’", "'")) for w in STOPWORDS)
 _ELLIPSIS = re.compile(r"…|\.\s*\.\s*\.")
 _INSERTION = re.compile(r"\[[^\]]*\]")  # "[It was] the worst", "giving [them] the love"
-_UK_ISE = re.compile(r"^(\w{3,})(is|ys)(e|ed|es|ing|ation|ations|er|ers)$")
-_UK_OUR = re.compile(r"^(\w{3,})our(s|ed|ing|ite|ites|able)?$")
-_UK_TRE = re.compile(r"^(\w+)(t|b)re(s|d)?$")
 
 
 def _plain(word: str) -> str:
-    """A word lower-cased, its apostrophes straight, British -ise/-yse/-our/-tre endings made
-    American and stemmed: both wordings compared are treated alike, so a name changed is
-    harmless."""
-    w = word.lower().replace("’", "'")
-    if len(w) >= 6 and (m := _UK_ISE.match(w)):
-        w = m.group(1) + ("iz" if m.group(2) == "is" else "yz") + m.group(3)
-    elif len(w) >= 6 and (m := _UK_OUR.match(w)):
-        w = m.group(1) + "or" + (m.group(2) or "")
-    elif len(w) >= 5 and (m := _UK_TRE.match(w)):
-        w = m.group(1) + m.group(2) + "er" + (m.group(3) or "")
-    return _NUMBER_WORDS.get(w) or stem(w)
+    """A lower-case word (:func:`_spelled_out`) as the figure of a number word ("seven" is
+    "7"), or its American spelling (:func:`newsfuse.fusion.spelling.fold`) stemmed."""
+    return _FIGURES.get(word) or stem(fold(word))
 
 
-_NUMBER_WORDS = {
-    w: str(n)
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
-    )
-}
+# "one" and "zero" too: a pronoun "one" is read alike in both wordings compared.
+_FIGURES = {w: str(n) for w, n in {**NUMBER_WORDS, "zero": 0, "one": 1}.items() if " " not in w}
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -573,6 +558,7 @@ _NOT_BASES = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
 
 
 def _spelled_out(word: str) -> tuple[str, ...]:
+    """``word`` lower-cased, its apostrophes straight, a contraction as its words."""
     w = word.lower().replace("’", "'")
     if w.endswith("n't") and len(w) > 3:
         base = w[:-3]
@@ -613,10 +599,10 @@ def _in_place(a: Sequence[str], b: Sequence[str]) -> tuple[int, int]:
     return best
 
 
-def holds(wording: str, quote: str) -> bool:
+def holds(wording: str, quote: str, settings: QuoteSettings = DEFAULT.quotes) -> bool:
     """Whether ``wording`` (the quoted words of one article) is a source of ``quote``: it holds
     ``quote`` or a part of it, or ``quote`` holds it, or it renders it word for word (see
-    :data:`MIN_HELD`, :data:`MIN_RENDERED`). A paraphrase does not."""
+    :class:`~newsfuse.settings.QuoteSettings`). A paraphrase does not."""
     a, b = _tokens(wording), _tokens(quote)
     if not a or not b:
         return False
@@ -626,20 +612,20 @@ def holds(wording: str, quote: str) -> bool:
     if f" {' '.join(small)} " in f" {' '.join(large)} ":
         return True  # (the common case, a copy or a trimmed copy: no alignment needed)
     # (words in common, with repeats, bound both alignments: most pairs stop here)
-    if (Counter(small) & Counter(large)).total() < MIN_RENDERED_WORDS:
+    if (Counter(small) & Counter(large)).total() < settings.rendered_words:
         return False
     # The shorter wording's fragments, but a short one beside a longer (a title, a term: "A
     # Current Affair … a tragic turn of events") need not be in the other.
     fragments = _pieces(wording if small is a else quote)
     pieces = [p for p in fragments if _content(p) >= MIN_STEMS] or list(fragments)
     size = sum(len(p) for p in pieces)
-    if sum(_in_order(p, large) for p in pieces) >= MIN_HELD * size:
+    if sum(_in_order(p, large) for p in pieces) >= settings.held * size:
         return True
     same, content = _in_place(small, large)
     return (
-        same >= MIN_RENDERED * len(small)
-        and same >= MIN_RENDERED_WORDS
-        and content >= MIN_RENDERED_CONTENT
+        same >= settings.rendered * len(small)
+        and same >= settings.rendered_words
+        and content >= settings.rendered_content
     )
 
 
@@ -647,14 +633,14 @@ def _content(tokens: Sequence[str]) -> int:
     return sum(t not in _STOP_STEMS for t in tokens)
 
 
-def _held(group: Sequence[_Mention]) -> list[list[_Mention]]:
+def _held(group: Sequence[_Mention], settings: QuoteSettings) -> list[list[_Mention]]:
     """``group`` split into quotes whose every wording holds the fullest one (:func:`holds`):
     a paraphrase matched on its words becomes a quote of its own, with its own sources."""
     out: list[list[_Mention]] = []
     rest = list(group)
     while rest:
         full = _fullest(rest)
-        kept = [m for m in rest if m is full or holds(m.text, full.text)]
+        kept = [m for m in rest if m is full or holds(m.text, full.text, settings)]
         out.append(kept)
         rest = [m for m in rest if not any(m is k for k in kept)]
     return out

@@ -47,6 +47,7 @@ from urllib.parse import urlparse
 
 from newsfuse.fusion.text import words
 from newsfuse.models import Article, Family
+from newsfuse.settings import DEFAULT, SyndicationSettings
 
 SHINGLE = 5
 MIN_CONTAINMENT = 0.12
@@ -202,7 +203,11 @@ def families(articles: Sequence[Article]) -> list[Family]:
     return _as_families(articles, source_of, why)
 
 
-def independent(articles: Sequence[Article], copies: Sequence[Family]) -> list[Family]:
+def independent(
+    articles: Sequence[Article],
+    copies: Sequence[Family],
+    settings: SyndicationSettings = DEFAULT.syndication,
+) -> list[Family]:
     """The independent witnesses: the families of copies, joined when their articles are of
     one outlet or one reports what another outlet's article reported."""
     index = {a.id: i for i, a in enumerate(articles)}
@@ -248,14 +253,18 @@ def independent(articles: Sequence[Article], copies: Sequence[Family]) -> list[F
                 break
         for key in outlet_keys(name):
             first_of_outlet.setdefault(key, i)
+
+    def article_of(name: str) -> int | None:
+        """The first article of the outlet ``name``, if the cluster has one."""
+        return next((first_of_outlet[k] for k in outlet_keys(name) if k in first_of_outlet), None)
+
     # "The New York Daily News reports that ...": a report of another outlet's report is that
     # outlet's witness, not a second one.
     for i, article in enumerate(articles):
         if "report" not in article.body:
             continue  # (every match ends in a form of "report": a substring test is cheaper)
         for cited in _REPORTS.finditer(article.body):
-            keys = outlet_keys(cited.group("name"))
-            source = next((first_of_outlet[k] for k in keys if k in first_of_outlet), None)
+            source = article_of(cited.group("name"))
             if source is not None and source != i:
                 join(
                     i,
@@ -275,15 +284,14 @@ def independent(articles: Sequence[Article], copies: Sequence[Family]) -> list[F
         return shingled[k]
 
     for i, article in enumerate(articles):
-        for name in _credited(article.body):
-            keys = outlet_keys(name)
-            source = next((first_of_outlet[k] for k in keys if k in first_of_outlet), None)
+        for name in _credited(article.body, settings.credit_reach):
+            source = article_of(name)
             if source is None or root(source) == root(i):
                 continue
             a, b = shingled_body(i), shingled_body(source)
             shared = len(a & b)
             share = shared / max(min(len(a), len(b)), 1)
-            if shared >= MIN_SHARED and share >= MIN_CONTAINMENT:
+            if shared >= settings.credited_shingles and share >= settings.credited_share:
                 join(
                     i,
                     source,
@@ -304,24 +312,24 @@ _BEFORE_VERB = re.compile(r"[ \t]+(?:(?:first|has|was[ \t]+first[ \t]+to)[ \t]+)
 _AFTER_VERB = re.compile(r"(?:[Aa]ccording[ \t]+to|told)[ \t]+(?:the[ \t]+)?")
 _NAME_BEFORE = re.compile(rf"(?:^|(?<=[^\w.&'’-])){_NAME}$")
 _NAME_AFTER = re.compile(_NAME)
-_NAME_REACH = 120  # characters before a verb that hold the name
 
 
-def _credited(text: str) -> list[str]:
+def _credited(text: str, reach: int) -> list[str]:
     """The outlet names ``text`` credits, each tail of a name run as a candidate, longest
-    first ("Fort Lauderdale Sun-Sentinel", "Lauderdale Sun-Sentinel", "Sun-Sentinel")."""
+    first ("Fort Lauderdale Sun-Sentinel", "Lauderdale Sun-Sentinel", "Sun-Sentinel"); a name
+    before "reported" is looked for in the ``reach`` characters before it."""
     runs: list[str] = []
     for key in ("report", "according", "According", "told"):
         at = text.find(key)
         while at != -1:
             if at == 0 or not text[at - 1].isalnum():
-                runs += _credit_at(text, at, key)
+                runs += _credit_at(text, at, key, reach)
             at = text.find(key, at + len(key))
     out = [" ".join(run.split()[k:]) for run in runs for k in range(len(run.split()))]
     return list(dict.fromkeys(out))
 
 
-def _credit_at(text: str, at: int, key: str) -> list[str]:
+def _credit_at(text: str, at: int, key: str, reach: int) -> list[str]:
     if key != "report":
         verb = _AFTER_VERB.match(text, at)
         name = _NAME_AFTER.match(text, verb.end()) if verb else None
@@ -329,7 +337,7 @@ def _credit_at(text: str, at: int, key: str) -> list[str]:
     verb = _REPORT_VERB.match(text, at)
     if not verb or (verb.group() == "report" and not text[:at].endswith("to ")):
         return []  # (a bare "report" only in "was first to report")
-    window = text[max(0, at - _NAME_REACH) : at]
+    window = text[max(0, at - reach) : at]
     gap = _BEFORE_VERB.search(window)
     name = _NAME_BEFORE.search(window, 0, gap.start()) if gap else None
     return [name.group()] if name else []
