@@ -30,7 +30,7 @@ def test_a_hyphenated_range_is_an_interval_not_its_first_number():
 def test_a_ratio_is_no_count_of_times():
     (safer,) = counts("We expect autonomous cars to be 10 times safer than non-autonomous cars.")
     (complained,) = counts("Walter had complained seven to 10 times about the car.")
-    assert safer.unit == "ratio" and not safer.agrees(complained)
+    assert safer.unit == "fold" and not safer.agrees(complained)
 
 
 def test_the_block_of_a_street_is_an_address_value():

@@ -1188,7 +1188,9 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
         unit = stem(noun.lower().replace("’", "'").split("'")[0].replace("/", ""))
         unit = _UNIT_ALIASES.get(unit, unit)
         if noun == "times" and _RATIO.match(m.group("rest")):
-            unit = "ratio"  # "10 times safer" is no count of times ("complained 7-10 times")
+            unit = (
+                "fold"  # "10 times safer" is 10-fold, no count of times ("complained 7-10 times")
+            )
         per_hour = bool(_PER_HOUR.match(sentence, end))
         measure = _MEASURES.get((unit, per_hour)) or _MEASURES.get((unit, False))
         if measure is not None and not (per_hour and measure[0] != "length"):
@@ -1502,7 +1504,7 @@ def _head_noun(rest: str, hyphenated: bool) -> str | None:
     if len(tokens[0]) > 1 and tokens[0].isupper() and (len(tokens) < 2 or tokens[1][:1].isupper()):
         return None  # "7 PHOTOS Police officer replaces ...": a page's label, then a headline
     if _RATIO.match(rest):
-        return "times"  # "10 times safer": a ratio (unit "ratio"), not 10 "safer"
+        return "times"  # "10 times safer": a ratio (unit "fold", as "10-fold"), not 10 "safer"
     partitive = _PARTITIVE.match(rest)
     if partitive:  # "two of his neighbors were found": two neighbors ("two of the three": no)
         return _head_noun(rest[partitive.end() :], hyphenated=False)
