@@ -38,10 +38,14 @@ _PUBLISHED = (
     r"(?:first |originally )?(?:published|posted)(?: date)?|publication date|date published"
 )
 _UPDATED = r"(?:last )?(?:updated|modified)"
-# The cue must open the line or follow a separator ("By Jane Doe | Published ..."): inside a
-# sentence or a caption's "(Published ...)" it dates something else.
+# The cue must open the line or follow a separator ("By Jane Doe | Published ..."), or be a
+# capitalised label with its colon ("... theft at hospital Posted: Monday, June 23, 2014 11:03
+# PM EDT Updated: ...": a headline and the page's stamps run into one line): inside a sentence
+# or a caption's "(Published ...)" it dates something else.
+_LABEL = r"(?<=\s)(?=(?-i:Published|Posted|Updated|Last updated|Modified|Last modified):)"
 _CUE = re.compile(
-    rf"(?:^|[|•·]\s*)(?:(?P<published>{_PUBLISHED})|{_UPDATED})\b[\s:-]*{_BETWEEN}{_DATE}",
+    rf"(?:^|[|•·]\s*|{_LABEL})(?:(?P<published>{_PUBLISHED})|{_UPDATED})\b[\s:-]*{_BETWEEN}"
+    rf"{_DATE}",
     re.IGNORECASE,
 )
 # Every cue holds one of these: a cheap test before _CUE runs on a line.

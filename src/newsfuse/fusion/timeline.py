@@ -16,11 +16,14 @@ is a day of the story. A date mentioned only as the start of a state ("demilitar
 the 1950s") or well before the story's first report is background: kept apart from the
 story's days, after them; a background sentence that restates a row of the story's days
 ("the agreements he reached with Kim in 2018" beside "Moon urged North Korea on Monday to
-keep peace agreements") is one more source of that row, not a row of its own.
+keep peace agreements") is one more source of that row, not a row of its own. In a story
+nothing dates (no event date, no publication date), a year only one family names is
+background, and a timeline of background alone is empty.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
@@ -121,6 +124,14 @@ def timeline(
                         _Candidate(a.id, fam, s, None, stems, published=a.published)
                     )
 
+    if story_start is None:
+        # Nothing dates the story (no event date, no report's publication date): a year one
+        # family alone names ("graduated from Medford High School in 2001", "in the second half
+        # of 2018") is background, as no day of the story is known to set it against; and a
+        # timeline of background alone shows nothing (below), not a year as the story's day.
+        for key in [k for k in by_date if _PRECISION_RANK[k[2]] >= _PRECISION_RANK["year"]]:
+            if len({c.family for c in by_date[key]}) < 2:
+                by_date[key] = [dataclasses.replace(c, background=True) for c in by_date[key]]
     rows = _Rows((c for found in by_date.values() for c in found), weights, settings.dense_pairs)
     _fold_into_finer(by_date, rows, settings)
     # Only the reports' own openings: a day nothing mentions is no day of the story.
@@ -159,6 +170,10 @@ def timeline(
             picks[key] = found
             total += len(found)
 
+    if story_start is None and all(
+        _is_background(reporters) for found in picks.values() for _, reporters in found
+    ):
+        return ()  # an undated story's background alone: no day of the story to show it by
     entries: list[TimelineEntry] = []
     for key in sorted(picks):
         for pick, reporters in picks[key]:

@@ -143,7 +143,7 @@ PERSON_NOUNS = frozenset(
     stem(w)
     for w in """people persons person victims patients employees workers men women children
     passengers civilians residents students soldiers officers staff adults kids teens members
-    others individuals survivors casualties""".split()
+    others individuals survivors casualties neighbors neighbours friends relatives""".split()
 )
 
 
@@ -1034,7 +1034,8 @@ _COUNT = re.compile(
     rf"(?<![\w$£€¥₩.,:/-])(?P<n>{_NUM}|(?:{_WORD_NUMBER})\b)(?:\s*(?P<s>million|billion|thousand)\b)?"
     # what follows is only looked at, so the next number in it is still found
     # (or the degree sign of an angle, "80°"; not a temperature, "30°C")
-    r"(?P<sep>-|\s+|(?=°(?![CF]\b)))(?=(?P<rest>[^.;:!?]{0,60}))",
+    # (or a short unit written on: "fell 30ft (9m)")
+    r"(?P<sep>-|\s+|(?=°(?![CF]\b))|(?=(?:ft|km|cm|mph|kph)\b))(?=(?P<rest>[^.;:!?]{0,60}))",
     re.IGNORECASE,
 )
 # A number right after a capitalised word inside a sentence names something.
@@ -1065,8 +1066,48 @@ _EMERGENCY_NUMBERS = frozenset({"911", "999", "112"})
 REFERRING_MIN = 10
 
 
-def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False) -> list[Quantity]:
+# "20-30 feet", "7-10 times": a range written with a hyphen, read as with an en dash ("20–30
+# feet", whose lower end :func:`_range_start` reads), so it is an interval, not its first
+# number. Only a rising pair: "won 3-2", "24-7" are no ranges.
+_HYPHEN_RANGE = re.compile(r"(?<![\w.,/-])(\d{1,4})-(?=(\d{1,4})(?![\d,.-]))")
+# "the 900 block of Buffalo Springs Drive": a street address's block, a value of the place
+# (one number per hundred addresses), never a count of blocks.
+_BLOCK = re.compile(r"(?<![\w,.])(?P<n>\d{1,3}(?:,?\d{3})?|\d{2,5})\s+block\s+of\s+(?=[A-Z\d])")
+
+
+def _rising(m: re.Match[str]) -> str:
+    return m.group(1) + ("–" if int(m.group(1)) < int(m.group(2)) else "-")
+
+
+def _blocks(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     out = []
+    for m in _BLOCK.finditer(sentence):
+        if not _free(m.start(), m.end(), taken):
+            continue
+        value = _number(m.group("n"))
+        end = m.start() + m.group(0).index("block") + len("block")
+        out.append(
+            Quantity(
+                "count",
+                value,
+                value,
+                "address block",
+                f"{_figure(value)} block",
+                sentence[m.start() : end],
+                m.start(),
+                end,
+                noun="block",
+            )
+        )
+    return out
+
+
+def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False) -> list[Quantity]:
+    out = _blocks(sentence, taken) if "block" in sentence else []
+    taken = taken + [(q.start, q.end) for q in out]
+    original = sentence
+    if "-" in sentence:
+        sentence = _HYPHEN_RANGE.sub(_rising, sentence)  # (one character for one: same offsets)
     for m in _COUNT.finditer(sentence):
         if not _free(m.start("n"), m.end("n"), taken):
             continue
@@ -1091,12 +1132,15 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
         ):
             continue  # "Flight 8501", "Room 423", "Planet Nine": a name, not a count
         speed = re.match(r"(km/h|km/hr|kph|mph)\b", m.group("rest"), re.I)
+        attached = not m.group("sep") and re.match(r"(?:ft|km|cm)\b", m.group("rest"))
         degree = m.group("rest").startswith("°")
         noun = (
             speed.group(1)
             if speed
             else "°"
             if degree
+            else attached.group(0)
+            if attached
             else _listed_noun(m.group("rest"))
             or _head_noun(m.group("rest"), hyphenated=m.group("sep") == "-")
         )
@@ -1110,6 +1154,17 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
         )
         if written in _EMERGENCY_NUMBERS and not (plural and stem(noun.lower()) in PERSON_NOUNS):
             continue  # "a 911 dispatcher", "got a 911 call": the phone line, not a count
+        if (
+            not again  # ("the 500 hired": a figure named again, for sums)
+            and m.group("sep") != "-"
+            and noun.isalpha()
+            and noun.islower()
+            and not plural
+            and noun not in _SINGULAR_COUNTED
+            and stem(noun) not in _UNIT_WORDS
+            and (stem(noun), False) not in _MEASURES
+        ):
+            continue  # "the U.S.'s 301 investigation", "7 PHOTOS ... officer": no plural, no count
         end = m.start("rest") + m.group("rest").find(noun) + len(noun)
         noun = "degrees" if degree else noun  # "80°" is "80 degrees"
         if not _free(m.start(), end, taken):
@@ -1123,6 +1178,8 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
             low = lower[0]  # "nine to 33 years" is 9 to 33 years, not 33
         else:
             lower = None
+        if _PARTITIVE.match(m.group("rest")):
+            exact = False  # "five of his charges": some of a set; agrees, contradicts no total
         if lower is not None or _in_range(sentence, m.start(), m.end("n")):
             exact = False  # one end of "7-10 times", "2,500 to 5,000 tonnes"
         rounded = _round(written, m.group("s")) and exact
@@ -1130,6 +1187,10 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
             exact = False  # "3,000 people", "50,000 years ago": a round figure, a time back
         unit = stem(noun.lower().replace("’", "'").split("'")[0].replace("/", ""))
         unit = _UNIT_ALIASES.get(unit, unit)
+        if noun == "times" and _RATIO.match(m.group("rest")):
+            unit = (
+                "fold"  # "10 times safer" is 10-fold, no count of times ("complained 7-10 times")
+            )
         per_hour = bool(_PER_HOUR.match(sentence, end))
         measure = _MEASURES.get((unit, per_hour)) or _MEASURES.get((unit, False))
         if measure is not None and not (per_hour and measure[0] != "length"):
@@ -1148,7 +1209,7 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
                     (f"{lower[1]} to " if lower else "") + f"{_figure(value)} {noun.lower()}",
                     sentence[: m.start() - len(lower[1]) - 4 if lower else m.start()],
                 ),
-                text=sentence[m.start() : end],
+                text=original[m.start() : end],
                 start=m.start(),
                 end=end,
                 exact=exact,
@@ -1416,7 +1477,8 @@ _PHRASE_ENDS = frozenset(
     """now also still just then already later earlier ago only even each apiece more less
     up down out off away back over under into onto upon about around after before but
     while because since when if so yet nor though although worldwide nationwide statewide
-    countrywide overseas abroad globally""".split()
+    countrywide overseas abroad globally outside inside near behind beside across along among
+    against through toward towards within without beyond below above""".split()
 )
 # Units written in the singular as the first word after a number ("a 45 degree angle", "85
 # month term"): the unit is what is counted, not the noun it describes.
@@ -1435,9 +1497,17 @@ def _head_noun(rest: str, hyphenated: bool) -> str | None:
     capitalised modifiers and adjectives ("124 South Korean companies" -> "companies", "four
     large parts of" -> "parts", "four gunshot victims were" -> "victims"); "four-storey" ->
     "storey"."""
-    tokens: list[str] = _TOKEN.findall(rest[:50])
+    rest = _CLAUSE_END.split(rest[:50], 1)[0]  # "two largest economies, two people": one phrase
+    tokens: list[str] = _TOKEN.findall(rest)
     if not tokens:
         return None
+    if len(tokens[0]) > 1 and tokens[0].isupper() and (len(tokens) < 2 or tokens[1][:1].isupper()):
+        return None  # "7 PHOTOS Police officer replaces ...": a page's label, then a headline
+    if _RATIO.match(rest):
+        return "times"  # "10 times safer": a ratio (unit "fold", as "10-fold"), not 10 "safer"
+    partitive = _PARTITIVE.match(rest)
+    if partitive:  # "two of his neighbors were found": two neighbors ("two of the three": no)
+        return _head_noun(rest[partitive.end() :], hyphenated=False)
     if hyphenated:
         head = tokens[0].split("-")[0]
         return head if head.isalpha() and head.islower() and head not in _NOT_HEADS else None
@@ -1492,6 +1562,23 @@ def _listed_noun(rest: str) -> str | None:
     return noun if noun is not None and noun.islower() and "-" not in noun else None
 
 
+# Nouns that count in the singular form: no "-s" plural, or a unit ("a 45 degree angle").
+_SINGULAR_COUNTED = frozenset(
+    """police staff personnel crew aircraft cattle sheep deer fish feet teeth geese mice
+    dozen hundred thousand million billion trillion percent times km cm ft kg lb mph kph
+    hp mm mg ml""".split()
+)
+_CLAUSE_END = re.compile(r"\s*[,()\[\]\"“”—–]|\s-\s")
+_RATIO = re.compile(
+    r"\s*times\s+(?:as|more|less|fewer|(?!(?:over|after|under|never|ever|per)\b)[a-z]{2,}er)\b",
+    re.I,
+)
+_PARTITIVE = re.compile(
+    r"\s*of\s+(?:the|his|her|their|its|our|my|your|those|these)\s+(?=[a-z])(?!(?:"
+    + _WORD_NUMBER
+    + r")\b)",
+    re.I,
+)
 _MODIFIERS = frozenset(
     """more other new additional separate different further such few many several same
     former current major key small large big huge massive main""".split()
