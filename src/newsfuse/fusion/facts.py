@@ -66,6 +66,9 @@ from newsfuse.models import (
 )
 from newsfuse.settings import DEFAULT, FactSettings
 
+# In a cluster of at most this many families, what one family's reports write alike
+# (statements, names, who is who) are facts too, of one source (_family_facts).
+_FAMILY_FACTS_MAX_FAMILIES = 2
 _RECURRING = re.compile(r"\b(?:a day|a week|daily|every|each day|per day|twice|times a)\b", re.I)
 
 
@@ -208,6 +211,20 @@ def facts(
     for n, f in enumerate(found_statements):
         # after the facts of values and names: what the reports say alike without a figure
         made.append(((4, -f.independent_sources, -len(f.sources), 0, n), f, None))
+    alone = _family_facts(
+        entities,
+        sentences,
+        family_of,
+        families,
+        weights,
+        settings,
+        event_terms,
+        covered,
+        [f for _, f, _ in made],
+    )
+    for n, f in enumerate(alone):
+        # what one family's reports say alike, in a cluster of few families: after the rest
+        made.append(((5, 0, -len(f.sources), 0, n), f, None))
     made.sort(key=lambda item: item[0])
     shown = [(f, g) for _, f, g in made if f.status != "single-source"]
     singles = [(f, g) for _, f, g in made if f.status == "single-source"]
@@ -231,6 +248,64 @@ def facts(
     found_conflicts += likeness.likeness_conflicts(sentences, family_of)
     found_conflicts += trades.trade_conflicts(sentences, family_of, settings)
     return tuple(out), tuple(found_conflicts)
+
+
+def _family_facts(
+    entities: Sequence[Entity],
+    sentences: Mapping[str, Sequence[Sentence]],
+    family_of: Mapping[str, int],
+    families: Sequence[Family],
+    weights: Mapping[str, float],
+    settings: FactSettings,
+    event_terms: frozenset[str],
+    covered: Mapping[Sentence, Sequence[frozenset[str]]],
+    made: Sequence[Fact],
+) -> list[Fact]:
+    """The claims of one family, in a cluster of few families (at most
+    _FAMILY_FACTS_MAX_FAMILIES): who is who, the names and the statements its own reports
+    write alike, read as the cluster's are, each report of the family a witness. One source
+    each, for they are one family's ("The coroner recorded a conclusion of accidental death."
+    in three copies of one inquest report; "Autopilot was engaged" of a company's statement
+    and the report quoting it): where the whole cluster is one family, nothing else is said
+    without a figure. A claim a fact made already says (its value, or its sentence as a
+    statement) is left out."""
+    if not 0 < len(families) <= _FAMILY_FACTS_MAX_FAMILIES:
+        return []
+    known_values = {f.value.lower() for f in made}
+    known_texts = {f.text for f in made if f.kind == "statement"}
+    stated = [f for f in made if f.kind == "statement"]
+    out: list[Fact] = []
+    for family in families:
+        members = [a for a in sentences if family_of.get(a) == family.id]
+        if len(members) < 2:
+            continue
+        own = {a: sentences[a] for a in members}
+        witness = {a: n for n, a in enumerate(members)}
+        inside = set(members)
+        seen = [
+            e.model_copy(
+                update={
+                    "sources": tuple(a for a in e.sources if a in inside),
+                    "independent_sources": len(inside.intersection(e.sources)),
+                }
+            )
+            for e in entities
+            if inside.intersection(e.sources)
+        ]
+        found = roles.role_facts(seen, own, witness, settings, event_terms)
+        taken = [f.value for f in found]
+        found += names.name_facts(
+            seen, own, witness, weights, taken, settings, names.lower_words(own)
+        )
+        found += statements.statement_facts(own, witness, weights, settings, covered, stated)
+        for f in found:
+            if f.value.lower() in known_values or f.text in known_texts:
+                continue
+            known_values.add(f.value.lower())
+            if f.kind == "statement":
+                known_texts.add(f.text)
+            out.append(f.model_copy(update={"independent_sources": 1, "status": "single-source"}))
+    return out
 
 
 def _join_days(
