@@ -194,6 +194,21 @@ def facts(
     for f in role_made:
         made.append(((1, -f.independent_sources, -len(f.sources), 0, 0), f, None))
     taken = [f.value for f in role_made]  # (their role fact says who they are)
+    # people one family alone names in a role ("A foreign ministry spokesman, Geng Shuang,
+    # said"): one source, after the single-source values
+    named_once = [e for e in entities if e.name not in taken]
+    for n, f in enumerate(
+        roles.role_facts(named_once, sentences, family_of, settings, event_terms, least=1)
+    ):
+        if f.independent_sources == 1:
+            made.append(
+                (
+                    (5, 0, -len(f.sources), 0, n),
+                    f.model_copy(update={"status": "single-source"}),
+                    None,
+                )
+            )
+            taken.append(f.value)
     lower = names.lower_words(sentences)  # (for the name facts and the name conflicts)
     for n, f in enumerate(
         names.name_facts(entities, sentences, family_of, weights, taken, settings, lower)

@@ -33,7 +33,9 @@ ROLE_WORDS = frozenset(
     correspondent investigator detective agent superintendent principal dean economist
     adviser advisor official representative envoy premier chancellor king queen prince
     princess actor actress singer star heir widow son daughter wife husband brother sister
-    mother father friend buddy boyfriend girlfriend victim suspect""".split()
+    mother father friend buddy boyfriend girlfriend victim suspect coroner constable sergeant
+    lieutenant colonel corporal teacher student engineer driver witness neighbor
+    neighbour""".split()
 )
 # Honorifics between a title and a name ("trauma director Dr. Fang"): not part of the role.
 _HONORIFICS = frozenset("dr mr mrs ms miss prof sir dame".split())
@@ -51,9 +53,10 @@ def role_facts(
     family_of: Mapping[str, int],
     settings: FactSettings = DEFAULT.facts,
     event_terms: frozenset[str] = frozenset(),
+    least: int = 2,
 ) -> list[Fact]:
-    """One fact per person or organisation named by two independent sources with a role;
-    ``event_terms``: the words telling the event (``facts._event_terms``)."""
+    """One fact per person or organisation named by ``least`` independent sources with a
+    role; ``event_terms``: the words telling the event (``facts._event_terms``)."""
     out: list[Fact] = []
     # A one-word name inside exactly one longer name is that one ("Svanberg" of "Carl-Henric
     # Svanberg"); inside two or more ("Kim") it is nobody's for sure, and left out.
@@ -107,14 +110,14 @@ def role_facts(
             for a, text in joined.items()
             if a not in sources and any(sp in text for sp in longest_first)
         ]
-        if len({family_of.get(a, 0) for a in sentences if a in sources or a in writing}) < 2:
+        if len({family_of.get(a, 0) for a in sentences if a in sources or a in writing}) < least:
             continue  # not two families even if every such article wrote the name
         name = re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in longest_first) + r")(?![\w-])"
         )
         sources |= {a for a in writing if name.search(joined[a])}
         ordered = [a for a in sentences if a in sources]
-        if len({family_of.get(a, 0) for a in ordered}) < 2:
+        if len({family_of.get(a, 0) for a in ordered}) < least:
             continue
         found: dict[str, list[tuple[str, Sentence]]] = {}
         own = frozenset(sp.lower() for sp in spellings)
@@ -329,12 +332,14 @@ _IDENTIFIED = re.compile(
     r"(?:identified|named)\s+as\s+$"
 )
 # a role owned by a person before the name, after a comma: "His father, SSP Francis Manana
-# Nabugyere", "Her lawyer, Mark Geragos" (group role: the role without "his"/"her"; group head
-# its last word); the sentence's start or a clause's before it; between the comma and the
-# name at most a rank or honorific written short ("SSP", "Lt.", "Dr."), not another name's
-# first words ("His father, George Washington Chaney" is not David Chaney's)
+# Nabugyere", "Her lawyer, Mark Geragos", "A foreign ministry spokesman, Geng Shuang, said"
+# (group role: the role without "his"/"her"; group head its last word); the sentence's start
+# or a clause's before it ("but that her friend, Karen Rand, was killed"); between the comma
+# and the name at most a rank or honorific written short ("SSP", "Lt.", "Dr."), not another
+# name's first words ("His father, George Washington Chaney" is not David Chaney's)
 _OWNED_BEFORE = re.compile(
-    r"(?:^|(?<=[.;:,]\s)|(?<=\s[-—–]\s))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+"
+    r"(?:^|(?<=[.;:,]\s)|(?<=\s[-—–]\s)|(?<=\sand\s)|(?<=\sbut\s)|(?<=\sthat\s))"
+    r"(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|An?)\s+"
     r"(?P<role>(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*)),\s+(?:\d+-year-old\s+)?"
     r"(?:(?:[A-Z]{2,}|[A-Z][a-z]{0,3}\.)\s+){0,2}$"
 )
