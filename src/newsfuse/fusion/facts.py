@@ -624,6 +624,10 @@ def _group(
         if a.value.kind in ("count", "ordinal") and not values.same_counted(a.value, b.value):
             return math.inf
         if _same_day(a.value, b.value):
+            if "weekday" in (a.value.unit, b.value.unit) and not _told_alike(a, b):
+                # a weekday is named for many things of one week: "warned Wednesday it will
+                # retaliate" is not "set to kick in as soon as Wednesday"
+                return math.inf
             # one day, named by two reports of one event with some words in common: mostly
             # one thing that happened then, however common the day is in the cluster
             return settings.merge_distinctive
@@ -745,6 +749,25 @@ def _weekday_unsaid(a: values.Quantity, b: values.Quantity) -> bool:
     if other.unit:  # a month-day or a month
         return True
     return b.kind == "date" and other.high - other.low >= 7
+
+
+def _told_alike(a: Claim, b: Claim) -> bool:
+    """Whether the words right by one claim's day (in its clause, not the day's part:
+    "night") tell something the other's sentence says too: one happening on that day, not
+    "warned Wednesday it will retaliate" and "set to kick in as soon as Wednesday"."""
+    return bool(_by_day(a) & b.context or _by_day(b) & a.context)
+
+
+_BY_DAY = 3  # content words on either side of a day that tell what happened on it
+
+
+def _by_day(c: Claim) -> frozenset[str]:
+    return _by_day_in(c.sentence.text, c.value)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _by_day_in(text: str, q: values.Quantity) -> frozenset[str]:
+    return _window(text, q, (q,), _BY_DAY) - _DAY_PARTS
 
 
 def _same_day(a: values.Quantity, b: values.Quantity) -> bool:
@@ -989,7 +1012,10 @@ def _same_value_sources(
     if not _specific(value) and not ends:
         return sources  # vague values say too little to tie two reports
     near = frozenset().union(*(c.window for c in group))
-    near_other = near - {value.unit}  # (the same for every claim compared below)
+    # (the same for every claim compared below; a day's own part of it is no word of what
+    # happened then: "a vigil Tuesday night" / "the Associated Press reported Tuesday night")
+    ignored = {value.unit} | (_DAY_PARTS if value.kind in ("date", "time") else set())
+    near_other = near - ignored
     heads: frozenset[str] | None = None  # the group's _modified names: for years only, late
     clocks = stated.clocks
     at = [t for c in group for t in _clock_beside(c, clocks)] if _one_day(value) else []
@@ -1008,7 +1034,7 @@ def _same_value_sources(
                 continue
             if same is None:
                 continue
-            score = overlap(c.window - {value.unit}, near_other, weights)
+            score = overlap(c.window - ignored, near_other, weights)
             if not same:  # the same figure of another noun: only in the same words
                 if score >= settings.same_value_other_noun:
                     ids.add(c.article)
@@ -1047,6 +1073,12 @@ def _same_value_sources(
             if score >= need and (score > 0 or not small):
                 ids.add(c.article)
     return tuple(dict.fromkeys(a for a in (*sources, *sorted(ids - set(sources)))))
+
+
+# the parts of a day, as stems: written with a day, not what happened on it
+_DAY_PARTS = frozenset(
+    content_stems("morning afternoon evening night noon midnight dawn dusk overnight")
+)
 
 
 def _same_value(c: Claim, value: values.Quantity, ends: tuple[float, ...]) -> bool | None:
