@@ -51,3 +51,17 @@ def test_one_weekday_of_one_happening_is_one_fact():
     )
     days = _days(found, "Wednesday")
     assert [sorted(f.sources) for f in days] == [["p1", "p2"]]
+
+
+def test_a_weekday_written_beside_its_date_is_that_date():
+    # Multi-News a888a993 p1 (Tesla's statement) and p3, which quotes it
+    sentence = (
+        "In the moments before the collision, which occurred at 9:27 a.m. on Friday, March"
+        " 23rd, Autopilot was engaged with the adaptive cruise control follow-distance set to"
+        " minimum."
+    )
+    found = _facts({"p1": sentence, "p3": f'"{sentence[:-1]}," Tesla said.'})
+    assert _days(found, "Friday") == []
+    (day,) = _days(found, "March 23")
+    assert sorted(day.sources) == ["p1", "p3"]
+    assert {s.value for s in day.stated} >= {"Friday"}

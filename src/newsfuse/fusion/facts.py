@@ -155,6 +155,7 @@ def facts(
     if event.date is not None and event.sources:
         made.append(((0,), _event_fact(event, family_of, restating), None))
     joined = _join_days(groups, in_conflict, event_terms, weights, settings)
+    joined |= _weekdays_dated(groups, in_conflict, joined)
     for g in groups:
         if id(g) in joined:
             continue  # now part of the fact of its day (_join_days)
@@ -377,6 +378,55 @@ def _join_days(
             joined.add(id(g))
             target.extend(g)
     return joined
+
+
+# between a weekday and the date it is ("Friday, March 23rd", "March 23, Friday")
+_BESIDE = re.compile(r",?\s*(?:the\s+)?")
+
+
+def _weekdays_dated(
+    groups: Sequence[list[Claim]], in_conflict: set[int], joined: set[int]
+) -> set[int]:
+    """A weekday written beside its date ("at 9:27 a.m. on Friday, March 23rd") is that day,
+    one fact: a weekday's group whose every claim is so written joins the group of those
+    dates (in place, after its claims: the date stays the value shown; both wordings are
+    stated). Returns the ids of the weekday groups joined. Groups in a conflict stay apart."""
+    group_of: dict[int, list[Claim]] = {}
+    by_sentence: dict[int, list[Claim]] = {}
+    for g in groups:
+        if id(g) in joined or id(g) in in_conflict or g[0].value.kind != "date":
+            continue
+        for c in g:
+            group_of[id(c)] = g
+            by_sentence.setdefault(id(c.sentence), []).append(c)
+    out: set[int] = set()
+    for g in groups:
+        if group_of.get(id(g[0])) is not g or g[0].value.unit != "weekday":
+            continue
+        targets = []
+        for c in g:
+            text = c.sentence.text
+            beside = next(
+                (
+                    d
+                    for d in by_sentence.get(id(c.sentence), ())
+                    if d.value.unit != "weekday"
+                    and _one_day(d.value)
+                    and (
+                        _BESIDE.fullmatch(text, c.value.end, d.value.start)
+                        or _BESIDE.fullmatch(text, d.value.end, c.value.start)
+                    )
+                ),
+                None,
+            )
+            if beside is None:
+                break
+            targets.append(group_of[id(beside)])
+        else:
+            if targets and all(t is targets[0] for t in targets) and targets[0] is not g:
+                targets[0].extend(g)
+                out.add(id(g))
+    return out
 
 
 def _ages_joined(
@@ -1293,6 +1343,8 @@ def _conflicts(
                 continue
             if _other_periods(exact_a, exact_b):
                 continue
+            if _unasserted(exact_a) or _unasserted(exact_b):
+                continue
             both = stated_by(exact_a[0]) & stated_by(exact_b[0])
             if both and not _told_apart(both, exact_a, exact_b, everything, settings):
                 continue  # a family giving both figures somewhere: two things, not a dispute
@@ -1326,6 +1378,16 @@ def _conflicts(
 
 
 _MULTIPLIERS = frozenset({"time", "fold"})
+# a sentence asking or exclaiming, maybe inside a closing quote: "... caught the flu in the UK
+# and they are now recovering from it”!"
+_UNASSERTED = re.compile(r"[!?][\"'”’)]*\s*$")
+
+
+def _unasserted(side: Sequence[Claim]) -> bool:
+    """Every claim of a side is in a question or an exclamation (a reader's comment: "The
+    gist of what you have been reporting in the last week is '15 people caught the flu'!"):
+    no figure a report asserts, so no side of a dispute."""
+    return all(_UNASSERTED.search(c.sentence.text) for c in side)
 
 
 def _other_periods(a: Sequence[Claim], b: Sequence[Claim]) -> bool:
