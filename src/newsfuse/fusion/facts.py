@@ -69,6 +69,8 @@ from newsfuse.settings import DEFAULT, FactSettings
 # In a cluster of at most this many families, what one family's reports write alike
 # (statements, names, who is who) are facts too, of one source (_family_facts).
 _FAMILY_FACTS_MAX_FAMILIES = 2
+_SAME_OUTLET = ": same outlet as "  # (syndication's reason for a family of one outlet)
+_FAMILY_SENTENCES = 60  # ... of the family's sentences at most, its reports' first ones
 _RECURRING = re.compile(r"\b(?:a day|a week|daily|every|each day|per day|twice|times a)\b", re.I)
 
 
@@ -197,7 +199,14 @@ def facts(
     taken = [f.value for f in role_made]  # (their role fact says who they are)
     # people one family alone names in a role ("A foreign ministry spokesman, Geng Shuang,
     # said"): one source, after the single-source values
-    named_once = [e for e in entities if e.name not in taken]
+    # (those two families name went through role_facts above: a role of either is there;
+    # and only where the brief has room: these rank last, so the facts so far would keep
+    # them out)
+    named_once = [
+        e
+        for e in entities
+        if len(made) < settings.max_facts and e.independent_sources < 2 and e.name not in taken
+    ]
     for n, f in enumerate(
         roles.role_facts(named_once, sentences, family_of, settings, event_terms, least=1)
     ):
@@ -227,16 +236,22 @@ def facts(
     for n, f in enumerate(found_statements):
         # after the facts of values and names: what the reports say alike without a figure
         made.append(((4, -f.independent_sources, -len(f.sources), 0, n), f, None))
-    alone = _family_facts(
-        entities,
-        sentences,
-        family_of,
-        families,
-        weights,
-        settings,
-        event_terms,
-        covered,
-        [f for _, f, _ in made],
+    # (only where the brief has room for them: they rank last)
+    room = settings.max_facts - len(made)
+    alone = (
+        _family_facts(
+            entities,
+            sentences,
+            family_of,
+            families,
+            weights,
+            settings,
+            event_terms,
+            covered,
+            [f for _, f, _ in made],
+        )[:room]
+        if room > 0
+        else []
     )
     for n, f in enumerate(alone):
         # what one family's reports say alike, in a cluster of few families: after the rest
@@ -292,10 +307,21 @@ def _family_facts(
     stated = [f for f in made if f.kind == "statement"]
     out: list[Fact] = []
     for family in families:
-        members = [a for a in sentences if family_of.get(a) == family.id]
+        # the reports of the family that copy or retell another's text (not those only of
+        # the same outlet, each a story of its own): what two of them keep is the text's
+        reused = [w for w in family.why if _SAME_OUTLET not in w]
+        members = [
+            a
+            for a in sentences
+            if family_of.get(a) == family.id
+            and any(re.search(rf"(?<![\w.-]){re.escape(a)}(?![\w.-])", w) for w in reused)
+        ]
         if len(members) < 2:
             continue
-        own = {a: sentences[a] for a in members}
+        # (a long family, many reports of one outlet: their opening sentences, where reports
+        # say what happened, so the reading stays bounded)
+        lead = max(1, _FAMILY_SENTENCES // len(members))
+        own = {a: sentences[a][:lead] for a in members}
         witness = {a: n for n, a in enumerate(members)}
         inside = set(members)
         seen = [
@@ -308,9 +334,9 @@ def _family_facts(
             for e in entities
             if inside.intersection(e.sources)
         ]
-        found = roles.role_facts(seen, own, witness, settings, event_terms)
-        taken = [f.value for f in found]
-        found += names.name_facts(
+        # (who is who of one family is read for the whole cluster: facts, roles least=1)
+        taken = [f.value for f in made if f.kind == "name"]
+        found = names.name_facts(
             seen, own, witness, weights, taken, settings, names.lower_words(own)
         )
         found += statements.statement_facts(own, witness, weights, settings, covered, stated)

@@ -14,6 +14,7 @@ spokeswoman, ...): that keeps "Durst, 73," or "Kim, who lived in Macau," out.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 
@@ -65,6 +66,7 @@ def role_facts(
     # pattern cannot match across a line break (nor does a break change its lookarounds),
     # and one search of an article costs far less than one per sentence.
     joined = {a: "\n".join(s.text for s in ss) for a, ss in sentences.items()}
+    line_starts: dict[str, list[int]] = {}  # where each sentence's line starts in ``joined``
     # every name, one a line, for a title and name that another name goes on from
     names_joined = "".join(f"\n{x.name.lower()}" for x in entities)
     surname: dict[str, Entity] = {}
@@ -123,22 +125,27 @@ def role_facts(
         own = frozenset(sp.lower() for sp in spellings)
         described: set[str] = set()
         for article in ordered:
-            for s in sentences.get(article, ()):
-                for m in name.finditer(s.text):
-                    if _CONTINUED.match(s.text, m.end()):
-                        # part of a longer name ("Queen Elizabeth National Park" holds the
-                        # misread person "Elizabeth National"): no role is theirs
-                        continue
-                    for role in _roles(
-                        s.text, m.start(), m.end(), person=e.type == "person", own=own
-                    ):
-                        if f"\n{role} {m.group()} ".lower() in names_joined:
-                            continue  # the start of another name ("Queen Elizabeth National park")
-                        found.setdefault(role.lower(), []).append((role, s))
-                    # (a title is a few words: only the 80 characters before are searched)
-                    at = max(0, m.start() - 80)
-                    if e.type == "person" and (d := _OWNED_ROLE.search(s.text, at, m.start())):
-                        described.add(d.group(1).replace("’", "'"))
+            # (the article's text searched once, each match placed in its sentence's line)
+            lines = sentences.get(article, ())
+            offsets = line_starts.get(article)
+            if offsets is None:
+                offsets = line_starts[article] = _line_starts(lines)
+            for whole in name.finditer(joined[article]):
+                k = bisect.bisect_right(offsets, whole.start()) - 1
+                s, base = lines[k], offsets[k]
+                start, end = whole.start() - base, whole.end() - base
+                if _CONTINUED.match(s.text, end):
+                    # part of a longer name ("Queen Elizabeth National Park" holds the
+                    # misread person "Elizabeth National"): no role is theirs
+                    continue
+                for role in _roles(s.text, start, end, person=e.type == "person", own=own):
+                    if f"\n{role} {whole.group()} ".lower() in names_joined:
+                        continue  # the start of another name ("Queen Elizabeth National park")
+                    found.setdefault(role.lower(), []).append((role, s))
+                # (a title is a few words: only the 80 characters before are searched)
+                at = max(0, start - 80)
+                if e.type == "person" and (d := _OWNED_ROLE.search(s.text, at, start)):
+                    described.add(d.group(1).replace("’", "'"))
         if not found:
             continue
         if described:
@@ -207,6 +214,15 @@ def role_facts(
         )
         if len(out) >= settings.max_role_facts:
             break
+    return out
+
+
+def _line_starts(lines: Sequence[Sentence]) -> list[int]:
+    """Where each sentence starts in the article's sentences joined by line breaks."""
+    out, at = [], 0
+    for s in lines:
+        out.append(at)
+        at += len(s.text) + 1
     return out
 
 
