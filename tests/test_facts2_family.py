@@ -7,16 +7,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsfuse.fusion import clean, dates, entities, event, facts, segment
+from newsfuse.fusion import clean, dates, entities, event, facts, segment, syndication
 from newsfuse.models import Article, Family
 
 # Multi-News fe6c1484 (held-out gold 2): three rewrites of one inquest report.
 FIXTURE = json.loads((Path(__file__).parent / "fixtures" / "facts2_family.json").read_text())
 
 
-def _facts(groups: list[tuple[str, ...]]) -> tuple:
+def _facts(groups: list[tuple[str, ...]] | None = None, why: tuple[str, ...] = ()) -> tuple:
+    """The facts, with the families syndication finds (``groups`` None), or these."""
     arts = [clean.clean(Article(id=i, text=t)) for i, t in FIXTURE["articles"].items()]
-    families = [Family(id=n, members=g) for n, g in enumerate(groups)]
+    if groups is None:
+        families = syndication.independent(arts, syndication.families(arts))
+    else:
+        families = [Family(id=n, members=g, why=why) for n, g in enumerate(groups)]
     sents = {a.id: segment.sentences(a) for a in arts}
     ev = event.infer(arts, sents, families)
     dated = dates.in_articles(arts, sents, ev.date)
@@ -26,7 +30,7 @@ def _facts(groups: list[tuple[str, ...]]) -> tuple:
 
 
 def test_one_familys_claims_without_a_figure_are_facts_of_one_source():
-    found = _facts([("p1", "p2", "p3")])
+    found = _facts()  # (syndication: p2 and p3 copy p1)
     outcome = [
         f for f in found if f.value == "The coroner recorded a conclusion of accidental death."
     ]
@@ -46,3 +50,10 @@ def test_the_claims_of_many_families_are_not_read_family_by_family():
     outcome = [f for f in found if "accidental death" in f.value and f.kind == "statement"]
     assert len(outcome) == 1
     assert outcome[0].independent_sources == 3
+
+
+def test_one_outlets_reports_are_not_read_as_copies():
+    # a family of one outlet's reports (syndication's reason), not of reused text
+    outlet = tuple(f"{a}: same outlet as p1 (BBC, from its metadata)" for a in ("p2", "p3"))
+    found = _facts([("p1", "p2", "p3")], outlet)
+    assert not [f for f in found if f.kind == "statement"]
