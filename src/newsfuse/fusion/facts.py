@@ -700,9 +700,11 @@ def _group(
         if a.value.kind in ("count", "ordinal") and not values.same_counted(a.value, b.value):
             return math.inf
         if _same_day(a.value, b.value):
-            if "weekday" in (a.value.unit, b.value.unit) and not _told_alike(a, b):
+            weekday = "weekday" in (a.value.unit, b.value.unit)
+            if weekday and a.article != b.article and not _told_alike(a, b):
                 # a weekday is named for many things of one week: "warned Wednesday it will
-                # retaliate" is not "set to kick in as soon as Wednesday"
+                # retaliate" is not "set to kick in as soon as Wednesday" (one report's own
+                # days of one name are its one day: the fact of that day holds them)
                 return math.inf
             # one day, named by two reports of one event with some words in common: mostly
             # one thing that happened then, however common the day is in the cluster
