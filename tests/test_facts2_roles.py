@@ -72,3 +72,25 @@ def test_a_role_one_family_gives_is_a_fact_only_when_asked_for() -> None:
     (fact,) = roles.role_facts([geng], _sentences(texts), family_of, least=1)
     assert (fact.about, fact.value) == ("foreign ministry spokesman", "Geng Shuang")
     assert fact.sources == ("p1",) and fact.independent_sources == 1
+
+
+def test_the_other_names_still_say_whose_a_surname_is() -> None:
+    # Multi-News 2a72476f p1 and p3: "Richard" alone is Martin's, so Bill Richard is named by
+    # p1 only, and his role is one family's
+    texts = {
+        "p1": "Martin’s father Bill Richard released a statement Tuesday afternoon saying:"
+        " My dear son Martin has died from injuries sustained in the attack on Boston.",
+        "p3": "Martin Richard, 8, was identified Monday. Richard lived in Dorchester.",
+    }
+    people = [
+        Entity(name=n, type="person", sources=s, independent_sources=len(s), mentions=len(s))
+        for n, s in (("Martin Richard", ("p1", "p3")), ("Bill Richard", ("p1",)))
+    ]
+    people.append(
+        Entity(name="Richard", type="person", sources=("p3",), independent_sources=1, mentions=1)
+    )
+    family_of = {"p1": 1, "p3": 2}
+    (fact,) = roles.role_facts(
+        people, _sentences(texts), family_of, least=1, among=frozenset({"Bill Richard"})
+    )
+    assert (fact.about, fact.value, fact.sources) == ("father", "Bill Richard", ("p1",))

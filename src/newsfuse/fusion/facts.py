@@ -202,14 +202,17 @@ def facts(
     # (those two families name went through role_facts above: a role of either is there;
     # and only where the brief has room: these rank last, so the facts so far would keep
     # them out)
-    named_once = [
-        e
+    named_once = frozenset(
+        e.name
         for e in entities
         if len(made) < settings.max_facts and e.independent_sources < 2 and e.name not in taken
-    ]
-    for n, f in enumerate(
-        roles.role_facts(named_once, sentences, family_of, settings, event_terms, least=1)
-    ):
+    )
+    alone_roles = (
+        roles.role_facts(entities, sentences, family_of, settings, event_terms, 1, named_once)
+        if named_once
+        else []
+    )
+    for n, f in enumerate(alone_roles):
         if f.independent_sources == 1:
             made.append(
                 (

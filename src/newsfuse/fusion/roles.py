@@ -55,9 +55,11 @@ def role_facts(
     settings: FactSettings = DEFAULT.facts,
     event_terms: frozenset[str] = frozenset(),
     least: int = 2,
+    among: frozenset[str] | None = None,
 ) -> list[Fact]:
     """One fact per person or organisation named by ``least`` independent sources with a
-    role; ``event_terms``: the words telling the event (``facts._event_terms``)."""
+    role; ``event_terms``: the words telling the event (``facts._event_terms``); ``among``:
+    the names of the entities to read, if not all (the others still tell whose a surname is)."""
     out: list[Fact] = []
     # A one-word name inside exactly one longer name is that one ("Svanberg" of "Carl-Henric
     # Svanberg"); inside two or more ("Kim") it is nobody's for sure, and left out.
@@ -92,6 +94,8 @@ def role_facts(
     joined_away = {x.name for x in respelled.values()}
     for e in entities:
         if e.type not in ("person", "organisation") or e.name in joined_away:
+            continue
+        if among is not None and e.name not in among:
             continue
         if " " not in e.name and any(e.name in x.name.split() for x in longer):
             continue
