@@ -66,6 +66,11 @@ from newsfuse.models import (
 )
 from newsfuse.settings import DEFAULT, FactSettings
 
+# In a cluster of at most this many families, what one family's reports write alike
+# (statements, names, who is who) are facts too, of one source (_family_facts).
+_FAMILY_FACTS_MAX_FAMILIES = 2
+_SAME_OUTLET = ": same outlet as "  # (syndication's reason for a family of one outlet)
+_FAMILY_SENTENCES = 60  # ... of the family's sentences at most, its reports' first ones
 _RECURRING = re.compile(r"\b(?:a day|a week|daily|every|each day|per day|twice|times a)\b", re.I)
 
 
@@ -152,6 +157,7 @@ def facts(
     if event.date is not None and event.sources:
         made.append(((0,), _event_fact(event, family_of, restating), None))
     joined = _join_days(groups, in_conflict, event_terms, weights, settings)
+    joined |= _weekdays_dated(groups, in_conflict, joined)
     for g in groups:
         if id(g) in joined:
             continue  # now part of the fact of its day (_join_days)
@@ -191,6 +197,31 @@ def facts(
     for f in role_made:
         made.append(((1, -f.independent_sources, -len(f.sources), 0, 0), f, None))
     taken = [f.value for f in role_made]  # (their role fact says who they are)
+    # people one family alone names in a role ("A foreign ministry spokesman, Geng Shuang,
+    # said"): one source, after the single-source values
+    # (those two families name went through role_facts above: a role of either is there;
+    # and only where the brief has room: these rank last, so the facts so far would keep
+    # them out)
+    named_once = frozenset(
+        e.name
+        for e in entities
+        if len(made) < settings.max_facts and e.independent_sources < 2 and e.name not in taken
+    )
+    alone_roles = (
+        roles.role_facts(entities, sentences, family_of, settings, event_terms, 1, named_once)
+        if named_once
+        else []
+    )
+    for n, f in enumerate(alone_roles):
+        if f.independent_sources == 1:
+            made.append(
+                (
+                    (5, 0, -len(f.sources), 0, n),
+                    f.model_copy(update={"status": "single-source"}),
+                    None,
+                )
+            )
+            taken.append(f.value)
     lower = names.lower_words(sentences)  # (for the name facts and the name conflicts)
     for n, f in enumerate(
         names.name_facts(entities, sentences, family_of, weights, taken, settings, lower)
@@ -208,6 +239,26 @@ def facts(
     for n, f in enumerate(found_statements):
         # after the facts of values and names: what the reports say alike without a figure
         made.append(((4, -f.independent_sources, -len(f.sources), 0, n), f, None))
+    # (only where the brief has room for them: they rank last)
+    room = settings.max_facts - len(made)
+    alone = (
+        _family_facts(
+            entities,
+            sentences,
+            family_of,
+            families,
+            weights,
+            settings,
+            event_terms,
+            covered,
+            [f for _, f, _ in made],
+        )[:room]
+        if room > 0
+        else []
+    )
+    for n, f in enumerate(alone):
+        # what one family's reports say alike, in a cluster of few families: after the rest
+        made.append(((5, 0, -len(f.sources), 0, n), f, None))
     made.sort(key=lambda item: item[0])
     shown = [(f, g) for _, f, g in made if f.status != "single-source"]
     singles = [(f, g) for _, f, g in made if f.status == "single-source"]
@@ -231,6 +282,75 @@ def facts(
     found_conflicts += likeness.likeness_conflicts(sentences, family_of)
     found_conflicts += trades.trade_conflicts(sentences, family_of, settings)
     return tuple(out), tuple(found_conflicts)
+
+
+def _family_facts(
+    entities: Sequence[Entity],
+    sentences: Mapping[str, Sequence[Sentence]],
+    family_of: Mapping[str, int],
+    families: Sequence[Family],
+    weights: Mapping[str, float],
+    settings: FactSettings,
+    event_terms: frozenset[str],
+    covered: Mapping[Sentence, Sequence[frozenset[str]]],
+    made: Sequence[Fact],
+) -> list[Fact]:
+    """The claims of one family, in a cluster of few families (at most
+    _FAMILY_FACTS_MAX_FAMILIES): who is who, the names and the statements its own reports
+    write alike, read as the cluster's are, each report of the family a witness. One source
+    each, for they are one family's ("The coroner recorded a conclusion of accidental death."
+    in three copies of one inquest report; "Autopilot was engaged" of a company's statement
+    and the report quoting it): where the whole cluster is one family, nothing else is said
+    without a figure. A claim a fact made already says (its value, or its sentence as a
+    statement) is left out."""
+    if not 0 < len(families) <= _FAMILY_FACTS_MAX_FAMILIES:
+        return []
+    known_values = {f.value.lower() for f in made}
+    known_texts = {f.text for f in made if f.kind == "statement"}
+    stated = [f for f in made if f.kind == "statement"]
+    out: list[Fact] = []
+    for family in families:
+        # the reports of the family that copy or retell another's text (not those only of
+        # the same outlet, each a story of its own): what two of them keep is the text's
+        reused = [w for w in family.why if _SAME_OUTLET not in w]
+        members = [
+            a
+            for a in sentences
+            if family_of.get(a) == family.id
+            and any(re.search(rf"(?<![\w.-]){re.escape(a)}(?![\w.-])", w) for w in reused)
+        ]
+        if len(members) < 2:
+            continue
+        # (a long family, many reports of one outlet: their opening sentences, where reports
+        # say what happened, so the reading stays bounded)
+        lead = max(1, _FAMILY_SENTENCES // len(members))
+        own = {a: sentences[a][:lead] for a in members}
+        witness = {a: n for n, a in enumerate(members)}
+        inside = set(members)
+        seen = [
+            e.model_copy(
+                update={
+                    "sources": tuple(a for a in e.sources if a in inside),
+                    "independent_sources": len(inside.intersection(e.sources)),
+                }
+            )
+            for e in entities
+            if inside.intersection(e.sources)
+        ]
+        # (who is who of one family is read for the whole cluster: facts, roles least=1)
+        taken = [f.value for f in made if f.kind == "name"]
+        found = names.name_facts(
+            seen, own, witness, weights, taken, settings, names.lower_words(own)
+        )
+        found += statements.statement_facts(own, witness, weights, settings, covered, stated)
+        for f in found:
+            if f.value.lower() in known_values or f.text in known_texts:
+                continue
+            known_values.add(f.value.lower())
+            if f.kind == "statement":
+                known_texts.add(f.text)
+            out.append(f.model_copy(update={"independent_sources": 1, "status": "single-source"}))
+    return out
 
 
 def _join_days(
@@ -287,6 +407,55 @@ def _join_days(
             joined.add(id(g))
             target.extend(g)
     return joined
+
+
+# between a weekday and the date it is ("Friday, March 23rd", "March 23, Friday")
+_BESIDE = re.compile(r",?\s*(?:the\s+)?")
+
+
+def _weekdays_dated(
+    groups: Sequence[list[Claim]], in_conflict: set[int], joined: set[int]
+) -> set[int]:
+    """A weekday written beside its date ("at 9:27 a.m. on Friday, March 23rd") is that day,
+    one fact: a weekday's group whose every claim is so written joins the group of those
+    dates (in place, after its claims: the date stays the value shown; both wordings are
+    stated). Returns the ids of the weekday groups joined. Groups in a conflict stay apart."""
+    group_of: dict[int, list[Claim]] = {}
+    by_sentence: dict[int, list[Claim]] = {}
+    for g in groups:
+        if id(g) in joined or id(g) in in_conflict or g[0].value.kind != "date":
+            continue
+        for c in g:
+            group_of[id(c)] = g
+            by_sentence.setdefault(id(c.sentence), []).append(c)
+    out: set[int] = set()
+    for g in groups:
+        if group_of.get(id(g[0])) is not g or g[0].value.unit != "weekday":
+            continue
+        targets = []
+        for c in g:
+            text = c.sentence.text
+            beside = next(
+                (
+                    d
+                    for d in by_sentence.get(id(c.sentence), ())
+                    if d.value.unit != "weekday"
+                    and _one_day(d.value)
+                    and (
+                        _BESIDE.fullmatch(text, c.value.end, d.value.start)
+                        or _BESIDE.fullmatch(text, d.value.end, c.value.start)
+                    )
+                ),
+                None,
+            )
+            if beside is None:
+                break
+            targets.append(group_of[id(beside)])
+        else:
+            if targets and all(t is targets[0] for t in targets) and targets[0] is not g:
+                targets[0].extend(g)
+                out.add(id(g))
+    return out
 
 
 def _ages_joined(
@@ -534,6 +703,12 @@ def _group(
         if a.value.kind in ("count", "ordinal") and not values.same_counted(a.value, b.value):
             return math.inf
         if _same_day(a.value, b.value):
+            weekday = "weekday" in (a.value.unit, b.value.unit)
+            if weekday and a.article != b.article and not _told_alike(a, b):
+                # a weekday is named for many things of one week: "warned Wednesday it will
+                # retaliate" is not "set to kick in as soon as Wednesday" (one report's own
+                # days of one name are its one day: the fact of that day holds them)
+                return math.inf
             # one day, named by two reports of one event with some words in common: mostly
             # one thing that happened then, however common the day is in the cluster
             return settings.merge_distinctive
@@ -655,6 +830,25 @@ def _weekday_unsaid(a: values.Quantity, b: values.Quantity) -> bool:
     if other.unit:  # a month-day or a month
         return True
     return b.kind == "date" and other.high - other.low >= 7
+
+
+def _told_alike(a: Claim, b: Claim) -> bool:
+    """Whether the words right by one claim's day (in its clause, not the day's part:
+    "night") tell something the other's sentence says too: one happening on that day, not
+    "warned Wednesday it will retaliate" and "set to kick in as soon as Wednesday"."""
+    return bool(_by_day(a) & b.context or _by_day(b) & a.context)
+
+
+_BY_DAY = 3  # content words on either side of a day that tell what happened on it
+
+
+def _by_day(c: Claim) -> frozenset[str]:
+    return _by_day_in(c.sentence.text, c.value)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _by_day_in(text: str, q: values.Quantity) -> frozenset[str]:
+    return _window(text, q, (q,), _BY_DAY) - _DAY_PARTS
 
 
 def _same_day(a: values.Quantity, b: values.Quantity) -> bool:
@@ -899,7 +1093,10 @@ def _same_value_sources(
     if not _specific(value) and not ends:
         return sources  # vague values say too little to tie two reports
     near = frozenset().union(*(c.window for c in group))
-    near_other = near - {value.unit}  # (the same for every claim compared below)
+    # (the same for every claim compared below; a day's own part of it is no word of what
+    # happened then: "a vigil Tuesday night" / "the Associated Press reported Tuesday night")
+    ignored = {value.unit} | (_DAY_PARTS if value.kind in ("date", "time") else set())
+    near_other = near - ignored
     heads: frozenset[str] | None = None  # the group's _modified names: for years only, late
     clocks = stated.clocks
     at = [t for c in group for t in _clock_beside(c, clocks)] if _one_day(value) else []
@@ -918,7 +1115,7 @@ def _same_value_sources(
                 continue
             if same is None:
                 continue
-            score = overlap(c.window - {value.unit}, near_other, weights)
+            score = overlap(c.window - ignored, near_other, weights)
             if not same:  # the same figure of another noun: only in the same words
                 if score >= settings.same_value_other_noun:
                     ids.add(c.article)
@@ -957,6 +1154,12 @@ def _same_value_sources(
             if score >= need and (score > 0 or not small):
                 ids.add(c.article)
     return tuple(dict.fromkeys(a for a in (*sources, *sorted(ids - set(sources)))))
+
+
+# the parts of a day, as stems: written with a day, not what happened on it
+_DAY_PARTS = frozenset(
+    content_stems("morning afternoon evening night noon midnight dawn dusk overnight")
+)
 
 
 def _same_value(c: Claim, value: values.Quantity, ends: tuple[float, ...]) -> bool | None:
@@ -1177,6 +1380,8 @@ def _conflicts(
                 continue
             if _other_periods(exact_a, exact_b):
                 continue
+            if _unasserted(exact_a) or _unasserted(exact_b):
+                continue
             both = stated_by(exact_a[0]) & stated_by(exact_b[0])
             if both and not _told_apart(both, exact_a, exact_b, everything, settings):
                 continue  # a family giving both figures somewhere: two things, not a dispute
@@ -1210,6 +1415,16 @@ def _conflicts(
 
 
 _MULTIPLIERS = frozenset({"time", "fold"})
+# a sentence asking or exclaiming, maybe inside a closing quote: "... caught the flu in the UK
+# and they are now recovering from it”!"
+_UNASSERTED = re.compile(r"[!?][\"'”’)]*\s*$")
+
+
+def _unasserted(side: Sequence[Claim]) -> bool:
+    """Every claim of a side is in a question or an exclamation (a reader's comment: "The
+    gist of what you have been reporting in the last week is '15 people caught the flu'!"):
+    no figure a report asserts, so no side of a dispute."""
+    return all(_UNASSERTED.search(c.sentence.text) for c in side)
 
 
 def _other_periods(a: Sequence[Claim], b: Sequence[Claim]) -> bool:

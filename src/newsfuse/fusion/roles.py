@@ -14,6 +14,7 @@ spokeswoman, ...): that keeps "Durst, 73," or "Kim, who lived in Macau," out.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 
@@ -33,7 +34,9 @@ ROLE_WORDS = frozenset(
     correspondent investigator detective agent superintendent principal dean economist
     adviser advisor official representative envoy premier chancellor king queen prince
     princess actor actress singer star heir widow son daughter wife husband brother sister
-    mother father friend buddy boyfriend girlfriend victim suspect""".split()
+    mother father friend buddy boyfriend girlfriend victim suspect coroner constable sergeant
+    lieutenant colonel corporal teacher student engineer driver witness neighbor
+    neighbour""".split()
 )
 # Honorifics between a title and a name ("trauma director Dr. Fang"): not part of the role.
 _HONORIFICS = frozenset("dr mr mrs ms miss prof sir dame".split())
@@ -51,9 +54,12 @@ def role_facts(
     family_of: Mapping[str, int],
     settings: FactSettings = DEFAULT.facts,
     event_terms: frozenset[str] = frozenset(),
+    least: int = 2,
+    among: frozenset[str] | None = None,
 ) -> list[Fact]:
-    """One fact per person or organisation named by two independent sources with a role;
-    ``event_terms``: the words telling the event (``facts._event_terms``)."""
+    """One fact per person or organisation named by ``least`` independent sources with a
+    role; ``event_terms``: the words telling the event (``facts._event_terms``); ``among``:
+    the names of the entities to read, if not all (the others still tell whose a surname is)."""
     out: list[Fact] = []
     # A one-word name inside exactly one longer name is that one ("Svanberg" of "Carl-Henric
     # Svanberg"); inside two or more ("Kim") it is nobody's for sure, and left out.
@@ -62,6 +68,7 @@ def role_facts(
     # pattern cannot match across a line break (nor does a break change its lookarounds),
     # and one search of an article costs far less than one per sentence.
     joined = {a: "\n".join(s.text for s in ss) for a, ss in sentences.items()}
+    line_starts: dict[str, list[int]] = {}  # where each sentence's line starts in ``joined``
     # every name, one a line, for a title and name that another name goes on from
     names_joined = "".join(f"\n{x.name.lower()}" for x in entities)
     surname: dict[str, Entity] = {}
@@ -88,6 +95,8 @@ def role_facts(
     for e in entities:
         if e.type not in ("person", "organisation") or e.name in joined_away:
             continue
+        if among is not None and e.name not in among:
+            continue
         if " " not in e.name and any(e.name in x.name.split() for x in longer):
             continue
         spellings = {e.name, *e.variants}
@@ -107,35 +116,40 @@ def role_facts(
             for a, text in joined.items()
             if a not in sources and any(sp in text for sp in longest_first)
         ]
-        if len({family_of.get(a, 0) for a in sentences if a in sources or a in writing}) < 2:
+        if len({family_of.get(a, 0) for a in sentences if a in sources or a in writing}) < least:
             continue  # not two families even if every such article wrote the name
         name = re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in longest_first) + r")(?![\w-])"
         )
         sources |= {a for a in writing if name.search(joined[a])}
         ordered = [a for a in sentences if a in sources]
-        if len({family_of.get(a, 0) for a in ordered}) < 2:
+        if len({family_of.get(a, 0) for a in ordered}) < least:
             continue
         found: dict[str, list[tuple[str, Sentence]]] = {}
         own = frozenset(sp.lower() for sp in spellings)
         described: set[str] = set()
         for article in ordered:
-            for s in sentences.get(article, ()):
-                for m in name.finditer(s.text):
-                    if _CONTINUED.match(s.text, m.end()):
-                        # part of a longer name ("Queen Elizabeth National Park" holds the
-                        # misread person "Elizabeth National"): no role is theirs
-                        continue
-                    for role in _roles(
-                        s.text, m.start(), m.end(), person=e.type == "person", own=own
-                    ):
-                        if f"\n{role} {m.group()} ".lower() in names_joined:
-                            continue  # the start of another name ("Queen Elizabeth National park")
-                        found.setdefault(role.lower(), []).append((role, s))
-                    # (a title is a few words: only the 80 characters before are searched)
-                    at = max(0, m.start() - 80)
-                    if e.type == "person" and (d := _OWNED_ROLE.search(s.text, at, m.start())):
-                        described.add(d.group(1).replace("’", "'"))
+            # (the article's text searched once, each match placed in its sentence's line)
+            lines = sentences.get(article, ())
+            offsets = line_starts.get(article)
+            if offsets is None:
+                offsets = line_starts[article] = _line_starts(lines)
+            for whole in name.finditer(joined[article]):
+                k = bisect.bisect_right(offsets, whole.start()) - 1
+                s, base = lines[k], offsets[k]
+                start, end = whole.start() - base, whole.end() - base
+                if _CONTINUED.match(s.text, end):
+                    # part of a longer name ("Queen Elizabeth National Park" holds the
+                    # misread person "Elizabeth National"): no role is theirs
+                    continue
+                for role in _roles(s.text, start, end, person=e.type == "person", own=own):
+                    if f"\n{role} {whole.group()} ".lower() in names_joined:
+                        continue  # the start of another name ("Queen Elizabeth National park")
+                    found.setdefault(role.lower(), []).append((role, s))
+                # (a title is a few words: only the 80 characters before are searched)
+                at = max(0, start - 80)
+                if e.type == "person" and (d := _OWNED_ROLE.search(s.text, at, start)):
+                    described.add(d.group(1).replace("’", "'"))
         if not found:
             continue
         if described:
@@ -204,6 +218,15 @@ def role_facts(
         )
         if len(out) >= settings.max_role_facts:
             break
+    return out
+
+
+def _line_starts(lines: Sequence[Sentence]) -> list[int]:
+    """Where each sentence starts in the article's sentences joined by line breaks."""
+    out, at = [], 0
+    for s in lines:
+        out.append(at)
+        at += len(s.text) + 1
     return out
 
 
@@ -329,12 +352,14 @@ _IDENTIFIED = re.compile(
     r"(?:identified|named)\s+as\s+$"
 )
 # a role owned by a person before the name, after a comma: "His father, SSP Francis Manana
-# Nabugyere", "Her lawyer, Mark Geragos" (group role: the role without "his"/"her"; group head
-# its last word); the sentence's start or a clause's before it; between the comma and the
-# name at most a rank or honorific written short ("SSP", "Lt.", "Dr."), not another name's
-# first words ("His father, George Washington Chaney" is not David Chaney's)
+# Nabugyere", "Her lawyer, Mark Geragos", "A foreign ministry spokesman, Geng Shuang, said"
+# (group role: the role without "his"/"her"; group head its last word); the sentence's start
+# or a clause's before it ("but that her friend, Karen Rand, was killed"); between the comma
+# and the name at most a rank or honorific written short ("SSP", "Lt.", "Dr."), not another
+# name's first words ("His father, George Washington Chaney" is not David Chaney's)
 _OWNED_BEFORE = re.compile(
-    r"(?:^|(?<=[.;:,]\s)|(?<=\s[-—–]\s))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+"
+    r"(?:^|(?<=[.;:,]\s)|(?<=\s[-—–]\s)|(?<=\sand\s)|(?<=\sbut\s)|(?<=\sthat\s))"
+    r"(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|An?)\s+"
     r"(?P<role>(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*)),\s+(?:\d+-year-old\s+)?"
     r"(?:(?:[A-Z]{2,}|[A-Z][a-z]{0,3}\.)\s+){0,2}$"
 )
