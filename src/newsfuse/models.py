@@ -88,6 +88,11 @@ class Family(_Frozen):
         "'004: copies 002 (61% of 5-grams shared)' or '007: same outlet as 002 (Reuters, from "
         "its dateline credit)'",
     )
+    retold: tuple[str, ...] = Field(
+        default=(),
+        description="the members that copy or retell another member's text, and the texts they "
+        "copy (the others count with the family only as reports of the same outlet)",
+    )
 
 
 class Evidence(_Frozen):

@@ -69,7 +69,6 @@ from newsfuse.settings import DEFAULT, FactSettings
 # In a cluster of at most this many families, what one family's reports write alike
 # (statements, names, who is who) are facts too, of one source (_family_facts).
 _FAMILY_FACTS_MAX_FAMILIES = 2
-_SAME_OUTLET = ": same outlet as "  # (syndication's reason for a family of one outlet)
 _FAMILY_SENTENCES = 60  # ... of the family's sentences at most, its reports' first ones
 _RECURRING = re.compile(r"\b(?:a day|a week|daily|every|each day|per day|twice|times a)\b", re.I)
 
@@ -312,13 +311,7 @@ def _family_facts(
     for family in families:
         # the reports of the family that copy or retell another's text (not those only of
         # the same outlet, each a story of its own): what two of them keep is the text's
-        reused = [w for w in family.why if _SAME_OUTLET not in w]
-        members = [
-            a
-            for a in sentences
-            if family_of.get(a) == family.id
-            and any(re.search(rf"(?<![\w.-]){re.escape(a)}(?![\w.-])", w) for w in reused)
-        ]
+        members = [a for a in sentences if a in family.retold]
         if len(members) < 2:
             continue
         # (a long family, many reports of one outlet: their opening sentences, where reports

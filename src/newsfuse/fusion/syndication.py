@@ -187,6 +187,7 @@ def families(articles: Sequence[Article]) -> list[Family]:
     # Stars: the longest article not yet placed is a source; what copies it joins it.
     source_of: dict[int, int] = {}
     why: dict[int, str] = {}
+    retold: set[int] = set()
     for i in sorted(range(len(articles)), key=lambda k: (-len(sets[k]), k)):
         if i in source_of:
             continue
@@ -199,8 +200,9 @@ def families(articles: Sequence[Article]) -> list[Family]:
                     f"{articles[j].id}: copies {articles[i].id} ({share:.0%} of 5-grams"
                     f" shared{aside})"
                 )
+                retold.update((i, j))
 
-    return _as_families(articles, source_of, why)
+    return _as_families(articles, source_of, why, retold)
 
 
 def independent(
@@ -213,6 +215,7 @@ def independent(
     index = {a.id: i for i, a in enumerate(articles)}
     group = {i: i for i in range(len(articles))}
     why: dict[int, str] = {}
+    retold = {index[m] for f in copies for m in f.retold if m in index}
     for f in copies:
         head = index[f.members[0]]
         for m in f.members[1:]:
@@ -228,11 +231,14 @@ def independent(
             k = group[k]
         return k
 
-    def join(i: int, other: int, reason: str) -> None:
+    def join(i: int, other: int, reason: str, text: bool = True) -> None:
+        """``text``: joined because ``i`` retells ``other``'s text, not only for its outlet."""
         if root(i) != root(other):
             why.setdefault(i, reason)
             a, b = sorted((root(i), root(other)))
             group[b] = a
+            if text:
+                retold.update((i, other))
 
     first_of_outlet: dict[str, int] = {}
     names: dict[int, str] = {}
@@ -249,6 +255,7 @@ def independent(
                     i,
                     other,
                     f"{article.id}: same outlet as {articles[other].id} ({name}, from {where})",
+                    text=False,
                 )
                 break
         for key in outlet_keys(name):
@@ -298,7 +305,7 @@ def independent(
                     f"{article.id}: credits {name}, the outlet of {articles[source].id}, and"
                     f" shares its text ({share:.0%} of 5-grams, quotations included)",
                 )
-    return _as_families(articles, {i: root(i) for i in range(len(articles))}, why)
+    return _as_families(articles, {i: root(i) for i in range(len(articles))}, why, retold)
 
 
 # An outlet a text credits: "WSVN.com reported", "CNN first reported", "according to The
@@ -344,7 +351,7 @@ def _credit_at(text: str, at: int, key: str, reach: int) -> list[str]:
 
 
 def _as_families(
-    articles: Sequence[Article], group: dict[int, int], why: dict[int, str]
+    articles: Sequence[Article], group: dict[int, int], why: dict[int, str], retold: set[int]
 ) -> list[Family]:
     members: dict[int, list[int]] = {}
     for i in range(len(articles)):
@@ -355,6 +362,7 @@ def _as_families(
             id=n,
             members=tuple(articles[k].id for k in sorted(ms)),
             why=tuple(why[k] for k in sorted(ms) if k in why),
+            retold=tuple(articles[k].id for k in sorted(ms) if k in retold),
         )
         for n, ms in enumerate(ordered, start=1)
     ]
