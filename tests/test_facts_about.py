@@ -192,3 +192,25 @@ def test_a_nearby_phrase_keeps_a_name_at_its_edge_whole():
     sentence = "Police believe Connor Cummings, 20, fell at about 11:15 p.m. on the roof."
     at = sentence.index("11:15")
     assert not phrases.nearby(sentence, at, at + 5).startswith("Police")
+
+
+def test_a_phrase_keeps_the_negation_of_its_verb():
+    # Real sentences: Multi-News dev 88631c80 p3 (held-out set 3), whose about had read
+    # "Harper cabinet decided to revoke the citizenship", the opposite of every source.
+    cases = [
+        ("In 2007, the Harper cabinet decided not to revoke his citizenship.", "2007", "date"),
+        ("The company did not pay $5 million to the city.", "$5 million", "money"),
+        ("The office, which never reopened in 2019, stood empty.", "2019", "date"),
+    ]
+    phrases_read = []
+    for sentence, value, kind in cases:
+        at = sentence.index(value)
+        phrases_read.append(phrases.slot(sentence, at, at + len(value), kind).phrase)
+    assert phrases_read == [
+        "Harper cabinet decided not to revoke the citizenship",
+        "company did not pay",
+        "office never reopened",
+    ]
+    # and a verb without a negation is read as before
+    s = "Police arrested 8 people on Tuesday."
+    assert phrases.slot(s, s.index("8"), s.index("8") + 1, "count").phrase == "people arrested"

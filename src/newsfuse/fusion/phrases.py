@@ -293,7 +293,7 @@ def _slot(sentence: str, start: int, end: int, kind: str, unit: str) -> Slot:
             return Slot(dimension + where, governor.lemma_.lower(), thing, owner)
         if governor is not None and governor.pos_ in ("VERB", "AUX"):
             if governor.lemma_.lower() not in _LIGHT_VERBS:
-                phrase = f"{phrase} {governor.text.lower()}"
+                phrase = f"{phrase} {_verb(governor)}"
             return Slot(phrase, governor.lemma_.lower(), thing, _subject(governor, noun))
         if governor is not None and governor.pos_ in ("NOUN", "PROPN"):
             # "four-storey glass structure": the storeys of the structure
@@ -320,7 +320,7 @@ def _slot(sentence: str, start: int, end: int, kind: str, unit: str) -> Slot:
         if kind in ("date", "time"):
             return Slot(f"{word} of the {named}", governor.lemma_.lower(), "", "")
         if governor.pos_ == "VERB" and governor.lemma_.lower() not in _LIGHT_VERBS:
-            named = f"{named} {governor.text.lower()}"
+            named = f"{named} {_verb(governor)}"
         return Slot(named, governor.lemma_.lower(), "", "")
     if governor.pos_ in ("NOUN", "PROPN"):
         lemma = governor.lemma_.lower()
@@ -328,12 +328,12 @@ def _slot(sentence: str, start: int, end: int, kind: str, unit: str) -> Slot:
             outer = _governor(governor)
             if outer is not None and outer.pos_ == "VERB":
                 owner = _subject(outer, governor)
-                what = f"{outer.text.lower()} {owner}".strip() if owner else outer.text.lower()
+                what = f"{_verb(outer)} {owner}".strip() if owner else _verb(outer)
                 return Slot(f"{_noun_phrase(governor)} ({what})", lemma, "", owner)
             return Slot(_noun_phrase(governor), lemma, "", "")
         return Slot(f"{word} of the {_noun_phrase(governor)}", lemma, "", "")
     owner = _subject(governor, root)
-    verb = governor.text.lower()
+    verb = _verb(governor)
     obj = _object(governor, span)
     if governor.lemma_.lower() in _LIGHT_VERBS and obj is not None:
         if kind in ("date", "time"):
@@ -354,6 +354,17 @@ def _slot(sentence: str, start: int, end: int, kind: str, unit: str) -> Slot:
 
 
 _LARGE = frozenset("hundred thousand million billion trillion".split())
+
+
+def _verb(verb: Token) -> str:
+    """The verb as a phrase says it: with its negation and the auxiliaries before it when it
+    has one ("did not pay", "never reopened", "not to revoke"), for a phrase that drops a
+    "not" says the opposite of every source."""
+    negation = [c for c in verb.children if c.dep_ == "neg"]
+    if not negation:
+        return verb.text.lower()
+    aux = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass") and c.i > negation[0].i - 2]
+    return _written([*aux, *negation, verb]).lower()
 
 
 def _lemma(tok: Token | None) -> str:
@@ -386,7 +397,8 @@ def _purpose(verb: Token) -> str:
                 if obj is not None and obj.pos_ == "NOUN"
                 else (f" {_noun_phrase(obj)}" if obj is not None else "")
             )
-            return f"to {c.text.lower()}{target}"
+            negation = "not " if any(n.dep_ == "neg" for n in c.children) else ""
+            return f"{negation}to {c.text.lower()}{target}"
     return ""
 
 
