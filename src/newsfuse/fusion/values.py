@@ -19,6 +19,7 @@ import dataclasses
 import datetime as dt
 import functools
 import itertools
+import math
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -430,6 +431,7 @@ def _old_years(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALES = {
+    "hundred": 1e2,  # ("two hundred people" is 200, not 2 and 100)
     "thousand": 1e3,
     "k": 1e3,
     "million": 1e6,
@@ -446,6 +448,13 @@ _SCALES = {
 }
 _SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bn|tn|crore|lakh|m|b|k)\b"
 _WORD_NUMBERS = NUMBER_WORDS
+
+
+def _scale(words: str | None) -> float:
+    """The factor of a count's scale words: "thousand" 1e3, "hundred thousand" 1e5."""
+    return math.prod(_SCALES[w] for w in words.lower().split()) if words else 1.0
+
+
 _WORD_NUMBER = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 
 # Words before a number that widen what it can mean: (lower factor, upper factor).
@@ -1031,7 +1040,7 @@ _MONTH_NAMES = frozenset(
 # --- counts ---------------------------------------------------------------------------------
 
 _COUNT = re.compile(
-    rf"(?<![\w$£€¥₩.,:/-])(?P<n>{_NUM}|(?:{_WORD_NUMBER})\b)(?:\s*(?P<s>million|billion|thousand)\b)?"
+    rf"(?<![\w$£€¥₩.,:/-])(?P<n>{_NUM}|(?:{_WORD_NUMBER})\b)(?:\s*(?P<s>(?:hundred\s+)?(?:million|billion|thousand)|hundred)\b)?"
     # what follows is only looked at, so the next number in it is still found
     # (or the degree sign of an angle, "80°"; not a temperature, "30°C")
     # (or a short unit written on: "fell 30ft (9m)")
@@ -1119,7 +1128,7 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
             value = _number(written)
             if re.fullmatch(r"(?:19|20)\d\d", written) and not m.group("s"):
                 continue  # a year, read as a date
-        value *= _SCALES.get((m.group("s") or "").lower(), 1.0)
+        value *= _scale(m.group("s"))
         if value < 2:
             continue
         again = bool(_ANAPHORIC.search(sentence[: m.start()])) and not _MEASURE_OF.search(
@@ -1173,7 +1182,12 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
             low, high, exact = value, value, not _HEDGES[2][0].search(sentence[: m.start()][-25:])
         else:
             low, high, exact = _interval(value, written, sentence[: m.start()])
-        lower = _range_start(sentence[: m.start()], _SCALES.get((m.group("s") or "").lower(), 1.0))
+        vague = _VAGUE_MULTIPLE.search(sentence, 0, m.start()) if word in _SCALE_WORDS else None
+        if vague is not None:
+            # "several hundred people": some hundreds, not 100 (agrees with "300", not "50")
+            least, most = _VAGUE_MULTIPLES[vague.group(1).lower()]
+            low, high, exact = value * least, value * most, False
+        lower = _range_start(sentence[: m.start()], _scale(m.group("s")))
         if lower is not None and lower[0] < low:
             low = lower[0]  # "nine to 33 years" is 9 to 33 years, not 33
         else:
@@ -1205,12 +1219,14 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
                 low=low,
                 high=high,
                 unit=unit,
-                shown=_hedged(
+                shown=f"{vague.group(1).lower()} {written.lower()} {noun.lower()}"
+                if vague is not None
+                else _hedged(
                     (f"{lower[1]} to " if lower else "") + f"{_figure(value)} {noun.lower()}",
                     sentence[: m.start() - len(lower[1]) - 4 if lower else m.start()],
                 ),
-                text=original[m.start() : end],
-                start=m.start(),
+                text=original[vague.start(1) if vague is not None else m.start() : end],
+                start=vague.start(1) if vague is not None else m.start(),
                 end=end,
                 exact=exact,
                 noun=noun,
@@ -1219,6 +1235,17 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
             )
         )
     return out
+
+
+# "several hundred", "a few thousand": a vague multiple of the scale word, as an interval
+_SCALE_WORDS = frozenset({"dozen", "hundred", "thousand"})
+_VAGUE_MULTIPLE = re.compile(r"\b(several|a few|few|many)\s+$", re.IGNORECASE)
+_VAGUE_MULTIPLES = {
+    "several": (3.0, 9.0),
+    "a few": (2.0, 5.0),
+    "few": (2.0, 5.0),
+    "many": (2.0, 99.0),
+}
 
 
 # "another 3,000 jobs worldwide on top of the 4,000 cuts already announced": a figure added to
