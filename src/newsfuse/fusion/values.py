@@ -1201,6 +1201,10 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
             exact = False  # "3,000 people", "50,000 years ago": a round figure, a time back
         unit = stem(noun.lower().replace("’", "'").split("'")[0].replace("/", ""))
         unit = _UNIT_ALIASES.get(unit, unit)
+        power = _POWER.search(m.group("rest"), 0, max(m.group("rest").find(noun), 0))
+        if power is not None:
+            # "cubic kilometres": a volume, no length
+            unit, noun = f"{power.group(1).lower()} {unit}", f"{power.group(1).lower()} {noun}"
         if noun == "times" and _RATIO.match(m.group("rest")):
             unit = (
                 "fold"  # "10 times safer" is 10-fold, no count of times ("complained 7-10 times")
@@ -1237,6 +1241,7 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
     return out
 
 
+_POWER = re.compile(r"\b(cubic|square)\b", re.IGNORECASE)
 # "several hundred", "a few thousand": a vague multiple of the scale word, as an interval
 _SCALE_WORDS = frozenset({"dozen", "hundred", "thousand"})
 _VAGUE_MULTIPLE = re.compile(r"\b(several|a few|few|many)\s+$", re.IGNORECASE)
