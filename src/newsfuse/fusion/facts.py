@@ -695,6 +695,10 @@ def _group(
     def need(a: Claim, b: Claim) -> float:
         if a.value.kind in ("count", "ordinal") and not values.same_counted(a.value, b.value):
             return math.inf
+        if _lives(a) != _lives(b):
+            # where someone lives is not where something happened: "Heath lives in the 900
+            # block of Buffalo Springs" / "officers were called to a home on the 900 block"
+            return math.inf
         if _same_day(a.value, b.value):
             weekday = "weekday" in (a.value.unit, b.value.unit)
             if weekday and a.article != b.article and not _told_alike(a, b):
@@ -747,6 +751,37 @@ def _group(
             group_of[k] = gi
         members[gi] += members.pop(gj)
     return [[claims[k] for k in sorted(ms)] for _, ms in sorted(members.items())]
+
+
+# a verb of dwelling before an address in its clause: the address is where someone lives
+_LIVES = re.compile(r"\b(?:liv(?:e|es|ed|ing)|resid(?:e|es|ed|ing|ents?|ence))\b", re.I)
+
+
+def _lives(c: Claim) -> bool:
+    """Whether a street address is told as where someone lives ("Records show Heath lives in
+    the 900 block"), not where something happened: two slots, whatever their values."""
+    if c.value.unit != "address block":
+        return False
+    text = c.sentence.text
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, c.value.start)), default=0)
+    return _LIVES.search(text, start, c.value.start) is not None
+
+
+_STREET = re.compile(r"\s+of\s+((?:[A-Z\d][\w.'’-]*\s*)+)")
+_STREET_KINDS = frozenset(
+    """street st avenue ave road rd drive dr boulevard blvd lane ln way court ct place pl
+    parkway pkwy highway hwy terrace circle trail""".split()
+)
+
+
+def _street(c: Claim) -> frozenset[str]:
+    """The street of an address block, without its kind ("Buffalo Springs" of "the 900
+    block of Buffalo Springs Drive" and of "... of Buffalo Springs."): lower-case words."""
+    m = _STREET.match(c.sentence.text, c.value.end)
+    if m is None:
+        return frozenset()
+    found = re.findall(r"[\w'’-]+", m.group(1).lower())
+    return frozenset(w for w in found if w not in _STREET_KINDS)
 
 
 def _value_key(q: values.Quantity) -> tuple[object, ...]:
@@ -1094,13 +1129,14 @@ def _same_value_sources(
     clocks = stated.clocks
     at = [t for c in group for t in _clock_beside(c, clocks)] if _one_day(value) else []
     ids = set(sources)
+    lives = _lives(group[0])  # (one slot per group: where someone lives is another, _group)
     for members in stated.buckets.get(value.kind, {}).values():
         # (the claims of a bucket share a value and a year: what decides ``same``)
         same = _same_value(members[0], value, ends)
         if same is None and not at:
             continue
         for c in members:
-            if c.article in ids:
+            if c.article in ids or _lives(c) != lives:
                 continue
             if at and any(t.agrees(o) for t in _clock_beside(c, clocks) for o in at):
                 # one day at one clock time ("about 7:30 p.m. Wednesday" in both): one moment
@@ -1503,11 +1539,13 @@ def _rival_dates(a: values.Quantity, b: values.Quantity, settings: FactSettings)
 
 def _stated_by(claims: Sequence[Claim], c: Claim) -> set[int]:
     """Families stating a value equal to ``c``'s (same kind and unit) anywhere."""
+    lives = _lives(c)
     return {
         o.family
         for o in claims
         if o.value.kind == c.value.kind
         and o.value.exact
+        and _lives(o) == lives  # (where someone lives is another slot: _group)
         and o.value.comparable(c.value)
         and (c.value.kind != "date" or _width(o) <= _width(c))  # "2014" is not "May 2014"
         and o.value.agrees(c.value, o.year)
@@ -1705,6 +1743,14 @@ def _same_slot(
             if x.value.kind == "count" and (_other_status(x, y) or _added(x) != _added(y)):
                 continue
             if _expected(x) != _expected(y):
+                continue
+            if x.value.unit == "address block" == y.value.unit:
+                # blocks of one street, neither told as where someone lives: the place of
+                # the event ("called to a home on the 900 block of Buffalo Springs Drive" /
+                # "the double murder in the 800 block of Buffalo Springs Drive"), whatever
+                # verb the parse hangs each on
+                if not (_lives(x) or _lives(y)) and _street(x) == _street(y) != frozenset():
+                    return True
                 continue
             if x.value.kind == "frequency":
                 # how often one thing is done: the same verb on the same object ("fly that
