@@ -39,6 +39,7 @@ from newsfuse.fusion import (
     trades,
     values,
 )
+from newsfuse.fusion import sides as sides_mod
 from newsfuse.fusion.attribution import attribution
 from newsfuse.fusion.text import (
     NUMBER_WORDS,
@@ -280,6 +281,7 @@ def facts(
     found_conflicts += names.name_conflicts(sentences, family_of, settings, lower)
     found_conflicts += likeness.likeness_conflicts(sentences, family_of)
     found_conflicts += trades.trade_conflicts(sentences, family_of, settings)
+    found_conflicts += rank_conflicts(sentences, family_of)
     return tuple(out), tuple(found_conflicts)
 
 
@@ -2068,3 +2070,139 @@ def _quote_fact(q: Quote) -> Fact:
         independent_sources=q.independent_sources,
         status="corroborated",
     )
+
+
+# --- who ranks where: "Krystle Campbell, 29, was the second fatality identified" -------------
+
+_ORDINALS = {
+    w: n
+    for n, ws in enumerate(
+        (
+            ("first", "1st"),
+            ("second", "2nd"),
+            ("third", "3rd"),
+            ("fourth", "4th"),
+            ("fifth", "5th"),
+            ("sixth", "6th"),
+            ("seventh", "7th"),
+            ("eighth", "8th"),
+            ("ninth", "9th"),
+            ("tenth", "10th"),
+        ),
+        start=1,
+    )
+    for w in ws
+}
+_ORDINAL = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+# a full name: two to four capitalised words ("Martin Richard", not "Campbell" nor "He")
+_FULL_NAME = r"(?P<name>(?<![\w'’-])[A-Z][a-z'’]+(?: [A-Z][a-z'’]+){1,3})"
+# "NAME(, 29,) was the second (fatality) (of the three people killed ...) (to have been)
+# identified": the name, the rank, the rest of its clause
+_NAME_RANKED = re.compile(
+    _FULL_NAME + r"(?:, [^,;:]{1,40},)? (?:was|is|became) the (?P<rank>" + _ORDINAL + r")\b"
+    r"(?P<rest>[^,;:.!?]*)"
+)
+# "The second victim was identified as NAME"
+_RANKED_NAME = re.compile(
+    r"\b(?P<rank>" + _ORDINAL + r") (?P<rest>(?:[a-z]+ ){0,3}?(?:was|has been) [a-z]+(?:ed|en)"
+    r" as) " + _FULL_NAME,
+    re.I,
+)
+# the deed ranked, passive: "to have been identified", "to be named", or a participle right
+# after the ranked noun ("the second fatality identified", "the first person killed")
+_RANK_DEED = re.compile(r"\bto (?:be|have been) (?P<deed>[a-z]+(?:ed|en))\b")
+_RANK_DEED_AFTER = re.compile(r"\s*(?:[a-z]+ ){0,2}?(?P<deed>[a-z]+(?:ed|en))\b")
+_RANK_DEED_AS = re.compile(r"\b(?:was|has been) (?P<deed>[a-z]+(?:ed|en)) as$")
+_NOT_DEEDS = frozenset({"been", "seen", "often", "even", "open", "when", "then", "ten"})
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    article: str
+    sentence: Sentence
+    rank: int
+    deed: str
+    name: str
+    shown: str
+    verb: int  # (the match's start: reading order, as :mod:`sides` wants)
+
+
+def _ranked(article: str, s: Sentence) -> list[_Ranked]:
+    """Who a sentence says was the n-th one a thing was done to ("Eight-year-old Martin
+    Richard was the second of the three people killed in the explosions to have been
+    identified"): the rank, the deed (a passive participle) and the person's full name."""
+    text = s.text
+    if _UNASSERTED.search(text):
+        return []
+    out = []
+    for m in _NAME_RANKED.finditer(text):
+        rest = m.group("rest")
+        found = _RANK_DEED.search(rest) or _RANK_DEED_AFTER.match(rest)
+        if found is None or found.group("deed").lower() in _NOT_DEEDS:
+            continue
+        out.append(
+            _Ranked(
+                article,
+                s,
+                _ORDINALS[m.group("rank").lower()],
+                found.group("deed").lower(),
+                m.group("name"),
+                m.group("name"),
+                m.start(),
+            )
+        )
+    for m in _RANKED_NAME.finditer(text):
+        found = _RANK_DEED_AS.search(m.group("rest"))
+        if found is None or found.group("deed").lower() in _NOT_DEEDS:
+            continue
+        out.append(
+            _Ranked(
+                article,
+                s,
+                _ORDINALS[m.group("rank").lower()],
+                found.group("deed").lower(),
+                m.group("name"),
+                m.group("name"),
+                m.start(),
+            )
+        )
+    return out
+
+
+def _one_person(a: str, b: str) -> bool:
+    """Two full names of one person: a word in common ("Martin Richard" / "Martin")."""
+    return bool(set(a.lower().split()) & set(b.lower().split()))
+
+
+def rank_conflicts(
+    sentences: Mapping[str, Sequence[Sentence]], family_of: Mapping[str, int]
+) -> list[Conflict]:
+    """Reports naming different people as the n-th one a deed was done to (who was "the
+    second fatality identified": Martin Richard in one report, Krystle Campbell in another):
+    one rank of one deed, full names with no word in common, from two families, each of which
+    names one person only for it (a family naming two is correcting itself)."""
+    by_slot: dict[tuple[int, str], list[_Ranked]] = {}
+    for article in sorted(sentences):
+        for s in sentences[article]:
+            if " the " not in s.text and " as " not in s.text:
+                continue
+            for r in _ranked(article, s):
+                by_slot.setdefault((r.rank, r.deed), []).append(r)
+    out = []
+    for (rank, deed), found in by_slot.items():
+        sides: list[list[_Ranked]] = []
+        for r in found:
+            side = next((x for x in sides if _one_person(x[0].name, r.name)), None)
+            if side is None:
+                sides.append([r])
+            else:
+                side.append(r)
+        if len(sides) < 2:
+            continue
+        families = [{family_of.get(r.article, 0) for r in side} for side in sides]
+        if any(families[i] & families[j] for i in range(len(sides)) for j in range(i)):
+            continue  # one family naming two people for the rank
+        ordinal = next(w for w, n in _ORDINALS.items() if n == rank)
+        values_ = tuple(sides_mod.conflict_value(sorted(x, key=sides_mod.order)) for x in sides)
+        out.append(Conflict(about=f"who was the {ordinal} {deed}", values=values_))
+    return out
