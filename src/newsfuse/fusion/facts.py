@@ -282,6 +282,7 @@ def facts(
     found_conflicts += likeness.likeness_conflicts(sentences, family_of)
     found_conflicts += trades.trade_conflicts(sentences, family_of, settings)
     found_conflicts += rank_conflicts(sentences, family_of)
+    found_conflicts += place_conflicts(sentences, family_of)
     return tuple(out), tuple(found_conflicts)
 
 
@@ -2205,4 +2206,101 @@ def rank_conflicts(
         ordinal = next(w for w, n in _ORDINALS.items() if n == rank)
         values_ = tuple(sides_mod.conflict_value(sorted(x, key=sides_mod.order)) for x in sides)
         out.append(Conflict(about=f"who was the {ordinal} {deed}", values=values_))
+    return out
+
+
+# --- where a person is from: "Krystle Campbell, 29, of Medford, Mass." -------------------------
+
+# "NAME(, 29,) of|from TOWN, STATE": a person, and the town and its state (or county, country)
+_FROM = re.compile(
+    _FULL_NAME + r"(?:, (?:an? |the )?[\w -]{1,30},)? (?:of|from) (?:the )?"
+    r"(?P<town>[A-Z][a-z'’]+(?: [A-Z][a-z'’]+){0,2}), (?P<within>[A-Z][\w.]*(?: [A-Z][\w.]*)?)"
+    r"(?=[,;.]|\s[a-z])"
+)
+_WITHIN_NOT = frozenset({"the", "a", "an", "he", "she", "they", "who", "police", "and"})
+
+
+@dataclass(frozen=True)
+class _From:
+    article: str
+    sentence: Sentence
+    name: str
+    town: str
+    within: str
+    shown: str
+    verb: int
+
+
+def _froms(article: str, s: Sentence) -> list[_From]:
+    out = []
+    for m in _FROM.finditer(s.text):
+        within = m.group("within").replace(".", "").lower()
+        if within in _WITHIN_NOT or m.group("name").split()[-1] == m.group("town"):
+            continue
+        town = m.group("town")
+        out.append(
+            _From(
+                article, s, m.group("name"), town, within, f"{town}, {m.group('within')}", m.start()
+            )
+        )
+    return out
+
+
+def _one_named(a: str, b: str) -> bool:
+    """Two full names of one person: the same surname and first name."""
+    x, y = a.split(), b.split()
+    return x[-1] == y[-1] and x[0] == y[0]
+
+
+def place_conflicts(
+    sentences: Mapping[str, Sequence[Sentence]], family_of: Mapping[str, int]
+) -> list[Conflict]:
+    """Reports placing one person's home in two towns of one state ("Krystle Campbell, 29, of
+    Medford, Mass." / "... of Arlington, Mass."): towns written beside the same state are
+    places of one level, neither a part of the other, unless some sentence of the cluster
+    writes them together ("Dorchester, Boston", "Boston's Dorchester"). One full name in
+    both, from two families, each giving one town."""
+    found: list[_From] = []
+    for article in sorted(sentences):
+        for s in sentences[article]:
+            if " of " in s.text or " from " in s.text:
+                found += _froms(article, s)
+    if len(found) < 2:
+        return []
+    everything = [s.text for ss in sentences.values() for s in ss]
+    out = []
+    seen: set[tuple[str, str]] = set()
+    for i, a in enumerate(found):
+        for b in found[i + 1 :]:
+            if not _one_named(a.name, b.name) or a.within != b.within or a.town == b.town:
+                continue
+            if family_of.get(a.article, 0) == family_of.get(b.article, 0):
+                continue
+            key = (a.name, a.within)
+            if key in seen:
+                continue
+            mine = [f for f in found if _one_named(f.name, a.name) and f.within == a.within]
+            sides: dict[str, list[_From]] = {}
+            for f in mine:
+                sides.setdefault(f.town, []).append(f)
+            families = [{family_of.get(f.article, 0) for f in side} for side in sides.values()]
+            if len(sides) != 2 or families[0] & families[1]:
+                continue  # a family giving both towns, or three towns: no plain dispute
+            towns = list(sides)
+            together = re.compile(
+                rf"\b{re.escape(towns[0])}\W+(?:\w+\W+){{0,4}}?{re.escape(towns[1])}\b"
+                rf"|\b{re.escape(towns[1])}\W+(?:\w+\W+){{0,4}}?{re.escape(towns[0])}\b"
+            )
+            if any(together.search(t) for t in everything):
+                continue  # written together somewhere: maybe one within the other
+            seen.add(key)
+            out.append(
+                Conflict(
+                    about=f"where {a.name} is from",
+                    values=tuple(
+                        sides_mod.conflict_value(sorted(side, key=sides_mod.order))
+                        for side in sides.values()
+                    ),
+                )
+            )
     return out
