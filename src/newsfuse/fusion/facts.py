@@ -2117,6 +2117,15 @@ _RANK_DEED_AS = re.compile(r"\b(?:was|has been) (?P<deed>[a-z]+(?:ed|en)) as$")
 _NOT_DEEDS = frozenset({"been", "seen", "often", "even", "open", "when", "then", "ten"})
 
 
+def _person(name: str) -> str:
+    """A full name without the sentence's opening words the match took ("On Monday Martin
+    Richard" is Martin Richard); "" if fewer than two words are left."""
+    found = name.split()
+    while found and (found[0].lower() in STOPWORDS or stem(found[0].lower()) in _CALENDAR_NAMES):
+        found.pop(0)
+    return " ".join(found) if len(found) >= 2 else ""
+
+
 @dataclass(frozen=True)
 class _Ranked:
     article: str
@@ -2139,34 +2148,18 @@ def _ranked(article: str, s: Sentence) -> list[_Ranked]:
     for m in _NAME_RANKED.finditer(text):
         rest = m.group("rest")
         found = _RANK_DEED.search(rest) or _RANK_DEED_AFTER.match(rest)
-        if found is None or found.group("deed").lower() in _NOT_DEEDS:
+        name = _person(m.group("name"))
+        if found is None or found.group("deed").lower() in _NOT_DEEDS or not name:
             continue
-        out.append(
-            _Ranked(
-                article,
-                s,
-                _ORDINALS[m.group("rank").lower()],
-                found.group("deed").lower(),
-                m.group("name"),
-                m.group("name"),
-                m.start(),
-            )
-        )
+        rank, deed = _ORDINALS[m.group("rank").lower()], found.group("deed").lower()
+        out.append(_Ranked(article, s, rank, deed, name, name, m.start()))
     for m in _RANKED_NAME.finditer(text):
         found = _RANK_DEED_AS.search(m.group("rest"))
-        if found is None or found.group("deed").lower() in _NOT_DEEDS:
+        name = _person(m.group("name"))
+        if found is None or found.group("deed").lower() in _NOT_DEEDS or not name:
             continue
-        out.append(
-            _Ranked(
-                article,
-                s,
-                _ORDINALS[m.group("rank").lower()],
-                found.group("deed").lower(),
-                m.group("name"),
-                m.group("name"),
-                m.start(),
-            )
-        )
+        rank, deed = _ORDINALS[m.group("rank").lower()], found.group("deed").lower()
+        out.append(_Ranked(article, s, rank, deed, name, name, m.start()))
     return out
 
 
@@ -2235,14 +2228,11 @@ def _froms(article: str, s: Sentence) -> list[_From]:
     out = []
     for m in _FROM.finditer(s.text):
         within = m.group("within").replace(".", "").lower()
-        if within in _WITHIN_NOT or m.group("name").split()[-1] == m.group("town"):
+        name, town = _person(m.group("name")), m.group("town")
+        if within in _WITHIN_NOT or not name or name.split()[-1] == town:
             continue
-        town = m.group("town")
-        out.append(
-            _From(
-                article, s, m.group("name"), town, within, f"{town}, {m.group('within')}", m.start()
-            )
-        )
+        shown = f"{town}, {m.group('within')}"
+        out.append(_From(article, s, name, town, within, shown, m.start()))
     return out
 
 
