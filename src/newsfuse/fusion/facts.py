@@ -39,6 +39,7 @@ from newsfuse.fusion import (
     trades,
     values,
 )
+from newsfuse.fusion import sides as sides_mod
 from newsfuse.fusion.attribution import attribution
 from newsfuse.fusion.text import (
     NUMBER_WORDS,
@@ -280,6 +281,8 @@ def facts(
     found_conflicts += names.name_conflicts(sentences, family_of, settings, lower)
     found_conflicts += likeness.likeness_conflicts(sentences, family_of)
     found_conflicts += trades.trade_conflicts(sentences, family_of, settings)
+    found_conflicts += rank_conflicts(sentences, family_of)
+    found_conflicts += place_conflicts(sentences, family_of)
     return tuple(out), tuple(found_conflicts)
 
 
@@ -695,6 +698,10 @@ def _group(
     def need(a: Claim, b: Claim) -> float:
         if a.value.kind in ("count", "ordinal") and not values.same_counted(a.value, b.value):
             return math.inf
+        if _lives(a) != _lives(b):
+            # where someone lives is not where something happened: "Heath lives in the 900
+            # block of Buffalo Springs" / "officers were called to a home on the 900 block"
+            return math.inf
         if _same_day(a.value, b.value):
             weekday = "weekday" in (a.value.unit, b.value.unit)
             if weekday and a.article != b.article and not _told_alike(a, b):
@@ -747,6 +754,37 @@ def _group(
             group_of[k] = gi
         members[gi] += members.pop(gj)
     return [[claims[k] for k in sorted(ms)] for _, ms in sorted(members.items())]
+
+
+# a verb of dwelling before an address in its clause: the address is where someone lives
+_LIVES = re.compile(r"\b(?:liv(?:e|es|ed|ing)|resid(?:e|es|ed|ing|ents?|ence))\b", re.I)
+
+
+def _lives(c: Claim) -> bool:
+    """Whether a street address is told as where someone lives ("Records show Heath lives in
+    the 900 block"), not where something happened: two slots, whatever their values."""
+    if c.value.unit != "address block":
+        return False
+    text = c.sentence.text
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, c.value.start)), default=0)
+    return _LIVES.search(text, start, c.value.start) is not None
+
+
+_STREET = re.compile(r"\s+of\s+((?:[A-Z\d][\w.'’-]*\s*)+)")
+_STREET_KINDS = frozenset(
+    """street st avenue ave road rd drive dr boulevard blvd lane ln way court ct place pl
+    parkway pkwy highway hwy terrace circle trail""".split()
+)
+
+
+def _street(c: Claim) -> frozenset[str]:
+    """The street of an address block, without its kind ("Buffalo Springs" of "the 900
+    block of Buffalo Springs Drive" and of "... of Buffalo Springs."): lower-case words."""
+    m = _STREET.match(c.sentence.text, c.value.end)
+    if m is None:
+        return frozenset()
+    found = re.findall(r"[\w'’-]+", m.group(1).lower())
+    return frozenset(w for w in found if w not in _STREET_KINDS)
 
 
 def _value_key(q: values.Quantity) -> tuple[object, ...]:
@@ -1094,13 +1132,14 @@ def _same_value_sources(
     clocks = stated.clocks
     at = [t for c in group for t in _clock_beside(c, clocks)] if _one_day(value) else []
     ids = set(sources)
+    lives = _lives(group[0])  # (one slot per group: where someone lives is another, _group)
     for members in stated.buckets.get(value.kind, {}).values():
         # (the claims of a bucket share a value and a year: what decides ``same``)
         same = _same_value(members[0], value, ends)
         if same is None and not at:
             continue
         for c in members:
-            if c.article in ids:
+            if c.article in ids or _lives(c) != lives:
                 continue
             if at and any(t.agrees(o) for t in _clock_beside(c, clocks) for o in at):
                 # one day at one clock time ("about 7:30 p.m. Wednesday" in both): one moment
@@ -1503,11 +1542,13 @@ def _rival_dates(a: values.Quantity, b: values.Quantity, settings: FactSettings)
 
 def _stated_by(claims: Sequence[Claim], c: Claim) -> set[int]:
     """Families stating a value equal to ``c``'s (same kind and unit) anywhere."""
+    lives = _lives(c)
     return {
         o.family
         for o in claims
         if o.value.kind == c.value.kind
         and o.value.exact
+        and _lives(o) == lives  # (where someone lives is another slot: _group)
         and o.value.comparable(c.value)
         and (c.value.kind != "date" or _width(o) <= _width(c))  # "2014" is not "May 2014"
         and o.value.agrees(c.value, o.year)
@@ -1705,6 +1746,14 @@ def _same_slot(
             if x.value.kind == "count" and (_other_status(x, y) or _added(x) != _added(y)):
                 continue
             if _expected(x) != _expected(y):
+                continue
+            if x.value.unit == "address block" == y.value.unit:
+                # blocks of one street, neither told as where someone lives: the place of
+                # the event ("called to a home on the 900 block of Buffalo Springs Drive" /
+                # "the double murder in the 800 block of Buffalo Springs Drive"), whatever
+                # verb the parse hangs each on
+                if not (_lives(x) or _lives(y)) and _street(x) == _street(y) != frozenset():
+                    return True
                 continue
             if x.value.kind == "frequency":
                 # how often one thing is done: the same verb on the same object ("fly that
@@ -2022,3 +2071,226 @@ def _quote_fact(q: Quote) -> Fact:
         independent_sources=q.independent_sources,
         status="corroborated",
     )
+
+
+# --- who ranks where: "Krystle Campbell, 29, was the second fatality identified" -------------
+
+_ORDINALS = {
+    w: n
+    for n, ws in enumerate(
+        (
+            ("first", "1st"),
+            ("second", "2nd"),
+            ("third", "3rd"),
+            ("fourth", "4th"),
+            ("fifth", "5th"),
+            ("sixth", "6th"),
+            ("seventh", "7th"),
+            ("eighth", "8th"),
+            ("ninth", "9th"),
+            ("tenth", "10th"),
+        ),
+        start=1,
+    )
+    for w in ws
+}
+_ORDINAL = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+# a full name: two to four capitalised words ("Martin Richard", not "Campbell" nor "He")
+_FULL_NAME = r"(?P<name>(?<![\w'’-])[A-Z][a-z'’]+(?: [A-Z][a-z'’]+){1,3})"
+# "NAME(, 29,) was the second (fatality) (of the three people killed ...) (to have been)
+# identified": the name, the rank, the rest of its clause
+_NAME_RANKED = re.compile(
+    _FULL_NAME + r"(?:, [^,;:]{1,40},)? (?:was|is|became) the (?P<rank>" + _ORDINAL + r")\b"
+    r"(?P<rest>[^,;:.!?]*)"
+)
+# "The second victim was identified as NAME"
+_RANKED_NAME = re.compile(
+    r"\b(?P<rank>" + _ORDINAL + r") (?P<rest>(?:[a-z]+ ){0,3}?(?:was|has been) [a-z]+(?:ed|en)"
+    r" as) " + _FULL_NAME,
+    re.I,
+)
+# the deed ranked, passive: "to have been identified", "to be named", or a participle right
+# after the ranked noun ("the second fatality identified", "the first person killed")
+_RANK_DEED = re.compile(r"\bto (?:be|have been) (?P<deed>[a-z]+(?:ed|en))\b")
+_RANK_DEED_AFTER = re.compile(r"\s*(?:[a-z]+ ){0,2}?(?P<deed>[a-z]+(?:ed|en))\b")
+_RANK_DEED_AS = re.compile(r"\b(?:was|has been) (?P<deed>[a-z]+(?:ed|en)) as$")
+_NOT_DEEDS = frozenset({"been", "seen", "often", "even", "open", "when", "then", "ten"})
+
+
+def _person(name: str) -> str:
+    """A full name without the sentence's opening words the match took ("On Monday Martin
+    Richard" is Martin Richard); "" if fewer than two words are left."""
+    found = name.split()
+    while found and (found[0].lower() in STOPWORDS or stem(found[0].lower()) in _CALENDAR_NAMES):
+        found.pop(0)
+    return " ".join(found) if len(found) >= 2 else ""
+
+
+@dataclass(frozen=True)
+class _Ranked:
+    article: str
+    sentence: Sentence
+    rank: int
+    deed: str
+    name: str
+    shown: str
+    verb: int  # (the match's start: reading order, as :mod:`sides` wants)
+
+
+def _ranked(article: str, s: Sentence) -> list[_Ranked]:
+    """Who a sentence says was the n-th one a thing was done to ("Eight-year-old Martin
+    Richard was the second of the three people killed in the explosions to have been
+    identified"): the rank, the deed (a passive participle) and the person's full name."""
+    text = s.text
+    if _UNASSERTED.search(text):
+        return []
+    out = []
+    for m in _NAME_RANKED.finditer(text):
+        rest = m.group("rest")
+        found = _RANK_DEED.search(rest) or _RANK_DEED_AFTER.match(rest)
+        name = _person(m.group("name"))
+        if found is None or found.group("deed").lower() in _NOT_DEEDS or not name:
+            continue
+        rank, deed = _ORDINALS[m.group("rank").lower()], found.group("deed").lower()
+        out.append(_Ranked(article, s, rank, deed, name, name, m.start()))
+    for m in _RANKED_NAME.finditer(text):
+        found = _RANK_DEED_AS.search(m.group("rest"))
+        name = _person(m.group("name"))
+        if found is None or found.group("deed").lower() in _NOT_DEEDS or not name:
+            continue
+        rank, deed = _ORDINALS[m.group("rank").lower()], found.group("deed").lower()
+        out.append(_Ranked(article, s, rank, deed, name, name, m.start()))
+    return out
+
+
+def _one_person(a: str, b: str) -> bool:
+    """Two full names of one person: a word in common ("Martin Richard" / "Martin")."""
+    return bool(set(a.lower().split()) & set(b.lower().split()))
+
+
+def rank_conflicts(
+    sentences: Mapping[str, Sequence[Sentence]], family_of: Mapping[str, int]
+) -> list[Conflict]:
+    """Reports naming different people as the n-th one a deed was done to (who was "the
+    second fatality identified": Martin Richard in one report, Krystle Campbell in another):
+    one rank of one deed, full names with no word in common, from two families, each of which
+    names one person only for it (a family naming two is correcting itself)."""
+    by_slot: dict[tuple[int, str], list[_Ranked]] = {}
+    for article in sorted(sentences):
+        for s in sentences[article]:
+            if " the " not in s.text and " as " not in s.text:
+                continue
+            for r in _ranked(article, s):
+                by_slot.setdefault((r.rank, r.deed), []).append(r)
+    out = []
+    for (rank, deed), found in by_slot.items():
+        sides: list[list[_Ranked]] = []
+        for r in found:
+            side = next((x for x in sides if _one_person(x[0].name, r.name)), None)
+            if side is None:
+                sides.append([r])
+            else:
+                side.append(r)
+        if len(sides) < 2:
+            continue
+        families = [{family_of.get(r.article, 0) for r in side} for side in sides]
+        if any(families[i] & families[j] for i in range(len(sides)) for j in range(i)):
+            continue  # one family naming two people for the rank
+        ordinal = next(w for w, n in _ORDINALS.items() if n == rank)
+        values_ = tuple(sides_mod.conflict_value(sorted(x, key=sides_mod.order)) for x in sides)
+        out.append(Conflict(about=f"who was the {ordinal} {deed}", values=values_))
+    return out
+
+
+# --- where a person is from: "Krystle Campbell, 29, of Medford, Mass." -------------------------
+
+# "NAME(, 29,) of|from TOWN, STATE": a person, and the town and its state (or county, country)
+_FROM = re.compile(
+    _FULL_NAME + r"(?:, (?:an? |the )?[\w -]{1,30},)? (?:of|from) (?:the )?"
+    r"(?P<town>[A-Z][a-z'’]+(?: [A-Z][a-z'’]+){0,2}), (?P<within>[A-Z][\w.]*(?: [A-Z][\w.]*)?)"
+    r"(?=[,;.]|\s[a-z])"
+)
+_WITHIN_NOT = frozenset({"the", "a", "an", "he", "she", "they", "who", "police", "and"})
+
+
+@dataclass(frozen=True)
+class _From:
+    article: str
+    sentence: Sentence
+    name: str
+    town: str
+    within: str
+    shown: str
+    verb: int
+
+
+def _froms(article: str, s: Sentence) -> list[_From]:
+    out = []
+    for m in _FROM.finditer(s.text):
+        within = m.group("within").replace(".", "").lower()
+        name, town = _person(m.group("name")), m.group("town")
+        if within in _WITHIN_NOT or not name or name.split()[-1] == town:
+            continue
+        shown = f"{town}, {m.group('within')}"
+        out.append(_From(article, s, name, town, within, shown, m.start()))
+    return out
+
+
+def _one_named(a: str, b: str) -> bool:
+    """Two full names of one person: the same surname and first name."""
+    x, y = a.split(), b.split()
+    return x[-1] == y[-1] and x[0] == y[0]
+
+
+def place_conflicts(
+    sentences: Mapping[str, Sequence[Sentence]], family_of: Mapping[str, int]
+) -> list[Conflict]:
+    """Reports placing one person's home in two towns of one state ("Krystle Campbell, 29, of
+    Medford, Mass." / "... of Arlington, Mass."): towns written beside the same state are
+    places of one level, neither a part of the other, unless some sentence of the cluster
+    writes them together ("Dorchester, Boston", "Boston's Dorchester"). One full name in
+    both, from two families, each giving one town."""
+    found: list[_From] = []
+    for article in sorted(sentences):
+        for s in sentences[article]:
+            if " of " in s.text or " from " in s.text:
+                found += _froms(article, s)
+    if len(found) < 2:
+        return []
+    everything = [s.text for ss in sentences.values() for s in ss]
+    out = []
+    seen: set[tuple[str, str]] = set()
+    for i, a in enumerate(found):
+        for b in found[i + 1 :]:
+            if not _one_named(a.name, b.name) or a.within != b.within or a.town == b.town:
+                continue
+            if family_of.get(a.article, 0) == family_of.get(b.article, 0):
+                continue
+            key = (a.name, a.within)
+            if key in seen:
+                continue
+            mine = [f for f in found if _one_named(f.name, a.name) and f.within == a.within]
+            sides: dict[str, list[_From]] = {}
+            for f in mine:
+                sides.setdefault(f.town, []).append(f)
+            families = [{family_of.get(f.article, 0) for f in side} for side in sides.values()]
+            if len(sides) != 2 or families[0] & families[1]:
+                continue  # a family giving both towns, or three towns: no plain dispute
+            towns = list(sides)
+            together = re.compile(
+                rf"\b{re.escape(towns[0])}\W+(?:\w+\W+){{0,4}}?{re.escape(towns[1])}\b"
+                rf"|\b{re.escape(towns[1])}\W+(?:\w+\W+){{0,4}}?{re.escape(towns[0])}\b"
+            )
+            if any(together.search(t) for t in everything):
+                continue  # written together somewhere: maybe one within the other
+            seen.add(key)
+            out.append(
+                Conflict(
+                    about=f"where {a.name} is from",
+                    values=tuple(
+                        sides_mod.conflict_value(sorted(side, key=sides_mod.order))
+                        for side in sides.values()
+                    ),
+                )
+            )
+    return out
