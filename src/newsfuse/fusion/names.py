@@ -251,15 +251,30 @@ def _region(place: str, text: str) -> bool:
     """Whether ``text`` writes ``place`` as a state or a country, not a town: the region of
     another place ("Houston, Texas", "Paris, France"), or called so ("the state of New
     Jersey", "New Jersey Gov. Chris Christie")."""
+    # Each way is searched at each place the name is written (a search of the whole text
+    # from every capital letter was most of this function's time).
     name = re.escape(place)
-    return (
-        re.search(
-            rf"\b[A-Z][a-z]+,\s+{name}\b|\b(?:state|country|governor) of {name}\b"
-            rf"|\b{name}(?:'s)? (?:state|Gov\.|Governor|governor)\b",
-            text,
-        )
-        is not None
-    )
+    before = re.compile(rf"\b[A-Z][a-z]+,\s+{name}\b|\b(?:state|country|governor) of {name}\b")
+    after = re.compile(rf"\b{name}(?:'s)? (?:state|Gov\.|Governor|governor)\b")
+    at = text.find(place)
+    while at >= 0:
+        if after.match(text, at):
+            return True
+        # "Houston, Texas": the capitalised word before the comma (the spaces between may
+        # be many, so found backwards); "state of Texas" starts 9 to 12 characters before
+        comma = at
+        while comma > 0 and text[comma - 1].isspace():
+            comma -= 1
+        if comma < at and comma > 0 and text[comma - 1] == ",":
+            k = comma - 1
+            while k > 0 and "a" <= text[k - 1] <= "z":
+                k -= 1
+            if k < comma - 1 and k > 0 and before.match(text, k - 1):
+                return True
+        if any(before.match(text, at - n) for n in (9, 11, 12) if at >= n):
+            return True
+        at = text.find(place, at + 1)
+    return False
 
 
 # A run of capitalised words, with the particles of a name between ("California Institute
