@@ -214,3 +214,16 @@ def test_a_phrase_keeps_the_negation_of_its_verb():
     # and a verb without a negation is read as before
     s = "Police arrested 8 people on Tuesday."
     assert phrases.slot(s, s.index("8"), s.index("8") + 1, "count").phrase == "people arrested"
+
+
+def test_a_name_fact_says_what_the_name_is_from_the_parse():
+    # Real Kaesong sentences (examples/kaesong 001, 000): the about had been the words beside
+    # the name ("its border town of Kaesong on Tuesday after it")
+    s = (
+        "North Korea blew up an office set up to foster better ties with South Korea in its "
+        "border town of Kaesong on Tuesday."
+    )
+    at = s.index("Kaesong")
+    assert phrases.named(s, at, at + len("Kaesong")) == "border town"
+    s = "Seoul has tried to stop the groups in the past."
+    assert phrases.named(s, 0, len("Seoul")) == "tried to stop the groups"

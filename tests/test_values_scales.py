@@ -26,7 +26,5 @@ def test_a_number_word_before_hundred_is_one_figure():
 def test_a_cubic_or_square_unit_is_no_length():
     # Multi-News dev f525eb46 p2 (held-out set 3): had been 'distance of ocean = 20 million km'
     found = values.find("the ocean held 20 million cubic kilometres of water", [])
-    assert [(q.unit, q.shown) for q in found] == [
-        ("cubic kilometr", "20 million cubic kilometres")
-    ]
+    assert [(q.unit, q.shown) for q in found] == [("cubic kilometr", "20 million cubic kilometres")]
     assert [q.unit for q in values.find("He ran 5 kilometres.", [])] == ["length"]

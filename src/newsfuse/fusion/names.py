@@ -132,6 +132,7 @@ def name_facts(
                     value in places
                     and _place_role(rep.text, match.start(), match.end(), _region(value, whole))
                 )
+                or _readable(phrases.named(rep.text, match.start(), match.end()))
                 or phrases.nearby(rep.text, match.start(), match.end()),
                 kind="name",
                 value=value,
@@ -452,6 +453,11 @@ class _Lines:
 
 _CAPITALISED_AFTER = re.compile(r"\s+(?:of\s+)?([A-Z][\w.'’-]*)")
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w.'’-]*)\s+$")
+
+
+def _readable(phrase: str) -> str:
+    """``phrase`` if it says what a name is in two words or more, else ""."""
+    return phrase if phrases.readable(phrase) else ""
 
 
 def _in_longer(text: str, start: int, end: int) -> bool:

@@ -73,6 +73,31 @@ def readable(phrase: str) -> bool:
     return len((rest if head else phrase).split()) >= 2
 
 
+def named(sentence: str, start: int, end: int) -> str:
+    """What a name is in its sentence, from the parse: the noun it names ("border town" of
+    "its border town of Kaesong", "state news agency" of "KCNA state news agency"), or what it
+    did ("destroyed liaison office", "tried to stop the groups"); "" when the parse gives
+    neither (the caller then shows the words beside it)."""
+    doc = parse(clause(sentence, start, end)[0])
+    offset = sentence.find(doc.text)
+    span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+    if span is None or len(span) == 0 or offset < 0:
+        return ""
+    root = span.root
+    head = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in _LIGHT_VERBS:
+            return ""
+        obj = _object(head, span)
+        what = _noun_phrase(obj) if obj is not None else _purpose(head)
+        return " ".join(w for w in (_verb(head), what) if w)
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return _noun_phrase(head.head, skip=span)  # "the border town of Kaesong"
+    if root.dep_ in ("compound", "appos") and head.pos_ == "NOUN" and head.i >= span.end:
+        return _noun_phrase(head, skip=span)  # "KCNA state news", "Covid-19 concerns"
+    return ""
+
+
 _NEARBY = 4  # words either side of the value in :func:`nearby`
 _EDGE = frozenset(
     """a an the and or but of in on at to for from by with as that which who than,
