@@ -318,18 +318,30 @@ _MAYBE_PICTURE = re.compile(r"day,? |FILE|[Pp]hoto|image|picture|video|\((?:Pub|
 _PRESENT = frozenset({"VBZ", "VBP"})
 
 
+PictureKind = Literal["stamp", "file", "caption"]
+
+
 @functools.lru_cache(maxsize=1 << 12)
-def pictured(sentence: str) -> tuple[tuple[int, int], ...]:
-    """The spans of ``sentence`` whose dates are a picture's (:data:`_PICTURE_DATE`), not the
-    story's: they date no event and make no timeline entry."""
+def picture_spans(sentence: str) -> tuple[tuple[int, int, PictureKind], ...]:
+    """The spans of ``sentence`` whose dates are a picture's (:data:`_PICTURE_DATE`), with
+    what each is: a video's page stamp, a file photo's opening, or a caption's date."""
     if not _MAYBE_PICTURE.search(sentence):
         return ()  # (most sentences: the patterns need not run)
-    spans = [m.span() for m in _PAGE_STAMP.finditer(sentence)]
-    spans += [(0, m.end()) for m in _FILE_PHOTO.finditer(sentence)]
+    spans: list[tuple[int, int, PictureKind]] = [
+        (*m.span(), "stamp") for m in _PAGE_STAMP.finditer(sentence)
+    ]
+    spans += [(0, m.end(), "file") for m in _FILE_PHOTO.finditer(sentence)]
     for m in _PICTURE_DATE.finditer(sentence):
-        if not any(a <= m.start() < b for a, b in spans) and _caption_tense(sentence, m.start()):
-            spans.append(m.span())
+        if not any(a <= m.start() < b for a, b, _ in spans) and _caption_tense(sentence, m.start()):
+            spans.append((*m.span(), "caption"))
     return tuple(spans)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def pictured(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The spans of ``sentence`` whose dates are a picture's (:func:`picture_spans`), not the
+    story's: they date no event and make no timeline entry."""
+    return tuple((a, b) for a, b, _ in picture_spans(sentence))
 
 
 _UPDATE = re.compile(r"\b(?:updated|modified)\W*$", re.IGNORECASE)
@@ -342,9 +354,7 @@ def shown_days(sentence: str) -> tuple[dt.date, ...]:
     Leanne Suter (@abc7leanne) August 12, 2018"), never a file photo's. A report is on or
     after each of them, and so, mostly, close to the latest."""
     out: list[dt.date] = []
-    spans = list(pictured(sentence)) if _MAYBE_PICTURE.search(sentence) else []
-    files = [(0, m.end()) for m in _FILE_PHOTO.finditer(sentence)] if spans else []
-    spans = [span for span in spans if span not in files]
+    spans = [(a, b) for a, b, kind in picture_spans(sentence) if kind != "file"]
     for lo, hi in spans + list(_stamps(sentence)):
         if _UPDATE.search(sentence, max(0, lo - 12), lo):
             continue  # "Updated: Monday, August 18, 2014": a later version's day
@@ -414,7 +424,7 @@ def partial_dates(sentence: str) -> list[tuple[int, int, PartialUnit, int, str]]
         if g["m7"] and g["pre7"].lower() not in ("last", "this", "next"):
             month = _month(g["m7"])
             out.append((m.start(), m.end(), "month", month, months.split()[month - 1]))
-        elif g["wd"] and not _RECURRING.search(sentence, max(0, m.start() - 10), m.start()):
+        elif g["wd"] and not _RECURRING.search(sentence, max(0, m.start() - _CUE_REACH), m.start()):
             day = _WEEKDAYS[g["wd"].lower()]
             out.append((m.start("wd"), m.end("wd"), "weekday", day, names[day].capitalize()))
     return out
@@ -425,8 +435,32 @@ _Span = tuple[dt.date, dt.date, DatePrecision, bool]
 # Monday"; "in a Sunday crash" is one Sunday's). A weekday after "on a" still says which
 # weekday a thing was on (partial_dates); one after "every", "each", "any" says nothing of
 # one occasion.
-_INDEFINITE = re.compile(r"\b(?:on\s+an?|every|each|any|another)\s+$", re.IGNORECASE)
-_RECURRING = re.compile(r"\b(?:every|each|any)\s+$", re.IGNORECASE)
+# _RECURRING is the words of them that say which weekday a thing is on of no one occasion;
+# _INDEFINITE adds those saying which weekday, of no known week. Either stands in the
+# _CUE_REACH characters before the weekday ("on an " and its space are 6).
+_RECURRING_WORDS = r"every|each|any"
+_RECURRING = re.compile(rf"\b(?:{_RECURRING_WORDS})\s+$", re.IGNORECASE)
+_INDEFINITE = re.compile(rf"\b(?:on\s+an?|another|{_RECURRING_WORDS})\s+$", re.IGNORECASE)
+_CUE_REACH = 10
+
+
+def indefinite(sentence: str, start: int) -> bool:
+    """Whether the weekday at ``start`` names no one day ("on a Sunday", "every Sunday")."""
+    return _INDEFINITE.search(sentence, max(0, start - _CUE_REACH), start) is not None
+
+
+def planned(sentence: str, start: int) -> bool:
+    """Whether the date at ``start`` is one a plan or a deadline points to ("due to be put
+    forward again in 2017", "by 2030", "was going to a shareholder vote on April 14"): a cue
+    of :data:`_AHEAD` or "going to" before it in the sentence, with no past form or verb of
+    saying between, or "by", "until" straight before it."""
+    before = sentence[:start]
+    return bool(_DEADLINE.search(before)) or any(
+        not _BACK_CUE.search(before, c.end()) for c in _PLANNED.finditer(before)
+    )
+
+
+_DEADLINE = re.compile(r"\b(?:by|until|till|before|through)\s+(?:the\s+end\s+of\s+)?$", re.I)
 
 
 def _resolve(m: re.Match[str], base: dt.date | None, around: bool = False) -> _Span | None:
@@ -462,7 +496,7 @@ def _resolve(m: re.Match[str], base: dt.date | None, around: bool = False) -> _S
     if base is None:
         return None
     if g["wd"]:
-        if _INDEFINITE.search(m.string, max(0, m.start() - 10), m.start()):
+        if indefinite(m.string, m.start()):
             return None  # "on a Sunday", "every Sunday": no one day
         relation = (g["rel9"] or "").lower()
         if not relation and _ahead(m):
@@ -551,6 +585,8 @@ _PAST_PLAN = re.compile(r"\b(?:had|was|were|would)\b", re.IGNORECASE)
 # a weekday opening the sentence, its clause then put ahead: "On Thursday, Simpson will appear"
 _OPENING = re.compile(r"^\W*(?:on\s+)?$", re.IGNORECASE)
 _AHEAD_AFTER = re.compile(r"^[\s,]+[^.;:!?]{0,40}?\b(?:will|is\s+to|are\s+to|plans?\s+to)\b")
+# (a plan then, "was going to a vote on April 14", is a plan all the same for planned())
+_PLANNED = re.compile(_AHEAD.pattern + r"|\bgoing\s+to\b", re.IGNORECASE)
 
 
 def _ahead(m: re.Match[str]) -> bool:

@@ -9,6 +9,7 @@ the publication dates of the others in this pass, and against the event date aft
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections import defaultdict
@@ -80,6 +81,20 @@ def infer(
         support = defaultdict(
             dict, {d: v for d, v in support.items() if (latest - d).days <= BACKGROUND_DAYS}
         )
+    if not support and reference is None and not shown:
+        anchored = _anchor(articles, sentences, family_of)
+        if anchored is not None:
+            day, named, evidence = anchored
+            backers = [a.id for a in articles if a.id in named]
+            leads = [t for a in articles if a.id in named for t in _lead(a, sentences)]
+            return Event(
+                what=_what(articles, sentences, families, backers),
+                where=_where([named[i] for i in backers], leads, entities),
+                date=day,
+                precision="day",
+                evidence=evidence,
+                sources=tuple(backers),
+            )
     if not support:
         return Event(what=_what(articles, sentences, families, ()), where=None)
 
@@ -105,6 +120,98 @@ def infer(
         evidence=evidence,
         sources=tuple(backers),
     )
+
+
+def _lead(article: Article, sentences: Mapping[str, Sequence[Sentence]]) -> list[str]:
+    return [article.title or ""] + [s.text for s in sentences.get(article.id, ())[:LEAD_SENTENCES]]
+
+
+def _anchor(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    family_of: Mapping[str, int],
+) -> tuple[dt.date, dict[str, str], tuple[str, ...]] | None:
+    """When no report is dated and none shows a picture's day: the day of the weekday the
+    leads name ("protest against BP on Thursday"), if a date the reports give for what was
+    planned falls on it ("pay was going to a non-binding shareholder vote on April 14": 2016's
+    April 14 is a Thursday), or one written with that weekday's name ("Judge Kurt Engelhardt
+    on Wednesday, April 27, 2016, approved a plea", in a caption the cleaner took out: a
+    file photo's date never counts). Returns the day, the lead sentence naming the weekday by
+    article, and the evidence; None unless two independent reports name the weekday most
+    name.
+
+    The date must be of the latest year the reports mention, and a date without a year is
+    put in it: news looks back, so the story's year is the latest they mention (a year after
+    a plan's cue, "due to be put forward again in 2017", does not count). Of several such
+    dates on that weekday the latest is taken. A past day is no anchor: Lauren Bacall "died
+    Aug. 12" and her will was "filed Friday", and 2011, the latest year one excerpt names,
+    has a Friday Aug. 12.
+    """
+    named: dict[int, dict[str, str]] = defaultdict(dict)  # weekday -> article -> lead sentence
+    for a in articles:
+        for text in _lead(a, sentences):
+            for start, _, unit, value, _ in dates.partial_dates(text):
+                if unit == "weekday" and not dates.indefinite(text, start):
+                    named[value].setdefault(a.id, text)
+    if not named:
+        return None
+    count = {
+        w: len({family_of.get(i, -1 - n) for n, i in enumerate(ids)}) for w, ids in named.items()
+    }
+    ranked = sorted(count.values(), reverse=True)
+    weekday = max(count, key=lambda w: count[w])
+    if ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return None
+    texts = {
+        a.id: [s.text for s in sentences.get(a.id, ())]
+        + [r.text for r in a.removed_lines if r.reason == "photo caption"]
+        for a in articles
+    }
+    years: dict[int, set[str]] = defaultdict(set)
+    # (day, text of the mention, article id)
+    absolute: list[tuple[dt.date, str, str]] = []
+    undated: list[tuple[int, int, str, str]] = []  # (month, day, text, article id)
+    for article_id, lines in texts.items():
+        for text in lines:
+            files = [hi for _, hi, kind in dates.picture_spans(text) if kind == "file"]
+            for m in dates.mentions(text):
+                if m.precision not in ("day", "month", "year") or any(m.start < hi for hi in files):
+                    continue
+                if not dates.planned(text, m.start):
+                    years[m.until.year].add(article_id)
+                if m.precision == "day" and (
+                    dates.planned(text, m.start) or _spelt_weekday(text, m.start, weekday)
+                ):
+                    absolute.append((m.date, m.text, article_id))
+            for start, _, unit, value, shown in dates.partial_dates(text):
+                if unit == "monthday" and dates.planned(text, start):
+                    undated.append((value // 100, value % 100, shown, article_id))
+    if not years:
+        return None
+    year = max(years)
+    found = [x for x in absolute if x[0].year == year and x[0].weekday() == weekday]
+    for month, day_of_month, shown, article_id in undated:
+        with contextlib.suppress(ValueError):  # February 29
+            day = dt.date(year, month, day_of_month)
+            if day.weekday() == weekday:
+                found.append((day, shown, article_id))
+    if not found:
+        return None
+    day, shown, anchor_id = max(found)
+    name = day.strftime("%A")
+    evidence = tuple(
+        f"'{name}' in {i} -> {day.isoformat()} (no report is dated: the {name} of '{shown}'"
+        f" in {anchor_id}, in {day.year}, a year the reports mention)"
+        for i in named[weekday]
+    )
+    return day, named[weekday], evidence
+
+
+def _spelt_weekday(text: str, start: int, weekday: int) -> bool:
+    """Whether the date at ``start`` has ``weekday``'s name just before it ("on Wednesday,
+    April 27, 2016")."""
+    name = dt.date(2024, 1, 1 + weekday).strftime("%A")  # 2024-01-01 was a Monday
+    return re.search(rf"\b{name},?\s+$", text[max(0, start - 12) : start]) is not None
 
 
 def _shown(
