@@ -93,3 +93,16 @@ def test_a_weekday_ahead_of_its_cue_and_back_after_a_past_form():
     assert plan.date == dt.date(2017, 7, 20)
     (past,) = dates.mentions("He had a hearing scheduled for Thursday.", base)
     assert past.date == dt.date(2017, 7, 13)
+
+
+def test_a_town_named_by_its_kind_is_the_where_when_no_entity_is():
+    # Kaesong 004 alone: its entities are North and South Korea, not Kaesong
+    lead = (
+        "North Korea blew up an office set up to foster better ties with South Korea in its"
+        " border town of Kaesong yesterday after it threatened to take action."
+    )
+    places = [_place("North Korea", mentions=7), _place("South Korea", mentions=6)]
+    assert _where([lead], [], places) == "Kaesong"
+    # two such towns: it says nothing of which
+    other = "Troops were sent to the border city of Paju."
+    assert _where([lead, other.replace("to the", "in the")], [], places) is None

@@ -283,6 +283,10 @@ def _where(dating: Sequence[str], leads: Sequence[str], entities: Sequence[Entit
     Korea blew up an office set up to foster ties with South Korea"); failing both, the same
     two reads of the reports' leads.
 
+    When the entities hold no place the sentences put the event in, a place they name by its
+    kind ("in its border town of Kaesong": a town, though one report alone did not make
+    Kaesong an entity) is taken, if they name one only.
+
     A name counts where it is written whole ("the two Koreas" does not name "Korea"), and a
     street or a building is not a where: "800 block of Humboldt Street" places the scene
     within the town, which is what a reader needs first.
@@ -310,6 +314,9 @@ def _where(dating: Sequence[str], leads: Sequence[str], entities: Sequence[Entit
             if hits:
                 scored.append(((hits, len(e.sources), -e.mentions), e.name))
         if not scored:
+            kinds = _kind_of_places(sentences) if locative else []
+            if len(set(kinds)) == 1:
+                return kinds[0]  # "in its border town of Kaesong", the town no entity
             continue
         scored.sort(reverse=True)
         if locative:
@@ -327,6 +334,21 @@ _LOCATIVE = re.compile(
     r"(?:(?:north|south|east|west|northern|southern|eastern|western|downtown)\s+)?$",
     re.IGNORECASE,
 )
+
+
+# "in its border town of Kaesong", "in the North Korean border city of Kaesong", "near the
+# Syrian capital of Damascus": the name after a place's kind, capitalised words.
+_KIND_OF = re.compile(
+    r"\b(?:in|at|near|outside|inside)\s+(?:the|its|a|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:town|city|village|county|province|region|suburb|capital)\s+of\s+"
+    r"(?P<name>(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2})",
+    re.IGNORECASE,
+)
+
+
+def _kind_of_places(sentences: Sequence[str]) -> list[str]:
+    """The places ``sentences`` name after their kind (:data:`_KIND_OF`), in order."""
+    return [m["name"] for s in sentences for m in _KIND_OF.finditer(s)]
 
 
 def _names(found: Sequence[tuple[int, int]], sentence: str, locative: bool) -> bool:
