@@ -511,6 +511,22 @@ class Settings:
     #: and again (about 8% of the CPU of 800 reports). It changes no output.
     young_gc_threshold: int = 50_000
     features: FeatureSettings = field(default_factory=FeatureSettings)
+    event: EventSettings = field(default_factory=lambda: EventSettings())
+
+
+@dataclass(frozen=True)
+class EventSettings:
+    """How the event's date is read (:func:`newsfuse.fusion.event.infer`)."""
+
+    # Sentences of each report, after its title, read as its lead: where a report says when
+    # its news happened.
+    lead_sentences: int = 5
+    # A lead's day dates the event when at most this many days before its report (older is
+    # background: "opened in September 2018") and at most a day after it.
+    recent_days: int = 10
+    # No report dated: a lead's day this many days before the latest year two reports mention
+    # is background ("acquitted on Oct. 3, 1995" in a story of 2017).
+    background_days: int = 366
 
 
 DEFAULT = Settings()

@@ -318,18 +318,30 @@ _MAYBE_PICTURE = re.compile(r"day,? |FILE|[Pp]hoto|image|picture|video|\((?:Pub|
 _PRESENT = frozenset({"VBZ", "VBP"})
 
 
+PictureKind = Literal["stamp", "file", "caption"]
+
+
 @functools.lru_cache(maxsize=1 << 12)
-def pictured(sentence: str) -> tuple[tuple[int, int], ...]:
-    """The spans of ``sentence`` whose dates are a picture's (:data:`_PICTURE_DATE`), not the
-    story's: they date no event and make no timeline entry."""
+def picture_spans(sentence: str) -> tuple[tuple[int, int, PictureKind], ...]:
+    """The spans of ``sentence`` whose dates are a picture's (:data:`_PICTURE_DATE`), with
+    what each is: a video's page stamp, a file photo's opening, or a caption's date."""
     if not _MAYBE_PICTURE.search(sentence):
         return ()  # (most sentences: the patterns need not run)
-    spans = [m.span() for m in _PAGE_STAMP.finditer(sentence)]
-    spans += [(0, m.end()) for m in _FILE_PHOTO.finditer(sentence)]
+    spans: list[tuple[int, int, PictureKind]] = [
+        (*m.span(), "stamp") for m in _PAGE_STAMP.finditer(sentence)
+    ]
+    spans += [(0, m.end(), "file") for m in _FILE_PHOTO.finditer(sentence)]
     for m in _PICTURE_DATE.finditer(sentence):
-        if not any(a <= m.start() < b for a, b in spans) and _caption_tense(sentence, m.start()):
-            spans.append(m.span())
+        if not any(a <= m.start() < b for a, b, _ in spans) and _caption_tense(sentence, m.start()):
+            spans.append((*m.span(), "caption"))
     return tuple(spans)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def pictured(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The spans of ``sentence`` whose dates are a picture's (:func:`picture_spans`), not the
+    story's: they date no event and make no timeline entry."""
+    return tuple((a, b) for a, b, _ in picture_spans(sentence))
 
 
 _UPDATE = re.compile(r"\b(?:updated|modified)\W*$", re.IGNORECASE)
@@ -342,9 +354,7 @@ def shown_days(sentence: str) -> tuple[dt.date, ...]:
     Leanne Suter (@abc7leanne) August 12, 2018"), never a file photo's. A report is on or
     after each of them, and so, mostly, close to the latest."""
     out: list[dt.date] = []
-    spans = list(pictured(sentence)) if _MAYBE_PICTURE.search(sentence) else []
-    files = [(0, m.end()) for m in _FILE_PHOTO.finditer(sentence)] if spans else []
-    spans = [span for span in spans if span not in files]
+    spans = [(a, b) for a, b, kind in picture_spans(sentence) if kind != "file"]
     for lo, hi in spans + list(_stamps(sentence)):
         if _UPDATE.search(sentence, max(0, lo - 12), lo):
             continue  # "Updated: Monday, August 18, 2014": a later version's day
@@ -414,7 +424,7 @@ def partial_dates(sentence: str) -> list[tuple[int, int, PartialUnit, int, str]]
         if g["m7"] and g["pre7"].lower() not in ("last", "this", "next"):
             month = _month(g["m7"])
             out.append((m.start(), m.end(), "month", month, months.split()[month - 1]))
-        elif g["wd"] and not _RECURRING.search(sentence, max(0, m.start() - 10), m.start()):
+        elif g["wd"] and not _RECURRING.search(sentence, max(0, m.start() - _CUE_REACH), m.start()):
             day = _WEEKDAYS[g["wd"].lower()]
             out.append((m.start("wd"), m.end("wd"), "weekday", day, names[day].capitalize()))
     return out
@@ -425,8 +435,38 @@ _Span = tuple[dt.date, dt.date, DatePrecision, bool]
 # Monday"; "in a Sunday crash" is one Sunday's). A weekday after "on a" still says which
 # weekday a thing was on (partial_dates); one after "every", "each", "any" says nothing of
 # one occasion.
-_INDEFINITE = re.compile(r"\b(?:on\s+an?|every|each|any|another)\s+$", re.IGNORECASE)
-_RECURRING = re.compile(r"\b(?:every|each|any)\s+$", re.IGNORECASE)
+# _RECURRING is the words of them that say which weekday a thing is on of no one occasion;
+# _INDEFINITE adds those saying which weekday, of no known week. Either stands in the
+# _CUE_REACH characters before the weekday ("on an " and its space are 6).
+_RECURRING_WORDS = r"every|each|any"
+_RECURRING = re.compile(rf"\b(?:{_RECURRING_WORDS})\s+$", re.IGNORECASE)
+_INDEFINITE = re.compile(rf"\b(?:on\s+an?|another|{_RECURRING_WORDS})\s+$", re.IGNORECASE)
+_CUE_REACH = 10
+
+
+def names_weekday(text: str) -> bool:
+    """Whether ``text`` (a mention's) names a weekday ("Tuesday", "last Friday")."""
+    lowered = text.lower()
+    return any(name in lowered for name in _WEEKDAYS)
+
+
+def indefinite(sentence: str, start: int) -> bool:
+    """Whether the weekday at ``start`` names no one day ("on a Sunday", "every Sunday")."""
+    return _INDEFINITE.search(sentence, max(0, start - _CUE_REACH), start) is not None
+
+
+def planned(sentence: str, start: int) -> bool:
+    """Whether the date at ``start`` is one a plan or a deadline points to ("due to be put
+    forward again in 2017", "by 2030", "was going to a shareholder vote on April 14"): a cue
+    of :data:`_AHEAD` or "going to" before it in the sentence, with no past form or verb of
+    saying between, or "by", "until" straight before it."""
+    before = sentence[:start]
+    return bool(_DEADLINE.search(before)) or any(
+        not _BACK_CUE.search(before, c.end()) for c in _PLANNED.finditer(before)
+    )
+
+
+_DEADLINE = re.compile(r"\b(?:by|until|till|before|through)\s+(?:the\s+end\s+of\s+)?$", re.I)
 
 
 def _resolve(m: re.Match[str], base: dt.date | None, around: bool = False) -> _Span | None:
@@ -462,7 +502,7 @@ def _resolve(m: re.Match[str], base: dt.date | None, around: bool = False) -> _S
     if base is None:
         return None
     if g["wd"]:
-        if _INDEFINITE.search(m.string, max(0, m.start() - 10), m.start()):
+        if indefinite(m.string, m.start()):
             return None  # "on a Sunday", "every Sunday": no one day
         relation = (g["rel9"] or "").lower()
         if not relation and _ahead(m):
@@ -529,42 +569,52 @@ def _month_alone(month: int, prefix: str, base: dt.date | None) -> _Span | None:
     return _whole_month(year, month, True)
 
 
-# (A deadline, "By Sunday, the box ... could be capturing", is left as it was read: a bound,
-# not a day anything happens, it would meet the story's days as a rival of one of them.)
 # A weekday the clause puts ahead: "Simpson will appear before a Nevada judge on Thursday",
 # "had a preliminary hearing scheduled for Wednesday", "is set to be sentenced Monday": the
-# such day on or after the base, not the latest before it. The cue stands in the 40
-# characters before the weekday, with no verb of saying or past form after it ("will be
-# missed, died Monday" is rare; "said Tuesday he will resign" has the cue after the weekday).
+# such day on or after the base, not the latest before it. The cue stands in the
+# _AHEAD_REACH characters before the weekday, with no verb of saying or past form after it
+# ("will be missed, died Monday" is rare; "said Tuesday he will resign" has the cue after the
+# weekday). "By" is no cue: a deadline ("By Sunday, the box ... could be capturing") is read
+# as any weekday is, the latest such day up to the base.
 _AHEAD = re.compile(
     r"\b(?:will|won't|shall|scheduled|slated|set\s+(?:for|to)|due\s+(?:to|in\s+court)"
     r"|expected\s+to|plans?\s+to|planning\s+to|(?:is|are)\s+to)\b",
     re.IGNORECASE,
 )
+_AHEAD_REACH = 40
 # between the cue and the weekday: a past form or a verb of saying dates the weekday back
 _BACK_CUE = re.compile(
     r"[.;:!?]|\b(?:said|says|told|announced|reported|ago|was|were|did|last)\b"
     r"|(?<!\bbe\s)(?<!\bbeen\s)\b\w+ed\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
+# a helper just before the cue (in the _HELPER_REACH characters) makes it a plan of the past
 _PAST_PLAN = re.compile(r"\b(?:had|was|were|would)\b", re.IGNORECASE)
+_HELPER_REACH = 30
 # a weekday opening the sentence, its clause then put ahead: "On Thursday, Simpson will appear"
-_OPENING = re.compile(r"^\W*(?:on\s+)?$", re.IGNORECASE)
-_AHEAD_AFTER = re.compile(r"^[\s,]+[^.;:!?]{0,40}?\b(?:will|is\s+to|are\s+to|plans?\s+to)\b")
+# (the cue within _AHEAD_REACH characters after the weekday)
+_OPENING = re.compile(r"\W*(?:on\s+)?", re.IGNORECASE)
+_AHEAD_AFTER = re.compile(
+    rf"[\s,]+[^.;:!?]{{0,{_AHEAD_REACH}}}?\b(?P<cue>will|is\s+to|are\s+to|plans?\s+to)\b"
+)
+# (a plan then, "was going to a vote on April 14", is a plan all the same for planned())
+_PLANNED = re.compile(_AHEAD.pattern + r"|\bgoing\s+to\b", re.IGNORECASE)
 
 
 def _ahead(m: re.Match[str]) -> bool:
-    """Whether the clause before the weekday ``m`` puts it ahead (:data:`_AHEAD`)."""
-    before = m.string[max(0, m.start() - 40) : m.start()]
-    if _OPENING.match(before) and m.start() < 40:
-        after = m.string[m.end() : m.end() + 60]
-        hit = _AHEAD_AFTER.match(after)
-        return hit is not None and not _BACK_CUE.search(after, 0, hit.start() + len(hit[0]) - 4)
-    cues = list(_AHEAD.finditer(before))
-    if not cues or _BACK_CUE.search(before, cues[-1].end()):
+    """Whether the clause of the weekday ``m`` puts it ahead (:data:`_AHEAD`)."""
+    text = m.string
+    if _OPENING.fullmatch(text, 0, m.start()):
+        hit = _AHEAD_AFTER.match(text, m.end())
+        # no past form or verb of saying between the weekday and the cue
+        return hit is not None and not _BACK_CUE.search(text, m.end(), hit.start("cue"))
+    start = max(0, m.start() - _AHEAD_REACH)
+    cues = list(_AHEAD.finditer(text, start, m.start()))
+    if not cues or _BACK_CUE.search(text, cues[-1].end(), m.start()):
         return False
     # "had a preliminary hearing scheduled for Wednesday": planned then, maybe past now
-    return not _PAST_PLAN.search(before, max(0, cues[-1].start() - 30), cues[-1].start())
+    helper_from = max(start, cues[-1].start() - _HELPER_REACH)
+    return not _PAST_PLAN.search(text, helper_from, cues[-1].start())
 
 
 def _weekday(weekday: int, relation: str, base: dt.date, around: bool = False) -> _Span:
@@ -651,14 +701,18 @@ def _of_story(sentence: str, found: list[DateMention]) -> list[DateMention]:
     return [m for m in found if not any(a <= m.start < b for a, b in spans)]
 
 
-def explain(mention: DateMention, article_id: str) -> str:
+def explain(mention: DateMention, article_id: str, base_is: str | None = None) -> str:
     """One line saying how a relative date was read, e.g. "'Tuesday' in 001 -> 2020-06-16
-    (relative to its publication date 2020-06-17)"."""
+    (relative to its publication date 2020-06-17)". ``base_is`` says what the base day is
+    when not one of ``mention.base_from``'s: "'on Saturday' in p2 -> 2018-08-11 (relative to
+    2018-08-11, the day of the latest picture or post it shows)"."""
     span = mention.date.isoformat()
     if mention.until != mention.date:
         span += f" to {mention.until.isoformat()}"
     if mention.base is None:
         return f"'{mention.text}' in {article_id} -> {span}"
+    if base_is is not None:
+        return f"'{mention.text}' in {article_id} -> {span} (relative to {mention.base}, {base_is})"
     whose = {
         "publication": "its publication date",
         "event": "the event date",

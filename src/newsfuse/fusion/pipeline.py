@@ -88,7 +88,7 @@ def _fuse(
     families = syndication.independent(usable, copies, settings=settings.syndication)
     step("entities")
     named = entities.entities(usable, families)
-    happened = event.infer(usable, sentences, families, named)
+    happened = event.infer(usable, sentences, families, named, settings=settings.event)
     step("dates")
     dated = dates.in_articles(usable, sentences, happened.date)
     step("quotes")
