@@ -9,6 +9,7 @@ import datetime as dt
 
 from newsfuse.fusion import clean, dates, event, segment
 from newsfuse.models import Article, Family
+from newsfuse.settings import EventSettings
 
 BP = {
     "p1": (
@@ -68,7 +69,8 @@ def _event(texts: dict[str, str]):
     arts = [clean.clean(Article(id=i, text=t)) for i, t in texts.items()]
     families = [Family(id=n, members=(a.id,)) for n, a in enumerate(arts)]
     sents = {a.id: segment.sentences(a) for a in arts}
-    return event.infer(arts, sents, families)
+    # (the anchoring is off by default: EventSettings.anchor_undated says why)
+    return event.infer(arts, sents, families, settings=EventSettings(anchor_undated=True))
 
 
 def test_the_leads_weekday_is_dated_by_a_date_on_it_in_the_latest_year():

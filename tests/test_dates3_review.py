@@ -47,8 +47,9 @@ def test_the_lead_length_is_a_setting():
     arts = [clean.clean(Article(id=i, text=t)) for i, t in BP.items()]
     families = [Family(id=n, members=(a.id,)) for n, a in enumerate(arts)]
     sents = {a.id: segment.sentences(a) for a in arts}
-    assert event.infer(arts, sents, families).date == dt.date(2016, 4, 14)
-    titles_only = dataclasses.replace(DEFAULT.event, lead_sentences=0)
+    anchoring = dataclasses.replace(DEFAULT.event, anchor_undated=True)
+    assert event.infer(arts, sents, families, settings=anchoring).date == dt.date(2016, 4, 14)
+    titles_only = dataclasses.replace(anchoring, lead_sentences=0)
     assert event.infer(arts, sents, families, settings=titles_only).date is None
     assert DEFAULT.event.recent_days == 10 and DEFAULT.event.background_days == 366
 

@@ -73,7 +73,7 @@ def infer(
             dict,
             {d: v for d, v in support.items() if (latest - d).days <= settings.background_days},
         )
-    if not support and reference is None and not shown:
+    if settings.anchor_undated and not support and reference is None and not shown:
         anchored = _anchor(articles, sentences, family_of, settings)
         if anchored is not None:
             day, named, evidence = anchored
