@@ -18,7 +18,9 @@ import json
 import logging
 import os
 import re
+import sqlite3
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -1299,7 +1301,7 @@ def _engine(url: sa.URL, busy_timeout: float) -> sa.Engine:
         cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         # WAL: readers (a web page) read while a writer writes. synchronous=NORMAL is safe
         # against a killed process (only a power cut may lose the last commits).
-        cur.execute("PRAGMA journal_mode = WAL")
+        _wal(cur, busy_timeout)
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.close()
 
@@ -1311,6 +1313,23 @@ def _engine(url: sa.URL, busy_timeout: float) -> sa.Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
+
+
+def _wal(cur: Any, busy_timeout: float) -> None:
+    """Put the database in WAL mode (it stays so: only a new file needs it). Switching can
+    fail with "database is locked" at once, the busy timeout not applying, when two processes
+    open a new store together (two ``add`` at once): retried until the timeout."""
+    if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+        return
+    deadline = time.monotonic() + busy_timeout
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _shown_url(url: sa.URL) -> str:
