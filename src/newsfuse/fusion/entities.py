@@ -275,7 +275,13 @@ def entities(
             merged,
             articles,
             fams,
-            _retype(target, seen[id(target)], taken, others(target), people),
+            _retype(
+                target,
+                seen[id(target)],
+                taken,
+                others(target) if seen[id(target)].role else frozenset(),
+                people,
+            ),
         )
         for target, merged in kept
     ]
@@ -720,9 +726,8 @@ _POSITIONS = frozenset(
     pitcher outfielder shortstop player rapper musician comedian model journalist reporter
     photographer activist officer deputy trooper firefighter gunman shooter""".split()
 )
-_ROLE_BEFORE = re.compile(
-    r"(?<![\w'’-])(?:{})\s+$".format("|".join(sorted(ROLE_WORDS | _POSITIONS, key=len)))
-)
+_ROLES = ROLE_WORDS | _POSITIONS
+_LAST_WORD = re.compile(r"(?<![\w'’-])([a-z][\w'’-]*)\s+$")
 # A team's or a club's name: a plural ("Jets", "New York Jets", "the Saints"), or a club word
 # ("Real Madrid", "FC Barcelona", "Manchester United"). Plurals that name places are not teams.
 _CLUB_FIRST = frozenset("fc ac afc real inter atletico atlético sporting dynamo olympique".split())
@@ -810,12 +815,12 @@ def _contexts(texts: Sequence[str], target: _Tally, lower: Counter[str]) -> _See
         if plural and _SPORT.search(text, max(0, start - _SPORT_REACH), end + _SPORT_REACH):
             seen.sport += 1
         if (
-            _PHOTO_BEFORE.search(before)
+            (("/" in before[-30:] or ":" in before[-30:]) and _PHOTO_BEFORE.search(before))
             or _PHOTO_AFTER.match(after)
             or (photo_named and after.lstrip().startswith("/"))
         ):
             seen.photo += 1
-        if _ROLE_BEFORE.search(before):
+        if (last := _LAST_WORD.search(before, len(before) - 30)) and last.group(1) in _ROLES:
             seen.role += 1
         seen.read += 1
     return seen
