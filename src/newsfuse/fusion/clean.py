@@ -214,6 +214,8 @@ _START_RULES: tuple[tuple[str, str], ...] = (
         r"|(?:twitter:? )?@\w+\.?$|(?:https?://)?(?:www\.)?twitter\.com/\w+/?$",
     ),
     ("copyright notice", r"copyright\b|©|\(c\) \d{4}"),
+    # a widget's heading that ends on its link to more: "Most Popular Stories More>>"
+    ("related link", r"(?:\S+ ){0,12}(?:more|see all|view all)\s*(?:>>|»|›)\s*$"),
     # credits and contact lines at the foot of an article
     (
         "credit",
@@ -324,6 +326,66 @@ _CAPTION_TAIL = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_TAIL_CHARS = 160  # the tail pattern is anchored at the end: look only there
+
+# A picture's credit inside a line the cleaner keeps: "... died at the scene. AP Photo/Richard
+# Vogel", "(AP Photo/Evan Vucci)", "(Photo: Mike Groll AP) Story Highlights ...", "Reuters/Kim
+# Hong-Ji", "Nicholas Kamm/AFP". Who took the picture is the page's, not the story's: no actor
+# of the event. A dateline's "(CBSDC/AP)" names no person and stays.
+_AGENCY_NAME = (
+    r"(?:AP|AFP|Reuters|EPA|Xinhua|Yonhap|AAP|Getty Images|Associated Press|Shutterstock)"
+)
+_PERSON = r"(?:[A-Z]\.|[A-Z][\w'’-]+)(?: (?:[A-Z][\w.'’-]*|de|van|von|del|da)){1,3}"
+_INNER = r"(?:[^()]|\([^()]{1,40}\))"  # "(Photo: Jane Doe, The (Wilmington, Del.) News Journal)"
+_CREDIT_IN_LINE = re.compile(
+    r"(?:\s*\((?:[^()]{0,40}\b)?(?:photo(?:graph)?s?|image|picture|credit)\b ?[/:]"
+    + _INNER
+    + r"{1,80}\)"
+    r"|\s*\((?-i:[^()]{0,40}(?:Getty Images|staff photographer)|[^()/]{0,40} [^()/]{0,40}/ ?"
+    + _AGENCY_NAME
+    + r"\b)"
+    r"[^()]{0,40}\))(?:\s*\((?-i:" + _AGENCY_NAME + r")\))?"
+    r"|(?-i:(?<![\w/])(?:"
+    + _AGENCY_NAME
+    + r" ?(?:Photo|PHOTO)s? ?/ ?(?:Courtesy of )?[A-Z][\w.'’-]*"
+    r"(?: [A-Z][\w.'’-]*){0,3}|"
+    + _AGENCY_NAME
+    + r" ?/ ?"
+    + _PERSON
+    + r"|"
+    + _PERSON
+    + r" ?/ ?"
+    + _AGENCY_NAME
+    + r"\b)(?![\w/]))",
+    re.IGNORECASE,
+)
+_NEXT_LOWER = re.compile(r" [a-z]")
+_CREDIT_HINT = re.compile(r"/|photo|image|picture|credit|getty", re.IGNORECASE)
+
+
+def _cut_credits(line: str) -> tuple[str, list[str]]:
+    """``line`` without the pictures' credits inside it, and the credits cut."""
+    if not _CREDIT_HINT.search(line):
+        return line, []
+    cut: list[str] = []
+    kept: list[str] = []
+    at = 0
+    for m in _CREDIT_IN_LINE.finditer(line):
+        credit, end = m.group(), m.end()
+        if not credit.endswith(")"):
+            # "AP Photo/Dave Martin As oil ...": a name's last word before a lower-case word
+            # opens the next sentence
+            while _NEXT_LOWER.match(line, end) and " " in credit[credit.rfind("/") :].strip():
+                cut_at = credit.rfind(" ")
+                end -= len(credit) - cut_at
+                credit = credit[:cut_at]
+        kept.append(line[at : m.start()])
+        cut.append(credit.strip())
+        at = end
+    if not cut:
+        return line, []
+    kept.append(line[at:])
+    return _SPACES.sub(" ", "".join(kept)).strip(" ,"), cut
+
 
 # A video's credit closing its caption, and the page's stamp after it: "... Ted Chen reports
 # from Santa Ana for the NBC4 News at 5 p.m. on Feb. 19, 2013. (Published Wednesday, Feb. 20,
@@ -826,10 +888,16 @@ def clean(article: Article, settings: CleanSettings = DEFAULT.clean) -> Article:
             reason, dateline_seen = None, True
         else:
             reason = None
+        if not reason:
+            seen.add(key)
+            line, credits = _cut_credits(line)
+            removed.extend((at, RemovedLine(text=c, reason="photo credit")) for c in credits)
+            reason = _chrome_reason(line) if credits and line else None
+            if not line:
+                continue
         if reason:
             removed.append((at, RemovedLine(text=line, reason=reason)))
         else:
-            seen.add(key)
             body.append(line)
 
     removed.sort(key=lambda item: item[0])  # stable: same-line removals keep their order

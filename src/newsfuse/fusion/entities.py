@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 
 from newsfuse.fusion import nlp
 from newsfuse.fusion.attribution import full_name
+from newsfuse.fusion.roles import ROLE_WORDS
 from newsfuse.fusion.text import NAME_PARTICLES, STOPWORDS
 from newsfuse.models import Article, Entity, EntityType, Family
 
@@ -248,12 +249,40 @@ def entities(
         if target.kind is not None or len(target.vouched) >= _UNRECOGNISED_MIN_SOURCES
     ]
     seen = {id(t): _contexts(texts, t, lower) for t, _ in kept}
+    # a name read only in pictures' credits ("AP Photo/Richard Vogel") is no one of the event
+    kept = [
+        (t, m) for t, m in kept if not (seen[id(t)].photo and seen[id(t)].photo == seen[id(t)].read)
+    ]
     # words that name a place or an organisation of their own here ("Indonesia" AirAsia)
     taken = {
         w.lower() for t, _ in kept if t.kind in ("place", "organisation") for w in t.name.split()
     }
+    # ... and those of names other than the one typed ("Matteo" is no place of its own)
+    taken_by: dict[str, set[int]] = {}
+    for t, _ in kept:
+        if t.kind in ("place", "organisation"):
+            for w in t.name.lower().split():
+                taken_by.setdefault(w, set()).add(id(t))
+
+    people = {w for t, _ in kept if t.kind == "person" for w in t.name.lower().split()}
+
+    def others(target: _Tally) -> set[str]:
+        return {w for w, ids in taken_by.items() if ids - {id(target)}}
+
     out = [
-        _entity(target, merged, articles, fams, _retype(target, seen[id(target)], taken))
+        _entity(
+            target,
+            merged,
+            articles,
+            fams,
+            _retype(
+                target,
+                seen[id(target)],
+                taken,
+                others(target) if seen[id(target)].role else frozenset(),
+                people,
+            ),
+        )
         for target, merged in kept
     ]
     out = _unambiguous(out)
@@ -675,6 +704,63 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
+# What a team has, after its name: "Jets cheerleaders", "Real Madrid striker", "Saints coach".
+_TEAM_NOUN_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:head\s+)?(?:coach|quarterback|linebacker|cornerback|receiver|striker"
+    r"|midfielder|defender|goalkeeper|pitcher|outfielder|shortstop|cheerleaders?|roster"
+    r"|franchise|locker\s+room|jerseys?|fans|players|teammates?)\b"
+)
+# Sport around a name: what tells the Sixers, the Bears, the Saints (teams) from the Oscars or
+# "Mean Girls" (an award, a film), read within _SPORT_REACH characters either side.
+_SPORT = re.compile(
+    r"\b(?:seasons?|games?|coach(?:es|ed|ing)?|played|playoffs?|championships?|league|NBA|NFL"
+    r"|MLB|NHL|MLS|quarterback|touchdowns?|innings|pitchers?|roster|wins?|won|beat|defeated"
+    r"|lost\s+to|victory|drafted|signed\s+with|traded|teams?|teammates?|fans|stadium"
+    r"|franchise|basketball|football|baseball|hockey|soccer|offense|defense)\b"
+)
+_SPORT_REACH = 80
+# A person's role in lower case right before the name: "running back Julius Jones", "widow
+# Courtney Love", "anthropologist Matteo Borrini".
+_POSITIONS = frozenset(
+    """back quarterback linebacker cornerback receiver striker midfielder defender goalkeeper
+    pitcher outfielder shortstop player rapper musician comedian model journalist reporter
+    photographer activist officer deputy trooper firefighter gunman shooter""".split()
+)
+_ROLES = ROLE_WORDS | _POSITIONS
+_LAST_WORD = re.compile(r"(?<![\w'’-])([a-z][\w'’-]*)\s+$")
+# A team's or a club's name: a plural ("Jets", "New York Jets", "the Saints"), or a club word
+# ("Real Madrid", "FC Barcelona", "Manchester United"). Plurals that name places are not teams.
+_CLUB_FIRST = frozenset("fc ac afc real inter atletico atlético sporting dynamo olympique".split())
+_CLUB_LAST = frozenset("fc afc united rovers wanderers hotspur albion".split())
+_PLACE_PLURALS = frozenset(
+    """states islands isles emirates hills heights springs falls keys lakes plains rapids woods
+    gardens philippines netherlands bahamas maldives seychelles alps rockies andes everglades
+    hamptons americas koreas territories provinces highlands lowlands midlands glades shores
+    sands palms pines oaks ages wars times years days games olympics""".split()
+)
+# A picture's credit around a name: "AP Photo/Richard Vogel", "Reuters/Kim Hong-Ji", "Cliff
+# Owen/AP". Who took the picture is no actor of the event.
+_PHOTO_BEFORE = re.compile(
+    r"(?:\b(?:photo|photograph|image|picture|credit)s?\s*[/:]|\b(?:AP|AFP|Reuters|EPA|Xinhua"
+    r"|Yonhap|Getty Images)\s*/)\s*(?:courtesy of\s+)?$",
+    re.IGNORECASE,
+)
+_PHOTO_AFTER = re.compile(r"\s*/\s*(?:AP|AFP|Reuters|EPA|Xinhua|Yonhap|Getty)\b")
+
+
+def _team_shaped(words: list[str]) -> bool:
+    """Whether a name's words (lower case) end on a plural that could name a team."""
+    last = words[-1]
+    return (
+        len(last) > 3
+        and last.endswith("s")
+        and not last.endswith(("ss", "us", "is", "ians", "ans", "ese"))
+        and last not in _PLACE_PLURALS
+        and last not in _STREET_WORDS
+        and last not in _OUTLET_WORDS  # "News", "Times"
+    )
+
+
 @dataclass(slots=True)
 class _Seen:
     """Counts of the contexts a name occurs in across the cluster."""
@@ -687,6 +773,11 @@ class _Seen:
     locative: int = 0
     town: int = 0  # "X police", "X residents"
     in_place: int = 0  # "in X", "near X": the strict part of ``locative``
+    read: int = 0  # mentions read (``at``: the first few)
+    team: int = 0  # "X coach", "X cheerleaders"
+    sport: int = 0  # among sport words: "coach the Sixers", "the Bears' season"
+    photo: int = 0  # inside a picture's credit: "AP Photo/X", "X/Reuters"
+    role: int = 0  # after a role in lower case: "running back X", "widow X"
 
 
 def _contexts(texts: Sequence[str], target: _Tally, lower: Counter[str]) -> _Seen:
@@ -695,6 +786,8 @@ def _contexts(texts: Sequence[str], target: _Tally, lower: Counter[str]) -> _See
     seen = _Seen(capitalised=target.mentions)
     if " " not in target.name:
         seen.lower = lower[target.name.lower()]
+    photo_named = target.name.lower().endswith(("photo", "photos", "images"))  # "AP Photo/X"
+    plural = _team_shaped(target.name.lower().replace("-", " ").split())
     for article, start, end in target.at:
         text = texts[article]
         before = text[max(0, start - 40) : start]
@@ -717,11 +810,28 @@ def _contexts(texts: Sequence[str], target: _Tally, lower: Counter[str]) -> _See
                 seen.in_place += 1
         if _TOWN_NOUN_AFTER.match(after):
             seen.town += 1
+        if _TEAM_NOUN_AFTER.match(after):
+            seen.team += 1
+        if plural and _SPORT.search(text, max(0, start - _SPORT_REACH), end + _SPORT_REACH):
+            seen.sport += 1
+        if (
+            (("/" in before[-30:] or ":" in before[-30:]) and _PHOTO_BEFORE.search(before))
+            or _PHOTO_AFTER.match(after)
+            or (photo_named and after.lstrip().startswith("/"))
+        ):
+            seen.photo += 1
+        if (last := _LAST_WORD.search(before, len(before) - 30)) and last.group(1) in _ROLES:
+            seen.role += 1
+        seen.read += 1
     return seen
 
 
 def _retype(
-    target: _Tally, seen: _Seen, taken: frozenset[str] | set[str] = frozenset()
+    target: _Tally,
+    seen: _Seen,
+    taken: frozenset[str] | set[str] = frozenset(),
+    others: frozenset[str] | set[str] = frozenset(),
+    people: frozenset[str] | set[str] = frozenset(),
 ) -> EntityType:
     """The type NER gave, corrected by what the cluster's sentences say of the name.
 
@@ -731,7 +841,12 @@ def _retype(
       NER's person, twice and more than as a person ("X said").
     * A person is who speaks: a name NER did not read as a person, shaped as a person's full
       name (two to four capitalised words, no organisation or place word), that "said" or
-      "told" and is never used as an outlet or a place, is a person.
+      "told" and is never used as an outlet or a place, is a person; so is such a name, of
+      any type NER gave, right after a role in lower case ("anthropologist Matteo Borrini").
+    * A team is an organisation: a plural name ("Jets", "New York Jets", "the Saints") the
+      text gives a coach, fans or players ("Jets cheerleaders"), or, NER silent about it
+      (not "the Kennedys", not "Arkansas"), mostly writes among sport words ("coach the Sixers"); and a club's name ("Real Madrid", "Manchester
+      United"). Not when the text puts things in it ("in Woodland Hills").
     * A name the cluster mostly writes in lower case ("propofol") is a common word: not a
       person, not a place.
     * A town is a place: a one-word name NER read as an organisation (from "Vallejo
@@ -757,6 +872,24 @@ def _retype(
         )
     ):
         return "organisation"
+    club = len(words) > 1 and (words[0] in _CLUB_FIRST or words[-1] in _CLUB_LAST)
+    if (
+        kind in ("place", "person", "other")
+        and (club or _team_shaped(words))
+        and seen.in_place * 4 < seen.read  # "in the Saints' locker room" now and then
+        # a team has coaches and fans; a club's name says it is one; a plural name NER did
+        # not read as a person ("the Kennedys" are people) that sport words surround
+        and (
+            seen.team
+            or (kind != "person" and club)
+            or (
+                kind == "other"  # NER's place ("Arkansas", "Dallas") is one
+                and seen.sport * 2 > seen.read
+                and not any(w in people for w in words)  # "Mo Cheeks" is Maurice Cheeks
+            )
+        )
+    ):
+        return "organisation"  # "the Jets", "New York Jets cheerleaders", "Real Madrid"
     if kind in ("person", "other") and len(words) > 1 and words[-1].rstrip(".") in _STREET_WORDS:
         return "place"  # "Evelyn Circle", "Java Sea": a street or a sea is no one's name
     if (
@@ -767,6 +900,16 @@ def _retype(
         and not (seen.outlet or seen.credit)
     ):
         return "place"  # "a home in Vallejo", "Vallejo police": NER read the town's police
+    if (
+        kind != "person"
+        and seen.role
+        and len(words) > 1
+        and not (seen.outlet or seen.locative or seen.credit)
+        and full_name(target.name) == target.name
+        and len(words) <= 3
+        and not any(w in others or w in _OUTLET_WORDS for w in words)
+    ):
+        return "person"  # "forensic anthropologist Matteo Borrini", "running back Julius Jones"
     if (
         kind != "person"
         and seen.person

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from newsfuse.fusion.clean import is_tokenised
 from newsfuse.fusion.text import word_count
@@ -55,12 +56,30 @@ def _problem(article: Article, ids: set[str]) -> tuple[str | None, str | None]:
         if _long_enough_to_guess(raw) and (language := detect_language(raw)) not in LANGUAGES:
             return f"not English (detected: {language})", language
         if not body.strip():
-            return "no text left after cleaning", None
+            return _nothing_left(article), None
         return f"too short to summarise ({n} words; at least {MIN_WORDS} needed)", None
     language = detect_language(body)
     if language not in LANGUAGES:
         return f"not English (detected: {language})", language
     return None, language
+
+
+def _nothing_left(article: Article) -> str:
+    """ "no text left after cleaning", and what the cleaner took out: a one-line text dropped
+    as a short fragment says so ("...: its one line was removed as a short fragment")."""
+    reasons = Counter(r.reason for r in article.removed_lines)
+    if not reasons:
+        return "no text left after cleaning"
+    if len(article.removed_lines) == 1:
+        said = f"its one line was removed as {_a(article.removed_lines[0].reason)}"
+    else:  # one line may lose several pieces (a glued title, a credit): count the pieces
+        parts = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common())
+        said = f"everything was removed ({parts})"
+    return f"no text left after cleaning: {said}"
+
+
+def _a(reason: str) -> str:
+    return f"{'an' if reason[:1] in 'aeiou' else 'a'} {reason}"
 
 
 def _long_enough_to_guess(raw: str) -> bool:
