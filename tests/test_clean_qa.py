@@ -9,13 +9,21 @@ import pytest
 
 from newsfuse.fusion.clean import clean
 from newsfuse.models import Article
+from newsfuse.settings import CleanSettings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "clean"
+# (the cut is off by default: CleanSettings.cut_glued_headings says why)
+CUTTING = CleanSettings(cut_glued_headings=True)
 
 
 def _clean(name: str, **fields: str) -> Article:
     text = (FIXTURES / name).read_text(encoding="utf-8")
-    return clean(Article(id="a", text=text, **fields))
+    return clean(Article(id="a", text=text, **fields), CUTTING)
+
+
+def test_the_cut_is_off_by_default():
+    text = (FIXTURES / "timeline17_wapo_glued_title.txt").read_text(encoding="utf-8")
+    assert clean(Article(id="a", text=text)).body != _clean("timeline17_wapo_glued_title.txt").body
 
 
 def test_glued_title_is_cut_recorded_and_becomes_the_title():
@@ -73,7 +81,7 @@ def test_title_written_twice_before_the_text():
     ],
 )
 def test_sentences_with_capitalised_function_words_are_kept_whole(sentence):
-    got = clean(Article(id="a", text=sentence))
+    got = clean(Article(id="a", text=sentence), CUTTING)
     assert got.body == sentence
 
 

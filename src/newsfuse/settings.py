@@ -374,6 +374,11 @@ class CleanSettings:
     # a dump or a transcript, and every later stage would spend its time there: the rest is
     # not read, and the brief's removed_lines says how much was left.
     max_words: int = 20_000
+    # Cut a heading (title, stamp, byline) glued onto the first sentence ("Cleaning up the BP
+    # spill While the technology ..."). Off: on Timeline17 it moved the summary below lead at
+    # 40 words (benchmarks/summary_lead.py: R1 24.46 -> 22.05 against lead's 24.02), a cost
+    # not yet understood; the cut is kept, tested, for when it is.
+    cut_glued_headings: bool = False
 
 
 @dataclass(frozen=True)

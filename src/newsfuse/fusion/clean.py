@@ -854,7 +854,12 @@ def clean(article: Article, settings: CleanSettings = DEFAULT.clean) -> Article:
     seen: set[str] = set()
     dateline_seen = False
     for at, line in kept[start:]:
-        if not body and not _DATELINE.match(line) and (glued_heading := _glued_heading(line)):
+        if (
+            settings.cut_glued_headings
+            and not body
+            and not _DATELINE.match(line)
+            and (glued_heading := _glued_heading(line))
+        ):
             heading, line = glued_heading
             reason = _heading_reason(heading)
             if reason == "headline" and title and _key(heading) not in headline_keys:
