@@ -124,8 +124,13 @@ def name_facts(
     found.sort(key=lambda item: item[0])
     out = []
     whole = "\n".join(s.text for s in every)
-    for _, value, hits, sources, independent in found[: settings.max_name_facts]:
-        rep, match = _representative(hits, weights)
+    shown = [
+        (value, _representative(hits, weights), sources, independent)
+        for _, value, hits, sources, independent in found[: settings.max_name_facts]
+    ]
+    # (the clauses parsed in one batch: about half the cost of one parse each)
+    phrases.prime((rep.text, m.start(), m.end()) for _, (rep, m), _, _ in shown)
+    for value, (rep, match), sources, independent in shown:
         out.append(
             Fact(
                 about=(
