@@ -6,12 +6,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from tests.test_dates3_anchor import BP
-
 from newsfuse.fusion import clean, dates, event, segment
 from newsfuse.fusion.event import _where
 from newsfuse.models import Article, DateMention, Entity, Family
 from newsfuse.settings import DEFAULT
+from test_dates3_anchor import BP
 
 
 def _place(name: str, mentions: int = 1) -> Entity:
