@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsfuse.fusion import clean, dates, event, facts, segment
-from newsfuse.models import Article, Family
+from conftest import fact_inputs
+from newsfuse.fusion import facts
 
 REPORT = (
     "Two more people in England have been confirmed as having swine flu. They are being"
@@ -24,16 +24,7 @@ COMMENT = (
 
 
 def _conflicts(comment: str) -> tuple:
-    day = dt.date(2009, 4, 30)
-    arts = [
-        clean.clean(Article(id="a", text=REPORT, published=day)),
-        clean.clean(Article(id="b", text=comment, published=day)),
-    ]
-    families = [Family(id=n, members=(a.id,)) for n, a in enumerate(arts)]
-    sents = {a.id: segment.sentences(a) for a in arts}
-    ev = event.infer(arts, sents, families)
-    dated = dates.in_articles(arts, sents, ev.date)
-    _, found = facts.facts(arts, sents, families, dated, ev)
+    _, found = facts.facts(*fact_inputs({"a": REPORT, "b": comment}, dt.date(2009, 4, 30)))
     return found
 
 

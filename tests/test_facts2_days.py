@@ -7,20 +7,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsfuse.fusion import clean, dates, event, facts, segment
-from newsfuse.models import Article, Family
+from conftest import facts_of
 
 FIXTURE = json.loads((Path(__file__).parent / "fixtures" / "facts2_days.json").read_text())
 
 
 def _facts(texts: dict[str, str]) -> tuple:
-    arts = [clean.clean(Article(id=i, text=t)) for i, t in texts.items()]
-    families = [Family(id=n, members=(a.id,)) for n, a in enumerate(arts)]
-    sents = {a.id: segment.sentences(a) for a in arts}
-    ev = event.infer(arts, sents, families)
-    dated = dates.in_articles(arts, sents, ev.date)
-    found, _ = facts.facts(arts, sents, families, dated, ev)
-    return found
+    return facts_of(texts)
 
 
 def _days(found: tuple, day: str) -> list:
