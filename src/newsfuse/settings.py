@@ -113,6 +113,11 @@ class FactSettings:
     # own, at most this many; a name in more than this share of the sentences is a main actor
     # of the story, not a fact; shorter names ("U.S.") are not facts.
     max_name_facts: int = 20
+    # In a cluster of at most this many families, what one family's reports write alike
+    # (statements, names, who is who) are facts too, of one source; read from the family's
+    # first sentences, at most this many of them (its reports' openings).
+    family_facts_families: int = 2
+    family_facts_sentences: int = 60
     name_max_share: float = 0.25
     name_min_chars: int = 4
     # Causes and places of death (fusion/deaths.py): "died at her Manhattan home after

@@ -67,10 +67,6 @@ from newsfuse.models import (
 )
 from newsfuse.settings import DEFAULT, FactSettings
 
-# In a cluster of at most this many families, what one family's reports write alike
-# (statements, names, who is who) are facts too, of one source (_family_facts).
-_FAMILY_FACTS_MAX_FAMILIES = 2
-_FAMILY_SENTENCES = 60  # ... of the family's sentences at most, its reports' first ones
 _RECURRING = re.compile(r"\b(?:a day|a week|daily|every|each day|per day|twice|times a)\b", re.I)
 
 
@@ -298,14 +294,14 @@ def _family_facts(
     made: Sequence[Fact],
 ) -> list[Fact]:
     """The claims of one family, in a cluster of few families (at most
-    _FAMILY_FACTS_MAX_FAMILIES): who is who, the names and the statements its own reports
+    ``settings.family_facts_families``): who is who, the names and the statements its own reports
     write alike, read as the cluster's are, each report of the family a witness. One source
     each, for they are one family's ("The coroner recorded a conclusion of accidental death."
     in three copies of one inquest report; "Autopilot was engaged" of a company's statement
     and the report quoting it): where the whole cluster is one family, nothing else is said
     without a figure. A claim a fact made already says (its value, or its sentence as a
     statement) is left out."""
-    if not 0 < len(families) <= _FAMILY_FACTS_MAX_FAMILIES:
+    if not 0 < len(families) <= settings.family_facts_families:
         return []
     known_values = {f.value.lower() for f in made}
     known_texts = {f.text for f in made if f.kind == "statement"}
@@ -319,7 +315,7 @@ def _family_facts(
             continue
         # (a long family, many reports of one outlet: their opening sentences, where reports
         # say what happened, so the reading stays bounded)
-        lead = max(1, _FAMILY_SENTENCES // len(members))
+        lead = max(1, settings.family_facts_sentences // len(members))
         own = {a: sentences[a][:lead] for a in members}
         witness = {a: n for n, a in enumerate(members)}
         inside = set(members)
