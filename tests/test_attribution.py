@@ -259,3 +259,30 @@ def test_the_speaker_is_the_person_quoted(sentence, speaker):
 def test_a_possessive_before_a_description_is_a_pronoun():
     found = cite('His spokesman said "it was murder".')
     assert found.speaker is None and found.pronoun == "his"
+
+
+def test_a_name_after_a_preposition_is_not_who_reports():
+    # Real sentences (Multi-News dev 183d3bfe p2, 3b5368b3 p2, 309b6732): the name ending the
+    # verb's left context sits inside a prepositional phrase, so it is not the subject
+    from newsfuse.fusion.attribution import attribution
+
+    assert (
+        attribution(
+            "On Saturday afternoon, the manager of the store on the 700 block of West Avenue K "
+            "reported a strong smell from the column."
+        )
+        is None
+    )
+    assert (
+        attribution(
+            "Harry Dreyfuss: The son of Oscar-winning actor Richard Dreyfuss wrote a first-person "
+            "column in BuzzFeed on Nov."
+        )
+        is None
+    )
+    # a source noun's own phrase is kept whole
+    assert attribution("Police in Fort Worth said the man fled.") == "Police in Fort Worth"
+    assert (
+        attribution("A spokesman for the Ministry of Defence said the plane crashed.")
+        == "a spokesman for the Ministry of Defence"
+    )

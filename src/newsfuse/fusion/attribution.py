@@ -139,6 +139,8 @@ _SUBJECT_PRONOUNS = frozenset("he she they it we i you".split())
 _POSSESSIVE_PRONOUNS = frozenset("his her its their our my your".split())
 _DETERMINERS = frozenset("the a an this that these those".split())
 _CONNECTORS = frozenset("of for and de del da van von al el bin".split())
+# (a phrase that ends a verb's left context after one of these is no subject of the verb)
+_PREPOSITIONS = frozenset("of on in at near from to by with about into onto".split())
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight "
     "january february march april may june july august september october november december "
@@ -297,6 +299,10 @@ def _phrase_before(text: str) -> _Phrase:
             lower_run += 1
         i -= 1
     got.reverse()
+    if det is None and i >= 0 and toks[i].lower() in _PREPOSITIONS and got:
+        # "the manager of the store on the 700 block of West Avenue K reported": a name
+        # after a preposition is what the subject is of, or where, not who reports
+        return _Phrase(None)
     return _finish(got, det, suffix)
 
 
