@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
-from newsfuse.fusion import nlp
+from newsfuse.fusion import phrases
 from newsfuse.fusion.clean import is_headline, split_lines, time_stamp
 from newsfuse.fusion.text import MONTH_PATTERN, NUMBER_WORDS
 from newsfuse.models import Article, BaseFrom, DateMention, DatePrecision, Sentence
@@ -368,7 +368,7 @@ def shown_days(sentence: str) -> tuple[dt.date, ...]:
 def _caption_tense(sentence: str, at: int) -> bool:
     """Whether the verb the date at ``at`` goes with is in the present tense ("arrives",
     "is wheeled into"), or there is none (a caption's fragment), by the parse."""
-    doc = nlp.docs([sentence], nlp.NO_NER)[0]
+    doc = phrases.parse(sentence)
     token = next((t for t in doc if t.idx >= at), None)
     seen = 0
     while token is not None and seen < 12:

@@ -198,10 +198,10 @@ def facts(
     # (those two families name went through role_facts above: a role of either is there;
     # and only where the brief has room: these rank last, so the facts so far would keep
     # them out)
-    named_once = frozenset(
-        e.name
-        for e in entities
-        if len(made) < settings.max_facts and e.independent_sources < 2 and e.name not in taken
+    named_once = (
+        frozenset(e.name for e in entities if e.independent_sources < 2 and e.name not in taken)
+        if len(made) < settings.max_facts
+        else frozenset()
     )
     alone_roles = (
         roles.role_facts(entities, sentences, family_of, settings, event_terms, 1, named_once)
@@ -304,8 +304,9 @@ def _family_facts(
     if not 0 < len(families) <= settings.family_facts_families:
         return []
     known_values = {f.value.lower() for f in made}
-    known_texts = {f.text for f in made if f.kind == "statement"}
     stated = [f for f in made if f.kind == "statement"]
+    known_texts = {f.text for f in stated}
+    taken = [f.value for f in made if f.kind == "name"]
     out: list[Fact] = []
     for family in families:
         # the reports of the family that copy or retell another's text (not those only of
@@ -330,7 +331,6 @@ def _family_facts(
             if inside.intersection(e.sources)
         ]
         # (who is who of one family is read for the whole cluster: facts, roles least=1)
-        taken = [f.value for f in made if f.kind == "name"]
         found = names.name_facts(
             seen, own, witness, weights, taken, settings, names.lower_words(own)
         )
@@ -2265,6 +2265,7 @@ def place_conflicts(
             key = (a.name, a.within)
             if key in seen:
                 continue
+            seen.add(key)  # (what follows depends on the key alone: decided once)
             mine = [f for f in found if _one_named(f.name, a.name) and f.within == a.within]
             sides: dict[str, list[_From]] = {}
             for f in mine:
@@ -2279,7 +2280,6 @@ def place_conflicts(
             )
             if any(together.search(t) for t in everything):
                 continue  # written together somewhere: maybe one within the other
-            seen.add(key)
             out.append(
                 Conflict(
                     about=f"where {a.name} is from",

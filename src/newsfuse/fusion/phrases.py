@@ -78,10 +78,9 @@ def named(sentence: str, start: int, end: int) -> str:
     "its border town of Kaesong", "state news agency" of "KCNA state news agency"), or what it
     did ("destroyed liaison office", "tried to stop the groups"); "" when the parse gives
     neither (the caller then shows the words beside it)."""
-    doc = parse(clause(sentence, start, end)[0])
-    offset = sentence.find(doc.text)
-    span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
-    if span is None or len(span) == 0 or offset < 0:
+    text, start, end = clause(sentence, start, end)
+    span = parse(text).char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
         return ""
     root = span.root
     head = root.head

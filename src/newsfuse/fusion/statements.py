@@ -49,7 +49,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsfuse.fusion import nlp
+from newsfuse.fusion import nlp, phrases
 from newsfuse.fusion.text import (
     NUMBER_WORDS,
     STOPWORDS,
@@ -69,7 +69,6 @@ if TYPE_CHECKING:
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 # the end of a clause that is said in full: a full stop, maybe inside a closing quote (a "!"
 # or "?" cuts a clause: see _CLAUSE)
-_TOLD = re.compile(r"\.[\"'”’)]*$")
 _CLOSING = "\"'”’)"
 # a clause saying something is not so, and the figures a clause writes
 _NEGATION = re.compile(
@@ -412,7 +411,7 @@ def _readable(text: str, span: tuple[int, int], most: int) -> tuple[str, str] | 
     missing no object of its words ("children are going to see"). ``about`` is the subject and
     verb of the clause the phrase is in ("Malaysian toxicology reports indicate"), or "" when
     the clause writes none apart from the phrase (the value again would tell nothing)."""
-    doc = nlp.docs([text], nlp.NO_NER)[0]
+    doc = phrases.parse(text)
     start, end = span
     tokens = [t for t in doc if t.idx >= start and t.idx + len(t) <= end]
     while tokens and _bare(tokens[0]):
@@ -699,8 +698,8 @@ def _plain(text: str, stems: frozenset[str]) -> frozenset[str]:
 
 
 def _told(text: str) -> bool:
-    """Whether ``text`` ends on a full stop, closing quotes or brackets after it (what
-    ``_TOLD.search`` finds, without a search from every character)."""
+    """Whether ``text`` ends on a full stop, closing quotes or brackets after it (a string
+    test, not a regular expression searched from every character)."""
     return text.rstrip(_CLOSING).endswith(".") or (
         text.endswith("\n") and text[:-1].rstrip(_CLOSING).endswith(".")
     )
