@@ -254,15 +254,13 @@ def entities(
         (t, m) for t, m in kept if not (seen[id(t)].photo and seen[id(t)].photo == seen[id(t)].read)
     ]
     # words that name a place or an organisation of their own here ("Indonesia" AirAsia)
-    taken = {
-        w.lower() for t, _ in kept if t.kind in ("place", "organisation") for w in t.name.split()
-    }
-    # ... and those of names other than the one typed ("Matteo" is no place of its own)
+    # (and by which: those of names other than the one typed, "Matteo" is no place of its own)
     taken_by: dict[str, set[int]] = {}
     for t, _ in kept:
         if t.kind in ("place", "organisation"):
             for w in t.name.lower().split():
                 taken_by.setdefault(w, set()).add(id(t))
+    taken = set(taken_by)
 
     people = {w for t, _ in kept if t.kind == "person" for w in t.name.lower().split()}
 

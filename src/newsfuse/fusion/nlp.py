@@ -290,13 +290,8 @@ _FEATURES = {
     "IS_SPACE": "is_space",
 }
 # The Doc's own attribute of each feature (its array column: the string's hash, or 0/1).
-_ATTRIBUTE = {
-    "lower_": "LOWER",
-    "orth_": "ORTH",
-    "tag_": "TAG",
-    "dep_": "DEP",
-    "is_space": "IS_SPACE",
-}
+# ("TEXT" is another name of ORTH's column)
+_ATTRIBUTE = {column: feature for feature, column in _FEATURES.items() if feature != "TEXT"}
 # A test on one token: (place in the token's features, operator, operand), the operator one of
 # "==", "IN", "NOT_IN", "REGEX".
 _Test = tuple[int, str, Any]

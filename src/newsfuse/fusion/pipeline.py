@@ -133,6 +133,8 @@ _PER_BRIEF = (
     facts._datelines,
     facts._done_in,
     phrases._full_slot,
+    quotes._pieces,
+    quotes._tokens,
 )
 
 

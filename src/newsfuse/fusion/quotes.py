@@ -642,7 +642,8 @@ def _held(group: Sequence[_Mention], settings: QuoteSettings) -> list[list[_Ment
         full = _fullest(rest)
         kept = [m for m in rest if m is full or holds(m.text, full.text, settings)]
         out.append(kept)
-        rest = [m for m in rest if not any(m is k for k in kept)]
+        placed = {id(k) for k in kept}
+        rest = [m for m in rest if id(m) not in placed]
     return out
 
 

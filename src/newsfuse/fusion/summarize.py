@@ -902,7 +902,7 @@ _NAME_TITLES = frozenset(
     "chairman leader general gen sen senator rep representative gov mr mrs ms dr lt col sgt "
     "capt adm rev prof maj judge justice foreign vice deputy".split()
 )
-_YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_YEAR_WORD = re.compile(rf"\b{_YEAR.pattern}\b")
 
 
 # Verbs that say little of what happened: "The stakes are high for BP" is not matched by

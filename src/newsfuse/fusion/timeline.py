@@ -49,7 +49,6 @@ class _Candidate:
     mention: DateMention | None  # None: an opening dated by its report's publication
     stems: frozenset[str]
     background: bool = False
-    published: dt.date | None = None  # of its report
     state: bool = False  # the date is the start of a state ("since the 1950s")
     # Its report names the date a week or more after it (``TimelineSettings.remembered_days``):
     # the story's memory of a day (of a day of the story: background is mentioned long after
@@ -116,13 +115,11 @@ def timeline(
                     and (a.published - m.date).days >= settings.remembered_days
                 )
                 by_date[key].append(
-                    _Candidate(a.id, fam, s, m, stems, background, a.published, state, remembers)
+                    _Candidate(a.id, fam, s, m, stems, background, state, remembers)
                 )
             if not mentions and a.published and s.index < settings.lead_sentences:
                 for day in (a.published - dt.timedelta(days=1), a.published):
-                    by_date[(day, day, "day")].append(
-                        _Candidate(a.id, fam, s, None, stems, published=a.published)
-                    )
+                    by_date[(day, day, "day")].append(_Candidate(a.id, fam, s, None, stems))
 
     if story_start is None:
         # Nothing dates the story (no event date, no report's publication date): a year one
@@ -219,6 +216,8 @@ def _join_restated(
     if not targets:
         return found
     kept: list[tuple[_Candidate, list[_Candidate]]] = []
+    others = [c for _, c in targets]
+    wb = np.array(_row_sums([rows._row(c.stems) for c in others]))
     for pick, reporters in found:
         # A start of a state is background in its own right ("zones demilitarised since the
         # 1950s": the state is the row's news, whoever states it and when).
@@ -228,10 +227,8 @@ def _join_restated(
         # Restated both ways (what they share against the heavier sentence): a short
         # background sentence all of whose words a long one holds ("The liaison office was
         # established in 2018.") is not the long one's happening.
-        others = [c for _, c in targets]
         near = _overlaps([pick], others, rows)[0]
         wa = _row_sums([rows._row(pick.stems)])[0]
-        wb = np.array(_row_sums([rows._row(c.stems) for c in others]))
         with np.errstate(divide="ignore", invalid="ignore"):
             both = np.nan_to_num(near * np.minimum(wa, wb) / np.maximum(wa, wb), nan=0.0)
         best = int(np.argmax(both))
