@@ -1,4 +1,4 @@
-"""The held-out facts gold (benchmarks/gold/heldout, heldout2 and heldout3) is well formed.
+"""The held-out facts gold (benchmarks/gold/heldout, heldout2, heldout3 and heldout4) is well formed.
 
 The articles themselves are not in the project (copyrighted news, see the data README), so
 this checks the files' structure only; that every evidence quote is an exact substring of its
@@ -17,7 +17,7 @@ import pytest
 from newsfuse.eval import facts as score
 
 GOLD_ROOT = Path(__file__).resolve().parent.parent / "benchmarks" / "gold"
-GOLD_DIRS = [GOLD_ROOT / "heldout", GOLD_ROOT / "heldout2", GOLD_ROOT / "heldout3"]
+GOLD_DIRS = [GOLD_ROOT / f"heldout{n}" for n in ("", "2", "3", "4")]
 GOLD_FILES = sorted(p for d in GOLD_DIRS for p in d.glob("*.json"))
 SHARED_GOLD_IDS_PREFIXES = (  # the 12 clusters of the shared facts_gold/ (data README)
     "1d2336536b",
@@ -33,8 +33,13 @@ SHARED_GOLD_IDS_PREFIXES = (  # the 12 clusters of the shared facts_gold/ (data 
     "e9aca7cfa8",
     "f51e1e41a6",
 )
-# read for heldout2 and not taken (docs/heldout-facts.md): no later set may take them either
-READ_AND_SKIPPED_PREFIXES = ("8a254b08", "fccf27d8", "6b849151")
+# read for heldout2, heldout3 and heldout4 and not taken (docs/heldout-facts.md): no later set
+# may take them either
+READ_AND_SKIPPED_PREFIXES = (
+    *("8a254b08", "fccf27d8", "6b849151"),  # heldout2
+    *("56455fb5", "8f512ff6", "7d455b34"),  # heldout3
+    *("82cafb98", "b2c280c5"),  # heldout4
+)
 ARTICLE_ID = re.compile(r"^p[1-9]\d*$")
 
 Json = dict[str, Any]
@@ -59,8 +64,9 @@ def test_each_heldout_set_has_five_clusters(folder: Path) -> None:
     assert len(list(folder.glob("*.json"))) >= 5
 
 
-def test_heldout3_has_six_clusters_three_with_conflicts() -> None:
-    golds = [load(p) for p in sorted((GOLD_ROOT / "heldout3").glob("*.json"))]
+@pytest.mark.parametrize("name", ["heldout3", "heldout4"])
+def test_later_sets_have_six_clusters_three_with_conflicts(name: str) -> None:
+    golds = [load(p) for p in sorted((GOLD_ROOT / name).glob("*.json"))]
     assert len(golds) == 6
     assert sum(1 for g in golds if g["conflicts"]) >= 3
 
