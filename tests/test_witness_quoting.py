@@ -96,3 +96,31 @@ def test_two_reports_quoting_one_complaint_are_two_witnesses() -> None:
     found = families([_article("ars"), _article("courthouse")])
     assert [f.members for f in found] == [("ars",), ("courthouse",)]
     assert all(not f.quoting for f in found)
+
+
+def test_a_story_made_of_two_agencies_sentences_is_no_copy_of_either() -> None:
+    # the Guardian reuses Canadian Press sentences and Globe and Mail ones, which share
+    # nothing with each other, and adds its own reporting: its own witness, taking from both
+    found = families([_article("cp"), _article("guardian"), _article("globe")])
+    assert [f.members for f in found] == [("cp",), ("guardian",), ("globe",)]
+    assert found[1].quoting == (("guardian", "cp"), ("guardian", "globe"))
+    takes = Takes([_article(k) for k in ("cp", "guardian", "globe")], found)
+    # the study's words (a quote both print, with the Canadian Press attribution): once
+    study = next(s for s in FIX["guardian"].split("\n") if "Per Anders Rudling says" in s)
+    assert takes.independent(["cp", "guardian"], study, {"guardian": [study.strip()]}) == 1
+    # its own: "Russia charged Katriuk with genocide" is in neither other report
+    own = next(s for s in FIX["guardian"].split(". ") if "genocide" in s)
+    assert takes.independent(["cp", "guardian", "globe"], own, {"guardian": [own]}) == 3
+
+
+def test_two_copies_of_one_source_are_copies_of_it() -> None:
+    # each copy also shares text with the other copy: no compilation of two independent
+    # reports, so both join their source, as before
+    found = families(
+        [
+            _article("epa"),
+            Article(id="c1", text=FIX["epa"][:2000]),
+            Article(id="c2", text=FIX["epa"][1000:]),
+        ]
+    )
+    assert [f.members for f in found] == [("epa", "c1", "c2")]

@@ -25,6 +25,9 @@ what one quotes and the other says in its own words (the EPA's page and a report
 length; Tesla's blog post and a story quoting it), the one quotes the other: it keeps its own
 family (:attr:`Family.quoting` notes the pair), and a fact it states only in the words it
 quotes counts the two once, its own facts on their own (:class:`Takes`, read fact by fact).
+So does a compilation: a report copying from two reports that do not copy each other (a
+paper's story made of two agencies' sentences and its own) is no copy of either, and takes
+from both.
 
 **Outlets.** Articles of one outlet are one witness too, whoever wrote them: ten BBC pages are
 the BBC once. The outlet comes from the article's metadata (``source``), its URL's domain, or
@@ -223,6 +226,22 @@ def families(articles: Sequence[Article]) -> list[Family]:
             continue
         links[i].append((share, j, both_quote > 0))
         links[j].append((share, i, both_quote > 0))
+
+    # A report copying from two reports that do not copy each other compiles them (a paper's
+    # story made of two agencies' sentences and its own): no copy of either, but what it takes
+    # from each counts once with it, fact by fact, as for a quote.
+    # (the shorter of each pair: a source that two copies shorten is no compilation)
+    linked = {i: {j for _, j, _ in ls} for i, ls in links.items()}
+    for j, ls in links.items():
+        froms = sorted(x for x in ls if len(sets[x[1]]) > len(sets[j]))
+        if len(froms) < 2 or len(froms) < len(ls):
+            continue
+        froms.reverse()
+        if all(b not in linked[a] for _, a, _ in froms for _, b, _ in froms if a != b):
+            for _, i, _ in froms:
+                quotes_of.append((j, i))
+                links[i] = [x for x in links[i] if x[1] != j]
+            links[j] = []
 
     # Stars: the longest article not yet placed is a source; what copies it joins it.
     source_of: dict[int, int] = {}
@@ -615,12 +634,10 @@ class Takes:
         self.family_of = {m: f.id for f in families for m in f.members}
         pairs = [p for f in families for p in f.quoting]
         body = {a.id: a.body for a in articles if any(a.id in p for p in pairs)}
-        self.taken: dict[tuple[str, str], frozenset[int]] = {}
-        for a, b in pairs:
-            if a in body and b in body:
-                # what the two share, but not what both quote (a third party's words)
-                both = quoted_shingles(body[a]) & quoted_shingles(body[b])
-                self.taken[(a, b)] = (shingles(body[a]) & shingles(body[b])) - both
+        sets = {k: shingles(text) for k, text in body.items()}
+        # what the two share, quotations too: a report that takes from another takes its
+        # quotes with it ("... the study by Lund University historian Per Anders Rudling says")
+        self.taken = {(a, b): sets[a] & sets[b] for a, b in pairs if a in sets and b in sets}
 
         self.quoting = frozenset(a for a, _ in self.taken)
 
