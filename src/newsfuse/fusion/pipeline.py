@@ -145,6 +145,7 @@ _PER_BRIEF = (
     phrases._full_slot,
     quotes._pieces,
     quotes._tokens,
+    syndication.body_shingles,
 )
 
 

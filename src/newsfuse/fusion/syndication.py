@@ -50,6 +50,7 @@ with the pairs that share text, not with all pairs.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urlparse
@@ -80,6 +81,14 @@ def shingles(text: str, n: int = SHINGLE) -> frozenset[int]:
     toks = words(text)
     # zip of shifted lists makes the n-gram tuples in C: 3x faster than slicing each
     return frozenset(map(hash, zip(*(toks[k:] for k in range(n)))))
+
+
+@functools.lru_cache(maxsize=1024)
+def body_shingles(body: str) -> frozenset[int]:
+    """:func:`shingles` of an article's body, made once a brief for every stage that compares
+    bodies (:func:`families`, :func:`independent`'s credits, :class:`Takes`); emptied after each
+    brief (newsfuse.fusion.pipeline), and bounded for callers outside it."""
+    return shingles(body)
 
 
 def quoted_shingles(text: str) -> frozenset[int]:
@@ -195,7 +204,7 @@ def containment(a: frozenset[int], b: frozenset[int]) -> float:
 def families(articles: Sequence[Article]) -> list[Family]:
     """Group ``articles`` into families of copies of one text; ids follow each family's first
     article. :func:`independent` then joins the families of one outlet."""
-    sets = [shingles(a.body) for a in articles]
+    sets = [body_shingles(a.body) for a in articles]
     quotes: dict[int, frozenset[int]] = {}  # made only for articles that may copy: it costs
 
     def quoted(k: int) -> frozenset[int]:
@@ -375,19 +384,12 @@ def independent(
     # witness. Quotations count as shared here: the credit says where they were taken from.
     # An outlet not in the cluster, or one whose article it does not share text with, changes
     # nothing (two rewrites crediting one wire join only through the wire's own article).
-    shingled: dict[int, frozenset[int]] = {}
-
-    def shingled_body(k: int) -> frozenset[int]:
-        if k not in shingled:
-            shingled[k] = shingles(articles[k].body)
-        return shingled[k]
-
     for i, article in enumerate(articles):
         for name in _credited(article.body, settings.credit_reach):
             source = article_of(name)
             if source is None or root(source) == root(i):
                 continue
-            a, b = shingled_body(i), shingled_body(source)
+            a, b = body_shingles(article.body), body_shingles(articles[source].body)
             shared = len(a & b)
             share = shared / max(min(len(a), len(b)), 1)
             if shared >= settings.credited_shingles and share >= settings.credited_share:
@@ -634,7 +636,7 @@ class Takes:
         self.family_of = {m: f.id for f in families for m in f.members}
         pairs = [p for f in families for p in f.quoting]
         body = {a.id: a.body for a in articles if any(a.id in p for p in pairs)}
-        sets = {k: shingles(text) for k, text in body.items()}
+        sets = {k: body_shingles(text) for k, text in body.items()}
         # what the two share, quotations too: a report that takes from another takes its
         # quotes with it ("... the study by Lund University historian Per Anders Rudling says")
         self.taken = {(a, b): sets[a] & sets[b] for a, b in pairs if a in sets and b in sets}
