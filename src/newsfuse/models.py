@@ -93,6 +93,12 @@ class Family(_Frozen):
         description="the members that copy or retell another member's text, and the texts they "
         "copy (the others count with the family only as reports of the same outlet)",
     )
+    quoting: tuple[tuple[str, str], ...] = Field(
+        default=(),
+        description="(member, article of another family) pairs: the member quotes that article "
+        "at length and writes the rest itself, so a fact it states only in the words it quotes "
+        "counts the two once, and its other facts on their own",
+    )
 
 
 class Evidence(_Frozen):

@@ -498,6 +498,10 @@ class SyndicationSettings:
     # Sun-Sentinel first reported"): longer than any outlet's name, short enough that a long
     # story is not scanned again at every verb.
     credit_reach: int = 120
+    # A report quoting another at length (:class:`newsfuse.fusion.syndication.Takes`) words a
+    # fact in what it takes when this share of its sentence's words are in 5-grams the two
+    # share: the rest its own words around the quote ("the agency writes", "Tesla said").
+    taken_share: float = 0.5
 
 
 @dataclass(frozen=True)

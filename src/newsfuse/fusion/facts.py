@@ -36,6 +36,7 @@ from newsfuse.fusion import (
     polarity,
     roles,
     statements,
+    syndication,
     trades,
     values,
 )
@@ -65,7 +66,7 @@ from newsfuse.models import (
     Sentence,
     StatedValue,
 )
-from newsfuse.settings import DEFAULT, FactSettings
+from newsfuse.settings import DEFAULT, FactSettings, SyndicationSettings
 
 _RECURRING = re.compile(r"\b(?:a day|a week|daily|every|each day|per day|twice|times a)\b", re.I)
 
@@ -93,9 +94,11 @@ def facts(
     quotes: Sequence[Quote] = (),
     settings: FactSettings = DEFAULT.facts,
     entities: Sequence[Entity] = (),
+    witnesses: SyndicationSettings = DEFAULT.syndication,
 ) -> tuple[tuple[Fact, ...], tuple[Conflict, ...]]:
     """The cluster's facts (corroborated first) and its conflicts; ``entities`` give the
-    who-is-who facts (:mod:`newsfuse.fusion.roles`)."""
+    who-is-who facts (:mod:`newsfuse.fusion.roles`); ``witnesses``: when a report quoting
+    another is its witness (:class:`newsfuse.fusion.syndication.Takes`)."""
     family_of = {m: f.id for f in families for m in f.members}
     weights = inverse_frequency(s.text for ss in sentences.values() for s in ss)
     found_claims = claims(articles, sentences, family_of, dated, event, settings)
@@ -255,6 +258,10 @@ def facts(
     for n, f in enumerate(alone):
         # what one family's reports say alike, in a cluster of few families: after the rest
         made.append(((5, 0, -len(f.sources), 0, n), f, None))
+    # a report quoting another at length is its own witness, but not of what it quotes
+    takes = syndication.Takes(articles, families, witnesses)
+    if takes:
+        made = [(key, _recounted(f, g, takes, sentences), g) for key, f, g in made]
     made.sort(key=lambda item: item[0])
     shown = [(f, g) for _, f, g in made if f.status != "single-source"]
     singles = [(f, g) for _, f, g in made if f.status == "single-source"]
@@ -280,6 +287,37 @@ def facts(
     found_conflicts += rank_conflicts(sentences, family_of)
     found_conflicts += place_conflicts(sentences, family_of)
     return tuple(out), tuple(found_conflicts)
+
+
+def _recounted(
+    fact: Fact,
+    claims: list[Claim] | None,
+    takes: syndication.Takes,
+    sentences: Mapping[str, Sequence[Sentence]],
+) -> Fact:
+    """``fact`` with its independent sources counted claim by claim (:class:`syndication.Takes`).
+    A quoting report's own wording of the fact: the words around its value where its claims
+    are known ("..., the EPA notes, pointing out a March 21, 2018 Fixer Upper episode" is its
+    own, though the sentence is mostly a quote), else its sentences sharing the fact's words."""
+    said: dict[str, list[str]] = {}
+    for c in claims or ():
+        if c.article in takes.quoting:
+            t, v = c.sentence.text, c.value
+            near = [*t[: v.start].split()[-_NEAR:], t[v.start : v.end], *t[v.end :].split()[:_NEAR]]
+            said.setdefault(c.article, []).append(" ".join(near))
+    for a in takes.quoting.intersection(fact.sources).difference(said):
+        said[a] = takes.wording(fact.value, fact.text, (s.text for s in sentences.get(a, ())))
+    n = takes.independent(fact.sources, fact.text, said)
+    if n == fact.independent_sources:
+        return fact
+    status = fact.status
+    if status != "conflict":
+        status = "corroborated" if n >= 2 else "single-source"
+    return fact.model_copy(update={"independent_sources": n, "status": status})
+
+
+# Words either side of a value that say where it came from (5-grams across it: 4 suffice).
+_NEAR = 6
 
 
 def _family_facts(

@@ -83,7 +83,9 @@ def _fuse(
     step("syndication")
     copies = syndication.families(usable)
     step("summary")
-    summary = summarize.summarize(usable, sentences, copies, words=words, settings=settings.summary)
+    summary = summarize.summarize(
+        usable, sentences, syndication.with_quoted(copies), words=words, settings=settings.summary
+    )
     # one outlet is one witness
     families = syndication.independent(usable, copies, settings=settings.syndication)
     step("entities")
@@ -95,7 +97,15 @@ def _fuse(
     said = quotes.quotes(usable, sentences, families, settings=settings.quotes)
     step("facts")
     found, conflicts = facts.facts(
-        usable, sentences, families, dated, happened, said, settings=settings.facts, entities=named
+        usable,
+        sentences,
+        families,
+        dated,
+        happened,
+        said,
+        settings=settings.facts,
+        entities=named,
+        witnesses=settings.syndication,
     )
     step("timeline")
     entries = timeline.timeline(
@@ -135,6 +145,7 @@ _PER_BRIEF = (
     phrases._full_slot,
     quotes._pieces,
     quotes._tokens,
+    syndication.body_shingles,
 )
 
 

@@ -16,9 +16,18 @@ most 2%; independent AP reports of one story in DUC 2004 mostly share under 10%.
 **Quotations are not copying.** Independent reports quote one spokesman or one press statement
 word for word; that is what both heard, not a text one took from the other. So a 5-gram both
 articles have inside quotation marks is not counted as shared (it still counts in a text's
-length). A 5-gram one article quotes and the other states in its own words is counted: the
-one quotes the other (a press release, a blog post, a tweet in the cluster). Wire copies and
-rewrites share their narrative, and stay families.
+length); nor is one of a block quote, the paragraph after "According to her suit:", whose
+marks went with the page's markup. Wire copies and rewrites share their narrative, and stay
+families.
+
+**Quoting another report is not copying it either.** Where most of what two articles share is
+what one quotes and the other says in its own words (the EPA's page and a report quoting it at
+length; Tesla's blog post and a story quoting it), the one quotes the other: it keeps its own
+family (:attr:`Family.quoting` notes the pair), and a fact it states only in the words it
+quotes counts the two once, its own facts on their own (:class:`Takes`, read fact by fact).
+So does a compilation: a report copying from two reports that do not copy each other (a
+paper's story made of two agencies' sentences and its own) is no copy of either, and takes
+from both.
 
 **Outlets.** Articles of one outlet are one witness too, whoever wrote them: ten BBC pages are
 the BBC once. The outlet comes from the article's metadata (``source``), its URL's domain, or
@@ -41,8 +50,9 @@ with the pairs that share text, not with all pairs.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urlparse
 
 from newsfuse.fusion.text import words
@@ -71,6 +81,14 @@ def shingles(text: str, n: int = SHINGLE) -> frozenset[int]:
     toks = words(text)
     # zip of shifted lists makes the n-gram tuples in C: 3x faster than slicing each
     return frozenset(map(hash, zip(*(toks[k:] for k in range(n)))))
+
+
+@functools.lru_cache(maxsize=1024)
+def body_shingles(body: str) -> frozenset[int]:
+    """:func:`shingles` of an article's body, made once a brief for every stage that compares
+    bodies (:func:`families`, :func:`independent`'s credits, :class:`Takes`); emptied after each
+    brief (newsfuse.fusion.pipeline), and bounded for callers outside it."""
+    return shingles(body)
 
 
 def quoted_shingles(text: str) -> frozenset[int]:
@@ -108,6 +126,7 @@ def quotations(text: str) -> list[tuple[int, int]]:
     of the paragraph is longer than ``MAX_OPEN_QUOTE`` or the mark is a single quote: then it
     is a stray mark, and what follows it is the text's own.
     """
+    blocks = _block_quotes(text)
     spans: list[tuple[int, int]] = []
     opened, mark = -1, ""
 
@@ -121,6 +140,8 @@ def quotations(text: str) -> list[tuple[int, int]]:
 
     for m in _QUOTE_MARK.finditer(text):
         at, ch = m.start(), m.group()
+        if blocks and any(s <= at < e for s, e in blocks):
+            continue  # (a mark inside a block quote: the whole paragraph is quoted)
         if ch == "‘" and at and text[at - 1].isalnum():
             continue
         if ch == "’" and at + 1 < len(text) and text[at + 1].isalnum():
@@ -136,7 +157,30 @@ def quotations(text: str) -> list[tuple[int, int]]:
             opened = -1
     if opened >= 0:
         close_at_line_end()
-    return spans
+    return sorted(spans + blocks) if blocks else spans
+
+
+# "According to her suit (PDF) in Kern County Superior Court:" and the paragraph after it: a
+# web page's block quote, its marks lost with the page's markup. The line must credit someone
+# ("according to", "said", "writes"): a colon also opens a list ("the following
+# requirements:"), which is the text's own.
+_INTRODUCES = re.compile(
+    r"^[^\n]*\b(?:[Aa]ccording to|said|says|writes|wrote|states|stated|reads|read|adds|added"
+    r"|continues|told|tweeted|posted)\b[^\n]*:[ \t]*\n(?:[ \t]*\n)*[ \t]*(?=\S)",
+    re.M,
+)
+
+
+def _block_quotes(text: str) -> list[tuple[int, int]]:
+    """The paragraphs a line crediting someone and ending in a colon introduces, as (start,
+    end) offsets."""
+    if ":\n" not in text and ": \n" not in text:
+        return []  # (the common case: no line ends in a colon)
+    out = []
+    for m in _INTRODUCES.finditer(text):
+        end = text.find("\n", m.end())
+        out.append((m.end(), len(text) if end < 0 else end))
+    return out
 
 
 def outside_quotes(text: str) -> list[str]:
@@ -160,7 +204,7 @@ def containment(a: frozenset[int], b: frozenset[int]) -> float:
 def families(articles: Sequence[Article]) -> list[Family]:
     """Group ``articles`` into families of copies of one text; ids follow each family's first
     article. :func:`independent` then joins the families of one outlet."""
-    sets = [shingles(a.body) for a in articles]
+    sets = [body_shingles(a.body) for a in articles]
     quotes: dict[int, frozenset[int]] = {}  # made only for articles that may copy: it costs
 
     def quoted(k: int) -> frozenset[int]:
@@ -169,6 +213,7 @@ def families(articles: Sequence[Article]) -> list[Family]:
         return quotes[k]
 
     links: dict[int, list[tuple[float, int, bool]]] = {i: [] for i in range(len(articles))}
+    quotes_of: list[tuple[int, int]] = []  # (the report quoting, the report quoted)
     for (i, j), shared in _shared_counts(sets).items():
         smaller = max(min(len(sets[i]), len(sets[j])), 1)
         if shared / smaller < MIN_CONTAINMENT:
@@ -176,13 +221,36 @@ def families(articles: Sequence[Article]) -> list[Family]:
         if not _close_in_time(articles[i], articles[j], shared / smaller):
             continue
         # What both quote is what a third party said, which both heard: not copying. What
-        # one says in its own words and the other quotes is copied (a release, a post).
-        both_quote = len(sets[i] & sets[j] & quoted(i) & quoted(j))
+        # one says in its own words and the other quotes is taken from it (a release, a post).
+        common = sets[i] & sets[j]
+        both_quote = len(common & quoted(i) & quoted(j))
         share = (shared - both_quote) / smaller
         if share < MIN_CONTAINMENT or shared - both_quote < MIN_SHARED:
             continue
+        by_i, by_j = len(common & quoted(i)) - both_quote, len(common & quoted(j)) - both_quote
+        if by_i + by_j > shared - both_quote - by_i - by_j:
+            # Mostly what one quotes of the other: it quotes it, and writes the rest itself.
+            # Not a copy: what it takes counts once, fact by fact (:class:`Takes`).
+            quotes_of.append((i, j) if by_i >= by_j else (j, i))
+            continue
         links[i].append((share, j, both_quote > 0))
         links[j].append((share, i, both_quote > 0))
+
+    # A report copying from two reports that do not copy each other compiles them (a paper's
+    # story made of two agencies' sentences and its own): no copy of either, but what it takes
+    # from each counts once with it, fact by fact, as for a quote.
+    # (the shorter of each pair: a source that two copies shorten is no compilation)
+    linked = {i: {j for _, j, _ in ls} for i, ls in links.items()}
+    for j, ls in links.items():
+        froms = sorted(x for x in ls if len(sets[x[1]]) > len(sets[j]))
+        if len(froms) < 2 or len(froms) < len(ls):
+            continue
+        froms.reverse()
+        if all(b not in linked[a] for _, a, _ in froms for _, b, _ in froms if a != b):
+            for _, i, _ in froms:
+                quotes_of.append((j, i))
+                links[i] = [x for x in links[i] if x[1] != j]
+            links[j] = []
 
     # Stars: the longest article not yet placed is a source; what copies it joins it.
     source_of: dict[int, int] = {}
@@ -202,7 +270,40 @@ def families(articles: Sequence[Article]) -> list[Family]:
                 )
                 retold.update((i, j))
 
-    return _as_families(articles, source_of, why, retold)
+    pairs = [(articles[a].id, articles[b].id) for a, b in quotes_of]
+    return _as_families(articles, source_of, why, retold, pairs)
+
+
+def with_quoted(found: Sequence[Family]) -> list[Family]:
+    """``found`` with each report that quotes another (:attr:`Family.quoting`) in that one's
+    family: for the summary, whose weights count a point once per family, a passage quoted at
+    length is the quoted report's point said again, not a second report's."""
+    if not any(f.quoting for f in found):
+        return list(found)
+    group = {f.id: f.id for f in found}
+    family_of = {m: f.id for f in found for m in f.members}
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            k = group[k]
+        return k
+
+    for f in found:
+        for a, b in f.quoting:
+            x, y = sorted((root(family_of[a]), root(family_of[b])))
+            group[y] = x
+    merged: dict[int, list[Family]] = {}
+    for f in found:
+        merged.setdefault(root(f.id), []).append(f)
+    return [
+        Family(
+            id=n,
+            members=tuple(m for f in fs for m in f.members),
+            why=tuple(w for f in fs for w in f.why),
+            retold=tuple(m for f in fs for m in f.retold),
+        )
+        for n, fs in enumerate(merged.values(), start=1)
+    ]
 
 
 def independent(
@@ -283,19 +384,12 @@ def independent(
     # witness. Quotations count as shared here: the credit says where they were taken from.
     # An outlet not in the cluster, or one whose article it does not share text with, changes
     # nothing (two rewrites crediting one wire join only through the wire's own article).
-    shingled: dict[int, frozenset[int]] = {}
-
-    def shingled_body(k: int) -> frozenset[int]:
-        if k not in shingled:
-            shingled[k] = shingles(articles[k].body)
-        return shingled[k]
-
     for i, article in enumerate(articles):
         for name in _credited(article.body, settings.credit_reach):
             source = article_of(name)
             if source is None or root(source) == root(i):
                 continue
-            a, b = shingled_body(i), shingled_body(source)
+            a, b = body_shingles(article.body), body_shingles(articles[source].body)
             shared = len(a & b)
             share = shared / max(min(len(a), len(b)), 1)
             if shared >= settings.credited_shingles and share >= settings.credited_share:
@@ -305,7 +399,8 @@ def independent(
                     f"{article.id}: credits {name}, the outlet of {articles[source].id}, and"
                     f" shares its text ({share:.0%} of 5-grams, quotations included)",
                 )
-    return _as_families(articles, {i: root(i) for i in range(len(articles))}, why, retold)
+    quoting = [pair for f in copies for pair in f.quoting]
+    return _as_families(articles, {i: root(i) for i in range(len(articles))}, why, retold, quoting)
 
 
 # An outlet a text credits: "WSVN.com reported", "CNN first reported", "according to The
@@ -351,18 +446,26 @@ def _credit_at(text: str, at: int, key: str, reach: int) -> list[str]:
 
 
 def _as_families(
-    articles: Sequence[Article], group: dict[int, int], why: dict[int, str], retold: set[int]
+    articles: Sequence[Article],
+    group: dict[int, int],
+    why: dict[int, str],
+    retold: set[int],
+    quoting: Sequence[tuple[str, str]] = (),
 ) -> list[Family]:
     members: dict[int, list[int]] = {}
     for i in range(len(articles)):
         members.setdefault(group[i], []).append(i)
     ordered = sorted(members.values(), key=min)
+    index = {a.id: i for i, a in enumerate(articles)}
+    # (a report quoting one of its own family's: the family counts once anyway)
+    apart = sorted(p for p in quoting if group[index[p[0]]] != group[index[p[1]]])
     return [
         Family(
             id=n,
             members=tuple(articles[k].id for k in sorted(ms)),
             why=tuple(why[k] for k in sorted(ms) if k in why),
             retold=tuple(articles[k].id for k in sorted(ms) if k in retold),
+            quoting=tuple(p for p in apart if index[p[0]] in ms),
         )
         for n, ms in enumerate(ordered, start=1)
     ]
@@ -509,3 +612,83 @@ def outlet_keys(name: str) -> tuple[str, ...]:
     for k in range(2, len(parts)):
         keys.append("".join(w[0] for w in parts[:k]) + "".join(parts[k:]))
     return tuple(k for k in dict.fromkeys(keys) if len(k) >= 2)
+
+
+# --- per fact: what a report takes from one it quotes ------------------------------------------
+
+
+class Takes:
+    """What reports take from the reports they quote (:attr:`Family.quoting`), read fact by
+    fact: a report that quotes another at length keeps its own family, and only a fact it
+    states in the words it quotes counts the two once (the EPA's page and the report quoting
+    it: its "33 properties" are the EPA's; its own "$160,000 ... within 90 days" are its own).
+
+    Falsy when no report of the cluster quotes another: then the families decide alone.
+    """
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        families: Sequence[Family],
+        settings: SyndicationSettings = DEFAULT.syndication,
+    ) -> None:
+        self.settings = settings
+        self.family_of = {m: f.id for f in families for m in f.members}
+        pairs = [p for f in families for p in f.quoting]
+        body = {a.id: a.body for a in articles if any(a.id in p for p in pairs)}
+        sets = {k: body_shingles(text) for k, text in body.items()}
+        # what the two share, quotations too: a report that takes from another takes its
+        # quotes with it ("... the study by Lund University historian Per Anders Rudling says")
+        self.taken = {(a, b): sets[a] & sets[b] for a, b in pairs if a in sets and b in sets}
+
+        self.quoting = frozenset(a for a, _ in self.taken)
+
+    def __bool__(self) -> bool:
+        return bool(self.taken)
+
+    @staticmethod
+    def wording(value: str, text: str, candidates: Iterable[str]) -> list[str]:
+        """Which of ``candidates`` (a report's sentences) word the fact of ``value`` worded
+        ``text``: those that write the value ("Magnolia Homes"), else those sharing a 5-gram
+        with ``text`` (where the report copies it, if it does)."""
+        pool = list(candidates)
+        low = value.lower()
+        if found := [c for c in pool if low in c.lower()]:
+            return found
+        own = shingles(text)
+        return [c for c in pool if own & shingles(c)]
+
+    def independent(
+        self, sources: Sequence[str], text: str, said: Mapping[str, Sequence[str]] | None = None
+    ) -> int:
+        """The independent witnesses among ``sources`` of a fact worded ``text``: families,
+        but a report and the one it quotes count once when the report states the fact only
+        in words it takes from it. ``said``: each source's own sentences of the fact, where
+        known (else ``text`` stands for all)."""
+        group = {self.family_of.get(s, 0): self.family_of.get(s, 0) for s in sources}
+
+        def root(k: int) -> int:
+            while group[k] != k:
+                k = group[k]
+            return k
+
+        inside = set(sources)
+        for (a, b), taken in self.taken.items():
+            if a not in inside or b not in inside:
+                continue
+            own = (said or {}).get(a) or [text]
+            if all(_taken_from(t, taken, self.settings.taken_share) for t in own):
+                x, y = sorted((root(self.family_of.get(a, 0)), root(self.family_of.get(b, 0))))
+                group[y] = x
+        return len({root(k) for k in group})
+
+
+def _taken_from(text: str, taken: frozenset[int], share: float) -> bool:
+    """Whether most of ``text``'s words are in 5-grams ``taken`` (its own words around a
+    quote, "the agency writes", are the rest)."""
+    toks = words(text)
+    covered = [False] * len(toks)
+    for k, h in enumerate(map(hash, zip(*(toks[n:] for n in range(SHINGLE))))):
+        if h in taken:
+            covered[k : k + SHINGLE] = [True] * SHINGLE
+    return bool(toks) and sum(covered) >= share * len(toks)
