@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Literal
 
 from newsfuse.fusion import phrases
@@ -674,15 +674,21 @@ def in_articles(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
     event_date: dt.date | None,
+    aside: Collection[str] = frozenset(),
 ) -> dict[str, list[list[DateMention]]]:
     """The date mentions of every sentence of every article, by article id then sentence.
 
     Relative dates are resolved against the article's publication date, or, for an article
     without one, against the event date the other articles agree on: a report with no date of
-    its own is about that event, so its "Tuesday" is the Tuesday of that week.
+    its own is about that event, so its "Tuesday" is the Tuesday of that week. The articles
+    ``aside`` are not about the event (:func:`newsfuse.fusion.event.off_topic`): they mention
+    no day of it.
     """
     out: dict[str, list[list[DateMention]]] = {}
     for a in articles:
+        if a.id in aside:
+            out[a.id] = [[] for _ in sentences.get(a.id, ())]
+            continue
         base = a.published or event_date
         base_from: BaseFrom = "publication" if a.published else "event"
         out[a.id] = [

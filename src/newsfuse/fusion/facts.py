@@ -1058,15 +1058,19 @@ def _sources(
     covering: _Covering,
 ) -> tuple[str, ...]:
     """Articles with a claim in the group, and those restating one of its sentences without
-    a value that contradicts it."""
+    a value that contradicts it; of a date, only those stating the date too (a copy of "On
+    May 8, the Investigative Committee ... called on Canada" without "On May 8" does not
+    say when)."""
     value = _value(group)
+    year = group[0].year
     ids = {c.article for c in group}
     for c in group:
         for article, stated in covering.of(c.sentence):
-            if article not in ids and not any(
-                _contradicts(q, value, group[0].year) for q in stated
-            ):
-                ids.add(article)
+            if article in ids or any(_contradicts(q, value, year) for q in stated):
+                continue
+            if value.kind == "date" and not any(_mergeable(q, value, year) for q in stated):
+                continue
+            ids.add(article)
     return tuple(a for a in sentences if a in ids)
 
 

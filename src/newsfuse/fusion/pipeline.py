@@ -90,7 +90,7 @@ def _fuse(
     named = entities.entities(usable, families)
     happened = event.infer(usable, sentences, families, named, settings=settings.event)
     step("dates")
-    dated = dates.in_articles(usable, sentences, happened.date)
+    dated = dates.in_articles(usable, sentences, happened.date, event.off_topic(usable, named))
     step("quotes")
     said = quotes.quotes(usable, sentences, families, settings=settings.quotes)
     step("facts")
