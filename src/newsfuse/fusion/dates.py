@@ -490,7 +490,10 @@ def _resolve(m: re.Match[str], base: dt.date | None, around: bool = False) -> _S
             shift = {"last": -1, "this": 0, "next": 1}[g["rel6"].lower()]
             return _whole_month(base.year + shift, _month(g["m6"]), True)
         if g["m7"]:
-            return _month_alone(_month(g["m7"]), g["pre7"].lower(), base)
+            prefix = g["pre7"].lower()
+            if prefix not in ("last", "this", "next", "since") and planned(m.string, m.start()):
+                prefix = "coming"  # "would be in Los Angeles by mid-August": a deadline
+            return _month_alone(_month(g["m7"]), prefix, base)
     except ValueError:  # "February 30"
         return None
     if g["decade"]:
@@ -509,7 +512,7 @@ def _resolve(m: re.Match[str], base: dt.date | None, around: bool = False) -> _S
             relation = "coming"
         return _weekday(_WEEKDAYS[g["wd"].lower()], relation, base, around)
     if g["word"]:
-        if g["word"].isupper():
+        if g["word"].isupper() or _titled(m):
             return None  # "TODAY" in capitals: "USA TODAY", NBC's show, a heading
         day_shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}
         return _day(base + dt.timedelta(days=day_shift[g["word"].lower()]), True)
@@ -520,6 +523,17 @@ def _resolve(m: re.Match[str], base: dt.date | None, around: bool = False) -> _S
         count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
         return _ago(count, g["unit11"].lower(), base)
     return None
+
+
+# What may stand before a word opening a sentence or a clause: "Today, ...", "“Tomorrow".
+_OPENS = re.compile(r"(?:^|[.!?:;(\[\"'“‘—–-])\W*$")
+
+
+def _titled(m: re.Match[str]) -> bool:
+    """Whether the relative day ``m`` ("today", "tomorrow") is capitalised inside a sentence:
+    a title, not a day ("the BBC's Today programme", "Good Morning America and Today")."""
+    word = m.group("word")
+    return word[0].isupper() and not _OPENS.search(m.string, 0, m.start())
 
 
 def _month(name: str) -> int:
@@ -555,10 +569,13 @@ def _month_day(month: int, day: int, base: dt.date | None) -> _Span | None:
 
 def _month_alone(month: int, prefix: str, base: dt.date | None) -> _Span | None:
     """ "since January", "last March", "next May": the month of that name nearest in the
-    direction the words point, in the past by default."""
+    direction the words point, in the past by default; "coming" (a plan's or a deadline's
+    month) is the such month from the base's on."""
     if base is None:
         return None
-    if prefix == "next":
+    if prefix == "coming":
+        year = base.year if month >= base.month else base.year + 1
+    elif prefix == "next":
         year = base.year if month > base.month else base.year + 1
     elif prefix == "last":
         year = base.year if month < base.month else base.year - 1
