@@ -107,3 +107,15 @@ def test_a_month_a_plan_points_to_lies_ahead():
     # told of the past, the month is the last such one
     (m,) = dates.mentions("He was arrested in August.", base)
     assert m.date == dt.date(2015, 8, 1)
+
+
+def test_years_ago_this_month_is_that_month_years_back():
+    # Timeline17 MJ_bbc (2009-08-25): not this August, which made it a rival date of Michael
+    # Jackson's death "in June 2009"
+    said = (
+        "Hoffnung, who died 50 years ago this month, was a cartoonist and wit whose mocking of"
+        " the solemn rituals of classical music created a sensation in the Fifties."
+    )
+    (m,) = dates.mentions(said, dt.date(2009, 8, 25))
+    assert m.text == "50 years ago this month"
+    assert (m.date, m.until, m.precision) == (dt.date(1959, 8, 1), dt.date(1959, 8, 31), "month")

@@ -230,18 +230,27 @@ def mentions(
 def _mentions(sentence: str, base: dt.date | None, base_from: BaseFrom) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     scanned = _scan(sentence)
+    joined = -1  # the mention read with the one before it
     for k, m in enumerate(scanned):
+        if k == joined:
+            continue
         if m.group("wd") and k + 1 < len(scanned) and _dated_weekday(m, scanned[k + 1]):
             continue  # "on Friday, March 23rd": the date says which Friday
         span = _resolve(m, base, around=base_from == "event")
         if span is None:
             continue
+        end = m.end()
+        years = _years_before(m, scanned[k + 1]) if k + 1 < len(scanned) else 0
+        if years and (later := _resolve(scanned[k + 1], base)) is not None:
+            # "who died 50 years ago this month": that month, 50 years back
+            span = (_years_back(later[0], years), _years_back(later[1], years), *later[2:])
+            end, joined = scanned[k + 1].end(), k + 1
         first, last, precision, relative = span
         found.append(
             DateMention(
-                text=m.group(0),
+                text=sentence[m.start() : end],
                 start=m.start(),
-                end=m.end(),
+                end=end,
                 date=first,
                 until=last,
                 precision=precision,
@@ -250,6 +259,26 @@ def _mentions(sentence: str, base: dt.date | None, base_from: BaseFrom) -> tuple
             )
         )
     return tuple(found)
+
+
+def _years_before(ago: re.Match[str], after: re.Match[str]) -> int:
+    """How many years back ``ago`` ("50 years ago") puts the mention straight after it, when
+    that is the base's own month, week or day ("this month", "this week", "today"); else 0."""
+    g, h = ago.groupdict(), after.groupdict()
+    if (g["unit11"] or "").lower() != "year" or ago.string[ago.end() : after.start()].strip():
+        return 0
+    this = (h["rel10"] or "").lower() == "this" and h["unit10"].lower() in ("month", "week")
+    if not (this or (h["word"] or "").lower() == "today"):
+        return 0
+    n = g["n11"].lower()
+    return int(n) if n.isdigit() else _NUMBER_WORDS[n]
+
+
+def _years_back(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # February 29
+        return day.replace(year=day.year - years, day=28)
 
 
 def _dated_weekday(weekday: re.Match[str], after: re.Match[str]) -> bool:
