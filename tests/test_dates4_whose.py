@@ -116,3 +116,18 @@ def test_a_copy_of_a_sentence_without_its_date_is_no_source_of_the_date():
     assert len(may8) == 1
     assert may8[0]["sources"] == ["p5"]
     assert may8[0]["status"] == "single-source"
+
+
+# 88292edc p2: the tracking app maker's product page
+PRODUCT = (
+    "StreetSmart is available on over 140 different types of feature and rugged phones, smart"
+    " phones, and tablets.\n\nStreetSmart is offered on a monthly basis for roughly $1 a day per"
+    " user.\n\nOur support team is available to answer your questions 24×7, 365 days a year by"
+    " email or phone."
+)
+
+
+def test_a_page_off_the_event_is_the_source_of_no_fact():
+    brief = _brief({**ARIAS, "p2": PRODUCT})
+    assert brief["facts"]
+    assert not [f for f in brief["facts"] if {"p2", "p3"} & set(f["sources"])]
