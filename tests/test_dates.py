@@ -154,11 +154,12 @@ WEDNESDAY = dt.date(2020, 6, 17)  # 004's publication date in the Kaesong exampl
         ("Last week Pyongyang severed inter-Korean hotlines", "2020-06-08", "2020-06-14", "week"),
         ("zones that had been demilitarised since the 1950s", "1950-01-01", "1959-12-31", "decade"),
         ("He died on June 25, 2009 at his home.", "2009-06-25", "2009-06-25", "day"),
-        # Multi-News 8d81e972 p2: "mid-" written onto the month
+        # Multi-News 8d81e972 p2: "mid-" written onto the month (after "by": a deadline, the
+        # such month ahead)
         (
             "Attorneys said Durst would be in Los Angeles by mid-January.",
-            "2020-01-01",
-            "2020-01-31",
+            "2021-01-01",
+            "2021-01-31",
             "month",
         ),
     ],

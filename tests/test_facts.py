@@ -58,8 +58,9 @@ def test_syndicated_copies_count_once(kaesong):
     (moon,) = [
         f for f in found if f.kind == "date" and f.value == "2020-06-15" and "urged" in f.text
     ]
-    # 001 restates 004's sentence without "on Monday"; both are one Reuters family
-    assert by_prefix(moon.sources) == ["001", "004"]
+    # 001 restates 004's sentence without "on Monday" (both are one Reuters family): it does
+    # not say when Moon urged, so it is no source of the day
+    assert by_prefix(moon.sources) == ["004"]
     assert moon.independent_sources == 1 and moon.status == "single-source"
 
 
@@ -362,7 +363,9 @@ KAESONG_ABOUT = {
     "more than 54000 workers": "Korean workers operating",
     "2020-01": "office closed",
     "2020-06-13": "Kim Yo-jong warned",  # not "... warned useless liaison office"
-    "2020-06-15": "President Moon urged North Korea",
+    # (000's "In a June 15 article in the Rodong Sinmun": Moon's urging, on Monday, has one
+    # source since 001's copy without the day is none, and ranks after it)
+    "2020-06-15": "date of the article",
 }
 
 

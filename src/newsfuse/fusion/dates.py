@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Literal
 
 from newsfuse.fusion import phrases
@@ -230,18 +230,27 @@ def mentions(
 def _mentions(sentence: str, base: dt.date | None, base_from: BaseFrom) -> tuple[DateMention, ...]:
     found: list[DateMention] = []
     scanned = _scan(sentence)
+    joined = -1  # the mention read with the one before it
     for k, m in enumerate(scanned):
+        if k == joined:
+            continue
         if m.group("wd") and k + 1 < len(scanned) and _dated_weekday(m, scanned[k + 1]):
             continue  # "on Friday, March 23rd": the date says which Friday
         span = _resolve(m, base, around=base_from == "event")
         if span is None:
             continue
+        end = m.end()
+        years = _years_before(m, scanned[k + 1]) if k + 1 < len(scanned) else 0
+        if years and (later := _resolve(scanned[k + 1], base)) is not None:
+            # "who died 50 years ago this month": that month, 50 years back
+            span = (_years_back(later[0], years), _years_back(later[1], years), *later[2:])
+            end, joined = scanned[k + 1].end(), k + 1
         first, last, precision, relative = span
         found.append(
             DateMention(
-                text=m.group(0),
+                text=sentence[m.start() : end],
                 start=m.start(),
-                end=m.end(),
+                end=end,
                 date=first,
                 until=last,
                 precision=precision,
@@ -250,6 +259,26 @@ def _mentions(sentence: str, base: dt.date | None, base_from: BaseFrom) -> tuple
             )
         )
     return tuple(found)
+
+
+def _years_before(ago: re.Match[str], after: re.Match[str]) -> int:
+    """How many years back ``ago`` ("50 years ago") puts the mention straight after it, when
+    that is the base's own month, week or day ("this month", "this week", "today"); else 0."""
+    g, h = ago.groupdict(), after.groupdict()
+    if (g["unit11"] or "").lower() != "year" or ago.string[ago.end() : after.start()].strip():
+        return 0
+    this = (h["rel10"] or "").lower() == "this" and h["unit10"].lower() in ("month", "week")
+    if not (this or (h["word"] or "").lower() == "today"):
+        return 0
+    n = g["n11"].lower()
+    return int(n) if n.isdigit() else _NUMBER_WORDS[n]
+
+
+def _years_back(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # February 29
+        return day.replace(year=day.year - years, day=28)
 
 
 def _dated_weekday(weekday: re.Match[str], after: re.Match[str]) -> bool:
@@ -490,7 +519,10 @@ def _resolve(m: re.Match[str], base: dt.date | None, around: bool = False) -> _S
             shift = {"last": -1, "this": 0, "next": 1}[g["rel6"].lower()]
             return _whole_month(base.year + shift, _month(g["m6"]), True)
         if g["m7"]:
-            return _month_alone(_month(g["m7"]), g["pre7"].lower(), base)
+            prefix = g["pre7"].lower()
+            if prefix not in ("last", "this", "next", "since") and planned(m.string, m.start()):
+                prefix = "coming"  # "would be in Los Angeles by mid-August": a deadline
+            return _month_alone(_month(g["m7"]), prefix, base)
     except ValueError:  # "February 30"
         return None
     if g["decade"]:
@@ -509,7 +541,7 @@ def _resolve(m: re.Match[str], base: dt.date | None, around: bool = False) -> _S
             relation = "coming"
         return _weekday(_WEEKDAYS[g["wd"].lower()], relation, base, around)
     if g["word"]:
-        if g["word"].isupper():
+        if g["word"].isupper() or _titled(m):
             return None  # "TODAY" in capitals: "USA TODAY", NBC's show, a heading
         day_shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}
         return _day(base + dt.timedelta(days=day_shift[g["word"].lower()]), True)
@@ -520,6 +552,17 @@ def _resolve(m: re.Match[str], base: dt.date | None, around: bool = False) -> _S
         count = int(n) if n.isdigit() else _NUMBER_WORDS[n]
         return _ago(count, g["unit11"].lower(), base)
     return None
+
+
+# What may stand before a word opening a sentence or a clause: "Today, ...", "“Tomorrow".
+_OPENS = re.compile(r"(?:^|[.!?:;(\[\"'“‘—–-])\W*$")
+
+
+def _titled(m: re.Match[str]) -> bool:
+    """Whether the relative day ``m`` ("today", "tomorrow") is capitalised inside a sentence:
+    a title, not a day ("the BBC's Today programme", "Good Morning America and Today")."""
+    word = m.group("word")
+    return word[0].isupper() and not _OPENS.search(m.string, 0, m.start())
 
 
 def _month(name: str) -> int:
@@ -555,10 +598,13 @@ def _month_day(month: int, day: int, base: dt.date | None) -> _Span | None:
 
 def _month_alone(month: int, prefix: str, base: dt.date | None) -> _Span | None:
     """ "since January", "last March", "next May": the month of that name nearest in the
-    direction the words point, in the past by default."""
+    direction the words point, in the past by default; "coming" (a plan's or a deadline's
+    month) is the such month from the base's on."""
     if base is None:
         return None
-    if prefix == "next":
+    if prefix == "coming":
+        year = base.year if month >= base.month else base.year + 1
+    elif prefix == "next":
         year = base.year if month > base.month else base.year + 1
     elif prefix == "last":
         year = base.year if month < base.month else base.year - 1
@@ -674,15 +720,21 @@ def in_articles(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
     event_date: dt.date | None,
+    aside: Collection[str] = frozenset(),
 ) -> dict[str, list[list[DateMention]]]:
     """The date mentions of every sentence of every article, by article id then sentence.
 
     Relative dates are resolved against the article's publication date, or, for an article
     without one, against the event date the other articles agree on: a report with no date of
-    its own is about that event, so its "Tuesday" is the Tuesday of that week.
+    its own is about that event, so its "Tuesday" is the Tuesday of that week. The articles
+    ``aside`` are not about the event (:func:`newsfuse.fusion.event.off_topic`): they mention
+    no day of it.
     """
     out: dict[str, list[list[DateMention]]] = {}
     for a in articles:
+        if a.id in aside:
+            out[a.id] = [[] for _ in sentences.get(a.id, ())]
+            continue
         base = a.published or event_date
         base_from: BaseFrom = "publication" if a.published else "event"
         out[a.id] = [

@@ -5,6 +5,8 @@ says when its news happened), among days no later than the report itself and at 
 ``EventSettings.recent_days`` before it: older dates in a lead are background ("opened in September
 2018"). An article without a publication date reads its relative dates ("Tuesday") against
 the publication dates of the others in this pass, and against the event date afterwards.
+A report that is not about the event (:func:`off_topic`: another article's teaser, a product
+page) dates nothing, nor lends its date to the others.
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ def infer(
     settings: EventSettings = DEFAULT.event,
 ) -> Event:
     """The event of the cluster; fields it cannot determine are left empty."""
+    aside = off_topic(articles, entities)
+    if aside:
+        articles = [a for a in articles if a.id not in aside]
+        sentences = {i: ss for i, ss in sentences.items() if i not in aside}
     family_of = {m: f.id for f in families for m in f.members}
     known = sorted(a.published for a in articles if a.published)
     reference = known[len(known) // 2] if known else None
@@ -112,6 +118,19 @@ def infer(
         evidence=evidence,
         sources=tuple(backers),
     )
+
+
+def off_topic(articles: Sequence[Article], entities: Sequence[Entity]) -> frozenset[str]:
+    """The reports that are not about the cluster's event: those naming no person,
+    organisation or place another report names, where two or more reports do share one.
+    Such a page is another story's teaser ("September 5, 2014: Maintaining strong
+    relationships with customers ..."), a product page or an error page pasted into the
+    cluster: its dates are no days of the event, and a relative date of the others read
+    against them would be wrong."""
+    linked = {i for e in entities if len(set(e.sources)) > 1 for i in e.sources}
+    if len(linked) < 2:
+        return frozenset()  # no subject the reports share: nothing to be off
+    return frozenset(a.id for a in articles if a.id not in linked)
 
 
 def _lead(

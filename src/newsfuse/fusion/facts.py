@@ -121,24 +121,34 @@ def facts(
     if event.date is not None:
         # The event date is one fact, built from the event inference: drop the groups that
         # only restate it, and count as its sources the articles that give that day in the
-        # event's own words ("was arrested Friday").
+        # event's own words ("was arrested Friday"). A group that is a side of a conflict
+        # among the dates stays: the day one report gives for what another puts on another
+        # day ("a vote on April 14" / "on April 16") is disputed, whichever the event's day.
         day = event.date.toordinal()
-        kept_groups = []
-        for g in groups:
+
+        def restates(g: list[Claim]) -> bool:
             value = _value(g)
             # (a part of that day, "Saturday morning", says more than the day: kept)
-            restates = not value.unit and not value.noun and value.low == day == value.high
-            if g[0].value.kind == "date" and restates:
+            same = not value.unit and not value.noun and value.low == day == value.high
+            return g[0].value.kind == "date" and same
+
+        again = [g for g in groups if restates(g)]
+        disputed: set[int] = set()
+        if again:
+            of_dates = [g for g in groups if g[0].value.kind == "date"]
+            pairs = _conflicts(of_dates, weights, event, event_terms, articles, settings)
+            sided = {id(c) for pair in pairs for side in pair for c in side}
+            disputed = {id(g) for g in again if any(id(c) in sided for c in g)}
+        for g in again:
+            if id(g) not in disputed:
                 restating += [
                     c.article
                     for c in g
                     if len(c.context & event_terms) >= settings.event_time_terms
                 ]
-                continue
-            kept_groups.append(g)
-        groups = kept_groups
+        dropped = {id(g) for g in again} - disputed
+        groups = [g for g in groups if id(g) not in dropped]
     conflicting = _slots(_conflicts(groups, weights, event, event_terms, articles, settings))
-
     sided = {id(c) for slot in conflicting for side in slot for g in side for c in g}
     in_conflict = {id(g) for g in groups if any(id(c) in sided for c in g)}
     stems = {s: frozenset(content_stems(s.text)) for ss in sentences.values() for s in ss}
@@ -1096,15 +1106,19 @@ def _sources(
     covering: _Covering,
 ) -> tuple[str, ...]:
     """Articles with a claim in the group, and those restating one of its sentences without
-    a value that contradicts it."""
+    a value that contradicts it; of a date, only those stating the date too (a copy of "On
+    May 8, the Investigative Committee ... called on Canada" without "On May 8" does not
+    say when)."""
     value = _value(group)
+    year = group[0].year
     ids = {c.article for c in group}
     for c in group:
         for article, stated in covering.of(c.sentence):
-            if article not in ids and not any(
-                _contradicts(q, value, group[0].year) for q in stated
-            ):
-                ids.add(article)
+            if article in ids or any(_contradicts(q, value, year) for q in stated):
+                continue
+            if value.kind == "date" and not any(_mergeable(q, value, year) for q in stated):
+                continue
+            ids.add(article)
     return tuple(a for a in sentences if a in ids)
 
 
@@ -1495,10 +1509,21 @@ def _unasserted(side: Sequence[Claim]) -> bool:
 
 def _other_periods(a: Sequence[Claim], b: Sequence[Claim]) -> bool:
     """The figures are dated to different years by their own sentences ("24.2 million euros
-    in 2014" / "5.6 million euros last year"): values of different periods."""
+    in 2014" / "5.6 million euros last year"): values of different periods. A date is its own
+    period: the years its sentence names besides ("rejected the compensation decisions for
+    2015" of a vote "Thursday") do not date it."""
+    if a[0].value.kind == "date":
+        return False
     years_a = {y for c in a for m in c.other_dates for y in range(m.date.year, m.until.year + 1)}
     years_b = {y for c in b for m in c.other_dates for y in range(m.date.year, m.until.year + 1)}
-    return bool(years_a) and bool(years_b) and years_a.isdisjoint(years_b)
+    if not (years_a and years_b and years_a.isdisjoint(years_b)):
+        return False
+    if a[0].value.unit == "age" and b[0].value.unit == "age":
+        # one grows a year older a year on: "73" in a sentence of last year and "72" in one of
+        # this February cannot both be right, whatever else the years date
+        grown = b[0].value.low - a[0].value.low
+        return any(abs(grown - (yb - ya)) <= 1 for ya in years_a for yb in years_b)
+    return True
 
 
 def _day_told(c: Claim, published: Mapping[str, dt.date | None]) -> dt.date | None:

@@ -92,13 +92,16 @@ def _fuse(
     named = entities.entities(usable, families)
     happened = event.infer(usable, sentences, families, named, settings=settings.event)
     step("dates")
-    dated = dates.in_articles(usable, sentences, happened.date)
+    aside = event.off_topic(usable, named)
+    dated = dates.in_articles(usable, sentences, happened.date, aside)
     step("quotes")
     said = quotes.quotes(usable, sentences, families, settings=settings.quotes)
     step("facts")
+    # a page not about the event (another story's teaser, a product page) states no fact of it
+    on_topic = [a for a in usable if a.id not in aside]
     found, conflicts = facts.facts(
-        usable,
-        sentences,
+        on_topic,
+        {a.id: sentences[a.id] for a in on_topic},
         families,
         dated,
         happened,
