@@ -9,8 +9,8 @@ import json
 from pathlib import Path
 
 from conftest import sentences_of
-from newsfuse.fusion import clean, facts, names, rivals
-from newsfuse.models import Article
+from newsfuse.fusion import clean, facts, names, quotes, rivals
+from newsfuse.models import Article, Family
 
 FIXTURE = json.loads((Path(__file__).parent / "fixtures" / "facts4" / "rivals.json").read_text())
 HOMES = FIXTURE["homes"]
@@ -24,10 +24,14 @@ def _homes(texts: dict[str, str], family_of: dict[str, int] | None = None) -> li
 
 
 def _names(texts: dict[str, str], family_of: dict[str, int] | None = None) -> list:
-    family_of = family_of or {k: n for n, k in enumerate(sorted(texts))}
+    family_of = family_of or {k: n for n, k in enumerate(sorted(texts), 1)}
     sentences = sentences_of(texts)
     articles = [clean.clean(Article(id=k, text=v)) for k, v in texts.items()]
-    return rivals.name_rivals(articles, sentences, family_of, names.lower_words(sentences))
+    ids = sorted(set(family_of.values()))
+    families = [Family(id=n, members=tuple(k for k in texts if family_of[k] == n)) for n in ids]
+    said = quotes.quotes(articles, sentences, families)
+    lower = names.lower_words(sentences)
+    return rivals.name_rivals(articles, sentences, family_of, said, lower)
 
 
 def test_two_provinces_for_one_persons_home_conflict():
@@ -70,7 +74,7 @@ def test_one_quote_two_surnames_for_its_speaker_conflict():
 
 
 def test_one_family_a_spelling_or_another_speaker_is_no_name_conflict():
-    assert _names(NAMES, {"p2": 0, "p3": 0}) == []
+    assert _names(NAMES, {"p2": 1, "p3": 1}) == []
     spelt = dict(NAMES, p3=NAMES["p3"].replace("Swonger", "Delyn"))
     assert _names(spelt) == []
     other = dict(NAMES, p3=NAMES["p3"].replace("Dallas Swonger", "Shane Swonger"))

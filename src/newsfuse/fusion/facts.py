@@ -282,7 +282,7 @@ def facts(
     found_conflicts += place_conflicts(sentences, family_of)
     people = [n for e in entities if e.type == "person" for n in (e.name, *e.variants)]
     found_conflicts += rivals.home_conflicts(sentences, family_of, people, settings)
-    found_conflicts += rivals.name_rivals(articles, sentences, family_of, lower, settings)
+    found_conflicts += rivals.name_rivals(articles, sentences, family_of, quotes, lower, settings)
     return tuple(out), tuple(found_conflicts)
 
 

@@ -24,7 +24,7 @@ from rapidfuzz.distance import Levenshtein
 from newsfuse.fusion import names as names_mod
 from newsfuse.fusion import quotes as quotes_mod
 from newsfuse.fusion import sides as sides_mod
-from newsfuse.models import Article, Conflict, Sentence
+from newsfuse.models import Article, Conflict, Quote, Sentence
 from newsfuse.settings import DEFAULT, FactSettings
 
 # --- the first-level regions news writes after a town ("Ormstown, Que.", "Medford, Mass.") -----
@@ -107,6 +107,10 @@ def region_of(written: str) -> str | None:
     return _REGION_OF.get(written)
 
 
+# the first words of every way of writing a region: a sentence with none of them is skipped
+# before the patterns are tried (one set look-up a capitalised word)
+_REGION_FIRSTS = frozenset(w.split()[0] for w in _REGION_OF)
+_CAPITAL_WORD = re.compile(r"[A-Z][\w.]*")
 _CODES = frozenset(w for w in _REGION_OF if re.fullmatch(r"[A-Z]{2,3}", w))
 _ALT = "|".join(re.escape(w) for w in sorted(_REGION_OF, key=len, reverse=True))
 _PLACE = (
@@ -193,7 +197,7 @@ def _homes(article: str, ss: Sequence[Sentence], people: _People, look_back: int
     out = []
     for k, s in enumerate(ss):
         text = s.text
-        if "resident" not in text and " liv" not in text and ", " not in text:
+        if not any(w in _REGION_FIRSTS for w in _CAPITAL_WORD.findall(text)):
             continue
         found = [*_LIVES.finditer(text), *_RESIDENT.finditer(text), *_OF_TOWN.finditer(text)]
         if not found or _MOVED.search(text):
@@ -287,12 +291,20 @@ def name_rivals(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
     family_of: Mapping[str, int],
+    said_by: Sequence[Quote],
     lower: frozenset[str],
     settings: FactSettings = DEFAULT.facts,
 ) -> list[Conflict]:
-    """One quote, two surnames for its speaker (see the module docstring); ``lower``: the
-    words the cluster writes in lower case (:func:`names.lower_words`: "As Swonger" is no
-    name)."""
+    """One quote, two surnames for its speaker (see the module docstring); ``said_by``: the
+    cluster's quotes (:mod:`quotes`), ``lower``: the words the cluster writes in lower case
+    (:func:`names.lower_words`: "As Swonger" is no name)."""
+    # only a quote two families carry can have two speakers; read again, for its speaker in
+    # each article, where one of them gives it a named speaker
+    shared = [q for q in said_by if q.independent_sources >= 2 and q.speaker]
+    if not shared:
+        return []
+    speakers = {q.speaker.split()[-1] for q in shared if q.speaker}
+    carriers = {a for q in shared for a in q.sources}
     # cheap gate: two full names of one first name (a surname alone is the one full name
     # of the cluster ending with it: "Swonger")
     full_of: dict[str, set[str]] = {}
@@ -305,7 +317,9 @@ def name_rivals(
                     continue
                 full_of.setdefault(last, set()).add(f"{first} {last}")
                 surnames_of.setdefault(first, set()).add(last)
-    rival_firsts = {first for first, lasts in surnames_of.items() if len(lasts) >= 2}
+    rival_firsts = {
+        first for first, lasts in surnames_of.items() if len(lasts) >= 2 and lasts & speakers
+    }
     if not rival_firsts:
         return []
     wanted = {last for first in rival_firsts for last in surnames_of[first]}
@@ -313,7 +327,7 @@ def name_rivals(
     # the quotes of those people, by first name (only they can be compared)
     said: dict[str, list[tuple[str, str, quotes_mod._Mention]]] = {}
     for pos, article in enumerate(articles):
-        if not any(last in article.body for last in wanted):
+        if article.id not in carriers or not any(last in article.body for last in wanted):
             continue
         before: tuple[int, str | None] = (-2, None)
         for mention in quotes_mod._mentions(pos, article, sentences.get(article.id, ()), cast):
