@@ -90,3 +90,17 @@ def test_one_state_written_two_ways_is_one_state_for_towns():
     texts = {"p3": p3, "p4": p3.replace("Rockaway, NJ", "Dover, New Jersey")}
     found = facts.place_conflicts(sentences_of(texts), {"p3": 0, "p4": 1})
     assert [c.about for c in found] == ["where Connor Cummings is from"]
+
+
+def test_one_first_name_of_one_age_with_two_surnames_conflict():
+    # (p2's and p3's sentences about the citations, with the age p2 and p3 give elsewhere)
+    p2 = "Dallas Delynn, 18, and two friends were given written citations for trespassing."
+    p3 = "Dallas Swonger, 18, and his two friends were cited with trespassing."
+    found = _names({"p2": p2, "p3": p3})
+    assert {v.value: v.sources for c in found for v in c.values} == {
+        "Dallas Delynn": ("p2",),
+        "Dallas Swonger": ("p3",),
+    }
+    assert _names({"p2": p2, "p3": p3.replace("18", "19")}) == []  # two people, it may be
+    whole = "Dallas Delynn Swonger, 18, has granted his first interview."
+    assert _names({"p2": p2, "p3": p3, "p4": whole}) == []  # one written with both

@@ -10,7 +10,9 @@ tells one ("before moving to", "grew up") is no home now: neither is a side.
 What a person is called: the same words quoted from "Dallas Delynn" in one report and from
 "Dallas Swonger" in another are one person given two surnames. Two full names with the same
 first name whose surnames are neither one spelling of the other nor written together, each
-the speaker of the same near-identical quote in reports of two families, are rivals.
+the speaker of the same near-identical quote in reports of two families, are rivals; so are
+two such names given the same age ("Dallas Delynn, 18," / "Dallas Swonger, 18,") by two
+families.
 """
 
 from __future__ import annotations
@@ -265,6 +267,7 @@ def home_conflicts(
 
 # --- one person, two surnames ------------------------------------------------------------------
 
+_AGE_AFTER = re.compile(r", (\d{1,3}),")  # "Dallas Swonger, 18,"
 _FULL = re.compile(r"(?<![\w'’-])([A-Z][a-z'’]+) ([A-Z][a-z'’]+)(?![\w'’-])")
 
 
@@ -287,41 +290,27 @@ def _surname_rivals(a: str, b: str, settings: FactSettings) -> bool:
     return not alike and not names_mod.transliterated(p, q)
 
 
-def name_rivals(
+def _quoted_rivals(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
     family_of: Mapping[str, int],
     said_by: Sequence[Quote],
-    lower: frozenset[str],
-    settings: FactSettings = DEFAULT.facts,
-) -> list[Conflict]:
-    """One quote, two surnames for its speaker (see the module docstring); ``said_by``: the
-    cluster's quotes (:mod:`quotes`), ``lower``: the words the cluster writes in lower case
-    (:func:`names.lower_words`: "As Swonger" is no name)."""
+    full_of: Mapping[str, set[str]],
+    surnames_of: Mapping[str, set[str]],
+    settings: FactSettings,
+) -> set[tuple[str, str]]:
+    """The pairs of full names that two families give as the speaker of one near-identical
+    quote (a surname alone is the one full name of the cluster ending with it: "Swonger")."""
     # only a quote two families carry can have two speakers; read again, for its speaker in
     # each article, where one of them gives it a named speaker
     shared = [q for q in said_by if q.independent_sources >= 2 and q.speaker]
-    if not shared:
-        return []
     speakers = {q.speaker.split()[-1] for q in shared if q.speaker}
     carriers = {a for q in shared for a in q.sources}
-    # cheap gate: two full names of one first name (a surname alone is the one full name
-    # of the cluster ending with it: "Swonger")
-    full_of: dict[str, set[str]] = {}
-    surnames_of: dict[str, set[str]] = {}
-    for ss in sentences.values():
-        for s in ss:
-            for found in _FULL.finditer(s.text):
-                first, last = found.groups()
-                if first.lower() in lower or last.lower() in lower:
-                    continue
-                full_of.setdefault(last, set()).add(f"{first} {last}")
-                surnames_of.setdefault(first, set()).add(last)
     rival_firsts = {
         first for first, lasts in surnames_of.items() if len(lasts) >= 2 and lasts & speakers
     }
     if not rival_firsts:
-        return []
+        return set()
     wanted = {last for first in rival_firsts for last in surnames_of[first]}
     cast = quotes_mod._Cast.of(a.body for a in articles)
     # the quotes of those people, by first name (only they can be compared)
@@ -351,6 +340,45 @@ def name_rivals(
                     continue
                 if quotes_mod._match(mx, my, False) is not None:  # near-identical words
                     pairs.add((min(speaker_x, speaker_y), max(speaker_x, speaker_y)))
+    return pairs
+
+
+def name_rivals(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    family_of: Mapping[str, int],
+    said_by: Sequence[Quote],
+    lower: frozenset[str],
+    settings: FactSettings = DEFAULT.facts,
+) -> list[Conflict]:
+    """Two surnames for one person (see the module docstring); ``said_by``: the cluster's
+    quotes (:mod:`quotes`), ``lower``: the words the cluster writes in lower case
+    (:func:`names.lower_words`: "As Swonger" is no name)."""
+    full_of: dict[str, set[str]] = {}  # surname -> the full names ending with it
+    surnames_of: dict[str, set[str]] = {}  # first name -> its surnames
+    aged: dict[tuple[str, str], dict[str, set[int]]] = {}  # (first, age) -> surname -> families
+    for article, ss in sentences.items():
+        for s in ss:
+            for found in _FULL.finditer(s.text):
+                first, last = found.groups()
+                if first.lower() in lower or last.lower() in lower:
+                    continue
+                full_of.setdefault(last, set()).add(f"{first} {last}")
+                surnames_of.setdefault(first, set()).add(last)
+                if age := _AGE_AFTER.match(s.text, found.end()):
+                    families = aged.setdefault((first, age.group(1)), {}).setdefault(last, set())
+                    families.add(family_of.get(article, 0))
+    if not any(len(lasts) >= 2 for lasts in surnames_of.values()):
+        return []
+    pairs = _quoted_rivals(articles, sentences, family_of, said_by, full_of, surnames_of, settings)
+    # "Dallas Delynn, 18," / "Dallas Swonger, 18,": one first name of one age, two families
+    for (first, _), by_last in aged.items():
+        lasts = sorted(by_last)
+        for n, one in enumerate(lasts):
+            for other in lasts[n + 1 :]:
+                apart = by_last[one] != by_last[other]
+                if apart and _surname_rivals(f"{first} {one}", f"{first} {other}", settings):
+                    pairs.add((f"{first} {one}", f"{first} {other}"))
     everything = [(article_id, s) for article_id, ss in sentences.items() for s in ss]
     out = []
     for one, other in sorted(pairs):
