@@ -129,6 +129,13 @@ class FactSettings:
     # words, the differing word this long at least in both (shorter: an initial).
     name_max_words: int = 4
     name_min_letters: int = 3
+    # Rivals without a figure (fusion.rivals): "he lived in Ontario" is about the last person
+    # named up to this many sentences before; an unattributed quote this many sentences after
+    # an attributed one is that speaker's (quotes run on); two surnames this alike
+    # (normalised Levenshtein similarity) are one spelling, not rival names.
+    rival_look_back: int = 3
+    rival_run_on: int = 2
+    rival_spelling: float = 0.7
     # Statements (fusion.statements): sentences of other families holding this share (by
     # weight, of the lighter one) of a sentence's words, with this many words in common, state
     # it too; sentences of so many content words; at most this many statements, from at most

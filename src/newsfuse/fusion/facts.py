@@ -34,6 +34,7 @@ from newsfuse.fusion import (
     names,
     phrases,
     polarity,
+    rivals,
     roles,
     statements,
     syndication,
@@ -296,6 +297,9 @@ def facts(
     found_conflicts += trades.trade_conflicts(sentences, family_of, settings)
     found_conflicts += rank_conflicts(sentences, family_of)
     found_conflicts += place_conflicts(sentences, family_of)
+    people = [n for e in entities if e.type == "person" for n in (e.name, *e.variants)]
+    found_conflicts += rivals.home_conflicts(sentences, family_of, people, settings)
+    found_conflicts += rivals.name_rivals(articles, sentences, family_of, quotes, lower, settings)
     return tuple(out), tuple(found_conflicts)
 
 
@@ -2286,7 +2290,8 @@ class _From:
 def _froms(article: str, s: Sentence) -> list[_From]:
     out = []
     for m in _FROM.finditer(s.text):
-        within = m.group("within").replace(".", "").lower()
+        # (one state however written: "Medford, Mass." and "Arlington, Massachusetts")
+        within = (rivals.region_of(m.group("within")) or m.group("within").replace(".", "")).lower()
         name, town = _person(m.group("name")), m.group("town")
         if within in _WITHIN_NOT or not name or name.split()[-1] == town:
             continue
