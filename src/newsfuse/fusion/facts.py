@@ -158,9 +158,11 @@ def facts(
     for g in groups:
         if id(g) in joined:
             continue  # now part of the fact of its day (_join_days)
-        if g[0].value.kind == "ordinal" and id(g) not in in_conflict:
+        listed = g[0].value.unit == values.LIST_RANK and len({c.article for c in g}) >= 2
+        if g[0].value.kind == "ordinal" and id(g) not in in_conflict and not listed:
             # a rank is a fact only where reports dispute it ("its sixth day" / "the seventh
-            # day"): most are names and asides ("the ninth planet", "the 19th century")
+            # day"): most are names and asides ("the ninth planet", "the 19th century"); or a
+            # place on a list two reports give ("No. 2 on the ... list of most wanted")
             continue
         sources = _sources(g, sentences, covering)
         sources = _same_value_sources(g, sources, stated_alike, weights, settings, owners)

@@ -1455,8 +1455,44 @@ _ANOTHER = re.compile(r"\b(?:a|an|one)\s+$", re.I)
 _PARTS_OF = frozenset("quarter half".split())
 
 
-def _ordinals(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+# A place on a list ("No. 2 on the Simon Wiesenthal Center's list of most wanted", "the second
+# most wanted man on the ... list"): a rank of one thing, whatever the words ranked, named
+# by the list that follows in the clause.
+LIST_RANK = "list rank"
+_NUMBERED_RANK = re.compile(r"(?<![\w.])No\.\s?(?P<n>\d{1,3})\b(?=(?P<rest>[^.;:!?]{0,80}))")
+_ON_A_LIST = re.compile(
+    r"[^,;:!?()]{0,70}?\b(?:on|in|of|atop|tops?)\b[^,;:!?()]{0,50}?\blist\b", re.I
+)
+
+
+def _list_ranks(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     out = []
+    for m in _NUMBERED_RANK.finditer(sentence):
+        on = _ON_A_LIST.match(m.group("rest"))
+        if on is None or not _free(m.start(), m.end("n"), taken):
+            continue
+        value = float(m.group("n"))
+        out.append(_list_rank(sentence, m.start(), m.end("n"), value))
+    return out
+
+
+def _list_rank(sentence: str, start: int, end: int, value: float) -> Quantity:
+    return Quantity(
+        kind="ordinal",
+        low=value,
+        high=value,
+        unit=LIST_RANK,
+        shown=f"No. {value:g}",
+        text=sentence[start:end],
+        start=start,
+        end=end,
+        noun="list",
+    )
+
+
+def _ordinals(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    out = _list_ranks(sentence, taken) if "No." in sentence else []
+    taken = taken + [(q.start, q.end) for q in out]
     for m in _ORDINAL.finditer(sentence):
         written = m.group("n")
         if not _free(m.start(), m.end("n"), taken) or _ANOTHER.search(sentence[: m.start()]):
@@ -1464,6 +1500,11 @@ def _ordinals(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         value = _ORDINAL_WORDS.get(written.lower()) or int(re.sub(r"\D", "", written))
         if value < 2:
             continue  # "1st": as "first"
+        if re.match(r"(?:most|largest|biggest|highest)\b", m.group("rest"), re.I) and (
+            _ON_A_LIST.match(m.group("rest"))
+        ):
+            out.append(_list_rank(sentence, m.start(), m.end("n"), float(value)))
+            continue  # "the second most wanted man on the ... list": No. 2 on it
         # (not as "four-storey": "second-largest city" ranks the city, as "second largest")
         noun = _head_noun(m.group("rest"), hyphenated=False)
         if noun is None or not noun.isalpha() or not noun.islower() or noun in _PARTS_OF:
