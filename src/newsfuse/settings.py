@@ -97,6 +97,10 @@ class FactSettings:
     # ... and with this much when the value could be said of more things: the same figure
     # of another counted noun ("12 charges" / "12 counts"), a month or a year.
     same_value_other_noun: float = 0.3
+    # A report is about the person it names most, by a full name (one word is often a firm
+    # the name finder took for a person), in this many of its sentences at least: an age it
+    # gives without a name is that person's (facts._Owners).
+    owner_min_sentences: int = 2
     max_facts: int = 60  # in the brief's JSON; the Markdown shows the first few
     # Facts whose "about" is read off spaCy's parse (~2 ms a clause): as many as the Markdown
     # and the web page show (RenderSettings.max_facts); the rest, in the JSON only, get the

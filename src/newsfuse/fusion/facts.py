@@ -162,6 +162,7 @@ def facts(
         stated.setdefault(c.sentence, []).append(c.value)
     stated_alike = _Stated((*all_claims, *(c for c in found_claims if c.value.referring)))
     covering = _Covering(stems, postings, stated, settings)
+    owners = _Owners(entities, sentences, settings.owner_min_sentences)
     made: list[tuple[tuple[object, ...], Fact, list[Claim] | None]] = []
     rep_of: dict[int, Claim] = {}  # each group's representative, by the group's id
     if event.date is not None and event.sources:
@@ -171,12 +172,14 @@ def facts(
     for g in groups:
         if id(g) in joined:
             continue  # now part of the fact of its day (_join_days)
-        if g[0].value.kind == "ordinal" and id(g) not in in_conflict:
+        listed = g[0].value.unit == values.LIST_RANK and len({c.article for c in g}) >= 2
+        if g[0].value.kind == "ordinal" and id(g) not in in_conflict and not listed:
             # a rank is a fact only where reports dispute it ("its sixth day" / "the seventh
-            # day"): most are names and asides ("the ninth planet", "the 19th century")
+            # day"): most are names and asides ("the ninth planet", "the 19th century"); or a
+            # place on a list two reports give ("No. 2 on the ... list of most wanted")
             continue
         sources = _sources(g, sentences, covering)
-        sources = _same_value_sources(g, sources, stated_alike, weights, settings)
+        sources = _same_value_sources(g, sources, stated_alike, weights, settings, owners)
         independent = len({family_of[s] for s in sources})
         status = (
             "conflict"
@@ -1158,19 +1161,91 @@ class _Stated:
         self.clocks = _clocks(times)
 
 
+class _Owners:
+    """Whose an age is, as far as the reports tell: the person its wording names ("Katriuk,
+    93", "the 73-year-old Durst"), else the person its report is about. Two men of one age in
+    one cluster ("his client ... at the age of 93" of Katriuk; "a 93-year-old former SS
+    officer" in a report on Gerhard Sommer) are two facts, not one fact of two sources.
+    People are the brief's person entities, as the sets of lower-case words of their
+    spellings; a report is about the one it names most by a full name, in ``least``
+    sentences or more."""
+
+    def __init__(
+        self,
+        entities: Sequence[Entity],
+        sentences: Mapping[str, Sequence[Sentence]],
+        least: int,
+    ) -> None:
+        people = [e for e in entities if e.type == "person"]
+        self.person_of: dict[str, frozenset[str]] = {}  # a name word: the person's words
+        full = []  # (the words of each person's spellings, of their name) for full names
+        for e in people:
+            spelled = frozenset(
+                w for n in (e.name, *e.variants) for w in words(n) if w not in STOPWORDS
+            )
+            for w in spelled:
+                self.person_of[w] = self.person_of.get(w, frozenset()) | spelled
+            if len(words(e.name)) >= 2:
+                full.append((spelled, frozenset(words(e.name)) & spelled))
+        self.named_in: dict[str, frozenset[str]] = {}  # the name words each report writes
+        self.main: dict[str, frozenset[str]] = {}  # the person each report is about
+        for article, ss in sentences.items():
+            named = [
+                frozenset(w for w in map(str.lower, _CAPITALISED.findall(s.text)))
+                & self.person_of.keys()
+                for s in ss
+            ]
+            self.named_in[article] = frozenset().union(*named)
+            told = [(sum(bool(n & ws) for n in named), spelled) for spelled, ws in full]
+            most, top = max(told, key=lambda t: t[0], default=(0, frozenset()))
+            if most >= least:
+                self.main[article] = top
+
+    def named(self, c: Claim) -> frozenset[str]:
+        """The person the age's own wording names ("Katriuk" of "Mr. Katriuk, 93"), or none
+        ("a 93-year-old former SS officer", "at the age of 93")."""
+        found: frozenset[str] = frozenset()
+        for w in _CAPITALISED.findall(c.value.noun):
+            found |= self.person_of.get(w.lower(), frozenset())
+        return found
+
+    def who(self, c: Claim) -> frozenset[str]:
+        """The person the age is of: the one its wording names, else the one its report
+        names most (none when neither is known)."""
+        return self.named(c) or self.main.get(c.article, frozenset())
+
+    def fits(self, c: Claim, group: Sequence[Claim]) -> bool:
+        """Whether claim ``c``'s age can be of the person of the fact ``group``: when both
+        name someone, the same person; else each side's person is named in the other side's
+        reports (a report on Gerhard Sommer never names Katriuk, whose lawyer spoke of "his
+        client ... at the age of 93"; a report on the victim names the suspect whose age it
+        gives unnamed, "a 30-year-old man")."""
+        own = self.named(c)
+        theirs = frozenset().union(*(self.named(g) for g in group))
+        if own and theirs:
+            return bool(own & theirs)
+        person = self.who(c)
+        if person and not any(self.named_in.get(g.article, frozenset()) & person for g in group):
+            return False
+        people = frozenset().union(*(self.who(g) for g in group))
+        return not people or bool(self.named_in.get(c.article, frozenset()) & people)
+
+
 def _same_value_sources(
     group: Sequence[Claim],
     sources: tuple[str, ...],
     stated: _Stated,
     weights: Mapping[str, float],
     settings: FactSettings,
+    owners: _Owners | None = None,
 ) -> tuple[str, ...]:
     """Also every article stating the same value next to words of the fact ("four times" in
     "shot four times in the chest" / "suffered four wounds to his chest"), though its claim
     went to another fact: a source of the value, whatever fact its sentence is grouped in.
     The more the value could be said of other things, the more words it must share: the
     same figure of another counted noun ("12 charges" / "12 counts") or a year needs more
-    than a day, a month or a count of the same noun."""
+    than a day, a month or a count of the same noun. An age is someone's: with ``owners``,
+    only a claim whose age can be of the fact's person (:meth:`_Owners.fits`) is a source."""
     value = _value(group)
     ends = _range_ends(value)
     if not _specific(value) and not ends:
@@ -1185,6 +1260,7 @@ def _same_value_sources(
     at = [t for c in group for t in _clock_beside(c, clocks)] if _one_day(value) else []
     ids = set(sources)
     lives = _lives(group[0])  # (one slot per group: where someone lives is another, _group)
+    whose = owners if value.unit == "age" else None
     for members in stated.buckets.get(value.kind, {}).values():
         # (the claims of a bucket share a value and a year: what decides ``same``)
         same = _same_value(members[0], value, ends)
@@ -1193,6 +1269,8 @@ def _same_value_sources(
         for c in members:
             if c.article in ids or _lives(c) != lives:
                 continue
+            if whose is not None and not whose.fits(c, group):
+                continue  # the same age of someone else ("a 93-year-old former SS officer")
             if at and any(t.agrees(o) for t in _clock_beside(c, clocks) for o in at):
                 # one day at one clock time ("about 7:30 p.m. Wednesday" in both): one moment
                 ids.add(c.article)
@@ -1201,12 +1279,16 @@ def _same_value_sources(
                 continue
             score = overlap(c.window - ignored, near_other, weights)
             if not same:  # the same figure of another noun: only in the same words
-                if score >= settings.same_value_other_noun:
+                # (and a figure telling enough to tie two reports: "12 charges" / "12 counts";
+                # two of another thing is another thing, "two hydrogen atoms" / "comes in two
+                # varieties")
+                telling = value.high >= settings.same_value_min_count
+                if telling and score >= settings.same_value_other_noun:
                     ids.add(c.article)
                 continue
             # (a measure's number is in its dimension's unit, days or metres: not a small
             # count)
-            measure = value.unit in ("length", "speed", "duration")
+            measure = value.unit in values.DIMENSIONS
             small = value.kind == "ordinal" or (
                 value.kind == "count" and not measure and value.high < settings.same_value_min_count
             )
@@ -1255,7 +1337,7 @@ def _same_value(c: Claim, value: values.Quantity, ends: tuple[float, ...]) -> bo
     if value.kind == "count" and not values.same_counted(c.value, value):
         # the same figure of another noun ("12 charges" / "12 counts"): never an age or a
         # measure
-        if {"age", "length", "speed", "duration"} & {c.value.unit, value.unit}:
+        if {"age", *values.DIMENSIONS} & {c.value.unit, value.unit}:
             return None
         if not (c.value.low <= value.high and value.low <= c.value.high):
             return None

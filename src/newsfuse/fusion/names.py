@@ -458,6 +458,11 @@ class _Lines:
 
 _CAPITALISED_AFTER = re.compile(r"\s+(?:of\s+)?([A-Z][\w.'’-]*)")
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w.'’-]*)\s+$")
+# a name that follows "Centre for", "University of" (past more names and links): inside the
+# institution's name ("Israel", "Jewish Affairs" of "the Centre for Israel and Jewish Affairs")
+_INSTITUTION_BEFORE = re.compile(
+    r"\b([A-Z][\w.'’-]*)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+(?:(?:and|&|of|for|the)\s+)?)*$"
+)
 
 
 def _readable(phrase: str) -> str:
@@ -470,7 +475,10 @@ def _in_longer(text: str, start: int, end: int) -> bool:
     right after or before it that is no sentence opener ("The", "But")."""
     after = _CAPITALISED_AFTER.match(text, end)
     before = _CAPITALISED_BEFORE.search(text, 0, start)
-    return any(m is not None and m.group(1).lower() not in STOPWORDS for m in (after, before))
+    within = _INSTITUTION_BEFORE.search(text, max(0, start - 80), start)
+    return any(
+        m is not None and m.group(1).lower() not in STOPWORDS for m in (after, before, within)
+    )
 
 
 def _representative(

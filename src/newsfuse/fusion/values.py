@@ -37,6 +37,9 @@ Kind = Literal["date", "time", "money", "percent", "count", "ordinal", "frequenc
 # once converted with the shipped yearly rates: rates drift within a year and reports round.
 RATE_TOLERANCE = 0.15
 
+# The units measures are stored in, by dimension: metres, metres a second, days, days back.
+DIMENSIONS = frozenset({"length", "speed", "duration", "ago"})
+
 
 @dataclass(frozen=True)
 class Quantity:
@@ -83,7 +86,7 @@ class Quantity:
                 if same_unit or a.kind not in ("money", "count", "time", "ordinal"):
                     if a.low <= b.high and b.low <= a.high:
                         return True
-                    if a.unit in ("length", "speed", "duration") and a.noun != b.noun:
+                    if a.unit in DIMENSIONS and a.noun != b.noun:
                         slack = 1 + UNIT_TOLERANCE  # "12 miles (20 km)": rounded conversions
                         if a.low <= b.high * slack and b.low <= a.high * slack:
                             return True
@@ -942,7 +945,7 @@ def _hedged_time(minutes: int, side: str | None, to_the_minute: bool) -> tuple[i
 
 # "the 73-year-old Durst", "Durst, 73, ...", "aged 72", "at the age of 89", "a ranger's
 # three-year-old son", "two and a half year old child", "who was 49 years old", "shot Markus
-# Austin, 33." The counted unit is "age"; ``noun`` holds whose age it is when the wording says
+# Austin, 33.", "died at 93". The counted unit is "age"; ``noun`` holds whose age it is when the wording says
 # ("Durst", "father").
 _UNITS_WORD = "one|two|three|four|five|six|seven|eight|nine"
 _AGE_WORD = (
@@ -959,7 +962,10 @@ _AGE = re.compile(
     r"|(?P<who2>[A-Z][\w'’-]+),\s+(?:now\s+)?(?P<n2>\d{1,3})\s*(?:,|\)|\.?\s*$)"
     # "aged 70", "who turned 70 on July 9", "Simpson, now 70,"
     r"|\b(?:aged|age of|at age|(?:who|he|she)\s+turn(?:ed|s))\s+(?P<n3>\d{1,3})\b(?!\s*(?:%|percent))"
-    r"|(?<=,)\s+now\s+(?P<n4>\d{1,3})(?=,)",  # "the former NFL hero, now 70, stands"
+    r"|(?<=,)\s+now\s+(?P<n4>\d{1,3})(?=,)"  # "the former NFL hero, now 70, stands"
+    # "has died at 93 after a long illness" (not a clock time: "died at 4 a.m.", "at 10:40")
+    r"|\b(?:died|dies|dead)\s+at\s+(?P<n6>\d{1,3})\b"
+    r"(?!\s*(?:[ap]\.?m\b|o'?clock|[:.]\d|%|percent|-|[A-Z]))",
 )
 _NOT_WHO = frozenset("who was is has had and but man woman boy girl".split())
 _AGE_WORDS = {
@@ -984,7 +990,7 @@ AGE_YEAR = 0.99
 def _ages(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     out = []
     for m in _AGE.finditer(sentence):
-        key = next(k for k in ("n1", "n5", "n2", "n3", "n4") if m.group(k))
+        key = next(k for k in ("n1", "n5", "n2", "n3", "n4", "n6") if m.group(k))
         written = m.group(key)
         start = m.start(key) if key in ("n1", "n5") else m.start()
         value = _age_value(written)
@@ -1065,6 +1071,11 @@ _NOT_HEADS = frozenset(
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
+# A number between chemical symbols ("H 2 O", "(CO 2)") is a formula's subscript.
+_FORMULA = re.compile(r"(?<![\w-])(?:[A-Z][a-z]?){1,3}\s?$")
+_ELEMENT = re.compile(r"\s?(?:[A-Z][a-z]?(?![a-z])|\))")
+
+
 # Emergency phone numbers: "911 supervisor Tim Medlin", "a 999 call" name the line. Only "911
 # people" (a plural of people) would count anything.
 _EMERGENCY_NUMBERS = frozenset({"911", "999", "112"})
@@ -1136,6 +1147,8 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
         )
         if again and not (referring and value >= REFERRING_MIN):
             continue
+        if _FORMULA.search(sentence, 0, m.start()) and _ELEMENT.match(sentence, m.end("n")):
+            continue  # "H 2 O", "CO 2": the subscript of a chemical formula, no count
         if _IDENTIFIER.search(sentence[: m.start()]) and (
             word not in _WORD_NUMBERS or written[:1].isupper()
         ):
@@ -1197,8 +1210,9 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
         if lower is not None or _in_range(sentence, m.start(), m.end("n")):
             exact = False  # one end of "7-10 times", "2,500 to 5,000 tonnes"
         rounded = _round(written, m.group("s")) and exact
-        if rounded or re.match(r"\s*ago\b", sentence[end:]):
-            exact = False  # "3,000 people", "50,000 years ago": a round figure, a time back
+        if rounded:
+            exact = False  # "3,000 people", "$20 million": a round figure
+        ago = _AGO.match(sentence, end)
         unit = stem(noun.lower().replace("’", "'").split("'")[0].replace("/", ""))
         unit = _UNIT_ALIASES.get(unit, unit)
         power = _POWER.search(m.group("rest"), 0, max(m.group("rest").find(noun), 0))
@@ -1216,6 +1230,16 @@ def _counts(sentence: str, taken: list[tuple[int, int]], referring: bool = False
             dimension, factor = measure
             if per_hour:
                 dimension, factor = "speed", factor / 3600
+            if dimension == "duration" and ago is not None:
+                # "four billion years ago": a point in the past (days before the report), not
+                # a span, so two epochs of one thing compare and a span ("for 1.5 billion
+                # years") never meets one. Counted back from each report's own day, an epoch
+                # in days or weeks moves with it ("two days ago" on Tuesday is "three days
+                # ago" on Wednesday): only years and longer may contradict.
+                dimension = "ago"
+                exact = exact and factor >= _DAYS[stem("years")]
+                end = ago.end()
+                noun = f"{noun} ago"
             unit, low, high = dimension, low * factor, high * factor
         out.append(
             Quantity(
@@ -1256,7 +1280,7 @@ _VAGUE_MULTIPLES = {
 # "another 3,000 jobs worldwide on top of the 4,000 cuts already announced": a figure added to
 # one told before, in one sentence (:func:`sums`). Not measures: two ages or lengths in a row
 # add up to no age or length of anything.
-_MEASURED = frozenset({"age", "length", "speed", "duration", stem("degree")})
+_MEASURED = frozenset({"age", *DIMENSIONS, stem("degree")})
 # what stands right before the first figure ...
 _WORDS = re.compile(r"[^\W\d_]+")
 _ADDED = re.compile(r"\b(?:another|an additional|a further)\s+$", re.I)
@@ -1431,8 +1455,44 @@ _ANOTHER = re.compile(r"\b(?:a|an|one)\s+$", re.I)
 _PARTS_OF = frozenset("quarter half".split())
 
 
-def _ordinals(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+# A place on a list ("No. 2 on the Simon Wiesenthal Center's list of most wanted", "the second
+# most wanted man on the ... list"): a rank of one thing, whatever the words ranked, named
+# by the list that follows in the clause.
+LIST_RANK = "list rank"
+_NUMBERED_RANK = re.compile(r"(?<![\w.])No\.\s?(?P<n>\d{1,3})\b(?=(?P<rest>[^.;:!?]{0,80}))")
+_ON_A_LIST = re.compile(
+    r"[^,;:!?()]{0,70}?\b(?:on|in|of|atop|tops?)\b[^,;:!?()]{0,50}?\blist\b", re.I
+)
+
+
+def _list_ranks(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     out = []
+    for m in _NUMBERED_RANK.finditer(sentence):
+        on = _ON_A_LIST.match(m.group("rest"))
+        if on is None or not _free(m.start(), m.end("n"), taken):
+            continue
+        value = float(m.group("n"))
+        out.append(_list_rank(sentence, m.start(), m.end("n"), value))
+    return out
+
+
+def _list_rank(sentence: str, start: int, end: int, value: float) -> Quantity:
+    return Quantity(
+        kind="ordinal",
+        low=value,
+        high=value,
+        unit=LIST_RANK,
+        shown=f"No. {value:g}",
+        text=sentence[start:end],
+        start=start,
+        end=end,
+        noun="list",
+    )
+
+
+def _ordinals(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
+    out = _list_ranks(sentence, taken) if "No." in sentence else []
+    taken = taken + [(q.start, q.end) for q in out]
     for m in _ORDINAL.finditer(sentence):
         written = m.group("n")
         if not _free(m.start(), m.end("n"), taken) or _ANOTHER.search(sentence[: m.start()]):
@@ -1440,6 +1500,11 @@ def _ordinals(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
         value = _ORDINAL_WORDS.get(written.lower()) or int(re.sub(r"\D", "", written))
         if value < 2:
             continue  # "1st": as "first"
+        if re.match(r"(?:most|largest|biggest|highest)\b", m.group("rest"), re.I) and (
+            _ON_A_LIST.match(m.group("rest"))
+        ):
+            out.append(_list_rank(sentence, m.start(), m.end("n"), float(value)))
+            continue  # "the second most wanted man on the ... list": No. 2 on it
         # (not as "four-storey": "second-largest city" ranks the city, as "second largest")
         noun = _head_noun(m.group("rest"), hyphenated=False)
         if noun is None or not noun.isalpha() or not noun.islower() or noun in _PARTS_OF:
@@ -1500,6 +1565,7 @@ _MEASURES: dict[tuple[str, bool], tuple[str, float]] = {
     **{(u, False): ("duration", f) for u, f in _DAYS.items()},
 }
 _PER_HOUR = re.compile(r"\s*(?:per|an|a|/)\s*(?:hour|hr|h)\b", re.I)
+_AGO = re.compile(r"\s*ago\b", re.I)
 UNIT_TOLERANCE = 0.06
 
 
