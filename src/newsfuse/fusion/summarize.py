@@ -357,16 +357,25 @@ _PAGE_CHROME = re.compile(
 )
 
 
+# A wire photo's caption ends on the day it was taken, weekday first, without the "on" a
+# report's sentence would write: "... speaks to the media outside Antrim Police station,
+# Northern Ireland, Friday, May, 2 2014."
+_CAPTION_DATE = re.compile(
+    r"(?<!\bon)(?<!\bOn), (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? "
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,? \d{1,2},? \d{4}\.?$"
+)
+
+
 def _is_aside(text: str) -> bool:
     """Whether ``text`` is not the story's own statement: an aside in brackets, whole ("(See
     the top 10 ...)") or cut by the splitter ("(As Fortune reported at the time, ..."), a
-    photo credit or a phone number. A bracketed dateline ("(CNN) -- ...") opens many a lead,
-    and a Reuters ticker ("BP Plc (BP.L)") splits one: those stay."""
+    photo credit, a wire photo's caption or a phone number. A bracketed dateline ("(CNN) --
+    ...") opens many a lead, and a Reuters ticker ("BP Plc (BP.L)") splits one: those stay."""
     if text.startswith("("):
         close = text.find(")")
         if close < 0 or close >= len(text.rstrip(".!\"'”’")) - 1:
             return True
-    return bool(_PAGE_CHROME.search(text))
+    return bool(_PAGE_CHROME.search(text) or _CAPTION_DATE.search(text))
 
 
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
