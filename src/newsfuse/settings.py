@@ -313,6 +313,12 @@ class GroupingSettings:
     # a fortnight apart resemble each other as much (GVA: 57 of the 67 lone reports it would
     # move to an event more than 3 days away belong to another incident).
     second_pass_half_life: float = 3.0
+    # ... except into an event of at least second_pass_story_size articles: a developing story
+    # whose reports run for weeks (DUC: a background report 9-18 days before or after its
+    # cluster's reports), where the pass's dates decay as add()'s do (date_half_life). GVA's
+    # incidents are mostly 1-3 reports; of its lone reports near an event of 6 or more, the
+    # one this moves is its own incident's. 0: off.
+    second_pass_story_size: int = 6
     # Victims' and suspects' names (extract.persons: a name the report gives an age for, "Tyrone
     # Tomman, 40,"): when one side (an article in add(), or an event in the second pass) names a
     # person the other gives an age for, and at most person_events events hold that name, their
@@ -344,6 +350,18 @@ class GroupingSettings:
     # story whole (Timeline17 topics of 100-300 reports: ratios 0.86-1.00, t 13-42). 0: off.
     split_z: float = 8.0
     split_z_ratio: float = 0.75
+    # A cut the above leave whole is tried again on the cosines decayed with the days between
+    # the two reports (as add() decays them: date_half_life past date_window), and kept when
+    # each side holds split_dated_min_size different texts, its ratio there is below
+    # split_dated_ratio and on the plain cosines below split_dated_plain: two stories of one
+    # region weeks apart (DUC: a market bombing and an airport's opening; an antitrust trial's
+    # run-up and a takeover, plain ratios 0.66 and 0.78, decayed 0.26 and 0.19), not one story
+    # followed up months later (GVA's arrests and trials: plain ratios of 0.85 and more) nor
+    # two bursts of a story (DUC, Lebanon's president elected, then its cabinet: sides of 4
+    # and 3 texts). A long story covered every few days has no such cut. 0: off.
+    split_dated_ratio: float = 0.3
+    split_dated_plain: float = 0.8
+    split_dated_min_size: int = 4
     # The store's pass (EventGrouper.settle) cuts an event of resplit_below articles or more
     # only when at least resplit_share of them came in that add: a long story that a feed
     # adds one report at a time is not re-cut (~1 s at 1,000 members) each time.

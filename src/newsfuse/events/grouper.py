@@ -162,13 +162,42 @@ def _texts(sim: np.ndarray, side: np.ndarray, s: GroupingSettings) -> int:
     return len(kept)
 
 
-def _two_stories(vectors: list[dict[str, float]], s: GroupingSettings) -> np.ndarray | None:
+def _fiedler_sides(graph: np.ndarray) -> np.ndarray | None:
+    """0/1 per member: the sign of the Fiedler vector of ``graph`` (normalised Laplacian);
+    None when a member resembles no other (no graph to cut)."""
+    degree = graph.sum(axis=1)
+    if not (degree > 0).all():
+        return None
+    scale = 1.0 / np.sqrt(degree)
+    laplacian = np.eye(len(graph)) - scale[:, None] * graph * scale[None, :]
+    # Only the two smallest eigenpairs (LAPACK's evx): a third of the time of them all.
+    _, eigenvectors = linalg.eigh(laplacian, subset_by_index=[0, 1], driver="evx")
+    side: np.ndarray = (eigenvectors[:, 1] * scale > 0).astype(int)
+    return side
+
+
+def _cut_ratio(sim: np.ndarray, a: np.ndarray, b: np.ndarray) -> float:
+    """Mean cosine across the cut over the lower of the two sides' own mean cosines."""
+    graph = np.maximum(sim, 0.0)
+    na, nb = int(a.sum()), int(b.sum())
+    within_a = (graph[np.ix_(a, a)].sum() - np.trace(graph[np.ix_(a, a)])) / (na * (na - 1))
+    within_b = (graph[np.ix_(b, b)].sum() - np.trace(graph[np.ix_(b, b)])) / (nb * (nb - 1))
+    lower = min(within_a, within_b)
+    return float(sim[np.ix_(a, b)].mean() / lower) if lower > 0 else math.inf
+
+
+def _two_stories(
+    vectors: list[dict[str, float]], s: GroupingSettings, days: list[int | None] | None = None
+) -> np.ndarray | None:
     """The two sides (0/1 per member) of the cut along the Fiedler vector of the members'
     cosine graph (normalised Laplacian), if each side has ``split_min_size`` members and the
     mean cosine across it is below ``split_ratio`` times the lower of the two sides' own mean
     cosines, or below ``split_z_ratio`` times it with the pairs' z (:func:`_pairs_z`) at
-    least ``split_z``; else None."""
-    ratio, min_size = s.split_ratio, s.split_min_size
+    least ``split_z``; else, when every member has a day (``days``, ordinals), the cut of
+    the graph whose cosines decay with the days between the two reports as add()'s date
+    agreement does (``date_half_life``), if each side holds ``split_dated_min_size``
+    different texts, and its ratio on that graph is below ``split_dated_ratio`` and on the
+    plain cosines below ``split_dated_plain``; else None."""
     index: dict[str, int] = {}
     rows, cols, vals = [], [], []
     for i, vector in enumerate(vectors):
@@ -181,27 +210,50 @@ def _two_stories(vectors: list[dict[str, float]], s: GroupingSettings) -> np.nda
     sim = np.asarray((x @ x.T).todense())
     graph = np.maximum(sim, 0.0)
     np.fill_diagonal(graph, 0.0)
-    degree = graph.sum(axis=1)
-    if not (degree > 0).all():
-        return None  # a member resembling no other: no graph to cut
-    scale = 1.0 / np.sqrt(degree)
-    laplacian = np.eye(n) - scale[:, None] * graph * scale[None, :]
-    # Only the two smallest eigenpairs (LAPACK's evx): a third of the time of them all.
-    _, eigenvectors = linalg.eigh(laplacian, subset_by_index=[0, 1], driver="evx")
-    side: np.ndarray = (eigenvectors[:, 1] * scale > 0).astype(int)
-    a, b = side == 0, side == 1
-    na, nb = int(a.sum()), int(b.sum())
-    if min(na, nb) < min_size or min(_texts(sim, a, s), _texts(sim, b, s)) < min_size:
+    side = _fiedler_sides(graph)
+    if side is not None and _sides_big_enough(sim, side, s):
+        a, b = side == 0, side == 1
+        ratio = _cut_ratio(sim, a, b)
+        if ratio < s.split_ratio:
+            return side
+        if s.split_z and ratio < s.split_z_ratio and _pairs_z(sim, a, b) >= s.split_z:
+            return side
+    if not s.split_dated_ratio or n < 2 * s.split_dated_min_size or days is None:
         return None
-    within_a = (graph[np.ix_(a, a)].sum()) / (na * (na - 1))
-    within_b = (graph[np.ix_(b, b)].sum()) / (nb * (nb - 1))
-    across = sim[np.ix_(a, b)].mean()
-    lower = min(within_a, within_b)
-    if across < ratio * lower:
-        return side
-    if s.split_z and across < s.split_z_ratio * lower and _pairs_z(sim, a, b) >= s.split_z:
+    known = [d for d in days if d is not None]
+    if len(known) < n or max(known) - min(known) <= s.date_window:
+        return None  # an undated member, or nothing the dates would decay
+    # Two stories of one region told weeks apart (DUC: a market bombing, then the opening of
+    # an airport; an antitrust trial's run-up, then a takeover) share so many words that
+    # their plain cut reads like a drifting story's; with the cosines decayed by the days
+    # between reports, the halves fall apart. A story followed up months later (an arrest, a
+    # trial) falls apart so too, but its halves resemble each other on the plain cosines
+    # about as much as themselves: split_dated_plain keeps it whole.
+    when = np.asarray(known, dtype=float)
+    gap = np.maximum(0.0, np.abs(when[:, None] - when[None, :]) - s.date_window)
+    dated = sim * 0.5 ** (gap / s.date_half_life)
+    dated_graph = np.maximum(dated, 0.0)
+    np.fill_diagonal(dated_graph, 0.0)
+    side = _fiedler_sides(dated_graph)
+    if side is None or not _sides_big_enough(sim, side, s, s.split_dated_min_size):
+        return None
+    a, b = side == 0, side == 1
+    if _cut_ratio(dated, a, b) < s.split_dated_ratio and _cut_ratio(sim, a, b) < (
+        s.split_dated_plain
+    ):
         return side
     return None
+
+
+def _sides_big_enough(
+    sim: np.ndarray, side: np.ndarray, s: GroupingSettings, least: int | None = None
+) -> bool:
+    """Each side holds ``least`` (default ``split_min_size``) members, different texts."""
+    least = s.split_min_size if least is None else least
+    a, b = side == 0, side == 1
+    if min(int(a.sum()), int(b.sum())) < least:
+        return False
+    return min(_texts(sim, a, s), _texts(sim, b, s)) >= least
 
 
 class EventGrouper:
@@ -372,7 +424,8 @@ class EventGrouper:
                 continue
             members = list(event.members)
             vectors = [self._vector(feats[m]) for m in members]
-            side = _two_stories(vectors, s)
+            days = [None if (p := published.get(m)) is None else p.toordinal() for m in members]
+            side = _two_stories(vectors, s, days)
             if side is None:
                 continue
             keep = side[0]  # the side of the event's first article keeps the event's id
@@ -635,8 +688,12 @@ class EventGrouper:
                 continue
             if s.address_clash < 1 and _addresses_clash(event.blocks, other.blocks):
                 continue  # another street address: another incident
+            half_life = s.second_pass_half_life
+            # A story of many reports runs for weeks (GroupingSettings.second_pass_story_size).
+            if s.second_pass_story_size and len(other.members) >= s.second_pass_story_size:
+                half_life = s.date_half_life
             agreement = max(
-                (self._date_agreement(other, day, s.second_pass_half_life) for day in event.days),
+                (self._date_agreement(other, day, half_life) for day in event.days),
                 default=1.0,
             )
             mean = _dot(event.centroid, other.centroid) / (size * len(other.members))
