@@ -364,7 +364,10 @@ def _check_writable(output: Path) -> None:
     if is_dir:
         _cannot_write(output, "it is a folder, not a file")
     if not parent_is_dir:
-        _cannot_write(output, f"folder {parent} does not exist")
+        there = parent.exists() or parent.is_symlink()
+        _cannot_write(
+            output, f"{parent} is not a folder" if there else f"folder {parent} does not exist"
+        )
     if not os.access(output if exists else parent, os.W_OK):
         _cannot_write(output, "permission denied")
 
