@@ -42,6 +42,27 @@ def test_a_broken_symlink_given_or_in_a_folder_says_its_target_is_missing(tmp_pa
     assert f"skipped: {tmp_path / 'gone.txt'}: {reason}" in folder.stderr.splitlines()
 
 
+def test_the_same_report_read_twice_is_briefed_once_and_says_so(tmp_path):
+    # a data set's folder beside its JSONL of the same articles (Timeline17 topics): one witness
+    import json
+
+    text = FIRST.read_text(encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "k0.txt").write_text(text, encoding="utf-8")
+    second = sorted(KAESONG.glob("*.txt"))[2].read_text(encoding="utf-8")
+    (tmp_path / "docs" / "k2.txt").write_text(second, encoding="utf-8")
+    (tmp_path / "articles.jsonl").write_text(
+        json.dumps({"id": "0", "text": text}) + "\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(app, ["brief", str(tmp_path), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    brief = json.loads(result.stdout)
+    assert [a["id"] for a in brief["articles"]] == ["0", "k2"]  # the JSONL line comes first
+    reason = f"same text as {tmp_path / 'articles.jsonl'}:1: read once"
+    assert f"skipped: {tmp_path / 'docs' / 'k0.txt'}: {reason}" in result.stderr.splitlines()
+    assert [s["reason"] for s in brief["skipped"]] == [reason]
+
+
 def test_output_under_a_file_says_it_is_not_a_folder(tmp_path):
     a_file = tmp_path / "brief.md"
     a_file.write_text("x")
