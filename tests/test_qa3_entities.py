@@ -94,3 +94,13 @@ def test_a_title_word_ending_a_name_is_a_surname_and_titles_alone_name_no_one():
     assert is_person("Mr King")  # "Mr King told BBC Radio Wales that ..."
     assert full_name("Stephen King") == "Stephen King"
     assert not is_person("Prime Minister") and not is_person("Lt.")
+
+
+def test_a_surname_read_as_an_organisation_does_not_keep_the_full_name_from_a_person():
+    # Multi-News dev, the Kevin Spacey accusations: "Former Boston news anchor Heather Unruh
+    # says ...", then "Unruh said ..."; NER reads both as organisations
+    texts = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "spacey").glob("*.txt"))]
+    found = _types(*texts)
+    assert found.get("Heather Unruh") == "person"
+    assert found.get("Unruh") == "person"
+    assert found.get("Kevin Spacey") == "person"

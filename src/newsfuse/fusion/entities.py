@@ -252,14 +252,15 @@ def entities(
     ]
     # words that name a place or an organisation of their own here ("Indonesia" AirAsia)
     # (and by which: those of names other than the one typed, "Matteo" is no place of its own)
+    surnames = _surnames(texts, groups.values(), [t for t, _ in kept if t.kind == "person"])
     taken_by: dict[str, set[int]] = {}
     for t, _ in kept:
-        if t.kind in ("place", "organisation"):
+        # (a surname NER read as an organisation, "Unruh", takes no word of "Heather Unruh")
+        if t.kind in ("place", "organisation") and _key(t.name) not in surnames:
             for w in t.name.lower().split():
                 taken_by.setdefault(w, set()).add(id(t))
 
     people = {w for t, _ in kept if t.kind == "person" for w in t.name.lower().split()}
-    surnames = _surnames(texts, groups.values(), [t for t, _ in kept if t.kind == "person"])
 
     def others(target: _Tally) -> set[str]:
         return {w for w, ids in taken_by.items() if ids - {id(target)}}
