@@ -237,7 +237,10 @@ def test_a_two_letter_outlet_name_at_the_start_does_not_crash():
         ('Yonhap said Kim warned that the building would soon "collapse".', "Kim"),
         # ... not when the clause's subject is only described, or the quote sits in a relative
         # clause of its own (Multi-News: the app's description, not Stubits' words)
-        ('Police said the man told officers "I did it".', "Police"),
+        (
+            'Police said the man told officers "I did it".',
+            "police",
+        ),  # described: as it reads mid-sentence
         (
             "But everything changed in April 2014, when Arias claims Stubits told her to download an "
             'app that "contained a global positioning system function".',

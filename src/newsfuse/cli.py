@@ -21,7 +21,7 @@ from typer.core import TyperArgument, TyperCommand
 
 import newsfuse
 from newsfuse.fusion.pipeline import DEFAULT_WORDS
-from newsfuse.models import AddReport, Brief, EventSummary, Skipped
+from newsfuse.models import AddReport, Article, Brief, EventSummary, Skipped
 from newsfuse.render import render
 from newsfuse.settings import DEFAULT, RenderSettings
 
@@ -364,7 +364,10 @@ def _check_writable(output: Path) -> None:
     if is_dir:
         _cannot_write(output, "it is a folder, not a file")
     if not parent_is_dir:
-        _cannot_write(output, f"folder {parent} does not exist")
+        there = parent.exists() or parent.is_symlink()
+        _cannot_write(
+            output, f"{parent} is not a folder" if there else f"folder {parent} does not exist"
+        )
     if not os.access(output if exists else parent, os.W_OK):
         _cannot_write(output, "permission denied")
 
@@ -372,6 +375,25 @@ def _check_writable(output: Path) -> None:
 def _cannot_write(output: Path, reason: str) -> NoReturn:
     typer.echo(f"error: cannot write --output {output}: {reason}", err=True)
     raise typer.Exit(EXIT_USAGE)
+
+
+def _one_of_each_text(articles: list[Article]) -> tuple[list[Article], list[Skipped]]:
+    """``articles`` (cleaned) with each text once: the same report read twice (a data set's
+    folder of files beside its JSONL of the same articles) is one witness, not two, and would
+    double the run. The others are skipped, naming the one kept."""
+    from newsfuse.sources import text_hash
+
+    first: dict[str, Article] = {}
+    kept: list[Article] = []
+    copies: list[Skipped] = []
+    for a in articles:
+        same = first.setdefault(text_hash(a.body), a)
+        if same is a:
+            kept.append(a)
+        else:
+            reason = f"same text as {same.origin or same.id}: read once"
+            copies.append(Skipped(input=a.origin or a.id, reason=reason))
+    return kept, copies
 
 
 def _os_reason(e: OSError) -> str:
@@ -559,6 +581,8 @@ def _brief_each_event(
         cleaned = [dates.with_publication_date(clean.clean(a)) for a in articles]
         usable, rejected = screen.screen(cleaned)
         skipped += rejected
+        usable, copies = _one_of_each_text(usable)
+        skipped += copies
         order = {a.id: i for i, a in enumerate(articles)}
         found = [sorted(g, key=lambda a: order[a.id]) for g in group(usable, newsfuse.Settings())]
         groups = sorted(

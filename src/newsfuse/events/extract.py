@@ -14,7 +14,7 @@ from typing import Any
 
 import wordfreq
 
-from newsfuse.fusion.text import STOPWORDS, stem, stems, words
+from newsfuse.fusion.text import PERSON_TITLES, STOPWORDS, stem, stems, words
 from newsfuse.models import Article
 from newsfuse.settings import DEFAULT, FeatureSettings
 
@@ -122,11 +122,7 @@ _NOT_PERSON = frozenset(
     " sat sun jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 # Titles and roles before a name ("Deputy Ortiz, 35,", "Dr. Vinar"): not the person's first name.
-_TITLES = frozenset(
-    "sheriff deputy officer police dr detective det sgt sergeant lt lieutenant capt captain chief"
-    " cmdr commander judge juror mayor gov governor sen senator rep coach pastor rev reverend"
-    " senior junior first no agent trooper cpl corporal pfc spc pvt prof president".split()
-)
+_TITLES = PERSON_TITLES | frozenset("police juror senior junior first no pfc spc pvt".split())
 
 
 def person_key(tokens: list[str]) -> str | None:

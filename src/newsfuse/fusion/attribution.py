@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from newsfuse.fusion.text import MONTH_PATTERN, STOPWORDS, stem, words
+from newsfuse.fusion.text import HONORIFICS, MONTH_PATTERN, PERSON_TITLES, STOPWORDS, stem, words
 
 # --- quote marks --------------------------------------------------------------------------------
 
@@ -386,6 +386,25 @@ class Cited(NamedTuple):
 
 def cite(sentence: str) -> Cited | None:
     """Whom ``sentence`` cites for what it says, or None if it cites no one."""
+    found = _cite(sentence)
+    if found is None or not (_capitalised_only(found.speaker) or _capitalised_only(found.via)):
+        return found
+    return found._replace(speaker=_described(found.speaker), via=_described(found.via))
+
+
+def _capitalised_only(name: str | None) -> bool:
+    """Whether ``name`` is a source noun capitalised only by opening the sentence: "Officials"
+    in "Officials said ...", which names no one."""
+    # "TV pundits" is written so anywhere: only a capital opening a lower-case word is lowered
+    return name is not None and name[:2].istitle() and not named(name)
+
+
+def _described(name: str | None) -> str | None:
+    """A described source as it reads mid-sentence: "officials", not "Officials"."""
+    return name[0].lower() + name[1:] if name and _capitalised_only(name) else name
+
+
+def _cite(sentence: str) -> Cited | None:
     spans = quote_spans(sentence)
     text = mask_quotes(sentence, spans)
     has_quote = bool(spans)
@@ -595,13 +614,8 @@ def people(sentence: str) -> list[str]:
     return out
 
 
-_TITLES = frozenset(
-    """president minister prime secretary chairman chairwoman leader general gen lt col sgt mr
-    mrs ms miss dr prof sen rep gov governor mayor king queen prince princess pope judge justice
-    ambassador chancellor premier commander spokesman spokeswoman director chief deputy vice
-    senator representative officer captain colonel admiral inspector superintendent detective
-    sergeant commissioner sheriff lieutenant""".split()
-)
+_TITLES = PERSON_TITLES
+_HONORIFICS = HONORIFICS
 # Words that make a capitalised run an organisation or a place, not a person.
 _NON_PERSON = frozenset(
     """north south east west northern southern eastern western central united party ministry
@@ -626,7 +640,11 @@ def is_person(name: str) -> bool:
 
 def _person(run: list[str], least: int = 2) -> str | None:
     # Everything up to the last title goes: "Japanese Prime Minister Shinzo Abe" -> "Shinzo Abe".
-    titles = [i for i, tok in enumerate(run) if tok.lower().rstrip(".") in _TITLES]
+    # A title word ending the run is a surname: "Judge Michael Pastor", "Stephen King".
+    titles = [i for i, tok in enumerate(run[:-1]) if tok.lower().rstrip(".") in _TITLES]
+    lowered = [tok.lower().rstrip(".") for tok in run]
+    if set(lowered) <= _TITLES and not (len(run) > 1 and lowered[-2] in _HONORIFICS):
+        return None  # "the Prime Minister said": titles alone name no one ("Mr King" does)
     if titles:
         run = run[titles[-1] + 1 :]
         least = 1  # "Dr Murray": a title makes one word a person

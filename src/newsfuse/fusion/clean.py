@@ -331,9 +331,12 @@ _CAPTION_TAIL_CHARS = 160  # the tail pattern is anchored at the end: look only 
 # Vogel", "(AP Photo/Evan Vucci)", "(Photo: Mike Groll AP) Story Highlights ...", "Reuters/Kim
 # Hong-Ji", "Nicholas Kamm/AFP". Who took the picture is the page's, not the story's: no actor
 # of the event. A dateline's "(CBSDC/AP)" names no person and stays.
-_AGENCY_NAME = (
-    r"(?:AP|AFP|Reuters|EPA|Xinhua|Yonhap|AAP|Getty Images|Associated Press|Shutterstock)"
+# The photo agencies whose name closes or opens a credit ("X/AP", "Reuters/X"), as a regex
+# fragment: entities reads credits with the same list.
+PHOTO_AGENCIES = (
+    r"(?:AP|AFP|Reuters|EPA|Xinhua|Yonhap|AAP|Getty Images|Getty|Associated Press|Shutterstock)"
 )
+_AGENCY_NAME = PHOTO_AGENCIES
 _PERSON = r"(?:[A-Z]\.|[A-Z][\w'’-]+)(?: (?:[A-Z][\w.'’-]*|de|van|von|del|da)){1,3}"
 _INNER = r"(?:[^()]|\([^()]{1,40}\))"  # "(Photo: Jane Doe, The (Wilmington, Del.) News Journal)"
 _CREDIT_IN_LINE = re.compile(
@@ -490,11 +493,12 @@ _PREFIX = re.compile(r"^(?:story highlights|advertisement)\s+(?=[A-Z0-9\"“‘'
 
 # A page's time stamp glued to the front of the text, with the place or author before a pipe:
 # "LOS ANGELES | Mon May 24, 2010 11:02 pm EDT ...", "Susan Watts | 18:00 UK time, Saturday,
-# 25 April 2009 ...", "8 November 2011 Last updated at 14:07 GMT Help ...". It dates the page
+# 25 April 2009 ...", "8 November 2011 Last updated at 14:07 GMT Help ...", "Page last updated at
+# 05:27 GMT, Tuesday, 27 September 2011 06:27 UK ...". It dates the page
 # (see dates.publication_date) and is not text.
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _CLOCK = r"\d{1,2}[:.]\d{2}(?: ?[apAP]\.?[mM]\.?)?|\d{1,2} ?[apAP]\.?[mM]\.?"
-_ZONE = r"(?:UK time|[A-Z]{1,3}[SD]?T|GMT|UTC|BST)"
+_ZONE = r"(?:UK(?: time)?|[A-Z]{1,3}[SD]?T|GMT|UTC|BST)"
 _TIME = rf"(?:{_CLOCK})(?: {_ZONE})?"
 _FULL_DATE = (
     rf"(?P<date>(?:{_MONTH}) \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}} (?:{_MONTH}),? \d{{4}})"
@@ -502,9 +506,10 @@ _FULL_DATE = (
 STAMP = re.compile(
     r"^(?:(?P<lead>[^|]{1,120}?) ?\| ?"
     rf"|(?P<headline>[^|]{{10,150}}?) (?=\d{{1,2}} {_MONTH} \d{{4}} Last updated at))?"
-    rf"(?P<stamp>(?:{_TIME},? )?(?:{_WEEKDAY},? )?{_FULL_DATE}(?:,? (?:at )?{_TIME})?"
-    rf"(?: (?:last )?updated(?: at)?:? {_TIME})?)"
-    r"(?: Help)?\s+(?=[A-Z0-9\"“‘'(])",
+    rf"(?P<stamp>(?:(?:page )?last updated(?: at)?:? )?(?:{_TIME},? )?(?:{_WEEKDAY},? )?"
+    rf"{_FULL_DATE}(?:,? (?:at )?{_TIME})?(?: (?:last )?updated(?: at)?:? {_TIME})?)"
+    # a server-side include that failed leaves its message on the page
+    r"(?: Help| \(an error occurred while processing this directive\))?\s+(?=[A-Z0-9\"“‘'(])",
     re.IGNORECASE,
 )
 _HAS_CLOCK = re.compile(_CLOCK)

@@ -41,8 +41,9 @@ from typing import TYPE_CHECKING
 
 from newsfuse.fusion import nlp
 from newsfuse.fusion.attribution import full_name
+from newsfuse.fusion.clean import PHOTO_AGENCIES
 from newsfuse.fusion.roles import ROLE_WORDS
-from newsfuse.fusion.text import NAME_PARTICLES, STOPWORDS
+from newsfuse.fusion.text import NAME_PARTICLES, PERSON_TITLES, STOPWORDS, UNAMBIGUOUS_TITLES
 from newsfuse.models import Article, Entity, EntityType, Family
 
 if TYPE_CHECKING:
@@ -89,12 +90,8 @@ _NAME_POSSESSIVES = frozenset(
 _ABBREVIATIONS = frozenset(
     "St Mt Ft Dr Gen Lt Col Sgt Capt Maj Cmdr Gov Sen Rep Rev Prof Jr Sr".split()
 )
-# Titles before a name. Only unambiguous ones: "General Motors", "King's College", "Queen Mary
-# University" are names, so "General", "King", "Queen" are left to NER.
-_TITLES = frozenset(
-    "president mayor governor senator judge chancellor pope sheriff "
-    "dr prof gen lt col sgt capt cmdr gov sen rep rev".split()
-)
+# Titles before a name: only those that never open another name (see UNAMBIGUOUS_TITLES).
+_TITLES = UNAMBIGUOUS_TITLES
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -255,12 +252,13 @@ def entities(
     ]
     # words that name a place or an organisation of their own here ("Indonesia" AirAsia)
     # (and by which: those of names other than the one typed, "Matteo" is no place of its own)
+    surnames = _surnames(texts, groups.values(), [t for t, _ in kept if t.kind == "person"])
     taken_by: dict[str, set[int]] = {}
     for t, _ in kept:
-        if t.kind in ("place", "organisation"):
+        # (a surname NER read as an organisation, "Unruh", takes no word of "Heather Unruh")
+        if t.kind in ("place", "organisation") and _key(t.name) not in surnames:
             for w in t.name.lower().split():
                 taken_by.setdefault(w, set()).add(id(t))
-    taken = set(taken_by)
 
     people = {w for t, _ in kept if t.kind == "person" for w in t.name.lower().split()}
 
@@ -276,9 +274,11 @@ def entities(
             _retype(
                 target,
                 seen[id(target)],
-                taken,
+                # the name's own words are no other name's ("Kenji Yaguchi" read as an org)
+                others(target) if seen[id(target)].person else frozenset(),
                 others(target) if seen[id(target)].role else frozenset(),
                 people,
+                surnames,
             ),
         )
         for target, merged in kept
@@ -739,11 +739,11 @@ _PLACE_PLURALS = frozenset(
 # A picture's credit around a name: "AP Photo/Richard Vogel", "Reuters/Kim Hong-Ji", "Cliff
 # Owen/AP". Who took the picture is no actor of the event.
 _PHOTO_BEFORE = re.compile(
-    r"(?:\b(?:photo|photograph|image|picture|credit)s?\s*[/:]|\b(?:AP|AFP|Reuters|EPA|Xinhua"
-    r"|Yonhap|Getty Images)\s*/)\s*(?:courtesy of\s+)?$",
+    rf"(?:\b(?:photo|photograph|image|picture|credit)s?\s*[/:]|\b{PHOTO_AGENCIES}\s*/)"
+    r"\s*(?:courtesy of\s+)?$",
     re.IGNORECASE,
 )
-_PHOTO_AFTER = re.compile(r"\s*/\s*(?:AP|AFP|Reuters|EPA|Xinhua|Yonhap|Getty)\b")
+_PHOTO_AFTER = re.compile(rf"\s*/\s*{PHOTO_AGENCIES}\b")
 
 
 def _team_shaped(words: list[str]) -> bool:
@@ -765,6 +765,7 @@ class _Seen:
 
     capitalised: int = 0
     lower: int = 0  # the name written as a common word: "propofol"
+    lower_first: int = 0  # its first word so: "plan" of "Plan B"
     credit: int = 0
     outlet: int = 0
     person: int = 0
@@ -784,6 +785,7 @@ def _contexts(texts: Sequence[str], target: _Tally, lower: Counter[str]) -> _See
     seen = _Seen(capitalised=target.mentions)
     if " " not in target.name:
         seen.lower = lower[target.name.lower()]
+    seen.lower_first = lower[target.name.split()[0].lower()]
     photo_named = target.name.lower().endswith(("photo", "photos", "images"))  # "AP Photo/X"
     plural = _team_shaped(target.name.lower().replace("-", " ").split())
     for article, start, end in target.at:
@@ -824,12 +826,44 @@ def _contexts(texts: Sequence[str], target: _Tally, lower: Counter[str]) -> _See
     return seen
 
 
+_TITLE_BEFORE = re.compile(
+    r"(?<![\w'’-])({})\.?,?\s+$".format(
+        "|".join(sorted(PERSON_TITLES | _ROLES, key=len, reverse=True))
+    ),
+    re.IGNORECASE,
+)
+
+
+def _surnames(
+    texts: Sequence[str], groups: Iterable[list[_Mention]], persons: Iterable[_Tally]
+) -> set[str]:
+    """Keys of the last words of the persons' full names the cluster writes: those NER read
+    as persons, and any two-to-four-word name written after a person's title or role ("Mayor
+    Antonio Villaraigosa", "police chief Charlie Beck") or holding one, read or not."""
+    out = {_key(t.name.split()[-1]) for t in persons if " " in t.name}
+    for mentions in groups:
+        name = mentions[0].text
+        full = full_name(name) if " " in name else None
+        if full is None:
+            continue
+        if (
+            full != name
+            or any(  # "Prince Norodom Ranariddh": the title is in the name
+                _TITLE_BEFORE.search(texts[m.article], max(0, m.start - 30), m.start)
+                for m in mentions[:_TRIES]
+            )
+        ):
+            out.add(_key(full.split()[-1]))
+    return out
+
+
 def _retype(
     target: _Tally,
     seen: _Seen,
     taken: frozenset[str] | set[str] = frozenset(),
     others: frozenset[str] | set[str] = frozenset(),
     people: frozenset[str] | set[str] = frozenset(),
+    surnames: frozenset[str] | set[str] = frozenset(),
 ) -> EntityType:
     """The type NER gave, corrected by what the cluster's sentences say of the name.
 
@@ -841,6 +875,10 @@ def _retype(
       name (two to four capitalised words, no organisation or place word), that "said" or
       "told" and is never used as an outlet or a place, is a person; so is such a name, of
       any type NER gave, right after a role in lower case ("anthropologist Matteo Borrini").
+    * A surname is a person's: a one-word name the cluster also writes as a person's full name
+      (after a title or a role: "Mayor Antonio Villaraigosa", "police chief Charlie Beck"; or
+      read so by NER) is one, unless it is used as an outlet or a place. So is a given name with an
+      initial ("Krystal C."), its first word never written in lower case.
     * A team is an organisation: a plural name ("Jets", "New York Jets", "the Saints") the
       text gives a coach, fans or players ("Jets cheerleaders"), or, NER silent about it
       (not "the Kennedys", not "Arkansas"), mostly writes among sport words ("coach the Sixers"); and a club's name ("Real Madrid", "Manchester
@@ -917,6 +955,32 @@ def _retype(
         and not any(w in taken or w.endswith(("ish", "ese")) for w in words)  # "Jewish Affairs"
     ):
         return "person"  # "Tawni Cranz said": a two-word name without an organisation word
+    if (
+        kind != "person"
+        and len(words) == 1
+        and _key(target.name) in surnames
+        and not (seen.outlet or seen.credit or seen.town)
+        and seen.in_place * 4 < seen.read  # "in Kabila's Congo" now and then
+    ):
+        return "person"  # "Smith said" where the text names "Cmdr. Andy Smith"
+    if (
+        kind != "person"
+        and len(words) > 2
+        and (full := full_name(target.name)) is not None
+        and full != target.name
+        and not (seen.outlet or seen.credit or seen.in_place)
+    ):
+        return "person"  # "Prince Norodom Ranariddh": a title, then a person's full name
+    if (
+        kind != "person"
+        and len(words) == 2
+        and len(words[1].rstrip(".")) == 1
+        and words[0].isalpha()
+        and len(words[0]) > 2
+        and not seen.lower_first
+        and not (seen.outlet or seen.credit or seen.in_place)
+    ):
+        return "person"  # "Krystal C.": a given name and an initial, as courts name plaintiffs
     if kind == "person" and any(ch.isdigit() for ch in target.name):
         return "other"  # "H1N1", "H5N1": no one's name has digits
     common = len(words) == 1 and not target.name.isupper()  # "US" is not "us"

@@ -34,7 +34,7 @@ from collections.abc import Mapping, Sequence
 
 from newsfuse.fusion import phrases
 from newsfuse.fusion.attribution import attribution
-from newsfuse.fusion.text import NUMBER_WORDS, STOPWORDS, content_stems
+from newsfuse.fusion.text import NUMBER_WORDS, PERSON_TITLES, STOPWORDS, content_stems
 from newsfuse.models import Conflict, ConflictValue, Entity, Fact, Sentence
 from newsfuse.settings import DEFAULT, FactSettings
 
@@ -578,11 +578,7 @@ def _names(run: Sequence[str], most: int) -> list[tuple[str, ...]]:
 
 
 # Titles written before a name: the word after one is the given name, not a middle name.
-_TITLES = frozenset(
-    """dr mr mrs ms miss mx prof professor sir dame lord lady rev reverend fr father sister
-    gen general col colonel maj major capt captain lt sgt sen senator rep gov governor pres
-    president judge justice det officer""".split()
-)
+_TITLES = PERSON_TITLES
 
 
 def _rival(a: tuple[str, ...], b: tuple[str, ...], settings: FactSettings) -> bool:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from newsfuse.fusion import names, phrases
-from newsfuse.fusion.text import STOPWORDS
+from newsfuse.fusion.text import HONORIFICS, STOPWORDS
 from newsfuse.models import Entity, Fact, Sentence
 from newsfuse.settings import DEFAULT, FactSettings
 
@@ -39,7 +39,7 @@ ROLE_WORDS = frozenset(
     neighbour""".split()
 )
 # Honorifics between a title and a name ("trauma director Dr. Fang"): not part of the role.
-_HONORIFICS = frozenset("dr mr mrs ms miss prof sir dame".split())
+_HONORIFICS = HONORIFICS
 # Words that end an apposition: a relative clause or a verb is no role ("Kim, who lived").
 _NOT_ROLE = frozenset(
     """who which that whose said says told is was has had when where while according would

@@ -54,6 +54,7 @@ from newsfuse.fusion import compress, nlp, screen
 from newsfuse.fusion import dates as dating
 from newsfuse.fusion.text import (
     NAME_PARTICLES,
+    PERSON_TITLES,
     STOPWORDS,
     content_stems,
     stem,
@@ -906,11 +907,7 @@ def _main_verbs(root: Token) -> list[Token]:
 
 # Words of a title before a name, which a later mention leaves out ("Prime Minister Rafik
 # Hariri" is "Hariri").
-_NAME_TITLES = frozenset(
-    "prime minister president premier chancellor secretary governor mayor king queen pope "
-    "chairman leader general gen sen senator rep representative gov mr mrs ms dr lt col sgt "
-    "capt adm rev prof maj judge justice foreign vice deputy".split()
-)
+_NAME_TITLES = PERSON_TITLES | {"foreign"}  # "Foreign Minister X"
 _YEAR_WORD = re.compile(rf"\b{_YEAR.pattern}\b")
 
 

@@ -42,6 +42,28 @@ STOPWORDS = frozenset(
 )
 
 
+# Words of a title that stands before a person's name, lower case without the dot ("Prime
+# Minister Shinzo Abe", "Cmdr. Andy Smith", "Dr Murray"): the one list every stage that strips
+# or recognises titles reads. Not "lord", "lady", "sister", "father": they open names too
+# ("Lady Gaga", "Sister Sledge").
+HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())  # before any name
+PERSON_TITLES = HONORIFICS | frozenset(
+    """professor rev reverend fr pope pastor president pres
+    prime minister premier chancellor secretary governor gov mayor senator sen representative
+    rep ambassador king queen prince princess leader chairman chairwoman judge justice
+    commissioner sheriff general gen lt lieutenant col colonel maj major capt captain sgt
+    sergeant cmdr commander adm admiral officer det detective inspector superintendent supt
+    chief deputy vice cpl corporal trooper agent coach spokesman spokeswoman director""".split()
+)
+# The titles that never open the name of a thing: "General Motors", "King's College", "Queen
+# Mary University", "Chief Keef" are names, so only these are cut from a name before NER reads it.
+UNAMBIGUOUS_TITLES = frozenset(
+    "president mayor governor senator judge chancellor pope sheriff "
+    "dr prof gen lt col sgt capt cmdr gov sen rep rev".split()
+)
+assert UNAMBIGUOUS_TITLES <= PERSON_TITLES
+
+
 # An English month name or its abbreviation ("Sept.", "June"), as a regex fragment for the
 # stages that find dates in text (datelines, publication dates).
 MONTH_PATTERN = (

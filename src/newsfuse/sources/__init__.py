@@ -12,6 +12,8 @@ user's bad input.
 from __future__ import annotations
 
 import codecs
+import hashlib
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,7 +56,16 @@ __all__ = [
     "read_sources",
     "record_article",
     "renamed_warning",
+    "text_hash",
 ]
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def text_hash(text: str) -> str:
+    """The identity of an article's text: its words, case and spacing and punctuation aside."""
+    return hashlib.sha256(" ".join(_WORDS.findall(text.lower())).encode()).hexdigest()
 
 
 def read_sources(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import io
 import itertools
 import json
@@ -172,7 +173,7 @@ def _expand(paths: Iterable[str | Path], feeds: tuple[str, ...] = ()) -> list[_J
     def add_file(path: Path) -> None:
         try:
             key = path.resolve()
-        except OSError:
+        except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError on a symlink loop
             key = path.absolute()
         if key in seen:
             jobs.append(Skipped(input=str(path), reason="same file given twice"))
@@ -209,6 +210,9 @@ def _expand(paths: Iterable[str | Path], feeds: tuple[str, ...] = ()) -> list[_J
                     Skipped(input=str(path), reason=f"ignored {_describe_ignored(ignored)}")
                 )
             for f in files:
+                if f.is_symlink() and not f.exists():
+                    jobs.append(Skipped(input=str(f), reason=_broken_link(f)))
+                    continue
                 if f.exists() and not f.is_file():  # a pipe or a device: never opened
                     jobs.append(Skipped(input=str(f), reason="not a regular file"))
                     continue
@@ -225,12 +229,26 @@ def _expand(paths: Iterable[str | Path], feeds: tuple[str, ...] = ()) -> list[_J
             add_file(path)
         elif path.exists():
             jobs.append(Skipped(input=str(path), reason="not a regular file or folder"))
+        elif path.is_symlink():
+            jobs.append(Skipped(input=str(path), reason=_broken_link(path)))
         elif _OTHER_SCHEME.match(str(raw)):  # ftp://..., file://...: not a path either
             reason = "not a file, and only http:// and https:// addresses are fetched"
             jobs.append(Skipped(input=str(raw), reason=reason))
         else:
             jobs.append(Skipped(input=str(path), reason="no such file or folder"))
     return jobs
+
+
+def _broken_link(path: Path) -> str:
+    """Why a symbolic link that leads to no file cannot be read: its target is missing, or it
+    points back at itself."""
+    try:
+        path.stat()
+    except OSError as e:
+        if e.errno == errno.ENOENT:
+            return f"broken symbolic link: {os.readlink(path)} does not exist"
+        return f"cannot read: {_os_error(e)}"
+    return "not a regular file"
 
 
 def _folder_files(

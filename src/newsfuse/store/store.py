@@ -12,12 +12,10 @@ gives. Briefs are recomputed afterwards, only for the events a batch touched (``
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import itertools
 import json
 import logging
 import os
-import re
 import sqlite3
 import threading
 import time
@@ -42,7 +40,7 @@ from newsfuse.models import (
     RemovedLine,
 )
 from newsfuse.settings import DEFAULT, Settings
-from newsfuse.sources import free_id, length_warning, read_sources, renamed_warning
+from newsfuse.sources import free_id, length_warning, read_sources, renamed_warning, text_hash
 from newsfuse.store import schema
 from newsfuse.store.schema import articles as A
 from newsfuse.store.schema import briefs as B
@@ -1181,16 +1179,10 @@ def _workers(setting: int) -> int:
     return setting if setting > 0 else min(4, os.cpu_count() or 1)
 
 
-_WORDS = re.compile(r"\w+")
 _VERSION_SQL = (
     "SELECT e.n_articles, b.version FROM events e "
     "LEFT JOIN briefs b ON b.event_id = e.id WHERE e.id = ?"
 )
-
-
-def text_hash(text: str) -> str:
-    """The identity of an article's text: its words, case and spacing and punctuation aside."""
-    return hashlib.sha256(" ".join(_WORDS.findall(text.lower())).encode()).hexdigest()
 
 
 def _now() -> dt.datetime:
