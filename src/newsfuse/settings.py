@@ -520,6 +520,10 @@ class Settings:
     #: default is 700): a brief's many long-lived small objects are otherwise rescanned again
     #: and again (about 8% of the CPU of 800 reports). It changes no output.
     young_gc_threshold: int = 50_000
+    #: Processes a brief is made in: 2 makes its summary in a second process (spawned on the
+    #: first brief, its model loaded once, then reused) while this one makes the rest, on a
+    #: second core; 1 makes it all here. The brief is the same either way.
+    workers: int = 2
     features: FeatureSettings = field(default_factory=FeatureSettings)
     event: EventSettings = field(default_factory=lambda: EventSettings())
 

@@ -6,11 +6,18 @@ them in order. Read :func:`fuse` top to bottom to know what newsfuse does.
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
+import multiprocessing
+import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from typing import Any
 
 from newsfuse.fusion import (
     brief,
@@ -29,7 +36,7 @@ from newsfuse.fusion import (
     text,
     timeline,
 )
-from newsfuse.models import Article, Brief, Skipped
+from newsfuse.models import Article, Brief, Family, Sentence, Skipped, Summary
 from newsfuse.settings import DEFAULT, Settings
 
 log = logging.getLogger(__name__)
@@ -83,7 +90,31 @@ def _fuse(
     step("syndication")
     copies = syndication.families(usable)
     step("summary")
-    summary = summarize.summarize(usable, sentences, copies, words=words, settings=settings.summary)
+    # In a second process while this one does the rest (which does not read it), or here.
+    apart = _SUMMARIES.submit(usable, sentences, copies, words, settings)
+    if apart is None:
+        made = summarize.summarize(
+            usable, sentences, copies, words=words, settings=settings.summary
+        )
+        return _rest(usable, sentences, copies, lambda: made, skipped, words, settings, step)
+    try:
+        return _rest(usable, sentences, copies, apart.result, skipped, words, settings, step)
+    except BaseException:
+        apart.result()  # the summary's error first, as when it is made here
+        raise
+
+
+def _rest(
+    usable: list[Article],
+    sentences: dict[str, list[Sentence]],
+    copies: list[Family],
+    summary: Callable[[], Summary],
+    skipped: list[Skipped],
+    words: int,
+    settings: Settings,
+    step: Callable[[str], None],
+) -> Brief:
+    """The stages after the summary, and the brief (``summary`` is called last)."""
     # one outlet is one witness
     families = syndication.independent(usable, copies, settings=settings.syndication)
     step("entities")
@@ -111,7 +142,7 @@ def _fuse(
     return brief.assemble(
         usable,
         families,
-        summary,
+        summary(),
         skipped,
         words=words,
         event=happened,
@@ -136,6 +167,146 @@ _PER_BRIEF = (
     quotes._pieces,
     quotes._tokens,
 )
+
+
+def _summary_apart(
+    usable: list[Article],
+    sentences: dict[str, list[Sentence]],
+    copies: list[Family],
+    words: int,
+    settings: Settings,
+) -> Summary:
+    """The summary stage as :func:`fuse` runs it, in the summary worker (module-level: pickled
+    by name). Its per-brief caches are emptied after it, as :func:`fuse` empties them."""
+    with _fewer_collections(settings.young_gc_threshold), nlp.one_blas_thread():
+        try:
+            return summarize.summarize(
+                usable, sentences, copies, words=words, settings=settings.summary
+            )
+        finally:
+            for cache in _PER_BRIEF:
+                cache.cache_clear()
+
+
+@functools.cache
+def _second_core() -> bool:
+    """Whether a summary worker can run beside this process: a second core to run on, and this
+    process no worker of a pool itself (one per core already)."""
+    return len(os.sched_getaffinity(0)) > 1 and multiprocessing.parent_process() is None
+
+
+def _load_model() -> None:
+    nlp.model()
+
+
+class _SummaryWorker:
+    """One spawned process that makes summaries while :func:`fuse` makes the rest of a brief.
+
+    The summary reads only the articles, their sentences and copies, and nothing after it
+    reads the summary but the brief's assembly; made apart it hides most of its cost (a
+    third of a brief's) on a second core. Started on the second brief that asks for it
+    (``Settings.workers``; a process that makes one brief would load a second model for
+    nothing, and wait at exit for it), with its model loaded once, and reused; until it is
+    ready, and while it makes another brief's summary (the web app's threads), the summary is
+    made here, so no brief waits for it. Not in a process that is itself a worker (the store's and the
+    web app's refresh pools): those are already one per core. Its errors are re-raised here
+    as they are (a summary fails the brief as it does here); a worker that died is dropped
+    and the summary made here. Closed at exit (concurrent.futures joins its processes).
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pool: ProcessPoolExecutor | None = None
+        self._ready: Future[None] | None = None
+        self._busy = False
+        self._job: Future[Summary] | None = None  # the one it makes
+        self._asked = 0  # briefs that could have used it
+
+    def submit(
+        self,
+        usable: list[Article],
+        sentences: dict[str, list[Sentence]],
+        copies: list[Family],
+        words: int,
+        settings: Settings,
+    ) -> _Retried | None:
+        """The summary, being made in the worker; None: make it here."""
+        if settings.workers < 2 or not usable or not _second_core():
+            return None
+        with self._lock:
+            self._asked += 1
+            if self._pool is None:
+                if self._asked < 2:  # a process that makes one brief (the CLI) never needs it
+                    return None
+                self._start()
+            if self._busy or self._ready is None or not self._ready.done():
+                return None
+            if self._ready.exception() is not None:  # it could not load the model: never mind
+                return None
+            assert self._pool is not None
+            try:
+                job = self._pool.submit(_summary_apart, usable, sentences, copies, words, settings)
+            except BrokenProcessPool:
+                self._drop()
+                return None
+            self._busy, self._job = True, job
+        job.add_done_callback(self._done)
+        return _Retried(job, (usable, sentences, copies, words, settings))
+
+    def ready(self, timeout: float | None = None) -> bool:
+        """Start the worker if needed and wait until it can take a summary (tests)."""
+        with self._lock:
+            if self._pool is None:
+                self._start()
+            ready = self._ready
+        assert ready is not None
+        wait([ready], timeout)
+        return ready.done() and ready.exception() is None
+
+    def close(self) -> None:
+        """Stop the worker (the next brief that asks for one starts another)."""
+        with self._lock:
+            self._drop()
+
+    def _start(self) -> None:
+        # spawn: the worker shares nothing with this process (no inherited threads or locks).
+        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        self._ready = self._pool.submit(_load_model)
+        self._busy = False
+
+    def _drop(self) -> None:
+        pool, self._pool, self._ready = self._pool, None, None
+        self._busy, self._job = False, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def _done(self, job: Future[Summary]) -> None:
+        with self._lock:
+            if job is not self._job:  # of a worker closed since
+                return
+            self._busy, self._job = False, None
+            if isinstance(job.exception(), BrokenProcessPool):
+                self._drop()
+
+
+class _Retried:
+    """A summary made in the worker, made here instead if the worker died under it."""
+
+    def __init__(self, job: Future[Summary], args: tuple[Any, ...]) -> None:
+        self._job, self._args = job, args
+
+    def result(self) -> Summary:
+        try:
+            return self._job.result()
+        except BrokenProcessPool:
+            log.warning("the summary worker died; making the summary here")
+            usable, sentences, copies, words, settings = self._args
+            return summarize.summarize(
+                usable, sentences, copies, words=words, settings=settings.summary
+            )
+
+
+_SUMMARIES = _SummaryWorker()
 
 
 @contextmanager

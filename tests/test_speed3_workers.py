@@ -1,0 +1,91 @@
+"""The summary made in a second process (Settings.workers=2): the same brief as made here, its
+errors raised as here, and a worker that dies costs nothing but the time."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+import newsfuse
+from newsfuse.fusion import pipeline
+from newsfuse.settings import DEFAULT
+
+HERE = dataclasses.replace(DEFAULT, workers=1)
+APART = dataclasses.replace(DEFAULT, workers=2)
+
+
+@pytest.fixture
+def worker():
+    if not pipeline._second_core():
+        pytest.skip("one core: no summary worker")
+    assert pipeline._SUMMARIES.ready(180), "the summary worker did not start"
+    return pipeline._SUMMARIES
+
+
+@pytest.fixture
+def used(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether each brief's summary was handed to the worker."""
+    seen: list[bool] = []
+    submit = pipeline._SUMMARIES.submit
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        job = submit(*args, **kwargs)
+        seen.append(job is not None)
+        return job
+
+    monkeypatch.setattr(pipeline._SUMMARIES, "submit", watched)
+    return seen
+
+
+@pytest.mark.parametrize("words", [30, 120])
+def test_same_brief_as_made_here(worker, used, kaesong_dir: Path, words: int) -> None:
+    articles = newsfuse.read([kaesong_dir])
+    here = newsfuse.fuse(articles, words=words, settings=HERE)
+    apart = newsfuse.fuse(articles, words=words, settings=APART)
+    assert used == [False, True]
+    assert len(here.summary) >= 1
+    assert apart.model_dump_json() == here.model_dump_json()
+
+
+def test_its_error_is_the_error_made_here(worker, used) -> None:
+    text = (
+        "Firefighters fought for six hours to put out a blaze that destroyed a warehouse in "
+        "Tema on Monday. Nobody was injured, officials said. "
+    )
+    articles = [newsfuse.Article(id=i, text=text * 2) for i in "ab"]
+    broken = dataclasses.replace(DEFAULT.summary, max_words=None)  # compared with a number
+    errors = []
+    for settings in (HERE, APART):
+        with pytest.raises(TypeError) as raised:
+            newsfuse.fuse(
+                articles, words=40, settings=dataclasses.replace(settings, summary=broken)
+            )
+        errors.append(str(raised.value))
+    assert used == [False, True]
+    assert errors[0] == errors[1] and "NoneType" in errors[0]
+    assert newsfuse.fuse(articles, words=40, settings=APART).summary  # the worker goes on
+
+
+def test_a_dead_worker_is_replaced_by_this_process(worker, used, kaesong_dir: Path) -> None:
+    articles = newsfuse.read([kaesong_dir])
+    here = newsfuse.fuse(articles, words=60, settings=HERE)
+    assert worker._pool is not None
+    for pid in list(worker._pool._processes):
+        os.kill(pid, signal.SIGKILL)
+    apart = newsfuse.fuse(articles, words=60, settings=APART)  # made here, or after it died
+    assert apart.model_dump_json() == here.model_dump_json()
+    assert worker.ready(180)  # a new one started
+    again = newsfuse.fuse(articles, words=60, settings=APART)
+    assert used[-1] is True
+    assert again.model_dump_json() == here.model_dump_json()
+
+
+def test_one_worker_setting_starts_none() -> None:
+    fresh = pipeline._SummaryWorker()
+    article = newsfuse.Article(id="a", text="A fire destroyed a warehouse in Tema on Monday.")
+    assert fresh.submit([article], {}, [], 40, HERE) is None
+    assert fresh._pool is None
