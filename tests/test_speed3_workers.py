@@ -1,5 +1,5 @@
-"""The summary made in a second process (Settings.workers=2): the same brief as made here, its
-errors raised as here, and a worker that dies costs nothing but the time."""
+"""The summary, entities and quotes made in a second process (Settings.workers=2): the same
+brief as made here, their errors raised as here, and a worker that dies costs only time."""
 
 from __future__ import annotations
 
@@ -22,22 +22,22 @@ APART = dataclasses.replace(DEFAULT, workers=2)
 def worker():
     if not pipeline._second_core():
         pytest.skip("one core: no summary worker")
-    assert pipeline._SUMMARIES.ready(180), "the summary worker did not start"
-    return pipeline._SUMMARIES
+    assert pipeline._WORKER.ready(180), "the summary worker did not start"
+    return pipeline._WORKER
 
 
 @pytest.fixture
 def used(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Whether each brief's summary was handed to the worker."""
+    """Whether each brief's stages were handed to the worker."""
     seen: list[bool] = []
-    submit = pipeline._SUMMARIES.submit
+    submit = pipeline._WORKER.submit
 
     def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
         job = submit(*args, **kwargs)
         seen.append(job is not None)
         return job
 
-    monkeypatch.setattr(pipeline._SUMMARIES, "submit", watched)
+    monkeypatch.setattr(pipeline._WORKER, "submit", watched)
     return seen
 
 
@@ -70,6 +70,20 @@ def test_its_error_is_the_error_made_here(worker, used) -> None:
     assert newsfuse.fuse(articles, words=40, settings=APART).summary  # the worker goes on
 
 
+def test_an_error_of_a_later_stage_made_apart(worker, used, kaesong_dir: Path) -> None:
+    """The quotes are made in the worker; their error is raised at their stage, after the
+    summary made there succeeded."""
+    articles = newsfuse.read([kaesong_dir])
+    broken = dataclasses.replace(DEFAULT.quotes, held=None)  # multiplied by a number
+    errors = []
+    for settings in (HERE, APART):
+        with pytest.raises(TypeError) as raised:
+            newsfuse.fuse(articles, settings=dataclasses.replace(settings, quotes=broken))
+        errors.append(str(raised.value))
+    assert used == [False, True]
+    assert errors[0] == errors[1] and "NoneType" in errors[0]
+
+
 def test_a_dead_worker_is_replaced_by_this_process(worker, used, kaesong_dir: Path) -> None:
     articles = newsfuse.read([kaesong_dir])
     here = newsfuse.fuse(articles, words=60, settings=HERE)
@@ -85,7 +99,7 @@ def test_a_dead_worker_is_replaced_by_this_process(worker, used, kaesong_dir: Pa
 
 
 def test_one_worker_setting_starts_none() -> None:
-    fresh = pipeline._SummaryWorker()
-    article = newsfuse.Article(id="a", text="A fire destroyed a warehouse in Tema on Monday.")
-    assert fresh.submit([article], {}, [], 40, HERE) is None
+    fresh = pipeline._Worker()
+    for _ in range(3):
+        assert fresh.submit([pipeline._Stage(len, "Tema")], HERE) is None
     assert fresh._pool is None

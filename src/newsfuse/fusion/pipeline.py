@@ -36,7 +36,7 @@ from newsfuse.fusion import (
     text,
     timeline,
 )
-from newsfuse.models import Article, Brief, Family, Sentence, Skipped, Summary
+from newsfuse.models import Article, Brief, Skipped
 from newsfuse.settings import DEFAULT, Settings
 
 log = logging.getLogger(__name__)
@@ -89,60 +89,61 @@ def _fuse(
     sentences = {a.id: segment.sentences(a) for a in usable}
     step("syndication")
     copies = syndication.families(usable)
-    step("summary")
-    # In a second process while this one does the rest (which does not read it), or here.
-    apart = _SUMMARIES.submit(usable, sentences, copies, words, settings)
-    if apart is None:
-        made = summarize.summarize(
-            usable, sentences, copies, words=words, settings=settings.summary
-        )
-        return _rest(usable, sentences, copies, lambda: made, skipped, words, settings, step)
-    try:
-        return _rest(usable, sentences, copies, apart.result, skipped, words, settings, step)
-    except BaseException:
-        apart.result()  # the summary's error first, as when it is made here
-        raise
-
-
-def _rest(
-    usable: list[Article],
-    sentences: dict[str, list[Sentence]],
-    copies: list[Family],
-    summary: Callable[[], Summary],
-    skipped: list[Skipped],
-    words: int,
-    settings: Settings,
-    step: Callable[[str], None],
-) -> Brief:
-    """The stages after the summary, and the brief (``summary`` is called last)."""
-    # one outlet is one witness
     families = syndication.independent(usable, copies, settings=settings.syndication)
-    step("entities")
-    named = entities.entities(usable, families)
-    happened = event.infer(usable, sentences, families, named, settings=settings.event)
-    step("dates")
-    dated = dates.in_articles(usable, sentences, happened.date)
-    step("quotes")
-    said = quotes.quotes(usable, sentences, families, settings=settings.quotes)
-    step("facts")
-    found, conflicts = facts.facts(
-        usable, sentences, families, dated, happened, said, settings=settings.facts, entities=named
-    )
-    step("timeline")
-    entries = timeline.timeline(
-        usable,
-        sentences,
-        families,
-        happened.date,
-        dated=dated,
-        per_date=2,
-        settings=settings.timeline,
-    )
-    step("done")  # logs the last stage's time
+    step("summary")
+    # Three stages read only the articles, their sentences and families: with a worker
+    # (Settings.workers) they are made there, in this order, while this process makes the
+    # rest, and each result is taken where the stage would run here.
+    stages = {
+        "entities": _Stage(entities.entities, usable, families),
+        "quotes": _Stage(quotes.quotes, usable, sentences, families, settings=settings.quotes),
+        "summary": _Stage(
+            summarize.summarize, usable, sentences, copies, words=words, settings=settings.summary
+        ),
+    }
+    apart = _WORKER.submit(list(stages.values()), settings)
+    made = dict(zip(stages, apart, strict=True)) if apart else stages
+    summary = None if apart else made["summary"]()
+    try:
+        step("entities")
+        named = made["entities"]()
+        happened = event.infer(usable, sentences, families, named, settings=settings.event)
+        step("dates")
+        dated = dates.in_articles(usable, sentences, happened.date)
+        step("quotes")
+        said = made["quotes"]()
+        step("facts")
+        found, conflicts = facts.facts(
+            usable,
+            sentences,
+            families,
+            dated,
+            happened,
+            said,
+            settings=settings.facts,
+            entities=named,
+        )
+        step("timeline")
+        entries = timeline.timeline(
+            usable,
+            sentences,
+            families,
+            happened.date,
+            dated=dated,
+            per_date=2,
+            settings=settings.timeline,
+        )
+        step("done")  # logs the last stage's time
+        if summary is None:
+            summary = made["summary"]()
+    except BaseException:
+        if apart:
+            made["summary"]()  # its error first, as when it is made here (it is made first)
+        raise
     return brief.assemble(
         usable,
         families,
-        summary(),
+        summary,
         skipped,
         words=words,
         event=happened,
@@ -169,23 +170,27 @@ _PER_BRIEF = (
 )
 
 
-def _summary_apart(
-    usable: list[Article],
-    sentences: dict[str, list[Sentence]],
-    copies: list[Family],
-    words: int,
-    settings: Settings,
-) -> Summary:
-    """The summary stage as :func:`fuse` runs it, in the summary worker (module-level: pickled
-    by name). Its per-brief caches are emptied after it, as :func:`fuse` empties them."""
-    with _fewer_collections(settings.young_gc_threshold), nlp.one_blas_thread():
+class _Stage:
+    """One stage's call, made later, here or in the worker (pickled: a module's function and
+    plain data)."""
+
+    def __init__(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        self.function, self.args, self.kwargs = function, args, kwargs
+
+    def __call__(self) -> Any:
+        return self.function(*self.args, **self.kwargs)
+
+
+def _in_worker(stage: _Stage, young_gc_threshold: int, last: bool) -> Any:
+    """A stage as :func:`fuse` runs it, in the worker (module-level: pickled by name). The
+    per-brief caches are emptied after the brief's last stage, as :func:`fuse` empties them."""
+    with _fewer_collections(young_gc_threshold), nlp.one_blas_thread():
         try:
-            return summarize.summarize(
-                usable, sentences, copies, words=words, settings=settings.summary
-            )
+            return stage()
         finally:
-            for cache in _PER_BRIEF:
-                cache.cache_clear()
+            if last:
+                for cache in _PER_BRIEF:
+                    cache.cache_clear()
 
 
 @functools.cache
@@ -199,19 +204,19 @@ def _load_model() -> None:
     nlp.model()
 
 
-class _SummaryWorker:
-    """One spawned process that makes summaries while :func:`fuse` makes the rest of a brief.
+class _Worker:
+    """One spawned process that makes some stages of a brief while :func:`fuse` makes the rest.
 
-    The summary reads only the articles, their sentences and copies, and nothing after it
-    reads the summary but the brief's assembly; made apart it hides most of its cost (a
-    third of a brief's) on a second core. Started on the second brief that asks for it
-    (``Settings.workers``; a process that makes one brief would load a second model for
-    nothing, and wait at exit for it), with its model loaded once, and reused; until it is
-    ready, and while it makes another brief's summary (the web app's threads), the summary is
-    made here, so no brief waits for it. Not in a process that is itself a worker (the store's and the
-    web app's refresh pools): those are already one per core. Its errors are re-raised here
-    as they are (a summary fails the brief as it does here); a worker that died is dropped
-    and the summary made here. Closed at exit (concurrent.futures joins its processes).
+    The summary, the entities and the quotes read only the articles, their sentences and
+    families; made apart, most of their cost (two fifths of a brief's) is hidden on a second
+    core. Started on the second brief that asks for it (``Settings.workers``; a process that
+    makes one brief, the CLI, would load a second model for nothing, and wait at exit for it),
+    with its model loaded once, and reused; until it is ready, and while it makes another
+    brief's stages (the web app's threads), the stages are made here, so no brief waits for
+    it. Not in a process that is itself a worker (the store's and the web app's refresh
+    pools): those are already one per core. A stage's error is raised here as it is (it fails
+    the brief as it does here); a worker that died is dropped and its stages made here.
+    Closed at exit (concurrent.futures joins its process).
     """
 
     def __init__(self) -> None:
@@ -219,24 +224,17 @@ class _SummaryWorker:
         self._pool: ProcessPoolExecutor | None = None
         self._ready: Future[None] | None = None
         self._busy = False
-        self._job: Future[Summary] | None = None  # the one it makes
+        self._job: Future[Any] | None = None  # the last it makes
         self._asked = 0  # briefs that could have used it
 
-    def submit(
-        self,
-        usable: list[Article],
-        sentences: dict[str, list[Sentence]],
-        copies: list[Family],
-        words: int,
-        settings: Settings,
-    ) -> _Retried | None:
-        """The summary, being made in the worker; None: make it here."""
-        if settings.workers < 2 or not usable or not _second_core():
+    def submit(self, stages: list[_Stage], settings: Settings) -> list[_Apart] | None:
+        """The ``stages``, being made in the worker in this order; None: make them here."""
+        if settings.workers < 2 or not _second_core():
             return None
         with self._lock:
             self._asked += 1
             if self._pool is None:
-                if self._asked < 2:  # a process that makes one brief (the CLI) never needs it
+                if self._asked < 2:
                     return None
                 self._start()
             if self._busy or self._ready is None or not self._ready.done():
@@ -244,17 +242,21 @@ class _SummaryWorker:
             if self._ready.exception() is not None:  # it could not load the model: never mind
                 return None
             assert self._pool is not None
+            threshold = settings.young_gc_threshold
             try:
-                job = self._pool.submit(_summary_apart, usable, sentences, copies, words, settings)
+                jobs = [
+                    self._pool.submit(_in_worker, stage, threshold, i == len(stages) - 1)
+                    for i, stage in enumerate(stages)
+                ]
             except BrokenProcessPool:
                 self._drop()
                 return None
-            self._busy, self._job = True, job
-        job.add_done_callback(self._done)
-        return _Retried(job, (usable, sentences, copies, words, settings))
+            self._busy, self._job = True, jobs[-1]
+        jobs[-1].add_done_callback(self._done)
+        return [_Apart(job, stage) for job, stage in zip(jobs, stages, strict=True)]
 
     def ready(self, timeout: float | None = None) -> bool:
-        """Start the worker if needed and wait until it can take a summary (tests)."""
+        """Start the worker if needed and wait until it can take a brief's stages (tests)."""
         with self._lock:
             if self._pool is None:
                 self._start()
@@ -280,7 +282,7 @@ class _SummaryWorker:
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
 
-    def _done(self, job: Future[Summary]) -> None:
+    def _done(self, job: Future[Any]) -> None:
         with self._lock:
             if job is not self._job:  # of a worker closed since
                 return
@@ -289,24 +291,21 @@ class _SummaryWorker:
                 self._drop()
 
 
-class _Retried:
-    """A summary made in the worker, made here instead if the worker died under it."""
+class _Apart:
+    """A stage being made in the worker; called, its result, made here if the worker died."""
 
-    def __init__(self, job: Future[Summary], args: tuple[Any, ...]) -> None:
-        self._job, self._args = job, args
+    def __init__(self, job: Future[Any], stage: _Stage) -> None:
+        self._job, self._stage = job, stage
 
-    def result(self) -> Summary:
+    def __call__(self) -> Any:
         try:
             return self._job.result()
         except BrokenProcessPool:
-            log.warning("the summary worker died; making the summary here")
-            usable, sentences, copies, words, settings = self._args
-            return summarize.summarize(
-                usable, sentences, copies, words=words, settings=settings.summary
-            )
+            log.warning("the worker died; making its stages here")
+            return self._stage()
 
 
-_SUMMARIES = _SummaryWorker()
+_WORKER = _Worker()
 
 
 @contextmanager
