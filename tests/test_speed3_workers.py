@@ -1,4 +1,4 @@
-"""The summary, entities and quotes made in a second process (Settings.workers=2): the same
+"""The summary and the quotes made in a second process (Settings.workers=2): the same
 brief as made here, their errors raised as here, and a worker that dies costs only time."""
 
 from __future__ import annotations

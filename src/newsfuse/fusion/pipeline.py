@@ -91,11 +91,11 @@ def _fuse(
     copies = syndication.families(usable)
     families = syndication.independent(usable, copies, settings=settings.syndication)
     step("summary")
-    # Three stages read only the articles, their sentences and families: with a worker
-    # (Settings.workers) they are made there, in this order, while this process makes the
-    # rest, and each result is taken where the stage would run here.
+    # Two stages read only the articles, their sentences and families, and their results are
+    # wanted late: with a worker (Settings.workers) they are made there, in this order, while
+    # this process makes the rest, and each result is taken where the stage would run here.
+    # (Every stage here waits for the entities: made there, they were waited for.)
     stages = {
-        "entities": _Stage(entities.entities, usable, families),
         "quotes": _Stage(quotes.quotes, usable, sentences, families, settings=settings.quotes),
         "summary": _Stage(
             summarize.summarize, usable, sentences, copies, words=words, settings=settings.summary
@@ -106,7 +106,7 @@ def _fuse(
     summary = None if apart else made["summary"]()
     try:
         step("entities")
-        named = made["entities"]()
+        named = entities.entities(usable, families)
         happened = event.infer(usable, sentences, families, named, settings=settings.event)
         step("dates")
         dated = dates.in_articles(usable, sentences, happened.date)
@@ -207,9 +207,9 @@ def _load_model() -> None:
 class _Worker:
     """One spawned process that makes some stages of a brief while :func:`fuse` makes the rest.
 
-    The summary, the entities and the quotes read only the articles, their sentences and
-    families; made apart, most of their cost (two fifths of a brief's) is hidden on a second
-    core. Started on the second brief that asks for it (``Settings.workers``; a process that
+    The summary and the quotes read only the articles, their sentences and families, and
+    nothing reads them until late in the brief; made apart, most of their cost (a third of a
+    brief's) is hidden on a second core. Started on the second brief that asks for it (``Settings.workers``; a process that
     makes one brief, the CLI, would load a second model for nothing, and wait at exit for it),
     with its model loaded once, and reused; until it is ready, and while it makes another
     brief's stages (the web app's threads), the stages are made here, so no brief waits for
