@@ -1,7 +1,9 @@
 """The whole pipeline, in one place: from articles to a brief.
 
 Each stage is a module of plain functions over :mod:`newsfuse.models`; this file only calls
-them in order. Read :func:`fuse` top to bottom to know what newsfuse does.
+them in order. Read :func:`fuse` top to bottom to know what newsfuse does. Two stages whose
+results are read late (the quotes, the summary) may be made in a second process meanwhile
+(:class:`_Worker`, ``Settings.workers``): the brief is the same.
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ def _fuse(
     # Two stages read only the articles, their sentences and families, and their results are
     # wanted late: with a worker (Settings.workers) they are made there, in this order, while
     # this process makes the rest, and each result is taken where the stage would run here.
-    # (Every stage here waits for the entities: made there, they were waited for.)
+    # (Not the entities: every stage after them reads them; made there, they were waited for.)
     stages = {
         "quotes": _Stage(quotes.quotes, usable, sentences, families, settings=settings.quotes),
         "summary": _Stage(
@@ -197,7 +199,9 @@ def _in_worker(stage: _Stage, young_gc_threshold: int, last: bool) -> Any:
 def _second_core() -> bool:
     """Whether a summary worker can run beside this process: a second core to run on, and this
     process no worker of a pool itself (one per core already)."""
-    return len(os.sched_getaffinity(0)) > 1 and multiprocessing.parent_process() is None
+    usable = getattr(os, "sched_getaffinity", None)  # Linux: the cores this process may use
+    cores = len(usable(0)) if usable is not None else os.cpu_count() or 1
+    return cores > 1 and multiprocessing.parent_process() is None
 
 
 def _load_model() -> None:
