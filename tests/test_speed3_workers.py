@@ -15,12 +15,12 @@ from newsfuse.fusion import pipeline
 from newsfuse.settings import DEFAULT
 
 HERE = dataclasses.replace(DEFAULT, workers=1)
-APART = dataclasses.replace(DEFAULT, workers=2)
+APART = dataclasses.replace(DEFAULT, workers=2, worker_max_load=1e9)  # however busy the machine
 
 
 @pytest.fixture
 def worker():
-    if not pipeline._second_core():
+    if not pipeline._cores() > 1:
         pytest.skip("one core: no summary worker")
     assert pipeline._WORKER.ready(180), "the summary worker did not start"
     return pipeline._WORKER
@@ -98,6 +98,12 @@ def test_a_dead_worker_is_replaced_by_this_process(worker, used, kaesong_dir: Pa
     assert again.model_dump_json() == here.model_dump_json()
 
 
+def test_a_busy_machine_makes_it_all_here(worker, used, kaesong_dir: Path) -> None:
+    busy = dataclasses.replace(APART, worker_max_load=0.0)  # any load is too much
+    newsfuse.fuse(newsfuse.read([kaesong_dir]), words=60, settings=busy)
+    assert used == [False]
+
+
 def test_one_worker_setting_starts_none() -> None:
     fresh = pipeline._Worker()
     for _ in range(3):
@@ -106,7 +112,7 @@ def test_one_worker_setting_starts_none() -> None:
 
 
 def test_a_big_brief_starts_the_worker_and_waits_for_it() -> None:
-    if not pipeline._second_core():
+    if not pipeline._cores() > 1:
         pytest.skip("one core: no summary worker")
     fresh = pipeline._Worker()
     try:

@@ -528,6 +528,10 @@ class Settings:
     #: the first of a process, and waits for its model (~1.5 s, while cleaning runs): from
     #: about 300 reports (2 MB) its two stages cost more than that (4 s of 15 at 800 reports).
     worker_from_chars: int = 2_000_000
+    #: ... and only while the 1-minute load average per core is below this: on a busy machine
+    #: it only adds its CPU. On 2 cores 1.5: a brief's process and its worker (~1.35) pass,
+    #: another busy process beside them does not.
+    worker_max_load: float = 0.75
     features: FeatureSettings = field(default_factory=FeatureSettings)
     event: EventSettings = field(default_factory=lambda: EventSettings())
 
