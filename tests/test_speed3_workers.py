@@ -107,22 +107,11 @@ def test_a_busy_machine_makes_it_all_here(worker, used, kaesong_dir: Path) -> No
 def test_one_worker_setting_starts_none() -> None:
     fresh = pipeline._Worker()
     for _ in range(3):
-        assert fresh.submit([pipeline._Stage(len, "Tema")], HERE) is None
+        assert fresh.submit([pipeline._Stage(len, "Tema")], 4, HERE) is None
     assert fresh._pool is None
 
 
-def test_a_big_brief_starts_the_worker_and_waits_for_it() -> None:
-    if not pipeline._cores() > 1:
-        pytest.skip("one core: no summary worker")
-    fresh = pipeline._Worker()
-    try:
-        big = dataclasses.replace(APART, worker_from_chars=1000)
-        fresh.expect(999, big)
-        assert fresh._pool is None  # small: not yet
-        fresh.expect(1000, big)
-        assert fresh._pool is not None
-        made = fresh.submit([pipeline._Stage(len, "Kaesong"), pipeline._Stage(max, 3, 9)], big)
-        assert made is not None  # the first brief, yet made there
-        assert [stage() for stage in made] == [7, 9]
-    finally:
-        fresh.close()
+def test_a_big_brief_is_made_here(worker, used, kaesong_dir: Path) -> None:
+    small = dataclasses.replace(APART, worker_max_chars=1000)  # Kaesong's reports are bigger
+    newsfuse.fuse(newsfuse.read([kaesong_dir]), words=60, settings=small)
+    assert used == [False]

@@ -524,13 +524,13 @@ class Settings:
     #: first brief, its model loaded once, then reused) while this one makes the rest, on a
     #: second core; 1 makes it all here. The brief is the same either way.
     workers: int = 2
-    #: A brief of this many characters of articles or more starts the worker at once, even
-    #: the first of a process, and waits for its model (~1.5 s, while cleaning runs): from
-    #: about 300 reports (2 MB) its two stages cost more than that (4 s of 15 at 800 reports).
-    worker_from_chars: int = 2_000_000
-    #: ... and only while the 1-minute load average per core is below this: on a busy machine
-    #: it only adds its CPU. On 2 cores 1.5: a brief's process and its worker (~1.35) pass,
-    #: another busy process beside them does not.
+    #: A brief of more characters of clean text than this is made here all: 800 BP oil
+    #: reports (~4.5 MB) gave the worker 10.9 s of CPU (its model's load included) and 538 MB
+    #: for 3.6 s less CPU here (28.7 -> 25.1 s; 749 -> 663 MB).
+    worker_max_chars: int = 2_000_000
+    #: The worker is used only while the 1-minute load average per core is below this: on a
+    #: busy machine it only adds its CPU. On 2 cores 1.5: a brief's process and its worker
+    #: (~1.35) pass, another busy process beside them does not.
     worker_max_load: float = 0.75
     features: FeatureSettings = field(default_factory=FeatureSettings)
     event: EventSettings = field(default_factory=lambda: EventSettings())

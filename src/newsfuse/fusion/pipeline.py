@@ -83,8 +83,6 @@ def _fuse(
 ) -> Brief:
     """The stages of :func:`fuse`, in order: each reads plain data and returns plain data."""
     skipped: list[Skipped] = list(getattr(articles, "skipped", []))
-    articles = list(articles)
-    _WORKER.expect(sum(len(a.text) for a in articles), settings)
     step("clean")
     cleaned = [dates.with_publication_date(clean.clean(a, settings.clean)) for a in articles]
     usable, rejected = screen.screen(cleaned)
@@ -105,7 +103,7 @@ def _fuse(
             summarize.summarize, usable, sentences, copies, words=words, settings=settings.summary
         ),
     }
-    apart = _WORKER.submit(list(stages.values()), settings)
+    apart = _WORKER.submit(list(stages.values()), sum(len(a.body) for a in usable), settings)
     made = dict(zip(stages, apart, strict=True)) if apart else stages
     summary = None if apart else made["summary"]()
     try:
@@ -250,11 +248,11 @@ class _Worker:
         self._busy = False
         self._job: Future[Any] | None = None  # the last it makes
         self._asked = 0  # briefs that could have used it
-        self._early = False  # started for a big brief, which waits for it
 
-    def submit(self, stages: list[_Stage], settings: Settings) -> list[_Apart] | None:
-        """The ``stages``, being made in the worker in this order; None: make them here."""
-        if settings.workers < 2 or not _core_idle(settings):
+    def submit(self, stages: list[_Stage], chars: int, settings: Settings) -> list[_Apart] | None:
+        """The ``stages`` of a brief of ``chars`` characters of text, being made in the worker
+        in this order; None: make them here."""
+        if settings.workers < 2 or chars > settings.worker_max_chars or not _core_idle(settings):
             return None
         with self._lock:
             self._asked += 1
@@ -262,12 +260,7 @@ class _Worker:
                 if self._asked < 2:
                     return None
                 self._start()
-            if self._busy or self._ready is None:
-                return None
-            if self._early:  # started for this brief: its stages cost more than the wait
-                self._early = False
-                wait([self._ready], _LOAD_SECONDS)
-            if not self._ready.done():
+            if self._busy or self._ready is None or not self._ready.done():
                 return None
             if self._ready.exception() is not None:  # it could not load the model: never mind
                 return None
@@ -284,19 +277,6 @@ class _Worker:
             self._busy, self._job = True, jobs[-1]
         jobs[-1].add_done_callback(self._done)
         return [_Apart(job, stage) for job, stage in zip(jobs, stages, strict=True)]
-
-    def expect(self, chars: int, settings: Settings) -> None:
-        """Start the worker now if a brief of ``chars`` characters is to be made, big enough
-        that its stages made apart are worth waiting for the model to load (the first brief
-        of a process, the CLI's, too)."""
-        if chars < settings.worker_from_chars or settings.workers < 2:
-            return
-        if not _core_idle(settings):
-            return
-        with self._lock:
-            if self._pool is None:
-                self._start()
-                self._early = True
 
     def ready(self, timeout: float | None = None) -> bool:
         """Start the worker if needed and wait until it can take a brief's stages (tests)."""
@@ -317,7 +297,7 @@ class _Worker:
         # spawn: the worker shares nothing with this process (no inherited threads or locks).
         self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
         self._ready = self._pool.submit(_load_model)
-        self._busy = self._early = False
+        self._busy = False
 
     def _drop(self) -> None:
         pool, self._pool, self._ready = self._pool, None, None
@@ -349,7 +329,6 @@ class _Apart:
 
 
 _WORKER = _Worker()
-_LOAD_SECONDS = 60.0  # a big brief waits at most this long for the worker to load its model
 
 
 @contextmanager
