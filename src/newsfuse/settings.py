@@ -529,9 +529,10 @@ class Settings:
     #: for 3.6 s less CPU here (28.7 -> 25.1 s; 749 -> 663 MB).
     worker_max_chars: int = 2_000_000
     #: The worker is used only while the 1-minute load average per core is below this: on a
-    #: busy machine it only adds its CPU. On 2 cores 1.5: a brief's process and its worker
-    #: (~1.35) pass, another busy process beside them does not.
-    worker_max_load: float = 0.75
+    #: busy machine it only adds its CPU. On 2 cores 1.8: a brief's process and its worker
+    #: (1 + ~0.5: the worker runs during half of a DUC brief) pass, another busy process
+    #: beside them does not.
+    worker_max_load: float = 0.9
     features: FeatureSettings = field(default_factory=FeatureSettings)
     event: EventSettings = field(default_factory=lambda: EventSettings())
 
