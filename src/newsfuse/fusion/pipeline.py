@@ -1,16 +1,25 @@
 """The whole pipeline, in one place: from articles to a brief.
 
 Each stage is a module of plain functions over :mod:`newsfuse.models`; this file only calls
-them in order. Read :func:`fuse` top to bottom to know what newsfuse does.
+them in order. Read :func:`fuse` top to bottom to know what newsfuse does. Two stages whose
+results are read late (the quotes, the summary) may be made in a second process meanwhile
+(:class:`_Worker`, ``Settings.workers``): the brief is the same.
 """
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
+import multiprocessing
+import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from typing import Any
 
 from newsfuse.fusion import (
     brief,
@@ -82,45 +91,66 @@ def _fuse(
     sentences = {a.id: segment.sentences(a) for a in usable}
     step("syndication")
     copies = syndication.families(usable)
-    step("summary")
-    summary = summarize.summarize(
-        usable, sentences, syndication.with_quoted(copies), words=words, settings=settings.summary
-    )
-    # one outlet is one witness
     families = syndication.independent(usable, copies, settings=settings.syndication)
-    step("entities")
-    named = entities.entities(usable, families)
-    happened = event.infer(usable, sentences, families, named, settings=settings.event)
-    step("dates")
-    aside = event.off_topic(usable, named)
-    dated = dates.in_articles(usable, sentences, happened.date, aside)
-    step("quotes")
-    said = quotes.quotes(usable, sentences, families, settings=settings.quotes)
-    step("facts")
-    # a page not about the event (another story's teaser, a product page) states no fact of it
-    on_topic = [a for a in usable if a.id not in aside]
-    found, conflicts = facts.facts(
-        on_topic,
-        {a.id: sentences[a.id] for a in on_topic},
-        families,
-        dated,
-        happened,
-        said,
-        settings=settings.facts,
-        entities=named,
-        witnesses=settings.syndication,
-    )
-    step("timeline")
-    entries = timeline.timeline(
-        usable,
-        sentences,
-        families,
-        happened.date,
-        dated=dated,
-        per_date=2,
-        settings=settings.timeline,
-    )
-    step("done")  # logs the last stage's time
+    step("summary")
+    # Two stages read only the articles, their sentences and families, and their results are
+    # wanted late: with a worker (Settings.workers) they are made there, in this order, while
+    # this process makes the rest, and each result is taken where the stage would run here.
+    # (Not the entities: every stage after them reads them; made there, they were waited for.)
+    stages = {
+        "quotes": _Stage(quotes.quotes, usable, sentences, families, settings=settings.quotes),
+        "summary": _Stage(
+            summarize.summarize,
+            usable,
+            sentences,
+            syndication.with_quoted(copies),
+            words=words,
+            settings=settings.summary,
+        ),
+    }
+    apart = _WORKER.submit(list(stages.values()), sum(len(a.body) for a in usable), settings)
+    made = dict(zip(stages, apart, strict=True)) if apart else stages
+    summary = None if apart else made["summary"]()
+    try:
+        step("entities")
+        named = entities.entities(usable, families)
+        happened = event.infer(usable, sentences, families, named, settings=settings.event)
+        step("dates")
+        aside = event.off_topic(usable, named)
+        dated = dates.in_articles(usable, sentences, happened.date, aside)
+        step("quotes")
+        said = made["quotes"]()
+        step("facts")
+        # a page not about the event (another story's teaser, a product page) states no fact of it
+        on_topic = [a for a in usable if a.id not in aside]
+        found, conflicts = facts.facts(
+            on_topic,
+            {a.id: sentences[a.id] for a in on_topic},
+            families,
+            dated,
+            happened,
+            said,
+            settings=settings.facts,
+            entities=named,
+            witnesses=settings.syndication,
+        )
+        step("timeline")
+        entries = timeline.timeline(
+            usable,
+            sentences,
+            families,
+            happened.date,
+            dated=dated,
+            per_date=2,
+            settings=settings.timeline,
+        )
+        step("done")  # logs the last stage's time
+        if summary is None:
+            summary = made["summary"]()
+    except BaseException:
+        if apart:
+            made["summary"]()  # its error first, as when it is made here (it is made first)
+        raise
     return brief.assemble(
         usable,
         families,
@@ -150,6 +180,165 @@ _PER_BRIEF = (
     quotes._tokens,
     syndication.body_shingles,
 )
+
+
+class _Stage:
+    """One stage's call, made later, here or in the worker (pickled: a module's function and
+    plain data)."""
+
+    def __init__(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        self.function, self.args, self.kwargs = function, args, kwargs
+
+    def __call__(self) -> Any:
+        return self.function(*self.args, **self.kwargs)
+
+
+def _in_worker(stage: _Stage, young_gc_threshold: int, last: bool) -> Any:
+    """A stage as :func:`fuse` runs it, in the worker (module-level: pickled by name). The
+    per-brief caches are emptied after the brief's last stage, as :func:`fuse` empties them."""
+    with _fewer_collections(young_gc_threshold), nlp.one_blas_thread():
+        try:
+            return stage()
+        finally:
+            if last:
+                for cache in _PER_BRIEF:
+                    cache.cache_clear()
+
+
+@functools.cache
+def _cores() -> int:
+    """The cores a worker could run on beside this process: none in a process that is a
+    worker of a pool itself (they are one per core already)."""
+    if multiprocessing.parent_process() is not None:
+        return 0
+    usable = getattr(os, "sched_getaffinity", None)  # Linux: the cores this process may use
+    return len(usable(0)) if usable is not None else os.cpu_count() or 1
+
+
+def _core_idle(settings: Settings) -> bool:
+    """Whether a second core is there and, by the load average, idle enough for the worker.
+
+    On a busy machine the worker only adds its CPU (its own model, stages' work that the
+    process would have shared with the next stage): the process and its worker share one
+    core's worth of time (the kernel's autogroup) and the brief takes longer (DUC 2004 at load
+    10: 1.1-1.3 s a brief here, 2.5-2.6 s with the worker)."""
+    cores = _cores()
+    if cores < 2:
+        return False
+    try:
+        load = os.getloadavg()[0]
+    except OSError:  # not known here: assume idle
+        return True
+    return load < settings.worker_max_load * cores
+
+
+def _load_model() -> None:
+    nlp.model()
+
+
+class _Worker:
+    """One spawned process that makes some stages of a brief while :func:`fuse` makes the rest.
+
+    The summary and the quotes read only the articles, their sentences and families, and
+    nothing reads them until late in the brief; made apart, most of their cost (a third of a
+    brief's) is hidden on a second core. Started on the second brief that asks for it (``Settings.workers``; a process that
+    makes one brief, the CLI, would load a second model for nothing, and wait at exit for it),
+    with its model loaded once, and reused; until it is ready, and while it makes another
+    brief's stages (the web app's threads), the stages are made here, so no brief waits for
+    it. Not in a process that is itself a worker (the store's and the web app's refresh
+    pools): those are already one per core. A stage's error is raised here as it is (it fails
+    the brief as it does here); a worker that died is dropped and its stages made here.
+    Closed at exit (concurrent.futures joins its process).
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pool: ProcessPoolExecutor | None = None
+        self._ready: Future[None] | None = None
+        self._busy = False
+        self._job: Future[Any] | None = None  # the last it makes
+        self._asked = 0  # briefs that could have used it
+
+    def submit(self, stages: list[_Stage], chars: int, settings: Settings) -> list[_Apart] | None:
+        """The ``stages`` of a brief of ``chars`` characters of text, being made in the worker
+        in this order; None: make them here."""
+        if settings.workers < 2 or chars > settings.worker_max_chars or not _core_idle(settings):
+            return None
+        with self._lock:
+            self._asked += 1
+            if self._pool is None:
+                if self._asked < 2:
+                    return None
+                self._start()
+            if self._busy or self._ready is None or not self._ready.done():
+                return None
+            if self._ready.exception() is not None:  # it could not load the model: never mind
+                return None
+            assert self._pool is not None
+            threshold = settings.young_gc_threshold
+            try:
+                jobs = [
+                    self._pool.submit(_in_worker, stage, threshold, i == len(stages) - 1)
+                    for i, stage in enumerate(stages)
+                ]
+            except BrokenProcessPool:
+                self._drop()
+                return None
+            self._busy, self._job = True, jobs[-1]
+        jobs[-1].add_done_callback(self._done)
+        return [_Apart(job, stage) for job, stage in zip(jobs, stages, strict=True)]
+
+    def ready(self, timeout: float | None = None) -> bool:
+        """Start the worker if needed and wait until it can take a brief's stages (tests)."""
+        with self._lock:
+            if self._pool is None:
+                self._start()
+            ready = self._ready
+        assert ready is not None
+        wait([ready], timeout)
+        return ready.done() and ready.exception() is None
+
+    def close(self) -> None:
+        """Stop the worker (the next brief that asks for one starts another)."""
+        with self._lock:
+            self._drop()
+
+    def _start(self) -> None:
+        # spawn: the worker shares nothing with this process (no inherited threads or locks).
+        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        self._ready = self._pool.submit(_load_model)
+        self._busy = False
+
+    def _drop(self) -> None:
+        pool, self._pool, self._ready = self._pool, None, None
+        self._busy, self._job = False, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def _done(self, job: Future[Any]) -> None:
+        with self._lock:
+            if job is not self._job:  # of a worker closed since
+                return
+            self._busy, self._job = False, None
+            if isinstance(job.exception(), BrokenProcessPool):
+                self._drop()
+
+
+class _Apart:
+    """A stage being made in the worker; called, its result, made here if the worker died."""
+
+    def __init__(self, job: Future[Any], stage: _Stage) -> None:
+        self._job, self._stage = job, stage
+
+    def __call__(self) -> Any:
+        try:
+            return self._job.result()
+        except BrokenProcessPool:
+            log.warning("the worker died; making its stages here")
+            return self._stage()
+
+
+_WORKER = _Worker()
 
 
 @contextmanager
