@@ -2138,24 +2138,18 @@ def _slots(
     parent: dict[int, int] = {}
     claim_of: dict[int, Claim] = {}
 
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
     for a, b in pairs:
         for c in (*a, *b):
             claim_of.setdefault(id(c), c)
             parent.setdefault(id(c), id(c))
-        first = root(id(a[0]))
+        first = syndication.union_root(parent, id(a[0]))
         for c in (*a, *b):
-            r = root(id(c))
+            r = syndication.union_root(parent, id(c))
             if r != first:
                 parent[r] = first
     components: dict[int, list[Claim]] = {}
     for k, c in claim_of.items():
-        components.setdefault(root(k), []).append(c)
+        components.setdefault(syndication.union_root(parent, k), []).append(c)
     out = []
     for members in components.values():
         sides: list[list[Claim]] = []
