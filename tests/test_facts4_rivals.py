@@ -95,7 +95,8 @@ def test_one_state_written_two_ways_is_one_state_for_towns():
 def test_one_first_name_of_one_age_with_two_surnames_conflict():
     # (p2's and p3's sentences about the citations, with the age p2 and p3 give elsewhere)
     p2 = "Dallas Delynn, 18, and two friends were given written citations for trespassing."
-    p3 = "Dallas Swonger, 18, and his two friends were cited with trespassing."
+    # (one thing told of both: five words in a row, "and two friends were given"; fix1)
+    p3 = "Dallas Swonger, 18, and two friends were given citations for trespassing."
     found = _names({"p2": p2, "p3": p3})
     assert {v.value: v.sources for c in found for v in c.values} == {
         "Dallas Delynn": ("p2",),

@@ -577,6 +577,9 @@ class EventSettings:
     # Sentences of each report, after its title, read as its lead: where a report says when
     # its news happened.
     lead_sentences: int = 5
+    # A subject (person, organisation, place) named by this many reports links them; where
+    # this many reports are so linked, a report linked to none is off the event's topic.
+    off_topic_sharing: int = 2
     # A lead's day dates the event when at most this many days before its report (older is
     # background: "opened in September 2018") and at most a day after it.
     recent_days: int = 10

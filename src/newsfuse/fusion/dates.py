@@ -231,17 +231,18 @@ def _mentions(sentence: str, base: dt.date | None, base_from: BaseFrom) -> tuple
     found: list[DateMention] = []
     scanned = _scan(sentence)
     joined = -1  # the mention read with the one before it
+    around = base_from == "event"
     for k, m in enumerate(scanned):
         if k == joined:
             continue
         if m.group("wd") and k + 1 < len(scanned) and _dated_weekday(m, scanned[k + 1]):
             continue  # "on Friday, March 23rd": the date says which Friday
-        span = _resolve(m, base, around=base_from == "event")
+        span = _resolve(m, base, around=around)
         if span is None:
             continue
         end = m.end()
         years = _years_before(m, scanned[k + 1]) if k + 1 < len(scanned) else 0
-        if years and (later := _resolve(scanned[k + 1], base)) is not None:
+        if years and (later := _resolve(scanned[k + 1], base, around)) is not None:
             # "who died 50 years ago this month": that month, 50 years back
             span = (_years_back(later[0], years), _years_back(later[1], years), *later[2:])
             end, joined = scanned[k + 1].end(), k + 1
@@ -555,7 +556,8 @@ def _resolve(m: re.Match[str], base: dt.date | None, around: bool = False) -> _S
 
 
 # What may stand before a word opening a sentence or a clause: "Today, ...", "“Tomorrow".
-_OPENS = re.compile(r"(?:^|[.!?:;(\[\"'“‘—–-])\W*$")
+# (and a dateline's close: "WASHINGTON (AP) Today ...")
+_OPENS = re.compile(r"(?:^|[.!?:;()\[\]\"'“‘—–-])\W*$")
 
 
 def _titled(m: re.Match[str]) -> bool:

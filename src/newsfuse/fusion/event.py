@@ -31,9 +31,12 @@ def infer(
     families: Sequence[Family],
     entities: Sequence[Entity] = (),
     settings: EventSettings = DEFAULT.event,
+    aside: frozenset[str] | None = None,
 ) -> Event:
-    """The event of the cluster; fields it cannot determine are left empty."""
-    aside = off_topic(articles, entities)
+    """The event of the cluster; fields it cannot determine are left empty. ``aside``: the
+    reports off its topic, when the caller has them (:func:`off_topic`)."""
+    if aside is None:
+        aside = off_topic(articles, entities, settings)
     if aside:
         articles = [a for a in articles if a.id not in aside]
         sentences = {i: ss for i, ss in sentences.items() if i not in aside}
@@ -120,15 +123,20 @@ def infer(
     )
 
 
-def off_topic(articles: Sequence[Article], entities: Sequence[Entity]) -> frozenset[str]:
+def off_topic(
+    articles: Sequence[Article],
+    entities: Sequence[Entity],
+    settings: EventSettings = DEFAULT.event,
+) -> frozenset[str]:
     """The reports that are not about the cluster's event: those naming no person,
     organisation or place another report names, where two or more reports do share one.
     Such a page is another story's teaser ("September 5, 2014: Maintaining strong
     relationships with customers ..."), a product page or an error page pasted into the
     cluster: its dates are no days of the event, and a relative date of the others read
     against them would be wrong."""
-    linked = {i for e in entities if len(set(e.sources)) > 1 for i in e.sources}
-    if len(linked) < 2:
+    need = settings.off_topic_sharing
+    linked = {i for e in entities if len(set(e.sources)) >= need for i in e.sources}
+    if len(linked) < need:
         return frozenset()  # no subject the reports share: nothing to be off
     return frozenset(a.id for a in articles if a.id not in linked)
 

@@ -1178,7 +1178,10 @@ class _Owners:
     ) -> None:
         people = [e for e in entities if e.type == "person"]
         self.person_of: dict[str, frozenset[str]] = {}  # a name word: the person's words
-        full = []  # (the words of each person's spellings, of their name) for full names
+        # (the words of each person's spellings) for full names, and the full names by each
+        # word of their name
+        self.full: list[frozenset[str]] = []
+        self.full_by_word: dict[str, list[int]] = {}
         for e in people:
             spelled = frozenset(
                 w for n in (e.name, *e.variants) for w in words(n) if w not in STOPWORDS
@@ -1186,20 +1189,37 @@ class _Owners:
             for w in spelled:
                 self.person_of[w] = self.person_of.get(w, frozenset()) | spelled
             if len(words(e.name)) >= 2:
-                full.append((spelled, frozenset(words(e.name)) & spelled))
-        self.named_in: dict[str, frozenset[str]] = {}  # the name words each report writes
-        self.main: dict[str, frozenset[str]] = {}  # the person each report is about
-        for article, ss in sentences.items():
-            named = [
-                frozenset(w for w in map(str.lower, _CAPITALISED.findall(s.text)))
-                & self.person_of.keys()
-                for s in ss
-            ]
-            self.named_in[article] = frozenset().union(*named)
-            told = [(sum(bool(n & ws) for n in named), spelled) for spelled, ws in full]
-            most, top = max(told, key=lambda t: t[0], default=(0, frozenset()))
-            if most >= least:
-                self.main[article] = top
+                for w in frozenset(words(e.name)) & spelled:
+                    self.full_by_word.setdefault(w, []).append(len(self.full))
+                self.full.append(spelled)
+        self.sentences = sentences
+        self.least = least
+        # read per report when an age needs it (most clusters have none)
+        self.read: dict[str, tuple[frozenset[str], frozenset[str] | None]] = {}
+        self.last: tuple[tuple[Claim, ...], tuple[frozenset[str], ...]] | None = None
+
+    def _report(self, article: str) -> tuple[frozenset[str], frozenset[str] | None]:
+        """The name words report ``article`` writes, and the person it is about (if any)."""
+        if article not in self.read:
+            named_in: set[str] = set()
+            told = [0] * len(self.full)  # sentences naming each full name
+            for s in self.sentences.get(article, ()):
+                named = {w.lower() for w in _CAPITALISED.findall(s.text)} & self.person_of.keys()
+                named_in |= named
+                for k in {k for w in named for k in self.full_by_word.get(w, ())}:
+                    told[k] += 1
+            most = max(told, default=0)
+            top = self.full[told.index(most)] if self.full else frozenset()
+            self.read[article] = (frozenset(named_in), top if most >= self.least else None)
+        return self.read[article]
+
+    def named_in(self, article: str) -> frozenset[str]:
+        return self._report(article)[0] if article in self.sentences else frozenset()
+
+    def main(self, article: str) -> frozenset[str]:
+        return (
+            (self._report(article)[1] or frozenset()) if article in self.sentences else frozenset()
+        )
 
     def named(self, c: Claim) -> frozenset[str]:
         """The person the age's own wording names ("Katriuk" of "Mr. Katriuk, 93"), or none
@@ -1212,7 +1232,7 @@ class _Owners:
     def who(self, c: Claim) -> frozenset[str]:
         """The person the age is of: the one its wording names, else the one its report
         names most (none when neither is known)."""
-        return self.named(c) or self.main.get(c.article, frozenset())
+        return self.named(c) or self.main(c.article)
 
     def fits(self, c: Claim, group: Sequence[Claim]) -> bool:
         """Whether claim ``c``'s age can be of the person of the fact ``group``: when both
@@ -1220,15 +1240,26 @@ class _Owners:
         reports (a report on Gerhard Sommer never names Katriuk, whose lawyer spoke of "his
         client ... at the age of 93"; a report on the victim names the suspect whose age it
         gives unnamed, "a 30-year-old man")."""
+        key = tuple(group)
+        last = self.last
+        if (
+            last is None
+            or len(last[0]) != len(key)
+            or any(x is not y for x, y in zip(last[0], key))
+        ):
+            # (once per group, not per claim compared with it)
+            theirs = frozenset().union(*(self.named(g) for g in group))
+            named_there = frozenset().union(*(self.named_in(g.article) for g in group))
+            people = frozenset().union(*(self.who(g) for g in group))
+            last = self.last = (key, (theirs, named_there, people))
+        theirs, named_there, people = last[1]
         own = self.named(c)
-        theirs = frozenset().union(*(self.named(g) for g in group))
         if own and theirs:
             return bool(own & theirs)
         person = self.who(c)
-        if person and not any(self.named_in.get(g.article, frozenset()) & person for g in group):
+        if person and not named_there & person:
             return False
-        people = frozenset().union(*(self.who(g) for g in group))
-        return not people or bool(self.named_in.get(c.article, frozenset()) & people)
+        return not people or bool(self.named_in(c.article) & people)
 
 
 def _same_value_sources(
@@ -2107,24 +2138,18 @@ def _slots(
     parent: dict[int, int] = {}
     claim_of: dict[int, Claim] = {}
 
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
     for a, b in pairs:
         for c in (*a, *b):
             claim_of.setdefault(id(c), c)
             parent.setdefault(id(c), id(c))
-        first = root(id(a[0]))
+        first = syndication.union_root(parent, id(a[0]))
         for c in (*a, *b):
-            r = root(id(c))
+            r = syndication.union_root(parent, id(c))
             if r != first:
                 parent[r] = first
     components: dict[int, list[Claim]] = {}
     for k, c in claim_of.items():
-        components.setdefault(root(k), []).append(c)
+        components.setdefault(syndication.union_root(parent, k), []).append(c)
     out = []
     for members in components.values():
         sides: list[list[Claim]] = []

@@ -459,9 +459,17 @@ class _Lines:
 _CAPITALISED_AFTER = re.compile(r"\s+(?:of\s+)?([A-Z][\w.'’-]*)")
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w.'’-]*)\s+$")
 # a name that follows "Centre for", "University of" (past more names and links): inside the
-# institution's name ("Israel", "Jewish Affairs" of "the Centre for Israel and Jewish Affairs")
+# institution's name ("Israel", "Jewish Affairs" of "the Centre for Israel and Jewish Affairs").
+# Only words that head an institution's name: "Critics of Obama" leaves Obama a name.
+_INSTITUTION_HEADS = (
+    "Academy|Agency|Alliance|Association|Authority|Bank|Board|Bureau|Center|Centre|Church"
+    "|Coalition|College|Commission|Committee|Council|Court|Department|Federation|Foundation"
+    "|Fund|Hospital|Institute|League|Ministry|Museum|Office|Organisation|Organization|Party"
+    "|School|Service|Society|Union|University"
+)
 _INSTITUTION_BEFORE = re.compile(
-    r"\b([A-Z][\w.'’-]*)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+(?:(?:and|&|of|for|the)\s+)?)*$"
+    rf"\b((?:{_INSTITUTION_HEADS})s?)\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.'’-]*\s+(?:(?:and|&|of|for|the)\s+)?)*$"
 )
 
 

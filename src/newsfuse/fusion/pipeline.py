@@ -114,9 +114,11 @@ def _fuse(
     try:
         step("entities")
         named = entities.entities(usable, families)
-        happened = event.infer(usable, sentences, families, named, settings=settings.event)
+        aside = event.off_topic(usable, named, settings.event)
+        happened = event.infer(
+            usable, sentences, families, named, settings=settings.event, aside=aside
+        )
         step("dates")
-        aside = event.off_topic(usable, named)
         dated = dates.in_articles(usable, sentences, happened.date, aside)
         step("quotes")
         said = made["quotes"]()

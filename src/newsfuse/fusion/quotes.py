@@ -677,3 +677,11 @@ def _group_speaker(group: Sequence[_Mention]) -> str | None:
     counts = Counter(plain)
     best = min(counts, key=lambda s: (-counts[s], len(s), s))
     return pool[plain.index(best)]
+
+
+# --- public names for other modules (fusion.rivals reads a cluster's quotes again) -----------
+
+Mention = _Mention
+Cast = _Cast
+article_mentions = _mentions
+same_quote = _match

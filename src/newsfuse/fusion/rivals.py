@@ -18,7 +18,8 @@ families.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -166,29 +167,35 @@ class _People:
     def __init__(self, people: Iterable[str]) -> None:
         full = sorted({p for p in people if p[:1].isupper()})
         parts: dict[str, set[str]] = {}
+        longer: dict[str, list[str]] = {}  # last word -> the longer names ending with it
         for p in full:
             for w in {p, p.split()[-1]}:
                 parts.setdefault(w, set()).add(p)
+            if " " in p:
+                longer.setdefault(p.split()[-1], []).append(p)
         # a one-word name inside one longer name is that person ("Katriuk")
         self.of = {w: next(iter(ps)) for w, ps in parts.items() if len(ps) == 1}
         for p in full:
-            if " " not in p:
-                longer = [q for q in full if " " in q and q.split()[-1] == p]
-                if len(longer) == 1:
-                    self.of[p] = longer[0]
+            if " " not in p and len(longer.get(p, ())) == 1:
+                self.of[p] = longer[p][0]
 
-    def last_in(self, text: str, end: int | None = None) -> tuple[int, int, str | None]:
-        """Where the last person or subject pronoun before ``end`` starts and ends, and who
-        (None for a pronoun)."""
+    def named_in(self, text: str, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+        """Where each person named before ``end`` starts and ends, and who."""
         end = len(text) if end is None else end
-        best: tuple[int, int, str | None] = (-1, -1, None)
         for m in _CAPITALISED.finditer(text, 0, end):
             run = m.group().split()
             for n in range(len(run)):  # "Alleged Nazi war criminal Vladimir Katriuk"
                 who = self.of.get(" ".join(run[n:]))
                 if who is not None:
-                    best = (m.start(), m.end(), who)
+                    yield m.start(), m.end(), who
                     break
+
+    def last_in(self, text: str, end: int | None = None) -> tuple[int, int, str | None]:
+        """Where the last person or subject pronoun before ``end`` starts and ends, and who
+        (None for a pronoun)."""
+        end = len(text) if end is None else end
+        named = list(self.named_in(text, end))
+        best: tuple[int, int, str | None] = named[-1] if named else (-1, -1, None)
         for m in _PRONOUN.finditer(text, 0, end):
             if m.start() > best[0]:
                 best = (m.start(), m.end(), None)
@@ -199,7 +206,9 @@ def _homes(article: str, ss: Sequence[Sentence], people: _People, look_back: int
     out = []
     for k, s in enumerate(ss):
         text = s.text
-        if not any(w in _REGION_FIRSTS for w in _CAPITAL_WORD.findall(text)):
+        # (a region ending the sentence is found with its full stop: "lives in Texas.")
+        capitals = _CAPITAL_WORD.findall(text)
+        if not any(w in _REGION_FIRSTS or w.rstrip(".") in _REGION_FIRSTS for w in capitals):
             continue
         found = [*_LIVES.finditer(text), *_RESIDENT.finditer(text), *_OF_TOWN.finditer(text)]
         if not found or _MOVED.search(text):
@@ -213,14 +222,13 @@ def _homes(article: str, ss: Sequence[Sentence], people: _People, look_back: int
                 continue
             if m.re is _OF_TOWN and (who is None or ends != m.start()):
                 continue  # "of Medford, Mass." right after the person's name only
-            if who is None:  # "He ... lived in": the last person named in the sentences before
-                back = (
-                    people.last_in(ss[b].text)[2]
-                    for b in range(k - 1, max(-1, k - 1 - look_back), -1)
-                )
-                who = next((x for x in back if x is not None), None)
-                if who is None:
-                    continue
+            if who is None:  # "He ... lived in": the one person named in the sentences before
+                named = {x for _, _, x in people.named_in(text, at)}
+                for b in range(k - 1, max(-1, k - 1 - look_back), -1):
+                    named.update(x for _, _, x in people.named_in(ss[b].text))
+                if len(named) != 1:
+                    continue  # two people named: "she" may be either
+                who = named.pop()
             town = m.group("town")
             shown = written if town is None else f"{town}, {written}"
             out.append(_Home(article, s, who, _REGION_OF[written], shown, m.start()))
@@ -312,14 +320,16 @@ def _quoted_rivals(
     if not rival_firsts:
         return set()
     wanted = {last for first in rival_firsts for last in surnames_of[first]}
-    cast = quotes_mod._Cast.of(a.body for a in articles)
+    cast = quotes_mod.Cast.of(a.body for a in articles)
     # the quotes of those people, by first name (only they can be compared)
-    said: dict[str, list[tuple[str, str, quotes_mod._Mention]]] = {}
+    said: dict[str, dict[str, list[tuple[str, quotes_mod.Mention]]]] = {}
     for pos, article in enumerate(articles):
         if article.id not in carriers or not any(last in article.body for last in wanted):
             continue
         before: tuple[int, str | None] = (-2, None)
-        for mention in quotes_mod._mentions(pos, article, sentences.get(article.id, ()), cast):
+        for mention in quotes_mod.article_mentions(
+            pos, article, sentences.get(article.id, ()), cast
+        ):
             # quotes run on: an unattributed one just after another is that speaker's
             near = mention.sentence - before[0] <= settings.rival_run_on
             who = mention.speaker or (before[1] if near else None)
@@ -329,18 +339,56 @@ def _quoted_rivals(
             fulls = full_of.get(who.split()[-1], set())
             full = " ".join(who.split()[-2:]) if " " in who else next(iter(fulls), "")
             if (" " in who or len(fulls) == 1) and full.split()[0] in rival_firsts:
-                said.setdefault(full.split()[0], []).append((article.id, full, mention))
+                by_speaker = said.setdefault(full.split()[0], {})
+                by_speaker.setdefault(full, []).append((article.id, mention))
     pairs: set[tuple[str, str]] = set()
-    for quoted in said.values():
-        for n, (x, speaker_x, mx) in enumerate(quoted):
-            for y, speaker_y, my in quoted[n + 1 :]:
-                if family_of.get(x, 0) == family_of.get(y, 0):
-                    continue
-                if not _surname_rivals(speaker_x, speaker_y, settings):
-                    continue
-                if quotes_mod._match(mx, my, False) is not None:  # near-identical words
-                    pairs.add((min(speaker_x, speaker_y), max(speaker_x, speaker_y)))
+    for by_speaker in said.values():
+        speakers_of = sorted(by_speaker)
+        for n, speaker_x in enumerate(speakers_of):
+            for speaker_y in speakers_of[n + 1 :]:
+                if _surname_rivals(speaker_x, speaker_y, settings) and _one_quote(
+                    by_speaker[speaker_x], by_speaker[speaker_y], family_of
+                ):
+                    pairs.add((speaker_x, speaker_y))
     return pairs
+
+
+def _one_quote(
+    xs: Sequence[tuple[str, quotes_mod.Mention]],
+    ys: Sequence[tuple[str, quotes_mod.Mention]],
+    family_of: Mapping[str, int],
+) -> bool:
+    """Whether two families give one near-identical quote to ``xs``'s and to ``ys``'s speaker.
+    Only quotes sharing enough stems to be near-identical are compared (a stem index, not
+    all pairs)."""
+    holding: dict[str, list[int]] = {}
+    for j, (_, my) in enumerate(ys):
+        for st in my.stems:
+            holding.setdefault(st, []).append(j)
+    for x, mx in xs:
+        shared = Counter(j for st in mx.stems for j in holding.get(st, ()))
+        for j, count in shared.items():
+            y, my = ys[j]
+            if count < quotes_mod.CLASH_SHARED or family_of.get(x, 0) == family_of.get(y, 0):
+                continue
+            if quotes_mod.same_quote(mx, my, False) is not None:  # near-identical words
+                return True
+    return False
+
+
+def _grams(text: str, n: int = 5) -> set[tuple[str, ...]]:
+    words = re.findall(r"[\w'’]+", text.lower())
+    return {tuple(words[k : k + n]) for k in range(len(words) - n + 1)}
+
+
+def _told_alike(xs: Sequence[tuple[int, str]], ys: Sequence[tuple[int, str]]) -> bool:
+    """Whether two families write a sentence about each name sharing five words in a row
+    (the name and its age left out)."""
+    of_x: dict[tuple[str, ...], set[int]] = {}
+    for family, text in xs:
+        for gram in _grams(text):
+            of_x.setdefault(gram, set()).add(family)
+    return any(of_x.get(gram, set()) - {family} for family, text in ys for gram in _grams(text))
 
 
 def name_rivals(
@@ -357,6 +405,8 @@ def name_rivals(
     full_of: dict[str, set[str]] = {}  # surname -> the full names ending with it
     surnames_of: dict[str, set[str]] = {}  # first name -> its surnames
     aged: dict[tuple[str, str], dict[str, set[int]]] = {}  # (first, age) -> surname -> families
+    # full name -> (family, the words of a sentence naming it, the name and age left out)
+    told: dict[str, list[tuple[int, str]]] = {}
     for article, ss in sentences.items():
         for s in ss:
             for found in _FULL.finditer(s.text):
@@ -365,20 +415,26 @@ def name_rivals(
                     continue
                 full_of.setdefault(last, set()).add(f"{first} {last}")
                 surnames_of.setdefault(first, set()).add(last)
+                family = family_of.get(article, 0)
+                end = found.end()
                 if age := _AGE_AFTER.match(s.text, found.end()):
-                    families = aged.setdefault((first, age.group(1)), {}).setdefault(last, set())
-                    families.add(family_of.get(article, 0))
+                    aged.setdefault((first, age.group(1)), {}).setdefault(last, set()).add(family)
+                    end = age.end()
+                rest = s.text[: found.start()] + " " + s.text[end:]
+                told.setdefault(f"{first} {last}", []).append((family, rest))
     if not any(len(lasts) >= 2 for lasts in surnames_of.values()):
         return []
     pairs = _quoted_rivals(articles, sentences, family_of, said_by, full_of, surnames_of, settings)
-    # "Dallas Delynn, 18," / "Dallas Swonger, 18,": one first name of one age, two families
+    # "Dallas Delynn, 18," / "Dallas Swonger, 18,": one first name of one age, two families,
+    # telling one thing about them (a first name and an age alone are two people as often)
     for (first, _), by_last in aged.items():
         lasts = sorted(by_last)
         for n, one in enumerate(lasts):
             for other in lasts[n + 1 :]:
+                x, y = f"{first} {one}", f"{first} {other}"
                 apart = by_last[one] != by_last[other]
-                if apart and _surname_rivals(f"{first} {one}", f"{first} {other}", settings):
-                    pairs.add((f"{first} {one}", f"{first} {other}"))
+                if apart and _surname_rivals(x, y, settings) and _told_alike(told[x], told[y]):
+                    pairs.add((x, y))
     everything = [(article_id, s) for article_id, ss in sentences.items() for s in ss]
     out = []
     for one, other in sorted(pairs):

@@ -52,7 +52,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, MutableMapping, Sequence
+from typing import TypeVar
 from urllib.parse import urlparse
 
 from newsfuse.fusion.text import words
@@ -69,6 +70,17 @@ REPUBLISHED = 0.8
 # Up to this many articles pairs are compared one by one (a DUC cluster has 10, a big
 # Multi-News one 9); beyond it a sparse product counts shared shingles for all pairs at once.
 EXACT_PAIRS_UP_TO = 60
+
+_K = TypeVar("_K", bound=Hashable)
+
+
+def union_root(parent: MutableMapping[_K, _K], k: _K) -> _K:
+    """The root of ``k`` in the union-find forest ``parent`` (a root is its own parent),
+    halving the path on the way (which changes no root)."""
+    while parent[k] != k:
+        parent[k] = parent[parent[k]]
+        k = parent[k]
+    return k
 
 
 # A quotation left open at the end of its paragraph runs on into the next one (the news
@@ -283,18 +295,13 @@ def with_quoted(found: Sequence[Family]) -> list[Family]:
     group = {f.id: f.id for f in found}
     family_of = {m: f.id for f in found for m in f.members}
 
-    def root(k: int) -> int:
-        while group[k] != k:
-            k = group[k]
-        return k
-
     for f in found:
         for a, b in f.quoting:
-            x, y = sorted((root(family_of[a]), root(family_of[b])))
+            x, y = sorted((union_root(group, family_of[a]), union_root(group, family_of[b])))
             group[y] = x
     merged: dict[int, list[Family]] = {}
     for f in found:
-        merged.setdefault(root(f.id), []).append(f)
+        merged.setdefault(union_root(group, f.id), []).append(f)
     return [
         Family(
             id=n,
@@ -326,17 +333,11 @@ def independent(
             if k is not None:
                 why[k] = w
 
-    def root(k: int) -> int:
-        while group[k] != k:
-            group[k] = group[group[k]]
-            k = group[k]
-        return k
-
     def join(i: int, other: int, reason: str, text: bool = True) -> None:
         """``text``: joined because ``i`` retells ``other``'s text, not only for its outlet."""
-        if root(i) != root(other):
+        if union_root(group, i) != union_root(group, other):
             why.setdefault(i, reason)
-            a, b = sorted((root(i), root(other)))
+            a, b = sorted((union_root(group, i), union_root(group, other)))
             group[b] = a
             if text:
                 retold.update((i, other))
@@ -387,7 +388,7 @@ def independent(
     for i, article in enumerate(articles):
         for name in _credited(article.body, settings.credit_reach):
             source = article_of(name)
-            if source is None or root(source) == root(i):
+            if source is None or union_root(group, source) == union_root(group, i):
                 continue
             a, b = body_shingles(article.body), body_shingles(articles[source].body)
             shared = len(a & b)
@@ -400,7 +401,9 @@ def independent(
                     f" shares its text ({share:.0%} of 5-grams, quotations included)",
                 )
     quoting = [pair for f in copies for pair in f.quoting]
-    return _as_families(articles, {i: root(i) for i in range(len(articles))}, why, retold, quoting)
+    return _as_families(
+        articles, {i: union_root(group, i) for i in range(len(articles))}, why, retold, quoting
+    )
 
 
 # An outlet a text credits: "WSVN.com reported", "CNN first reported", "according to The
@@ -635,7 +638,8 @@ class Takes:
         self.settings = settings
         self.family_of = {m: f.id for f in families for m in f.members}
         pairs = [p for f in families for p in f.quoting]
-        body = {a.id: a.body for a in articles if any(a.id in p for p in pairs)}
+        in_pairs = {k for p in pairs for k in p}
+        body = {a.id: a.body for a in articles if a.id in in_pairs}
         sets = {k: body_shingles(text) for k, text in body.items()}
         # what the two share, quotations too: a report that takes from another takes its
         # quotes with it ("... the study by Lund University historian Per Anders Rudling says")
@@ -667,20 +671,20 @@ class Takes:
         known (else ``text`` stands for all)."""
         group = {self.family_of.get(s, 0): self.family_of.get(s, 0) for s in sources}
 
-        def root(k: int) -> int:
-            while group[k] != k:
-                k = group[k]
-            return k
-
         inside = set(sources)
         for (a, b), taken in self.taken.items():
             if a not in inside or b not in inside:
                 continue
             own = (said or {}).get(a) or [text]
             if all(_taken_from(t, taken, self.settings.taken_share) for t in own):
-                x, y = sorted((root(self.family_of.get(a, 0)), root(self.family_of.get(b, 0))))
+                x, y = sorted(
+                    (
+                        union_root(group, self.family_of.get(a, 0)),
+                        union_root(group, self.family_of.get(b, 0)),
+                    )
+                )
                 group[y] = x
-        return len({root(k) for k in group})
+        return len({union_root(group, k) for k in group})
 
 
 def _taken_from(text: str, taken: frozenset[int], share: float) -> bool:

@@ -1463,13 +1463,20 @@ _NUMBERED_RANK = re.compile(r"(?<![\w.])No\.\s?(?P<n>\d{1,3})\b(?=(?P<rest>[^.;:
 _ON_A_LIST = re.compile(
     r"[^,;:!?()]{0,70}?\b(?:on|in|of|atop|tops?)\b[^,;:!?()]{0,50}?\blist\b", re.I
 )
+# "No. 10 Downing Street", "No. 1 Police Plaza": the number of an address, ranked on no list
+_ADDRESS_AFTER = re.compile(
+    r"\s(?:[A-Z][\w'’-]*\s){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Blvd\.|Lane"
+    r"|Drive|Place|Plaza|Square|Terrace|Row|Way|Court|Crescent)(?![\w-])"
+)
 
 
 def _list_ranks(sentence: str, taken: list[tuple[int, int]]) -> list[Quantity]:
     out = []
     for m in _NUMBERED_RANK.finditer(sentence):
         on = _ON_A_LIST.match(m.group("rest"))
-        if on is None or not _free(m.start(), m.end("n"), taken):
+        if on is None or _ADDRESS_AFTER.match(m.group("rest")):
+            continue
+        if not _free(m.start(), m.end("n"), taken):
             continue
         value = float(m.group("n"))
         out.append(_list_rank(sentence, m.start(), m.end("n"), value))
