@@ -580,13 +580,16 @@ def claims(
     # (the dates stage's own objects: ids): wire copies repeat sentences verbatim (~1 in 8 of
     # a DUC cluster's), and reading values is most of this function's cost.
     read: dict[tuple[object, ...], list[_Read]] = {}
+    spelled = _spelled_out(sentences)
     for a in articles:
         year = (a.published or event.date or dt.date.today()).year
         for s, mentions in zip(sentences.get(a.id, ()), dated.get(a.id, ()), strict=False):
             key = (s.text, year, *map(id, mentions))
             parts = read.get(key)
             if parts is None:
-                parts = read[key] = _read_claims(s.text, mentions, year, settings)
+                parts = read[key] = _expanded(
+                    _read_claims(s.text, mentions, year, settings), spelled
+                )
             for q, context, others, window in parts:
                 out.append(Claim(a.id, family_of.get(a.id, 0), s, q, context, year, others, window))
     return out
@@ -624,6 +627,72 @@ def _read_claims(
         )
         for q in found
     ]
+
+
+# An acronym ("IAU") and a run of capitalised words whose initials spell it ("International
+# Astronomical Union"), with the small words a name holds between them ("of", "for").
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+_NAME_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_NAME_JOINERS = frozenset("of for and the on de".split())
+
+
+def _spelled_out(sentences: Mapping[str, Sequence[Sentence]]) -> dict[str, frozenset[str]]:
+    """The acronyms some report of the cluster spells out, each (its stem) to the stems of its
+    one name: "the IAU was forced to decide in 2006" is told of what another report's "the
+    International Astronomical Union voted ... in 2006" is (an acronym spelled two ways, or
+    never, is left alone)."""
+    texts = [s.text for ss in sentences.values() for s in ss]
+    acronyms = {m.group() for t in texts for m in _ACRONYM.finditer(t)}
+    if not acronyms:
+        return {}
+    longest = max(map(len, acronyms))
+    names: dict[str, set[tuple[str, ...]]] = {}
+    for t in texts:
+        found = [m.group() for m in _NAME_WORD.finditer(t)]
+        for i, w in enumerate(found):
+            if not w[0].isupper() or w.isupper():
+                continue
+            initials, spelling = "", []
+            for v in found[i:]:
+                if v in _NAME_JOINERS:
+                    spelling.append(v)
+                    continue
+                if not v[0].isupper() or v.isupper() or len(initials) == longest:
+                    break
+                initials += v[0]
+                spelling.append(v)
+                if initials in acronyms:
+                    names.setdefault(initials, set()).add(tuple(n.lower() for n in spelling))
+    out: dict[str, frozenset[str]] = {}
+    for acronym, spellings in names.items():
+        key = content_stems(acronym)  # (none for a word in capitals: "THE", "AND")
+        if len(spellings) != 1 or not key:
+            continue
+        (written,) = spellings
+        name = frozenset(content_stems(" ".join(written)))
+        if len(name) >= 2:  # (a name of stop words, "Have Your Say", is in every context)
+            out[key[0]] = name
+    return out
+
+
+def _expanded(parts: list[_Read], spelled: Mapping[str, frozenset[str]]) -> list[_Read]:
+    """The claims of one sentence with each spelled-out acronym of their context and window
+    read as its name's words too, and each such name as its acronym (:func:`_spelled_out`);
+    the claims keep sharing one context (pairs are scored once per pair of contexts)."""
+    if not spelled or not parts:
+        return parts
+
+    def grown(found: frozenset[str]) -> frozenset[str]:
+        # (both ways: the acronym's words and its name's are one set, whichever is written)
+        extra = [
+            name | {acronym}
+            for acronym, name in spelled.items()
+            if acronym in found or name <= found
+        ]
+        return found.union(*extra) if extra else found
+
+    context = grown(parts[0][1])
+    return [(q, context, others, grown(window)) for q, _, others, window in parts]
 
 
 def _blanked(text: str, found: Sequence[values.Quantity]) -> str:
