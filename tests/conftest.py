@@ -271,3 +271,25 @@ def entity_of(name, kind, sources):
         independent_sources=len(sources),
         mentions=len(sources),
     )
+
+
+# --- the summary worker: off unless a test asks for it -------------------------------------
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "worker: the test may hand stages to the summary worker (Settings.workers)"
+    )
+
+
+@pytest.fixture(autouse=True)
+def _summary_worker(request, monkeypatch):
+    """Which path a brief takes (its stages made here or in the worker) must not depend on the
+    machine's load average: the worker takes none unless the test is marked ``worker``; and it
+    is closed after each test, not to outlive it."""
+    from newsfuse.fusion import pipeline
+
+    if request.node.get_closest_marker("worker") is None:
+        monkeypatch.setattr(pipeline._WORKER, "submit", lambda *args, **kwargs: None)
+    yield
+    pipeline._WORKER.close()

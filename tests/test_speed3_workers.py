@@ -6,6 +6,10 @@ from __future__ import annotations
 import dataclasses
 import os
 import signal
+import subprocess
+import sys
+import time
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -16,6 +20,8 @@ from newsfuse.settings import DEFAULT
 
 HERE = dataclasses.replace(DEFAULT, workers=1)
 APART = dataclasses.replace(DEFAULT, workers=2, worker_max_load=1e9)  # however busy the machine
+
+pytestmark = pytest.mark.worker  # conftest keeps the worker off elsewhere
 
 
 @pytest.fixture
@@ -115,3 +121,90 @@ def test_a_big_brief_is_made_here(worker, used, kaesong_dir: Path) -> None:
     small = dataclasses.replace(APART, worker_max_chars=1000)  # Kaesong's reports are bigger
     newsfuse.fuse(newsfuse.read([kaesong_dir]), words=60, settings=small)
     assert used == [False]
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie waiting for init to reap it has ended)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+# a process that makes two briefs (the second starts the worker), waits for it, prints its pid
+_PARENT = """
+import dataclasses, sys, time
+import newsfuse
+from newsfuse.fusion import pipeline
+from newsfuse.settings import DEFAULT
+apart = dataclasses.replace(DEFAULT, workers=2, worker_max_load=1e9)
+articles = newsfuse.read([sys.argv[1]])
+for _ in range(2):
+    newsfuse.fuse(articles, words=30, settings=apart)
+assert pipeline._WORKER.ready(180)
+print(*pipeline._WORKER._pool._processes, flush=True)
+time.sleep(600)
+"""
+
+
+def test_the_worker_exits_when_its_parent_is_killed(kaesong_dir: Path) -> None:
+    if not pipeline._cores() > 1:
+        pytest.skip("one core: no summary worker")
+    env = dict(os.environ, PYTHONPATH=str(Path(pipeline.__file__).parents[2]))
+    cmd = [sys.executable, "-c", _PARENT, str(kaesong_dir)]
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env) as parent:
+        assert parent.stdout is not None
+        pids = [int(pid) for pid in parent.stdout.readline().split()]
+        assert pids and all(_alive(pid) for pid in pids)
+        parent.kill()  # SIGKILL: no exit handler, no shutdown of the pool
+        parent.wait()
+    deadline = time.monotonic() + 60  # generous: the machine is shared
+    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in pids), "the worker outlived its parent"
+
+
+def test_ctrl_c_is_left_to_the_parent(worker) -> None:
+    assert worker._pool is not None
+    (pid,) = worker._pool._processes
+    os.kill(pid, signal.SIGINT)  # as the terminal sends it to the whole process group
+    assert worker._pool.submit(pipeline._Stage(len, "Tema")).result(60) == 4
+    assert _alive(pid)
+
+
+def test_ctrl_c_does_not_wait_for_the_worker(monkeypatch, kaesong_dir: Path) -> None:
+    """On KeyboardInterrupt the brief stops at once: the worker's summary is not waited for
+    (a job that never ends stands for it)."""
+    never: Future[object] = Future()
+    stages = [pipeline._Apart(never, pipeline._Stage(len, "")) for _ in range(2)]
+    monkeypatch.setattr(pipeline._WORKER, "submit", lambda *args, **kwargs: stages)
+
+    def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline.entities, "entities", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        newsfuse.fuse(newsfuse.read([kaesong_dir]), words=30, settings=APART)
+    assert not never.done()
+
+
+def test_a_job_cancelled_by_close_is_made_here() -> None:
+    job: Future[object] = Future()
+    fresh = pipeline._Worker()
+    fresh._busy, fresh._job = True, job
+    job.add_done_callback(fresh._done)
+    assert job.cancel()  # as close() cancels the jobs not yet taken
+    assert fresh._busy is False
+    assert pipeline._Apart(job, pipeline._Stage(len, "Tema"))() == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "cores"),
+    [("max 100000\n", None), ("200000 100000\n", 2), ("150000 100000\n", 1), ("50000 100000", 1)],
+)
+def test_a_container_quota_bounds_the_cores(tmp_path: Path, text: str, cores: int | None) -> None:
+    path = tmp_path / "cpu.max"
+    path.write_text(text)
+    assert pipeline._cgroup_cores(str(path)) == cores
+    assert pipeline._cgroup_cores(str(tmp_path / "none")) is None

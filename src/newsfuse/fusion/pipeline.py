@@ -13,10 +13,11 @@ import gc
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any
@@ -149,9 +150,11 @@ def _fuse(
         step("done")  # logs the last stage's time
         if summary is None:
             summary = made["summary"]()
-    except BaseException:
+    except Exception:
+        # its error first, as when it is made here (it is made first); not on Ctrl-C or exit,
+        # which must not wait for the worker
         if apart:
-            made["summary"]()  # its error first, as when it is made here (it is made first)
+            made["summary"]()
         raise
     return brief.assemble(
         usable,
@@ -214,7 +217,26 @@ def _cores() -> int:
     if multiprocessing.parent_process() is not None:
         return 0
     usable = getattr(os, "sched_getaffinity", None)  # Linux: the cores this process may use
-    return len(usable(0)) if usable is not None else os.cpu_count() or 1
+    cores = len(usable(0)) if usable is not None else os.cpu_count() or 1
+    quota = _cgroup_cores()
+    return cores if quota is None else min(cores, quota)
+
+
+def _cgroup_cores(path: str = "/sys/fs/cgroup/cpu.max") -> int | None:
+    """Whole cores of a container's cgroup v2 CPU quota (``quota period``, or ``max``: none).
+    A container sees all the host's cores in its affinity mask, but the quota throttles its
+    processes together: a worker beside the process would only share its time."""
+    try:
+        with open(path) as f:
+            quota, period = f.read().split()[:2]
+    except (OSError, ValueError):
+        return None
+    if quota == "max":
+        return None
+    try:
+        return max(1, int(quota) // int(period))
+    except (ValueError, ZeroDivisionError):
+        return None
 
 
 def _core_idle(settings: Settings) -> bool:
@@ -238,6 +260,23 @@ def _load_model() -> None:
     nlp.model()
 
 
+def _in_worker_init() -> None:
+    """The worker's start: Ctrl-C is the parent's to handle (the worker, in its process group,
+    gets the SIGINT too, and would die mid-job with a traceback), and the worker exits when its
+    parent dies, however (SIGKILL, the OOM killer: no shutdown tells it), not to hold its model
+    as an orphan."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()  # waits on the parent's sentinel: readable once the parent is gone
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 class _Worker:
     """One spawned process that makes some stages of a brief while :func:`fuse` makes the rest.
 
@@ -254,7 +293,8 @@ class _Worker:
     """
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        # reentrant: close() cancels queued jobs under it, and a cancelled job calls _done
+        self._lock = threading.RLock()
         self._pool: ProcessPoolExecutor | None = None
         self._ready: Future[None] | None = None
         self._busy = False
@@ -300,29 +340,32 @@ class _Worker:
         wait([ready], timeout)
         return ready.done() and ready.exception() is None
 
-    def close(self) -> None:
-        """Stop the worker (the next brief that asks for one starts another)."""
+    def close(self, wait: bool = False) -> None:
+        """Stop the worker (the next brief that asks for one starts another); ``wait``: until
+        its process has exited and been reaped (its rusage is then the parent's children's)."""
         with self._lock:
-            self._drop()
+            self._drop(wait)
 
     def _start(self) -> None:
         # spawn: the worker shares nothing with this process (no inherited threads or locks).
-        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        self._pool = ProcessPoolExecutor(
+            1, mp_context=multiprocessing.get_context("spawn"), initializer=_in_worker_init
+        )
         self._ready = self._pool.submit(_load_model)
         self._busy = False
 
-    def _drop(self) -> None:
+    def _drop(self, wait: bool = False) -> None:
         pool, self._pool, self._ready = self._pool, None, None
         self._busy, self._job = False, None
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=wait, cancel_futures=True)
 
     def _done(self, job: Future[Any]) -> None:
         with self._lock:
             if job is not self._job:  # of a worker closed since
                 return
             self._busy, self._job = False, None
-            if isinstance(job.exception(), BrokenProcessPool):
+            if not job.cancelled() and isinstance(job.exception(), BrokenProcessPool):
                 self._drop()
 
 
@@ -335,8 +378,8 @@ class _Apart:
     def __call__(self) -> Any:
         try:
             return self._job.result()
-        except BrokenProcessPool:
-            log.warning("the worker died; making its stages here")
+        except (BrokenProcessPool, CancelledError):  # cancelled: the worker was closed
+            log.warning("the worker died or was closed; making its stages here")
             return self._stage()
 
 
