@@ -123,6 +123,26 @@ def test_markdown_families_line_names_the_copies():
     ) in md
 
 
+def test_markdown_families_line_says_who_quotes_whom():
+    # heldout3 dbe413a6's shape: a report quoting an agency's page at length is its own family
+    brief = make_brief(
+        summary=(SummarySentence(text="Smoke rose.", sources=("epa", "ktvt")),),
+        articles=(
+            ArticleReport(id="epa", family=1, words=300),
+            ArticleReport(id="ktvt", family=2, words=250),
+        ),
+        families=(
+            Family(id=1, members=("epa",)),
+            Family(id=2, members=("ktvt",), quoting=(("ktvt", "epa"),)),
+        ),
+    )
+    md = to_markdown(brief)
+    assert (
+        "**Families:** no article is a copy of another. ktvt quotes epa at length: its own "
+        "witness, but what it quotes counts once with epa."
+    ) in md
+
+
 def test_markdown_skipped_and_notes():
     brief = make_brief(
         notes=("only one article was usable: nothing in this brief is corroborated",)

@@ -360,8 +360,16 @@ def _md_families(brief: Brief, ids: _Ids) -> str:
     if not brief.families:
         return ""
     groups, singles = _copies(brief, ids)
+    # A report quoting another at length keeps its own family: say so, or a reader sees two
+    # witnesses where the quoted words count once (Family.quoting).
+    quoting = "".join(
+        f" {_md(ids.cite(a))} quotes {_md(ids.cite(b))} at length: its own witness, but what it"
+        f" quotes counts once with {_md(ids.cite(b))}."
+        for f in brief.families
+        for a, b in f.quoting
+    )
     if not groups:
-        return "**Families:** no article is a copy of another."
+        return "**Families:** no article is a copy of another." + quoting
     why = {f.id: [ids.shorten(w) for w in f.why] for f in brief.families}
     parts = [
         f"{_and([_md(m) for m in members])} count as one source (family {fid}"
@@ -372,7 +380,7 @@ def _md_families(brief: Brief, ids: _Ids) -> str:
     line = "**Families:** " + "; ".join(parts)
     if singles:
         line += "; every other article is its own family"
-    return line + "."
+    return line + "." + quoting
 
 
 def _md_skipped(brief: Brief, ids: _Ids) -> str:
