@@ -2432,12 +2432,10 @@ def rank_conflicts(
                 side.append(r)
         if len(sides) < 2:
             continue
-        families = [{family_of.get(r.article, 0) for r in side} for side in sides]
-        if any(families[i] & families[j] for i in range(len(sides)) for j in range(i)):
+        if sides_mod.shared_family(sides, family_of):
             continue  # one family naming two people for the rank
         ordinal = next(w for w, n in _ORDINALS.items() if n == rank)
-        values_ = tuple(sides_mod.conflict_value(sorted(x, key=sides_mod.order)) for x in sides)
-        out.append(Conflict(about=f"who was the {ordinal} {deed}", values=values_))
+        out.append(sides_mod.conflict(f"who was the {ordinal} {deed}", sides))
     return out
 
 
@@ -2524,13 +2522,5 @@ def place_conflicts(
             )
             if any(together.search(t) for t in everything):
                 continue  # written together somewhere: maybe one within the other
-            out.append(
-                Conflict(
-                    about=f"where {a.name} is from",
-                    values=tuple(
-                        sides_mod.conflict_value(sorted(side, key=sides_mod.order))
-                        for side in sides.values()
-                    ),
-                )
-            )
+            out.append(sides_mod.conflict(f"where {a.name} is from", sides.values()))
     return out

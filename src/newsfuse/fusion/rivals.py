@@ -258,18 +258,9 @@ def home_conflicts(
     for person, sides in sorted(by_person.items()):
         if len(sides) < 2:
             continue
-        families = [{family_of.get(h.article, 0) for h in side} for side in sides.values()]
-        if any(families[i] & families[j] for i in range(len(sides)) for j in range(i)):
+        if sides_mod.shared_family(list(sides.values()), family_of):
             continue  # one family giving two homes: a move, or two homes
-        out.append(
-            Conflict(
-                about=f"where {person} lives",
-                values=tuple(
-                    sides_mod.conflict_value(sorted(side, key=sides_mod.order))
-                    for side in sides.values()
-                ),
-            )
-        )
+        out.append(sides_mod.conflict(f"where {person} lives", sides.values()))
     return out
 
 
@@ -455,11 +446,6 @@ def name_rivals(
         if not any(f != g and (f not in theirs or g not in mine) for f in mine for g in theirs):
             continue  # every family writes both: a family correcting itself
         out.append(
-            Conflict(
-                about=f"surname of {one.split()[0]} ({one_last} or {other_last})",
-                values=tuple(
-                    sides_mod.conflict_value(sorted(side, key=sides_mod.order)) for side in sides
-                ),
-            )
+            sides_mod.conflict(f"surname of {one.split()[0]} ({one_last} or {other_last})", sides)
         )
     return out

@@ -9,12 +9,12 @@ findings, alike / unlike, are shown the same way).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
 from newsfuse.fusion.attribution import attribution
 from newsfuse.fusion.text import content_stems
-from newsfuse.models import ConflictValue, Sentence
+from newsfuse.models import Conflict, ConflictValue, Sentence
 
 # article, sentence, the cue's span in it
 Cue = tuple[str, Sentence, int, int]
@@ -67,6 +67,19 @@ def cued(
 def order(a: Side) -> tuple[str, int, int]:
     """Sides in reading order: by article, sentence, verb."""
     return (a.article, a.sentence.index, a.verb)
+
+
+def conflict(about: str, sides: Iterable[Iterable[Side]]) -> Conflict:
+    """A conflict over ``about`` with one value per side, each side in reading order."""
+    return Conflict(
+        about=about, values=tuple(conflict_value(sorted(side, key=order)) for side in sides)
+    )
+
+
+def shared_family(sides: Sequence[Iterable[Side]], family_of: Mapping[str, int]) -> bool:
+    """Whether one family gives two of the sides (a move, a correction: no conflict)."""
+    families = [{family_of.get(x.article, 0) for x in side} for side in sides]
+    return any(families[i] & families[j] for i in range(len(families)) for j in range(i))
 
 
 def conflict_value(side: Sequence[_S]) -> ConflictValue:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsfuse.fusion import phrases
-from newsfuse.fusion.sides import conflict_value, cued, order
+from newsfuse.fusion.sides import conflict, cued
 from newsfuse.fusion.text import content_stems
 from newsfuse.models import Conflict, Sentence
 from newsfuse.settings import DEFAULT, FactSettings
@@ -92,12 +92,9 @@ def trade_conflicts(
         if not pairs:
             continue
         out.append(
-            Conflict(
-                about=f"side in the sale of the {about[0].named} (seller or buyer)",
-                values=(
-                    conflict_value(sorted({x for x, _ in pairs}, key=order)),
-                    conflict_value(sorted({y for _, y in pairs}, key=order)),
-                ),
+            conflict(
+                f"side in the sale of the {about[0].named} (seller or buyer)",
+                ({x for x, _ in pairs}, {y for _, y in pairs}),
             )
         )
     return out
